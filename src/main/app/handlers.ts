@@ -1,0 +1,19 @@
+import type { Handlers } from '../../shared/contract/index';
+import type { AppInfo } from '../../shared/contract/app';
+
+/** Host facts the app domain reports; each host fills them in. */
+export interface AppDeps {
+  info: () => AppInfo;
+  isOnline: () => boolean;
+  /** Opens an allowlisted http(s) URL in the system browser; the host decides how (shell.openExternal, or not at all). */
+  openExternal: (url: string) => Promise<boolean>;
+}
+
+/** Handlers for the `app` domain. */
+export function createAppHandlers(deps: AppDeps): Handlers['app'] {
+  return {
+    info: () => deps.info(),
+    status: () => ({ online: deps.isOnline() }),
+    openExternal: async ({ url }) => ({ opened: await deps.openExternal(url) }),
+  };
+}

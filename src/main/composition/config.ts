@@ -1,0 +1,24 @@
+import type { AppInfo } from '../../shared/contract/app';
+
+/**
+ * Everything the core needs from its host, as plain data and functions — no `electron` import.
+ * The Electron main process, the browser harness and the CLI each build one of these.
+ */
+export interface StudioConfig {
+  host: 'electron' | 'harness' | 'cli';
+  /** App data folder (jobs, input cache, settings, logs). Created if missing. */
+  dataDir: string;
+  /** Environment to read keys and base URLs from (`NOVITA_API_KEY`, `FAL_QUEUE_BASE_URL`, …). */
+  env: Readonly<Record<string, string | undefined>>;
+  appVersion: string;
+  /** Runtime versions shown in About (node, electron, chrome…). */
+  versions: Record<string, string>;
+  /** Turns a registered media id into a URL the renderer can load (`media://…` or the harness's `/media/…`). */
+  mediaUrl: (id: string) => string;
+  /** Opens a URL in the system browser (already allowlisted by the caller). */
+  openExternal: (url: string) => Promise<boolean>;
+  /** Mirror warnings and errors to stderr. */
+  echoLog?: boolean;
+}
+
+export type { AppInfo };

@@ -1,0 +1,34 @@
+import { channelName } from '../../shared/contract/define';
+import { contract, type Domain, type EventName, type EventPayload } from '../../shared/contract/index';
+import type { Logger } from '../logging/logger';
+
+/** Receives validated events; each host forwards them its own way (webContents.send, WebSocket). */
+export type EventSink = (channel: string, payload: unknown) => void;
+
+/** Typed main → renderer events, validated against the contract before they leave. */
+export interface EventBus {
+  /** Validates `payload` with the event's schema and hands it to every sink; invalid payloads are logged and dropped. */
+  emit<D extends Domain, E extends EventName<D>>(domain: D, event: E, payload: EventPayload<D, E>): void;
+  /** Adds a sink; returns a function that removes it. */
+  subscribe(sink: EventSink): () => void;
+}
+
+export function createEventBus(log: Logger): EventBus {
+  const sinks = new Set<EventSink>();
+  return {
+    emit(domain, event, payload) {
+      const def = (contract[domain].events as Record<string, { payload: { safeParse(v: unknown): { success: boolean; data?: unknown } } }>)[event];
+      const channel = channelName(domain, event);
+      const parsed = def?.payload.safeParse(payload);
+      if (!parsed?.success) {
+        log.error('ipc.event_invalid', { channel });
+        return;
+      }
+      for (const sink of sinks) sink(channel, parsed.data);
+    },
+    subscribe(sink) {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { JobParams, ModelEntry, ProviderId } from '../../shared/catalog/types';
+
+/**
+ * The small set of error kinds every provider error maps to (ARCHITECTURE.md, "Errors").
+ * The provider's own code and message are kept beside the kind.
+ */
+export type ErrorKind =
+  | 'auth'
+  | 'quota'
+  | 'rate_limited'
+  | 'invalid_input'
+  | 'content_policy'
+  | 'provider_error'
+  | 'network'
+  | 'timeout';
+
+/** A provider failure in one shape: what happened (plain words), and the provider's own words. */
+export interface ProviderFailure {
+  kind: ErrorKind;
+  /** Plain-language message for the user: what happened and what to do. Never contains a key. */
+  message: string;
+  /** The provider's own error code, e.g. `INVALID_API_KEY`, `insufficient_quota`, `InvalidParameter`. */
+  providerCode?: string;
+  /** The provider's own message, kept verbatim (redacted of secrets). */
+  providerMessage?: string;
+  /** HTTP status, when the failure came from an HTTP answer. */
+  httpStatus?: number;
+  /** From `Retry-After` (seconds or HTTP date), in ms. */
+  retryAfterMs?: number;
+  /** True when the same request may succeed later (429, 5xx, network). */
+  retryable: boolean;
+}
+
+/** Thrown by adapters; carries a `ProviderFailure`. Its `message` is the failure's plain message. */
+export class ProviderError extends Error {
+  constructor(readonly failure: ProviderFailure) {
+    super(failure.message);
+    this.name = 'ProviderError';
+  }
+}
+
+/** Provider task states, unified across the four APIs (providers.md, "statuses"). */
+export type RemoteState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
+
+/** One poll's answer in the unified shape every adapter returns. */
+export interface TaskStatus {
+  state: RemoteState;
+  /** 0–100, when the provider reports it. */
+  progress?: number;
+  /** Seconds until done, when the provider estimates it. */
+  etaSeconds?: number;
+  /** Position in the provider's queue (fal). */
+  queuePosition?: number;
+  /** The video URL once `succeeded`. */
+  resultUrl?: string;
+  /** When `resultUrl` stops working, ms since the epoch (from the provider's TTL, or its documented lifetime). */
+  resultExpiresAt?: number;
+  /** Seed the provider actually used. */
+  seed?: number;
+  /** Usage the provider reports, e.g. ModelArk `{ completion_tokens, total_tokens }`. */
+  usage?: Record<string, number>;
+  /** Set when `failed` (or a failed fetch of the result, fal). */
+  error?: ProviderFailure;
+}
+
+/** A local image file that the image service has already checked and fixed for this model. */
+export interface PreparedImage {
+  /** Absolute path of the processed file (in the input cache). */
+  path: string;
+  /** `image/jpeg`, `image/png` or `image/webp`. */
+  mime: string;
+  /** File size in bytes. */
+  bytes: number;
+  /** Hex sha256 of the file's bytes. */
+  sha256: string;
+}
+
+/** Everything an adapter needs to build a provider request. `params` are validated against the entry. */
+export interface SubmitRequest {
+  entry: ModelEntry;
+  params: JobParams;
+  images: { first?: PreparedImage; last?: PreparedImage };
+}
+
+/**
+ * A request ready to POST: images already uploaded where the provider needs URLs (fal, EvoLink),
+ * or inlined as data URLs (Novita, ModelArk). Plain JSON so the engine can persist it.
+ */
+export interface PreparedSubmission {
+  /** Path relative to the provider's base URL, or an absolute URL (fal endpoint). */
+  url: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * What identifies a submitted task for later polls and cancels. `taskId` is the provider's id
+ * (Novita `task_id`, fal `request_id`, EvoLink `task-unified-…`, ModelArk `cgt-…`); `handle` keeps
+ * provider URLs that must be used as given (fal's `status_url`, `response_url`, `cancel_url`).
+ */
+export interface RemoteTask {
+  taskId: string;
+  handle: Record<string, string>;
+}
+
+/** Per-call context: the key (from main's vault, in memory only), base URLs, and fetch. */
+export interface ProviderContext {
+  apiKey: string;
+  /** Base URLs by role: `api` always; `files` for fal storage / EvoLink uploads. No trailing slash. */
+  baseUrls: { api: string; files?: string };
+  fetch: typeof fetch;
+  signal?: AbortSignal;
+}
+
+/** What `checkKey` found: the key works, the provider refused it, or the provider could not be reached. */
+export type KeyCheck = { result: 'valid' } | { result: 'rejected'; message: string } | { result: 'unreachable'; message: string };
+
+/**
+ * One provider's adapter (one module per provider). Submission is two steps so the engine can
+ * persist `submitting` *after* uploads and *immediately before* the billable POST.
+ */
+export interface ProviderAdapter {
+  readonly id: ProviderId;
+  /** Whether and when the provider can cancel (providers.md "cancel"). */
+  readonly cancel: 'queued-only' | 'none';
+  /** Builds the request body and uploads images where needed. Throws `ProviderError`. Never bills. */
+  prepare(req: SubmitRequest, ctx: ProviderContext): Promise<PreparedSubmission>;
+  /** The billable POST. Returns the remote task. Throws `ProviderError`. */
+  submit(prepared: PreparedSubmission, ctx: ProviderContext): Promise<RemoteTask>;
+  /** One status read in the unified shape. Throws `ProviderError` for transport/HTTP failures only. */
+  poll(task: RemoteTask, ctx: ProviderContext): Promise<TaskStatus>;
+  /** Asks the provider to cancel; `{ cancelled: false, reason }` where it cannot. */
+  cancelTask(task: RemoteTask, ctx: ProviderContext): Promise<{ cancelled: boolean; reason?: string }>;
+  /** A cheap authenticated request that never starts a paid task. */
+  checkKey(ctx: ProviderContext): Promise<KeyCheck>;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { event, request } from './define';
+
+/** Where the app runs and what it runs on; shown in Settings → About. */
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'harness']),
+  /** True when no provider key is configured and the app runs against the built-in simulator. */
+  demo: z.boolean(),
+  platform: z.string(),
+  versions: z.record(z.string(), z.string()),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** Network reachability as main sees it; drives the status line and the engine's offline mode. */
+export const AppStatus = z.object({ online: z.boolean() });
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const appDomain = {
+  requests: {
+    info: request(z.object({}).strict(), AppInfo),
+    status: request(z.object({}).strict(), AppStatus),
+    /** Opens an http(s) link in the system browser if it passes the external-link allowlist. */
+    openExternal: request(z.object({ url: z.string().max(2048) }).strict(), z.object({ opened: z.boolean() })),
+  },
+  events: {
+    status: event(AppStatus),
+  },
+} as const;
