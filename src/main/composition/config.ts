@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/contract/app';
+import type { KeyCrypto } from '../keys/crypto';
 
 /**
  * Everything the core needs from its host, as plain data and functions — no `electron` import.
@@ -19,6 +20,18 @@ export interface StudioConfig {
   openExternal: (url: string) => Promise<boolean>;
   /** Mirror warnings and errors to stderr. */
   echoLog?: boolean;
+  /** The library folder (Electron: `<user Videos>/Seedance Studio`). Default `<dataDir>/library`; the user's choice in settings wins. */
+  libraryDir?: string;
+  /** Moves a path to the system trash (Electron: `shell.trashItem`); without it, trashed clips stay in `<libraryDir>/.trash/`. */
+  trashItem?: (absPath: string) => Promise<void>;
+  /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`). */
+  showItemInFolder?: (absPath: string) => void;
+  /**
+   * Encryption for stored API keys: Electron's `safeStorage` in the Electron host. Absent in the
+   * harness and the CLI, which then use `createSessionOnlyCrypto()` (no encryption: keys set there
+   * live for the session only; environment keys still work).
+   */
+  keyCrypto?: KeyCrypto;
 }
 
 export type { AppInfo };

@@ -3,8 +3,20 @@ import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract/index';
 import { createAppHandlers } from '../app/handlers';
 import { createEventBus, type EventBus } from '../ipc/events';
+import { createFrameTokens } from '../library/frame-tokens';
+import { createLibraryHandlers } from '../library/handlers';
+import { createLibrary, type Library } from '../library/library';
 import { createRouter, type Router } from '../ipc/router';
+import { createKeyChecker } from '../keys/check';
+import { createSessionOnlyCrypto } from '../keys/crypto';
+import { createKeyHandlers } from '../keys/handlers';
+import { createKeyVault, type KeyVault } from '../keys/vault';
 import { createFileLogger, type Logger } from '../logging/logger';
+import { adapterFor } from '../providers/registry';
+import { effectiveBaseUrls } from '../settings/base-urls';
+import { createSettingsHandlers } from '../settings/handlers';
+import { createSettingsStore, type SettingsStore } from '../settings/store';
+import { createMediaRegistry, type MediaRegistry } from '../media/registry';
 import type { StudioConfig } from './config';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
@@ -12,6 +24,14 @@ export interface Studio {
   router: Router;
   events: EventBus;
   log: Logger;
+  /** Files the renderer may load by id; the host serves them (`media://clip/<id>` or `/media/<id>`) with `serveMedia`. */
+  media: MediaRegistry;
+  /** API keys; `keys.keyFor(provider)` is main-only (adapters, the engine's private channel). */
+  keys: KeyVault;
+  /** User settings; `settings.onChange` lets services apply changes without a restart. */
+  settings: SettingsStore;
+  /** The clip library (the job engine's downloads end in `library.addClip`). */
+  library: Library;
   /** Stops background work and flushes stores. Idempotent. */
   dispose(): Promise<void>;
 }
@@ -24,6 +44,25 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   mkdirSync(config.dataDir, { recursive: true });
   const log = createFileLogger(join(config.dataDir, 'logs', 'studio.log'), config.echoLog);
   const events = createEventBus(log);
+  const media = createMediaRegistry();
+  const settings = createSettingsStore({ dir: config.dataDir, defaultLibraryDir: config.libraryDir ?? join(config.dataDir, 'library'), log });
+  const keys = createKeyVault({ dir: config.dataDir, crypto: config.keyCrypto ?? createSessionOnlyCrypto(), env: config.env, log });
+  const checkKey = createKeyChecker({
+    keyFor: keys.keyFor,
+    adapterFor,
+    baseUrls: (provider) => effectiveBaseUrls(settings.get(), config.env, provider),
+  });
+  keys.onChange((list) => events.emit('keys', 'changed', { keys: list }));
+  settings.onChange((next) => events.emit('settings', 'changed', { settings: next }));
+  const library = createLibrary({
+    libraryDir: settings.get().libraryDir,
+    framesDir: join(config.dataDir, 'frames'),
+    log,
+    trashItem: config.trashItem,
+  });
+  library.onChange((ids) => events.emit('library', 'changed', { ids }));
+  // Last frames reach the renderer as tokens; the image service resolves them to paths.
+  const frameTokens = createFrameTokens();
   let online = true;
 
   const handlers: Handlers = {
@@ -32,13 +71,23 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
         name: 'Seedance Studio',
         version: config.appVersion,
         host: config.host === 'cli' ? 'harness' : config.host,
-        demo: true,
+        demo: !keys.anyConfigured(),
         platform: process.platform,
         versions: config.versions,
         dataDir: config.dataDir,
       }),
       isOnline: () => online,
       openExternal: config.openExternal,
+    }),
+    keys: createKeyHandlers({ vault: keys, checkKey }),
+    settings: createSettingsHandlers({ settings }),
+    library: createLibraryHandlers({
+      library,
+      registerMedia: (path, mime) => media.register(path, mime),
+      mediaUrl: config.mediaUrl,
+      frameTokens,
+      showItemInFolder: config.showItemInFolder,
+      log,
     }),
   };
 
@@ -48,10 +97,15 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     router,
     events,
     log,
+    media,
+    keys,
+    settings,
+    library,
     async dispose() {
       if (disposed) return;
       disposed = true;
       online = false;
+      await library.dispose();
     },
   };
 }

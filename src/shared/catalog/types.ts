@@ -46,6 +46,8 @@ export const ParamSpec = z.discriminatedUnion('kind', [
     default: z.number().int(),
     /** Unit shown next to the field, e.g. `s` for duration. */
     unit: z.string().optional(),
+    /** The only allowed values when not every integer in [min, max] is (Novita V1: duration 5 or 10). */
+    values: z.array(z.number().int()).optional(),
   }),
   z.object({
     kind: z.literal('bool'),
@@ -75,7 +77,14 @@ export type ImageRules = z.infer<typeof ImageRules>;
 /** A published price, always an estimate with the date it was read. */
 export const CostModel = z.discriminatedUnion('kind', [
   /** tokens = width × height × fps × seconds / 1024; price per million tokens in USD. */
-  z.object({ kind: z.literal('tokens'), usdPerMillionTokens: z.number(), fps: z.number(), asOf: z.string() }),
+  z.object({
+    kind: z.literal('tokens'),
+    usdPerMillionTokens: z.number(),
+    /** Price when `generateAudio` is false, where the provider charges less for silent video (1.5 Pro). */
+    usdPerMillionTokensSilent: z.number().optional(),
+    fps: z.number(),
+    asOf: z.string(),
+  }),
   /** Flat USD per output second, per resolution. */
   z.object({ kind: z.literal('per-second'), usdPerSecond: z.record(z.string(), z.number()), asOf: z.string() }),
 ]);

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { DomainDef, EventDef, RequestDef } from './define';
 import type { Result } from './result';
 import { appDomain } from './app';
+import { libraryDomain } from './library';
+import { keysDomain } from './keys';
+import { settingsDomain } from './settings';
 
 /**
  * The one IPC contract: every channel the renderer can call and every event main sends, grouped
@@ -10,6 +13,9 @@ import { appDomain } from './app';
  */
 export const contract = {
   app: appDomain,
+  library: libraryDomain,
+  keys: keysDomain,
+  settings: settingsDomain,
 } as const satisfies Record<string, DomainDef>;
 
 export type Contract = typeof contract;
@@ -32,7 +38,9 @@ export type HandlerInput<D extends Domain, V extends Verb<D>> = z.output<Req<D, 
 export type HandlerOutput<D extends Domain, V extends Verb<D>> = z.input<Req<D, V>['output']>;
 export type EventPayload<D extends Domain, E extends EventName<D>> = z.output<Evt<D, E>>;
 
-type Args<T> = object extends T ? [input?: T] : [input: T];
+// The input is optional when `{}` is a valid one (zod's empty object infers `Record<string, never>`,
+// which `object` does not extend but `{}` does).
+type Args<T> = Record<never, never> extends T ? [input?: T] : [input: T];
 type OnName<E extends string> = `on${Capitalize<E>}`;
 
 /** `window.studio`: per domain, one named async function per verb and one `onX` per event. */

@@ -1,0 +1,47 @@
+// Lint rules for the whole repo. Beyond typescript-eslint's recommended set, `no-restricted-imports`
+// keeps each folder to the process it runs in (STYLE.md §1): src/shared is pure TS + zod,
+// src/renderer never touches Node, and only the Electron layer (and the preload) import `electron`.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electron = { name: 'electron', message: 'Only src/main/electron/ and src/preload/ may import electron; the core is plain Node.' };
+const nodeBuiltins = builtinModules
+  .filter((m) => !m.startsWith('_'))
+  .map((name) => ({ name, message: 'This folder runs outside Node; do not import Node built-ins.' }));
+const nodePrefixed = { group: ['node:*'], message: 'This folder runs outside Node; do not import Node built-ins.' };
+const electronSub = { group: ['electron/*'], message: electron.message };
+const reactDom = { name: 'react-dom', message: 'src/shared is pure TypeScript + zod.' };
+const reactDomSub = { group: ['react-dom/*'], message: reactDom.message };
+
+export default tseslint.config(
+  { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', 'dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [electronSub] }],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electron, reactDom, ...nodeBuiltins], patterns: [nodePrefixed, electronSub, reactDomSub] }] },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'no-restricted-imports': ['error', { paths: [electron, ...nodeBuiltins], patterns: [nodePrefixed, electronSub] }],
+    },
+  },
+  {
+    files: ['src/main/electron/**', 'src/preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: the browser harness (`src/harness`) serves the built renderer to Chromium.
+ * Run `npx electron-vite build` first (`npm run test:e2e` does). One worker: every test starts its
+ * own harness and the build machines have two cores.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  use: {
+    viewport: { width: 1280, height: 800 },
+    colorScheme: 'light',
+    trace: 'off',
+  },
+});

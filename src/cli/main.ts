@@ -1,0 +1,119 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { modelsCommand } from './commands/models';
+import { runCommand } from './commands/run';
+import { EXIT, RejectedError, UsageError, type CliIo } from './io';
+
+const USAGE = `Usage:
+  seedance models [--json]
+  seedance run --model <id> --prompt <text> --out <dir>
+               [--image <file>] [--last-image <file>] [--resolution <r>] [--aspect-ratio <a>]
+               [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--json]
+
+Keys come from NOVITA_API_KEY, FAL_KEY, EVOLINK_API_KEY, ARK_API_KEY; base URLs from
+NOVITA_BASE_URL, FAL_QUEUE_BASE_URL, FAL_REST_BASE_URL, EVOLINK_BASE_URL, EVOLINK_FILES_BASE_URL, ARK_BASE_URL.
+Exit codes: 0 done, 1 rejected by the provider or the model's rules, 2 usage error.
+`;
+
+const RUN_OPTIONS = {
+  model: { type: 'string' },
+  prompt: { type: 'string' },
+  image: { type: 'string' },
+  'last-image': { type: 'string' },
+  resolution: { type: 'string' },
+  'aspect-ratio': { type: 'string' },
+  duration: { type: 'string' },
+  seed: { type: 'string' },
+  'camera-fixed': { type: 'boolean', default: false },
+  'no-audio': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function need(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${flag} is required.`);
+  return value;
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  try {
+    if (command === 'models') {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
+      return modelsCommand({ json: values.json ?? false }, io);
+    }
+    if (command === 'run') {
+      const { values: v } = parseArgs({ args: rest, options: RUN_OPTIONS, strict: true, allowPositionals: false });
+      return await runCommand(
+        {
+          model: need(v.model, 'model'),
+          prompt: v.prompt ?? '',
+          image: v.image,
+          lastImage: v['last-image'],
+          resolution: v.resolution,
+          aspectRatio: v['aspect-ratio'],
+          duration: v.duration,
+          seed: v.seed,
+          cameraFixed: v['camera-fixed'] ?? false,
+          noAudio: v['no-audio'] ?? false,
+          out: need(v.out, 'out'),
+          json: v.json ?? false,
+        },
+        io,
+      );
+    }
+    throw new UsageError(`Unknown command "${command}".`);
+  } catch (err) {
+    // parseArgs reports unknown or malformed flags as TypeErrors with an ERR_PARSE_ARGS_* code.
+    const code = (err as { code?: string }).code;
+    if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${(err as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code: 0 done,
+ * 1 rejected (the reason goes to stderr), 2 usage error (with the usage text).
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof RejectedError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT.rejected;
+    }
+    io.stderr(`Unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.rejected;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    fetch: globalThis.fetch,
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,46 @@
+/** Command-line options of `npm run harness -- [--port N] [--data DIR] [--test-hooks]`. */
+export interface HarnessArgs {
+  /** TCP port on 127.0.0.1; 0 lets the OS pick a free one. */
+  port: number;
+  /** Folder for all the harness's state; null means a fresh temporary folder. */
+  dataDir: string | null;
+  /** Enables the token-guarded `/__test/*` endpoints the e2e suite uses (never on by default). */
+  testHooks: boolean;
+}
+
+/**
+ * Parses the harness's arguments (without `node` and the script). Accepts `--port N`, `--port=N`,
+ * `--data DIR`, `--data=DIR` and `--test-hooks`. Throws an Error naming the bad argument for an
+ * unknown flag, a missing value, or a port outside 0–65535.
+ */
+export function parseHarnessArgs(argv: readonly string[]): HarnessArgs {
+  const out: HarnessArgs = { port: 0, dataDir: null, testHooks: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const v = value();
+        const port = Number(v);
+        if (!/^\d+$/.test(v) || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${v}".`);
+        out.port = port;
+        break;
+      }
+      case '--data':
+        out.dataDir = value();
+        break;
+      case '--test-hooks':
+        if (inline !== undefined) throw new Error('--test-hooks takes no value.');
+        out.testHooks = true;
+        break;
+      default:
+        throw new Error(`Unknown argument "${arg}". Usage: npm run harness -- [--port N] [--data DIR] [--test-hooks]`);
+    }
+  }
+  return out;
+}

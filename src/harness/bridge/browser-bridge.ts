@@ -1,0 +1,22 @@
+/**
+ * The harness's preload: bundled by esbuild when the harness starts, served as
+ * `/harness-bridge.js` and loaded as a classic script before the app's module, so `window.studio`
+ * exists before the app runs — as the preload makes it exist in Electron. It builds the very same
+ * API (`buildStudioApi`) over a WebSocket instead of Electron IPC, and guards navigation the way
+ * main's `will-navigate` handler does.
+ */
+import { buildStudioApi } from '../../shared/contract/client';
+import { installNavigationGuard } from './navigation-guard';
+import { createSocketTransport } from './socket-transport';
+
+const token = new URLSearchParams(window.location.search).get('t') ?? '';
+
+const transport = createSocketTransport({
+  url: `ws://${window.location.host}/ws?t=${encodeURIComponent(token)}`,
+  connect: (url) => new WebSocket(url),
+  onRefused: (reason) => console.error(`Seedance harness: connection refused (${reason}). Open the URL the harness printed.`),
+});
+
+Object.defineProperty(window, 'studio', { value: buildStudioApi(transport), writable: false, configurable: false, enumerable: true });
+
+installNavigationGuard(window, (url) => console.warn(`Seedance harness: refused navigation to ${url}`));

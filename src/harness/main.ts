@@ -1,0 +1,71 @@
+/**
+ * The browser harness: the Studio core served to a browser instead of Electron, for end-to-end
+ * tests and for working on the UI without the Electron binary (ARCHITECTURE.md, "One core, three
+ * hosts"). Usage: `npm run harness -- [--port N] [--data DIR] [--test-hooks]`. Prints exactly one
+ * line, `HARNESS http://127.0.0.1:<port>/?t=<token>`, when it is ready; stops on SIGINT/SIGTERM.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStudio } from '../main/composition/create-studio';
+import { createToken } from './access';
+import { parseHarnessArgs } from './args';
+import { bundleBridge } from './bridge/bundle';
+import { readRendererIndex } from './http/renderer-files';
+import { harnessMediaUrl, startHarnessServer } from './server';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+async function main(): Promise<void> {
+  const args = parseHarnessArgs(process.argv.slice(2));
+  const dataDir = resolve(args.dataDir ?? mkdtempSync(join(tmpdir(), 'seedance-harness-')));
+  const rendererDir = join(ROOT, 'out', 'renderer');
+  const token = createToken();
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const openedLinks: string[] = [];
+
+  const [indexHtml, bridgeJs] = await Promise.all([readRendererIndex(rendererDir), bundleBridge()]);
+  const studio = await createStudio({
+    host: 'harness',
+    dataDir,
+    env: process.env,
+    appVersion: pkg.version,
+    versions: { node: process.versions.node },
+    mediaUrl: (id) => harnessMediaUrl(token, id),
+    // A test harness never opens the user's browser; it records the request (for the test hooks) and says no.
+    openExternal: async (url) => {
+      openedLinks.push(url);
+      return false;
+    },
+    echoLog: true,
+  });
+  const server = await startHarnessServer({
+    studio,
+    rendererDir,
+    indexHtml,
+    bridgeJs,
+    token,
+    port: args.port,
+    testHooks: args.testHooks,
+    openedLinks: () => openedLinks,
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await studio.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop()); // stop() ends the process itself.
+  process.on('SIGTERM', () => void stop());
+
+  process.stdout.write(`HARNESS ${server.url}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`harness: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

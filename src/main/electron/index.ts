@@ -1,0 +1,111 @@
+/**
+ * The Electron host: the only entry that imports `electron`. It registers the privileged schemes,
+ * builds the core with `createStudio`, serves the renderer and media, carries the contract over
+ * IPC and applies the security guards. Everything else lives in the plain-Node core.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
+import { createStudio, type Studio } from '../composition/create-studio';
+import { buildCsp } from '../security/csp';
+import { registerIpc } from './ipc';
+import { buildAppMenu } from './menu';
+import { createSafeStorageCrypto } from './safe-storage';
+import { APP_ORIGIN, PRIVILEGED_SCHEMES, registerAppProtocol, registerMediaProtocol } from './protocols';
+import { applyDevCsp, createStudioWindow, guardSession, guardWebContents, openExternalSafely } from './window';
+
+// Every renderer sandboxed, including any a dependency might open (Electron security checklist #4).
+app.enableSandbox();
+// Scheme privileges can only be set before `ready`.
+protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES.map((s) => ({ scheme: s.scheme, privileges: { ...s.privileges } })));
+
+// Each e2e run gets its own data folder (Actual's e2e fixtures do the same); never honoured when packaged.
+if (!app.isPackaged && process.env.SEEDANCE_USER_DATA) app.setPath('userData', process.env.SEEDANCE_USER_DATA);
+
+/** Set by `electron-vite dev`; ignored in a packaged build so a stray variable cannot load a remote page. */
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+
+let studio: Studio | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function openWindow(): void {
+  mainWindow = createStudioWindow({ preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'), startUrl, appOrigin });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+/** `<user Videos>/Seedance Studio`, where users look for videos; undefined lets the core default to the data folder. */
+function defaultLibraryDir(): string | undefined {
+  try {
+    return join(app.getPath('videos'), 'Seedance Studio');
+  } catch {
+    // Some Linux desktops define no Videos folder.
+    return undefined;
+  }
+}
+
+async function start(): Promise<void> {
+  const core = await createStudio({
+    host: 'electron',
+    dataDir: app.getPath('userData'),
+    env: process.env,
+    appVersion: app.getVersion(),
+    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+    mediaUrl: (id) => `media://clip/${id}`,
+    openExternal: openExternalSafely,
+    echoLog: !app.isPackaged,
+    libraryDir: defaultLibraryDir(),
+    trashItem: (absPath) => shell.trashItem(absPath),
+    showItemInFolder: (absPath) => shell.showItemInFolder(absPath),
+    // safeStorage must be created after `ready`: on Linux it reports no encryption before that.
+    keyCrypto: createSafeStorageCrypto(),
+  });
+  studio = core;
+
+  const ses = session.defaultSession;
+  guardSession(ses, appOrigin);
+  if (devServerUrl) applyDevCsp(ses, appOrigin, buildCsp({ devServer: appOrigin }));
+  registerAppProtocol(join(app.getAppPath(), 'out', 'renderer'), buildCsp());
+  registerMediaProtocol(core.media);
+  registerIpc({
+    router: core.router,
+    events: core.events,
+    appOrigin,
+    targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+  });
+  Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', dev: !app.isPackaged }));
+  openWindow();
+}
+
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appOrigin));
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Studio owns the data folder (jobs, library); two writers would corrupt it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (studio && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !studio) return;
+    // Let the core flush its stores before the process goes away, then quit for real.
+    event.preventDefault();
+    quitting = true;
+    void studio.dispose().finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch((err: unknown) => {
+    console.error('Seedance Studio failed to start', err);
+    app.exit(1);
+  });
+}

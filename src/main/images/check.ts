@@ -1,0 +1,156 @@
+import type { PixelSize } from '../../shared/catalog/output-sizes';
+import type { ModelEntry } from '../../shared/catalog/types';
+import { centreCrop, frameTarget, ratiosDiffer, type FrameSpec, type Rect } from './geometry';
+import type { ImageInfo } from './inspect';
+import { base64Length, formatBytes } from './units';
+
+/** Rules whose failure stops an image being sent as it is. */
+export type ImageRule = 'model' | 'format' | 'bytes' | 'min_side' | 'max_side' | 'ratio' | 'orientation';
+/** Things worth knowing that do not stop the image: the provider would crop or upscale it, etc. */
+export type ImageNotice = 'crop' | 'upscale' | 'animated' | 'colour' | 'base64';
+
+/** A failing rule: what is wrong (plain words with the numbers) and what `fixImage` would do about it. */
+export interface Violation {
+  rule: ImageRule;
+  message: string;
+  fix: string;
+}
+
+/** A non-blocking observation. */
+export interface Warning {
+  rule: ImageNotice;
+  message: string;
+}
+
+/** The verdict on one image for one model and job settings. */
+export interface CheckResult {
+  /** True when no rule fails: the file could be sent exactly as it is. */
+  ok: boolean;
+  violations: Violation[];
+  warnings: Warning[];
+  /** The size in px `fixImage` produces (and the provider renders), see `frameTarget`. */
+  target: PixelSize;
+  /** The part of the upright image, in px, that ends up in the video with a centre crop. */
+  crop: Rect;
+}
+
+const FORMAT_NAMES: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', bmp: 'BMP', tiff: 'TIFF', gif: 'GIF', avif: 'AVIF', svg: 'SVG' };
+const formatName = (f: string) => FORMAT_NAMES[f] ?? f.toUpperCase();
+
+/**
+ * Checks `info` (from `inspectImage`) against `entry.imageRules` for a first or last frame.
+ * Every failing rule is reported, not just the first. Rules, from providers.md "Input image rules"
+ * (the entry's `imageRules.source` names the exact section):
+ * - format in `imageRules.formats` (EvoLink and fal 2.0: JPEG/PNG/WebP only; HEIC/AVIF/SVG never);
+ * - file size under `maxBytes` (30 MB);
+ * - shorter side > `minSideExclusive` (300 px) and longer side < `maxSideExclusive` (6000 px),
+ *   measured after EXIF orientation;
+ * - width / height within `minRatio … maxRatio` (0.4 … 2.5), inclusive;
+ * - no EXIF rotation/mirroring pending: "providers see pixels, not tags".
+ * Warnings: the provider would centre-crop (the image's ratio differs from the target's by > 1 %:
+ * "When `ratio` ≠ the image's ratio the provider centre-crops"; "End frame … centre-crops it to
+ * match"), would upscale (the cropped image has fewer px than the output), animation (first frame
+ * only), non-sRGB or 16-bit colour, and a base64 form (inline providers) at or over the size limit.
+ * A model without image input yields the single violation `model`. Pure; never throws.
+ */
+export function checkImage(info: ImageInfo, entry: ModelEntry, spec: FrameSpec): CheckResult {
+  const image = { width: info.width, height: info.height };
+  const rules = entry.imageRules;
+  const target = frameTarget(entry, image, spec, rules?.maxSideExclusive ?? 6000);
+  const targetRatio = target.size.width / target.size.height;
+  const crop = centreCrop(image, targetRatio);
+  const sizeText = `${target.size.width} × ${target.size.height}`;
+  const violations: Violation[] = [];
+  const warnings: Warning[] = [];
+
+  if (!rules) {
+    violations.push({ rule: 'model', message: `${entry.name} takes no images.`, fix: 'Pick an image-to-video model for this frame.' });
+    return { ok: false, violations, warnings, target: target.size, crop };
+  }
+
+  const accepted = rules.formats as readonly string[];
+  if (!accepted.includes(info.format)) {
+    violations.push({
+      rule: 'format',
+      message: `${formatName(info.format)} is not accepted by ${entry.name} (it takes ${rules.formats.map(formatName).join(', ')}).`,
+      fix: `Convert to JPEG at ${sizeText}.`,
+    });
+  }
+  if (info.bytes >= rules.maxBytes) {
+    const where = info.bytes > rules.maxBytes ? 'over' : 'at';
+    violations.push({
+      rule: 'bytes',
+      message: `file size ${formatBytes(info.bytes)} is ${where} the ${formatBytes(rules.maxBytes)} limit; it must be under it.`,
+      fix: `Re-encode at ${sizeText}, well under ${formatBytes(rules.maxBytes)}.`,
+    });
+  } else if (base64Length(info.bytes) >= rules.maxBytes) {
+    warnings.push({
+      rule: 'base64',
+      message: `sent inline as base64 the file grows to ${formatBytes(base64Length(info.bytes))}, over the ${formatBytes(rules.maxBytes)} limit some providers apply to the request.`,
+    });
+  }
+
+  const longer = Math.max(image.width, image.height);
+  const shorter = Math.min(image.width, image.height);
+  if (longer >= rules.maxSideExclusive) {
+    violations.push({
+      rule: 'max_side',
+      message:
+        longer > rules.maxSideExclusive
+          ? `longer side ${longer} px is over the ${rules.maxSideExclusive} px limit.`
+          : `longer side ${longer} px is at the ${rules.maxSideExclusive} px limit; it must be under ${rules.maxSideExclusive} px.`,
+      fix: `Scale down to ${sizeText}.`,
+    });
+  }
+  if (shorter <= rules.minSideExclusive) {
+    violations.push({
+      rule: 'min_side',
+      message:
+        shorter < rules.minSideExclusive
+          ? `shorter side ${shorter} px is under the ${rules.minSideExclusive} px minimum.`
+          : `shorter side ${shorter} px is at the ${rules.minSideExclusive} px minimum; it must be over ${rules.minSideExclusive} px.`,
+      fix: `Scale up to ${sizeText} (the result will look softer).`,
+    });
+  }
+  const ratio = image.width / image.height;
+  if (ratio < rules.minRatio || ratio > rules.maxRatio) {
+    violations.push({
+      rule: 'ratio',
+      message: `aspect ratio ${ratio.toFixed(2)} (width ÷ height) is outside the allowed ${rules.minRatio} – ${rules.maxRatio}.`,
+      fix: `Crop to ${target.label} at ${sizeText}.`,
+    });
+  }
+  if (info.orientation !== 1) {
+    violations.push({
+      rule: 'orientation',
+      message: `the photo is stored ${orientationWords(info.orientation)} with an EXIF tag (orientation ${info.orientation}) to turn it upright; providers ignore the tag, so it would arrive ${orientationWords(info.orientation)}.`,
+      fix: 'Turn the pixels upright.',
+    });
+  }
+
+  if (ratiosDiffer(ratio, targetRatio)) {
+    const cutWidth = crop.width < image.width;
+    const cut = cutWidth ? 1 - crop.width / image.width : 1 - crop.height / image.height;
+    warnings.push({
+      rule: 'crop',
+      message: `the photo (${image.width} × ${image.height}) does not match ${target.label}: the provider centre-crops ${Math.round(cut * 100)} % of its ${cutWidth ? 'width' : 'height'}.`,
+    });
+  }
+  if (crop.width < target.size.width || crop.height < target.size.height) {
+    warnings.push({
+      rule: 'upscale',
+      message: `after cropping, the photo has ${crop.width} × ${crop.height} px, fewer than the ${sizeText} output: it will be upscaled and look softer.`,
+    });
+  }
+  if (info.animated) warnings.push({ rule: 'animated', message: `the image has ${info.pages} frames; only the first is used.` });
+  if (!['srgb', 'b-w', 'rgb'].includes(info.space) || info.bitDepth > 8) {
+    warnings.push({ rule: 'colour', message: `colour is ${info.space} at ${info.bitDepth} bits per channel; it is converted to 8-bit sRGB.` });
+  }
+  return { ok: violations.length === 0, violations, warnings, target: target.size, crop };
+}
+
+function orientationWords(orientation: number): string {
+  if (orientation === 3) return 'upside down';
+  if (orientation === 2 || orientation === 4) return 'mirrored';
+  return 'sideways';
+}

@@ -1,0 +1,64 @@
+import { lstat, open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Stats } from 'node:fs';
+import { ImageError } from './errors';
+import { HEAD_BYTES, TAIL_BYTES } from './sniff';
+
+const errCode = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code;
+
+/**
+ * Stats `path` as a regular, non-empty, readable file, or throws the matching `ImageError`:
+ * `unreadable` (missing, dangling link, no permission), `not_a_file` (folder, device, socket),
+ * `empty` (0 bytes). Follows symlinks, as opening the file would.
+ */
+export async function statImageFile(path: string): Promise<Stats> {
+  const name = basename(path);
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'ENOENT') {
+      const link = await lstat(path).catch(() => null);
+      if (link?.isSymbolicLink()) throw new ImageError('unreadable', `${name} is a link to a file that no longer exists.`);
+      throw new ImageError('unreadable', `${name} was not found. It may have been moved or deleted.`);
+    }
+    if (code === 'EACCES' || code === 'EPERM') throw new ImageError('unreadable', `${name} cannot be read: permission denied.`);
+    if (code === 'ELOOP') throw new ImageError('unreadable', `${name} is a link that points to itself.`);
+    throw new ImageError('unreadable', `${name} cannot be read (${code ?? 'unknown error'}).`);
+  }
+  if (st.isDirectory()) throw new ImageError('not_a_file', `${name} is a folder, not an image file.`);
+  if (!st.isFile()) throw new ImageError('not_a_file', `${name} is not a regular file.`);
+  if (st.size === 0) throw new ImageError('empty', `${name} is empty (0 bytes).`);
+  return st;
+}
+
+/**
+ * The first `HEAD_BYTES` and last `TAIL_BYTES` of a file (fewer when the file is smaller), read
+ * without loading the rest. Throws `ImageError('unreadable')` when the file cannot be opened.
+ */
+export async function readHeadAndTail(path: string, size: number): Promise<{ head: Buffer; tail: Buffer }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    const code = errCode(err);
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unknown error');
+    throw new ImageError('unreadable', `${basename(path)} cannot be read: ${why}.`);
+  }
+  try {
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const tail = Buffer.alloc(Math.min(size, TAIL_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    return { head, tail };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first `HEAD_BYTES` of a file (for re-reading a BMP header before decoding). */
+export async function readHead(path: string): Promise<Buffer> {
+  const st = await statImageFile(path);
+  return (await readHeadAndTail(path, st.size)).head;
+}

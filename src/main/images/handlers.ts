@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { findModel } from '../../shared/catalog/models';
+import type { ModelEntry } from '../../shared/catalog/types';
+import type { Handlers } from '../../shared/contract/index';
+import type { ImageInfoView } from '../../shared/contract/images';
+import { StudioError } from '../../shared/contract/result';
+import { ImageError, UnknownImageError } from './errors';
+import type { ImageService } from './image-service';
+import type { ImageInfo } from './inspect';
+import type { Preview } from './preview';
+
+/** What the `images` handlers need besides the service. */
+export interface ImageHandlerDeps {
+  /**
+   * Registers a file the renderer may load and returns its media id (`MediaRegistry.register`);
+   * with `mediaUrl`, thumbnails become `media://…` / `/media/…` URLs. Without both, thumbnails are
+   * sent inline as `data:` URLs (a 512 px JPEG is 30–80 KB).
+   */
+  registerMedia?: (absPath: string, mime: string) => string;
+  /** Turns a media id into a URL (`StudioConfig.mediaUrl`). */
+  mediaUrl?: (id: string) => string;
+  /** Resolves a library frame token to the extracted frame's path (`FrameTokens.resolve`). */
+  resolveFrameToken?: (token: string) => string | null;
+}
+
+const THUMB_SIDE = 512;
+
+/**
+ * Handlers for the `images` domain: paths and bytes in, opaque ids, verdicts and thumbnail URLs
+ * out — never a path. `ImageError` and a bad crop become `BAD_INPUT` (with `details.reason` = the
+ * `ImageError` code), an unknown image id, frame token or model becomes `NOT_FOUND`.
+ */
+export function createImageHandlers(service: ImageService, deps: ImageHandlerDeps = {}): Handlers['images'] {
+  const previewUrl = async (preview: Preview): Promise<string> => {
+    if (deps.registerMedia && deps.mediaUrl) return deps.mediaUrl(deps.registerMedia(preview.path, preview.mime));
+    return `data:${preview.mime};base64,${(await readFile(preview.path)).toString('base64')}`;
+  };
+  const imported = async (run: () => Promise<{ imageId: string; info: ImageInfo }>) =>
+    guard(async () => {
+      const { imageId, info } = await run();
+      return { imageId, info: view(info), previewUrl: await previewUrl(await service.preview(imageId, THUMB_SIDE)) };
+    });
+
+  return {
+    import: ({ path }) => imported(() => service.import(path)),
+    importBytes: ({ bytes, name }) => imported(() => service.importBytes(Buffer.from(bytes, 'base64'), name)),
+    importFrame: ({ token }) =>
+      imported(() => {
+        const path = deps.resolveFrameToken?.(token);
+        if (!path) throw new StudioError('NOT_FOUND', 'That frame is no longer available. Open the clip again and retry.');
+        return service.import(path);
+      }),
+    check: (input) =>
+      guard(async () => {
+        const result = await service.check({ ...input, entry: model(input.modelId) });
+        return { ok: result.ok, violations: result.violations, warnings: result.warnings, target: result.target, crop: result.crop, info: view(result.info) };
+      }),
+    fix: (input) =>
+      guard(async () => {
+        const entry = model(input.modelId);
+        if (!entry.imageRules) throw new StudioError('BAD_INPUT', `${entry.name} takes no images.`);
+        const result = await service.fix({ ...input, entry });
+        return {
+          info: view(result.info),
+          mime: result.prepared.mime,
+          bytes: result.prepared.bytes,
+          sha256: result.prepared.sha256,
+          cached: result.cached,
+          target: result.target,
+          crop: result.crop,
+          previewUrl: await previewUrl(await service.previewFile(result.prepared.path, THUMB_SIDE)),
+        };
+      }),
+    preview: ({ imageId, maxSide }) =>
+      guard(async () => {
+        const preview = await service.preview(imageId, maxSide);
+        return { previewUrl: await previewUrl(preview), width: preview.width, height: preview.height };
+      }),
+  };
+}
+
+function model(modelId: string): ModelEntry {
+  const entry = findModel(modelId);
+  if (!entry) throw new StudioError('NOT_FOUND', `Unknown model "${modelId.slice(0, 80)}".`);
+  return entry;
+}
+
+/** The renderer's view of an image: everything but the path. */
+function view(info: ImageInfo): ImageInfoView {
+  const { path: _path, ...rest } = info;
+  return rest;
+}
+
+/** Runs a handler body, turning the image domain's expected failures into `StudioError`s. */
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof ImageError) throw new StudioError('BAD_INPUT', err.message, { reason: err.code });
+    if (err instanceof UnknownImageError) throw new StudioError('NOT_FOUND', err.message);
+    if (err instanceof RangeError) throw new StudioError('BAD_INPUT', err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,138 @@
+import { backoff } from '../../shared/jobs/backoff';
+import { pollDelay } from '../../shared/jobs/poll-delay';
+import { PROVIDER_NAMES } from '../providers/failure';
+import type { TaskStatus } from '../providers/types';
+import { Aborted, sleep } from './clock';
+import { failureOf, jobErrorOf } from './failures';
+import type { JobRuntime } from './runtime';
+
+/** Poll interval bounds, ms (Settings → Advanced → polling bounds). */
+export interface PollBounds {
+  minMs: number;
+  maxMs: number;
+}
+
+/** Defaults: never more often than every 2 s, never less often than every 30 s. */
+export const DEFAULT_POLL_BOUNDS: PollBounds = { minMs: 2_000, maxMs: 30_000 };
+
+/**
+ * Consecutive non-retryable poll failures (e.g. 404 task not found, 401 key removed) after which
+ * the job fails; retryable ones (429, 5xx, network) never fail it — the task is paid for.
+ */
+const MAX_HARD_FAILURES = 10;
+
+/**
+ * Polls job `id` while it is `submitted` or `running`, waiting `pollDelay` between polls (or the
+ * backoff after a failure), and applies what the provider reports: progress/ETA/queue position,
+ * `running`, success (→ `downloading`), failure, cancellation or expiry. Returns when the job
+ * leaves those states; rejects with `Aborted` when `signal` aborts. Waits while offline.
+ */
+export async function pollUntilSettled(rt: JobRuntime, id: string, bounds: PollBounds, signal: AbortSignal): Promise<void> {
+  let lastDelay: number | undefined;
+  let failures = 0;
+  let hardFailures = 0;
+  let retryDelay = 0;
+  for (;;) {
+    const job = rt.job(id);
+    if (!job?.remote || (job.state !== 'submitted' && job.state !== 'running')) return;
+    const delay =
+      failures > 0
+        ? retryDelay
+        : pollDelay({
+            submittedAt: job.times.submitted ?? job.updatedAt,
+            now: rt.clock.now(),
+            etaSeconds: job.etaSeconds,
+            progress: job.progress,
+            lastDelay,
+            min: bounds.minMs,
+            max: bounds.maxMs,
+          });
+    if (failures === 0) lastDelay = delay;
+    await sleep(rt.clock, delay, signal);
+    await rt.waitOnline(signal);
+
+    const current = rt.job(id);
+    if (!current?.remote || (current.state !== 'submitted' && current.state !== 'running')) return;
+    let status: TaskStatus;
+    try {
+      status = await rt.adapter(current.provider).poll({ taskId: current.remote.taskId, handle: current.remote.handle }, await rt.context(id, signal));
+    } catch (err) {
+      if (signal.aborted) throw new Aborted();
+      const failure = failureOf(err, current.provider);
+      failures++;
+      if (failure.retryable) {
+        hardFailures = 0;
+        retryDelay = rt.scheduler.penalize(current.provider, failure.retryAfterMs);
+      } else {
+        hardFailures++;
+        retryDelay = backoff(failures);
+        if (hardFailures >= MAX_HARD_FAILURES) {
+          await rt.apply(id, { type: 'fail', error: jobErrorOf(failure) });
+          return;
+        }
+      }
+      rt.log.warn('jobs.poll_failed', { id, provider: current.provider, kind: failure.kind, status: failure.httpStatus, retryInMs: retryDelay });
+      rt.live(id, { notice: `${failure.message} Checking again in ${Math.ceil(retryDelay / 1000)} s.` });
+      continue;
+    }
+    if (failures > 0) rt.live(id, { notice: null });
+    failures = 0;
+    hardFailures = 0;
+    rt.scheduler.relieve(current.provider);
+    if (await applyStatus(rt, id, status)) return;
+  }
+}
+
+/** Applies one poll's answer; true when the job left `submitted`/`running`. */
+async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Promise<boolean> {
+  const job = rt.job(id);
+  if (!job?.remote) return true;
+  const name = PROVIDER_NAMES[job.provider];
+  const live = { progress: status.progress, etaSeconds: status.etaSeconds, queuePosition: status.queuePosition };
+  switch (status.state) {
+    case 'queued':
+      rt.live(id, live);
+      return false;
+    case 'running':
+      if (job.state === 'submitted') await rt.apply(id, { type: 'started', progress: status.progress, etaSeconds: status.etaSeconds });
+      else rt.live(id, live);
+      return false;
+    case 'succeeded':
+      if (!status.resultUrl) {
+        await rt.apply(id, {
+          type: 'fail',
+          error: { kind: 'provider_error', message: `${name} reported the task done but gave no video link (task ${job.remote.taskId}).`, fix: 'Contact the provider with the task id, or use Retry.' },
+        });
+        return true;
+      }
+      await rt.apply(id, {
+        type: 'succeeded',
+        resultUrl: status.resultUrl,
+        ...(status.resultExpiresAt === undefined ? {} : { resultExpiresAt: status.resultExpiresAt }),
+        ...(status.seed === undefined ? {} : { seed: status.seed }),
+        ...(status.usage === undefined ? {} : { usage: status.usage }),
+      });
+      return true;
+    case 'failed':
+      await rt.apply(id, {
+        type: 'fail',
+        error: status.error ? jobErrorOf(status.error) : { kind: 'provider_error', message: `${name} reported that the task failed, without a reason.`, fix: 'Use Retry.' },
+      });
+      return true;
+    case 'cancelled':
+      await rt.apply(id, { type: 'cancel', note: `${name} cancelled this task.` });
+      return true;
+    case 'expired':
+      await rt.apply(id, {
+        type: 'expire',
+        error: {
+          kind: 'expired',
+          message: `${name} let this task expire before it finished (task ${job.remote.taskId}).`,
+          ...(status.error?.providerCode ? { providerCode: status.error.providerCode } : {}),
+          ...(status.error?.providerMessage ? { providerMessage: status.error.providerMessage } : {}),
+          fix: 'Use Retry to submit it again.',
+        },
+      });
+      return true;
+  }
+}

@@ -1,0 +1,100 @@
+import type { ModelEntry } from '../../shared/catalog/types';
+import { StudioError } from '../../shared/contract/result';
+import type { Job } from '../../shared/jobs/job';
+import type { PreparedImage, PreparedSubmission, ProviderFailure, RemoteTask } from '../providers/types';
+import { Aborted, sleep } from './clock';
+import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
+import type { JobRuntime } from './runtime';
+
+/** The processed first/last frames for a job (main's image service resolves the params' image ids). */
+export type PrepareImages = (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
+
+/** Writes of the task id tried before giving up (the job then stays `submitting` and comes back as needs_attention). */
+const SAVE_ATTEMPTS = 5;
+
+export interface SubmitDeps {
+  catalog(modelId: string): ModelEntry | undefined;
+  prepareImages: PrepareImages;
+  /** False while paused or offline: a job that finished preparing then stays queued. */
+  maySend(): boolean;
+  /** Keeps a queued job back for `ms` (after a retryable failure). */
+  holdBack(id: string, ms: number): void;
+}
+
+/**
+ * Sends queued job `id`: prepares images and the request (uploads where the provider needs URLs —
+ * never billed), then records `submitting` on disk, makes the one billable POST, and records the
+ * task id on disk before anything else. A failed POST is requeued only when it certainly created
+ * nothing (`submitOutcome`); when that is unknown the job goes to `needs_attention` and is never
+ * resent automatically. `signal` aborts preparation only: once the POST starts it is not abandoned.
+ */
+export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, signal: AbortSignal): Promise<void> {
+  const job = rt.job(id);
+  if (job?.state !== 'queued') return;
+  const provider = job.provider;
+  const adapter = rt.adapter(provider);
+  const entry = deps.catalog(job.params.modelId);
+  if (!entry) {
+    await rt.apply(id, {
+      type: 'fail',
+      error: { kind: 'invalid_input', message: `The model ${job.params.modelId} is no longer offered.`, fix: 'Duplicate the job and pick another model.' },
+    });
+    return;
+  }
+
+  let prepared: PreparedSubmission;
+  try {
+    const images = await deps.prepareImages(job);
+    prepared = await adapter.prepare({ entry, params: job.params, images }, await rt.context(id, signal));
+    // A provider cooling down after 429s: wait here, not inside the POST's own timeout.
+    await sleep(rt.clock, rt.scheduler.cooldownMs(provider), signal);
+  } catch (err) {
+    if (signal.aborted || err instanceof Aborted) return;
+    const failure: ProviderFailure =
+      err instanceof StudioError ? { kind: 'invalid_input', message: err.message, retryable: false } : failureOf(err, provider);
+    if (!failure.retryable) {
+      await rt.apply(id, { type: 'fail', error: jobErrorOf(failure) });
+      return;
+    }
+    const delay = rt.scheduler.penalize(provider, failure.retryAfterMs);
+    deps.holdBack(id, delay);
+    rt.live(id, { notice: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
+    return;
+  }
+  if (signal.aborted || !deps.maySend() || rt.job(id)?.state !== 'queued') return;
+
+  // On disk before the POST: if the app dies during it, the job comes back as needs_attention.
+  if (!(await rt.apply(id, { type: 'submit' }))) return;
+  const probe: RequestProbe = { sent: 0 };
+  let task: RemoteTask;
+  try {
+    task = await adapter.submit(prepared, await rt.context(id, undefined, probe));
+  } catch (err) {
+    const failure = failureOf(err, provider);
+    const outcome = submitOutcome(err, probe);
+    rt.log.warn('jobs.submit_failed', { id, provider, outcome, kind: failure.kind, status: failure.httpStatus, code: failure.providerCode });
+    if (outcome === 'requeue') {
+      const delay = rt.scheduler.penalize(provider, failure.retryAfterMs);
+      deps.holdBack(id, delay);
+      await rt.apply(id, { type: 'requeue', note: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
+    } else if (outcome === 'fail') {
+      await rt.apply(id, { type: 'fail', error: jobErrorOf(failure) });
+    } else {
+      await rt.apply(id, { type: 'attention', error: ambiguousSubmitError(provider, failure) });
+    }
+    return;
+  }
+  // On disk before anything else happens: from here on the job can only be polled, never resent.
+  // A failed write (disk full) is retried: losing this task id would lose a paid task.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rt.apply(id, { type: 'accepted', task });
+      break;
+    } catch (err) {
+      rt.log.error('jobs.store_failed', { id, attempt, error: err });
+      if (attempt >= SAVE_ATTEMPTS) throw err;
+      await sleep(rt.clock, 1_000 * attempt);
+    }
+  }
+  rt.scheduler.relieve(provider);
+}

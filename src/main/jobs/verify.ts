@@ -1,0 +1,65 @@
+import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { outputSize, type PixelSize } from '../../shared/catalog/output-sizes';
+import { MediaToolError, probeVideo, type VideoProbe } from '../media-tools/ffmpeg';
+
+/** What the finished video must look like. */
+export interface ExpectedVideo {
+  /** The requested duration, seconds. */
+  durationSec: number;
+  /** Acceptable output sizes (px): one for a fixed aspect ratio, every ratio's for `adaptive`/`auto`; null when unknown (4k, `9:21`). */
+  sizes: PixelSize[] | null;
+}
+
+/** Codecs Seedance providers deliver (H.264; HEVC accepted for providers that switch). */
+const CODECS = new Set(['h264', 'hevc']);
+/** Fixed ratios of the output-size table (providers.md "Output sizes"). */
+const TABLE_RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as const;
+
+/**
+ * Allowed difference between requested and delivered seconds: providers render whole frames at
+ * 24 fps and round (a 5 s Seedance clip is 121 frames = 5.04 s), so max(0.6 s, 10 %).
+ */
+export function durationTolerance(seconds: number): number {
+  return Math.max(0.6, seconds * 0.1);
+}
+
+/** The expected video for a job's parameters on a catalog entry (output sizes from providers.md "Output sizes"). */
+export function expectedVideo(entry: ModelEntry, params: JobParams): ExpectedVideo {
+  if (params.aspectRatio === 'adaptive' || params.aspectRatio === 'auto') {
+    const sizes = TABLE_RATIOS.map((r) => outputSize(entry.sizeFamily, params.resolution, r)).filter((s): s is PixelSize => s !== null);
+    return { durationSec: params.duration, sizes: sizes.length ? sizes : null };
+  }
+  const size = outputSize(entry.sizeFamily, params.resolution, params.aspectRatio);
+  return { durationSec: params.duration, sizes: size ? [size] : null };
+}
+
+/** `{ ok: true, probe }`, or `{ ok: false, reason }` with a sentence saying what is wrong with the file. */
+export type VerifyResult = { ok: true; probe: VideoProbe } | { ok: false; reason: string };
+
+/**
+ * Checks a downloaded file with ffprobe: container MP4/MOV, codec H.264/HEVC, duration within
+ * `durationTolerance` of the request, and width × height one of `expected.sizes`. Never throws:
+ * a file ffprobe cannot read is `{ ok: false }` (usually a truncated download).
+ */
+export async function verifyVideo(ffprobe: string, file: string, expected: ExpectedVideo): Promise<VerifyResult> {
+  let probe: VideoProbe;
+  try {
+    probe = await probeVideo(ffprobe, file);
+  } catch (err) {
+    const why = err instanceof MediaToolError ? err.message : String(err);
+    return { ok: false, reason: `The downloaded file is not a readable video (${why}).` };
+  }
+  const containers = probe.container.split(',');
+  if (!containers.includes('mp4') && !containers.includes('mov')) {
+    return { ok: false, reason: `The downloaded file is a ${probe.container} file, not an MP4 video.` };
+  }
+  if (!CODECS.has(probe.codec)) return { ok: false, reason: `The video uses the ${probe.codec} codec, not H.264 or HEVC.` };
+  if (Math.abs(probe.durationSec - expected.durationSec) > durationTolerance(expected.durationSec)) {
+    return { ok: false, reason: `The video lasts ${probe.durationSec.toFixed(2)} s; ${expected.durationSec} s were asked for.` };
+  }
+  if (expected.sizes && !expected.sizes.some((s) => s.width === probe.width && s.height === probe.height)) {
+    const want = expected.sizes.map((s) => `${s.width}×${s.height}`).join(' or ');
+    return { ok: false, reason: `The video is ${probe.width}×${probe.height} px; ${want} was expected.` };
+  }
+  return { ok: true, probe };
+}

@@ -1,0 +1,97 @@
+import { effectiveAspectRatio } from '../../shared/library/aspect';
+import type { Handlers } from '../../shared/contract/index';
+import type { ClipDetail, ClipSummary } from '../../shared/contract/library';
+import type { Logger } from '../logging/logger';
+import type { FrameTokens } from './frame-tokens';
+import { imageMime } from './layout';
+import type { Library, LibraryClip } from './library';
+
+/** What the `library` handlers need. */
+export interface LibraryHandlerDeps {
+  library: Library;
+  /** Registers a file the renderer may load and returns its media id (`MediaRegistry.register`). Throws when the file is missing. */
+  registerMedia: (absPath: string, mime: string) => string;
+  /** Turns a media id into a URL (`StudioConfig.mediaUrl`). */
+  mediaUrl: (id: string) => string;
+  frameTokens: FrameTokens;
+  /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`); absent where the host cannot. */
+  showItemInFolder?: (absPath: string) => void;
+  log: Logger;
+}
+
+/** Handlers for the `library` domain: clips in, URLs and tokens out — never a path. */
+export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['library'] {
+  const { library } = deps;
+
+  const url = (path: string | null, mime: string): string | null => {
+    if (!path) return null;
+    try {
+      return deps.mediaUrl(deps.registerMedia(path, mime));
+    } catch (err) {
+      // The file went missing since the last scan; the watcher will catch up and send `changed`.
+      deps.log.warn('library.media_unavailable', { error: err });
+      return null;
+    }
+  };
+
+  const summary = (clip: LibraryClip): ClipSummary => {
+    const s = clip.sidecar;
+    return {
+      id: clip.id,
+      createdAt: s.createdAt,
+      prompt: s.prompt,
+      provider: s.provider,
+      modelId: s.modelId,
+      mode: s.mode,
+      resolution: s.parameters.resolution,
+      aspectRatio: effectiveAspectRatio(s),
+      width: s.output.width,
+      height: s.output.height,
+      durationSec: s.output.durationSec,
+      rating: s.rating,
+      tags: s.tags,
+      ...(s.continuedFrom ? { continuedFrom: s.continuedFrom } : {}),
+      posterUrl: url(clip.paths.poster, 'image/jpeg'),
+      videoUrl: url(clip.paths.video, 'video/mp4'),
+    };
+  };
+
+  const detail = async (clip: LibraryClip): Promise<ClipDetail> => ({
+    ...summary(clip),
+    folder: clip.folder,
+    sidecar: clip.sidecar,
+    inputs: clip.sidecar.inputs.map((input) => {
+      const path = clip.paths.inputs.find((p) => p.role === input.role)?.path ?? null;
+      return { role: input.role, url: url(path, imageMime(input.file)), width: input.width, height: input.height, sha256: input.sha256 };
+    }),
+    lineage: await library.lineage(clip.id),
+  });
+
+  return {
+    list: async (query) => {
+      const page = await library.list(query);
+      return { total: page.total, items: page.items.map(summary) };
+    },
+    get: async ({ id }) => detail(await library.get(id)),
+    update: async ({ id, rating, tags }) => summary(await library.update(id, { rating, tags })),
+    trash: async ({ id }) => {
+      await library.trash(id);
+      return { id };
+    },
+    restore: async ({ id }) => summary(await library.restore(id)),
+    lastFrame: async ({ id }) => {
+      const frame = await library.lastFrame(id);
+      return { token: deps.frameTokens.issue(frame.path), frame: { width: frame.width, height: frame.height } };
+    },
+    reveal: async ({ id }) => {
+      const clip = await library.get(id);
+      if (!deps.showItemInFolder) return { revealed: false };
+      deps.showItemInFolder(clip.paths.video);
+      return { revealed: true };
+    },
+    exportSidecar: async ({ id }) => {
+      const clip = await library.get(id);
+      return { fileName: `${clip.folder}.json`, json: await library.sidecarText(id) };
+    },
+  };
+}

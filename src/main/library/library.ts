@@ -1,0 +1,456 @@
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import sharp from 'sharp';
+import { z } from 'zod';
+import { StudioError } from '../../shared/contract/result';
+import { LibraryQuery } from '../../shared/library/query';
+import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
+import type { Logger } from '../logging/logger';
+import { MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
+import { hashFile, writeFileAtomic } from './disk';
+import { createClipIndex } from './index';
+import { clipFolderName, clipPaths, newClipId, POSTER_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
+import { extractLastFrame, makePoster, type LastFrame } from './posters';
+import { readClipFolder, type ClipRecord } from './read-clip';
+import { SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
+import { watchLibrary, type LibraryWatcher } from './watch';
+
+/** What `createLibrary` needs from its host. */
+export interface LibraryDeps {
+  /** The library root, e.g. `<user Videos>/Seedance Studio` (the host computes it). Created if missing. */
+  libraryDir: string;
+  /** Where extracted last frames go (app data, not the library). Created if missing. */
+  framesDir: string;
+  log: Logger;
+  /** Defaults: `resolveMediaTool('ffmpeg' | 'ffprobe')`. */
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  /**
+   * Moves a path to the system trash (Electron: `shell.trashItem`). Without it, trashed clips stay
+   * in `<libraryDir>/.trash/`. With it, a trashed clip waits there for `undoWindowMs` (so `restore`
+   * works) and is then handed over; leftovers from an earlier run are handed over at start.
+   */
+  trashItem?: (path: string) => Promise<void>;
+  /** ms a trashed clip stays restorable before it goes to the system trash. Default 60,000. */
+  undoWindowMs?: number;
+  /** Watch the folder for changes made outside the app. Default true. */
+  watch?: boolean;
+  /** Sidecar reads in flight during a scan. Default `SCAN_CONCURRENCY`. */
+  scanConcurrency?: number;
+  /** Clock, ms since the epoch. */
+  now?: () => number;
+}
+
+/** One clip: its sidecar, folder and absolute paths (main-side only; the renderer gets URLs). */
+export interface LibraryClip {
+  id: string;
+  folder: string;
+  sidecar: ClipSidecar;
+  paths: ClipPaths;
+}
+
+/**
+ * A finished video to add. `videoPath` is a complete, verified file (no `.part`); it is moved into
+ * the library unless `keepSource` is set. `inputs` are the processed input images (any of
+ * jpg/png/webp/bmp/tiff/gif), copied into `inputs/first.<ext>` / `inputs/last.<ext>`.
+ * Output size, duration and codec are probed from the video; hashes are computed.
+ */
+export const NewClip = ClipSidecar.omit({
+  schemaVersion: true,
+  id: true,
+  createdAt: true,
+  output: true,
+  inputs: true,
+  video: true,
+  rating: true,
+  tags: true,
+}).extend({
+  videoPath: z.string().min(1),
+  keepSource: z.boolean().default(false),
+  inputs: z
+    .array(z.object({ role: z.enum(['first', 'last']), path: z.string().min(1) }))
+    .max(2)
+    .refine((list) => new Set(list.map((i) => i.role)).size === list.length, 'at most one first and one last frame')
+    .default([]),
+  createdAt: z.number().int().nonnegative().optional(),
+  rating: Rating.default(0),
+  tags: z.array(z.string()).default([]),
+});
+export type NewClip = z.input<typeof NewClip>;
+
+/** The rating and tags a person can change. Tags are normalised with `normalizeTags`. */
+export interface ClipPatch {
+  rating?: number;
+  tags?: string[];
+}
+
+/** Where a clip came from and what came after it. */
+export interface Lineage {
+  /** The clip this one continued from, with whether it is still in the library. */
+  continuedFrom?: { id: string; present: boolean };
+  /** Clips continued from this one, oldest first. */
+  continuedBy: string[];
+}
+
+/**
+ * The clip library. Every method waits for the first index build (`ready`). Expected failures are
+ * `StudioError`s: `NOT_FOUND` (no such clip), `CONFLICT` (the folder changed outside the app in a
+ * way that stops the operation), `BAD_INPUT` (addClip input), `UNAVAILABLE` (ffmpeg/ffprobe failed).
+ */
+export interface Library {
+  readonly dir: string;
+  /** Resolves when the index has been built from the sidecars. */
+  readonly ready: Promise<void>;
+  /** Adds a finished clip atomically: it appears complete in the folder or not at all. */
+  addClip(input: NewClip): Promise<LibraryClip>;
+  /** Queries the index (see `ClipIndex.query`). */
+  list(query?: z.input<typeof LibraryQuery>): Promise<{ total: number; items: LibraryClip[] }>;
+  get(id: string): Promise<LibraryClip>;
+  /** The sidecar file's text exactly as on disk. */
+  sidecarText(id: string): Promise<string>;
+  /** Writes rating and/or tags into the sidecar (atomically, keeping fields this version does not know). */
+  update(id: string, patch: ClipPatch): Promise<LibraryClip>;
+  /** Moves the clip folder to `.trash/` (undo with `restore`); see `LibraryDeps.trashItem`. */
+  trash(id: string): Promise<void>;
+  /** Moves a trashed clip back. `NOT_FOUND` once it went to the system trash; `CONFLICT` if its folder name is taken. */
+  restore(id: string): Promise<LibraryClip>;
+  /** Extracts the final frame at full size to a PNG in `framesDir`. */
+  lastFrame(id: string): Promise<LastFrame>;
+  lineage(id: string): Promise<Lineage>;
+  /** Full rescan; returns the ids that changed. For hosts to call e.g. when the window regains focus. */
+  refresh(): Promise<string[]>;
+  /** Called with the ids of clips added, changed or removed, by the app or on disk. Returns an unsubscribe. */
+  onChange(listener: (ids: string[]) => void): () => void;
+  /** Stops watching and hands pending trash to `trashItem`. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+/** Input image extensions and the one the clip folder uses for each. */
+const INPUT_EXT: Record<string, string> = {
+  '.jpg': 'jpg',
+  '.jpeg': 'jpg',
+  '.png': 'png',
+  '.webp': 'webp',
+  '.bmp': 'bmp',
+  '.tif': 'tiff',
+  '.tiff': 'tiff',
+  '.gif': 'gif',
+};
+
+interface Trashed {
+  /** Folder name the clip had in the library root. */
+  folder: string;
+  /** Where it lies now, inside `.trash/`. */
+  path: string;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * Opens the library at `deps.libraryDir`: starts building the index from the sidecars (in
+ * parallel, `scanConcurrency` at a time) and, unless `watch: false`, watches the folder so clips
+ * copied in, renamed or deleted outside the app show up without a restart. Corrupt, partial and
+ * foreign files are skipped with a warning and never modified or deleted.
+ */
+export function createLibrary(deps: LibraryDeps): Library {
+  const root = deps.libraryDir;
+  const trashDir = join(root, TRASH_DIR);
+  const stagingDir = join(root, STAGING_DIR);
+  const tools = { ffmpeg: deps.ffmpegPath ?? resolveMediaTool('ffmpeg'), ffprobe: deps.ffprobePath ?? resolveMediaTool('ffprobe') };
+  const now = deps.now ?? Date.now;
+  const undoWindowMs = deps.undoWindowMs ?? 60_000;
+  const log = deps.log;
+  const index = createClipIndex();
+  const listeners = new Set<(ids: string[]) => void>();
+  const trashed = new Map<string, Trashed>();
+  const locks = new Map<string, Promise<unknown>>();
+  let watcher: LibraryWatcher | null = null;
+  let disposed = false;
+
+  const emit = (ids: string[]) => {
+    if (ids.length === 0) return;
+    for (const listener of listeners) {
+      try {
+        listener(ids);
+      } catch (err) {
+        log.error('library.listener_failed', { error: err });
+      }
+    }
+  };
+
+  /** Runs `fn` after any earlier operation on the same key, so writes to one sidecar never interleave. */
+  function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = locks.get(key) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    locks.set(key, tail);
+    void tail.then(() => {
+      if (locks.get(key) === tail) locks.delete(key);
+    });
+    return run;
+  }
+
+  async function onDiskChange(folders: Set<string> | 'all'): Promise<void> {
+    try {
+      if (folders === 'all') {
+        emit(await syncAll(index, root, log, deps.scanConcurrency));
+        return;
+      }
+      const changed: string[] = [];
+      for (const folder of folders) {
+        let incomplete = false;
+        changed.push(...(await syncFolder(index, root, folder, log, () => (incomplete = true))));
+        if (incomplete) watcher?.follow(folder);
+        else watcher?.unfollow(folder);
+      }
+      emit(changed);
+    } catch (err) {
+      log.error('library.sync_failed', { error: err });
+    }
+  }
+
+  const ready = (async () => {
+    await mkdir(root, { recursive: true });
+    const started = now();
+    await syncAll(index, root, log, deps.scanConcurrency ?? SCAN_CONCURRENCY);
+    log.info('library.indexed', { clips: index.size, ms: now() - started });
+    await loadTrash();
+    if (deps.watch !== false && !disposed) watcher = watchLibrary(root, (f) => void onDiskChange(f), log);
+  })();
+  // Callers see a failed start through `ready` and every method; this keeps it from being unhandled meanwhile.
+  ready.catch((err) => log.error('library.start_failed', { error: err }));
+
+  /** Finds clips left in `.trash/` by an earlier run: restorable, or handed to the system trash. */
+  async function loadTrash(): Promise<void> {
+    const names = await readdir(trashDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const read = await readClipFolder(trashDir, name);
+      if (!read.ok) continue;
+      const entry: Trashed = { folder: originalFolder(name), path: join(trashDir, name), timer: null };
+      trashed.set(read.record.id, entry);
+      if (deps.trashItem) void handOver(read.record.id);
+    }
+  }
+
+  async function handOver(id: string): Promise<void> {
+    const entry = trashed.get(id);
+    if (!entry || !deps.trashItem) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    trashed.delete(id);
+    try {
+      await deps.trashItem(entry.path);
+    } catch (err) {
+      // It stays in .trash/, restorable after the next start; nothing is lost.
+      log.warn('library.system_trash_failed', { id, error: err });
+    }
+  }
+
+  function need(id: string): ClipRecord {
+    const record = index.get(id);
+    if (!record) throw new StudioError('NOT_FOUND', 'That clip is no longer in the library.');
+    return record;
+  }
+
+  const view = (r: ClipRecord): LibraryClip => ({ id: r.id, folder: r.folder, sidecar: r.sidecar, paths: clipPaths(r.dir, r.sidecar, r.hasPoster) });
+
+  async function reindex(folder: string): Promise<ClipRecord> {
+    emit(await syncFolder(index, root, folder, log));
+    const record = index.byFolder(folder);
+    if (!record) throw new StudioError('CONFLICT', `The clip folder "${folder}" changed on disk while the app was writing it.`);
+    return record;
+  }
+
+  async function addClip(raw: NewClip): Promise<LibraryClip> {
+    await ready;
+    const parsed = NewClip.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
+    }
+    const { videoPath, keepSource, inputs, createdAt, tags, ...fields } = parsed.data;
+    const id = newClipId();
+    const stage = join(stagingDir, id);
+    await mkdir(join(stage, 'inputs'), { recursive: true });
+    try {
+      const stagedVideo = join(stage, VIDEO_FILE);
+      // A hard link costs nothing and leaves the source in place until the clip is committed; a kept
+      // source is copied instead, so the two files can never change together.
+      if (keepSource) await copyFile(videoPath, stagedVideo);
+      else await link(videoPath, stagedVideo).catch(() => copyFile(videoPath, stagedVideo));
+      const [probe, video] = await Promise.all([probeVideo(tools.ffprobe, stagedVideo), hashFile(stagedVideo)]);
+      const sidecarInputs: SidecarInput[] = [];
+      for (const input of inputs) {
+        const ext = INPUT_EXT[extname(input.path).toLowerCase()];
+        if (!ext) throw new StudioError('BAD_INPUT', `The ${input.role} frame must be a jpg, png, webp, bmp, tiff or gif file.`);
+        const file = `inputs/${input.role}.${ext}`;
+        const target = join(stage, 'inputs', `${input.role}.${ext}`);
+        await copyFile(input.path, target);
+        const [meta, hashed] = await Promise.all([sharp(target).metadata(), hashFile(target)]);
+        if (!meta.width || !meta.height) throw new StudioError('BAD_INPUT', `The ${input.role} frame is not a readable image.`);
+        sidecarInputs.push({ role: input.role, file, sha256: hashed.sha256, bytes: hashed.bytes, width: meta.width, height: meta.height });
+      }
+      try {
+        await makePoster(tools.ffmpeg, stagedVideo, probe.durationSec, join(stage, POSTER_FILE));
+      } catch (err) {
+        // The clip matters more than its poster: keep going, the grid shows a placeholder.
+        log.warn('library.poster_failed', { id, error: err });
+      }
+      const sidecar: ClipSidecar = ClipSidecar.parse({
+        schemaVersion: SIDECAR_SCHEMA_VERSION,
+        id,
+        createdAt: createdAt ?? now(),
+        ...fields,
+        output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec },
+        inputs: sidecarInputs,
+        video,
+        tags: normalizeTags(tags),
+      });
+      await writeFileAtomic(join(stage, SIDECAR_FILE), `${JSON.stringify(sidecar, null, 2)}\n`);
+      const folder = clipFolderName(sidecar.createdAt, sidecar.prompt, id);
+      await rename(stage, join(root, folder));
+      if (!keepSource) await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
+      log.info('library.added', { id, folder });
+      return view(await reindex(folder));
+    } catch (err) {
+      await rm(stage, { recursive: true, force: true });
+      if (err instanceof StudioError) throw err;
+      if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The video could not be read: ${err.message}`);
+      throw err;
+    }
+  }
+
+  async function list(query: z.input<typeof LibraryQuery> = {}) {
+    await ready;
+    const result = index.query(LibraryQuery.parse(query));
+    return { total: result.total, items: result.items.map(view) };
+  }
+
+  async function update(id: string, patch: ClipPatch): Promise<LibraryClip> {
+    await ready;
+    return serialized(id, async () => {
+      const record = need(id);
+      const path = join(record.dir, SIDECAR_FILE);
+      // Patch the raw JSON rather than re-serialising the parsed sidecar: fields a newer version wrote survive.
+      const raw = await readFile(path, 'utf8')
+        .then((text) => JSON.parse(text) as unknown)
+        .catch(() => null);
+      const current = ClipSidecar.safeParse(raw);
+      if (!current.success || current.data.id !== id) {
+        throw new StudioError('CONFLICT', 'The clip\'s clip.json was changed outside the app and no longer reads as this clip; it was left as it is.');
+      }
+      const next = { ...(raw as Record<string, unknown>) };
+      if (patch.rating !== undefined) next.rating = Rating.parse(patch.rating);
+      if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
+      ClipSidecar.parse(next);
+      await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
+      return view(await reindex(record.folder));
+    });
+  }
+
+  async function trash(id: string): Promise<void> {
+    await ready;
+    await serialized(id, async () => {
+      const record = need(id);
+      await mkdir(trashDir, { recursive: true });
+      let target = join(trashDir, record.folder);
+      if (await exists(target)) target = join(trashDir, `${record.folder}~${now()}`);
+      await rename(record.dir, target);
+      index.remove(id);
+      const entry: Trashed = { folder: record.folder, path: target, timer: null };
+      trashed.set(id, entry);
+      if (deps.trashItem) {
+        entry.timer = setTimeout(() => void handOver(id), undoWindowMs);
+        entry.timer.unref();
+      }
+      log.info('library.trashed', { id });
+      emit([id]);
+    });
+  }
+
+  async function restore(id: string): Promise<LibraryClip> {
+    await ready;
+    return serialized(id, async () => {
+      const entry = trashed.get(id);
+      if (!entry) throw new StudioError('NOT_FOUND', 'That clip is not in the app\'s trash any more; look for it in the system trash.');
+      const target = join(root, entry.folder);
+      if (await exists(target)) throw new StudioError('CONFLICT', `A folder named "${entry.folder}" is already in the library.`);
+      if (entry.timer) clearTimeout(entry.timer);
+      await rename(entry.path, target);
+      trashed.delete(id);
+      log.info('library.restored', { id });
+      return view(await reindex(entry.folder));
+    });
+  }
+
+  async function lastFrame(id: string): Promise<LastFrame> {
+    await ready;
+    return serialized(`frame:${id}`, async () => {
+      const record = need(id);
+      await mkdir(deps.framesDir, { recursive: true });
+      try {
+        return await extractLastFrame(tools, join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`));
+      } catch (err) {
+        if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The last frame could not be extracted: ${err.message}`);
+        throw err;
+      }
+    });
+  }
+
+  async function lineage(id: string): Promise<Lineage> {
+    await ready;
+    const record = need(id);
+    const parent = record.sidecar.continuedFrom;
+    return {
+      ...(parent ? { continuedFrom: { id: parent, present: index.get(parent) !== undefined } } : {}),
+      continuedBy: index.continuedBy(id),
+    };
+  }
+
+  return {
+    dir: root,
+    ready,
+    addClip,
+    list,
+    get: async (id) => {
+      await ready;
+      return view(need(id));
+    },
+    sidecarText: async (id) => {
+      await ready;
+      return readFile(join(need(id).dir, SIDECAR_FILE), 'utf8');
+    },
+    update,
+    trash,
+    restore,
+    lastFrame,
+    lineage,
+    refresh: async () => {
+      await ready;
+      const changed = await syncAll(index, root, log, deps.scanConcurrency);
+      emit(changed);
+      return changed;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await ready.catch(() => undefined);
+      watcher?.close();
+      await Promise.all([...trashed.keys()].map(handOver));
+    },
+  };
+}
+
+/** The library folder name of a `.trash/` entry (a `~<ms>` suffix marks a second copy of the same name). */
+function originalFolder(trashName: string): string {
+  return trashName.replace(/~\d+$/, '');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

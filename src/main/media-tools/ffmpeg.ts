@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+
+/** Which media tool to find. */
+export type MediaTool = 'ffmpeg' | 'ffprobe';
+
+const ENV_VAR: Record<MediaTool, string> = { ffmpeg: 'FFMPEG_PATH', ffprobe: 'FFPROBE_PATH' };
+const INSTALLER: Record<MediaTool, string> = { ffmpeg: '@ffmpeg-installer/ffmpeg', ffprobe: '@ffprobe-installer/ffprobe' };
+
+/**
+ * The binary to run for `tool`: `$FFMPEG_PATH` / `$FFPROBE_PATH` when set, else the binary shipped
+ * by `@ffmpeg-installer/ffmpeg` / `@ffprobe-installer/ffprobe` when it is present and executable,
+ * else the bare name, left to the system PATH. Never throws; a missing tool shows up when it runs.
+ */
+export function resolveMediaTool(tool: MediaTool, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const fromEnv = env[ENV_VAR[tool]];
+  if (fromEnv) return fromEnv;
+  const shipped = installerPath(tool);
+  if (shipped) return shipped;
+  return tool;
+}
+
+function installerPath(tool: MediaTool): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const found = (require(INSTALLER[tool]) as { path?: unknown }).path;
+    if (typeof found !== 'string') return null;
+    // Inside a packaged Electron app the binary is unpacked next to the asar archive, not in it.
+    const path = found.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    // The installers do not always set the execute bit for everyone (the ffprobe package ships 0744).
+    accessSync(path, constants.X_OK);
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+/** Paths of both tools, as `createLibrary` and the job engine take them. */
+export interface MediaToolPaths {
+  ffmpeg: string;
+  ffprobe: string;
+}
+
+/** Both tools resolved with `resolveMediaTool`. */
+export function resolveMediaTools(env: Readonly<Record<string, string | undefined>> = process.env): MediaToolPaths {
+  return { ffmpeg: resolveMediaTool('ffmpeg', env), ffprobe: resolveMediaTool('ffprobe', env) };
+}
+
+/** A media tool that could not be started or exited non-zero; `stderr` holds its last 2,000 characters. */
+export class MediaToolError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+    this.name = 'MediaToolError';
+  }
+}
+
+/**
+ * Runs `bin args…` as a child process (never blocking the caller's thread) and resolves with its
+ * stdout. Rejects with `MediaToolError` when it cannot start, exits non-zero, or runs past
+ * `timeoutMs` (default 60,000 ms), and is then killed.
+ */
+export function runMediaTool(bin: string, args: readonly string[], timeoutMs = 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(bin, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
+      if (err) {
+        const tail = String(stderr).slice(-2000);
+        reject(new MediaToolError(`${bin.split(/[\\/]/).pop()} failed: ${err.message.split('\n')[0]}`, tail));
+        return;
+      }
+      resolve(String(stdout));
+    });
+  });
+}
+
+const ProbeOutput = z.object({
+  streams: z
+    .array(
+      z.object({
+        codec_type: z.string().optional(),
+        codec_name: z.string().optional(),
+        width: z.number().optional(),
+        height: z.number().optional(),
+        duration: z.string().optional(),
+        avg_frame_rate: z.string().optional(),
+      }),
+    )
+    .default([]),
+  format: z.object({ duration: z.string().optional(), format_name: z.string().optional() }).default({}),
+});
+
+/** What `probeVideo` reports about a video file's first video stream. */
+export interface VideoProbe {
+  /** Seconds. */
+  durationSec: number;
+  /** px */
+  width: number;
+  /** px */
+  height: number;
+  /** ffprobe's codec name, e.g. `h264`. */
+  codec: string;
+  /** ffprobe's container names, e.g. `mov,mp4,m4a,3gp,3g2,mj2` for MP4/MOV; `unknown` when it does not say. */
+  container: string;
+  /** Frames per second, or null when the container does not say. */
+  fps: number | null;
+}
+
+/**
+ * Probes `file` with ffprobe (child process). Throws `MediaToolError` when ffprobe fails or the
+ * file has no video stream with a size and a positive duration.
+ */
+export async function probeVideo(ffprobe: string, file: string): Promise<VideoProbe> {
+  const out = await runMediaTool(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-i', file], 30_000);
+  let json: unknown;
+  try {
+    json = JSON.parse(out);
+  } catch {
+    throw new MediaToolError('ffprobe answered something that is not JSON.', out.slice(0, 2000));
+  }
+  const parsed = ProbeOutput.safeParse(json);
+  if (!parsed.success) throw new MediaToolError('ffprobe answered in an unexpected shape.', out.slice(0, 2000));
+  const video = parsed.data.streams.find((s) => s.codec_type === 'video');
+  const durationSec = Number(video?.duration ?? parsed.data.format.duration);
+  if (!video?.width || !video.height || !(durationSec > 0)) {
+    throw new MediaToolError('The file has no playable video stream.', out.slice(0, 2000));
+  }
+  return { durationSec, width: video.width, height: video.height, codec: video.codec_name ?? 'unknown', container: parsed.data.format.format_name ?? 'unknown', fps: frameRate(video.avg_frame_rate) };
+}
+
+function frameRate(value: string | undefined): number | null {
+  const [num, den] = (value ?? '').split('/').map(Number);
+  return num && den ? num / den : null;
+}

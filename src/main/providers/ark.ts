@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
+import { parseRetryAfter, sendRequest, type HttpAnswer } from './http';
+import { imageDataUrl } from './inline-image';
+import { checkKeyWith } from './key-check';
+import { DAY_MS, compact, numberish, seedToSend, toNumber } from './lenient';
+import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
+import { ProviderError } from './types';
+
+/*
+ * BytePlus ModelArk (providers.md, "BytePlus ModelArk"): POST /contents/generations/tasks →
+ * { id: "cgt-…" }; GET and DELETE …/tasks/{id}. Images inline as data URLs in `content[]`.
+ */
+
+const NAME = PROVIDER_NAMES.ark;
+const TASKS = '/contents/generations/tasks';
+
+/**
+ * The JSON body for one ModelArk job: `content[]` holds the prompt and the frames with roles
+ * `first_frame` / `last_frame`; parameters are top-level fields (`ratio`, never `aspect_ratio`,
+ * which ModelArk silently ignores; never the old `--rs …` prompt flags). Only parameters the row
+ * has are sent, so 2.0 gets no `seed`/`camera_fixed`.
+ */
+export function buildArkBody(entry: ModelEntry, params: JobParams, images: { first?: string; last?: string }): Record<string, unknown> {
+  const content: Array<Record<string, unknown>> = [];
+  if (params.prompt.trim()) content.push({ type: 'text', text: params.prompt });
+  if (images.first) content.push({ type: 'image_url', image_url: { url: images.first }, role: 'first_frame' });
+  if (images.last) content.push({ type: 'image_url', image_url: { url: images.last }, role: 'last_frame' });
+  return compact({
+    model: entry.model,
+    content,
+    resolution: params.resolution,
+    ratio: params.aspectRatio,
+    duration: params.duration,
+    seed: seedToSend(params.seed),
+    camera_fixed: params.cameraFixed,
+    watermark: params.watermark,
+    generate_audio: params.generateAudio,
+    service_tier: params.serviceTier,
+  });
+}
+
+const ErrorObject = z.object({ code: z.string().nullish(), message: z.string().nullish(), param: z.string().nullish(), type: z.string().nullish() });
+
+/** Kind and extra advice for a ModelArk error code (providers.md, ModelArk "Errors"; prefix match). */
+function classify(code: string | undefined): { kind?: ErrorKind; detail?: string } {
+  if (!code) return {};
+  if (code.startsWith('AuthenticationError')) return { kind: 'auth' };
+  if (code.startsWith('AccountOverdueError')) return { kind: 'quota' };
+  if (code.startsWith('RateLimitExceeded') || code.startsWith('ServerOverloaded')) return { kind: 'rate_limited' };
+  if (code.includes('PrivacyInformation')) {
+    return { kind: 'content_policy', detail: 'Seedance 2.x refuses images showing real human faces; use an image without a real face' };
+  }
+  if (code.startsWith('OutputAudioSensitiveContentDetected')) {
+    return { kind: 'content_policy', detail: 'the generated audio failed moderation; retry with audio turned off' };
+  }
+  if (code.includes('SensitiveContentDetected')) return { kind: 'content_policy' };
+  if (code.startsWith('InvalidParameter') || code.startsWith('MissingParameter')) return { kind: 'invalid_input' };
+  if (code.startsWith('InternalServiceError')) return { kind: 'provider_error' };
+  return {};
+}
+
+/** Maps a non-2xx ModelArk answer `{ error: { code, message, param, type } }` to a failure. */
+export function arkFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | 'body' | 'text'>, apiKey?: string): ProviderFailure {
+  const parsed = z.object({ error: ErrorObject }).safeParse(answer.body);
+  const code = parsed.success ? (parsed.data.error.code ?? undefined) : undefined;
+  const message = parsed.success ? (parsed.data.error.message ?? undefined) : answer.text.slice(0, 500) || undefined;
+  const c = classify(code);
+  return makeFailure({
+    kind: c.kind ?? kindForStatus(answer.status),
+    provider: NAME,
+    detail: c.detail ?? message,
+    providerCode: code,
+    providerMessage: message,
+    httpStatus: answer.status,
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
+    apiKey,
+  });
+}
+
+const Task = z.object({
+  id: z.string(),
+  status: z.string(),
+  content: z.object({ video_url: z.string().nullish(), last_frame_url: z.string().nullish() }).nullish(),
+  usage: z.record(z.string(), numberish).nullish(),
+  seed: numberish,
+  error: ErrorObject.nullish(),
+});
+
+const STATES: Record<string, RemoteState> = {
+  queued: 'queued',
+  running: 'running',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  expired: 'expired',
+};
+
+/**
+ * One task answer in the unified shape; `content.video_url` lasts 24 h, counted from `now` (ms).
+ * `usage` (e.g. `completion_tokens`) is passed through: it is the billed truth for cost.
+ */
+export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
+  const parsed = Task.safeParse(body);
+  if (!parsed.success) {
+    throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task status could not be read', providerMessage: parsed.error.message, apiKey });
+  }
+  const t = parsed.data;
+  const state = STATES[t.status] ?? 'running';
+  const out: TaskStatus = { state };
+  const seed = toNumber(t.seed);
+  if (seed !== undefined) out.seed = seed;
+  if (t.usage) {
+    const usage: Record<string, number> = {};
+    for (const [k, v] of Object.entries(t.usage)) {
+      const n = toNumber(v);
+      if (n !== undefined) usage[k] = n;
+    }
+    out.usage = usage;
+  }
+  if (state === 'succeeded') {
+    const url = t.content?.video_url;
+    if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the task succeeded without a video', retryable: false }) };
+    out.resultUrl = url;
+    out.resultExpiresAt = now + DAY_MS;
+  }
+  if (state === 'failed') {
+    const code = t.error?.code ?? undefined;
+    const message = t.error?.message ?? undefined;
+    const c = classify(code);
+    out.error = makeFailure({ kind: c.kind ?? 'provider_error', provider: NAME, detail: c.detail ?? message ?? code, providerCode: code, providerMessage: message, retryable: false, apiKey });
+  }
+  return out;
+}
+
+function auth(ctx: ProviderContext) {
+  return { Authorization: `Bearer ${ctx.apiKey}` };
+}
+
+async function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
+  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
+  if (!answer.ok) throw new ProviderError(arkFailure(answer, ctx.apiKey));
+  return answer;
+}
+
+export const arkAdapter: ProviderAdapter = {
+  id: 'ark',
+  cancel: 'queued-only',
+
+  async prepare(req) {
+    const images = {
+      first: req.images.first ? await imageDataUrl(req.images.first) : undefined,
+      last: req.images.last ? await imageDataUrl(req.images.last) : undefined,
+    };
+    return { url: TASKS, body: buildArkBody(req.entry, req.params, images) };
+  },
+
+  async submit(prepared, ctx) {
+    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    const parsed = z.object({ id: z.string().min(1) }).safeParse(answer.body);
+    if (!parsed.success) {
+      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no task id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
+    }
+    return { taskId: parsed.data.id, handle: {} };
+  },
+
+  async poll(task, ctx) {
+    const answer = await call(ctx, 'GET', `${TASKS}/${encodeURIComponent(task.taskId)}`);
+    return parseArkTask(answer.body, Date.now(), ctx.apiKey);
+  },
+
+  // DELETE cancels a queued task; for a running one ModelArk answers an error, reported as "not cancelled".
+  async cancelTask(task, ctx) {
+    const answer = await sendRequest(ctx, NAME, { method: 'DELETE', url: `${TASKS}/${encodeURIComponent(task.taskId)}`, headers: auth(ctx) });
+    if (answer.ok) return { cancelled: true };
+    const failure = arkFailure(answer, ctx.apiKey);
+    if (failure.kind === 'invalid_input' || answer.status === 404 || answer.status === 409) {
+      return { cancelled: false, reason: failure.providerMessage ?? 'ModelArk only cancels tasks that are still queued.' };
+    }
+    throw new ProviderError(failure);
+  },
+
+  // Lists at most one task: an authenticated read that never starts anything (401 when the key is wrong).
+  checkKey(ctx) {
+    return checkKeyWith(
+      ctx,
+      NAME,
+      { method: 'GET', url: `${TASKS}?page_size=1`, headers: auth(ctx) },
+      (a) => a.ok,
+      (a) => arkFailure(a, ctx.apiKey),
+    );
+  },
+};

@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
+import { parseRetryAfter, sendRequest, type HttpAnswer } from './http';
+import { uploadName } from './inline-image';
+import { checkKeyWith } from './key-check';
+import { DAY_MS, compact, numberish, toNumber } from './lenient';
+import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
+import { ProviderError } from './types';
+
+/*
+ * EvoLink (providers.md, "EvoLink"): POST /v1/videos/generations → task `task-unified-…`;
+ * GET /v1/tasks/{id}. Local images are uploaded to the files API first (base64) and sent as
+ * `image_urls`. No cancel API. Video links last 24 h.
+ */
+
+const NAME = PROVIDER_NAMES.evolink;
+
+/**
+ * The JSON body for one EvoLink job: `quality` is the resolution, `image_urls` holds the first
+ * (and last) frame's uploaded URLs, `duration` is an integer (providers.md, EvoLink fields table).
+ */
+export function buildEvolinkBody(entry: ModelEntry, params: JobParams, imageUrls: string[]): Record<string, unknown> {
+  return compact({
+    model: entry.model,
+    prompt: params.prompt,
+    image_urls: imageUrls.length > 0 ? imageUrls : undefined,
+    duration: params.duration,
+    quality: params.resolution,
+    aspect_ratio: params.aspectRatio,
+    generate_audio: params.generateAudio,
+  });
+}
+
+const ErrorObject = z.object({ code: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish(), type: z.string().nullish() });
+const ErrorBody = z.object({ error: ErrorObject });
+
+/** EvoLink error codes → kinds, HTTP-level and task-level (providers.md, EvoLink "Errors"). */
+const CODE_KINDS: Record<string, ErrorKind> = {
+  unauthorized: 'auth',
+  model_access_denied: 'auth',
+  insufficient_quota: 'quota',
+  quota_exceeded: 'quota',
+  rate_limit_exceeded: 'rate_limited',
+  task_not_found: 'provider_error',
+  internal_error: 'provider_error',
+  content_policy_violation: 'content_policy',
+  invalid_parameters: 'invalid_input',
+  image_processing_error: 'invalid_input',
+  image_dimension_mismatch: 'invalid_input',
+  generation_timeout: 'timeout',
+  service_error: 'provider_error',
+  resource_not_found: 'provider_error',
+};
+
+const CODE_DETAIL: Record<string, string> = {
+  model_access_denied: 'this key may not use this model',
+};
+
+/** Maps a non-2xx EvoLink answer `{ error: { code, message, type } }` to a failure. */
+export function evolinkFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | 'body' | 'text'>, apiKey?: string): ProviderFailure {
+  const parsed = ErrorBody.safeParse(answer.body);
+  const code = parsed.success && parsed.data.error.code != null ? String(parsed.data.error.code) : undefined;
+  const message = parsed.success ? (parsed.data.error.message ?? undefined) : answer.text.slice(0, 500) || undefined;
+  return makeFailure({
+    kind: (code && CODE_KINDS[code]) || kindForStatus(answer.status),
+    provider: NAME,
+    detail: (code && CODE_DETAIL[code]) || message,
+    providerCode: code,
+    providerMessage: message,
+    httpStatus: answer.status,
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
+    apiKey,
+  });
+}
+
+const Task = z.object({
+  id: z.string(),
+  status: z.string(),
+  progress: numberish,
+  task_info: z.object({ estimated_time: numberish, can_cancel: z.boolean().nullish() }).nullish(),
+  results: z.array(z.string()).nullish(),
+  error: ErrorObject.nullish(),
+});
+
+const STATES: Record<string, RemoteState> = {
+  pending: 'queued',
+  processing: 'running',
+  completed: 'succeeded',
+  failed: 'failed',
+  // Not documented; read leniently so polling stops if EvoLink ever reports them.
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  expired: 'expired',
+};
+
+/**
+ * One task answer in the unified shape. `results[0]` is the video; its link lasts 24 h, counted
+ * from `now` (ms), when the success is observed. Unknown statuses read as running.
+ */
+export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
+  const parsed = Task.safeParse(body);
+  if (!parsed.success) {
+    throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task status could not be read', providerMessage: parsed.error.message, apiKey });
+  }
+  const t = parsed.data;
+  const state = STATES[t.status] ?? 'running';
+  const out: TaskStatus = { state };
+  const progress = toNumber(t.progress);
+  if (progress !== undefined) out.progress = progress;
+  const eta = toNumber(t.task_info?.estimated_time);
+  if (eta !== undefined && (state === 'queued' || state === 'running')) out.etaSeconds = eta;
+  if (state === 'succeeded') {
+    const url = t.results?.[0];
+    if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the task completed without a video', retryable: false }) };
+    out.resultUrl = url;
+    out.resultExpiresAt = now + DAY_MS;
+  }
+  if (state === 'failed') {
+    const code = t.error?.code != null ? String(t.error.code) : undefined;
+    const message = t.error?.message ?? undefined;
+    out.error = makeFailure({
+      kind: (code && CODE_KINDS[code]) || 'provider_error',
+      provider: NAME,
+      detail: message ?? code,
+      providerCode: code,
+      providerMessage: message,
+      retryable: false,
+      apiKey,
+    });
+  }
+  return out;
+}
+
+function auth(ctx: ProviderContext) {
+  return { Authorization: `Bearer ${ctx.apiKey}` };
+}
+
+async function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
+  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
+  if (!answer.ok) throw new ProviderError(evolinkFailure(answer, ctx.apiKey));
+  return answer;
+}
+
+const UploadAnswer = z.object({ data: z.object({ file_url: z.string().min(1) }) });
+
+/** Uploads one image through the files API as a data URL (`base64_data`) → `data.file_url` (kept 72 h). */
+async function upload(image: PreparedImage, ctx: ProviderContext): Promise<string> {
+  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: 'no files API base URL is configured', retryable: false });
+  const bytes = await readFile(image.path);
+  const answer = await call(ctx, 'POST', `${ctx.baseUrls.files}/api/v1/files/upload/base64`, {
+    base64_data: `data:${image.mime};base64,${bytes.toString('base64')}`,
+    file_name: uploadName(image),
+  });
+  const parsed = UploadAnswer.safeParse(answer.body);
+  if (!parsed.success) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the image upload returned no URL', providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
+  return parsed.data.data.file_url;
+}
+
+export const evolinkAdapter: ProviderAdapter = {
+  id: 'evolink',
+  cancel: 'none',
+
+  async prepare(req, ctx) {
+    const urls: string[] = [];
+    if (req.images.first) urls.push(await upload(req.images.first, ctx));
+    if (req.images.last) urls.push(await upload(req.images.last, ctx));
+    return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls) };
+  },
+
+  async submit(prepared, ctx) {
+    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    const parsed = z.object({ id: z.string().min(1) }).safeParse(answer.body);
+    if (!parsed.success) {
+      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no task id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
+    }
+    return { taskId: parsed.data.id, handle: {} };
+  },
+
+  async poll(task, ctx) {
+    const answer = await call(ctx, 'GET', `/v1/tasks/${encodeURIComponent(task.taskId)}`);
+    return parseEvolinkTask(answer.body, Date.now(), ctx.apiKey);
+  },
+
+  async cancelTask() {
+    return { cancelled: false, reason: 'EvoLink has no cancel API; the task runs to the end.' };
+  },
+
+  // Reads a task id that cannot exist (right prefix, made-up rest): 404 task_not_found means the
+  // key was accepted, 401 unauthorized that it was not. Nothing is started or billed.
+  checkKey(ctx) {
+    return checkKeyWith(
+      ctx,
+      NAME,
+      { method: 'GET', url: '/v1/tasks/task-unified-nonexistent', headers: auth(ctx) },
+      (a) => a.ok || a.status === 404,
+      (a) => evolinkFailure(a, ctx.apiKey),
+    );
+  },
+};

@@ -1,0 +1,237 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { JobParams } from '../../shared/catalog/types';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
+import { absoluteUrl, parseRetryAfter, sameOrigin, sendRequest, type HttpAnswer } from './http';
+import { uploadName } from './inline-image';
+import { checkKeyWith } from './key-check';
+import { compact, numberish, seedToSend, toNumber } from './lenient';
+import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, TaskStatus } from './types';
+import { ProviderError } from './types';
+
+/*
+ * fal queue protocol (providers.md, "fal"): POST /<endpoint-id> → { request_id, status_url,
+ * response_url, cancel_url }; GET status_url; GET response_url once COMPLETED (a failure is a
+ * COMPLETED whose result fetch answers 4xx/5xx). Local images go to fal storage first.
+ */
+
+const NAME = PROVIDER_NAMES.fal;
+const INITIATE = '/storage/upload/initiate?storage_type=fal-cdn-v3';
+
+/**
+ * The JSON input for one fal Seedance endpoint. `duration` is a string on fal ("5"); the other
+ * keys appear only where the row has the parameter (providers.md, fal endpoints table).
+ * `images` are fal storage URLs (`file_url`). Seed −1/absent is left out.
+ */
+export function buildFalBody(params: JobParams, images: { first?: string; last?: string }): Record<string, unknown> {
+  return compact({
+    prompt: params.prompt,
+    image_url: images.first,
+    end_image_url: images.last,
+    aspect_ratio: params.aspectRatio,
+    resolution: params.resolution,
+    duration: String(params.duration),
+    camera_fixed: params.cameraFixed,
+    generate_audio: params.generateAudio,
+    seed: seedToSend(params.seed),
+  });
+}
+
+const DetailItem = z.object({
+  loc: z.array(z.union([z.string(), z.number()])).nullish(),
+  msg: z.string().nullish(),
+  type: z.string().nullish(),
+});
+const FalErrorBody = z.object({
+  detail: z.union([z.string(), z.array(DetailItem)]).nullish(),
+  error_type: z.string().nullish(),
+});
+
+/**
+ * Maps a non-2xx fal answer to a failure. `detail` may be a string or a list of
+ * `{ loc, msg, type }` (422); `X-Fal-Error-Type` / `error_type` and `X-Fal-Retryable` are honoured;
+ * 429/502/503/504 are retryable (providers.md, fal "Errors").
+ */
+export function falFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | 'body' | 'text'>, apiKey?: string): ProviderFailure {
+  const parsed = FalErrorBody.safeParse(answer.body);
+  const detail = parsed.success ? parsed.data.detail : undefined;
+  let message: string | undefined;
+  let itemType: string | undefined;
+  if (typeof detail === 'string') message = detail;
+  else if (Array.isArray(detail)) {
+    message = detail.map((d) => [d.loc?.filter((l) => l !== 'body').join('.'), d.msg].filter(Boolean).join(': ')).join('; ');
+    itemType = detail.find((d) => d.type)?.type ?? undefined;
+  } else message = answer.text.slice(0, 500) || undefined;
+  const errorType = answer.headers.get('x-fal-error-type') ?? (parsed.success ? parsed.data.error_type : undefined) ?? itemType ?? undefined;
+  const retryHeader = answer.headers.get('x-fal-retryable');
+
+  let kind: ErrorKind = kindForStatus(answer.status);
+  if (/content_policy|nsfw|safety/i.test(`${errorType ?? ''} ${itemType ?? ''}`)) kind = 'content_policy';
+  else if (/timeout/i.test(errorType ?? '')) kind = 'timeout';
+  else if (kind === 'auth' && /balance|billing|locked|credit/i.test(message ?? '')) kind = 'quota';
+
+  const retryable = retryHeader !== null ? retryHeader.trim().toLowerCase() === 'true' : [429, 502, 503, 504].includes(answer.status) || kind === 'timeout';
+  return makeFailure({
+    kind,
+    provider: NAME,
+    detail: message,
+    providerCode: errorType,
+    providerMessage: message,
+    httpStatus: answer.status,
+    retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
+    retryable,
+    apiKey,
+  });
+}
+
+const StatusAnswer = z.object({ status: z.string(), queue_position: numberish });
+const ResultAnswer = z.object({ video: z.object({ url: z.string().min(1) }), seed: numberish });
+const SubmitAnswer = z.object({
+  request_id: z.string().min(1),
+  status_url: z.string().nullish(),
+  response_url: z.string().nullish(),
+  cancel_url: z.string().nullish(),
+});
+
+/**
+ * Reads a status answer: IN_QUEUE → queued (with `queue_position`), IN_PROGRESS → running,
+ * COMPLETED → `'completed'` (the caller then fetches the result). Unknown statuses read as running.
+ */
+export function parseFalStatus(body: unknown): TaskStatus | 'completed' {
+  const parsed = StatusAnswer.safeParse(body);
+  if (!parsed.success) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the status could not be read', providerMessage: parsed.error.message });
+  if (parsed.data.status === 'COMPLETED') return 'completed';
+  if (parsed.data.status === 'IN_QUEUE') {
+    const pos = toNumber(parsed.data.queue_position);
+    return pos === undefined ? { state: 'queued' } : { state: 'queued', queuePosition: pos };
+  }
+  return { state: 'running' };
+}
+
+/**
+ * Reads the result fetch: 2xx `{ video: { url }, seed }` → succeeded; a non-retryable 4xx/5xx →
+ * failed with the mapped error. fal documents no URL lifetime, so `resultExpiresAt` stays unset.
+ * Throws `ProviderError` for retryable answers (the result may still be fetched later).
+ */
+export function parseFalResult(answer: Pick<HttpAnswer, 'ok' | 'status' | 'headers' | 'body' | 'text'>, apiKey?: string): TaskStatus {
+  if (!answer.ok) {
+    const failure = falFailure(answer, apiKey);
+    if (failure.retryable) throw new ProviderError(failure);
+    return { state: 'failed', error: failure };
+  }
+  const parsed = ResultAnswer.safeParse(answer.body);
+  if (!parsed.success) {
+    return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the result had no video URL', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey }) };
+  }
+  const out: TaskStatus = { state: 'succeeded', resultUrl: parsed.data.video.url };
+  const seed = toNumber(parsed.data.seed);
+  if (seed !== undefined) out.seed = seed;
+  return out;
+}
+
+function auth(ctx: ProviderContext) {
+  return { Authorization: `Key ${ctx.apiKey}` };
+}
+
+function filesBase(ctx: ProviderContext): string {
+  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: 'no storage base URL is configured', retryable: false });
+  return ctx.baseUrls.files;
+}
+
+// The key goes only to the configured queue host: fal's URLs are used as given, but a URL that
+// points elsewhere is refused rather than sent our key.
+function guarded(ctx: ProviderContext, url: string): string {
+  if (!sameOrigin(url, ctx.baseUrls.api)) {
+    throw providerError({ kind: 'provider_error', provider: NAME, detail: `fal returned a URL on an unexpected host (${new URL(url).host})`, retryable: false });
+  }
+  return url;
+}
+
+async function call(ctx: ProviderContext, method: 'GET' | 'POST' | 'PUT', url: string, json?: unknown): Promise<HttpAnswer> {
+  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
+  if (!answer.ok) throw new ProviderError(falFailure(answer, ctx.apiKey));
+  return answer;
+}
+
+const InitiateAnswer = z.object({ upload_url: z.string().min(1), file_url: z.string().min(1) });
+
+/** Uploads one image to fal storage (initiate, then PUT the bytes without our key) → its `file_url`. */
+async function upload(image: PreparedImage, ctx: ProviderContext): Promise<string> {
+  const init = await call(ctx, 'POST', `${filesBase(ctx)}${INITIATE}`, { content_type: image.mime, file_name: uploadName(image) });
+  const parsed = InitiateAnswer.safeParse(init.body);
+  if (!parsed.success) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
+  const bytes = await readFile(image.path);
+  const put = await sendRequest(ctx, NAME, { method: 'PUT', url: parsed.data.upload_url, rawBody: bytes, headers: { 'Content-Type': image.mime } });
+  if (!put.ok) throw new ProviderError(falFailure(put, ctx.apiKey));
+  return parsed.data.file_url;
+}
+
+/** fal's queue URLs for a request when the submit answer lacks them: under the id's first two segments. */
+function fallbackUrl(ctx: ProviderContext, endpoint: string, requestId: string, suffix: string): string {
+  const app = endpoint.replace(/^\//, '').split('/').slice(0, 2).join('/');
+  return absoluteUrl(ctx, `/${app}/requests/${requestId}${suffix}`);
+}
+
+export const falAdapter: ProviderAdapter = {
+  id: 'fal',
+  cancel: 'queued-only',
+
+  async prepare(req, ctx) {
+    const images = {
+      first: req.images.first ? await upload(req.images.first, ctx) : undefined,
+      last: req.images.last ? await upload(req.images.last, ctx) : undefined,
+    };
+    return { url: `/${req.entry.model}`, body: buildFalBody(req.params, images) };
+  },
+
+  async submit(prepared, ctx) {
+    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    const parsed = SubmitAnswer.safeParse(answer.body);
+    if (!parsed.success) {
+      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no request_id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
+    }
+    const id = parsed.data.request_id;
+    return {
+      taskId: id,
+      handle: {
+        status_url: parsed.data.status_url ?? fallbackUrl(ctx, prepared.url, id, '/status'),
+        response_url: parsed.data.response_url ?? fallbackUrl(ctx, prepared.url, id, ''),
+        cancel_url: parsed.data.cancel_url ?? fallbackUrl(ctx, prepared.url, id, '/cancel'),
+      },
+    };
+  },
+
+  async poll(task: RemoteTask, ctx) {
+    const statusUrl = task.handle.status_url;
+    const responseUrl = task.handle.response_url;
+    if (!statusUrl || !responseUrl) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task has no status URL', retryable: false });
+    const status = await call(ctx, 'GET', guarded(ctx, statusUrl));
+    const read = parseFalStatus(status.body);
+    if (read !== 'completed') return read;
+    const result = await sendRequest(ctx, NAME, { method: 'GET', url: guarded(ctx, responseUrl), headers: auth(ctx) });
+    return parseFalResult(result, ctx.apiKey);
+  },
+
+  async cancelTask(task, ctx) {
+    const url = task.handle.cancel_url;
+    if (!url) return { cancelled: false, reason: 'The task has no cancel URL.' };
+    const answer = await sendRequest(ctx, NAME, { method: 'PUT', url: guarded(ctx, url), headers: auth(ctx) });
+    if (answer.ok) return { cancelled: true };
+    // 400 ALREADY_COMPLETED: fal only cancels requests that have not started.
+    if (answer.status === 400) return { cancelled: false, reason: 'fal cannot cancel a request that has already started.' };
+    throw new ProviderError(falFailure(answer, ctx.apiKey));
+  },
+
+  // Starts a storage upload without sending any bytes: it needs a valid key (401/403 otherwise),
+  // never runs a model and stores nothing. A status read of a made-up request id was the other
+  // option, but it is not documented whether fal checks the key before answering 404.
+  checkKey(ctx) {
+    return checkKeyWith(
+      ctx,
+      NAME,
+      { method: 'POST', url: `${filesBase(ctx)}${INITIATE}`, json: { content_type: 'text/plain', file_name: 'seedance-studio-key-check.txt' }, headers: auth(ctx) },
+      (a) => a.ok,
+      (a) => falFailure(a, ctx.apiKey),
+    );
+  },
+};

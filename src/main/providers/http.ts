@@ -1,0 +1,109 @@
+import { providerError } from './failure';
+import type { ProviderContext } from './types';
+
+/** Default per-request timeout in ms (uploads of a 30 MB image on a slow link need the room). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** An HTTP answer with its body parsed as JSON when it is JSON (else `body` is null; `text` keeps it). */
+export interface HttpAnswer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+/** One request. `url` is absolute, or a path joined to `ctx.baseUrls.api`. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  /** JSON-encoded when given; raw bytes go through `rawBody`. */
+  json?: unknown;
+  rawBody?: Uint8Array;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** Resolves `url` against the API base unless it is already absolute. */
+export function absoluteUrl(ctx: ProviderContext, url: string): string {
+  return /^https?:\/\//i.test(url) ? url : `${ctx.baseUrls.api}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+/**
+ * `Retry-After` in ms: delay-seconds ("120") or an HTTP date, relative to `now` (ms since epoch).
+ * Undefined when absent or unparseable; never negative (RFC 9110 §10.2.3).
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * Sends one request with `ctx.fetch`, a timeout and `ctx.signal`. Never throws on HTTP status:
+ * callers map non-2xx answers with their provider's error parser. Throws `ProviderError` kind
+ * `timeout` when the timeout fires and kind `network` when the connection fails (the cause's code,
+ * e.g. ECONNREFUSED, goes in `providerCode`); rethrows the caller's abort unchanged. No message
+ * contains the key or headers. `provider` names the provider in messages.
+ */
+export async function sendRequest(ctx: ProviderContext, provider: string, req: HttpRequest): Promise<HttpAnswer> {
+  const url = absoluteUrl(ctx, req.url);
+  const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (req.json !== undefined) {
+    body = JSON.stringify(req.json);
+    headers['Content-Type'] = 'application/json';
+  } else if (req.rawBody) {
+    // Copied so the body is backed by a plain ArrayBuffer, which is what fetch's types accept.
+    body = new Uint8Array(req.rawBody);
+  }
+  let res: Response;
+  let text: string;
+  try {
+    res = await ctx.fetch(url, { method: req.method, headers, body, signal });
+    text = await res.text();
+  } catch (err) {
+    if (ctx.signal?.aborted) throw ctx.signal.reason ?? err;
+    if (timeout.aborted) throw providerError({ kind: 'timeout', provider, apiKey: ctx.apiKey });
+    const code = networkCode(err);
+    throw providerError({ kind: 'network', provider, detail: `${hostOf(url)} (${code})`, providerCode: code, apiKey: ctx.apiKey });
+  }
+  let parsed: unknown = null;
+  if (text.length > 0) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  return { status: res.status, ok: res.ok, headers: res.headers, body: parsed, text };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+/** undici wraps socket errors: `TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })`. */
+function networkCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown } })?.cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : 'connection failed';
+}
+
+/** True when `url` has the same origin as `base`; keys are only ever sent to the configured hosts. */
+export function sameOrigin(url: string, base: string): boolean {
+  try {
+    return new URL(url).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+import type { ProviderId } from '../../shared/catalog/types';
+import type { Settings } from '../../shared/contract/settings';
+import { baseUrlsFromEnv } from '../providers/registry';
+import type { ProviderContext } from '../providers/types';
+
+/**
+ * The base URLs in effect for `provider`: the user's override from Settings for the `api` role,
+ * else the environment variable, else the provider's real host (providers.md: "Every adapter's
+ * base URL must be configurable (settings and an environment variable)"). The `files` role (fal
+ * storage, EvoLink uploads) has no setting and comes from the environment or the default.
+ */
+export function effectiveBaseUrls(settings: Settings, env: Readonly<Record<string, string | undefined>>, provider: ProviderId): ProviderContext['baseUrls'] {
+  const fromEnv = baseUrlsFromEnv(provider, env);
+  const override = settings.providers[provider].baseUrl;
+  return override ? { ...fromEnv, api: override } : fromEnv;
+}

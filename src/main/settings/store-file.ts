@@ -1,0 +1,77 @@
+import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { Logger } from '../logging/logger';
+
+/**
+ * One JSON file read and written through `conf` — the plain-Node core of `electron-store`
+ * (ARCHITECTURE.md, "Data"). `electron-store` itself imports `electron` at load time, so the core
+ * (which must run under Node for the harness, the CLI and tests) uses `conf` directly; the file
+ * format is the same, so the Electron host only has to pass its data folder.
+ *
+ * Writes are atomic (temp file + rename, by `conf`) and the file is owner-only (0600): the key
+ * vault's ciphertexts and the settings' paths are nobody else's business.
+ */
+export interface JsonStoreFile {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** The file's top-level object; `{}` when missing. A file that is not JSON is moved aside (see `openJsonStore`). */
+  read(): Record<string, unknown>;
+  /** Replaces the whole file atomically. Throws on I/O errors (disk full, read-only folder). */
+  write(data: Record<string, unknown>): void;
+}
+
+/** Owner read/write only. */
+export const OWNER_ONLY = 0o600;
+
+/**
+ * Opens (without creating) `<dir>/<name>.json`. If the file exists but is not valid JSON it is
+ * renamed to `<name>.json.corrupt-<ms since epoch>` — kept for the user, never deleted — a warning is
+ * logged, and the store starts empty. Loosened permissions on an existing file are tightened to 0600.
+ */
+export function openJsonStore(dir: string, name: string, log: Logger): JsonStoreFile {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.json`);
+  const moveAside = () => {
+    const aside = `${path}.corrupt-${Date.now()}`;
+    renameSync(path, aside);
+    log.warn('store.corrupt_file_moved', { file: path, movedTo: aside });
+  };
+  const open = () =>
+    new Conf<Record<string, unknown>>({
+      cwd: dir,
+      configName: name,
+      configFileMode: OWNER_ONLY,
+      // Provider ids and section names are plain keys; dots in them must not mean nesting.
+      accessPropertiesByDotNotation: false,
+    });
+
+  let conf: Conf<Record<string, unknown>>;
+  try {
+    // conf reads the file while constructing, so a damaged file already shows here.
+    conf = open();
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    moveAside();
+    conf = open();
+  }
+  if (existsSync(path)) chmodSync(path, OWNER_ONLY);
+
+  const read = (): Record<string, unknown> => {
+    try {
+      return { ...conf.store };
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+      moveAside();
+      return {};
+    }
+  };
+
+  return {
+    path,
+    read,
+    write(data) {
+      conf.store = data;
+    },
+  };
+}

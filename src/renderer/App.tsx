@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import type { StudioClient } from './api/client';
+import { loadAppInfo } from './store/app/connect';
+import { connectStore } from './store/connect';
+import { useStudio } from './store/index';
+import { selectQueueBadge } from './store/shell/selectors';
+import type { ViewId } from './store/shell/slice';
+import { installExternalLinkHandler } from './shell/external-links';
+import { Rail } from './shell/Rail';
+import { viewForShortcut } from './shell/shortcuts';
+import { StatusLine } from './shell/StatusLine';
+import { ComposeView } from './views/compose/ComposeView';
+import { LibraryView } from './views/library/LibraryView';
+import { QueueView } from './views/queue/QueueView';
+import { SettingsView } from './views/settings/SettingsView';
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** The app frame: rail, the open view, status line; wires the store to main and the shortcuts. */
+export function App({ client }: { client: StudioClient }) {
+  const view = useStudio((s) => s.shell.view);
+  const setView = useStudio((s) => s.shell.setView);
+  const info = useStudio((s) => s.app.info);
+  const loadError = useStudio((s) => s.app.loadError);
+  const queueBadge = useStudio(selectQueueBadge);
+
+  useEffect(() => connectStore(client, useStudio), [client]);
+  useEffect(() => installExternalLinkHandler(client, useStudio.getState().shell.announce), [client]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = viewForShortcut(e);
+      if (!target) return;
+      e.preventDefault();
+      useStudio.getState().shell.setView(target);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // The readiness marker e2e tests wait for: set once main has answered `app:info`.
+  useEffect(() => {
+    if (info) document.documentElement.dataset.appState = 'ready';
+    else if (loadError) document.documentElement.dataset.appState = 'error';
+  }, [info, loadError]);
+
+  if (!info && loadError) return <LoadFailed message={loadError} onRetry={() => loadAppInfo(client, useStudio)} />;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Rail current={view} onSelect={setView} badges={{ queue: queueBadge }} mac={IS_MAC} />
+      <main id="main" className="view" aria-labelledby="view-title" tabIndex={-1}>
+        <CurrentView view={view} />
+      </main>
+      <StatusLine />
+    </div>
+  );
+}
+
+function CurrentView({ view }: { view: ViewId }) {
+  switch (view) {
+    case 'compose':
+      return <ComposeView />;
+    case 'queue':
+      return <QueueView />;
+    case 'library':
+      return <LibraryView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+/** Shown when main never answered `app:info`: says so, and offers a retry. */
+function LoadFailed({ message, onRetry }: { message: string; onRetry(): Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <main className="load-failed" aria-labelledby="load-failed-title">
+      <h1 id="load-failed-title">Seedance Studio could not start</h1>
+      <p>{message}</p>
+      <button
+        type="button"
+        className="button primary"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onRetry().finally(() => setBusy(false)); // loadAppInfo records its own failure.
+        }}
+      >
+        Try again
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createStudioClient } from './api/client';
+import { App } from './App';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/components.css';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+// `window.studio` comes from the preload (Electron) or the harness bridge; without it the page was
+// opened some other way and cannot reach main, so say that instead of rendering a broken shell.
+if (typeof window.studio === 'object' && window.studio !== null) {
+  root.render(
+    <StrictMode>
+      <App client={createStudioClient(window.studio)} />
+    </StrictMode>,
+  );
+} else {
+  document.documentElement.dataset.appState = 'error';
+  root.render(
+    <main className="load-failed">
+      <h1>Seedance Studio could not start</h1>
+      <p>This page has no connection to the app. Open it from Seedance Studio or from the URL the harness printed.</p>
+    </main>,
+  );
+}

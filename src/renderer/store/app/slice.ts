@@ -1,0 +1,31 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo, AppStatus } from '../../../shared/contract/app';
+import type { StudioState } from '../index';
+
+/** What the renderer caches of main's `app` domain, plus its setters (main owns the facts). */
+export interface AppState {
+  /** `app:info`; null until the first answer. */
+  info: AppInfo | null;
+  /** Last `app:status` answer or `app:status` event; null until known. */
+  status: AppStatus | null;
+  /** Why the first `app:info` failed, shown instead of the shell. */
+  loadError: string | null;
+  setInfo(info: AppInfo): void;
+  setStatus(status: AppStatus): void;
+  setLoadError(message: string | null): void;
+}
+
+export interface AppSlice {
+  app: AppState;
+}
+
+export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set) => ({
+  app: {
+    info: null,
+    status: null,
+    loadError: null,
+    setInfo: (info) => set((s) => ({ app: { ...s.app, info, loadError: null } })),
+    setStatus: (status) => set((s) => ({ app: { ...s.app, status } })),
+    setLoadError: (loadError) => set((s) => ({ app: { ...s.app, loadError } })),
+  },
+});

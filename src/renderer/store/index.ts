@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './app/slice';
+import { createShellSlice, type ShellSlice } from './shell/slice';
+
+/**
+ * The renderer's one store, one slice per domain (zustand's slices pattern). Each slice keeps its
+ * state and setters under its domain key (`app`, `shell`, …) so slices cannot collide. It caches
+ * what main owns and is hydrated over IPC by `connectStore`; nothing is persisted in the renderer.
+ */
+export type StudioState = AppSlice & ShellSlice;
+
+export const useStudio = create<StudioState>()((...a) => ({
+  ...createAppSlice(...a),
+  ...createShellSlice(...a),
+}));

@@ -1,0 +1,94 @@
+import { GENERAL_IMAGE_RULES } from './image-rules';
+import {
+  SIX_RATIOS,
+  aspectRatioSpec,
+  cameraFixedSpec,
+  durationSpec,
+  generateAudioSpec,
+  resolutionSpec,
+  seedSpec,
+  serviceTierSpec,
+  watermarkSpec,
+} from './param-specs';
+import type { ModelEntry } from './types';
+
+/*
+ * Cost: tokens = width × height × fps × seconds / 1024 (providers.md, ModelArk "Cost"); BytePlus
+ * list prices per million tokens as published for ModelArk: 1.0 Pro $2.5, 1.5 Pro $2.4 with audio
+ * and $1.2 silent. No first-party USD price for 2.0 was found, so its cost is null.
+ */
+const ASOF = '2026-11';
+const RATIOS = [...SIX_RATIOS, 'adaptive'];
+// ModelArk documents no hard prompt cap in providers.md; 2000 characters (Novita's limit for the same model) is a guide.
+const PROMPT = { maxChars: 2000, hard: false, required: false };
+const SEED_MAX = 4294967295;
+const ALL_MODES: ModelEntry['modes'] = ['text-to-video', 'image-to-video', 'first-last-frame'];
+
+/** BytePlus ModelArk (first party) rows; each does text, first frame and first + last frame. */
+export const ARK_MODELS: ModelEntry[] = [
+  {
+    id: 'ark/seedance-1-0-pro-250528',
+    provider: 'ark',
+    model: 'seedance-1-0-pro-250528',
+    name: 'Seedance 1.0 Pro',
+    modes: ALL_MODES,
+    sizeFamily: 'seedance-1.0',
+    params: [
+      resolutionSpec(['480p', '720p', '1080p'], '1080p'),
+      aspectRatioSpec(RATIOS, '16:9'),
+      durationSpec(2, 12, 5),
+      seedSpec(SEED_MAX),
+      cameraFixedSpec,
+      watermarkSpec,
+    ],
+    prompt: PROMPT,
+    imageRules: GENERAL_IMAGE_RULES,
+    cost: { kind: 'tokens', usdPerMillionTokens: 2.5, fps: 24, asOf: ASOF },
+    notes: ['Limits: 600 tasks/min, 10 running at once, 120 queued per account.'],
+  },
+  {
+    id: 'ark/seedance-1-5-pro-251215',
+    provider: 'ark',
+    model: 'seedance-1-5-pro-251215',
+    name: 'Seedance 1.5 Pro',
+    modes: ALL_MODES,
+    sizeFamily: 'seedance-1.5+',
+    params: [
+      resolutionSpec(['480p', '720p', '1080p'], '720p'),
+      aspectRatioSpec(RATIOS, 'adaptive'),
+      durationSpec(4, 12, 5),
+      seedSpec(SEED_MAX),
+      cameraFixedSpec,
+      watermarkSpec,
+      generateAudioSpec,
+      serviceTierSpec,
+    ],
+    prompt: PROMPT,
+    imageRules: GENERAL_IMAGE_RULES,
+    cost: { kind: 'tokens', usdPerMillionTokens: 2.4, usdPerMillionTokensSilent: 1.2, fps: 24, asOf: ASOF },
+    notes: ['Generated audio can fail moderation on its own; retry with audio off.'],
+  },
+  {
+    id: 'ark/dreamina-seedance-2-0-260128',
+    provider: 'ark',
+    model: 'dreamina-seedance-2-0-260128',
+    name: 'Seedance 2.0',
+    modes: ALL_MODES,
+    sizeFamily: 'seedance-1.5+',
+    params: [
+      resolutionSpec(['480p', '720p', '1080p'], '720p'),
+      aspectRatioSpec(RATIOS, 'adaptive'),
+      durationSpec(4, 15, 5),
+      watermarkSpec,
+      generateAudioSpec,
+    ],
+    prompt: PROMPT,
+    imageRules: GENERAL_IMAGE_RULES,
+    cost: null,
+    notes: [
+      'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
+      'No seed or fixed camera on 2.0.',
+      'No published first-party USD price found; no estimate.',
+    ],
+  },
+];

@@ -1,0 +1,166 @@
+import { FAL_1_IMAGE_RULES, FAL_2_IMAGE_RULES } from './image-rules';
+import {
+  SIX_RATIOS,
+  aspectRatioSpec,
+  cameraFixedSpec,
+  durationSpec,
+  generateAudioSpec,
+  resolutionSpec,
+  seedSpec,
+} from './param-specs';
+import type { CostModel, ModelEntry } from './types';
+
+/*
+ * Prices are fal's published list prices, read from fal's model pages (token formula
+ * height × width × 24 × seconds / 1024): v1 Pro $2.5 per million tokens; v1.5 Pro $2.4 with
+ * audio, $1.2 silent; 2.0 $0.014 and 2.0 Fast $0.0112 per 1000 tokens (audio costs the same).
+ */
+const ASOF = '2026-11';
+const V1_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 2.5, fps: 24, asOf: ASOF };
+const V15_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 2.4, usdPerMillionTokensSilent: 1.2, fps: 24, asOf: ASOF };
+const V2_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 14, fps: 24, asOf: ASOF };
+const V2_FAST_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 11.2, fps: 24, asOf: ASOF };
+
+// fal does not document a prompt limit; the model's 2000-character limit (Novita V1 docs) is a guide only.
+const PROMPT = { maxChars: 2000, hard: false, required: true };
+const SEED_MAX = 2147483647;
+const DURATION_AUTO_NOTE = 'fal also accepts duration "auto" (the model picks the length); the app always sends seconds.';
+
+function v1Params(ratios: string[], ratioDefault: string) {
+  return [
+    resolutionSpec(['480p', '720p', '1080p'], '1080p'),
+    aspectRatioSpec(ratios, ratioDefault),
+    durationSpec(2, 12, 5),
+    cameraFixedSpec,
+    seedSpec(SEED_MAX),
+  ];
+}
+
+function v15Params() {
+  return [
+    resolutionSpec(['480p', '720p', '1080p'], '720p'),
+    aspectRatioSpec([...SIX_RATIOS, 'auto'], '16:9'),
+    durationSpec(4, 12, 5),
+    generateAudioSpec,
+    cameraFixedSpec,
+    seedSpec(SEED_MAX),
+  ];
+}
+
+function v2Params(resolutions: string[]) {
+  return [
+    resolutionSpec(resolutions, '720p'),
+    aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'),
+    durationSpec(4, 15, 5),
+    generateAudioSpec,
+    seedSpec(SEED_MAX),
+  ];
+}
+
+/** fal's eight Seedance endpoints (providers.md, fal "Seedance endpoints"). `model` is the endpoint id. */
+export const FAL_MODELS: ModelEntry[] = [
+  {
+    id: 'fal/fal-ai/bytedance/seedance/v1/pro/text-to-video',
+    provider: 'fal',
+    model: 'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+    name: 'Seedance 1.0 Pro · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-1.0',
+    params: v1Params(SIX_RATIOS, '16:9'),
+    prompt: PROMPT,
+    imageRules: null,
+    cost: V1_COST,
+    notes: [],
+  },
+  {
+    id: 'fal/fal-ai/bytedance/seedance/v1/pro/image-to-video',
+    provider: 'fal',
+    model: 'fal-ai/bytedance/seedance/v1/pro/image-to-video',
+    name: 'Seedance 1.0 Pro · image to video',
+    modes: ['image-to-video', 'first-last-frame'],
+    sizeFamily: 'seedance-1.0',
+    params: v1Params([...SIX_RATIOS, 'auto'], 'auto'),
+    prompt: { ...PROMPT, required: false },
+    imageRules: FAL_1_IMAGE_RULES,
+    cost: V1_COST,
+    notes: ['Newer fal docs say this endpoint now runs the "fast" model and may ignore the last frame (end_image_url).'],
+  },
+  {
+    id: 'fal/fal-ai/bytedance/seedance/v1.5/pro/text-to-video',
+    provider: 'fal',
+    model: 'fal-ai/bytedance/seedance/v1.5/pro/text-to-video',
+    name: 'Seedance 1.5 Pro · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: v15Params(),
+    prompt: PROMPT,
+    imageRules: null,
+    cost: V15_COST,
+    notes: [],
+  },
+  {
+    id: 'fal/fal-ai/bytedance/seedance/v1.5/pro/image-to-video',
+    provider: 'fal',
+    model: 'fal-ai/bytedance/seedance/v1.5/pro/image-to-video',
+    name: 'Seedance 1.5 Pro · image to video',
+    modes: ['image-to-video', 'first-last-frame'],
+    sizeFamily: 'seedance-1.5+',
+    params: v15Params(),
+    prompt: { ...PROMPT, required: false },
+    imageRules: FAL_1_IMAGE_RULES,
+    cost: V15_COST,
+    notes: [],
+  },
+  {
+    id: 'fal/bytedance/seedance-2.0/text-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.0/text-to-video',
+    name: 'Seedance 2.0 · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: v2Params(['480p', '720p', '1080p', '4k']),
+    prompt: PROMPT,
+    imageRules: null,
+    cost: V2_COST,
+    notes: [DURATION_AUTO_NOTE, 'No cost estimate for 4k: no published output size.'],
+  },
+  {
+    id: 'fal/bytedance/seedance-2.0/image-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.0/image-to-video',
+    name: 'Seedance 2.0 · image to video',
+    modes: ['image-to-video', 'first-last-frame'],
+    sizeFamily: 'seedance-1.5+',
+    params: v2Params(['480p', '720p', '1080p', '4k']),
+    prompt: { ...PROMPT, required: false },
+    imageRules: FAL_2_IMAGE_RULES,
+    cost: V2_COST,
+    notes: [DURATION_AUTO_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+  },
+  {
+    id: 'fal/bytedance/seedance-2.0/fast/text-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.0/fast/text-to-video',
+    name: 'Seedance 2.0 Fast · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: v2Params(['480p', '720p']),
+    prompt: PROMPT,
+    imageRules: null,
+    cost: V2_FAST_COST,
+    notes: [DURATION_AUTO_NOTE],
+  },
+  {
+    id: 'fal/bytedance/seedance-2.0/fast/image-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.0/fast/image-to-video',
+    name: 'Seedance 2.0 Fast · image to video',
+    modes: ['image-to-video', 'first-last-frame'],
+    sizeFamily: 'seedance-1.5+',
+    params: v2Params(['480p', '720p']),
+    prompt: { ...PROMPT, required: false },
+    imageRules: FAL_2_IMAGE_RULES,
+    cost: V2_FAST_COST,
+    notes: [DURATION_AUTO_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+  },
+];

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { JobParams, ProviderId } from '../catalog/types';
+
+/**
+ * Every state a job can be in (ARCHITECTURE.md, "Job lifecycle"):
+ * `draft → queued → submitting → submitted → running → downloading → completed`, with exits to
+ * `failed`, `cancelled`, `expired` and `needs_attention`.
+ */
+export const JobState = z.enum([
+  'draft',
+  'queued',
+  'submitting',
+  'submitted',
+  'running',
+  'downloading',
+  'completed',
+  'failed',
+  'cancelled',
+  'expired',
+  'needs_attention',
+]);
+export type JobState = z.infer<typeof JobState>;
+
+/** States a job never leaves. `needs_attention` is not one: the user can still dismiss it (→ `cancelled`). */
+export const TERMINAL_STATES: readonly JobState[] = ['completed', 'failed', 'cancelled', 'expired'];
+
+/** States in which the provider holds a task for the job (it counts against the provider's concurrency). */
+export const REMOTE_STATES: readonly JobState[] = ['submitting', 'submitted', 'running'];
+
+/** True when `state` is terminal (see `TERMINAL_STATES`). */
+export function isTerminal(state: JobState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+/** Milliseconds since the Unix epoch. */
+const EpochMs = z.number().int().nonnegative();
+
+/** A job id: 8–64 lowercase letters, digits and dashes (a UUID fits). Safe as a file name. */
+export const JobId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'job id must be 8–64 lowercase letters, digits or dashes');
+export type JobId = z.infer<typeof JobId>;
+
+/**
+ * What went wrong, in the provider-error kinds of ARCHITECTURE.md "Errors" plus the engine's own:
+ * `expired` (result URL or task lifetime passed), `download` (the file could not be fetched),
+ * `verification` (the file is not the video asked for), `interrupted` (the app stopped mid-submit),
+ * `internal` (a bug; the log has details).
+ */
+export const JobErrorKind = z.enum([
+  'auth',
+  'quota',
+  'rate_limited',
+  'invalid_input',
+  'content_policy',
+  'provider_error',
+  'network',
+  'timeout',
+  'expired',
+  'download',
+  'verification',
+  'interrupted',
+  'internal',
+]);
+export type JobErrorKind = z.infer<typeof JobErrorKind>;
+
+/** An error fit to show a person: what happened (`message`), what to do (`fix`), and the provider's own words. */
+export const JobError = z.object({
+  kind: JobErrorKind,
+  message: z.string(),
+  providerCode: z.string().optional(),
+  providerMessage: z.string().optional(),
+  fix: z.string().optional(),
+});
+export type JobError = z.infer<typeof JobError>;
+
+/**
+ * The provider's task. `taskId`/`handle` as the adapter returned them (`RemoteTask`); the rest is
+ * filled from the poll that reported success: the video URL, when it stops working (ms epoch), the
+ * seed and usage the provider reported.
+ */
+export const JobRemote = z.object({
+  taskId: z.string().min(1),
+  handle: z.record(z.string(), z.string()),
+  resultUrl: z.string().optional(),
+  resultExpiresAt: EpochMs.optional(),
+  seed: z.number().optional(),
+  usage: z.record(z.string(), z.number()).optional(),
+});
+export type JobRemote = z.infer<typeof JobRemote>;
+
+/**
+ * The delivered video: where it was filed (`path`, absolute; main only), its hex sha256 and size in
+ * bytes, and the library's id for it when the library filed it.
+ */
+export const JobResult = z.object({
+  path: z.string().optional(),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+  bytes: z.number().int().nonnegative().optional(),
+  libraryId: z.string().optional(),
+});
+export type JobResult = z.infer<typeof JobResult>;
+
+/** One line of the job's timeline. */
+export const JobHistoryEntry = z.object({ state: JobState, at: EpochMs, note: z.string().optional() });
+export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
+
+/**
+ * One job, as persisted by the engine (the only writer) and sent to main.
+ * - `times[state]`: when the job last entered that state (ms epoch).
+ * - `progress`: percent 0–100 of the current phase — generation while `submitted`/`running`,
+ *   download while `downloading`.
+ * - `etaSeconds`: the provider's estimate of seconds left, as of `updatedAt`.
+ * - `notice`: a passing problem the engine is working around ("provider busy, retrying in 12 s"),
+ *   cleared when it passes; `error` is set only by a failing exit.
+ * - `attempts`: how many times the job entered `submitting` (never more than once per billable POST).
+ * - `requests`: HTTP requests made to the provider for this job (uploads, submit, polls, cancel).
+ * - `order`: position among queued jobs, lower first.
+ * - `retryOf`: the job this one was made from by an explicit retry.
+ */
+export const Job = z.object({
+  id: JobId,
+  params: JobParams,
+  provider: ProviderId,
+  state: JobState,
+  remote: JobRemote.optional(),
+  times: z.partialRecord(JobState, EpochMs),
+  updatedAt: EpochMs,
+  progress: z.number().min(0).max(100).optional(),
+  etaSeconds: z.number().nonnegative().optional(),
+  queuePosition: z.number().int().nonnegative().optional(),
+  notice: z.string().optional(),
+  error: JobError.optional(),
+  result: JobResult.optional(),
+  attempts: z.number().int().nonnegative(),
+  requests: z.number().int().nonnegative(),
+  history: z.array(JobHistoryEntry),
+  order: z.number(),
+  retryOf: JobId.optional(),
+});
+export type Job = z.infer<typeof Job>;
+
+/**
+ * A job as the renderer sees it: no filesystem path (ARCHITECTURE.md: the renderer never sees a path
+ * it did not get from the user) and, of the remote task, only the provider's task id (shown and
+ * copyable in the Queue) — not the provider URLs in `handle` nor the signed result URL.
+ */
+export const JobView = Job.omit({ remote: true, result: true }).extend({
+  remote: z.object({ taskId: z.string() }).optional(),
+  result: JobResult.omit({ path: true }).optional(),
+});
+export type JobView = z.infer<typeof JobView>;
+
+/** Strips a job down to its `JobView`. */
+export function toJobView(job: Job): JobView {
+  const { remote, result, ...rest } = job;
+  const view: JobView = { ...rest };
+  if (remote) view.remote = { taskId: remote.taskId };
+  if (result) {
+    const kept = { ...result };
+    delete kept.path;
+    view.result = kept;
+  }
+  return view;
+}

@@ -1,0 +1,187 @@
+import type { Job, JobError, JobRemote, JobResult, JobState } from './job';
+
+/** Fields every event carries: when it happened (ms epoch) and an optional note for the timeline. */
+interface At {
+  at: number;
+}
+
+/**
+ * Everything that can happen to a job. The engine is the only sender; `transition` decides.
+ * - `enqueue`: the user sent a draft to the queue.
+ * - `submit`: the engine is about to make the billable POST (persisted *before* it).
+ * - `accepted`: the provider answered with a task id (persisted *before* anything else happens).
+ * - `requeue`: the POST certainly did not create a task (429/5xx answer, connection refused).
+ * - `attention`: it is unknown whether the provider accepted the task (app died mid-POST, a
+ *   connection dropped after the request went out).
+ * - `started`: the provider began generating.
+ * - `progress`: new progress/ETA/queue position; never changes the state.
+ * - `succeeded`: the provider has the video at `resultUrl`; downloading begins.
+ * - `completed`: the video is verified and filed.
+ * - `fail`, `expire`, `cancel`: the exits.
+ */
+export type JobEvent =
+  | ({ type: 'enqueue' } & At)
+  | ({ type: 'submit' } & At)
+  | ({ type: 'accepted'; task: Pick<JobRemote, 'taskId' | 'handle'> } & At)
+  | ({ type: 'requeue'; note: string } & At)
+  | ({ type: 'attention'; error: JobError } & At)
+  | ({ type: 'started'; progress?: number; etaSeconds?: number } & At)
+  | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; notice?: string | null } & At)
+  | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; seed?: number; usage?: Record<string, number> } & At)
+  | ({ type: 'completed'; result: JobResult } & At)
+  | ({ type: 'fail'; error: JobError } & At)
+  | ({ type: 'expire'; error: JobError } & At)
+  | ({ type: 'cancel'; note: string } & At);
+
+export type JobEventType = JobEvent['type'];
+
+/** Every event type, for exhaustive tests and tooling. */
+export const JOB_EVENT_TYPES: readonly JobEventType[] = [
+  'enqueue',
+  'submit',
+  'accepted',
+  'requeue',
+  'attention',
+  'started',
+  'progress',
+  'succeeded',
+  'completed',
+  'fail',
+  'expire',
+  'cancel',
+];
+
+/** The answer of `transition`: the new job, or why the event does not apply to the job's state. */
+export type TransitionResult = { ok: true; job: Job } | { ok: false; reason: string };
+
+/**
+ * The lifecycle table (ARCHITECTURE.md "Job lifecycle"): for each event, the states it may come
+ * from and the state it leads to (`null` = the state does not change).
+ * - Cancel is refused while `submitting`: the POST is in flight and its outcome unknown; the
+ *   engine cancels once the task id is known.
+ * - A task may go from `submitted` straight to `downloading` when it finished between two polls.
+ * - `queued → failed` covers inputs the adapter rejected while preparing (before any POST).
+ */
+const TABLE: Record<JobEventType, { from: readonly JobState[]; to: JobState | null }> = {
+  enqueue: { from: ['draft'], to: 'queued' },
+  submit: { from: ['queued'], to: 'submitting' },
+  accepted: { from: ['submitting'], to: 'submitted' },
+  requeue: { from: ['submitting'], to: 'queued' },
+  attention: { from: ['submitting'], to: 'needs_attention' },
+  started: { from: ['submitted'], to: 'running' },
+  progress: { from: ['submitted', 'running', 'downloading'], to: null },
+  succeeded: { from: ['submitted', 'running'], to: 'downloading' },
+  completed: { from: ['downloading'], to: 'completed' },
+  fail: { from: ['queued', 'submitting', 'submitted', 'running', 'downloading'], to: 'failed' },
+  expire: { from: ['submitted', 'running', 'downloading'], to: 'expired' },
+  cancel: { from: ['draft', 'queued', 'submitted', 'running', 'downloading', 'needs_attention'], to: 'cancelled' },
+};
+
+const LIVE_FIELDS = ['progress', 'etaSeconds', 'queuePosition', 'notice'] as const;
+
+/**
+ * Applies `event` to `job` and returns the new job (the input is never mutated), or
+ * `{ ok: false, reason }` with a plain sentence when the event is illegal in the job's state.
+ * Every state change stamps `times[state]`, `updatedAt` and appends to `history`; `progress` events
+ * only update the live fields and `updatedAt`.
+ */
+export function transition(job: Job, event: JobEvent): TransitionResult {
+  const rule = TABLE[event.type];
+  if (!rule.from.includes(job.state)) {
+    return { ok: false, reason: `A job that is ${label(job.state)} cannot take "${event.type}".` };
+  }
+  if (event.type === 'succeeded' && !job.remote) return { ok: false, reason: 'A job without a provider task cannot succeed.' };
+  const next: Job = { ...job, updatedAt: event.at };
+  applyPayload(next, event);
+  if (rule.to === null) return { ok: true, job: next };
+
+  next.state = rule.to;
+  next.times = { ...job.times, [rule.to]: event.at };
+  next.history = [...job.history, { state: rule.to, at: event.at, ...noteOf(event) }];
+  if (rule.to !== 'queued' && rule.to !== 'running' && rule.to !== 'submitted' && rule.to !== 'downloading') {
+    for (const field of LIVE_FIELDS) delete next[field];
+  }
+  return { ok: true, job: next };
+}
+
+function applyPayload(next: Job, event: JobEvent): void {
+  switch (event.type) {
+    case 'enqueue':
+    case 'cancel':
+      return;
+    case 'submit':
+      next.attempts = next.attempts + 1;
+      delete next.error;
+      return;
+    case 'accepted':
+      next.remote = { taskId: event.task.taskId, handle: { ...event.task.handle } };
+      delete next.notice;
+      return;
+    case 'requeue':
+      next.notice = event.note;
+      return;
+    case 'attention':
+    case 'fail':
+    case 'expire':
+      next.error = event.error;
+      return;
+    case 'started':
+      setLive(next, event.progress, event.etaSeconds, undefined);
+      delete next.queuePosition;
+      return;
+    case 'progress':
+      setLive(next, event.progress, event.etaSeconds, event.queuePosition);
+      if (event.notice === null) delete next.notice;
+      else if (event.notice !== undefined) next.notice = event.notice;
+      return;
+    case 'succeeded': {
+      next.remote = {
+        ...(next.remote as JobRemote),
+        resultUrl: event.resultUrl,
+        ...(event.resultExpiresAt === undefined ? {} : { resultExpiresAt: event.resultExpiresAt }),
+        ...(event.seed === undefined ? {} : { seed: event.seed }),
+        ...(event.usage === undefined ? {} : { usage: event.usage }),
+      };
+      // From here `progress` measures the download.
+      next.progress = 0;
+      delete next.etaSeconds;
+      delete next.queuePosition;
+      delete next.notice;
+      return;
+    }
+    case 'completed':
+      next.result = { ...next.result, ...event.result };
+      return;
+    default:
+      assertNever(event);
+  }
+}
+
+function setLive(next: Job, progress?: number, etaSeconds?: number, queuePosition?: number): void {
+  if (progress !== undefined) next.progress = Math.min(100, Math.max(0, progress));
+  if (etaSeconds !== undefined) next.etaSeconds = Math.max(0, etaSeconds);
+  if (queuePosition !== undefined) next.queuePosition = Math.max(0, Math.trunc(queuePosition));
+}
+
+function noteOf(event: JobEvent): { note?: string } {
+  switch (event.type) {
+    case 'requeue':
+    case 'cancel':
+      return { note: event.note };
+    case 'attention':
+    case 'fail':
+    case 'expire':
+      return { note: event.error.message };
+    default:
+      return {};
+  }
+}
+
+/** The state as a person would say it, for refusal reasons. */
+function label(state: JobState): string {
+  return state === 'needs_attention' ? 'waiting for your attention' : state;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled job event: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { hashFile } from '../../src/main/library/disk';
+import { createLibrary } from '../../src/main/library/library';
+import { createMemoryLogger } from '../../src/main/logging/logger';
+import type { LibraryQuery } from '../../src/shared/library/query';
+import { makeSidecars, rng, writeLibrary } from '../unit/main/library/sidecar-factory';
+import { makeTestMp4 } from '../integration/library/media';
+
+const SIZES = [1_000, 10_000];
+const SEARCHES = 500;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** A mix of what the Library view sends: prefixes, two-word queries, filters and both sorts. */
+function queries(n: number): Array<Partial<LibraryQuery>> {
+  const r = rng(99);
+  const words = ['dra', 'sun', 'camera pan', 'c', 'neon city', 'hero', 'cafe', 'storm bird', 'zzz', ''];
+  const out: Array<Partial<LibraryQuery>> = [];
+  for (let i = 0; i < n; i++) {
+    const q: Partial<LibraryQuery> = { query: words[Math.floor(r() * words.length)] as string, limit: 100 };
+    if (r() < 0.3) q.filters = { provider: ['novita', 'ark'], minRating: 2 };
+    if (r() < 0.2) q.filters = { resolution: ['720p'], aspectRatio: ['16:9'] };
+    if (r() < 0.3) q.sort = { by: 'rating', dir: 'desc' };
+    out.push(q);
+  }
+  return out;
+}
+
+/**
+ * Prints, for libraries of 1,000 and 10,000 generated clips (real MP4 hard-linked into each
+ * folder): the cold index time (a fresh library object; the OS page cache is warm since the files
+ * were just written), the heap the index holds, and search latency p50/p99 over 500 mixed queries.
+ */
+export async function benchLibrary(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'bench-library-'));
+  try {
+    const mp4 = join(work, 'real.mp4');
+    await makeTestMp4(mp4);
+    const facts = await hashFile(mp4);
+    for (const n of SIZES) {
+      const root = join(work, `lib-${n}`);
+      await writeLibrary(root, makeSidecars(n, n, facts), mp4);
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const started = performance.now();
+      const library = createLibrary({ libraryDir: root, framesDir: join(work, 'frames'), log: createMemoryLogger(), watch: false });
+      await library.ready;
+      const indexMs = performance.now() - started;
+      gc?.();
+      const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+
+      const times: number[] = [];
+      let hits = 0;
+      for (const q of queries(SEARCHES)) {
+        const t = performance.now();
+        hits += (await library.list(q)).total;
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      const total = (await library.list({ limit: 1 })).total;
+      await library.dispose();
+      console.log(
+        `library ${n.toLocaleString('en')} clips: indexed ${total} in ${indexMs.toFixed(0)} ms, heap +${heapMb.toFixed(1)} MB${gc ? '' : ' (approx.: run node with --expose-gc)'}; ` +
+          `search p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (${SEARCHES} queries, ${hits} hits)`,
+      );
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchLibrary();

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { WebSocket } from 'ws';
+import { expect, test } from './fixtures';
+import { makeTestMp4 } from './media-file';
+import type { RunningHarness } from './harness-process';
+
+/** GET with the path sent exactly as written (no `..` normalisation, unlike browsers and fetch). */
+function rawGet(harness: RunningHarness, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: harness.port, path, method: 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function registerMedia(harness: RunningHarness, path: string, mime: string): Promise<{ id: string; url: string }> {
+  const res = await fetch(`${harness.origin}/__test/media?t=${harness.token}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ path, mime }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { id: string; url: string };
+}
+
+async function openedLinks(harness: RunningHarness): Promise<string[]> {
+  const res = await fetch(`${harness.origin}/__test/opened-links?t=${harness.token}`);
+  return ((await res.json()) as { urls: string[] }).urls;
+}
+
+test.describe('navigation', () => {
+  test('window.open is refused by the browser and opens nothing', async ({ app, context }) => {
+    const result = await app.evaluate(() => window.open('https://example.com/', '_blank') === null);
+    expect(result).toBe(true);
+    expect(context.pages()).toHaveLength(1);
+  });
+
+  test('a script navigation to an external URL is cancelled and the app stays', async ({ app, harness, context }) => {
+    const external: string[] = [];
+    // Observe only: any request to example.com would mean the navigation got out.
+    await context.route('https://example.com/**', async (route) => {
+      external.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>escaped</h1>' });
+    });
+    await app.evaluate(() => {
+      (window as unknown as { marker: string }).marker = 'same document';
+    });
+    const refused = app.waitForEvent('console', (msg) => msg.text().includes('refused navigation to https://example.com/'));
+    await app.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await refused;
+    // A round trip through the bridge proves the document (and its socket) survived.
+    const info = await app.evaluate(async () => window.studio.app.info());
+    expect(info.ok).toBe(true);
+    expect(await app.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same document');
+    expect(new URL(app.url()).origin).toBe(harness.origin);
+    expect(external).toEqual([]);
+  });
+
+  test('an external link goes to app:openExternal and the window stays', async ({ app, harness }) => {
+    await app.getByRole('button', { name: 'Settings' }).click();
+    await app.getByRole('link', { name: 'novita.ai' }).click();
+    await expect(app.getByRole('status')).toContainText('The link to novita.ai was not opened.');
+    expect(await openedLinks(harness)).toEqual(['https://novita.ai/']);
+    expect(new URL(app.url()).origin).toBe(harness.origin);
+  });
+});
+
+test.describe('media', () => {
+  test('an unregistered id, a ../ path or a missing token get no file', async ({ app, harness }) => {
+    const statuses = await app.evaluate(async (token) => {
+      const get = async (path: string) => (await fetch(path)).status;
+      return {
+        unknownId: await get(`/media/${'0'.repeat(32)}?t=${token}`),
+        malformedId: await get(`/media/not-an-id?t=${token}`),
+      };
+    }, harness.token);
+    expect(statuses).toEqual({ unknownId: 404, malformedId: 404 });
+
+    const { id } = await registerMedia(harness, makeTestMp4(), 'video/mp4');
+    expect(await rawGet(harness, `/media/../../package.json?t=${harness.token}`)).toBe(404);
+    expect(await rawGet(harness, `/media/..%2F..%2Fpackage.json?t=${harness.token}`)).toBe(404);
+    expect(await rawGet(harness, `/media/${id}/../../../package.json?t=${harness.token}`)).toBe(404);
+    expect(await rawGet(harness, `/media/%2e%2e/%2e%2e/package.json?t=${harness.token}`)).toBe(404);
+    expect(await rawGet(harness, `/media/${id}`)).toBe(403);
+    expect(await rawGet(harness, `/media/${id}?t=${harness.token}`)).toBe(200);
+  });
+
+  test('a Range request gets 206 with the right bytes, and a <video> plays the file', async ({ app, harness }) => {
+    const file = makeTestMp4();
+    const bytes = readFileSync(file);
+    const { url } = await registerMedia(harness, file, 'video/mp4');
+
+    const answer = await app.evaluate(async (src) => {
+      const res = await fetch(src, { headers: { Range: 'bytes=100-1123' } });
+      return { status: res.status, range: res.headers.get('Content-Range'), type: res.headers.get('Content-Type'), body: [...new Uint8Array(await res.arrayBuffer())] };
+    }, url);
+    expect(answer.status).toBe(206);
+    expect(answer.range).toBe(`bytes 100-1123/${bytes.length}`);
+    expect(answer.type).toBe('video/mp4');
+    expect(Buffer.from(answer.body).equals(bytes.subarray(100, 1124))).toBe(true);
+
+    const past = await app.evaluate(async ([src, size]) => (await fetch(src as string, { headers: { Range: `bytes=${size}-` } })).status, [url, bytes.length] as const);
+    expect(past).toBe(416);
+
+    const duration = await app.evaluate(
+      (src) =>
+        new Promise<number>((resolve, reject) => {
+          const video = document.createElement('video');
+          video.muted = true;
+          video.addEventListener('loadedmetadata', () => resolve(video.duration));
+          video.addEventListener('error', () => reject(new Error(`video error ${video.error?.code}`)));
+          video.src = src;
+        }),
+      url,
+    );
+    expect(duration).toBeCloseTo(1, 1);
+  });
+});
+
+test.describe('messages', () => {
+  test('a malformed payload gets BAD_INPUT and never reaches the handler', async ({ app, harness }) => {
+    const answer = await app.evaluate(async () =>
+      // Deliberately the wrong type: the point is what main does with it.
+      window.studio.app.openExternal({ url: 42 as unknown as string }),
+    );
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.code).toBe('BAD_INPUT');
+      expect(answer.error.message).toContain('url');
+    }
+    expect(await openedLinks(harness)).toEqual([]);
+  });
+
+  test('a socket from another origin or without the token is closed with 1008', async ({ harness }) => {
+    const closeCode = (url: string, origin: string) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(url, { origin });
+        ws.on('close', (code) => resolve(code));
+        ws.on('error', reject);
+      });
+    const wsUrl = `ws://127.0.0.1:${harness.port}/ws`;
+    expect(await closeCode(`${wsUrl}?t=${harness.token}`, 'https://evil.example')).toBe(1008);
+    expect(await closeCode(`${wsUrl}?t=${'f'.repeat(32)}`, harness.origin)).toBe(1008);
+    expect(await closeCode(wsUrl, harness.origin)).toBe(1008);
+  });
+});

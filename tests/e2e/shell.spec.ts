@@ -1,0 +1,53 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, VIEWS } from './fixtures';
+
+const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png');
+
+test('opens each view from the rail', async ({ app }) => {
+  const nav = app.getByRole('navigation', { name: 'Views' });
+  for (const view of VIEWS) {
+    const button = nav.getByRole('button', { name: view.name });
+    await button.click();
+    await expect(app.getByRole('heading', { level: 1 })).toHaveText(view.name);
+    await expect(button).toHaveAttribute('aria-current', 'page');
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+  }
+});
+
+test('opens each view with Ctrl+1…4 and moves focus to its heading', async ({ app }) => {
+  // Reverse order so every press changes the view (Compose is open at start).
+  for (const view of [...VIEWS].reverse()) {
+    await app.keyboard.press(`Control+${view.key}`);
+    const heading = app.getByRole('heading', { level: 1 });
+    await expect(heading).toHaveText(view.name);
+    await expect(heading).toBeFocused();
+  }
+});
+
+test('the status line says online and demo mode, with words', async ({ app }) => {
+  const status = app.getByRole('contentinfo').getByRole('status');
+  await expect(status).toContainText('Online');
+  await expect(status).toContainText('Demo mode');
+});
+
+test('Settings → About shows what app:info answered', async ({ app, harness }) => {
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const about = app.getByRole('region', { name: 'About' });
+  await expect(about).toContainText('Browser harness');
+  await expect(about).toContainText(/Demo/);
+  await expect(about.locator('code')).toHaveText(harness.dataDir);
+  const { version } = JSON.parse(readFileSync(resolve(dirname(SCREENSHOT), '../package.json'), 'utf8')) as { version: string };
+  await expect(about).toContainText(`Seedance Studio ${version}`);
+});
+
+test('screenshot of the shell (light, 1280×800) for the README', async ({ app }) => {
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await expect(app.getByRole('region', { name: 'About' })).toBeVisible();
+  // Keyboard focus would otherwise leave a focus ring in the picture.
+  await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  mkdirSync(dirname(SCREENSHOT), { recursive: true });
+  const png = await app.screenshot({ path: SCREENSHOT, animations: 'disabled' });
+  expect(png.length).toBeGreaterThan(10_000);
+});

@@ -1,0 +1,240 @@
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFrameTokens } from '../../../src/main/library/frame-tokens';
+import { createLibraryHandlers } from '../../../src/main/library/handlers';
+import { createLibrary, type Library, type NewClip } from '../../../src/main/library/library';
+import { hashFile } from '../../../src/main/library/disk';
+import { createMemoryLogger } from '../../../src/main/logging/logger';
+import { createMediaRegistry } from '../../../src/main/media/registry';
+import { libraryDomain } from '../../../src/shared/contract/library';
+import { StudioError } from '../../../src/shared/contract/result';
+import { ClipSidecar } from '../../../src/shared/library/sidecar';
+import { makeBlueEndingMp4, makeTestMp4, tools } from './media';
+
+const FIXTURES = '/work/shared/fixtures/images';
+const ctx = { host: 'harness' } as const;
+
+function fields(overrides: Partial<NewClip> = {}): Omit<NewClip, 'videoPath'> {
+  const t = Date.now();
+  return {
+    prompt: 'A dragonfly lands on a reed at dawn, close up',
+    provider: 'ark',
+    modelId: 'ark/seedance-1-5-pro-251215',
+    mode: 'first-last-frame',
+    parameters: { resolution: '720p', aspectRatio: 'adaptive', duration: 5, seed: 11 },
+    seed: 11,
+    providerTaskId: 'cgt-2025-abc',
+    timings: { queuedAt: t - 60_000, submittedAt: t - 59_000, processingStartedAt: t - 50_000, completedAt: t - 2_000, downloadedAt: t - 100 },
+    cost: { estimate: { usd: 0.31, asOf: '2025-12-01' }, usage: { tokens: 108_900 } },
+    appVersion: '0.1.0-test',
+    inputs: [],
+    ...overrides,
+  };
+}
+
+describe('library: adding, reading and changing clips (real MP4s)', () => {
+  let work: string;
+  let root: string;
+  let library: Library;
+  const log = createMemoryLogger();
+  const changes: string[][] = [];
+  const systemTrash: string[] = [];
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'lib-add-'));
+    root = join(work, 'Seedance Studio');
+    await makeTestMp4(join(work, 'src-a.mp4'));
+    await makeBlueEndingMp4(join(work, 'src-blue.mp4'));
+    await makeTestMp4(join(work, 'src-odd.mp4'), '426x240', 1);
+    library = createLibrary({
+      libraryDir: root,
+      framesDir: join(work, 'frames'),
+      log,
+      watch: false,
+      trashItem: async (path) => {
+        systemTrash.push(path);
+      },
+      undoWindowMs: 300,
+    });
+    library.onChange((ids) => changes.push(ids));
+    await library.ready;
+  });
+
+  afterAll(async () => {
+    await library.dispose();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('adds a clip atomically into the documented layout, moving the video and copying the inputs', async () => {
+    const videoPath = join(work, 'src-a.mp4');
+    const source = await hashFile(videoPath);
+    const firstBefore = await hashFile(join(FIXTURES, 'dragonfly-4224x3168.jpg'));
+    const clip = await library.addClip({
+      videoPath,
+      ...fields({
+        inputs: [
+          { role: 'first', path: join(FIXTURES, 'dragonfly-4224x3168.jpg') },
+          { role: 'last', path: join(FIXTURES, 'altai-portrait-1080x1920.png') },
+        ],
+        tags: [' Nature ', 'nature', 'macro'],
+      }),
+    });
+
+    expect(clip.folder).toMatch(/^\d{4}-\d{2}-\d{2}_a-dragonfly-lands-on-a-reed-at-dawn_[a-z0-9]{10}$/);
+    expect(clip.folder.endsWith(`_${clip.id}`)).toBe(true);
+    expect((await readdir(clip.paths.dir)).sort()).toEqual(['clip.json', 'clip.mp4', 'inputs', 'poster.jpg']);
+    expect((await readdir(join(clip.paths.dir, 'inputs'))).sort()).toEqual(['first.jpg', 'last.png']);
+    expect(await readdir(join(root, '.staging'))).toEqual([]);
+    await expect(stat(videoPath)).rejects.toThrow(); // moved, not left behind
+
+    const onDisk = ClipSidecar.parse(JSON.parse(await readFile(clip.paths.sidecar, 'utf8')));
+    expect(onDisk).toEqual(clip.sidecar);
+    expect(onDisk.video).toEqual({ sha256: source.sha256, bytes: source.bytes });
+    expect(onDisk.output).toMatchObject({ width: 320, height: 240, codec: 'h264' });
+    expect(onDisk.output.durationSec).toBeCloseTo(2, 1);
+    expect(onDisk.tags).toEqual(['Nature', 'macro']);
+    const first = onDisk.inputs.find((i) => i.role === 'first');
+    expect(first).toMatchObject({ file: 'inputs/first.jpg', width: 4224, height: 3168, sha256: firstBefore.sha256 });
+    expect(onDisk.inputs.find((i) => i.role === 'last')).toMatchObject({ file: 'inputs/last.png', width: 1080, height: 1920 });
+    expect(await hashFile(join(FIXTURES, 'dragonfly-4224x3168.jpg'))).toEqual(firstBefore); // inputs are copied
+
+    const poster = await sharp(join(clip.paths.dir, 'poster.jpg')).metadata();
+    expect([poster.format, poster.width, poster.height]).toEqual(['jpeg', 320, 240]);
+    expect(changes.flat()).toContain(clip.id);
+    expect((await library.list({ query: 'dragon macro' })).items.map((c) => c.id)).toEqual([clip.id]);
+  });
+
+  it('keeps the source video when asked and refuses a file that is not a video, leaving nothing behind', async () => {
+    const kept = join(work, 'kept.mp4');
+    await copyFile(join(work, 'src-odd.mp4'), kept);
+    const clip = await library.addClip({ videoPath: kept, keepSource: true, ...fields({ prompt: 'odd size' }) });
+    expect((await stat(kept)).isFile()).toBe(true);
+    expect(clip.sidecar.output).toMatchObject({ width: 426, height: 240 });
+
+    const notVideo = join(work, 'not-a-video.mp4');
+    await writeFile(notVideo, 'this is text, not a video');
+    const before = new Set(await readdir(root));
+    const err = await library.addClip({ videoPath: notVideo, ...fields() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StudioError);
+    expect((err as StudioError).code).toBe('UNAVAILABLE');
+    expect(new Set(await readdir(root))).toEqual(before);
+    expect(await readdir(join(root, '.staging'))).toEqual([]);
+    expect(await readFile(notVideo, 'utf8')).toBe('this is text, not a video');
+  });
+
+  it('extracts the true last frame at the video size (a -sseof -0.1 grab would return the red frame before it)', async () => {
+    const clip = await library.addClip({ videoPath: join(work, 'src-blue.mp4'), ...fields({ prompt: 'red then blue' }) });
+    const frame = await library.lastFrame(clip.id);
+    const meta = await sharp(frame.path).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 320, 240]);
+    expect([frame.width, frame.height]).toEqual([320, 240]);
+    const [r, g, b] = (await sharp(frame.path).stats()).channels.map((c) => c.mean) as [number, number, number];
+    expect(b).toBeGreaterThan(200);
+    expect(r).toBeLessThan(40);
+    expect(g).toBeLessThan(40);
+
+    const odd = (await library.list({ query: 'odd' })).items[0];
+    const oddFrame = await library.lastFrame(odd!.id);
+    expect([oddFrame.width, oddFrame.height]).toEqual([426, 240]);
+    expect((await sharp(oddFrame.path).metadata()).width).toBe(426);
+  });
+
+  it('writes rating and tags into the sidecar, keeping fields it does not know', async () => {
+    const clip = (await library.list({ query: 'dragonfly' })).items[0]!;
+    const raw = JSON.parse(await readFile(clip.paths.sidecar, 'utf8')) as Record<string, unknown>;
+    await writeFile(clip.paths.sidecar, JSON.stringify({ ...raw, futureField: { keep: true } }, null, 2));
+
+    const updated = await library.update(clip.id, { rating: 4, tags: ['keeper', 'Keeper', ' client A '] });
+    expect(updated.sidecar.rating).toBe(4);
+    const after = JSON.parse(await readFile(clip.paths.sidecar, 'utf8')) as Record<string, unknown>;
+    expect(after.rating).toBe(4);
+    expect(after.tags).toEqual(['keeper', 'client A']);
+    expect(after.futureField).toEqual({ keep: true });
+    expect(after.prompt).toBe(raw.prompt);
+    expect((await readdir(clip.paths.dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // A fresh library reads the same rating back: the sidecar is the source of truth.
+    const reopened = createLibrary({ libraryDir: root, framesDir: join(work, 'frames2'), log: createMemoryLogger(), watch: false });
+    expect((await reopened.get(clip.id)).sidecar.rating).toBe(4);
+    expect((await reopened.list({ query: 'client', filters: { minRating: 4 } })).items.map((c) => c.id)).toEqual([clip.id]);
+    await reopened.dispose();
+  });
+
+  it('refuses to rewrite a sidecar that was broken outside the app', async () => {
+    const clip = (await library.list({ query: 'odd' })).items[0]!;
+    const broken = '{"schemaVersion":1, "id": "oops"';
+    await writeFile(clip.paths.sidecar, broken);
+    const err = await library.update(clip.id, { rating: 2 }).catch((e: unknown) => e);
+    expect((err as StudioError).code).toBe('CONFLICT');
+    expect(await readFile(clip.paths.sidecar, 'utf8')).toBe(broken);
+  });
+
+  it('records lineage when a clip continues another', async () => {
+    const parent = (await library.list({ query: 'red blue' })).items[0]!;
+    const src = join(work, 'child.mp4');
+    await makeTestMp4(src);
+    const child = await library.addClip({ videoPath: src, ...fields({ prompt: 'the blue continues', continuedFrom: parent.id }) });
+    expect(await library.lineage(parent.id)).toEqual({ continuedBy: [child.id] });
+    expect(await library.lineage(child.id)).toEqual({ continuedFrom: { id: parent.id, present: true }, continuedBy: [] });
+  });
+
+  it('trashes into .trash/, restores, and hands over to the system trash after the undo window', async () => {
+    const clip = (await library.list({ query: 'continues' })).items[0]!;
+    await library.trash(clip.id);
+    await expect(library.get(clip.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await readdir(join(root, '.trash'))).toEqual([clip.folder]);
+    const restored = await library.restore(clip.id);
+    expect(restored.folder).toBe(clip.folder);
+    expect((await library.get(clip.id)).paths.dir).toBe(join(root, clip.folder));
+
+    await library.trash(clip.id);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(systemTrash).toEqual([join(root, '.trash', clip.folder)]);
+    await expect(library.restore(clip.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('answers the contract through its handlers: URLs, tokens and the sidecar text, never paths', async () => {
+    const media = createMediaRegistry();
+    const frameTokens = createFrameTokens();
+    const handlers = createLibraryHandlers({
+      library,
+      registerMedia: (p, m) => media.register(p, m),
+      mediaUrl: (id) => `media://clip/${id}`,
+      frameTokens,
+      log,
+    });
+    const listed = libraryDomain.requests.list.output.parse(await handlers.list(libraryDomain.requests.list.input.parse({ query: 'dragonfly' }), ctx));
+    expect(listed.total).toBe(1);
+    const item = listed.items[0]!;
+    expect(item.videoUrl).toMatch(/^media:\/\/clip\/[0-9a-f]{32}$/);
+    expect(media.resolve(item.videoUrl!.split('/').pop()!)?.mime).toBe('video/mp4');
+    expect(media.resolve(item.posterUrl!.split('/').pop()!)?.mime).toBe('image/jpeg');
+
+    const detail = libraryDomain.requests.get.output.parse(await handlers.get({ id: item.id }, ctx));
+    expect(detail.inputs.map((i) => [i.role, i.width, i.height])).toEqual([
+      ['first', 4224, 3168],
+      ['last', 1080, 1920],
+    ]);
+    expect(JSON.stringify(detail)).not.toContain(root);
+
+    const frame = libraryDomain.requests.lastFrame.output.parse(await handlers.lastFrame({ id: item.id }, ctx));
+    expect(frame.frame).toEqual({ width: 320, height: 240 });
+    expect(frameTokens.resolve(frame.token)).toMatch(/-last\.png$/);
+    expect(frameTokens.resolve('0'.repeat(32))).toBeNull();
+
+    const exported = await handlers.exportSidecar({ id: item.id }, ctx);
+    expect(exported.fileName).toBe(`${detail.folder}.json`);
+    expect(JSON.parse(exported.json).futureField).toEqual({ keep: true });
+    expect(await handlers.reveal({ id: item.id }, ctx)).toEqual({ revealed: false });
+    expect(libraryDomain.requests.update.input.safeParse({ id: item.id }).success).toBe(false);
+    expect(libraryDomain.requests.update.input.safeParse({ id: item.id, rating: 9 }).success).toBe(false);
+  });
+
+  it('uses the binaries the resolver picked', () => {
+    expect(tools.ffmpeg).toMatch(/ffmpeg/);
+    expect(tools.ffprobe).toMatch(/ffprobe/);
+  });
+});

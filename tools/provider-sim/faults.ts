@@ -1,0 +1,74 @@
+import type { DownloadFaults } from './files';
+import type { FailureKind, FaultConfig, FaultSet, RouteKind, SimProvider } from './types';
+
+/** Routes the request faults hit unless a rule names its own: every API call, not file downloads. */
+const API_ROUTES: readonly RouteKind[] = ['submit', 'status', 'result', 'cancel', 'list', 'upload', 'upload-put', 'other'];
+
+/** A fault that answers a request instead of its route. */
+export type RequestFault =
+  | { kind: 'rateLimit'; retryAfterSeconds: number }
+  | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
+  | { kind: 'malformedJson' };
+
+/**
+ * The fault configuration in force and the use counts of its counted rules.
+ * A provider's own rule wins over the global one; counters reset whenever the config is replaced.
+ */
+export class Faults {
+  private config: FaultConfig = {};
+  private used = new WeakMap<object, number>();
+
+  constructor(config?: FaultConfig) {
+    if (config) this.set(config);
+  }
+
+  set(config: FaultConfig): void {
+    this.config = structuredClone(config);
+    this.used = new WeakMap();
+  }
+
+  private rule<K extends keyof FaultSet>(provider: SimProvider, key: K): FaultSet[K] | undefined {
+    return this.config[provider]?.[key] ?? this.config.global?.[key];
+  }
+
+  /** Consumes one use of a counted rule; false once its `times` are spent. */
+  private take(rule: { times?: number }): boolean {
+    const n = this.used.get(rule) ?? 0;
+    if (rule.times !== undefined && n >= rule.times) return false;
+    this.used.set(rule, n + 1);
+    return true;
+  }
+
+  /** The fault (if any) that answers this API request: rate limit, then 5xx, then malformed JSON. */
+  forRequest(provider: SimProvider, route: RouteKind): RequestFault | null {
+    const hits = (r: { routes?: RouteKind[] } | undefined) => !!r && (r.routes ?? API_ROUTES).includes(route);
+    const rl = this.rule(provider, 'rateLimit');
+    if (rl && hits(rl) && this.take(rl)) return { kind: 'rateLimit', retryAfterSeconds: rl.retryAfterSeconds ?? 2 };
+    const se = this.rule(provider, 'serverError');
+    if (se && hits(se) && this.take(se)) return { kind: 'serverError', status: se.status ?? 500 };
+    const mj = this.rule(provider, 'malformedJson');
+    if (mj && hits(mj) && this.take(mj)) return { kind: 'malformedJson' };
+    return null;
+  }
+
+  /** Throttle and cut-off for one result download. */
+  forDownload(provider: SimProvider): DownloadFaults {
+    const out: DownloadFaults = {};
+    const slow = this.rule(provider, 'slowDownload');
+    if (slow && this.take(slow)) out.bytesPerSecond = slow.bytesPerSecond;
+    const cut = this.rule(provider, 'cutDownload');
+    if (cut && this.take(cut)) out.cutAfterBytes = cut.afterBytes;
+    return out;
+  }
+
+  /** Fates decided at submit: failure kind, never finishing, result TTL override (seconds). */
+  forSubmit(provider: SimProvider): { failure?: FailureKind; neverFinish: boolean; ttlSeconds?: number } {
+    const fail = this.rule(provider, 'failTask');
+    const never = this.rule(provider, 'neverFinish');
+    return {
+      failure: fail && this.take(fail) ? fail.kind : undefined,
+      neverFinish: !!never && this.take(never),
+      ttlSeconds: this.rule(provider, 'resultTtlSeconds'),
+    };
+  }
+}

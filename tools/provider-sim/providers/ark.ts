@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import type { AspectRatio, Resolution } from '../../../src/shared/catalog/types';
+import {
+  authToken,
+  hex,
+  parseJsonBody,
+  pickSeed,
+  simOutputSize,
+  submitTask,
+  unknownKeys,
+  validate,
+  type FailureMap,
+  type ProviderSim,
+  type SimContext,
+  type SimRequest,
+} from '../context';
+import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, type StoredImage } from '../images';
+import { SIM_FPS } from '../render';
+import type { SimTask } from '../tasks';
+import type { Reply } from '../types';
+
+/**
+ * BytePlus ModelArk (providers.md, "BytePlus ModelArk"), mounted at `/ark/api/v3`:
+ * `POST /contents/generations/tasks` → `{id: "cgt-…"}`, `GET …/tasks/{id}`, `DELETE …/tasks/{id}`
+ * (cancels a queued task, deletes a finished one), `GET …/tasks?page_size=&filter.status=`.
+ * Errors `{error: {code, message, param, type}}`. Top-level `ratio`; `aspect_ratio` is silently ignored.
+ */
+
+interface ModelDef {
+  family: 'seedance-1.0' | 'seedance-1.5+';
+  duration: [number, number];
+  text: boolean;
+  image: boolean;
+  reference: boolean;
+  audio: boolean;
+  /** `seed` and `camera_fixed` (not on 2.0). */
+  seed: boolean;
+  resolutions: Resolution[];
+  defaultResolution: Resolution;
+}
+
+const V10 = { family: 'seedance-1.0', duration: [2, 12], audio: false, seed: true, resolutions: ['480p', '720p', '1080p'] } as const;
+const MODELS: Record<string, ModelDef> = {
+  'seedance-1-0-pro-250528': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: true, reference: false, defaultResolution: '1080p' },
+  'seedance-1-0-pro-fast-251015': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: true, reference: false, defaultResolution: '1080p' },
+  'seedance-1-0-lite-t2v-250428': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: false, reference: false, defaultResolution: '720p' },
+  'seedance-1-0-lite-i2v-250428': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: false, image: true, reference: true, defaultResolution: '720p' },
+  'seedance-1-5-pro-251215': {
+    family: 'seedance-1.5+', duration: [4, 12], text: true, image: true, reference: false, audio: true, seed: true,
+    resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
+  },
+  'dreamina-seedance-2-0-260128': {
+    family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, audio: true, seed: false,
+    resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
+  },
+  'dreamina-seedance-2-0-fast-260128': {
+    family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, audio: true, seed: false,
+    resolutions: ['480p', '720p'], defaultResolution: '720p',
+  },
+};
+
+const RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9', 'adaptive'] as const;
+
+const Content = z.array(
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string() }),
+    z.object({
+      type: z.literal('image_url'),
+      image_url: z.object({ url: z.string().min(1) }),
+      role: z.enum(['first_frame', 'last_frame', 'reference_image']).optional(),
+    }),
+  ]),
+).min(1);
+
+const Body = z.object({
+  model: z.string(),
+  content: Content,
+  resolution: z.enum(['480p', '720p', '1080p']).optional(),
+  ratio: z.enum(RATIOS).optional(),
+  duration: z.number().int().optional(),
+  seed: z.number().int().min(-1).max(4294967295).optional(),
+  camera_fixed: z.boolean().optional(),
+  watermark: z.boolean().optional(),
+  generate_audio: z.boolean().optional(),
+  return_last_frame: z.boolean().optional(),
+  service_tier: z.enum(['default', 'flex']).optional(),
+  execution_expires_after: z.number().int().min(3600).max(259200).optional(),
+  callback_url: z.string().optional(),
+});
+
+/** Task `error` per failure kind; `timeout` shows as status `expired`. */
+const FAILURES: FailureMap<{ code: string; message: string }> = {
+  content_policy: { code: 'OutputVideoSensitiveContentDetected', message: 'The request failed because the output video may contain sensitive information.' },
+  audio_moderation: { code: 'OutputAudioSensitiveContentDetected', message: 'The request failed because the output audio may contain sensitive information.' },
+  image_policy: {
+    code: 'InputImageSensitiveContentDetected.PrivacyInformation',
+    message: 'The request failed because the input image may contain real person.',
+  },
+  internal: { code: 'InternalServiceError', message: 'The service encountered an unexpected internal error.' },
+  timeout: { code: 'TaskExpired', message: 'The task was not finished within execution_expires_after.' },
+};
+
+function err(status: number, code: string, message: string, type: string, param = '', headers?: Record<string, string>): Reply {
+  return { status, json: { error: { code, message, param, type } }, headers };
+}
+const invalid = (message: string, param = '', code = 'InvalidParameter') => err(400, code, message, 'BadRequest', param);
+
+/** Old-style parameters in the prompt text (`--rs 720p --rt 16:9 --dur 5 --seed 11 --cf false`). */
+const FLAG = /--(rs|resolution|rt|ratio|dur|duration|seed|cf|camerafixed)\s+(\S+)/g;
+const FLAG_PARAMS = ['resolution', 'ratio', 'duration', 'seed', 'camera_fixed'] as const;
+
+interface ArkMeta extends Record<string, unknown> {
+  seed: number;
+  resolution: string;
+  ratio: string;
+  duration: number;
+  width: number;
+  height: number;
+  created: number;
+}
+
+/** Builds the ModelArk module. */
+export function arkSim(sim: SimContext): ProviderSim {
+  function taskObject(t: SimTask<ArkMeta>): Record<string, unknown> {
+    const v = sim.tasks.view(t);
+    const status = v.state === 'failed' && v.failure === 'timeout' ? 'expired' : v.state;
+    const tokens = Math.round((t.meta.width * t.meta.height * SIM_FPS * t.meta.duration) / 1024);
+    return {
+      id: t.id,
+      model: t.model,
+      status,
+      ...(v.state === 'succeeded' && t.result
+        ? { content: { video_url: t.result.url, ...(t.result.lastFrameUrl ? { last_frame_url: t.result.lastFrameUrl } : {}) }, usage: { completion_tokens: tokens, total_tokens: tokens } }
+        : {}),
+      seed: t.meta.seed,
+      resolution: t.meta.resolution,
+      ratio: t.meta.ratio,
+      duration: t.meta.duration,
+      framespersecond: SIM_FPS,
+      created_at: t.meta.created,
+      updated_at: Math.floor(Date.now() / 1000),
+      error: v.state === 'failed' ? FAILURES[v.failure ?? 'internal'] : null,
+    };
+  }
+
+  async function create(req: SimRequest): Promise<Reply> {
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return invalid(`The request body is not valid JSON: ${parsed.error}`);
+    const body = parsed.value;
+    const r = validate(Body, body);
+    if (!r.ok) {
+      const p = r.problems[0]!;
+      return invalid(`The parameter \`${p.path.join('.')}\` specified in the request is not valid: ${p.message}`, p.path.join('.'), p.kind === 'missing' ? 'MissingParameter' : 'InvalidParameter');
+    }
+    const b = r.value;
+    const def = MODELS[b.model];
+    if (!def) return err(404, 'InvalidEndpointOrModel.NotFound', `The model ${b.model} does not exist or you do not have access to it.`, 'NotFound', 'model');
+    sim.stats.ignored('ark', b.model, unknownKeys(body, Object.keys(Body.shape)));
+
+    const texts = b.content.filter((c) => c.type === 'text');
+    const imgs = b.content.filter((c) => c.type === 'image_url');
+    if (texts.length > 1) return invalid('At most one text item is allowed in content.', 'content');
+    let text = texts[0]?.text ?? '';
+    const flags = [...text.matchAll(FLAG)];
+    const p: { resolution?: string; ratio?: string; duration?: number; seed?: number; camera_fixed?: boolean } = {
+      resolution: b.resolution, ratio: b.ratio, duration: b.duration, seed: b.seed, camera_fixed: b.camera_fixed,
+    };
+    if (flags.length > 0) {
+      if (FLAG_PARAMS.some((k) => b[k] !== undefined)) {
+        return invalid('Parameters were given both in the prompt (--rs/--rt/--dur …) and as request fields; use one style.', 'content.text');
+      }
+      for (const [, k, val] of flags) {
+        if (k === 'rs' || k === 'resolution') p.resolution = val;
+        else if (k === 'rt' || k === 'ratio') p.ratio = val;
+        else if (k === 'dur' || k === 'duration') p.duration = Number(val);
+        else if (k === 'seed') p.seed = Number(val);
+        else p.camera_fixed = val === 'true';
+      }
+      text = text.replace(FLAG, '').trim();
+    }
+    if (!text && imgs.length === 0) return invalid('content must hold a text prompt or an image.', 'content', 'MissingParameter');
+
+    // Roles: a lone image without a role is the first frame.
+    const roles = imgs.map((c) => c.role ?? (imgs.length === 1 ? 'first_frame' : undefined));
+    if (roles.some((x) => x === undefined)) return invalid('Each image must have a role when several images are given.', 'content.role');
+    const firstIdx = roles.indexOf('first_frame');
+    const lastIdx = roles.indexOf('last_frame');
+    const refCount = roles.filter((x) => x === 'reference_image').length;
+    if (roles.filter((x) => x === 'first_frame').length > 1 || roles.filter((x) => x === 'last_frame').length > 1) return invalid('At most one first_frame and one last_frame image.', 'content.role');
+    if (lastIdx >= 0 && firstIdx < 0) return invalid('A last_frame image needs a first_frame image.', 'content.role');
+    if (refCount > 0 && (!def.reference || firstIdx >= 0)) return invalid(`reference_image is not supported here by ${b.model}.`, 'content.role');
+    if (imgs.length > 0 && !def.image) return invalid(`The model ${b.model} is text-to-video and does not accept images.`, 'content.image_url');
+    if (imgs.length === 0 && !def.text) return invalid(`The model ${b.model} needs a first_frame image.`, 'content.image_url', 'MissingParameter');
+
+    const resolution = (p.resolution ?? def.defaultResolution) as Resolution;
+    if (!def.resolutions.includes(resolution)) return invalid(`resolution ${p.resolution} is not supported by ${b.model}.`, 'resolution');
+    const ratio = (p.ratio ?? (imgs.length > 0 ? 'adaptive' : '16:9')) as AspectRatio;
+    if (!(RATIOS as readonly string[]).includes(ratio)) return invalid(`ratio ${p.ratio} is not valid.`, 'ratio');
+    const duration = p.duration ?? 5;
+    if (!Number.isInteger(duration) || duration < def.duration[0] || duration > def.duration[1]) {
+      return invalid(`duration must be within [${def.duration[0]}, ${def.duration[1]}] for ${b.model}.`, 'duration');
+    }
+    if (!def.seed && (p.seed !== undefined || p.camera_fixed !== undefined)) return invalid(`seed and camera_fixed are not supported by ${b.model}.`, p.seed !== undefined ? 'seed' : 'camera_fixed');
+    if (!def.audio && b.generate_audio !== undefined) return invalid(`generate_audio is not supported by ${b.model}.`, 'generate_audio');
+
+    const stored: StoredImage[] = [];
+    for (const [i, c] of imgs.entries()) {
+      try {
+        const img = await sim.images.fromRef(c.image_url.url, { allowBareBase64: false, allowDataUrl: true });
+        checkImage(img, { formats: ALL_FORMATS, maxBytes: MAX_IMAGE_BYTES });
+        stored.push(img);
+      } catch (e) {
+        if (e instanceof ImageRefError) return invalid(`content[${i}].image_url: ${e.message}`, 'image_url');
+        throw e;
+      }
+    }
+    const first = firstIdx >= 0 ? stored[firstIdx] : stored[0];
+    const last = lastIdx >= 0 ? stored[lastIdx] : undefined;
+    const out = simOutputSize(def.family, resolution, ratio, first);
+    const now = new Date();
+    const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
+    const task = submitTask<ArkMeta>(sim, {
+      id: `cgt-${stamp}-${hex(3)}`,
+      provider: 'ark',
+      model: b.model,
+      spec: { ...out.size, durationSeconds: duration, audio: def.audio && b.generate_audio !== false, prompt: text, first, last },
+      wantLastFrame: b.return_last_frame === true,
+      meta: {
+        seed: pickSeed(p.seed, 4294967295),
+        resolution,
+        ratio: out.ratio,
+        duration,
+        ...out.size,
+        created: Math.floor(now.getTime() / 1000),
+      },
+    });
+    return { status: 200, json: { id: task.id } };
+  }
+
+  function remove(t: SimTask<ArkMeta>): Reply {
+    const state = sim.tasks.view(t).state;
+    if (state === 'queued') {
+      sim.tasks.cancel(t.id);
+      return { status: 200, json: {} };
+    }
+    if (state === 'running') return invalid(`The task ${t.id} is running and cannot be cancelled or deleted.`, 'id');
+    sim.tasks.delete(t.id);
+    return { status: 200, json: {} };
+  }
+
+  function list(req: SimRequest): Reply {
+    const size = Math.min(500, Math.max(1, Number(req.query.get('page_size') ?? 10) || 10));
+    const page = Math.max(1, Number(req.query.get('page_num') ?? 1) || 1);
+    const filter = req.query.get('filter.status');
+    const items = sim.tasks
+      .list('ark')
+      .map((t) => taskObject(t as SimTask<ArkMeta>))
+      .filter((o) => !filter || o.status === filter);
+    return { status: 200, json: { items: items.slice((page - 1) * size, page * size), total: items.length } };
+  }
+
+  const notFoundTask = (id: string) => err(404, 'ResourceNotFound', `The specified task ${id} is not found.`, 'NotFound', 'id');
+
+  return {
+    id: 'ark',
+    prefixes: ['/ark/api/v3'],
+    match(_prefix, req) {
+      if (req.path === '/contents/generations/tasks') {
+        if (req.method === 'POST') return { route: 'submit', auth: true, handle: () => create(req) };
+        if (req.method === 'GET') return { route: 'list', auth: true, handle: () => list(req) };
+      }
+      const m = /^\/contents\/generations\/tasks\/([^/]+)$/.exec(req.path);
+      if (m && (req.method === 'GET' || req.method === 'DELETE')) {
+        const id = decodeURIComponent(m[1]!);
+        return {
+          route: req.method === 'GET' ? 'status' : 'cancel',
+          taskId: id,
+          auth: true,
+          handle: () => {
+            const t = sim.tasks.get<ArkMeta>(id);
+            if (!t || t.provider !== 'ark') return notFoundTask(id);
+            return req.method === 'GET' ? { status: 200, json: taskObject(t) } : remove(t);
+          },
+        };
+      }
+      return { route: 'other', auth: true, handle: () => err(404, 'NotFound', `No route for ${req.method} ${req.path}`, 'NotFound') };
+    },
+    authError(req) {
+      const a = authToken(req, 'Bearer');
+      if (a.token !== sim.keys.ark) return err(401, 'AuthenticationError', 'The API key in the request is missing or invalid.', 'Unauthorized');
+      return null;
+    },
+    faultReply(f) {
+      if (f.kind === 'rateLimit') {
+        return err(429, 'RateLimitExceeded.EndpointRPMExceeded', 'The request has exceeded the rate limit. Please try again later.', 'TooManyRequests', '', {
+          'retry-after': String(f.retryAfterSeconds),
+        });
+      }
+      return err(f.status, 'InternalServiceError', 'The service encountered an unexpected internal error.', 'InternalServerError');
+    },
+  };
+}

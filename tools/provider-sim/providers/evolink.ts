@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import type { AspectRatio, Resolution } from '../../../src/shared/catalog/types';
+import {
+  authToken,
+  hex,
+  parseJsonBody,
+  simOutputSize,
+  submitTask,
+  unknownKeys,
+  validate,
+  type FailureMap,
+  type ProviderSim,
+  type SimContext,
+  type SimRequest,
+} from '../context';
+import { checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, type StoredImage } from '../images';
+import type { SimTask } from '../tasks';
+import type { Reply } from '../types';
+
+/**
+ * EvoLink's API (providers.md, "EvoLink"): `POST /v1/videos/generations` → task object
+ * (`id` `task-unified-…`), `GET /v1/tasks/{id}`; files API `POST /api/v1/files/upload/base64`
+ * (`{base64_data, upload_path?, file_name?}` → `data.file_url`, 72 h). Errors `{error: {code, message, type}}`.
+ * Images must be URLs EvoLink can fetch: here, files the simulator serves (upload first).
+ */
+
+type Kind = 'text' | 'image' | 'reference';
+interface ModelDef {
+  kind: Kind;
+  tier: 'standard' | 'fast' | 'mini';
+}
+
+const MODELS: Record<string, ModelDef> = {};
+for (const tier of ['standard', 'fast', 'mini'] as const) {
+  for (const kind of ['text', 'image', 'reference'] as const) {
+    MODELS[`seedance-2.0-${tier === 'standard' ? '' : tier + '-'}${kind}-to-video`] = { kind, tier };
+  }
+}
+
+const RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', 'adaptive'] as const;
+
+/**
+ * Create body. `quality` is 480p/720p; 1080p is accepted only on standard image/reference models
+ * (later model pages list it; the 2.0 text-to-video page says it is not supported — providers.md).
+ */
+function schema(def: ModelDef) {
+  return z.object({
+    model: z.string(),
+    prompt: z.string().min(1),
+    image_urls: z.array(z.string().min(1)).optional(),
+    duration: z.number().int().min(4).max(15).default(5),
+    quality: z.enum(def.tier === 'standard' && def.kind !== 'text' ? ['480p', '720p', '1080p'] : ['480p', '720p']).default('720p'),
+    aspect_ratio: z.enum(RATIOS).default(def.kind === 'text' ? '16:9' : 'adaptive'),
+    generate_audio: z.boolean().default(true),
+    model_params: z.object({ web_search: z.boolean().optional() }).optional(),
+    callback_url: z.string().regex(/^https:\/\//, 'callback_url must be an HTTPS URL').optional(),
+  });
+}
+
+/** Task-level `error` per failure kind (providers.md "Task-level error.code"). */
+const FAILURES: FailureMap<{ code: string; message: string; type: string }> = {
+  content_policy: { code: 'content_policy_violation', message: 'The generated content was blocked by content moderation.', type: 'content_policy_error' },
+  image_policy: { code: 'content_policy_violation', message: 'The input image was blocked by content moderation (it may contain a real person).', type: 'content_policy_error' },
+  audio_moderation: {
+    code: 'content_policy_violation',
+    message: 'OutputAudioSensitiveContentDetected: the generated audio was blocked by moderation; retry with generate_audio false.',
+    type: 'content_policy_error',
+  },
+  internal: { code: 'service_error', message: 'Video generation service error, please retry.', type: 'api_error' },
+  timeout: { code: 'generation_timeout', message: 'Video generation timed out.', type: 'api_error' },
+};
+
+const STATUS = { queued: 'pending', running: 'processing', succeeded: 'completed', failed: 'failed', cancelled: 'failed' } as const;
+
+function err(status: number, code: string, message: string, type: string, param?: string, headers?: Record<string, string>): Reply {
+  return { status, json: { error: { code, message, type, ...(param ? { param } : {}) } }, headers };
+}
+const invalid = (message: string, param?: string) => err(400, 'invalid_parameters', message, 'invalid_request_error', param);
+
+interface EvoMeta extends Record<string, unknown> {
+  duration: number;
+  created: number;
+}
+
+/** Builds the EvoLink module (API at `/evolink`, files API at `/evolink-files`). */
+export function evolinkSim(sim: SimContext): ProviderSim {
+  function taskObject(t: SimTask<EvoMeta>): Record<string, unknown> {
+    const v = sim.tasks.view(t);
+    return {
+      id: t.id,
+      object: 'video.generation.task',
+      created: t.meta.created,
+      model: t.model,
+      status: STATUS[v.state],
+      progress: v.progress,
+      type: 'video',
+      task_info: { can_cancel: v.state === 'queued', estimated_time: v.etaSeconds, video_duration: t.meta.duration },
+      usage: { billing_rule: 'per_second', credits_reserved: t.meta.duration * 10, user_group: 'default' },
+      ...(v.state === 'succeeded' && t.result ? { results: [t.result.url] } : {}),
+      ...(v.state === 'failed' ? { error: FAILURES[v.failure ?? 'internal'] } : {}),
+    };
+  }
+
+  /** EvoLink prompt limit: ≤ 500 Chinese characters or ≤ 1000 English words. */
+  function promptProblem(prompt: string): string | null {
+    const cjk = (prompt.match(/[\u3400-\u9fff]/g) ?? []).length;
+    if (cjk > 500) return `prompt has ${cjk} Chinese characters; the limit is 500`;
+    const words = prompt.trim().split(/\s+/).length;
+    if (words > 1000) return `prompt has ${words} words; the limit is 1000`;
+    return null;
+  }
+
+  async function submit(req: SimRequest): Promise<Reply> {
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return invalid(`request body is not valid JSON: ${parsed.error}`);
+    const body = parsed.value as Record<string, unknown> | null;
+    const model = body && typeof body === 'object' ? body.model : undefined;
+    if (typeof model !== 'string') return invalid('model is required', 'model');
+    const def = MODELS[model];
+    if (!def) return err(403, 'model_access_denied', `model ${model} is not available`, 'invalid_request_error', 'model');
+    const r = validate(schema(def), body);
+    if (!r.ok) return invalid(r.problems.map((p) => p.message).join('; '), r.problems[0]?.path.join('.'));
+    const v = r.value;
+    sim.stats.ignored('evolink', model, unknownKeys(body, Object.keys(schema(def).shape)));
+    const pp = promptProblem(v.prompt);
+    if (pp) return invalid(pp, 'prompt');
+    const urls = v.image_urls ?? [];
+    if (def.kind === 'text' && urls.length > 0) return invalid('image_urls is not supported by text-to-video models; use the image-to-video model', 'image_urls');
+    if (def.kind === 'image' && (urls.length < 1 || urls.length > 2)) return invalid('image-to-video takes 1 (first frame) or 2 (first and last frame) image_urls', 'image_urls');
+    if (def.kind === 'reference' && urls.length > 9) return invalid('reference-to-video takes at most 9 image_urls', 'image_urls');
+    if (v.model_params?.web_search !== undefined && def.kind !== 'text') return invalid('model_params.web_search is only supported by text-to-video', 'model_params.web_search');
+    const images: StoredImage[] = [];
+    for (const [i, url] of urls.entries()) {
+      try {
+        const img = await sim.images.fromRef(url, { allowBareBase64: false, allowDataUrl: false });
+        checkImage(img, { formats: WEB_FORMATS, maxBytes: MAX_IMAGE_BYTES });
+        images.push(img);
+      } catch (e) {
+        if (e instanceof ImageRefError) return invalid(`image_urls[${i}]: ${e.message}`, 'image_urls');
+        throw e;
+      }
+    }
+    // Reference images are not frames; the simulator still builds its clip over the first one.
+    const first = images[0];
+    const last = def.kind === 'image' ? images[1] : undefined;
+    const out = simOutputSize('seedance-1.5+', v.quality as Resolution, v.aspect_ratio as AspectRatio, first);
+    const task = submitTask<EvoMeta>(sim, {
+      id: `task-unified-${Math.floor(Date.now() / 1000)}-${hex(4)}`,
+      provider: 'evolink',
+      model,
+      spec: { ...out.size, durationSeconds: v.duration, audio: v.generate_audio, prompt: v.prompt, first, last },
+      meta: { duration: v.duration, created: Math.floor(Date.now() / 1000) },
+    });
+    return { status: 200, json: taskObject(task) };
+  }
+
+  function upload(req: SimRequest): Promise<Reply> | Reply {
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return invalid('request body is not valid JSON');
+    const r = validate(z.object({ base64_data: z.string().min(1), upload_path: z.string().optional(), file_name: z.string().optional() }), parsed.value);
+    if (!r.ok) return invalid(r.problems.map((p) => p.message).join('; '), r.problems[0]?.path.join('.'));
+    const m = /^data:([^;,]*);base64,(.*)$/s.exec(r.value.base64_data);
+    const bytes = Buffer.from(m ? m[2]! : r.value.base64_data, 'base64');
+    return sim.images.fromBytes(bytes).then(
+      (img) => {
+        // The files API takes JPEG, PNG, GIF and WebP only.
+        if (!['jpeg', 'png', 'gif', 'webp'].includes(img.format)) return invalid(`file type ${img.format} is not supported`, 'base64_data');
+        const mime = `image/${img.format}`;
+        const name = r.value.file_name ?? `${hex(8)}.${img.format === 'jpeg' ? 'jpg' : img.format}`;
+        const { token, url } = sim.files.addUpload('evolink', bytes, mime, name, 72 * 3600 * 1000);
+        const now = new Date();
+        return {
+          status: 200,
+          json: {
+            success: true,
+            code: 200,
+            msg: 'File uploaded successfully',
+            data: {
+              file_id: `file_${token.slice(0, 12)}`,
+              file_name: name,
+              original_name: name,
+              file_size: bytes.length,
+              mime_type: mime,
+              upload_path: r.value.upload_path ?? 'images',
+              file_url: url,
+              download_url: url,
+              upload_time: now.toISOString(),
+              expires_at: new Date(now.getTime() + 72 * 3600 * 1000).toISOString(),
+            },
+          },
+        };
+      },
+      () => invalid('base64_data is not a decodable image', 'base64_data'),
+    );
+  }
+
+  const notFound = (req: SimRequest) => err(404, 'not_found', `no route for ${req.method} ${req.path}`, 'invalid_request_error');
+
+  return {
+    id: 'evolink',
+    prefixes: ['/evolink', '/evolink-files'],
+    match(prefix, req) {
+      if (prefix === '/evolink-files') {
+        if (req.method === 'POST' && req.path === '/api/v1/files/upload/base64') return { route: 'upload', auth: true, handle: () => upload(req) };
+        return { route: 'other', auth: true, handle: () => notFound(req) };
+      }
+      if (req.method === 'POST' && req.path === '/v1/videos/generations') return { route: 'submit', auth: true, handle: () => submit(req) };
+      const m = /^\/v1\/tasks\/([^/]+)$/.exec(req.path);
+      if (req.method === 'GET' && m) {
+        const id = decodeURIComponent(m[1]!);
+        return {
+          route: 'status',
+          taskId: id,
+          auth: true,
+          handle: () => {
+            const t = id.startsWith('task-unified-') ? sim.tasks.get<EvoMeta>(id) : undefined;
+            if (!t || t.provider !== 'evolink') return err(404, 'task_not_found', `task ${id} not found`, 'invalid_request_error');
+            return { status: 200, json: taskObject(t) };
+          },
+        };
+      }
+      return { route: 'other', auth: true, handle: () => notFound(req) };
+    },
+    authError(req) {
+      const a = authToken(req, 'Bearer');
+      if (a.token !== sim.keys.evolink) return err(401, 'unauthorized', a.present ? 'Invalid API key' : 'Missing API key', 'authentication_error');
+      return null;
+    },
+    faultReply(f) {
+      if (f.kind === 'rateLimit') {
+        return err(429, 'rate_limit_exceeded', 'Too many requests, please slow down', 'rate_limit_error', undefined, { 'retry-after': String(f.retryAfterSeconds) });
+      }
+      return err(f.status, 'internal_error', 'Internal server error', 'api_error');
+    },
+  };
+}

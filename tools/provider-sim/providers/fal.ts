@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { z } from 'zod';
+import type { AspectRatio, Resolution } from '../../../src/shared/catalog/types';
+import {
+  authToken,
+  parseJsonBody,
+  pickSeed,
+  simOutputSize,
+  submitTask,
+  unknownKeys,
+  validate,
+  type FailureMap,
+  type Problem,
+  type ProviderSim,
+  type SimContext,
+  type SimRequest,
+} from '../context';
+import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, type StoredImage } from '../images';
+import type { SimTask } from '../tasks';
+import type { Reply } from '../types';
+
+/**
+ * fal's queue and storage APIs (providers.md, "fal"). Queue: `POST /<endpoint-id>` →
+ * `{request_id, status_url, response_url, cancel_url, queue_position}`; those URLs live under the
+ * endpoint's first two segments (`<owner>/<app>/requests/<id>`), not the full endpoint path.
+ * Validation fails with pydantic-style 422 `{detail: [{loc, msg, type, input}]}` — checked at submit here
+ * (where fal checks it is not documented). `duration` is a string. Auth `Authorization: Key <key>`.
+ * Storage: `POST /storage/upload/initiate` → `{upload_url, file_url}`, then `PUT upload_url` (signed, no key).
+ */
+
+type Version = '1' | '1.5' | '2.0';
+interface EndpointDef {
+  version: Version;
+  i2v: boolean;
+  fast?: boolean;
+}
+
+const ENDPOINTS: Record<string, EndpointDef> = {
+  'fal-ai/bytedance/seedance/v1/pro/text-to-video': { version: '1', i2v: false },
+  'fal-ai/bytedance/seedance/v1/pro/image-to-video': { version: '1', i2v: true },
+  'fal-ai/bytedance/seedance/v1.5/pro/text-to-video': { version: '1.5', i2v: false },
+  'fal-ai/bytedance/seedance/v1.5/pro/image-to-video': { version: '1.5', i2v: true },
+  'bytedance/seedance-2.0/text-to-video': { version: '2.0', i2v: false },
+  'bytedance/seedance-2.0/image-to-video': { version: '2.0', i2v: true },
+  'bytedance/seedance-2.0/fast/text-to-video': { version: '2.0', i2v: false, fast: true },
+  'bytedance/seedance-2.0/fast/image-to-video': { version: '2.0', i2v: true, fast: true },
+};
+
+const RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as const;
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => String(a + i)) as [string, ...string[]];
+
+/** The endpoint's input schema (providers.md table "Seedance endpoints"). */
+function schema(def: EndpointDef) {
+  const images = def.i2v ? { image_url: z.string().min(1), end_image_url: z.string().min(1).optional() } : {};
+  if (def.version === '1') {
+    return z.object({
+      prompt: z.string().min(1),
+      aspect_ratio: z.enum(def.i2v ? [...RATIOS, 'auto'] : RATIOS).default(def.i2v ? 'auto' : '16:9'),
+      resolution: z.enum(['480p', '720p', '1080p']).default('1080p'),
+      duration: z.enum(range(2, 12)).default('5'),
+      camera_fixed: z.boolean().optional(),
+      seed: z.number().int().optional(),
+      enable_safety_checker: z.boolean().optional(),
+      num_frames: z.number().int().min(29).max(289).optional(),
+      ...images,
+    });
+  }
+  if (def.version === '1.5') {
+    return z.object({
+      prompt: z.string().min(1),
+      aspect_ratio: z.enum([...RATIOS, 'auto']).default(def.i2v ? 'auto' : '16:9'),
+      resolution: z.enum(['480p', '720p', '1080p']).default('720p'),
+      duration: z.enum(range(4, 12)).default('5'),
+      generate_audio: z.boolean().default(true),
+      camera_fixed: z.boolean().optional(),
+      seed: z.number().int().optional(),
+      enable_safety_checker: z.boolean().optional(),
+      ...images,
+    });
+  }
+  return z.object({
+    prompt: z.string().min(1),
+    aspect_ratio: z.enum(['auto', ...RATIOS]).default('auto'),
+    duration: z.enum(['auto', ...range(4, 15)]).default('auto'),
+    resolution: z.enum(def.fast ? ['480p', '720p'] : ['480p', '720p', '1080p', '4k']).default('720p'),
+    generate_audio: z.boolean().default(true),
+    ...images,
+  });
+}
+
+/** Renders problems as pydantic v2 errors, which is what fal's 422 `detail` holds. */
+function pydantic(problems: Problem[], body: unknown): Array<Record<string, unknown>> {
+  return problems.map((p) => {
+    const loc = ['body', ...p.path];
+    if (p.kind === 'missing') return { loc, msg: 'Field required', type: 'missing', input: body };
+    if (p.kind === 'type') {
+      const t = { string: ['string_type', 'a valid string'], int: ['int_type', 'a valid integer'], number: ['float_type', 'a valid number'], boolean: ['bool_type', 'a valid boolean'] }[
+        p.expected ?? ''
+      ] ?? ['model_type', `a valid ${p.expected}`];
+      return { loc, msg: `Input should be ${t[1]}`, type: t[0], input: p.input };
+    }
+    if (p.kind === 'enum') {
+      const vals = (p.values ?? []).map((v) => `'${String(v)}'`);
+      const expected = vals.length > 1 ? `${vals.slice(0, -1).join(', ')} or ${vals.at(-1)}` : vals.join('');
+      return { loc, msg: `Input should be ${expected}`, type: 'literal_error', input: p.input, ctx: { expected } };
+    }
+    if (p.kind === 'range') {
+      if (typeof p.input === 'string' && p.min !== undefined) return { loc, msg: `String should have at least ${p.min} character`, type: 'string_too_short', input: p.input, ctx: { min_length: p.min } };
+      if (p.min !== undefined) return { loc, msg: `Input should be greater than or equal to ${p.min}`, type: 'greater_than_equal', input: p.input, ctx: { ge: p.min } };
+      return { loc, msg: `Input should be less than or equal to ${p.max}`, type: 'less_than_equal', input: p.input, ctx: { le: p.max } };
+    }
+    return { loc, msg: p.message, type: 'value_error', input: p.input };
+  });
+}
+
+const detail422 = (detail: unknown[]): Reply => ({ status: 422, json: { detail } });
+
+/** What `GET response_url` answers for a failed generation, per failure kind. */
+const FAILURES: FailureMap<(t: SimTask<FalMeta>) => Reply> = {
+  content_policy: (t) =>
+    detail422([{ loc: ['body', 'prompt'], msg: 'The content could not be processed because it contained material flagged by a content checker.', type: 'content_policy_violation', input: t.meta.prompt }]),
+  image_policy: () =>
+    detail422([{ loc: ['body', 'image_url'], msg: 'The input image contains content flagged by a content checker (e.g. a real person).', type: 'content_policy_violation', input: null }]),
+  audio_moderation: () =>
+    detail422([{ loc: ['body', 'generate_audio'], msg: 'The generated audio was flagged by a content checker. Retry with generate_audio false.', type: 'content_policy_violation', input: true }]),
+  internal: () => ({
+    status: 500,
+    json: { detail: 'Internal error while generating the video', error_type: 'internal_server_error' },
+    headers: { 'x-fal-error-type': 'internal_server_error', 'x-fal-retryable': 'true' },
+  }),
+  timeout: () => ({
+    status: 504,
+    json: { detail: 'Request timed out', error_type: 'request_timeout' },
+    headers: { 'x-fal-error-type': 'request_timeout', 'x-fal-retryable': 'true' },
+  }),
+};
+
+interface FalMeta extends Record<string, unknown> {
+  seed: number;
+  prompt: string;
+  /** `<owner>/<app>`, under which the request URLs live. */
+  app: string;
+}
+
+/** Builds the fal module (queue at `/fal-queue`, storage at `/fal-rest`, signed PUTs at `/fal-upload`). */
+export function falSim(sim: SimContext): ProviderSim {
+  const urls = (t: SimTask<FalMeta>) => {
+    const base = `${sim.baseUrl()}/fal-queue/${t.meta.app}/requests/${t.id}`;
+    return { request_id: t.id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
+  };
+
+  async function image(ref: string, field: string, def: EndpointDef): Promise<StoredImage | Reply> {
+    try {
+      const img = await sim.images.fromRef(ref, { allowBareBase64: false, allowDataUrl: true });
+      checkImage(img, { formats: def.version === '2.0' ? WEB_FORMATS : ALL_FORMATS, maxBytes: MAX_IMAGE_BYTES });
+      return img;
+    } catch (e) {
+      if (!(e instanceof ImageRefError)) throw e;
+      const type = e.code === 'unreachable' ? 'file_download_error' : e.code === 'decode' || e.code === 'format' ? 'image_load_error' : 'image_too_large';
+      return detail422([{ loc: ['body', field], msg: e.message, type, input: ref.slice(0, 100) }]);
+    }
+  }
+
+  async function submit(endpoint: string, req: SimRequest): Promise<Reply> {
+    const def = ENDPOINTS[endpoint];
+    if (!def) return { status: 404, json: { detail: `Application '${endpoint}' not found` } };
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return detail422([{ loc: ['body'], msg: `JSON decode error: ${parsed.error}`, type: 'json_invalid', input: {} }]);
+    const body = parsed.value;
+    const r = validate(schema(def), body);
+    if (!r.ok) return detail422(pydantic(r.problems, body));
+    const v = r.value as { prompt: string; aspect_ratio: AspectRatio; resolution: Resolution; duration: string; seed?: number; num_frames?: number; generate_audio?: boolean; image_url?: string; end_image_url?: string };
+    sim.stats.ignored('fal', endpoint, unknownKeys(body, Object.keys(schema(def).shape)));
+    let first: StoredImage | undefined;
+    let last: StoredImage | undefined;
+    if (v.image_url) {
+      const f = await image(v.image_url, 'image_url', def);
+      if ('status' in f) return f;
+      first = f;
+    }
+    if (v.end_image_url) {
+      const l = await image(v.end_image_url, 'end_image_url', def);
+      if ('status' in l) return l;
+      last = l;
+    }
+    const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
+    // num_frames overrides duration (v1); 2.0's "auto" duration is taken as 5 s (the simulator's choice).
+    const seconds = v.num_frames ? v.num_frames / 24 : v.duration === 'auto' ? 5 : Number(v.duration);
+    const id = randomUUID();
+    const app = endpoint.split('/').slice(0, 2).join('/');
+    const task = submitTask<FalMeta>(sim, {
+      id,
+      provider: 'fal',
+      model: endpoint,
+      spec: { ...out.size, durationSeconds: seconds, audio: def.version !== '1' && v.generate_audio === true, prompt: v.prompt, first, last },
+      meta: { seed: pickSeed(v.seed), prompt: v.prompt, app },
+    });
+    return { status: 200, json: { ...urls(task), queue_position: sim.tasks.view(task).queuePosition } };
+  }
+
+  function status(t: SimTask<FalMeta>, req: SimRequest): Reply {
+    const v = sim.tasks.view(t);
+    const logs = req.query.get('logs') === '1' ? [{ message: `progress ${v.progress}%`, level: 'INFO', source: 'user', timestamp: new Date().toISOString() }] : null;
+    if (v.state === 'queued') return { status: 202, json: { status: 'IN_QUEUE', queue_position: v.queuePosition, ...urls(t) } };
+    if (v.state === 'running') return { status: 202, json: { status: 'IN_PROGRESS', logs, ...urls(t) } };
+    return { status: 200, json: { status: 'COMPLETED', logs, metrics: { inference_time: t.runMs / 1000 }, ...urls(t) } };
+  }
+
+  function result(t: SimTask<FalMeta>): Reply {
+    const v = sim.tasks.view(t);
+    if (v.state === 'queued' || v.state === 'running') return { status: 400, json: { detail: 'Request is still in progress' } };
+    if (v.state === 'cancelled') return { status: 400, json: { detail: 'Request was cancelled' } };
+    if (v.state === 'failed') return FAILURES[v.failure ?? 'internal'](t);
+    return {
+      status: 200,
+      json: {
+        video: { url: t.result!.url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: statSync(t.output!.video).size },
+        seed: t.meta.seed,
+      },
+    };
+  }
+
+  function initiate(req: SimRequest): Reply {
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return detail422([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid', input: {} }]);
+    const r = validate(z.object({ content_type: z.string().min(1), file_name: z.string().min(1) }), parsed.value);
+    if (!r.ok) return detail422(pydantic(r.problems, parsed.value));
+    const { token, url } = sim.files.reserveUpload('fal', r.value.content_type, r.value.file_name);
+    return { status: 200, json: { upload_url: `${sim.baseUrl()}/fal-upload/${token}?signature=${token.slice(0, 8)}`, file_url: url } };
+  }
+
+  const notFound = (req: SimRequest): Reply => ({ status: 404, json: { detail: `Path ${req.path} not found` } });
+
+  return {
+    id: 'fal',
+    prefixes: ['/fal-queue', '/fal-rest', '/fal-upload'],
+    match(prefix, req) {
+      if (prefix === '/fal-upload') {
+        const token = req.path.slice(1);
+        return {
+          route: 'upload-put',
+          auth: false,
+          handle: () =>
+            req.method === 'PUT' && sim.files.completeUpload(token, req.body, req.headers['content-type'])
+              ? { status: 200, raw: '' }
+              : { status: 404, raw: 'NoSuchUpload' },
+        };
+      }
+      if (prefix === '/fal-rest') {
+        if (req.method === 'POST' && req.path === '/storage/upload/initiate') return { route: 'upload', auth: true, handle: () => initiate(req) };
+        return { route: 'other', auth: true, handle: () => notFound(req) };
+      }
+      const m = /^\/(.+?)\/requests\/([0-9a-f-]{36})(\/status|\/cancel)?$/.exec(req.path);
+      if (m) {
+        const [, app, id, tail] = m;
+        const route = tail === '/status' ? 'status' : tail === '/cancel' ? 'cancel' : 'result';
+        const method = route === 'cancel' ? 'PUT' : 'GET';
+        return {
+          route,
+          taskId: id,
+          auth: true,
+          handle: () => {
+            const t = sim.tasks.get<FalMeta>(id!);
+            if (!t || t.provider !== 'fal' || t.meta.app !== app) return { status: 404, json: { detail: `Request ${id} not found` } };
+            if (req.method !== method) return { status: 405, json: { detail: 'Method Not Allowed' } };
+            if (route === 'status') return status(t, req);
+            if (route === 'result') return result(t);
+            return sim.tasks.cancel(t.id) === 'cancelled'
+              ? { status: 202, json: { status: 'CANCELLATION_REQUESTED' } }
+              : { status: 400, json: { status: 'ALREADY_COMPLETED' } };
+          },
+        };
+      }
+      if (req.method === 'POST') return { route: 'submit', auth: true, handle: () => submit(req.path.slice(1), req) };
+      return { route: 'other', auth: true, handle: () => notFound(req) };
+    },
+    authError(req) {
+      const a = authToken(req, 'Key');
+      if (!a.present) return { status: 401, json: { detail: 'Missing authorization header' } };
+      if (a.token !== sim.keys.fal) return { status: 401, json: { detail: 'No user found for Key ID and Secret' } };
+      return null;
+    },
+    faultReply(f): Reply {
+      if (f.kind === 'rateLimit') {
+        return {
+          status: 429,
+          json: { detail: 'Rate limit exceeded', error_type: 'rate_limited' },
+          headers: { 'retry-after': String(f.retryAfterSeconds), 'x-fal-error-type': 'rate_limited', 'x-fal-retryable': 'true' },
+        };
+      }
+      return {
+        status: f.status,
+        json: { detail: 'Upstream service unavailable', error_type: 'internal_server_error' },
+        headers: { 'x-fal-error-type': 'internal_server_error', 'x-fal-retryable': 'true' },
+      };
+    },
+  };
+}

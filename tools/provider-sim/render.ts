@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveFfmpeg, resolveFont, run } from './ffmpeg';
+import type { StoredImage } from './images';
+
+/** Frame rate of every Seedance output (providers.md: Novita 1.5 `fps` only 24; ModelArk cost uses 24). */
+export const SIM_FPS = 24;
+
+/** What one task's video looks like. Sizes in px, duration in seconds. */
+export interface RenderSpec {
+  width: number;
+  height: number;
+  durationSeconds: number;
+  /** Adds an AAC track (a tone) — for models that generate audio when it was asked for. */
+  audio: boolean;
+  /** Drawn into text-to-video clips (when a font is available). */
+  prompt: string;
+  first?: StoredImage;
+  last?: StoredImage;
+}
+
+/** A finished render: the MP4 and, when asked, its last frame as PNG (ModelArk `return_last_frame`). */
+export interface RenderOutput {
+  video: string;
+  lastFrame?: string;
+}
+
+/**
+ * Makes real MP4s with ffmpeg: H.264 yuv420p, 24 fps, +faststart, ultrafast preset.
+ * Image-to-video is a slow centre zoom over the first frame (centre-cropped to the output ratio, as the
+ * providers crop), cross-fading into the last frame over the final second when one is given.
+ * Text-to-video is ffmpeg's `testsrc2` pattern with the prompt drawn in.
+ * Renders are cached by their parameters and run at most `concurrency` at a time (2 cores).
+ */
+export class Renderer {
+  private readonly dir: string;
+  private readonly ffmpeg = resolveFfmpeg();
+  private readonly font = resolveFont();
+  private hasDrawtext: Promise<boolean> | null = null;
+  private readonly pending = new Map<string, Promise<string>>();
+  private running = 0;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(
+    dataDir: string,
+    private readonly concurrency = 2,
+  ) {
+    this.dir = join(dataDir, 'renders');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  /** Renders (or reuses) the video for a spec. Rejects with ffmpeg's stderr tail on failure. */
+  async render(spec: RenderSpec, lastFrame: boolean): Promise<RenderOutput> {
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify([spec.width, spec.height, spec.durationSeconds, spec.audio, spec.prompt.slice(0, 200), spec.first?.sha256, spec.last?.sha256]),
+      )
+      .digest('hex')
+      .slice(0, 24);
+    const video = await this.once(key, () => this.renderVideo(key, spec));
+    if (!lastFrame) return { video };
+    const png = await this.once(`${key}-last`, () => this.extractLastFrame(key, video));
+    return { video, lastFrame: png };
+  }
+
+  /** Runs `make` once per key (cached on disk as `<dir>/<key>.*` by `make` itself). */
+  private once(key: string, make: () => Promise<string>): Promise<string> {
+    let p = this.pending.get(key);
+    if (!p) {
+      p = this.limited(make);
+      this.pending.set(key, p);
+      // A failed render may succeed on a later task; keep only successes.
+      p.catch(() => this.pending.delete(key));
+    }
+    return p;
+  }
+
+  private async limited<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.running >= this.concurrency) await new Promise<void>((r) => this.waiters.push(r));
+    this.running++;
+    try {
+      return await fn();
+    } finally {
+      this.running--;
+      this.waiters.shift()?.();
+    }
+  }
+
+  /** Whether the resolved ffmpeg has drawtext (checked once) and a usable font file exists. */
+  private async canDrawText(): Promise<boolean> {
+    // Filter-graph escaping of arbitrary paths is fragile; only plain font paths are used.
+    if (!this.font || !/^[\w/.\-]+$/.test(this.font)) return false;
+    this.hasDrawtext ??= run(this.ffmpeg, ['-hide_banner', '-filters'])
+      .then((out) => /\bdrawtext\b/.test(out))
+      .catch(() => false);
+    return this.hasDrawtext;
+  }
+
+  private async renderVideo(key: string, spec: RenderSpec): Promise<string> {
+    const out = join(this.dir, `${key}.mp4`);
+    if (existsSync(out)) return out;
+    const { width: W, height: H } = spec;
+    const D = spec.durationSeconds;
+    const N = Math.round(D * SIM_FPS);
+    const args = ['-hide_banner', '-loglevel', 'error', '-y'];
+    const filters: string[] = [];
+    let inputs = 0;
+    const cover = `scale=${W}:${H}:force_original_aspect_ratio=increase,crop=${W}:${H},setsar=1`;
+    if (spec.first) {
+      args.push('-i', spec.first.path);
+      inputs++;
+      // zoompan turns the one decoded frame into N frames, zooming 1.0 → 1.12 about the centre.
+      filters.push(
+        `[0:v]${cover},zoompan=z='1+0.12*on/${N}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=${N}:s=${W}x${H}:fps=${SIM_FPS},setsar=1[base]`,
+      );
+      if (spec.last) {
+        args.push('-loop', '1', '-t', String(D), '-i', spec.last.path);
+        inputs++;
+        // Fade the last frame in so that the final frame is exactly the last image (no xfade in old builds).
+        const fade = Math.min(1, D / 2);
+        const st = Math.max(0, (N - 1) / SIM_FPS - fade);
+        filters.push(
+          `[1:v]${cover},fps=${SIM_FPS},format=yuva420p,fade=t=in:st=${st.toFixed(3)}:d=${fade.toFixed(3)}:alpha=1[lf]`,
+          `[base]format=yuva420p[b]`,
+          `[b][lf]overlay=shortest=1,format=yuv420p[v]`,
+        );
+      } else {
+        filters.push(`[base]format=yuv420p[v]`);
+      }
+    } else {
+      args.push('-f', 'lavfi', '-i', `testsrc2=s=${W}x${H}:r=${SIM_FPS}:d=${D}`);
+      inputs++;
+      let chain = `[0:v]format=yuv420p`;
+      if (await this.canDrawText()) {
+        const textName = `${key}.txt`;
+        writeFileSync(join(this.dir, textName), wrap(spec.prompt || '(no prompt)', 40, 4));
+        const size = Math.max(14, Math.round(H / 18));
+        chain += `,drawtext=fontfile=${this.font}:textfile=${textName}:fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=(w-text_w)/2:y=h-text_h-${size}`;
+      }
+      filters.push(`${chain}[v]`);
+    }
+    if (spec.audio) {
+      args.push('-f', 'lavfi', '-i', `sine=frequency=330:beep_factor=2:sample_rate=44100:duration=${D}`);
+    }
+    args.push('-filter_complex', filters.join(';'), '-map', '[v]');
+    if (spec.audio) args.push('-map', `${inputs}:a`, '-c:a', 'aac', '-b:a', '96k');
+    const tmp = join(this.dir, `${key}.part.mp4`);
+    args.push(
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-pix_fmt', 'yuv420p', '-r', String(SIM_FPS),
+      '-frames:v', String(N), '-t', String(D), '-movflags', '+faststart', tmp,
+    );
+    await run(this.ffmpeg, args, this.dir);
+    renameSync(tmp, out);
+    return out;
+  }
+
+  private async extractLastFrame(key: string, video: string): Promise<string> {
+    const out = join(this.dir, `${key}-last.png`);
+    if (existsSync(out)) return out;
+    await run(this.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-sseof', '-0.2', '-i', video, '-update', '1', '-frames:v', '1', out]);
+    return out;
+  }
+}
+
+/** Word-wraps text to at most `lines` lines of about `width` characters (ellipsis when cut). */
+function wrap(text: string, width: number, lines: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const words = flat.split(' ');
+  const out: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if ((line + ' ' + w).trim().length > width && line) {
+      out.push(line);
+      line = w;
+    } else line = (line + ' ' + w).trim();
+    if (out.length === lines) break;
+  }
+  if (out.length < lines && line) out.push(line);
+  const joined = out.slice(0, lines).join('\n');
+  return joined.replace(/\n/g, ' ').length < flat.length ? joined.replace(/.?$/, '…') : joined;
+}
