@@ -3,10 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { modelsCommand } from './commands/models';
 import { runCommand } from './commands/run';
+import { runCheck } from './commands/check';
+import { runFix } from './commands/fix';
 import { EXIT, RejectedError, UsageError, type CliIo } from './io';
 
 const USAGE = `Usage:
   seedance models [--json]
+  seedance check <image> --model <id> [--resolution <r>] [--aspect-ratio <a>] [--json]
+  seedance fix <image> --model <id> --out <file> [--resolution <r>] [--aspect-ratio <a>]
+               [--crop centre|attention|left,top,width,height] [--json]
   seedance run --model <id> --prompt <text> --out <dir>
                [--image <file>] [--last-image <file>] [--resolution <r>] [--aspect-ratio <a>]
                [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--json]
@@ -47,6 +52,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, strict: true });
       return modelsCommand({ json: values.json ?? false }, io);
     }
+    if (command === 'check') return await runCheck(rest, io);
+    if (command === 'fix') return await runFix(rest, io);
     if (command === 'run') {
       const { values: v } = parseArgs({ args: rest, options: RUN_OPTIONS, strict: true, allowPositionals: false });
       return await runCommand(

@@ -5,8 +5,11 @@ import type { Studio } from '../main/composition/create-studio';
 import { isOwnOrigin, tokenMatches } from './access';
 import { CLOSE_POLICY_VIOLATION, RequestMessage, type AnswerMessage, type EventMessage } from './protocol';
 
-/** Largest request frame accepted, bytes. Contract inputs are small JSON; this leaves headroom. */
-const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest request frame accepted, bytes: `images:importBytes` carries up to 64 MiB of base64
+ * (src/shared/contract/images.ts), plus the JSON envelope. Bigger frames close the socket (1009).
+ */
+const MAX_FRAME_BYTES = 72 * 1024 * 1024;
 
 export interface ContractSocket {
   /** Handles an HTTP upgrade for `/ws`; refused sockets are closed with 1008. */

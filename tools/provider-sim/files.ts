@@ -199,7 +199,15 @@ export class FileStore {
           sent += n;
           buf = buf.subarray(n);
           // 'close' too: a client that hangs up never drains.
-          if (!ok) await new Promise<void>((r) => (res.once('drain', r), res.once('close', r)));
+          if (!ok) {
+            await new Promise<void>((r) => {
+              const done = () => {
+                res.off('drain', done).off('close', done);
+                r();
+              };
+              res.on('drain', done).on('close', done);
+            });
+          }
           if (faults.bytesPerSecond) await sleep(100);
         }
       }

@@ -90,7 +90,7 @@ export class Renderer {
   /** Whether the resolved ffmpeg has drawtext (checked once) and a usable font file exists. */
   private async canDrawText(): Promise<boolean> {
     // Filter-graph escaping of arbitrary paths is fragile; only plain font paths are used.
-    if (!this.font || !/^[\w/.\-]+$/.test(this.font)) return false;
+    if (!this.font || !/^[\w/.-]+$/.test(this.font)) return false;
     this.hasDrawtext ??= run(this.ffmpeg, ['-hide_banner', '-filters'])
       .then((out) => /\bdrawtext\b/.test(out))
       .catch(() => false);

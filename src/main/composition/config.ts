@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/contract/app';
 import type { KeyCrypto } from '../keys/crypto';
+import type { LaunchEngine } from '../jobs/engine-host';
 
 /**
  * Everything the core needs from its host, as plain data and functions — no `electron` import.
@@ -32,6 +33,11 @@ export interface StudioConfig {
    * live for the session only; environment keys still work).
    */
   keyCrypto?: KeyCrypto;
+  /**
+   * Starts the job engine in its own process (Electron: utilityProcess; harness: `forkEngine`).
+   * Absent (CLI, unit tests): the engine runs in this process.
+   */
+  launchEngine?: LaunchEngine;
 }
 
 export type { AppInfo };

@@ -17,6 +17,13 @@ import { effectiveBaseUrls } from '../settings/base-urls';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createMediaRegistry, type MediaRegistry } from '../media/registry';
+import { createImageHandlers } from '../images/handlers';
+import { createImageService, type ImageService } from '../images/image-service';
+import { findModel } from '../../shared/catalog/models';
+import { createEngineHost, createInProcessEngineHost, type EngineHost } from '../jobs/engine-host';
+import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
+import { prepareImagesWith } from '../jobs/prepare-images';
+import { providerContextFrom } from '../jobs/provider-context';
 import type { StudioConfig } from './config';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
@@ -32,6 +39,10 @@ export interface Studio {
   settings: SettingsStore;
   /** The clip library (the job engine's downloads end in `library.addClip`). */
   library: Library;
+  /** Input images: import, check, fix (`images.fix` gives the engine its `PreparedImage`). */
+  images: ImageService;
+  /** The job engine (own process when the host gave `launchEngine`); hosts call `jobs.setOnline`. */
+  jobs: EngineHost;
   /** Stops background work and flushes stores. Idempotent. */
   dispose(): Promise<void>;
 }
@@ -63,9 +74,24 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   library.onChange((ids) => events.emit('library', 'changed', { ids }));
   // Last frames reach the renderer as tokens; the image service resolves them to paths.
   const frameTokens = createFrameTokens();
+  const images = await createImageService({ dataDir: config.dataDir, log });
   let online = true;
+  const engineContext = providerContextFrom(keys.keyFor, (provider) => effectiveBaseUrls(settings.get(), config.env, provider));
+  const prepareImages = prepareImagesWith(images, findModel);
+  const engineDirs = { dataDir: config.dataDir, outputDir: settings.get().libraryDir };
+  const jobs: EngineHost = config.launchEngine
+    ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, log })
+    : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, catalog: findModel, log });
+  forwardJobEvents(jobs, events);
+  await jobs.start();
 
   const handlers: Handlers = {
+    jobs: createJobHandlers(jobs),
+    images: createImageHandlers(images, {
+      registerMedia: (path, mime) => media.register(path, mime),
+      mediaUrl: config.mediaUrl,
+      resolveFrameToken: (token) => frameTokens.resolve(token),
+    }),
     app: createAppHandlers({
       info: () => ({
         name: 'Seedance Studio',
@@ -101,10 +127,13 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     keys,
     settings,
     library,
+    images,
+    jobs,
     async dispose() {
       if (disposed) return;
       disposed = true;
       online = false;
+      await jobs.dispose();
       await library.dispose();
     },
   };

@@ -1,37 +1,37 @@
 import { utilityProcess } from 'electron';
-import type { EngineLauncher, EngineProcess } from '../jobs/launcher-types';
+import type { EngineChannel, LaunchEngine } from '../jobs/engine-host';
 
 /**
- * An `EngineLauncher` that runs the job engine bundle (`out/main/engine-process.js`, absolute
- * path in `modulePath`) in an Electron utility process, so polling and downloads never block the
- * UI thread and a crash of the engine leaves the window alive. Inside, the engine talks over
- * `process.parentPort`. The child inherits `env` (default `process.env`).
+ * Variables never handed to the engine: it asks main for keys over its private channel, on demand,
+ * in memory. Same rule as `forkEngine` in src/main/jobs/engine-host.ts.
  */
-export function createUtilityEngineLauncher(modulePath: string, env: NodeJS.ProcessEnv = process.env): EngineLauncher {
-  return (): EngineProcess => {
-    const child = utilityProcess.fork(modulePath, [], { serviceName: 'Seedance job engine', stdio: 'inherit', env });
+const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
+
+/**
+ * The Electron host's `LaunchEngine`: runs the engine bundle (`entry`, absolute path of
+ * `out/main/engine-process.js`) in an Electron utility process, so polling and downloads never
+ * block the UI thread and an engine crash leaves the window alive (the engine host restarts it).
+ * Inside, the engine talks over `process.parentPort`. The child gets `env` (default `process.env`)
+ * without provider keys.
+ */
+export function utilityEngineLauncher(options: { entry: string; env?: NodeJS.ProcessEnv }): LaunchEngine {
+  return (): EngineChannel => {
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([k]) => !SECRET_ENV.test(k)));
+    const child = utilityProcess.fork(options.entry, [], { serviceName: 'Seedance job engine', stdio: 'inherit', env });
     let exited = false;
     child.once('exit', () => {
       exited = true;
     });
     return {
-      postMessage(message) {
+      get pid() {
+        return child.pid;
+      },
+      send(message) {
+        // Messages posted after exit would be lost silently anyway; the host re-sends after a restart.
         if (!exited) child.postMessage(message);
       },
-      onMessage(listener) {
-        const wrapped = (message: unknown) => listener(message);
-        child.on('message', wrapped);
-        return () => {
-          child.off('message', wrapped);
-        };
-      },
-      onExit(listener) {
-        const wrapped = (code: number) => listener(code);
-        child.once('exit', wrapped);
-        return () => {
-          child.off('exit', wrapped);
-        };
-      },
+      onMessage: (listener) => child.on('message', (message: unknown) => listener(message)),
+      onExit: (listener) => child.once('exit', (code: number) => listener(code)),
       kill() {
         if (!exited) child.kill();
       },

@@ -3,7 +3,8 @@
  * builds the core with `createStudio`, serves the renderer and media, carries the contract over
  * IPC and applies the security guards. Everything else lives in the plain-Node core.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
 import { createStudio, type Studio } from '../composition/create-studio';
 import { buildCsp } from '../security/csp';
@@ -26,11 +27,14 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 
+/** `out/main`, where this bundle lives; the preload and renderer are built next to it. */
+const outMain = dirname(fileURLToPath(import.meta.url));
+
 let studio: Studio | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function openWindow(): void {
-  mainWindow = createStudioWindow({ preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'), startUrl, appOrigin });
+  mainWindow = createStudioWindow({ preloadPath: join(outMain, '..', 'preload', 'index.cjs'), startUrl, appOrigin });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
@@ -67,7 +71,7 @@ async function start(): Promise<void> {
   const ses = session.defaultSession;
   guardSession(ses, appOrigin);
   if (devServerUrl) applyDevCsp(ses, appOrigin, buildCsp({ devServer: appOrigin }));
-  registerAppProtocol(join(app.getAppPath(), 'out', 'renderer'), buildCsp());
+  registerAppProtocol(join(outMain, '..', 'renderer'), buildCsp());
   registerMediaProtocol(core.media);
   registerIpc({
     router: core.router,
@@ -102,7 +106,10 @@ if (!app.requestSingleInstanceLock()) {
     // Let the core flush its stores before the process goes away, then quit for real.
     event.preventDefault();
     quitting = true;
-    void studio.dispose().finally(() => app.quit());
+    void studio
+      .dispose()
+      .catch((err: unknown) => studio?.log.error('app.dispose_failed', { error: err }))
+      .then(() => app.quit());
   });
   app.whenReady().then(start).catch((err: unknown) => {
     console.error('Seedance Studio failed to start', err);

@@ -16,7 +16,9 @@ export const MEDIA_HOST = 'clip';
  * Must run before `app` is ready. `standard` gives the schemes real origins (so `app://renderer`
  * is an origin the checks can compare, and relative URLs resolve), `secure` makes them a secure
  * context, `supportFetchAPI` lets the renderer `fetch` its own files, and `stream` lets `<video>`
- * play `media:` responses as they arrive.
+ * play `media:` responses as they arrive. `corsEnabled` is deliberately unset: it would let any
+ * origin read the scheme's responses with `fetch` (no Access-Control-Allow-Origin check is made),
+ * while `<video src>` and `<img src>` load without it.
  */
 export const PRIVILEGED_SCHEMES = [
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },

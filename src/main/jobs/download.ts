@@ -1,9 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /**
  * Why a download stopped: `expired` — the URL no longer serves the file (403/404/410: signed URLs
@@ -48,8 +45,8 @@ export interface DownloadOutcome {
 const EXPIRED_STATUSES = new Set([403, 404, 410]);
 
 /**
- * Streams `url` into `partPath` with flat memory (fetch body → hash → file, via `stream.pipeline`)
- * and fsyncs it. If `partPath` already holds bytes it asks for the rest (`Range: bytes=<n>-`):
+ * Streams `url` into `partPath` with flat memory (fetch body → hash → file, chunk by chunk) and
+ * fsyncs it. If `partPath` already holds bytes it asks for the rest (`Range: bytes=<n>-`):
  * a 206 whose Content-Range starts at n is appended; a 200 (server ignored Range), a 416 or a 206
  * for another offset restarts from zero cleanly. The sha256 covers the whole file either way.
  * Throws `DownloadError`: `expired` on 403/404/410, `http` on other refusals, `network` when the
@@ -96,25 +93,23 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
   if (offset > 0) await hashFile(options.partPath, hash);
   const total = expectedTotal(res, offset);
   let bytes = offset;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
+  // Each chunk is written (awaited) before the next is read: memory stays flat, and when the
+  // connection is cut every byte that arrived is already in the file for the Range resume.
+  // (`stream.pipeline` into a WriteStream drops writes still queued when the source errors.)
+  const file = await open(options.partPath, offset > 0 ? 'a' : 'w', 0o600);
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      await file.write(chunk);
       hash.update(chunk);
       bytes += chunk.length;
       options.onProgress?.(bytes, total);
-      done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(
-      Readable.fromWeb(res.body as unknown as WebReadableStream<Uint8Array>),
-      counter,
-      createWriteStream(options.partPath, { flags: offset > 0 ? 'a' : 'w', mode: 0o600 }),
-      ...(options.signal ? [{ signal: options.signal }] : []),
-    );
+    }
   } catch (err) {
     throw asNetworkError(err, options.signal);
+  } finally {
+    await file.sync().catch(() => undefined);
+    await file.close();
   }
-  await fsyncFile(options.partPath);
   if (total !== undefined && bytes !== total) {
     throw new DownloadError('network', `The download ended early (${bytes} of ${total} bytes).`);
   }
@@ -132,15 +127,6 @@ async function sizeOf(path: string): Promise<number> {
 
 async function hashFile(path: string, hash: Hash): Promise<void> {
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-}
-
-async function fsyncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The first byte of a `Content-Range: bytes <start>-<end>/<total>` header, or null. */

@@ -79,6 +79,8 @@ export function createEngine(options: EngineOptions): Engine {
   const work = new Map<string, Work>();
   const holdUntil = new Map<string, number>();
   const pendingCancel = new Set<string>();
+  /** Jobs a command is stopping (cancel, remove): `pump` must not restart them meanwhile. */
+  const halted = new Set<string>();
   const listeners = new Set<(event: EngineEvent) => void>();
   let onlineWaiters: Array<() => void> = [];
   let online = true;
@@ -273,7 +275,7 @@ export function createEngine(options: EngineOptions): Engine {
     const now = clock.now();
     const active = activeCounts();
     let wakeIn = Infinity;
-    const queued = [...jobs.values()].filter((j) => j.state === 'queued' && !work.has(j.id)).sort((a, b) => a.order - b.order);
+    const queued = [...jobs.values()].filter((j) => j.state === 'queued' && !work.has(j.id) && !halted.has(j.id)).sort((a, b) => a.order - b.order);
     for (const job of queued) {
       const p = job.provider;
       const wait = Math.max(scheduler.cooldownMs(p), (holdUntil.get(job.id) ?? 0) - now);
@@ -314,12 +316,19 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  /** Stops a job's flow and waits for it to end. */
-  async function stopWork(id: string): Promise<void> {
-    const w = work.get(id);
-    if (!w) return;
-    w.controller.abort();
-    await w.done;
+  /** Stops job `id`'s flow, runs `then` (which decides the job's fate), and only then lets `pump` see the job again. */
+  async function whileStopped<T>(id: string, then: () => Promise<T>): Promise<T> {
+    halted.add(id);
+    try {
+      const w = work.get(id);
+      if (w) {
+        w.controller.abort();
+        await w.done;
+      }
+      return await then();
+    } finally {
+      halted.delete(id);
+    }
   }
 
   /** A cancel that arrived mid-POST, now that the POST has an outcome. */
@@ -395,18 +404,19 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function cancel(id: string): Promise<CancelOutcome> {
-    let job = need(id);
+    const job = need(id);
     const name = PROVIDER_NAMES[job.provider];
-    if (job.state === 'draft' || job.state === 'queued') {
-      await stopWork(id);
-      job = need(id);
-    }
     switch (job.state) {
       case 'draft':
-      case 'queued': {
-        const out = await apply(id, { type: 'cancel', note: 'Cancelled before it was sent; nothing was billed.' });
-        return { job: out ?? need(id), cancelled: true, message: 'Cancelled before it was sent; nothing was billed.' };
-      }
+      case 'queued':
+        return whileStopped(id, async () => {
+          // Stopping waited for a POST already under way: the job has moved on, cancel it where it is now.
+          const now = need(id).state;
+          if (now !== 'draft' && now !== 'queued') return cancel(id);
+          const note = 'Cancelled before it was sent; nothing was billed.';
+          const out = await apply(id, { type: 'cancel', note });
+          return { job: out ?? need(id), cancelled: !!out, message: out ? note : 'It could not be cancelled in its current state.' };
+        });
       case 'submitting':
         pendingCancel.add(id);
         return {
@@ -417,13 +427,13 @@ export function createEngine(options: EngineOptions): Engine {
       case 'submitted':
       case 'running':
         return cancelRemote(job);
-      case 'downloading': {
-        await stopWork(id);
-        await rm(partPathOf(options.outputDir, id), { force: true });
-        const note = `Download stopped. ${name} already made (and billed) the video; its link works until it expires.`;
-        const out = await apply(id, { type: 'cancel', note });
-        return { job: out ?? need(id), cancelled: true, message: note };
-      }
+      case 'downloading':
+        return whileStopped(id, async () => {
+          await rm(partPathOf(options.outputDir, id), { force: true });
+          const note = `Download stopped. ${name} already made (and billed) the video; its link works until it expires.`;
+          const out = await apply(id, { type: 'cancel', note });
+          return { job: out ?? need(id), cancelled: !!out, message: out ? note : 'It finished before it could be stopped.' };
+        });
       case 'needs_attention': {
         const note = `Dismissed. Check the ${name} dashboard for a task that may have been billed.`;
         const out = await apply(id, { type: 'cancel', note });
@@ -459,10 +469,11 @@ export function createEngine(options: EngineOptions): Engine {
       }
       note = `Cancelled at ${name}.`;
     }
-    await stopWork(id);
-    const out = await apply(id, { type: 'cancel', note });
-    if (!out) return { job: need(id), cancelled: false, message: `It finished before it could be cancelled.` };
-    return { job: out, cancelled: true, message: note };
+    return whileStopped(id, async () => {
+      const out = await apply(id, { type: 'cancel', note });
+      if (!out) return { job: need(id), cancelled: false, message: 'It finished before it could be cancelled.' };
+      return { job: out, cancelled: true, message: note };
+    });
   }
 
   const engine: Engine = {
@@ -498,11 +509,12 @@ export function createEngine(options: EngineOptions): Engine {
       if (REMOTE_STATES.includes(job.state) || job.state === 'downloading') {
         throw new StudioError('CONFLICT', 'This job is at the provider or downloading; cancel it before removing it.');
       }
-      await stopWork(id);
-      if (REMOTE_STATES.includes(need(id).state)) throw new StudioError('CONFLICT', 'This job was just sent; cancel it before removing it.');
-      await store.remove(id);
-      jobs.delete(id);
-      holdUntil.delete(id);
+      await whileStopped(id, async () => {
+        if (REMOTE_STATES.includes(need(id).state)) throw new StudioError('CONFLICT', 'This job was just sent; cancel it before removing it.');
+        await store.remove(id);
+        jobs.delete(id);
+        holdUntil.delete(id);
+      });
       emit({ type: 'removed', id });
       emitStatsSoon();
     },

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { outputSize, type PixelSize } from '../../shared/catalog/output-sizes';
 import { MediaToolError, probeVideo, type VideoProbe } from '../media-tools/ffmpeg';
@@ -37,7 +38,9 @@ export function expectedVideo(entry: ModelEntry, params: JobParams): ExpectedVid
 export type VerifyResult = { ok: true; probe: VideoProbe } | { ok: false; reason: string };
 
 /**
- * Checks a downloaded file with ffprobe: container MP4/MOV, codec H.264/HEVC, duration within
+ * Checks a downloaded file: ffprobe says container MP4/MOV; its top-level MP4 boxes end exactly at
+ * the end of the file (ffprobe alone accepts a cut "faststart" MP4, whose header still announces
+ * the full length); codec H.264/HEVC, duration within
  * `durationTolerance` of the request, and width × height one of `expected.sizes`. Never throws:
  * a file ffprobe cannot read is `{ ok: false }` (usually a truncated download).
  */
@@ -53,6 +56,8 @@ export async function verifyVideo(ffprobe: string, file: string, expected: Expec
   if (!containers.includes('mp4') && !containers.includes('mov')) {
     return { ok: false, reason: `The downloaded file is a ${probe.container} file, not an MP4 video.` };
   }
+  const incomplete = await missingBytes(file);
+  if (incomplete) return { ok: false, reason: incomplete };
   if (!CODECS.has(probe.codec)) return { ok: false, reason: `The video uses the ${probe.codec} codec, not H.264 or HEVC.` };
   if (Math.abs(probe.durationSec - expected.durationSec) > durationTolerance(expected.durationSec)) {
     return { ok: false, reason: `The video lasts ${probe.durationSec.toFixed(2)} s; ${expected.durationSec} s were asked for.` };
@@ -62,4 +67,34 @@ export async function verifyVideo(ffprobe: string, file: string, expected: Expec
     return { ok: false, reason: `The video is ${probe.width}×${probe.height} px; ${want} was expected.` };
   }
   return { ok: true, probe };
+}
+
+/**
+ * Walks the top-level ISO-BMFF boxes (ISO/IEC 14496-12 §4.2: 32-bit size + type, size 1 = 64-bit
+ * size follows, size 0 = to end of file) and returns why the file is incomplete, or null when the
+ * last box ends exactly at the end of the file. Reads 16 bytes per box, never the payload.
+ */
+async function missingBytes(file: string): Promise<string | null> {
+  const handle = await open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const head = Buffer.alloc(16);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(head, 0, 16, at);
+      if (bytesRead < 8) return `The downloaded file ends inside an MP4 box header (${size} bytes).`;
+      let box = head.readUInt32BE(0);
+      if (box === 1) {
+        if (bytesRead < 16) return `The downloaded file ends inside an MP4 box header (${size} bytes).`;
+        box = Number(head.readBigUInt64BE(8));
+      } else if (box === 0) {
+        return null;
+      }
+      if (box < 8) return 'The downloaded file is not an MP4 video (bad box size).';
+      at += box;
+    }
+    return at === size ? null : `The downloaded file is incomplete: ${size} of ${at} bytes.`;
+  } finally {
+    await handle.close();
+  }
 }

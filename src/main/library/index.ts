@@ -12,6 +12,8 @@ export interface ClipIndex {
   get(id: string): ClipRecord | undefined;
   /** The clip indexed from folder name `folder`, if any. */
   byFolder(folder: string): ClipRecord | undefined;
+  /** The clip made by job `jobId` (sidecar `jobId`), if any. */
+  byJobId(jobId: string): ClipRecord | undefined;
   /**
    * Runs a query: every word of `query.query` must prefix-match a prompt or tag word, every present
    * filter must match; results are sorted and paged. `total` counts all matches before paging.
@@ -34,6 +36,7 @@ interface Entry {
 export function createClipIndex(): ClipIndex {
   const entries = new Map<string, Entry>();
   const folders = new Map<string, string>();
+  const jobs = new Map<string, string>();
   const postings = new Map<string, Set<string>>();
   const children = new Map<string, Set<string>>();
   // Lazily rebuilt after a change: the sorted vocabulary (for prefix search) and the date/rating orders.
@@ -48,6 +51,7 @@ export function createClipIndex(): ClipIndex {
   function unlink(entry: Entry): void {
     const { id, folder, sidecar } = entry.record;
     if (folders.get(folder) === id) folders.delete(folder);
+    if (sidecar.jobId && jobs.get(sidecar.jobId) === id) jobs.delete(sidecar.jobId);
     for (const term of entry.terms) {
       const set = postings.get(term);
       set?.delete(id);
@@ -68,6 +72,7 @@ export function createClipIndex(): ClipIndex {
     const entry: Entry = { record, terms, aspect: effectiveAspectRatio(record.sidecar) };
     entries.set(record.id, entry);
     folders.set(record.folder, record.id);
+    if (record.sidecar.jobId) jobs.set(record.sidecar.jobId, record.id);
     for (const term of terms) {
       let ids = postings.get(term);
       if (!ids) postings.set(term, (ids = new Set()));
@@ -156,6 +161,10 @@ export function createClipIndex(): ClipIndex {
     get: (id) => entries.get(id)?.record,
     byFolder: (folder) => {
       const id = folders.get(folder);
+      return id === undefined ? undefined : entries.get(id)?.record;
+    },
+    byJobId: (jobId) => {
+      const id = jobs.get(jobId);
       return id === undefined ? undefined : entries.get(id)?.record;
     },
     query,

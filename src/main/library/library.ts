@@ -101,7 +101,11 @@ export interface Library {
   readonly dir: string;
   /** Resolves when the index has been built from the sidecars. */
   readonly ready: Promise<void>;
-  /** Adds a finished clip atomically: it appears complete in the folder or not at all. */
+  /**
+   * Adds a finished clip atomically: it appears complete in the folder or not at all. Idempotent per
+   * `jobId`: when a clip of that job is already in the library (the engine crashed after filing it),
+   * that clip is returned and the new copy is removed only if it is byte-identical.
+   */
   addClip(input: NewClip): Promise<LibraryClip>;
   /** Queries the index (see `ClipIndex.query`). */
   list(query?: z.input<typeof LibraryQuery>): Promise<{ total: number; items: LibraryClip[] }>;
@@ -136,6 +140,8 @@ const INPUT_EXT: Record<string, string> = {
   '.tiff': 'tiff',
   '.gif': 'gif',
 };
+
+const INDEX_LOCK = 'index';
 
 interface Trashed {
   /** Folder name the clip had in the library root. */
@@ -177,7 +183,10 @@ export function createLibrary(deps: LibraryDeps): Library {
     }
   };
 
-  /** Runs `fn` after any earlier operation on the same key, so writes to one sidecar never interleave. */
+  /**
+   * Runs `fn` after any earlier operation on the same key. Everything that changes the folder or the
+   * index runs under `INDEX_LOCK`, so a watcher rescan never applies a read taken before our own write.
+   */
   function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const prev = locks.get(key) ?? Promise.resolve();
     const run = prev.then(fn, fn);
@@ -190,6 +199,10 @@ export function createLibrary(deps: LibraryDeps): Library {
   }
 
   async function onDiskChange(folders: Set<string> | 'all'): Promise<void> {
+    await serialized(INDEX_LOCK, () => syncChanged(folders));
+  }
+
+  async function syncChanged(folders: Set<string> | 'all'): Promise<void> {
     try {
       if (folders === 'all') {
         emit(await syncAll(index, root, log, deps.scanConcurrency));
@@ -209,7 +222,9 @@ export function createLibrary(deps: LibraryDeps): Library {
   }
 
   const ready = (async () => {
-    await mkdir(root, { recursive: true });
+    await mkdir(root, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      throw new StudioError('UNAVAILABLE', `The library folder cannot be opened (${err.code ?? 'error'}); choose another one in Settings.`);
+    });
     const started = now();
     await syncAll(index, root, log, deps.scanConcurrency ?? SCAN_CONCURRENCY);
     log.info('library.indexed', { clips: index.size, ms: now() - started });
@@ -267,6 +282,8 @@ export function createLibrary(deps: LibraryDeps): Library {
       throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
     }
     const { videoPath, keepSource, inputs, createdAt, tags, ...fields } = parsed.data;
+    const filed = fields.jobId ? index.byJobId(fields.jobId) : undefined;
+    if (filed) return sameJobAgain(filed, videoPath, keepSource);
     const id = newClipId();
     const stage = join(stagingDir, id);
     await mkdir(join(stage, 'inputs'), { recursive: true });
@@ -306,16 +323,28 @@ export function createLibrary(deps: LibraryDeps): Library {
       });
       await writeFileAtomic(join(stage, SIDECAR_FILE), `${JSON.stringify(sidecar, null, 2)}\n`);
       const folder = clipFolderName(sidecar.createdAt, sidecar.prompt, id);
-      await rename(stage, join(root, folder));
+      const record = await serialized(INDEX_LOCK, async () => {
+        await rename(stage, join(root, folder));
+        return reindex(folder);
+      });
       if (!keepSource) await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
       log.info('library.added', { id, folder });
-      return view(await reindex(folder));
+      return view(record);
     } catch (err) {
       await rm(stage, { recursive: true, force: true });
       if (err instanceof StudioError) throw err;
       if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The video could not be read: ${err.message}`);
       throw err;
     }
+  }
+
+  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean): Promise<LibraryClip> {
+    if (!keepSource) {
+      const copy = await hashFile(videoPath);
+      if (copy.sha256 === filed.sidecar.video.sha256) await unlink(videoPath).catch(() => undefined);
+      else log.warn('library.job_refiled_different_video', { id: filed.id, jobId: filed.sidecar.jobId });
+    }
+    return view(filed);
   }
 
   async function list(query: z.input<typeof LibraryQuery> = {}) {
@@ -326,7 +355,7 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   async function update(id: string, patch: ClipPatch): Promise<LibraryClip> {
     await ready;
-    return serialized(id, async () => {
+    return serialized(INDEX_LOCK, async () => {
       const record = need(id);
       const path = join(record.dir, SIDECAR_FILE);
       // Patch the raw JSON rather than re-serialising the parsed sidecar: fields a newer version wrote survive.
@@ -348,12 +377,12 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   async function trash(id: string): Promise<void> {
     await ready;
-    await serialized(id, async () => {
+    await serialized(INDEX_LOCK, async () => {
       const record = need(id);
       await mkdir(trashDir, { recursive: true });
       let target = join(trashDir, record.folder);
       if (await exists(target)) target = join(trashDir, `${record.folder}~${now()}`);
-      await rename(record.dir, target);
+      await rename(record.dir, target).catch(inUse);
       index.remove(id);
       const entry: Trashed = { folder: record.folder, path: target, timer: null };
       trashed.set(id, entry);
@@ -368,13 +397,13 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   async function restore(id: string): Promise<LibraryClip> {
     await ready;
-    return serialized(id, async () => {
+    return serialized(INDEX_LOCK, async () => {
       const entry = trashed.get(id);
       if (!entry) throw new StudioError('NOT_FOUND', 'That clip is not in the app\'s trash any more; look for it in the system trash.');
       const target = join(root, entry.folder);
       if (await exists(target)) throw new StudioError('CONFLICT', `A folder named "${entry.folder}" is already in the library.`);
       if (entry.timer) clearTimeout(entry.timer);
-      await rename(entry.path, target);
+      await rename(entry.path, target).catch(inUse);
       trashed.delete(id);
       log.info('library.restored', { id });
       return view(await reindex(entry.folder));
@@ -425,7 +454,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     lineage,
     refresh: async () => {
       await ready;
-      const changed = await syncAll(index, root, log, deps.scanConcurrency);
+      const changed = await serialized(INDEX_LOCK, () => syncAll(index, root, log, deps.scanConcurrency));
       emit(changed);
       return changed;
     },
@@ -446,6 +475,14 @@ export function createLibrary(deps: LibraryDeps): Library {
 /** The library folder name of a `.trash/` entry (a `~<ms>` suffix marks a second copy of the same name). */
 function originalFolder(trashName: string): string {
   return trashName.replace(/~\d+$/, '');
+}
+
+/** Rethrows a rename failure; Windows refuses to move a folder while a file in it is open (a playing video). */
+function inUse(err: NodeJS.ErrnoException): never {
+  if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {
+    throw new StudioError('CONFLICT', 'The clip\'s files are in use (perhaps playing or open in another program); close them and try again.');
+  }
+  throw err;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -11,7 +11,7 @@ const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['rate_limited', 'network', 't
 
 /** What happened and what to do, per kind; the provider's own words go in `providerMessage`. */
 function plain(kind: ErrorKind, provider: string, detail?: string): string {
-  const why = detail ? `: ${detail}` : '.';
+  const why = detail ? `: ${/[.!?]$/.test(detail.trim()) ? detail.trim() : `${detail.trim()}.`}` : '.';
   switch (kind) {
     case 'auth':
       return `${provider} refused the API key${why} Check the key in Settings → Providers.`;
@@ -58,7 +58,8 @@ export function makeFailure(init: FailureInit): ProviderFailure {
   const f: ProviderFailure = {
     kind: init.kind,
     message: scrub(plain(init.kind, init.provider, clean(init.detail)), init.apiKey),
-    retryable: init.retryable ?? RETRYABLE.has(init.kind),
+    // A provider_error answered with a 4xx (e.g. task not found) will not change on retry.
+    retryable: init.retryable ?? (RETRYABLE.has(init.kind) && !(init.kind === 'provider_error' && init.httpStatus !== undefined && init.httpStatus < 500)),
   };
   if (init.providerCode !== undefined) f.providerCode = clean(init.providerCode);
   if (init.providerMessage !== undefined) f.providerMessage = clean(init.providerMessage);

@@ -11,7 +11,7 @@ export function installExternalLinkHandler(client: StudioClient, announce: (mess
   const onClick = (event: MouseEvent) => {
     const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!(anchor instanceof HTMLAnchorElement)) return;
-    const action = classifyLink(anchor.href, window.location.origin, window.location.href);
+    const action = classifyLink(anchor.href, window.location.href);
     if (action === 'in-app') return;
     event.preventDefault();
     if (action === 'blocked') return;

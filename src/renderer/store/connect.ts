@@ -1,6 +1,8 @@
 import type { StoreApi } from 'zustand';
 import type { StudioClient } from '../api/client';
 import { connectApp } from './app/connect';
+import { connectKeys } from './keys/connect';
+import { connectSettings } from './settings/connect';
 import type { StudioState } from './index';
 
 /**
@@ -8,7 +10,7 @@ import type { StudioState } from './index';
  * `connect<Domain>` here. Returns one function that removes every subscription.
  */
 export function connectStore(client: StudioClient, store: StoreApi<StudioState>): () => void {
-  const offs = [connectApp(client, store)];
+  const offs = [connectApp(client, store), connectKeys(client, store), connectSettings(client, store)];
   return () => {
     for (const off of offs) off();
   };

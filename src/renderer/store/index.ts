@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app/slice';
+import { createKeysSlice, type KeysSlice } from './keys/slice';
+import { createSettingsSlice, type SettingsSlice } from './settings/slice';
 import { createShellSlice, type ShellSlice } from './shell/slice';
 
 /**
@@ -7,9 +9,11 @@ import { createShellSlice, type ShellSlice } from './shell/slice';
  * state and setters under its domain key (`app`, `shell`, …) so slices cannot collide. It caches
  * what main owns and is hydrated over IPC by `connectStore`; nothing is persisted in the renderer.
  */
-export type StudioState = AppSlice & ShellSlice;
+export type StudioState = AppSlice & ShellSlice & KeysSlice & SettingsSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createAppSlice(...a),
   ...createShellSlice(...a),
+  ...createKeysSlice(...a),
+  ...createSettingsSlice(...a),
 }));

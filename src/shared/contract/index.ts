@@ -5,6 +5,8 @@ import { appDomain } from './app';
 import { libraryDomain } from './library';
 import { keysDomain } from './keys';
 import { settingsDomain } from './settings';
+import { imagesDomain } from './images';
+import { jobsDomain } from './jobs';
 
 /**
  * The one IPC contract: every channel the renderer can call and every event main sends, grouped
@@ -16,6 +18,8 @@ export const contract = {
   library: libraryDomain,
   keys: keysDomain,
   settings: settingsDomain,
+  images: imagesDomain,
+  jobs: jobsDomain,
 } as const satisfies Record<string, DomainDef>;
 
 export type Contract = typeof contract;

@@ -125,6 +125,26 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect(await readFile(notVideo, 'utf8')).toBe('this is text, not a video');
   });
 
+  it('files a job once: a second delivery of the same job returns the clip already there', async () => {
+    const first = join(work, 'job-a.mp4');
+    await makeTestMp4(first, '320x240', 1);
+    const again = join(work, 'job-a-again.mp4');
+    await copyFile(first, again);
+    const other = join(work, 'job-a-other.mp4');
+    await makeTestMp4(other, '160x120', 1);
+
+    const clip = await library.addClip({ videoPath: first, ...fields({ prompt: 'filed once', jobId: 'job-0001' }) });
+    const total = (await library.list({ limit: 1 })).total;
+    const second = await library.addClip({ videoPath: again, ...fields({ prompt: 'filed once', jobId: 'job-0001' }) });
+    expect(second.id).toBe(clip.id);
+    expect((await library.list({ limit: 1 })).total).toBe(total);
+    await expect(stat(again)).rejects.toThrow(); // byte-identical copy: removed
+
+    const third = await library.addClip({ videoPath: other, ...fields({ prompt: 'filed once', jobId: 'job-0001' }) });
+    expect(third.id).toBe(clip.id);
+    expect((await stat(other)).isFile()).toBe(true); // different bytes: kept for a person to look at
+  });
+
   it('extracts the true last frame at the video size (a -sseof -0.1 grab would return the red frame before it)', async () => {
     const clip = await library.addClip({ videoPath: join(work, 'src-blue.mp4'), ...fields({ prompt: 'red then blue' }) });
     const frame = await library.lastFrame(clip.id);

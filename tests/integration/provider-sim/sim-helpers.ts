@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -20,20 +20,24 @@ export function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `sim-test-${name}-`));
 }
 
+/** A provider's JSON answer: tests assert it field by field, so it is left untyped on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Json = any;
+
 /** JSON request with a JSON body; returns status, headers and parsed JSON (or raw text when not JSON). */
 export async function call(
   method: string,
   url: string,
   headers: Record<string, string>,
   body?: unknown,
-): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+): Promise<{ status: number; headers: Headers; json: Json; text: string }> {
   const res = await fetch(url, {
     method,
     headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: any = undefined;
+  let json: Json = undefined;
   try {
     json = JSON.parse(text);
   } catch {
@@ -128,7 +132,6 @@ export async function download(url: string, dir: string, name: string): Promise<
   const res = await fetch(url);
   const bytes = Buffer.from(await res.arrayBuffer());
   const path = join(dir, name);
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(path, bytes);
   return { path, bytes, status: res.status };
 }

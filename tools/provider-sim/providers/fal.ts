@@ -85,6 +85,8 @@ function schema(def: EndpointDef) {
     duration: z.enum(['auto', ...range(4, 15)]).default('auto'),
     resolution: z.enum(def.fast ? ['480p', '720p'] : ['480p', '720p', '1080p', '4k']).default('720p'),
     generate_audio: z.boolean().default(true),
+    // Not in providers.md's 2.0 row, but fal's 2.0 schema lists an integer seed.
+    seed: z.number().int().optional(),
     ...images,
   });
 }

@@ -1,15 +1,18 @@
-import { Info } from 'lucide-react';
+import { FlaskConical, Info, Radio } from 'lucide-react';
 import { useStudio } from '../../store/index';
 
 const HOST_LABEL = { electron: 'Desktop app (Electron)', harness: 'Browser harness' } as const;
 
-/** About: the answer of `app:info` — version, host, platform, data folder, demo mode, runtimes. */
+/**
+ * About: the answer of `app:info` — version, host, mode, platform, data folder (settings, key
+ * vault, logs), runtimes. The data folder is the section's only `<code>`: tests find it that way.
+ */
 export function AboutSection() {
   const info = useStudio((s) => s.app.info);
   if (!info) return null;
   const versions = Object.entries(info.versions);
   return (
-    <section className="card" aria-labelledby="about-title">
+    <section className="card" aria-labelledby="about-title" id="settings-about">
       <h2 id="about-title" className="card-title">
         <Info aria-hidden="true" size={16} />
         About
@@ -22,12 +25,16 @@ export function AboutSection() {
         <dt>Running as</dt>
         <dd>{HOST_LABEL[info.host]}</dd>
         <dt>Mode</dt>
-        <dd>{info.demo ? 'Demo — no provider key is set, videos come from the offline simulator' : 'Live — sending jobs to providers'}</dd>
+        <dd className="about-mode" data-mode={info.demo ? 'demo' : 'live'}>
+          {info.demo ? <FlaskConical aria-hidden="true" size={15} /> : <Radio aria-hidden="true" size={15} />}
+          <span>{info.demo ? 'Demo — no provider key is set, videos come from the offline simulator' : 'Live — sending jobs to providers'}</span>
+        </dd>
         <dt>Platform</dt>
         <dd>{info.platform}</dd>
         <dt>Data folder</dt>
         <dd>
           <code className="path">{info.dataDir}</code>
+          <span className="about-note">Settings, the encrypted key file and the logs (in its logs folder) live here.</span>
         </dd>
         {versions.length > 0 ? (
           <>

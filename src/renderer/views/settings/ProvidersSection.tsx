@@ -1,33 +1,34 @@
-import { ExternalLink, KeyRound } from 'lucide-react';
+import { KeyRound } from 'lucide-react';
+import { useStudio } from '../../store/index';
+import { ProviderCard } from './ProviderCard';
 
-/** The four providers that sell Seedance and where to get a key (providers.md, "At a glance"). */
-const PROVIDERS = [
-  { name: 'Novita', site: 'https://novita.ai' },
-  { name: 'fal', site: 'https://fal.ai' },
-  { name: 'EvoLink', site: 'https://evolink.ai' },
-  { name: 'BytePlus ModelArk', site: 'https://www.byteplus.com' },
-] as const;
-
-/** Providers: where keys come from. Key management itself is not in this build yet. */
+/**
+ * Providers: per provider, the key (never shown — only its status and last four characters), the
+ * key check, the base URL override and how many jobs run at once (UX.md, "Settings").
+ */
 export function ProvidersSection() {
+  const keys = useStudio((s) => s.keys.list);
+  const keysError = useStudio((s) => s.keys.loadError);
+  const providers = useStudio((s) => s.settings.current?.providers ?? null);
   return (
-    <section className="card" aria-labelledby="providers-title">
+    <section className="card" aria-labelledby="providers-title" id="settings-providers">
       <h2 id="providers-title" className="card-title">
         <KeyRound aria-hidden="true" size={16} />
         Providers
       </h2>
-      <p className="card-text">Managing provider keys from here is not available in this build yet.</p>
-      <ul className="provider-list">
-        {PROVIDERS.map((p) => (
-          <li key={p.name}>
-            <span>{p.name}</span>
-            <a href={p.site} className="link">
-              {new URL(p.site).host}
-              <ExternalLink aria-hidden="true" size={13} />
-            </a>
-          </li>
-        ))}
-      </ul>
+      <p className="card-text">
+        Keys stay in the app&apos;s main process: they are sent to the provider and nowhere else, and this window only ever sees their last four
+        characters.
+      </p>
+      {keysError ? (
+        <p className="field-error" role="alert">
+          The key status could not be read: {keysError}
+        </p>
+      ) : null}
+      {keys === null && !keysError ? <p className="card-text">Reading key status…</p> : null}
+      <div className="provider-stack">
+        {keys?.map((status) => <ProviderCard key={status.provider} status={status} settings={providers?.[status.provider] ?? null} />)}
+      </div>
     </section>
   );
 }

@@ -1,14 +1,39 @@
 import { ViewHeader } from '../../components/ViewHeader';
+import { useStudio } from '../../store/index';
 import { AboutSection } from './AboutSection';
+import { AdvancedSection } from './AdvancedSection';
+import { LibrarySection } from './LibrarySection';
+import { NotificationsSection } from './NotificationsSection';
 import { ProvidersSection } from './ProvidersSection';
+import './settings.css';
 
-/** Settings: providers and keys, library, downloads, advanced, about (UX.md, "Settings"). */
+/**
+ * Settings (UX.md, "Settings"): providers and keys, library, downloads & notifications, advanced,
+ * about. Every change goes to main, is validated there and applies without a restart; what is
+ * shown is always main's current value, so a refused change visibly keeps the previous one.
+ */
 export function SettingsView() {
+  const settings = useStudio((s) => s.settings.current);
+  const loadError = useStudio((s) => s.settings.loadError);
   return (
     <>
-      <ViewHeader title="Settings" subtitle="Providers, where your work is kept, and what this app runs on." />
+      <ViewHeader title="Settings" subtitle="Provider keys and connections, where your clips are kept, and what this app runs on." />
       <div className="settings-sections">
         <ProvidersSection />
+        {loadError ? (
+          <p className="field-error" role="alert">
+            The settings could not be read: {loadError}
+          </p>
+        ) : null}
+        {settings ? (
+          <>
+            <LibrarySection libraryDir={settings.libraryDir} />
+            <NotificationsSection settings={settings} />
+            <AdvancedSection polling={settings.polling} />
+          </>
+        ) : loadError ? null : (
+          <p className="card-text">Reading settings…</p>
+        )}
         <AboutSection />
       </div>
     </>

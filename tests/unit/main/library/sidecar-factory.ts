@@ -33,7 +33,6 @@ const MODELS: Array<{ provider: ProviderId; modelId: string; mode: Mode }> = [
 const RESOLUTIONS: Resolution[] = ['480p', '720p', '1080p'];
 const RATIOS: AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', 'adaptive'];
 const SIZES: Record<string, [number, number]> = { '16:9': [1280, 720], '9:16': [720, 1280], '1:1': [960, 960], '4:3': [1112, 834], adaptive: [834, 1112] };
-const DAY = 86_400_000;
 export const BASE_TIME = Date.UTC(2025, 0, 1, 12);
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;

@@ -90,9 +90,13 @@ describe('novitaFailure', () => {
     [400, 'INVALID_IMAGE_SIZE', 'invalid_input', false],
     [400, 'INVALID_REQUEST_BODY', 'invalid_input', false],
     [500, 'SOMETHING_NEW', 'provider_error', true],
+    [404, 'TASK_NOT_FOUND', 'provider_error', false],
   ] as const)('HTTP %i %s → %s', (status, reason, kind, retryable) => {
     const f = novitaFailure(answer(status, { code: status, reason, message: `because ${reason}` }));
     expect(f).toMatchObject({ kind, retryable, providerCode: reason, httpStatus: status, providerMessage: `because ${reason}` });
+    // One plain sentence per part: the provider's words end with a full stop before the advice.
+    expect(f.message).toMatch(/^Novita.*\.$/);
+    expect(f.message).not.toMatch(/[a-z0-9] (Check|Top up|Change|Retry|The request)/);
   });
 
   it('keeps Retry-After and scrubs the key from echoed messages', () => {

@@ -1,0 +1,10 @@
+import { runCheck } from './src/cli/commands/check';
+import { runFix } from './src/cli/commands/fix';
+const F='/work/shared/fixtures/images/';
+console.log('exit', await runCheck([F+'nuthatch-6028x3391.jpg','--model','novita/seedance-v1-pro-i2v']));
+console.log('exit', await runCheck([F+'dragonfly-4224x3168.jpg','--model','evolink/seedance-2.0-image-to-video','--json']));
+console.log('exit', await runCheck(['/etc/passwd','--model','evolink/seedance-2.0-image-to-video']));
+console.log('exit', await runCheck(['/etc','--model','evolink/seedance-2.0-image-to-video', '--json']));
+console.log('exit', await runCheck([F+'dragonfly-4224x3168.jpg','--model','nope']));
+console.log('exit', await runFix([F+'nuthatch-6028x3391.jpg','--model','novita/seedance-v1-pro-i2v','--aspect-ratio','16:9','--out','/tmp/imgexp/out.jpg']));
+console.log('exit', await runFix([F+'nuthatch-6028x3391.jpg','--model','novita/seedance-v1-pro-i2v','--out','/tmp/imgexp/out.webp','--json','--crop','0,0,2000,2000']));

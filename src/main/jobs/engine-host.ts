@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { fork } from 'node:child_process';
+import type { z } from 'zod';
+import type { ProviderId } from '../../shared/catalog/types';
+import { StudioError } from '../../shared/contract/result';
+import { backoff } from '../../shared/jobs/backoff';
+import type { Job } from '../../shared/jobs/job';
+import type { Logger } from '../logging/logger';
+import type { PreparedImage, ProviderContext } from '../providers/types';
+import type { CancelOutcome, EngineApi, EngineEvent } from './api';
+import { deliverInto, type DeliverHook } from './delivery';
+import { createEngine, type EngineOptions } from './engine';
+import {
+  EngineMessage,
+  REPLY_DATA,
+  toWireError,
+  type CommandType,
+  type EngineCommand,
+  type EngineInit,
+  type HostCall,
+  type HostMessage,
+} from './protocol';
+
+/** One running engine process, as the host sees it. Node: `forkEngine`; Electron: a utilityProcess wrapper. */
+export interface EngineChannel {
+  readonly pid: number | undefined;
+  send(message: HostMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the process ends, however it ends. */
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** Starts a fresh engine process. */
+export type LaunchEngine = () => EngineChannel;
+
+/** The engine as main uses it: the commands, `start`, and the engine process's pid (undefined in-process). */
+export interface EngineHost extends EngineApi {
+  start(): Promise<void>;
+  readonly pid: number | undefined;
+}
+
+export interface EngineHostOptions {
+  launch: LaunchEngine;
+  init: EngineInit;
+  /** The key and base URLs for a provider (main's vault); sent to the engine over the private channel only. */
+  context: (provider: ProviderId) => Promise<Pick<ProviderContext, 'apiKey' | 'baseUrls'>>;
+  prepareImages: (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
+  /** Files verified videos; default `deliverInto(init.outputDir)`. */
+  deliver?: DeliverHook;
+  log: Logger;
+}
+
+/** Env variables never handed to the engine process: it gets keys over the channel, on demand, in memory. */
+const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
+
+/**
+ * A `LaunchEngine` for Node: `child_process.fork(entry)` with an IPC channel. Under tests/harness
+ * pass the TypeScript entry and `execArgv: ['--import', 'tsx']`; built, `out/main/engine-process.js`.
+ * Provider keys are stripped from the child's environment.
+ */
+export function forkEngine(options: { entry: string; execArgv?: string[]; env?: NodeJS.ProcessEnv }): LaunchEngine {
+  return () => {
+    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([k]) => !SECRET_ENV.test(k)));
+    const child = fork(options.entry, [], { execArgv: options.execArgv ?? [], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+    return {
+      pid: child.pid,
+      send: (m) => {
+        if (child.connected) child.send(m);
+      },
+      onMessage: (l) => child.on('message', l),
+      onExit: (l) => child.once('exit', (code) => l(code)),
+      kill: () => child.kill('SIGKILL'),
+    };
+  };
+}
+
+interface Pending {
+  command: EngineCommand;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
+/** The engine has to live this long (ms) for its restart backoff to start over. */
+const HEALTHY_AFTER_MS = 60_000;
+
+/**
+ * Runs the engine in its own process: sends commands and awaits their replies, answers the
+ * engine's calls (keys, images, filing), re-emits its events, and restarts it with backoff when it
+ * dies — it then resumes from its store. Commands in flight during a crash are re-sent to the new
+ * process; `submit` and `retry` carry host-made job ids so a re-sent one never makes a second job.
+ */
+export function createEngineHost(options: EngineHostOptions): EngineHost {
+  const { log } = options;
+  const deliver = options.deliver ?? deliverInto(options.init.outputDir);
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const pending = new Map<number, Pending>();
+  let seq = 0;
+  let channel: EngineChannel | null = null;
+  let ready = false;
+  let online = true;
+  let disposed = false;
+  let crashes = 0;
+  let startedAt = 0;
+  let firstStart: { resolve: () => void; reject: (e: unknown) => void } | null = null;
+
+  function spawn(): void {
+    ready = false;
+    startedAt = Date.now();
+    const current = options.launch();
+    channel = current;
+    current.onMessage((raw) => onMessage(current, raw));
+    current.onExit((code) => {
+      if (channel !== current) return;
+      channel = null;
+      ready = false;
+      if (disposed) return;
+      crashes = Date.now() - startedAt > HEALTHY_AFTER_MS ? 1 : crashes + 1;
+      const delay = backoff(crashes, undefined, { baseMs: 500, capMs: 30_000 });
+      log.error('jobs.engine_exited', { code, restartInMs: delay, crashes });
+      setTimeout(() => {
+        if (!disposed) spawn();
+      }, delay).unref?.();
+    });
+  }
+
+  function onMessage(from: EngineChannel, raw: unknown): void {
+    if (from !== channel) return;
+    const parsed = EngineMessage.safeParse(raw);
+    if (!parsed.success) {
+      log.error('jobs.protocol_invalid', { issues: parsed.error.issues.slice(0, 3).map((i) => i.message) });
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        void initialise(from);
+        return;
+      case 'reply': {
+        const p = pending.get(message.seq);
+        if (!p) return;
+        pending.delete(message.seq);
+        if (!message.ok) return p.reject(new StudioError(message.error.code, message.error.message));
+        const data = (REPLY_DATA[p.command.type] as z.ZodType).safeParse(message.data);
+        if (data.success) p.resolve(data.data);
+        else p.reject(new StudioError('INTERNAL', 'The job engine sent an answer in an unexpected shape.'));
+        return;
+      }
+      case 'event':
+        for (const l of listeners) l(message.event as EngineEvent);
+        return;
+      case 'call':
+        void answerCall(from, message.seq, message.call);
+        return;
+    }
+  }
+
+  /** After (re)start: init, the online state, then every command still waiting for an answer. */
+  async function initialise(from: EngineChannel): Promise<void> {
+    try {
+      await sendNow(from, { seq: ++seq, type: 'init', options: options.init });
+      if (!online) await sendNow(from, { seq: ++seq, type: 'setOnline', online: false });
+      ready = true;
+      firstStart?.resolve();
+      firstStart = null;
+      for (const [n, p] of pending) if (p.command.type !== 'init') from.send({ ...p.command, seq: n } as HostMessage);
+    } catch (err) {
+      log.error('jobs.engine_init_failed', { error: err });
+      firstStart?.reject(err);
+      firstStart = null;
+      from.kill();
+    }
+  }
+
+  function sendNow(to: EngineChannel, command: EngineCommand): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      pending.set(command.seq, { command, resolve, reject });
+      to.send(command);
+    });
+  }
+
+  async function answerCall(from: EngineChannel, n: number, call: HostCall): Promise<void> {
+    try {
+      let data: unknown;
+      if (call.name === 'context') data = await options.context(call.provider);
+      else if (call.name === 'prepareImages') data = await options.prepareImages(call.job);
+      else data = await deliver(call.job, call.file);
+      from.send({ type: 'call-reply', seq: n, ok: true, data });
+    } catch (err) {
+      from.send({ type: 'call-reply', seq: n, ok: false, error: toWireError(err) });
+    }
+  }
+
+  /** Sends a command once the engine is ready (queued meanwhile; re-sent after a restart). */
+  function request<T extends CommandType>(type: T, fields: Omit<Extract<EngineCommand, { type: T }>, 'seq' | 'type'>): Promise<z.infer<(typeof REPLY_DATA)[T]>> {
+    if (disposed) return Promise.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
+    const full = { ...fields, type, seq: ++seq } as EngineCommand;
+    return new Promise((resolve, reject) => {
+      pending.set(full.seq, { command: full, resolve: resolve as (v: unknown) => void, reject });
+      if (ready && channel) channel.send(full);
+    });
+  }
+
+  return {
+    get pid() {
+      return channel?.pid;
+    },
+    start() {
+      if (channel) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        firstStart = { resolve, reject };
+        spawn();
+      });
+    },
+    list: () => request('list', {}),
+    submit: (params, opts) => request('submit', { params, id: opts?.id ?? randomUUID() }),
+    cancel: (id) => request('cancel', { id }) as Promise<CancelOutcome>,
+    retry: (id, opts) => request('retry', { id, newId: opts?.id ?? randomUUID() }),
+    duplicate: (id) => request('duplicate', { id }),
+    remove: async (id) => {
+      await request('remove', { id });
+    },
+    reorder: (ids) => request('reorder', { ids }),
+    pause: () => request('pause', {}),
+    resume: () => request('resume', {}),
+    setOnline: async (value) => {
+      online = value;
+      await request('setOnline', { online: value });
+    },
+    stats: () => request('stats', {}),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispose() {
+      if (disposed) return;
+      const current = channel;
+      if (current && ready) {
+        // Let the engine finish a POST in flight and store its task id; then make sure it is gone.
+        const exited = new Promise<void>((resolve) => current.onExit(() => resolve()));
+        const stop = sendNow(current, { seq: ++seq, type: 'shutdown' }).catch(() => undefined);
+        await Promise.race([Promise.all([stop, exited]), new Promise((r) => setTimeout(r, 8_000).unref?.())]);
+      }
+      disposed = true;
+      current?.kill();
+      channel = null;
+      for (const p of pending.values()) p.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
+      pending.clear();
+      listeners.clear();
+    },
+  };
+}
+
+/** The engine in this process (the CLI): the same interface, no child, no restarts. */
+export function createInProcessEngineHost(options: EngineOptions): EngineHost {
+  const engine = createEngine(options);
+  return Object.assign(engine, { pid: undefined });
+}

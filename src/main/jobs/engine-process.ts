@@ -1,0 +1,157 @@
+/**
+ * Entry of the job engine's own process: Electron's utilityProcess (messages via
+ * `process.parentPort`) or a Node `child_process.fork` (`process.send` / `process.on('message')`).
+ * electron-vite builds it to out/main/engine-process.js; tests fork it with `--import tsx`.
+ * It asks main for keys, images and filing over the same private channel (see protocol.ts).
+ */
+import { join } from 'node:path';
+import { findModel } from '../../shared/catalog/models';
+import { StudioError } from '../../shared/contract/result';
+import { createFileLogger, type Logger } from '../logging/logger';
+import { registerSecret } from '../logging/redact';
+import { adapterFor } from '../providers/registry';
+import type { ProviderContext } from '../providers/types';
+import { createEngine, type Engine } from './engine';
+import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineMessage, type HostCall } from './protocol';
+
+/** One end of the channel to main, whichever kind of process this is. */
+interface ParentChannel {
+  send(message: EngineMessage): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+}
+
+function connect(): ParentChannel {
+  const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+  if (parentPort) return { send: (m) => parentPort.postMessage(m), onMessage: (l) => parentPort.on('message', (e) => l(e.data)) };
+  const send = process.send?.bind(process);
+  if (send) {
+    // The host went away (crashed or quit): nothing would hear us, and it restarts us when it comes back.
+    process.on('disconnect', () => process.exit(0));
+    return { send: (m) => send(m), onMessage: (l) => process.on('message', l) };
+  }
+  throw new Error('engine-process must run as a utilityProcess or a forked child with an IPC channel.');
+}
+
+const channel = connect();
+const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; name: HostCall['name'] }>();
+let callSeq = 0;
+let engine: Engine | null = null;
+let log: Logger | null = null;
+
+/** Asks main for something only it has; resolves with the answer's parsed `data`. */
+function call<N extends HostCall['name']>(request: Extract<HostCall, { name: N }>): Promise<unknown> {
+  const seq = ++callSeq;
+  return new Promise((resolve, reject) => {
+    pendingCalls.set(seq, { resolve, reject, name: request.name });
+    channel.send({ type: 'call', seq, call: request });
+  });
+}
+
+async function handle(command: EngineCommand): Promise<unknown> {
+  if (command.type === 'init') {
+    if (engine) return { jobs: (await engine.list()).length };
+    const options = command.options;
+    log = createFileLogger(join(options.dataDir, 'logs', 'engine.log'), options.echoLog);
+    engine = createEngine({
+      dataDir: options.dataDir,
+      outputDir: options.outputDir,
+      ...(options.ffprobe ? { ffprobe: options.ffprobe } : {}),
+      ...(options.polling ? { polling: options.polling } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      log,
+      adapters: adapterFor,
+      catalog: findModel,
+      context: async (provider): Promise<ProviderContext> => {
+        const data = CALL_DATA.context.parse(await call({ name: 'context', provider }));
+        registerSecret(data.apiKey);
+        return { apiKey: data.apiKey, baseUrls: data.baseUrls, fetch: globalThis.fetch };
+      },
+      prepareImages: async (job) => CALL_DATA.prepareImages.parse(await call({ name: 'prepareImages', job })),
+      deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),
+    });
+    engine.subscribe((event) => channel.send({ type: 'event', event }));
+    await engine.start();
+    return { jobs: (await engine.list()).length };
+  }
+  if (!engine) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  switch (command.type) {
+    case 'list':
+      return engine.list();
+    case 'submit':
+      return engine.submit(command.params, command.id ? { id: command.id } : {});
+    case 'cancel':
+      return engine.cancel(command.id);
+    case 'retry':
+      return engine.retry(command.id, command.newId ? { id: command.newId } : {});
+    case 'duplicate':
+      return engine.duplicate(command.id);
+    case 'remove':
+      await engine.remove(command.id);
+      return null;
+    case 'reorder':
+      return engine.reorder(command.ids);
+    case 'pause':
+      return engine.pause();
+    case 'resume':
+      return engine.resume();
+    case 'setOnline':
+      await engine.setOnline(command.online);
+      return null;
+    case 'stats':
+      return engine.stats();
+    case 'shutdown':
+      await engine.dispose();
+      setImmediate(() => process.exit(0));
+      return null;
+  }
+}
+
+channel.onMessage((raw) => {
+  const parsed = HostMessage.safeParse(raw);
+  if (!parsed.success) {
+    const seq = (raw as { seq?: unknown })?.seq;
+    log?.error('jobs.protocol_invalid', { issues: parsed.error.issues.slice(0, 3).map((i) => i.message) });
+    if (typeof seq === 'number' && (raw as { type?: unknown }).type !== 'call-reply') {
+      channel.send({ type: 'reply', seq, ok: false, error: { code: 'BAD_INPUT', message: 'The job engine received a malformed command.' } });
+    }
+    return;
+  }
+  const message = parsed.data;
+  if (message.type === 'call-reply') {
+    const pending = pendingCalls.get(message.seq);
+    pendingCalls.delete(message.seq);
+    if (!pending) return;
+    if (message.ok) pending.resolve(message.data);
+    else pending.reject(new StudioError(message.error.code, message.error.message));
+    return;
+  }
+  const command = message;
+  handle(command).then(
+    (data) => {
+      const checked = REPLY_DATA[command.type].safeParse(data ?? null);
+      if (!checked.success) {
+        log?.error('jobs.reply_invalid', { type: command.type });
+        channel.send({ type: 'reply', seq: command.seq, ok: false, error: { code: 'INTERNAL', message: 'The job engine produced an unexpected answer.' } });
+        return;
+      }
+      channel.send({ type: 'reply', seq: command.seq, ok: true, data: checked.data });
+    },
+    (err) => {
+      if (!(err instanceof StudioError)) log?.error('jobs.command_failed', { type: command.type, error: err });
+      channel.send({ type: 'reply', seq: command.seq, ok: false, error: toWireError(err) });
+    },
+  );
+});
+
+process.on('uncaughtException', (err) => {
+  log?.error('jobs.engine_crashed', { error: err });
+  // State is on disk after every change; main restarts us and we resume from the store.
+  process.exit(1);
+});
+
+channel.send({ type: 'ready' });

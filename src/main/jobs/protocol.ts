@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { JobParams, ProviderId } from '../../shared/catalog/types';
+import { ErrorCode } from '../../shared/contract/result';
+import { Job, JobId } from '../../shared/jobs/job';
+import { QueueStats } from '../../shared/jobs/queue-stats';
+
+/**
+ * The private channel between main and the job engine's process (STYLE.md 5: a discriminated
+ * union with a sequence number). Host → engine: commands `{ seq, type, … }` and answers to the
+ * engine's calls. Engine → host: replies `{ type: 'reply', seq, ok, data | error }`, events, and
+ * calls for what only main has (provider keys, processed images, the library). Both sides parse
+ * every message with these schemas; a message that fails is logged and dropped (a command gets a
+ * BAD_INPUT reply).
+ */
+
+const Seq = z.number().int().nonnegative();
+
+/** What the engine process needs to start; everything else (keys, images, filing) it asks main for. */
+export const EngineInit = z.object({
+  dataDir: z.string().min(1),
+  outputDir: z.string().min(1),
+  ffprobe: z.string().optional(),
+  polling: z.object({ minMs: z.number().int().positive(), maxMs: z.number().int().positive() }).optional(),
+  limits: z.partialRecord(ProviderId, z.object({ maxActive: z.number().int().positive().optional(), minSpacingMs: z.number().int().nonnegative().optional() })).optional(),
+  /** Mirror warnings to stderr (harness, tests). */
+  echoLog: z.boolean().optional(),
+});
+export type EngineInit = z.infer<typeof EngineInit>;
+
+/** Host → engine commands. `init` must come first; `shutdown` disposes the engine and ends the process. */
+export const EngineCommand = z.discriminatedUnion('type', [
+  z.object({ seq: Seq, type: z.literal('init'), options: EngineInit }),
+  z.object({ seq: Seq, type: z.literal('list') }),
+  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional() }),
+  z.object({ seq: Seq, type: z.literal('cancel'), id: JobId }),
+  z.object({ seq: Seq, type: z.literal('retry'), id: JobId, newId: JobId.optional() }),
+  z.object({ seq: Seq, type: z.literal('duplicate'), id: JobId }),
+  z.object({ seq: Seq, type: z.literal('remove'), id: JobId }),
+  z.object({ seq: Seq, type: z.literal('reorder'), ids: z.array(JobId).max(10_000) }),
+  z.object({ seq: Seq, type: z.literal('pause') }),
+  z.object({ seq: Seq, type: z.literal('resume') }),
+  z.object({ seq: Seq, type: z.literal('setOnline'), online: z.boolean() }),
+  z.object({ seq: Seq, type: z.literal('stats') }),
+  z.object({ seq: Seq, type: z.literal('shutdown') }),
+]);
+export type EngineCommand = z.infer<typeof EngineCommand>;
+export type CommandType = EngineCommand['type'];
+
+export const CancelOutcomeSchema = z.object({ job: Job, cancelled: z.boolean(), message: z.string() });
+
+/** The `data` each command's successful reply carries. */
+export const REPLY_DATA = {
+  init: z.object({ jobs: z.number().int().nonnegative() }),
+  list: z.array(Job),
+  submit: Job,
+  cancel: CancelOutcomeSchema,
+  retry: Job,
+  duplicate: JobParams,
+  remove: z.null(),
+  reorder: z.array(Job),
+  pause: QueueStats,
+  resume: QueueStats,
+  setOnline: z.null(),
+  stats: QueueStats,
+  shutdown: z.null(),
+} as const satisfies Record<CommandType, z.ZodType>;
+
+const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
+export type WireError = z.infer<typeof ErrorShape>;
+
+export const EngineEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('changed'), job: Job }),
+  z.object({ type: z.literal('removed'), id: JobId }),
+  z.object({ type: z.literal('stats'), stats: QueueStats }),
+]);
+
+const PreparedImageSchema = z.object({ path: z.string(), mime: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() });
+
+/** Engine → host calls for what only main holds. */
+export const HostCall = z.discriminatedUnion('name', [
+  /** The provider's key and base URLs (the key crosses only this private channel and stays in memory). */
+  z.object({ name: z.literal('context'), provider: ProviderId }),
+  /** The processed first/last frames for a job's image ids. */
+  z.object({ name: z.literal('prepareImages'), job: Job }),
+  /** Files a verified video (the library's deliver hook). */
+  z.object({
+    name: z.literal('deliver'),
+    job: Job,
+    file: z.object({
+      path: z.string(),
+      sha256: z.string(),
+      bytes: z.number().int().nonnegative(),
+      probe: z.object({ durationSec: z.number(), width: z.number(), height: z.number(), codec: z.string(), container: z.string(), fps: z.number().nullable() }),
+    }),
+  }),
+]);
+export type HostCall = z.infer<typeof HostCall>;
+
+/** The `data` of each host call's successful answer. */
+export const CALL_DATA = {
+  context: z.object({ apiKey: z.string(), baseUrls: z.object({ api: z.string(), files: z.string().optional() }) }),
+  prepareImages: z.object({ first: PreparedImageSchema.optional(), last: PreparedImageSchema.optional() }),
+  deliver: z.object({ path: z.string(), libraryId: z.string().optional() }),
+} as const satisfies Record<HostCall['name'], z.ZodType>;
+
+/** Everything the host sends. */
+export const HostMessage = z.union([
+  EngineCommand,
+  z.object({ type: z.literal('call-reply'), seq: Seq, ok: z.literal(true), data: z.unknown() }),
+  z.object({ type: z.literal('call-reply'), seq: Seq, ok: z.literal(false), error: ErrorShape }),
+]);
+export type HostMessage = z.infer<typeof HostMessage>;
+
+/** Everything the engine process sends. `ready` comes once, when it listens. */
+export const EngineMessage = z.union([
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('reply'), seq: Seq, ok: z.literal(true), data: z.unknown() }),
+  z.object({ type: z.literal('reply'), seq: Seq, ok: z.literal(false), error: ErrorShape }),
+  z.object({ type: z.literal('event'), event: EngineEventSchema }),
+  z.object({ type: z.literal('call'), seq: Seq, call: HostCall }),
+]);
+export type EngineMessage = z.infer<typeof EngineMessage>;
+
+/** A thrown value as the wire's error shape; only `StudioError`-like codes cross, other errors become INTERNAL. */
+export function toWireError(err: unknown): WireError {
+  const code = ErrorCode.safeParse((err as { code?: unknown })?.code);
+  if (code.success && err instanceof Error) return { code: code.data, message: err.message };
+  return { code: 'INTERNAL', message: 'The job engine hit an unexpected error; the log has details.' };
+}

@@ -1,0 +1,139 @@
+import { Gauge } from 'lucide-react';
+import { useId, useState, type FormEvent } from 'react';
+import { POLL_INTERVAL_MS, type Settings } from '../../../shared/contract/settings';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { FieldError, StatusNote, type Note } from './Feedback';
+import { useDraft } from './use-draft';
+
+const MIN_S = POLL_INTERVAL_MS.min / 1000;
+const MAX_S = POLL_INTERVAL_MS.max / 1000;
+
+/** Seconds as typed → whole ms, or null when not a number within the contract's bounds. */
+function toMs(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const seconds = Number(trimmed);
+  if (!Number.isFinite(seconds) || seconds < MIN_S || seconds > MAX_S) return null;
+  return Math.round(seconds * 1000);
+}
+
+/** ms → the seconds shown in the field ("2.5", "30"). */
+function toSeconds(ms: number): string {
+  return String(ms / 1000);
+}
+
+/**
+ * Advanced: how often a running task is polled, in seconds (the contract keeps ms). The engine
+ * waits at least `min` and at most `max` between two polls of one task; EvoLink asks for at least
+ * 1–2 s between requests (providers.md, EvoLink), hence the 1 s floor.
+ */
+export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
+  const minId = useId();
+  const maxId = useId();
+  const minErrorId = useId();
+  const maxErrorId = useId();
+  const min = useDraft(toSeconds(polling.minIntervalMs));
+  const max = useDraft(toSeconds(polling.maxIntervalMs));
+  const [minError, setMinError] = useState<string | null>(null);
+  const [maxError, setMaxError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setNote(null);
+    setFormError(null);
+    if (!min.dirty && !max.dirty) {
+      setNote({ tone: 'info', text: 'Nothing to save: these are the values in use.' });
+      return;
+    }
+    const range = `Enter a number of seconds from ${MIN_S} to ${MAX_S}.`;
+    const minMs = toMs(min.draft);
+    const maxMs = toMs(max.draft);
+    const minProblem = minMs === null ? range : maxMs !== null && minMs > maxMs ? 'The shortest wait cannot be longer than the longest.' : null;
+    setMinError(minProblem);
+    setMaxError(maxMs === null ? range : null);
+    if (minProblem || maxMs === null || minMs === null) return;
+    setBusy(true);
+    try {
+      const next = await useStudio.getState().settings.update({ polling: { minIntervalMs: minMs, maxIntervalMs: maxMs } });
+      min.setDraft(toSeconds(next.polling.minIntervalMs));
+      max.setDraft(toSeconds(next.polling.maxIntervalMs));
+      setNote({ tone: 'done', text: 'Saved. Tasks use it from their next poll.' });
+    } catch (err) {
+      setFormError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="advanced-title" id="settings-advanced">
+      <h2 id="advanced-title" className="card-title">
+        <Gauge aria-hidden="true" size={16} />
+        Advanced
+      </h2>
+      <p className="card-text">
+        How long to wait between two status requests for one running task. Shorter waits notice a finished video sooner; longer ones send fewer
+        requests.
+      </p>
+      <form className="polling-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <div className="field field-narrow">
+          <label htmlFor={minId} className="field-label">
+            Shortest wait (seconds)
+          </label>
+          <input
+            id={minId}
+            className="input"
+            type="number"
+            inputMode="decimal"
+            min={MIN_S}
+            max={MAX_S}
+            step="any"
+            value={min.draft}
+            onChange={(e) => {
+              min.setDraft(e.target.value);
+              setMinError(null);
+            }}
+            aria-invalid={minError ? true : undefined}
+            aria-describedby={minError ? minErrorId : undefined}
+          />
+          <FieldError id={minErrorId} message={minError} />
+        </div>
+        <div className="field field-narrow">
+          <label htmlFor={maxId} className="field-label">
+            Longest wait (seconds)
+          </label>
+          <input
+            id={maxId}
+            className="input"
+            type="number"
+            inputMode="decimal"
+            min={MIN_S}
+            max={MAX_S}
+            step="any"
+            value={max.draft}
+            onChange={(e) => {
+              max.setDraft(e.target.value);
+              setMaxError(null);
+            }}
+            aria-invalid={maxError ? true : undefined}
+            aria-describedby={maxError ? maxErrorId : undefined}
+          />
+          <FieldError id={maxErrorId} message={maxError} />
+        </div>
+        <div className="field field-action">
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
+            {busy ? 'Saving…' : 'Save'}
+            <span className="visually-hidden"> polling</span>
+          </button>
+        </div>
+      </form>
+      <FieldError message={formError} />
+      <StatusNote note={note} />
+    </section>
+  );
+}

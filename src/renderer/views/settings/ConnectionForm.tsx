@@ -1,0 +1,143 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ProviderId } from '../../../shared/catalog/types';
+import { BaseUrl, type ProviderSettings } from '../../../shared/contract/settings';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { FieldError, StatusNote, type Note } from './Feedback';
+import { PROVIDER_LABELS } from './providers';
+import { useDraft } from './use-draft';
+
+/** Concurrency bounds, as the contract's `ProviderSettings.concurrency` sets them. */
+const CONCURRENCY = { min: 1, max: 20 } as const;
+
+interface ConnectionFormProps {
+  provider: ProviderId;
+  value: ProviderSettings;
+}
+
+/**
+ * A provider's base URL override (for proxies and test servers; empty = the provider's own
+ * address) and how many jobs run there at once. Checked here with the contract's own rules
+ * before sending, and again by main; a refused value leaves the setting as it was, and says why.
+ */
+export function ConnectionForm({ provider, value }: ConnectionFormProps) {
+  const name = PROVIDER_LABELS[provider].name;
+  const urlId = useId();
+  const concurrencyId = useId();
+  const urlHelpId = useId();
+  const urlErrorId = useId();
+  const concurrencyErrorId = useId();
+  const baseUrl = useDraft(value.baseUrl ?? '');
+  const concurrency = useDraft(String(value.concurrency));
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [concurrencyError, setConcurrencyError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setNote(null);
+    setFormError(null);
+    if (!baseUrl.dirty && !concurrency.dirty) {
+      setNote({ tone: 'info', text: 'Nothing to save: these are the values in use.' });
+      return;
+    }
+    const change: Partial<ProviderSettings> = {};
+    let urlProblem: string | null = null;
+    let concurrencyProblem: string | null = null;
+    if (baseUrl.dirty) {
+      const text = baseUrl.draft.trim();
+      if (text === '') change.baseUrl = null;
+      else {
+        const parsed = BaseUrl.safeParse(text);
+        if (parsed.success) change.baseUrl = parsed.data;
+        else urlProblem = parsed.error.issues[0]?.message ?? 'That is not a usable address.';
+      }
+    }
+    if (concurrency.dirty) {
+      const n = Number(concurrency.draft.trim());
+      if (concurrency.draft.trim() !== '' && Number.isInteger(n) && n >= CONCURRENCY.min && n <= CONCURRENCY.max) change.concurrency = n;
+      else concurrencyProblem = `Enter a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`;
+    }
+    setUrlError(urlProblem);
+    setConcurrencyError(concurrencyProblem);
+    if (urlProblem || concurrencyProblem) return;
+    setBusy(true);
+    try {
+      const next = await useStudio.getState().settings.update({ providers: { [provider]: change } });
+      // Show the values as main stored them (e.g. without a trailing slash).
+      baseUrl.setDraft(next.providers[provider].baseUrl ?? '');
+      concurrency.setDraft(String(next.providers[provider].concurrency));
+      setNote({ tone: 'done', text: 'Saved. New requests use it right away.' });
+    } catch (err) {
+      setFormError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="connection-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <div className="connection-fields">
+        <div className="field field-grow">
+          <label htmlFor={urlId} className="field-label">
+            Base URL<span className="visually-hidden"> for {name}</span>
+          </label>
+          <input
+            id={urlId}
+            className="input input-mono"
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="The provider's own address"
+            value={baseUrl.draft}
+            onChange={(e) => {
+              baseUrl.setDraft(e.target.value);
+              setUrlError(null);
+            }}
+            aria-invalid={urlError ? true : undefined}
+            aria-describedby={urlError ? `${urlErrorId} ${urlHelpId}` : urlHelpId}
+          />
+          <p id={urlHelpId} className="field-help">
+            For a proxy or a test server; leave empty for the provider&apos;s own address. In use:{' '}
+            <span className="in-use">{value.baseUrl ?? 'default address'}</span>
+          </p>
+          <FieldError id={urlErrorId} message={urlError} />
+        </div>
+        <div className="field field-narrow">
+          <label htmlFor={concurrencyId} className="field-label">
+            Jobs at once<span className="visually-hidden"> at {name}</span>
+          </label>
+          <input
+            id={concurrencyId}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={CONCURRENCY.min}
+            max={CONCURRENCY.max}
+            step={1}
+            value={concurrency.draft}
+            onChange={(e) => {
+              concurrency.setDraft(e.target.value);
+              setConcurrencyError(null);
+            }}
+            aria-invalid={concurrencyError ? true : undefined}
+            aria-describedby={concurrencyError ? concurrencyErrorId : undefined}
+          />
+          <FieldError id={concurrencyErrorId} message={concurrencyError} />
+        </div>
+        <div className="field field-action">
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
+            {busy ? 'Saving…' : 'Save'}
+            <span className="visually-hidden"> {name} connection</span>
+          </button>
+        </div>
+      </div>
+      <FieldError message={formError} />
+      <StatusNote note={note} />
+    </form>
+  );
+}

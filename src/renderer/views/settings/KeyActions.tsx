@@ -1,0 +1,132 @@
+import { CircleCheck, CircleX, LoaderCircle, Trash2, WifiOff } from 'lucide-react';
+import { useState } from 'react';
+import type { KeyCheckResult, KeyStatus } from '../../../shared/contract/keys';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { FieldError, StatusNote, type Note } from './Feedback';
+import { PROVIDER_LABELS } from './providers';
+
+interface KeyActionsProps {
+  status: KeyStatus;
+  /** The base URL override in effect (null = default); a check result is about one key at one address. */
+  baseUrl: string | null;
+  /** Called after a key was removed (its button is gone, so focus has to go somewhere useful). */
+  onRemoved(): void;
+}
+
+/** A check's outcome, tied to the key and address it was about. */
+type CheckState = { about: string } & ({ phase: 'checking' } | { phase: 'done'; result: KeyCheckResult } | { phase: 'failed'; message: string });
+
+/**
+ * "Check key" and "Remove" for one provider. A check result is shown only while the key and the
+ * base URL it was made with are still the ones in use. Remove is offered for keys this app keeps
+ * (stored or session, or a stored entry that needs entering again) — never for an environment key.
+ */
+export function KeyActions({ status, baseUrl, onRemoved }: KeyActionsProps) {
+  const provider = status.provider;
+  const name = PROVIDER_LABELS[provider].name;
+  const about = `${status.source}|${status.last4 ?? ''}|${baseUrl ?? ''}`;
+  const [check, setCheck] = useState<CheckState | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const shown = check?.about === about ? check : null;
+  const checking = shown?.phase === 'checking';
+  const removable = status.source === 'stored' || status.source === 'session' || (status.source === 'environment' && status.status !== 'ok');
+
+  const runCheck = async () => {
+    setCheck({ about, phase: 'checking' });
+    try {
+      setCheck({ about, phase: 'done', result: await useStudio.getState().keys.check(provider) });
+    } catch (err) {
+      setCheck({ about, phase: 'failed', message: describeError(err) });
+    }
+  };
+
+  const runRemove = async () => {
+    if (removing) return;
+    setRemoving(true);
+    setRemoveError(null);
+    setNote(null);
+    try {
+      const next = await useStudio.getState().keys.remove(provider);
+      setNote({ tone: 'done', text: next.source === 'environment' ? `Key removed. The key from ${next.envVar} is used now.` : 'Key removed.' });
+      onRemoved();
+    } catch (err) {
+      setRemoveError(describeError(err));
+    } finally {
+      setRemoving(false);
+    }
+  };
+
+  return (
+    <div className="key-actions">
+      <div className="key-actions-row">
+        <button type="button" className="button" disabled={!status.configured} aria-disabled={checking || undefined} onClick={() => void (checking ? undefined : runCheck())}>
+          {checking ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <CircleCheck aria-hidden="true" size={16} />}
+          {checking ? 'Checking…' : 'Check key'}
+          <span className="visually-hidden"> for {name}</span>
+        </button>
+        {removable ? (
+          <button type="button" className="button danger" aria-disabled={removing || undefined} onClick={() => void runRemove()}>
+            <Trash2 aria-hidden="true" size={16} />
+            {removing ? 'Removing…' : 'Remove key'}
+            <span className="visually-hidden"> for {name}</span>
+          </button>
+        ) : null}
+        {status.source === 'environment' && status.status === 'ok' ? (
+          <span className="key-actions-hint">To remove it, unset {status.envVar} and restart the app.</span>
+        ) : null}
+      </div>
+      <div className="check-result" role="status">
+        {shown ? <CheckOutcome state={shown} name={name} /> : null}
+      </div>
+      <FieldError message={removeError} />
+      <StatusNote note={note} />
+    </div>
+  );
+}
+
+function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
+  if (state.phase === 'checking') return <p className="check-line">Asking {name}…</p>;
+  if (state.phase === 'failed') {
+    return (
+      <p className="check-line" data-result="failed">
+        <CircleX aria-hidden="true" size={16} />
+        <span>
+          <strong>Not checked</strong> — {state.message}
+        </span>
+      </p>
+    );
+  }
+  const { result, message } = state.result;
+  switch (result) {
+    case 'valid':
+      return (
+        <p className="check-line" data-result="valid">
+          <CircleCheck aria-hidden="true" size={16} />
+          <span>
+            <strong>Valid</strong> — {name} accepted the key.
+          </span>
+        </p>
+      );
+    case 'rejected':
+      return (
+        <p className="check-line" data-result="rejected">
+          <CircleX aria-hidden="true" size={16} />
+          <span>
+            <strong>Rejected</strong> — {message ?? `${name} did not accept the key.`}
+          </span>
+        </p>
+      );
+    case 'unreachable':
+      return (
+        <p className="check-line" data-result="unreachable">
+          <WifiOff aria-hidden="true" size={16} />
+          <span>
+            <strong>Could not reach {name}</strong> — {message ?? 'check the network and the base URL.'}
+          </span>
+        </p>
+      );
+  }
+}

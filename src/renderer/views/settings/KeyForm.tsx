@@ -1,0 +1,120 @@
+import { useId, useState, type FormEvent, type Ref } from 'react';
+import type { ProviderId } from '../../../shared/catalog/types';
+import { ApiKeyText, type KeyStatus, type KeyStorage } from '../../../shared/contract/keys';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { FieldError, StatusNote, type Note } from './Feedback';
+import { PROVIDER_LABELS } from './providers';
+import { StorageChoiceDialog, type StorageQuestion } from './StorageChoiceDialog';
+
+interface KeyFormProps {
+  status: KeyStatus;
+  /** Id of the element describing the current key, read out with the field. */
+  statusId: string;
+  /** The key field, so the card can move focus there (e.g. after Remove took its button away). */
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/**
+ * The write-only key field: the key goes to main and is never shown again. The field is cleared
+ * once main has saved it; when main asks how to keep it (weak or no encryption), a dialog asks and
+ * the typed key waits in the field until the answer, or is kept there after Cancel.
+ */
+export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
+  const provider: ProviderId = status.provider;
+  const name = PROVIDER_LABELS[provider].name;
+  const inputId = useId();
+  const errorId = useId();
+  const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const [question, setQuestion] = useState<StorageQuestion | null>(null);
+
+  const send = async (key: string, storage?: KeyStorage) => {
+    setBusy(true);
+    setError(null);
+    setNote(null);
+    try {
+      const outcome = await useStudio.getState().keys.save(provider, key, storage);
+      if (outcome.saved) {
+        setDraft('');
+        setQuestion(null);
+        setNote({ tone: 'done', text: savedText(outcome.key) });
+      } else {
+        setQuestion({ needsChoice: outcome.needsChoice, message: outcome.message, choices: outcome.choices });
+      }
+    } catch (err) {
+      setQuestion(null);
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (draft.trim() === '') {
+      setNote(null);
+      setError(`Enter the ${name} key first.`);
+      return;
+    }
+    const parsed = ApiKeyText.safeParse(draft);
+    if (!parsed.success) {
+      setNote(null);
+      setError(parsed.error.issues[0]?.message ?? 'That is not a valid key.');
+      return;
+    }
+    void send(parsed.data); // send() records its own failure inline.
+  };
+
+  const placeholder = status.configured ? `Enter a new key to replace ${status.last4 ? `•••• ${status.last4}` : 'the current one'}` : `Paste your ${name} API key`;
+
+  return (
+    <form className="key-form" onSubmit={onSubmit} noValidate>
+      <label htmlFor={inputId} className="field-label">
+        API key<span className="visually-hidden"> for {name}</span>
+      </label>
+      <div className="field-row">
+        <input
+          id={inputId}
+          className="input input-mono"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder}
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setError(null);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${errorId} ${statusId}` : statusId}
+          ref={inputRef}
+        />
+        <button type="submit" className="button primary" aria-disabled={busy || undefined}>
+          {busy ? 'Saving…' : 'Save key'}
+        </button>
+      </div>
+      <FieldError id={errorId} message={error} />
+      <StatusNote note={note} />
+      <StorageChoiceDialog
+        providerName={name}
+        question={question}
+        busy={busy}
+        onChoose={(storage) => void send(draft, storage)}
+        onCancel={() => {
+          setQuestion(null);
+          setNote({ tone: 'info', text: 'Not saved. The key is still in the field.' });
+        }}
+      />
+    </form>
+  );
+}
+
+/** What a saved key's new home is, in words. */
+function savedText(saved: KeyStatus): string {
+  if (saved.source === 'session') return 'Key saved for this session.';
+  return saved.backend === 'basic_text' ? 'Key stored, weakly protected.' : 'Key saved and encrypted.';
+}

@@ -1,0 +1,87 @@
+import { FolderOpen } from 'lucide-react';
+import { useId, useState, type FormEvent } from 'react';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { FieldError, StatusNote, type Note } from './Feedback';
+import { useDraft } from './use-draft';
+
+/**
+ * What changing the folder does in this build. The library opens its folder when the app starts
+ * and cannot move clips yet (src/main/library has no move), so say exactly that.
+ */
+const FOLDER_CHANGE_NOTE = 'Clips already saved stay where they are; moving them is not available yet. The new folder is used from the next start of the app.';
+
+/** Library: the folder clips are saved in. Main checks the folder (full path, creatable, writable). */
+export function LibrarySection({ libraryDir }: { libraryDir: string }) {
+  const inputId = useId();
+  const helpId = useId();
+  const errorId = useId();
+  const folder = useDraft(libraryDir);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setNote(null);
+    if (!folder.dirty) {
+      setNote({ tone: 'info', text: 'Nothing to save: this is the folder in use.' });
+      return;
+    }
+    const path = folder.draft.trim();
+    if (path === '') {
+      setError('Enter the full path of a folder.');
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const next = await useStudio.getState().settings.update({ libraryDir: path });
+      folder.setDraft(next.libraryDir);
+      setNote({ tone: 'done', text: 'Saved.' });
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="library-title" id="settings-library">
+      <h2 id="library-title" className="card-title">
+        <FolderOpen aria-hidden="true" size={16} />
+        Library
+      </h2>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <label htmlFor={inputId} className="field-label">
+          Library folder
+        </label>
+        <div className="field-row">
+          <input
+            id={inputId}
+            className="input input-mono"
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            value={folder.draft}
+            onChange={(e) => {
+              folder.setDraft(e.target.value);
+              setError(null);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${errorId} ${helpId}` : helpId}
+          />
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
+            {busy ? 'Checking…' : 'Use this folder'}
+          </button>
+        </div>
+        <p id={helpId} className="field-help">
+          A full folder path; it is created if missing. {FOLDER_CHANGE_NOTE} In use: <span className="in-use">{libraryDir}</span>
+        </p>
+        <FieldError id={errorId} message={error} />
+        <StatusNote note={note} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { Bell } from 'lucide-react';
+import { useState } from 'react';
+import type { Settings, SettingsPatch } from '../../../shared/contract/settings';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { FieldError } from './Feedback';
+import { Toggle } from './Toggle';
+
+/**
+ * Downloads & notifications: each switch applies at once. The switches show main's value, so a
+ * refused change simply stays where it was, with the reason underneath. Switches are never
+ * disabled while saving: a disabled control drops keyboard focus.
+ */
+export function NotificationsSection({ settings }: { settings: Pick<Settings, 'downloads' | 'notifications'> }) {
+  const [error, setError] = useState<string | null>(null);
+
+  const apply = async (patch: SettingsPatch) => {
+    setError(null);
+    try {
+      await useStudio.getState().settings.update(patch);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="notifications-title" id="settings-notifications">
+      <h2 id="notifications-title" className="card-title">
+        <Bell aria-hidden="true" size={16} />
+        Downloads &amp; notifications
+      </h2>
+      <div className="toggle-list">
+        <Toggle
+          label="Download finished videos automatically"
+          help="Saves each video to the library as soon as the provider has it; provider links expire after a day or less."
+          checked={settings.downloads.autoDownload}
+          onChange={(autoDownload) => void apply({ downloads: { autoDownload } })}
+        />
+        <Toggle
+          label="Notify when a video is ready"
+          help="Tells you when a job has finished and its video is in the library."
+          checked={settings.notifications.onFinish}
+          onChange={(onFinish) => void apply({ notifications: { onFinish } })}
+        />
+        <Toggle
+          label="Notify when a job fails"
+          help="Says what happened and what to do, with the provider's message."
+          checked={settings.notifications.onFail}
+          onChange={(onFail) => void apply({ notifications: { onFail } })}
+        />
+      </div>
+      <FieldError message={error} />
+    </section>
+  );
+}
