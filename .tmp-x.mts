@@ -1,10 +1,8 @@
-import { runCheck } from './src/cli/commands/check';
-import { runFix } from './src/cli/commands/fix';
-const F='/work/shared/fixtures/images/';
-console.log('exit', await runCheck([F+'nuthatch-6028x3391.jpg','--model','novita/seedance-v1-pro-i2v']));
-console.log('exit', await runCheck([F+'dragonfly-4224x3168.jpg','--model','evolink/seedance-2.0-image-to-video','--json']));
-console.log('exit', await runCheck(['/etc/passwd','--model','evolink/seedance-2.0-image-to-video']));
-console.log('exit', await runCheck(['/etc','--model','evolink/seedance-2.0-image-to-video', '--json']));
-console.log('exit', await runCheck([F+'dragonfly-4224x3168.jpg','--model','nope']));
-console.log('exit', await runFix([F+'nuthatch-6028x3391.jpg','--model','novita/seedance-v1-pro-i2v','--aspect-ratio','16:9','--out','/tmp/imgexp/out.jpg']));
-console.log('exit', await runFix([F+'nuthatch-6028x3391.jpg','--model','novita/seedance-v1-pro-i2v','--out','/tmp/imgexp/out.webp','--json','--crop','0,0,2000,2000']));
+import sharp from 'sharp';
+import { writeFile } from 'node:fs/promises';
+import { bmpOf } from './tests/unit/main/images/derive';
+import { decodeBmp, readBmpHeader } from './src/main/images/bmp';
+const buf = await bmpOf(await sharp('/work/shared/fixtures/images/dragonfly-4224x3168.jpg').toBuffer());
+await writeFile('/tmp/imgexp/big.bmp', buf);
+const h = readBmpHeader(buf.subarray(0, 4096), 'big.bmp');
+for (let i=0;i<3;i++){ const t=performance.now(); await decodeBmp('/tmp/imgexp/big.bmp', h, 'big.bmp'); console.log('decode 13.4 MP', (performance.now()-t).toFixed(0),'ms'); }

@@ -7,7 +7,7 @@
  * channel names would save that, but would be a second source of truth that can drift; the
  * preload is loaded once per window, so the size is accepted.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildStudioApi } from '../shared/contract/client';
 import type { StudioApi } from '../shared/contract/index';
 import type { Result } from '../shared/contract/result';
@@ -24,4 +24,14 @@ const api = buildStudioApi({
   },
 }) satisfies StudioApi;
 
-contextBridge.exposeInMainWorld('studio', api);
+/**
+ * The one addition outside the contract: the full path of a file the user dropped or picked, so
+ * main can import it by path (`images:import`) without copying its bytes through IPC. Only a
+ * `File` the user handed the page has a path; any other (pasted, built by script) gives `''`,
+ * and the renderer then sends the bytes (`images:importBytes`). Electron 32+ removed `File.path`.
+ */
+const files = {
+  pathForDroppedFile: (file: File): string => webUtils.getPathForFile(file),
+};
+
+contextBridge.exposeInMainWorld('studio', { ...api, files });

@@ -17,7 +17,7 @@ function installerPath(pkg: string): string | null {
 /**
  * The ffmpeg binary the simulator runs: env `FFMPEG_PATH`, else `@ffmpeg-installer/ffmpeg`'s binary,
  * else `ffmpeg` on PATH. Both the npm build (2018 static) and Debian's have the filters the
- * simulator uses (testsrc2, zoompan, fade with alpha, overlay, drawtext, sine) — not xfade/gradients.
+ * simulator uses (testsrc, zoompan, fade with alpha, overlay, drawtext, sine) — not xfade/gradients.
  */
 export function resolveFfmpeg(): string {
   return process.env.FFMPEG_PATH || installerPath('@ffmpeg-installer/ffmpeg') || 'ffmpeg';

@@ -182,6 +182,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
       return;
     }
     const reply = await match.handle();
+    base.taskId ??= reply.taskId;
     if (fault) {
       // The handler ran (a submit still creates its task); only the answer is broken.
       const text = reply.raw !== undefined ? String(reply.raw) : JSON.stringify(reply.json ?? {});

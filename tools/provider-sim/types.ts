@@ -95,4 +95,6 @@ export interface Reply {
   json?: unknown;
   raw?: string | Buffer;
   headers?: Record<string, string>;
+  /** Not sent: the task a submit created, so stats count the submit under that task. */
+  taskId?: string;
 }

@@ -17,6 +17,10 @@ const transport = createSocketTransport({
   onRefused: (reason) => console.error(`Seedance harness: connection refused (${reason}). Open the URL the harness printed.`),
 });
 
-Object.defineProperty(window, 'studio', { value: buildStudioApi(transport), writable: false, configurable: false, enumerable: true });
+// The preload's `files.pathForDroppedFile`: a browser never reveals a file's path, so it answers
+// '' and the renderer falls back to sending the bytes (`images:importBytes`), as for a paste.
+const files = { pathForDroppedFile: (_file: File): string => '' };
+
+Object.defineProperty(window, 'studio', { value: { ...buildStudioApi(transport), files }, writable: false, configurable: false, enumerable: true });
 
 installNavigationGuard(window, (url) => console.warn(`Seedance harness: refused navigation to ${url}`));

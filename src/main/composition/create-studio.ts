@@ -19,11 +19,15 @@ import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createMediaRegistry, type MediaRegistry } from '../media/registry';
 import { createImageHandlers } from '../images/handlers';
 import { createImageService, type ImageService } from '../images/image-service';
-import { findModel } from '../../shared/catalog/models';
+import { CATALOG, findModel } from '../../shared/catalog/models';
 import { createEngineHost, createInProcessEngineHost, type EngineHost } from '../jobs/engine-host';
 import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
 import { prepareImagesWith } from '../jobs/prepare-images';
 import { providerContextFrom } from '../jobs/provider-context';
+import { createDraftHandlers } from '../drafts/handlers';
+import { createDraftStore } from '../drafts/store';
+import { defaultModelId, listModels } from '../models/availability';
+import { createModelHandlers, watchModels } from '../models/handlers';
 import type { StudioConfig } from './config';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
@@ -64,6 +68,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     baseUrls: (provider) => effectiveBaseUrls(settings.get(), config.env, provider),
   });
   keys.onChange((list) => events.emit('keys', 'changed', { keys: list }));
+  watchModels(keys, (list) => events.emit('models', 'changed', list));
+  const drafts = createDraftStore({ dir: join(config.dataDir, 'drafts'), log, defaultModelId: () => defaultModelId(listModels(CATALOG, keys.list())) });
   settings.onChange((next) => events.emit('settings', 'changed', { settings: next }));
   const library = createLibrary({
     libraryDir: settings.get().libraryDir,
@@ -87,6 +93,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
 
   const handlers: Handlers = {
     jobs: createJobHandlers(jobs),
+    models: createModelHandlers(keys),
+    drafts: createDraftHandlers(drafts),
     images: createImageHandlers(images, {
       registerMedia: (path, mime) => media.register(path, mime),
       mediaUrl: config.mediaUrl,

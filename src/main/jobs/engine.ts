@@ -76,6 +76,8 @@ export function createEngine(options: EngineOptions): Engine {
   const ffprobe = options.ffprobe ?? resolveMediaTool('ffprobe');
 
   const jobs = new Map<string, Job>();
+  /** Jobs as last told to listeners — what `list` answers, so nobody sees a state before it is on disk. */
+  const announced = new Map<string, Job>();
   const work = new Map<string, Work>();
   const holdUntil = new Map<string, number>();
   const pendingCancel = new Set<string>();
@@ -111,6 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function changed(job: Job): void {
+    announced.set(job.id, job);
     emit({ type: 'changed', job });
     emitStatsSoon();
   }
@@ -480,7 +483,10 @@ export function createEngine(options: EngineOptions): Engine {
     async start() {
       if (started) return;
       const { jobs: loaded, problems } = await store.load();
-      for (const job of loaded) jobs.set(job.id, job);
+      for (const job of loaded) {
+        jobs.set(job.id, job);
+        announced.set(job.id, job);
+      }
       scheduler.paused = (await store.loadQueue()).paused;
       if (problems.length) log.error('jobs.store_problems', { problems });
       log.info('jobs.engine_started', { jobs: loaded.length, paused: scheduler.paused });
@@ -490,7 +496,7 @@ export function createEngine(options: EngineOptions): Engine {
       emitStatsSoon();
     },
     async list() {
-      return [...jobs.values()].sort((a, b) => a.order - b.order);
+      return [...announced.values()].sort((a, b) => a.order - b.order);
     },
     submit: (params, opts) => addJob(params, opts?.id),
     cancel,
@@ -513,6 +519,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (REMOTE_STATES.includes(need(id).state)) throw new StudioError('CONFLICT', 'This job was just sent; cancel it before removing it.');
         await store.remove(id);
         jobs.delete(id);
+        announced.delete(id);
         holdUntil.delete(id);
       });
       emit({ type: 'removed', id });

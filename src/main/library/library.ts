@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { StudioError } from '../../shared/contract/result';
@@ -229,10 +229,27 @@ export function createLibrary(deps: LibraryDeps): Library {
     await syncAll(index, root, log, deps.scanConcurrency ?? SCAN_CONCURRENCY);
     log.info('library.indexed', { clips: index.size, ms: now() - started });
     await loadTrash();
+    await cleanStaging();
     if (deps.watch !== false && !disposed) watcher = watchLibrary(root, (f) => void onDiskChange(f), log);
   })();
   // Callers see a failed start through `ready` and every method; this keeps it from being unhandled meanwhile.
   ready.catch((err) => log.error('library.start_failed', { error: err }));
+
+  /**
+   * Removes clips an earlier run left half-assembled in `.staging/` (it crashed mid-add). Nothing is
+   * lost: a source video is only removed after its clip is committed. Entries younger than an hour
+   * are left alone in case another instance of the app is adding a clip to the same folder.
+   */
+  async function cleanStaging(): Promise<void> {
+    const names = await readdir(stagingDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const info = await stat(join(stagingDir, name)).catch(() => null);
+      if (info && now() - info.mtimeMs > 3_600_000) {
+        await rm(join(stagingDir, name), { recursive: true, force: true });
+        log.info('library.staging_cleaned', { name });
+      }
+    }
+  }
 
   /** Finds clips left in `.trash/` by an earlier run: restorable, or handed to the system trash. */
   async function loadTrash(): Promise<void> {
@@ -334,6 +351,9 @@ export function createLibrary(deps: LibraryDeps): Library {
       await rm(stage, { recursive: true, force: true });
       if (err instanceof StudioError) throw err;
       if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The video could not be read: ${err.message}`);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new StudioError('NOT_FOUND', `A file to add to the library is missing: ${basename((err as NodeJS.ErrnoException).path ?? '')}.`);
+      }
       throw err;
     }
   }

@@ -3,6 +3,8 @@ import type { StudioClient } from '../api/client';
 import { connectApp } from './app/connect';
 import { connectKeys } from './keys/connect';
 import { connectSettings } from './settings/connect';
+import { connectModels } from './models/connect';
+import { connectCompose } from './compose/connect';
 import type { StudioState } from './index';
 
 /**
@@ -10,7 +12,7 @@ import type { StudioState } from './index';
  * `connect<Domain>` here. Returns one function that removes every subscription.
  */
 export function connectStore(client: StudioClient, store: StoreApi<StudioState>): () => void {
-  const offs = [connectApp(client, store), connectKeys(client, store), connectSettings(client, store)];
+  const offs = [connectApp(client, store), connectKeys(client, store), connectSettings(client, store), connectModels(client, store), connectCompose(client, store)];
   return () => {
     for (const off of offs) off();
   };

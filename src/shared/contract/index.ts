@@ -7,6 +7,8 @@ import { keysDomain } from './keys';
 import { settingsDomain } from './settings';
 import { imagesDomain } from './images';
 import { jobsDomain } from './jobs';
+import { modelsDomain } from './models';
+import { draftsDomain } from './drafts';
 
 /**
  * The one IPC contract: every channel the renderer can call and every event main sends, grouped
@@ -20,6 +22,8 @@ export const contract = {
   settings: settingsDomain,
   images: imagesDomain,
   jobs: jobsDomain,
+  models: modelsDomain,
+  drafts: draftsDomain,
 } as const satisfies Record<string, DomainDef>;
 
 export type Contract = typeof contract;

@@ -19,7 +19,8 @@ const RETRY_AFTER_SPREAD_CAP_MS = 1_000;
  * (`baseMs × 2^(attempt−1)`, capped at `capMs`) with "equal jitter" (half fixed, half random), so
  * many clients that failed together do not retry together. When the server sent `Retry-After`
  * (`retryAfterMs`, as parsed by the adapter — providers.md: fal, Novita, EvoLink, ModelArk answer
- * 429), the delay is never shorter than it (capped at `MAX_RETRY_AFTER_MS`) plus a small spread.
+ * 429), that wait is used instead (capped at `MAX_RETRY_AFTER_MS`, at least `baseMs / 2`) plus a
+ * small spread: waiting longer than the server asked only delays the user's jobs.
  */
 export function backoff(attempt: number, retryAfterMs?: number, options: BackoffOptions = {}): number {
   const base = options.baseMs ?? 1_000;
@@ -31,5 +32,6 @@ export function backoff(attempt: number, retryAfterMs?: number, options: Backoff
   if (retryAfterMs === undefined || !(retryAfterMs >= 0)) return Math.round(jittered);
   const honoured = Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
   const spread = Math.min(RETRY_AFTER_SPREAD_CAP_MS, honoured * RETRY_AFTER_SPREAD) * random();
-  return Math.round(Math.max(jittered, honoured + spread));
+  // The server knows when it will take requests again; only a `Retry-After: 0` is floored (half the base delay).
+  return Math.round(Math.max(base / 2, honoured + spread));
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -123,6 +123,8 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect(new Set(await readdir(root))).toEqual(before);
     expect(await readdir(join(root, '.staging'))).toEqual([]);
     expect(await readFile(notVideo, 'utf8')).toBe('this is text, not a video');
+    await expect(library.addClip({ videoPath: join(work, 'gone.mp4'), ...fields() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await readdir(join(root, '.staging'))).toEqual([]);
   });
 
   it('files a job once: a second delivery of the same job returns the clip already there', async () => {
@@ -251,6 +253,19 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect(await handlers.reveal({ id: item.id }, ctx)).toEqual({ revealed: false });
     expect(libraryDomain.requests.update.input.safeParse({ id: item.id }).success).toBe(false);
     expect(libraryDomain.requests.update.input.safeParse({ id: item.id, rating: 9 }).success).toBe(false);
+  });
+
+  it('cleans half-assembled clips an earlier crash left in .staging/ once they are an hour old', async () => {
+    const staging = join(root, '.staging');
+    await mkdir(join(staging, 'crashedold1'), { recursive: true });
+    await writeFile(join(staging, 'crashedold1', 'clip.mp4'), 'half');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(join(staging, 'crashedold1'), twoHoursAgo, twoHoursAgo);
+    await mkdir(join(staging, 'inprogress1'), { recursive: true });
+    const reopened = createLibrary({ libraryDir: root, framesDir: join(work, 'frames3'), log: createMemoryLogger(), watch: false });
+    await reopened.ready;
+    expect(await readdir(staging)).toEqual(['inprogress1']);
+    await reopened.dispose();
   });
 
   it('uses the binaries the resolver picked', () => {

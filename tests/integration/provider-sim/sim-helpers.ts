@@ -115,7 +115,7 @@ export function meanDiff(a: Buffer, b: Buffer): number {
 }
 
 /** Polls `read` every `everyMs` until `done` says so or `timeoutMs` passes; returns every answer seen. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (t: T) => boolean, everyMs = 100, timeoutMs = 30_000): Promise<T[]> {
+export async function pollUntil<T>(read: () => Promise<T>, done: (t: T) => boolean, everyMs = 100, timeoutMs = 90_000): Promise<T[]> {
   const seen: T[] = [];
   const end = Date.now() + timeoutMs;
   for (;;) {

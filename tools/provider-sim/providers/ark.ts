@@ -234,7 +234,7 @@ export function arkSim(sim: SimContext): ProviderSim {
         created: Math.floor(now.getTime() / 1000),
       },
     });
-    return { status: 200, json: { id: task.id } };
+    return { status: 200, json: { id: task.id }, taskId: task.id };
   }
 
   function remove(t: SimTask<ArkMeta>): Reply {

@@ -151,7 +151,7 @@ export function evolinkSim(sim: SimContext): ProviderSim {
       spec: { ...out.size, durationSeconds: v.duration, audio: v.generate_audio, prompt: v.prompt, first, last },
       meta: { duration: v.duration, created: Math.floor(Date.now() / 1000) },
     });
-    return { status: 200, json: taskObject(task) };
+    return { status: 200, json: taskObject(task), taskId: task.id };
   }
 
   function upload(req: SimRequest): Promise<Reply> | Reply {

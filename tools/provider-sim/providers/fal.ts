@@ -126,15 +126,16 @@ const FAILURES: FailureMap<(t: SimTask<FalMeta>) => Reply> = {
     detail422([{ loc: ['body', 'image_url'], msg: 'The input image contains content flagged by a content checker (e.g. a real person).', type: 'content_policy_violation', input: null }]),
   audio_moderation: () =>
     detail422([{ loc: ['body', 'generate_audio'], msg: 'The generated audio was flagged by a content checker. Retry with generate_audio false.', type: 'content_policy_violation', input: true }]),
+  // No X-Fal-Retryable: the request is COMPLETED, so fetching its result again gives the same answer.
   internal: () => ({
     status: 500,
     json: { detail: 'Internal error while generating the video', error_type: 'internal_server_error' },
-    headers: { 'x-fal-error-type': 'internal_server_error', 'x-fal-retryable': 'true' },
+    headers: { 'x-fal-error-type': 'internal_server_error' },
   }),
   timeout: () => ({
     status: 504,
     json: { detail: 'Request timed out', error_type: 'request_timeout' },
-    headers: { 'x-fal-error-type': 'request_timeout', 'x-fal-retryable': 'true' },
+    headers: { 'x-fal-error-type': 'request_timeout' },
   }),
 };
 
@@ -198,7 +199,7 @@ export function falSim(sim: SimContext): ProviderSim {
       spec: { ...out.size, durationSeconds: seconds, audio: def.version !== '1' && v.generate_audio === true, prompt: v.prompt, first, last },
       meta: { seed: pickSeed(v.seed), prompt: v.prompt, app },
     });
-    return { status: 200, json: { ...urls(task), queue_position: sim.tasks.view(task).queuePosition } };
+    return { status: 200, json: { ...urls(task), queue_position: sim.tasks.view(task).queuePosition }, taskId: id };
   }
 
   function status(t: SimTask<FalMeta>, req: SimRequest): Reply {

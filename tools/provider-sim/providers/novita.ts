@@ -164,7 +164,7 @@ export function novitaSim(sim: SimContext): ProviderSim {
       },
       meta: { seed },
     });
-    return { status: 200, json: { task_id: id } };
+    return { status: 200, json: { task_id: id }, taskId: id };
   }
 
   function result(req: SimRequest): Reply {

@@ -1,9 +1,10 @@
 import { Gauge } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { POLL_INTERVAL_MS, type Settings } from '../../../shared/contract/settings';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
+import { Form } from './Form';
 import { useDraft } from './use-draft';
 
 const MIN_S = POLL_INTERVAL_MS.min / 1000;
@@ -41,8 +42,7 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
   const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     if (busy) return;
     setNote(null);
     setFormError(null);
@@ -80,7 +80,7 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
         How long to wait between two status requests for one running task. Shorter waits notice a finished video sooner; longer ones send fewer
         requests.
       </p>
-      <form className="polling-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <Form className="polling-form" onSubmit={() => void onSubmit()}>
         <div className="field field-narrow">
           <label htmlFor={minId} className="field-label">
             Shortest wait (seconds)
@@ -126,12 +126,12 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
           <FieldError id={maxErrorId} message={maxError} />
         </div>
         <div className="field field-action">
-          <button type="submit" className="button" aria-disabled={busy || undefined}>
+          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
             {busy ? 'Saving…' : 'Save'}
             <span className="visually-hidden"> polling</span>
           </button>
         </div>
-      </form>
+      </Form>
       <FieldError message={formError} />
       <StatusNote note={note} />
     </section>

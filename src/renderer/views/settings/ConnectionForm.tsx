@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { BaseUrl, type ProviderSettings } from '../../../shared/contract/settings';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
+import { Form } from './Form';
 import { PROVIDER_LABELS } from './providers';
 import { useDraft } from './use-draft';
 
@@ -35,8 +36,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
   const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     if (busy) return;
     setNote(null);
     setFormError(null);
@@ -79,7 +79,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
   };
 
   return (
-    <form className="connection-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+    <Form className="connection-form" onSubmit={() => void onSubmit()}>
       <div className="connection-fields">
         <div className="field field-grow">
           <label htmlFor={urlId} className="field-label">
@@ -130,7 +130,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
           <FieldError id={concurrencyErrorId} message={concurrencyError} />
         </div>
         <div className="field field-action">
-          <button type="submit" className="button" aria-disabled={busy || undefined}>
+          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
             {busy ? 'Saving…' : 'Save'}
             <span className="visually-hidden"> {name} connection</span>
           </button>
@@ -138,6 +138,6 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
       </div>
       <FieldError message={formError} />
       <StatusNote note={note} />
-    </form>
+    </Form>
   );
 }

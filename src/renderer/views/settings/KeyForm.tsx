@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { ApiKeyText, type KeyStatus, type KeyStorage } from '../../../shared/contract/keys';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
+import { Form } from './Form';
 import { PROVIDER_LABELS } from './providers';
 import { StorageChoiceDialog, type StorageQuestion } from './StorageChoiceDialog';
 
@@ -52,8 +53,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
     }
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     if (busy) return;
     if (draft.trim() === '') {
       setNote(null);
@@ -72,7 +72,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
   const placeholder = status.configured ? `Enter a new key to replace ${status.last4 ? `•••• ${status.last4}` : 'the current one'}` : `Paste your ${name} API key`;
 
   return (
-    <form className="key-form" onSubmit={onSubmit} noValidate>
+    <Form className="key-form" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="field-label">
         API key<span className="visually-hidden"> for {name}</span>
       </label>
@@ -93,7 +93,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
           aria-describedby={error ? `${errorId} ${statusId}` : statusId}
           ref={inputRef}
         />
-        <button type="submit" className="button primary" aria-disabled={busy || undefined}>
+        <button type="button" className="button primary" aria-disabled={busy || undefined} onClick={onSubmit}>
           {busy ? 'Saving…' : 'Save key'}
         </button>
       </div>
@@ -109,7 +109,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
           setNote({ tone: 'info', text: 'Not saved. The key is still in the field.' });
         }}
       />
-    </form>
+    </Form>
   );
 }
 

@@ -1,8 +1,9 @@
 import { FolderOpen } from 'lucide-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
+import { Form } from './Form';
 import { useDraft } from './use-draft';
 
 /**
@@ -21,8 +22,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
   const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     if (busy) return;
     setNote(null);
     if (!folder.dirty) {
@@ -53,7 +53,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
         <FolderOpen aria-hidden="true" size={16} />
         Library
       </h2>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <Form onSubmit={() => void onSubmit()}>
         <label htmlFor={inputId} className="field-label">
           Library folder
         </label>
@@ -72,7 +72,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${errorId} ${helpId}` : helpId}
           />
-          <button type="submit" className="button" aria-disabled={busy || undefined}>
+          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
             {busy ? 'Checking…' : 'Use this folder'}
           </button>
         </div>
@@ -81,7 +81,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
         </p>
         <FieldError id={errorId} message={error} />
         <StatusNote note={note} />
-      </form>
+      </Form>
     </section>
   );
 }

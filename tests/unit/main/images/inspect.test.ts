@@ -45,7 +45,7 @@ describe('inspectImage on the real photos', () => {
 });
 
 describe('inspectImage measures content, not names', () => {
-  it('applies EXIF orientation 6 and 8 to width and height', async () => {
+  it('applies EXIF orientation 6 and 8 to width and height', { timeout: 60_000 }, async () => {
     const upright = await jpegAt(600, 800);
     for (const o of [6, 8] as const) {
       const path = await put(dir, `exif${o}.jpg`, await exifRotated(upright, o));
@@ -54,7 +54,7 @@ describe('inspectImage measures content, not names', () => {
     }
   });
 
-  it('reports CMYK, 16-bit and alpha', async () => {
+  it('reports CMYK, 16-bit and alpha', { timeout: 60_000 }, async () => {
     const base = await jpegAt(640, 480);
     const cmyk = await put(dir, 'cmyk.jpg', await sharp(base).toColourspace('cmyk').jpeg().toBuffer());
     const deep = await put(dir, 'deep.png', await sharp(base).toColourspace('rgb16').png().toBuffer());
@@ -64,7 +64,7 @@ describe('inspectImage measures content, not names', () => {
     expect(await inspectImage(alpha)).toMatchObject({ format: 'png', hasAlpha: true, channels: 4 });
   });
 
-  it('sees an animated GIF as animated with its frame size', async () => {
+  it('sees an animated GIF as animated with its frame size', { timeout: 60_000 }, async () => {
     const path = await put(dir, 'anim.gif', await animatedGif());
     expect(await inspectImage(path)).toMatchObject({ format: 'gif', animated: true, pages: 3, width: 200, height: 150 });
   });
@@ -79,8 +79,8 @@ describe('inspectImage measures content, not names', () => {
     expect(await inspectImage(webp)).toMatchObject({ format: 'webp', width: 500, height: 400 });
   });
 
-  it('accepts AVIF and SVG for conversion', async () => {
-    const avif = await put(dir, 'photo.avif', await sharp(await jpegAt(400, 300)).avif().toBuffer());
+  it('accepts AVIF and SVG for conversion', { timeout: 60_000 }, async () => {
+    const avif = await put(dir, 'photo.avif', await sharp(await jpegAt(400, 300)).avif({ effort: 0 }).toBuffer());
     const svg = await put(dir, 'drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="teal"/></svg>');
     expect(await inspectImage(avif)).toMatchObject({ format: 'avif', width: 400, height: 300 });
     expect(await inspectImage(svg)).toMatchObject({ format: 'svg', width: 800, height: 600 });
@@ -92,7 +92,7 @@ describe('inspectImage measures content, not names', () => {
     expect(await inspectImage(path)).toMatchObject({ format: 'jpeg', width: 400, height: 300 });
   });
 
-  it('measures the boundary sizes exactly', async () => {
+  it('measures the boundary sizes exactly', { timeout: 60_000 }, async () => {
     for (const [w, h] of [
       [390, 1000],
       [1004, 400],
@@ -106,7 +106,7 @@ describe('inspectImage measures content, not names', () => {
     }
   });
 
-  it('measures a 31+ MB noise PNG without complaint', async () => {
+  it('measures a 31+ MB noise PNG without complaint', { timeout: 60_000 }, async () => {
     const path = await put(dir, 'noise.png', await noisePng(3400, 3300));
     const info = await inspectImage(path);
     expect(info.bytes).toBeGreaterThan(31 * 1024 * 1024);

@@ -30,11 +30,13 @@ describe('backoff', () => {
     expect(backoff(1, 3_000, { random: () => 0.999 })).toBeLessThanOrEqual(3_300);
   });
 
-  it('keeps the exponential delay when it is longer than Retry-After', () => {
-    expect(backoff(6, 1_000, { random: () => 0 })).toBe(16_000);
+  it('follows Retry-After even late in a storm, instead of the longer exponential delay', () => {
+    expect(backoff(6, 1_000, { random: () => 0 })).toBe(1_000);
+    expect(backoff(6, undefined, { random: () => 0 })).toBe(16_000);
   });
 
-  it('ignores a negative or NaN Retry-After and caps a huge one', () => {
+  it('floors Retry-After: 0, ignores a negative or NaN one and caps a huge one', () => {
+    expect(backoff(3, 0, { random: () => 0.9 })).toBe(500);
     expect(backoff(1, -5, { random: () => 0 })).toBe(500);
     expect(backoff(1, Number.NaN, { random: () => 0 })).toBe(500);
     expect(backoff(1, 10 * MAX_RETRY_AFTER_MS, { random: () => 0 })).toBe(MAX_RETRY_AFTER_MS);

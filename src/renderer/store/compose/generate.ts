@@ -1,0 +1,41 @@
+import type { StoreApi } from 'zustand';
+import { describeError } from '../../api/client';
+import type { StudioState } from '../index';
+import { readiness } from './readiness';
+
+/** A random seed in 0 … `max` (capped at 2³¹ − 1, which every provider accepts), from the system's CSPRNG. */
+export function randomSeed(max: number): number {
+  const cap = Math.min(max, 2147483647);
+  const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
+  return n % (cap + 1);
+}
+
+/**
+ * Generate: queues the draft as a job (`jobs:submit`). With the seed unlocked, a new random seed
+ * is rolled first and written into the draft, so the clip can be reproduced by locking it.
+ * Does nothing while `readiness` says no (the button shows why). The outcome — queued, or main's
+ * refusal in plain words — lands in `compose.submit`; the draft is kept either way.
+ */
+export async function generate(store: StoreApi<StudioState>): Promise<void> {
+  const state = () => store.getState();
+  const check = () =>
+    readiness({ draft: state().compose.draft, models: state().models.list?.models ?? null, checks: state().compose.checks, sending: state().compose.submit.status === 'sending' });
+  const before = check();
+  if (!before.ready) return;
+  const seedSpec = before.model.params.find((s) => s.key === 'seed');
+  if (seedSpec && !state().compose.draft?.params.seedLocked) {
+    const seed = randomSeed(seedSpec.max);
+    // Not through setParam: that would lock the seed; an unlocked seed stays unlocked.
+    state().compose.change((d) => ({ ...d, params: { ...d.params, seed } }));
+  }
+  const ready = check();
+  const requests = state().compose.requests;
+  if (!ready.ready || !requests) return;
+  state().compose.setSubmit({ status: 'sending' });
+  try {
+    await requests.jobs.submit({ params: ready.params });
+    state().compose.setSubmit({ status: 'sent', message: `Queued on ${ready.model.name}. Follow it in the Queue.` });
+  } catch (err) {
+    state().compose.setSubmit({ status: 'error', message: describeError(err) });
+  }
+}

@@ -1,0 +1,63 @@
+import { paramsSchema } from '../../../shared/catalog/params';
+import type { JobParams } from '../../../shared/catalog/types';
+import type { ModelChoice } from '../../../shared/contract/models';
+import type { Draft } from '../../../shared/drafts/draft';
+import { jobParamsFromDraft } from '../../../shared/drafts/params';
+import type { FrameRole } from './edits';
+import type { CheckState } from './frame-state';
+
+/** What decides whether Generate may run. `models` is null while the list is loading. */
+export interface ReadinessInput {
+  draft: Draft | null;
+  models: readonly ModelChoice[] | null;
+  checks: Record<FrameRole, CheckState>;
+  sending: boolean;
+}
+
+/** Either the job to submit, or the reason written next to the disabled Generate button. */
+export type Readiness = { ready: true; model: ModelChoice; params: JobParams } | { ready: false; reason: string };
+
+const NAME: Record<FrameRole, string> = { first: 'first frame', last: 'last frame' };
+const not = (reason: string): Readiness => ({ ready: false, reason });
+
+/**
+ * Whether the draft can be generated now, and if not, why — in the words shown next to the
+ * disabled Generate button (UX.md, "Compose": "Disabled with the reason written next to it").
+ * Order: draft and model, availability, prompt, frames the model needs or refuses, each frame's
+ * verdict (an image rule the fix cannot mend blocks; fixable ones do not, the fix runs on
+ * submit), then the catalog's own parameter schema as the last word. Pure.
+ */
+export function readiness({ draft, models, checks, sending }: ReadinessInput): Readiness {
+  if (!draft) return not('Loading the draft…');
+  if (!models) return not('Loading the models…');
+  const model = models.find((m) => m.id === draft.modelId);
+  if (!model) return not('Pick a model.');
+  if (!model.available) return not(model.unavailableReason ?? `${model.name} is not available.`);
+
+  const text = draft.prompt.trim();
+  if (model.prompt.required && !text) return not('Write a prompt.');
+  if (model.prompt.hard && draft.prompt.length > model.prompt.maxChars) {
+    return not(`The prompt is ${draft.prompt.length - model.prompt.maxChars} characters over the ${model.prompt.maxChars}-character limit.`);
+  }
+
+  const takesImages = model.modes.includes('image-to-video') || model.modes.includes('first-last-frame');
+  if (!takesImages && (draft.firstFrame || draft.lastFrame)) return not('This model takes no images: clear the frames or pick an image-to-video model.');
+  if (!model.modes.includes('text-to-video') && !draft.firstFrame) return not('Add a first frame: this model starts from a photo.');
+  if (draft.lastFrame && !draft.firstFrame) return not('A last frame needs a first frame too.');
+  if (draft.lastFrame && !model.modes.includes('first-last-frame')) return not('This model takes no last frame: clear it or pick a first + last frame model.');
+
+  for (const role of ['first', 'last'] as const) {
+    if (!(role === 'first' ? draft.firstFrame : draft.lastFrame)) continue;
+    const check = checks[role];
+    if (check.status === 'idle' || check.status === 'busy') return not(`Checking the ${NAME[role]}…`);
+    if (check.status === 'error') return not(`The ${NAME[role]} cannot be used: ${check.message}`);
+    const unfixable = check.value.violations.find((v) => v.rule === 'model');
+    if (unfixable) return not(unfixable.message);
+  }
+
+  if (sending) return not('Sending to the queue…');
+  const params = jobParamsFromDraft(draft, model);
+  const parsed = paramsSchema(model).safeParse(params);
+  if (!parsed.success) return not(parsed.error.issues[0]?.message ?? 'These settings are not valid for this model.');
+  return { ready: true, model, params };
+}

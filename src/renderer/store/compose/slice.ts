@@ -1,0 +1,153 @@
+import type { StateCreator } from 'zustand';
+import type { ModelEntry } from '../../../shared/catalog/types';
+import type { Draft, DraftCrop, DraftParams } from '../../../shared/drafts/draft';
+import { describeError, StudioClientError, type StudioClient } from '../../api/client';
+import type { StudioState } from '../index';
+import * as edit from './edits';
+import type { FrameRole } from './edits';
+import { importImageFile } from './frame-files';
+import { IDLE, type CheckState, type FixState, type FrameImage } from './frame-state';
+
+/** The verbs Compose uses; `connectCompose` binds them to main. */
+export type ComposeRequests = {
+  drafts: StudioClient['drafts'];
+  images: Pick<StudioClient['images'], 'import' | 'importBytes' | 'check' | 'fix' | 'preview'>;
+  jobs: Pick<StudioClient['jobs'], 'submit'>;
+};
+
+/** Where the autosave stands: `pending` = edited, waiting for the debounce; `error` keeps the message. */
+export type SaveState = { status: 'saved' | 'pending' | 'saving' } | { status: 'error'; message: string };
+
+/** The last Generate: sending, queued (with the job's words), or refused (main's message). */
+export type SubmitState = { status: 'idle' } | { status: 'sending' } | { status: 'sent'; message: string } | { status: 'error'; message: string };
+
+/**
+ * Compose's working state. `draft` is the user's work (main keeps it on disk: every edit bumps
+ * `revision`, which the autosave follows); the rest caches main's answers about it: thumbnails by
+ * image id, the check and fix of each frame, and the outcome of Generate.
+ */
+export interface ComposeState {
+  /** Null until `drafts:get` answers. */
+  draft: Draft | null;
+  loadError: string | null;
+  /** Bumped by every user edit; the autosave saves when it moves. */
+  revision: number;
+  save: SaveState;
+  images: Record<string, FrameImage>;
+  checks: Record<FrameRole, CheckState>;
+  fixes: Record<FrameRole, FixState>;
+  /** A photo being imported into the slot, and why the last import failed. */
+  importing: Record<FrameRole, boolean>;
+  frameErrors: Record<FrameRole, string | null>;
+  submit: SubmitState;
+  /** Older drafts (`drafts:list`); null until asked. */
+  olderDrafts: Draft[] | null;
+  requests: ComposeRequests | null;
+  /** Saves a pending edit now (before switching drafts or leaving); bound by `connectCompose`. */
+  flushSave(): Promise<void>;
+
+  setFlushSave(flush: () => Promise<void>): void;
+  setRequests(requests: ComposeRequests | null): void;
+  /** Replaces the draft with one from main (load, open, new): not an edit, nothing to save. */
+  loaded(draft: Draft): void;
+  setLoadError(message: string | null): void;
+  /** Applies a user edit and marks the draft for saving. */
+  change(update: (draft: Draft) => Draft): void;
+  setModel(entry: ModelEntry): void;
+  setPrompt(prompt: string): void;
+  setParam<K extends keyof DraftParams>(key: K, value: DraftParams[K]): void;
+  setCrop(role: FrameRole, crop: DraftCrop | undefined): void;
+  swapFrames(): void;
+  clearFrame(role: FrameRole): void;
+  useForBoth(from: FrameRole): void;
+  /** Imports a dropped, picked or pasted file into `role`; a refusal is kept in `frameErrors`. */
+  importFile(role: FrameRole, file: File): Promise<void>;
+  rememberImage(imageId: string, image: FrameImage): void;
+  setCheck(role: FrameRole, state: CheckState): void;
+  setFix(role: FrameRole, state: FixState): void;
+  setSave(state: SaveState): void;
+  setSubmit(state: SubmitState): void;
+  setOlderDrafts(drafts: Draft[] | null): void;
+}
+
+export interface ComposeSlice {
+  compose: ComposeState;
+}
+
+const NOT_CONNECTED = 'The app is not connected to its main process yet. Try again in a moment.';
+
+export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice> = (set, get) => {
+  const patch = (partial: Partial<ComposeState>) => set((s) => ({ compose: { ...s.compose, ...partial } }));
+  const change = (update: (draft: Draft) => Draft) =>
+    set((s) => {
+      if (!s.compose.draft) return s;
+      return { compose: { ...s.compose, draft: update(s.compose.draft), revision: s.compose.revision + 1, save: { status: 'pending' } } };
+    });
+  const setFrameFlag = (role: FrameRole, importing: boolean, error: string | null) =>
+    set((s) => ({
+      compose: { ...s.compose, importing: { ...s.compose.importing, [role]: importing }, frameErrors: { ...s.compose.frameErrors, [role]: error } },
+    }));
+
+  return {
+    compose: {
+      draft: null,
+      loadError: null,
+      revision: 0,
+      save: { status: 'saved' },
+      images: {},
+      checks: { first: IDLE, last: IDLE },
+      fixes: { first: IDLE, last: IDLE },
+      importing: { first: false, last: false },
+      frameErrors: { first: null, last: null },
+      submit: { status: 'idle' },
+      olderDrafts: null,
+      requests: null,
+      flushSave: () => Promise.resolve(),
+
+      setFlushSave: (flushSave) => patch({ flushSave }),
+      setRequests: (requests) => patch({ requests }),
+      loaded: (draft) => patch({ draft, loadError: null, save: { status: 'saved' }, submit: { status: 'idle' }, frameErrors: { first: null, last: null } }),
+      setLoadError: (loadError) => patch({ loadError }),
+      change,
+      setModel: (entry) => change((d) => edit.withModel(d, entry)),
+      setPrompt: (prompt) => change((d) => ({ ...d, prompt })),
+      setParam: (key, value) => change((d) => edit.withParam(d, key, value)),
+      setCrop: (role, crop) => change((d) => edit.withCrop(d, role, crop)),
+      swapFrames: () => change(edit.swapFrames),
+      clearFrame: (role) => {
+        change((d) => edit.withoutFrame(d, role));
+        setFrameFlag(role, false, null);
+      },
+      useForBoth: (from) => change((d) => edit.useForBoth(d, from)),
+      async importFile(role, file) {
+        const requests = get().compose.requests;
+        if (!requests) {
+          setFrameFlag(role, false, NOT_CONNECTED);
+          return;
+        }
+        setFrameFlag(role, true, null);
+        try {
+          const imported = await importImageFile(requests.images, file);
+          get().compose.rememberImage(imported.imageId, { previewUrl: imported.previewUrl, info: imported.info });
+          change((d) => edit.withFrame(d, role, imported.imageId));
+          setFrameFlag(role, false, null);
+        } catch (err) {
+          setFrameFlag(role, false, describeError(err));
+        }
+      },
+      rememberImage: (imageId, image) => set((s) => ({ compose: { ...s.compose, images: { ...s.compose.images, [imageId]: image } } })),
+      setCheck: (role, state) => set((s) => ({ compose: { ...s.compose, checks: { ...s.compose.checks, [role]: state } } })),
+      setFix: (role, state) => set((s) => ({ compose: { ...s.compose, fixes: { ...s.compose.fixes, [role]: state } } })),
+      setSave: (save) => patch({ save }),
+      setSubmit: (submit) => patch({ submit }),
+      setOlderDrafts: (olderDrafts) => patch({ olderDrafts }),
+    },
+  };
+};
+
+/** The bound requests, or a `StudioClientError('UNAVAILABLE')` to show when not connected. */
+export function composeRequests(state: StudioState): ComposeRequests {
+  const bound = state.compose.requests;
+  if (!bound) throw new StudioClientError('UNAVAILABLE', NOT_CONNECTED);
+  return bound;
+}

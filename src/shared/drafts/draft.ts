@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AspectRatio, Resolution } from '../catalog/types';
+
+/** A draft id: 8–64 lowercase letters, digits and dashes (a UUID fits). Safe as a file name. */
+export const DraftId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'draft id must be 8–64 lowercase letters, digits or dashes');
+export type DraftId = z.infer<typeof DraftId>;
+
+/**
+ * A rectangle in px of the upright source image (after EXIF orientation): the part of the photo
+ * the user framed in the crop box. Same shape as the image service's `ImageRect`.
+ */
+export const DraftCrop = z.object({
+  left: z.number().int().min(0),
+  top: z.number().int().min(0),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type DraftCrop = z.infer<typeof DraftCrop>;
+
+/**
+ * A first or last frame: the opaque image id main handed out (32 hex chars, never a path) and the
+ * crop the user chose; without `crop` the centre of the image is used, as the providers do.
+ */
+export const DraftFrame = z.object({
+  imageId: z.string().regex(/^[0-9a-f]{32}$/, 'not an image id'),
+  crop: DraftCrop.optional(),
+});
+export type DraftFrame = z.infer<typeof DraftFrame>;
+
+/**
+ * The parameters as the user left them. Every field the catalog's `ParamSpec` keys know is kept,
+ * whatever the current model offers, so switching models and back loses nothing; only the ones
+ * the model has are sent (see `jobParamsFromDraft`). Reading is lenient: fields an older file
+ * lacks get their defaults.
+ */
+export const DraftParams = z.object({
+  resolution: Resolution,
+  aspectRatio: AspectRatio,
+  /** Seconds. */
+  duration: z.number().int().min(1).max(60),
+  /** −1 = random; otherwise the seed to send when `seedLocked`. */
+  seed: z.number().int().min(-1).max(4294967295).default(-1),
+  /** When false, Generate rolls a new seed each time (and shows it); when true it sends `seed` as is. */
+  seedLocked: z.boolean().default(false),
+  cameraFixed: z.boolean().default(false),
+  generateAudio: z.boolean().default(true),
+  watermark: z.boolean().default(false),
+  serviceTier: z.string().max(32).default('default'),
+});
+export type DraftParams = z.infer<typeof DraftParams>;
+
+/** Longest prompt a draft keeps, in characters (far above any model's limit; guards the file). */
+export const MAX_DRAFT_PROMPT = 20_000;
+
+/**
+ * One Compose draft, as saved under `<dataDir>/drafts/<id>.json` and carried by the `drafts`
+ * domain. `updatedAt` is ms since the Unix epoch, set by main on every save. `modelId` is a
+ * catalog id (`<provider>/<model>`); an id the catalog no longer has is kept, and Compose asks the
+ * user to pick a model.
+ */
+export const Draft = z.object({
+  id: DraftId,
+  updatedAt: z.number().int().nonnegative(),
+  modelId: z.string().max(200),
+  prompt: z.string().max(MAX_DRAFT_PROMPT),
+  params: DraftParams,
+  firstFrame: DraftFrame.optional(),
+  lastFrame: DraftFrame.optional(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+/** What a new draft may start from (a reused clip, a duplicated job): any part of a draft but its id and time. */
+export const DraftSeed = z
+  .object({
+    modelId: z.string().max(200),
+    prompt: z.string().max(MAX_DRAFT_PROMPT),
+    params: DraftParams.partial(),
+    firstFrame: DraftFrame,
+    lastFrame: DraftFrame,
+  })
+  .partial()
+  .strict();
+export type DraftSeed = z.infer<typeof DraftSeed>;
+
+/** True when the draft holds nothing of the user's: no prompt and no frame. */
+export function isBlankDraft(draft: Pick<Draft, 'prompt' | 'firstFrame' | 'lastFrame'>): boolean {
+  return draft.prompt.trim() === '' && !draft.firstFrame && !draft.lastFrame;
+}

@@ -1,0 +1,105 @@
+import type { AspectRatio, JobParams, ModelEntry, ParamSpec, Resolution } from '../catalog/types';
+import { DraftParams, type Draft, type DraftSeed } from './draft';
+
+type EnumSpec = Extract<ParamSpec, { kind: 'enum' }>;
+type IntSpec = Extract<ParamSpec, { kind: 'int' }>;
+
+/** `adaptive` (Novita 1.5, ModelArk, EvoLink) and `auto` (fal) mean the same: follow the first frame. */
+const FOLLOW_IMAGE: readonly string[] = ['adaptive', 'auto'];
+
+function specOf<K extends ParamSpec['key']>(entry: ModelEntry, key: K): Extract<ParamSpec, { key: K }> | undefined {
+  return entry.params.find((s) => s.key === key) as Extract<ParamSpec, { key: K }> | undefined;
+}
+
+function fitEnum(spec: EnumSpec, value: string): string {
+  if (spec.options.includes(value)) return value;
+  // The same meaning under the other provider's spelling.
+  if (FOLLOW_IMAGE.includes(value)) return spec.options.find((o) => FOLLOW_IMAGE.includes(o)) ?? spec.default;
+  return spec.default;
+}
+
+function fitInt(spec: IntSpec, value: number): number {
+  if (spec.values) return spec.values.includes(value) ? value : spec.default;
+  return value >= spec.min && value <= spec.max ? value : spec.default;
+}
+
+/** The parameters a fresh draft starts with for `entry`: each spec's default (catalog, providers.md). */
+export function defaultParams(entry: ModelEntry): DraftParams {
+  return paramsForModel(entry, DraftParams.parse({ resolution: '720p', aspectRatio: '16:9', duration: 5 }));
+}
+
+/**
+ * `params` adjusted to what `entry` offers: every value the model allows is kept, every other one
+ * becomes the model's default (`adaptive` ↔ `auto` are translated, not reset). Fields the model
+ * has no spec for are kept untouched, so switching back restores them. A seed beyond the model's
+ * range becomes −1 (random) and unlocks. Pure.
+ */
+export function paramsForModel(entry: ModelEntry, params: DraftParams): DraftParams {
+  const next: DraftParams = { ...params };
+  const resolution = specOf(entry, 'resolution');
+  if (resolution) next.resolution = fitEnum(resolution, params.resolution) as Resolution;
+  const aspect = specOf(entry, 'aspectRatio');
+  if (aspect) next.aspectRatio = fitEnum(aspect, params.aspectRatio) as AspectRatio;
+  const tier = specOf(entry, 'serviceTier');
+  if (tier) next.serviceTier = fitEnum(tier, params.serviceTier);
+  const duration = specOf(entry, 'duration');
+  if (duration) next.duration = fitInt(duration, params.duration);
+  const seed = specOf(entry, 'seed');
+  if (seed && (params.seed < seed.min || params.seed > seed.max)) {
+    next.seed = -1;
+    next.seedLocked = false;
+  }
+  return next;
+}
+
+/**
+ * The provider-neutral `JobParams` for a draft on `entry`: only the parameters the model has, the
+ * first frame only for a model that takes images, the last frame only for one with
+ * `first-last-frame`. `seed` is sent as given (callers roll one first when the seed is unlocked).
+ * Frames are passed by image id; a crop, if any, is not part of `JobParams`.
+ */
+export function jobParamsFromDraft(draft: Draft, entry: ModelEntry): JobParams {
+  const has = (key: ParamSpec['key']) => entry.params.some((s) => s.key === key);
+  const takesImages = entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
+  const p = draft.params;
+  const out: JobParams = {
+    modelId: entry.id,
+    prompt: draft.prompt,
+    resolution: p.resolution,
+    aspectRatio: p.aspectRatio,
+    duration: p.duration,
+  };
+  if (takesImages && draft.firstFrame) out.firstFrame = draft.firstFrame.imageId;
+  if (entry.modes.includes('first-last-frame') && draft.lastFrame) out.lastFrame = draft.lastFrame.imageId;
+  if (has('seed')) out.seed = p.seed;
+  if (has('cameraFixed')) out.cameraFixed = p.cameraFixed;
+  if (has('generateAudio')) out.generateAudio = p.generateAudio;
+  if (has('watermark')) out.watermark = p.watermark;
+  if (has('serviceTier')) out.serviceTier = p.serviceTier;
+  return out;
+}
+
+/**
+ * A `drafts:create` seed from a job's or clip's parameters (Queue "Duplicate to Compose", Library
+ * "Reuse"): same model, prompt, frames and settings; a given seed ≥ 0 comes back locked, so the
+ * clip can be reproduced.
+ */
+export function draftSeedFromJobParams(params: JobParams): DraftSeed {
+  const seed: DraftSeed = {
+    modelId: params.modelId,
+    prompt: params.prompt,
+    params: {
+      resolution: params.resolution,
+      aspectRatio: params.aspectRatio,
+      duration: params.duration,
+      ...(params.seed !== undefined ? { seed: params.seed, seedLocked: params.seed >= 0 } : {}),
+      ...(params.cameraFixed !== undefined ? { cameraFixed: params.cameraFixed } : {}),
+      ...(params.generateAudio !== undefined ? { generateAudio: params.generateAudio } : {}),
+      ...(params.watermark !== undefined ? { watermark: params.watermark } : {}),
+      ...(params.serviceTier !== undefined ? { serviceTier: params.serviceTier } : {}),
+    },
+  };
+  if (params.firstFrame) seed.firstFrame = { imageId: params.firstFrame };
+  if (params.lastFrame) seed.lastFrame = { imageId: params.lastFrame };
+  return seed;
+}

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadToPart, DownloadError } from '../../../src/main/jobs/download';
+import { adapterFor, baseUrlsFromEnv } from '../../../src/main/providers/registry';
+import { ProviderError, type PreparedImage, type ProviderContext, type ProviderFailure, type RemoteTask, type TaskStatus } from '../../../src/main/providers/types';
+import { CATALOG } from '../../../src/shared/catalog/models';
+import { outputSizeFor, paramsSchema } from '../../../src/shared/catalog/params';
+import type { JobParams, ModelEntry, ProviderId } from '../../../src/shared/catalog/types';
+import { DEMO_KEYS, simulatorEnv, startSimulator, type FaultConfig, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { FIXTURES, frameThumb, imageThumb, meanDiff, probe, tempDir } from '../provider-sim/sim-helpers';
+
+// Every catalog row end to end through its real adapter against the provider simulator:
+// prepare (uploads where the provider needs them) → submit → poll → download → ffprobe.
+// Then each provider's failure modes as the adapters report them.
+
+const dir = tempDir('contract');
+let sim: SimulatorHandle;
+/** A second simulator for fault tests, so injected faults never touch the catalog runs. */
+let faulty: SimulatorHandle;
+
+function ctx(s: SimulatorHandle, provider: ProviderId, apiKey = DEMO_KEYS[provider]): ProviderContext {
+  return { apiKey, baseUrls: baseUrlsFromEnv(provider, simulatorEnv(s.url)), fetch: globalThis.fetch };
+}
+
+/** A real photo scaled to fit w×h, written as JPEG, described as the image service would. */
+async function preparedPhoto(file: string, w: number, h: number, name: string): Promise<PreparedImage & { width: number; height: number; data: Buffer }> {
+  const { data, info } = await sharp(join(FIXTURES, file)).rotate().resize(w, h, { fit: 'inside' }).jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true });
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return { path, mime: 'image/jpeg', bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), width: info.width, height: info.height, data };
+}
+
+let first: Awaited<ReturnType<typeof preparedPhoto>>;
+let last: Awaited<ReturnType<typeof preparedPhoto>>;
+
+beforeAll(async () => {
+  sim = await startSimulator({ dataDir: tempDir('contract-sim'), timeScale: 0.1 });
+  faulty = await startSimulator({ dataDir: tempDir('contract-faulty'), timeScale: 0.1 });
+  first = await preparedPhoto('sunset-4272x2848.jpg', 640, 640, 'first.jpg'); // 640×427
+  last = await preparedPhoto('dragonfly-4224x3168.jpg', 640, 640, 'last.jpg'); // 640×480
+});
+afterAll(async () => {
+  await sim?.close();
+  await faulty?.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls through the adapter until a terminal state (every 100 ms). The 90 s cap only catches a stall: under load renders queue. */
+async function pollToEnd(provider: ProviderId, task: RemoteTask, c: ProviderContext): Promise<{ final: TaskStatus; states: string[] }> {
+  const adapter = adapterFor(provider);
+  const states: string[] = [];
+  const end = Date.now() + 90_000;
+  for (;;) {
+    const st = await adapter.poll(task, c);
+    states.push(st.state);
+    if (st.state !== 'queued' && st.state !== 'running') return { final: st, states };
+    if (Date.now() > end) throw new Error(`task ${task.taskId} still ${st.state} after 90 s`);
+    await sleep(100);
+  }
+}
+
+/** The failure inside a rejected adapter call. */
+async function failureOf(p: Promise<unknown>): Promise<ProviderFailure> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ProviderError);
+  return (err as ProviderError).failure;
+}
+
+type Mode = 't2v' | 'i2v' | 'flf';
+
+/** What to run per row: its own mode(s); ModelArk rows do all three, so they run text and first+last. */
+function modesOf(entry: ModelEntry): Mode[] {
+  const out: Mode[] = [];
+  if (entry.modes.includes('text-to-video')) out.push('t2v');
+  if (entry.modes.includes('first-last-frame')) out.push('flf');
+  else if (entry.modes.includes('image-to-video')) out.push('i2v');
+  return out;
+}
+
+/** Shortest allowed duration at 480p keeps ffmpeg quick; a fixed seed where the row has one. */
+function paramsFor(entry: ModelEntry, mode: Mode): JobParams {
+  const duration = entry.params.find((p) => p.key === 'duration');
+  const seconds = duration?.kind === 'int' ? (duration.values?.[0] ?? duration.min) : 5;
+  const hasSeed = entry.params.some((p) => p.key === 'seed');
+  return paramsSchema(entry).parse({
+    modelId: entry.id,
+    prompt: `contract test ${entry.id}`,
+    resolution: '480p',
+    duration: seconds,
+    ...(hasSeed ? { seed: 4242 } : {}),
+    ...(mode !== 't2v' ? { firstFrame: 'first-image-id' } : {}),
+    ...(mode === 'flf' ? { lastFrame: 'last-image-id' } : {}),
+  });
+}
+
+const CASES = CATALOG.flatMap((entry) => modesOf(entry).map((mode) => ({ id: `${entry.id} [${mode}]`, entry, mode })));
+
+describe.concurrent('every catalog row end to end', () => {
+  it.each(CASES)('$id', async ({ entry, mode }) => {
+    const adapter = adapterFor(entry.provider);
+    const params = paramsFor(entry, mode);
+    const c = ctx(sim, entry.provider);
+    const images = mode === 't2v' ? {} : mode === 'i2v' ? { first } : { first, last };
+    const prepared = await adapter.prepare({ entry, params, images }, c);
+    const task = await adapter.submit(prepared, c);
+    const { final, states } = await pollToEnd(entry.provider, task, c);
+    expect(final.error).toBeUndefined();
+    expect(final.state).toBe('succeeded');
+    expect(states.every((s) => ['queued', 'running', 'succeeded'].includes(s))).toBe(true);
+    if (entry.provider !== 'fal') expect(final.resultExpiresAt).toBeGreaterThan(Date.now());
+    if (params.seed !== undefined && entry.provider !== 'evolink') expect(final.seed).toBe(params.seed);
+
+    const part = join(dir, `${entry.id.replace(/\W+/g, '_')}-${mode}.mp4`);
+    const outcome = await downloadToPart({ url: final.resultUrl!, partPath: part });
+    expect(outcome.bytes).toBeGreaterThan(10_000);
+
+    const want = outputSizeFor(entry, params, mode === 't2v' ? undefined : first);
+    // Text-to-video with adaptive/auto has no image to follow: the simulator (like the providers) picks 16:9.
+    const size = want ?? outputSizeFor(entry, { ...params, aspectRatio: '16:9' });
+    const p = await probe(part);
+    expect({ width: p.width, height: p.height }).toEqual(size);
+    expect(p.duration).toBeCloseTo(params.duration, 1);
+    expect(p).toMatchObject({ videoCodec: 'h264', pixFmt: 'yuv420p', fps: 24 });
+    const audio = entry.params.some((s) => s.key === 'generateAudio') && params.generateAudio !== false;
+    expect(p.audioCodec).toBe(audio ? 'aac' : null);
+    if (mode !== 't2v') {
+      // The adapter delivered the right picture as the first frame (and the last as the last).
+      expect(meanDiff(await frameThumb(part, 0), await imageThumb(first.data, size!.width, size!.height))).toBeLessThan(12);
+    }
+    if (mode === 'flf') {
+      expect(meanDiff(await frameThumb(part, -1), await imageThumb(last.data, size!.width, size!.height))).toBeLessThan(12);
+    }
+    // Exactly one billable POST for this task.
+    expect(sim.stats().byTask[task.taskId]?.submit).toBe(1);
+  });
+});
+
+describe('the adapters send only fields the providers know', () => {
+  it('no request body field was ignored by the simulated services', () => {
+    expect(sim.stats().ignoredFields).toEqual([]);
+    expect(sim.stats().log.filter((l) => l.status >= 400)).toEqual([]);
+  });
+});
+
+/** One text-to-video row per provider for the failure modes. */
+const FAILURE_ROWS: Record<ProviderId, string> = {
+  novita: 'novita/seedance-v1-pro-t2v',
+  fal: 'fal/fal-ai/bytedance/seedance/v1/pro/text-to-video',
+  evolink: 'evolink/seedance-2.0-fast-text-to-video',
+  ark: 'ark/seedance-1-5-pro-251215',
+};
+
+/** A body with one field made invalid the way a careless client would (wrong type or value). */
+const BREAK_FIELD: Record<ProviderId, (body: Record<string, unknown>) => Record<string, unknown>> = {
+  novita: (b) => ({ ...b, duration: 7 }),
+  fal: (b) => ({ ...b, duration: 5 }),
+  evolink: (b) => ({ ...b, quality: '4k' }),
+  ark: (b) => ({ ...b, ratio: '5:4' }),
+};
+
+const PROVIDERS = Object.keys(FAILURE_ROWS) as ProviderId[];
+
+describe.each(PROVIDERS)('%s failure modes', (provider) => {
+  const entry = CATALOG.find((e) => e.id === FAILURE_ROWS[provider])!;
+  const adapter = adapterFor(provider);
+  const params = () => paramsFor(entry, 't2v');
+  const setFaults = (f: FaultConfig) => faulty.setFaults(f);
+
+  it('a wrong key is `auth` on submit and `rejected` by checkKey; the demo key is `valid`', async () => {
+    setFaults({});
+    const prepared = await adapter.prepare({ entry, params: params(), images: {} }, ctx(faulty, provider));
+    const f = await failureOf(adapter.submit(prepared, ctx(faulty, provider, 'wrong-key')));
+    expect(f).toMatchObject({ kind: 'auth', retryable: false });
+    expect(f.message).not.toContain('wrong-key');
+    expect((await adapter.checkKey(ctx(faulty, provider, 'wrong-key'))).result).toBe('rejected');
+    expect((await adapter.checkKey(ctx(faulty, provider))).result).toBe('valid');
+  });
+
+  it('an invalid field is `invalid_input`, not retryable', async () => {
+    setFaults({});
+    const prepared = await adapter.prepare({ entry, params: params(), images: {} }, ctx(faulty, provider));
+    const f = await failureOf(adapter.submit({ ...prepared, body: BREAK_FIELD[provider](prepared.body) }, ctx(faulty, provider)));
+    expect(f).toMatchObject({ kind: 'invalid_input', retryable: false });
+    expect([400, 422]).toContain(f.httpStatus);
+  });
+
+  it('429 is `rate_limited` with retryAfterMs; a 5xx on poll is a retryable `provider_error`; the task still finishes', async () => {
+    const c = ctx(faulty, provider);
+    const prepared = await adapter.prepare({ entry, params: params(), images: {} }, c);
+    setFaults({ [provider]: { rateLimit: { times: 1, retryAfterSeconds: 3, routes: ['submit'] } } });
+    const limited = await failureOf(adapter.submit(prepared, c));
+    expect(limited).toMatchObject({ kind: 'rate_limited', retryable: true, retryAfterMs: 3000, httpStatus: 429 });
+    const task = await adapter.submit(prepared, c);
+    setFaults({ [provider]: { serverError: { times: 1, status: 503, routes: ['status'] } } });
+    const down = await failureOf(adapter.poll(task, c));
+    expect(down).toMatchObject({ kind: 'provider_error', retryable: true, httpStatus: 503 });
+    expect((await pollToEnd(provider, task, c)).final.state).toBe('succeeded');
+    // The refused POST created nothing: the accepted one is the task's only submit.
+    expect(faulty.stats().byTask[task.taskId]?.submit).toBe(1);
+  });
+
+  it('a task refused by moderation fails with kind `content_policy`', async () => {
+    const c = ctx(faulty, provider);
+    setFaults({ [provider]: { failTask: { kind: provider === 'ark' ? 'audio_moderation' : 'content_policy' } } });
+    const task = await adapter.submit(await adapter.prepare({ entry, params: params(), images: {} }, c), c);
+    const { final } = await pollToEnd(provider, task, c);
+    expect(final.state).toBe('failed');
+    expect(final.error).toMatchObject({ kind: 'content_policy', retryable: false });
+    if (provider === 'ark') expect(final.error?.providerCode).toBe('OutputAudioSensitiveContentDetected');
+  });
+
+  it('a provider-side failure or timeout ends the task (never polls forever)', async () => {
+    const c = ctx(faulty, provider);
+    setFaults({ [provider]: { failTask: { kind: provider === 'fal' ? 'internal' : 'timeout' } } });
+    const task = await adapter.submit(await adapter.prepare({ entry, params: params(), images: {} }, c), c);
+    const { final } = await pollToEnd(provider, task, c);
+    if (provider === 'ark') expect(final.state).toBe('expired');
+    else expect(final.state).toBe('failed');
+    if (provider === 'evolink') expect(final.error?.kind).toBe('timeout');
+    if (provider === 'fal') expect(final.error?.kind).toBe('provider_error');
+  });
+
+  it('an expired result URL makes the download fail with 403/404/410', async () => {
+    const c = ctx(faulty, provider);
+    setFaults({ [provider]: { resultTtlSeconds: 1 } });
+    const task = await adapter.submit(await adapter.prepare({ entry, params: params(), images: {} }, c), c);
+    const { final } = await pollToEnd(provider, task, c);
+    expect(final.state).toBe('succeeded');
+    await sleep(1100);
+    const err = await downloadToPart({ url: final.resultUrl!, partPath: join(dir, `expired-${provider}.mp4`) }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DownloadError);
+    expect((err as DownloadError).kind).toBe('expired');
+    expect([403, 404, 410]).toContain((err as DownloadError).status);
+  });
+});
