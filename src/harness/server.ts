@@ -75,7 +75,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
     if (options.testHooks && path.startsWith('/__test/')) {
       if (!authorised) return forbidden(res);
-      return handleTestHook({ media: studio.media, mediaUrl, openedLinks: options.openedLinks }, path, req, res, headers);
+      return handleTestHook({ media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library }, path, req, res, headers);
     }
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();

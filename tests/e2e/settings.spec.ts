@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
 import { expect, test } from './fixtures';
@@ -143,6 +144,39 @@ test.describe('provider keys', () => {
     await expect(app.getByRole('dialog')).toHaveCount(0);
     await expect(ark.locator('.key-status')).toContainText('not set');
   });
+});
+
+test('the key flow works from the keyboard, and its dialog and errors pass axe', async ({ app }) => {
+  await openSettings(app);
+  const novita = providerCard(app, 'Novita');
+  const evolink = providerCard(app, 'EvoLink');
+  await setBaseUrl(evolink, 'EvoLink', 'not a url'); // leaves an inline error on the page for axe
+  await expect(evolink.getByRole('alert')).toBeVisible();
+
+  const field = novita.getByLabel('API key for Novita');
+  await field.focus();
+  await app.keyboard.type(KEY);
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'This system cannot encrypt the key' });
+  await expect(dialog).toBeVisible();
+  // Focus moves into the dialog, onto the safe choice.
+  await expect(dialog.getByRole('button', { name: 'Keep for this session only' })).toBeFocused();
+  const results = await new AxeBuilder({ page: app }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  expect(blocking).toEqual([]);
+
+  // Escape cancels: nothing kept, focus back where it was.
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(field).toBeFocused();
+  await expect(novita.locator('.key-status')).toContainText('not set');
+
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(novita.locator('.key-status')).toContainText('•••• cdef · session only');
+  await expect(field).toHaveValue('');
 });
 
 test('a bad base URL or concurrency shows an error and keeps the previous value', async ({ app }) => {

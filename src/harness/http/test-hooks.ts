@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import type { Library } from '../../main/library/library';
 import type { MediaRegistry } from '../../main/media/registry';
+import { StudioError } from '../../shared/contract/result';
 
 /** What the test hooks read and change; only built when the harness runs with `--test-hooks`. */
 export interface TestHookDeps {
@@ -9,15 +11,21 @@ export interface TestHookDeps {
   mediaUrl(id: string): string;
   /** URLs the renderer asked `app:openExternal` to open, oldest first. */
   openedLinks(): readonly string[];
+  /** The library, for seeding clips through the real `addClip` (absent: the route answers 404). */
+  library?: Pick<Library, 'addClip'>;
 }
 
 const RegisterMedia = z.object({ path: z.string().refine(isAbsolute, 'must be an absolute path'), mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/) }).strict();
 const MAX_BODY_BYTES = 64 * 1024;
+/** The body is checked by `addClip` itself (`NewClip`); here only that it is a JSON object. */
+const AddClip = z.record(z.string(), z.unknown());
 
 /**
  * `/__test/*` endpoints for the e2e suite, until the library registers real clips:
  * - `POST /__test/media` `{ path, mime }` → `{ id, url }`: registers a file for `/media/<id>`;
- * - `GET /__test/opened-links` → `{ urls }`: what `app:openExternal` was asked to open.
+ * - `GET /__test/opened-links` → `{ urls }`: what `app:openExternal` was asked to open;
+ * - `POST /__test/library/add` `NewClip` (paths on this machine) → `{ id }`: files a clip through
+ *   `library.addClip`, exactly as the job engine does (400 with the library's message when refused).
  * The server calls this only with `--test-hooks` and a valid token. Answers 404 for other paths,
  * 400 for a bad body or a file that does not exist.
  */
@@ -38,6 +46,22 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
       return json(200, { id, url: deps.mediaUrl(id) });
     } catch (err) {
       return json(400, { error: err instanceof Error ? err.message : 'Cannot register' });
+    }
+  }
+  if (path === '/__test/library/add' && req.method === 'POST' && deps.library) {
+    let body: z.infer<typeof AddClip>;
+    try {
+      body = AddClip.parse(JSON.parse(await readBody(req)));
+    } catch (err) {
+      return json(400, { error: err instanceof Error ? err.message : 'Bad request' });
+    }
+    try {
+      // `addClip` validates the body as `NewClip` and answers BAD_INPUT with the reason.
+      const clip = await deps.library.addClip(body as Parameters<Library['addClip']>[0]);
+      return json(200, { id: clip.id });
+    } catch (err) {
+      if (err instanceof StudioError) return json(400, { error: err.message });
+      throw err;
     }
   }
   return json(404, { error: 'Not found' });

@@ -6,6 +6,7 @@ import { createEventBus, type EventBus } from '../ipc/events';
 import { createFrameTokens } from '../library/frame-tokens';
 import { createLibraryHandlers } from '../library/handlers';
 import { createLibrary, type Library } from '../library/library';
+import { deliverToLibrary } from '../library/deliver';
 import { createRouter, type Router } from '../ipc/router';
 import { createKeyChecker } from '../keys/check';
 import { createSessionOnlyCrypto } from '../keys/crypto';
@@ -29,6 +30,8 @@ import { createDraftStore } from '../drafts/store';
 import { defaultModelId, listModels } from '../models/availability';
 import { createModelHandlers, watchModels } from '../models/handlers';
 import type { StudioConfig } from './config';
+import type { ProviderId } from '../../shared/catalog/types';
+import { createDemoProviders } from '../demo/demo-providers';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
 export interface Studio {
@@ -82,12 +85,25 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const frameTokens = createFrameTokens();
   const images = await createImageService({ dataDir: config.dataDir, log });
   let online = true;
-  const engineContext = providerContextFrom(keys.keyFor, (provider) => effectiveBaseUrls(settings.get(), config.env, provider));
+  const demo = createDemoProviders({
+    dataDir: config.dataDir,
+    env: config.env,
+    log,
+    isDemo: () => !keys.anyConfigured(),
+    keyFor: keys.keyFor,
+    baseUrls: (provider) => effectiveBaseUrls(settings.get(), config.env, provider),
+  });
+  const engineContext = async (provider: ProviderId) => {
+    const route = await demo.route(provider);
+    return providerContextFrom(() => route.apiKey, () => route.baseUrls)(provider);
+  };
   const prepareImages = prepareImagesWith(images, findModel);
-  const engineDirs = { dataDir: config.dataDir, outputDir: settings.get().libraryDir };
+  // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
+  const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads') };
+  const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: config.appVersion });
   const jobs: EngineHost = config.launchEngine
-    ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, log })
-    : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, catalog: findModel, log });
+    ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
+    : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
   forwardJobEvents(jobs, events);
   await jobs.start();
 
@@ -143,6 +159,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       online = false;
       await jobs.dispose();
       await library.dispose();
+      await demo.dispose();
     },
   };
 }

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { decode } from 'bmp-ts';
 import { ImageError } from './errors';
 
@@ -63,42 +65,25 @@ export interface RawPixels {
 }
 
 /**
- * Decodes a BMP file with `bmp-ts` (sharp has no BMP loader) into RGB, or RGBA when a 32-bit file
- * really uses its alpha channel (writers that leave alpha at 0 for opaque pixels get RGB).
- * RLE-compressed BMPs are refused: bmp-ts 1.0.9 scrambles their colours rather than failing.
- * The decoder is synchronous JavaScript: about 1 s per 100 MP on one core, acceptable for a format
- * users rarely pick; callers bound the pixel count first (`PIXEL_LIMIT`).
- * Throws `ImageError` (`unsupported_format`, `decode_failed`).
+ * bmp-ts's output (A,B,G,R per pixel — its `toRGBA` mode mislays palette colours) to RGB, or RGBA
+ * when a 32-bit file really uses alpha (writers that leave alpha at 0 for opaque pixels get RGB).
+ * Self-contained on purpose: its source text also runs inside the decoding worker, so it may not
+ * call anything outside itself.
  */
-export async function decodeBmp(path: string, header: BmpHeader, name: string): Promise<RawPixels> {
-  if (header.compression === 1 || header.compression === 2) {
-    throw new ImageError('unsupported_format', `${name} is a run-length compressed BMP, which this app cannot read. Save it as PNG or JPEG and try again.`);
-  }
-  const file = await readFile(path);
-  let abgr: Buffer;
-  let width: number;
-  let height: number;
-  try {
-    // bmp-ts's default layout is A,B,G,R per pixel; its `toRGBA` mode mislays palette colours.
-    const decoded = decode(file);
-    abgr = decoded.data;
-    width = decoded.width;
-    height = decoded.height;
-  } catch (err) {
-    throw new ImageError('decode_failed', `${name} could not be decoded as BMP (${err instanceof Error ? err.message : String(err)}).`);
-  }
-  const pixels = width * height;
+function bmpToRaw(
+  file: Uint8Array,
+  decodeBmpFile: (b: Buffer) => { data: Uint8Array; width: number; height: number },
+  bitsPerPixel: number,
+): { data: Uint8Array; width: number; height: number; channels: 3 | 4 } {
+  const decoded = decodeBmpFile(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+  const abgr = decoded.data;
+  const pixels = decoded.width * decoded.height;
   let alphaUsed = false;
-  if (header.bitsPerPixel === 32) {
-    for (let i = 0; i < pixels; i++) {
-      if (abgr[i * 4] !== 0) {
-        alphaUsed = true;
-        break;
-      }
-    }
+  if (bitsPerPixel === 32) {
+    for (let i = 0; i < pixels && !alphaUsed; i++) alphaUsed = abgr[i * 4] !== 0;
   }
   const channels = alphaUsed ? 4 : 3;
-  const out = Buffer.allocUnsafe(pixels * channels);
+  const out = new Uint8Array(pixels * channels);
   for (let i = 0, o = 0; i < pixels; i++) {
     const s = i * 4;
     out[o++] = abgr[s + 3] as number;
@@ -106,5 +91,67 @@ export async function decodeBmp(path: string, header: BmpHeader, name: string): 
     out[o++] = abgr[s + 1] as number;
     if (alphaUsed) out[o++] = abgr[s] as number;
   }
-  return { data: out, width, height, channels };
+  return { data: out, width: decoded.width, height: decoded.height, channels };
+}
+
+type WorkerAnswer = { ok: true; raw: ReturnType<typeof bmpToRaw> } | { ok: false; message: string };
+
+/** CommonJS source of the decoding worker: reads the file, runs bmp-ts and `bmpToRaw`, transfers the pixels back. */
+function workerSource(bmpTsPath: string): string {
+  return `
+const { parentPort, workerData } = require('node:worker_threads');
+const { decode } = require(${JSON.stringify(bmpTsPath)});
+const bmpToRaw = ${bmpToRaw.toString()};
+let answer;
+try {
+  const raw = bmpToRaw(require('node:fs').readFileSync(workerData.path), decode, workerData.bitsPerPixel);
+  answer = { ok: true, raw };
+} catch (err) {
+  answer = { ok: false, message: String((err && err.message) || err) };
+}
+parentPort.postMessage(answer, answer.ok ? [answer.raw.data.buffer] : []);
+`;
+}
+
+/** Runs the decode in a worker thread; null when the worker itself cannot run (then the caller decodes here). */
+function decodeInWorker(path: string, bitsPerPixel: number): Promise<WorkerAnswer | null> {
+  return new Promise((resolvePromise) => {
+    let worker: Worker;
+    try {
+      const bmpTsPath = createRequire(import.meta.url).resolve('bmp-ts');
+      worker = new Worker(workerSource(bmpTsPath), { eval: true, workerData: { path, bitsPerPixel } });
+    } catch {
+      resolvePromise(null);
+      return;
+    }
+    worker.once('message', (answer: WorkerAnswer) => resolvePromise(answer));
+    worker.once('error', () => resolvePromise(null));
+    worker.once('exit', () => resolvePromise(null));
+  });
+}
+
+/**
+ * Decodes a BMP file with `bmp-ts` (sharp has no BMP loader) into RGB or RGBA (see `bmpToRaw`).
+ * bmp-ts is synchronous JavaScript (about 0.8 s for 13 MP on one busy core), so it runs in a
+ * worker thread to keep the event loop free; where a worker cannot start (e.g. bmp-ts not
+ * resolvable from a worker) it falls back to decoding on this thread. Callers bound the pixel
+ * count first (`PIXEL_LIMIT`). RLE-compressed BMPs are refused: bmp-ts 1.0.9 scrambles their
+ * colours rather than failing. Throws `ImageError` (`unsupported_format`, `decode_failed`).
+ */
+export async function decodeBmp(path: string, header: BmpHeader, name: string): Promise<RawPixels> {
+  if (header.compression === 1 || header.compression === 2) {
+    throw new ImageError('unsupported_format', `${name} is a run-length compressed BMP, which this app cannot read. Save it as PNG or JPEG and try again.`);
+  }
+  let answer = await decodeInWorker(path, header.bitsPerPixel);
+  if (!answer) {
+    const file = await readFile(path);
+    try {
+      answer = { ok: true, raw: bmpToRaw(file, decode, header.bitsPerPixel) };
+    } catch (err) {
+      answer = { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+  if (!answer.ok) throw new ImageError('decode_failed', `${name} could not be decoded as BMP (${answer.message}).`);
+  const { data, width, height, channels } = answer.raw;
+  return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels };
 }

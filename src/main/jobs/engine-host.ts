@@ -7,7 +7,7 @@ import { backoff } from '../../shared/jobs/backoff';
 import type { Job } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import type { PreparedImage, ProviderContext } from '../providers/types';
-import type { CancelOutcome, EngineApi, EngineEvent } from './api';
+import type { EngineApi, EngineEvent } from './api';
 import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
 import {
@@ -213,8 +213,9 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       });
     },
     list: () => request('list', {}),
-    submit: (params, opts) => request('submit', { params, id: opts?.id ?? randomUUID() }),
-    cancel: (id) => request('cancel', { id }) as Promise<CancelOutcome>,
+    submit: (params, opts) =>
+      request('submit', { params, id: opts?.id ?? randomUUID(), ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}) }),
+    cancel: (id) => request('cancel', { id }),
     retry: (id, opts) => request('retry', { id, newId: opts?.id ?? randomUUID() }),
     duplicate: (id) => request('duplicate', { id }),
     remove: async (id) => {

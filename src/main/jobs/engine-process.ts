@@ -83,7 +83,10 @@ async function handle(command: EngineCommand): Promise<unknown> {
     case 'list':
       return engine.list();
     case 'submit':
-      return engine.submit(command.params, command.id ? { id: command.id } : {});
+      return engine.submit(command.params, {
+        ...(command.id ? { id: command.id } : {}),
+        ...(command.continuedFrom ? { continuedFrom: command.continuedFrom } : {}),
+      });
     case 'cancel':
       return engine.cancel(command.id);
     case 'retry':

@@ -374,7 +374,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  async function addJob(params: Job['params'], id: string | undefined, retryOf?: string): Promise<Job> {
+  async function addJob(params: Job['params'], id: string | undefined, lineage: { retryOf?: string; continuedFrom?: string } = {}): Promise<Job> {
     if (id !== undefined && !JobId.safeParse(id).success) throw new StudioError('BAD_INPUT', 'That job id is not valid.');
     const existing = id === undefined ? undefined : jobs.get(id);
     if (existing) return existing;
@@ -395,7 +395,8 @@ export function createEngine(options: EngineOptions): Engine {
       requests: 0,
       history: [{ state: 'draft', at: now }],
       order,
-      ...(retryOf ? { retryOf } : {}),
+      ...(lineage.retryOf ? { retryOf: lineage.retryOf } : {}),
+      ...(lineage.continuedFrom ? { continuedFrom: lineage.continuedFrom } : {}),
     };
     const out = transition(draft, { type: 'enqueue', at: now });
     if (!out.ok) throw new Error(out.reason);
@@ -498,14 +499,14 @@ export function createEngine(options: EngineOptions): Engine {
     async list() {
       return [...announced.values()].sort((a, b) => a.order - b.order);
     },
-    submit: (params, opts) => addJob(params, opts?.id),
+    submit: (params, opts) => addJob(params, opts?.id, { continuedFrom: opts?.continuedFrom }),
     cancel,
     async retry(id, opts) {
       const source = need(id);
       if (!isTerminal(source.state) && source.state !== 'needs_attention') {
         throw new StudioError('CONFLICT', 'Only a job that has ended or needs attention can be retried.');
       }
-      return addJob(source.params, opts?.id, source.id);
+      return addJob(source.params, opts?.id, { retryOf: source.id, continuedFrom: source.continuedFrom });
     },
     async duplicate(id) {
       return structuredClone(need(id).params);

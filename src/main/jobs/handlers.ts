@@ -7,7 +7,7 @@ import type { EngineApi } from './api';
 export function createJobHandlers(engine: EngineApi): Handlers['jobs'] {
   return {
     list: async () => ({ jobs: (await engine.list()).map(toJobView) }),
-    submit: async ({ params }) => ({ job: toJobView(await engine.submit(params)) }),
+    submit: async ({ params, continuedFrom }) => ({ job: toJobView(await engine.submit(params, continuedFrom ? { continuedFrom } : {})) }),
     cancel: async ({ id }) => {
       const out = await engine.cancel(id);
       return { job: toJobView(out.job), cancelled: out.cancelled, message: out.message };

@@ -31,7 +31,7 @@ export type EngineInit = z.infer<typeof EngineInit>;
 export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('init'), options: EngineInit }),
   z.object({ seq: Seq, type: z.literal('list') }),
-  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional() }),
+  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional() }),
   z.object({ seq: Seq, type: z.literal('cancel'), id: JobId }),
   z.object({ seq: Seq, type: z.literal('retry'), id: JobId, newId: JobId.optional() }),
   z.object({ seq: Seq, type: z.literal('duplicate'), id: JobId }),

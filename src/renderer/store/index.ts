@@ -5,13 +5,15 @@ import { createSettingsSlice, type SettingsSlice } from './settings/slice';
 import { createShellSlice, type ShellSlice } from './shell/slice';
 import { createModelsSlice, type ModelsSlice } from './models/slice';
 import { createComposeSlice, type ComposeSlice } from './compose/slice';
+import { createLibrarySlice, type LibrarySlice } from './library/slice';
+import { createJobsSlice, type JobsSlice } from './jobs/slice';
 
 /**
  * The renderer's one store, one slice per domain (zustand's slices pattern). Each slice keeps its
  * state and setters under its domain key (`app`, `shell`, …) so slices cannot collide. It caches
  * what main owns and is hydrated over IPC by `connectStore`; nothing is persisted in the renderer.
  */
-export type StudioState = AppSlice & ShellSlice & KeysSlice & SettingsSlice & ModelsSlice & ComposeSlice;
+export type StudioState = AppSlice & ShellSlice & KeysSlice & SettingsSlice & ModelsSlice & ComposeSlice & LibrarySlice & JobsSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createAppSlice(...a),
@@ -20,4 +22,6 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createModelsSlice(...a),
   ...createComposeSlice(...a),
+  ...createLibrarySlice(...a),
+  ...createJobsSlice(...a),
 }));

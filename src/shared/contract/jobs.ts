@@ -17,8 +17,11 @@ export const jobsDomain = {
   requests: {
     /** Every job, in queue order. */
     list: request(Empty, z.object({ jobs: z.array(JobView) })),
-    /** Queues a new job. */
-    submit: request(z.object({ params: JobParams }).strict(), z.object({ job: JobView })),
+    /** Queues a new job; `continuedFrom` is the library clip whose last frame it starts from (lineage). */
+    submit: request(
+      z.object({ params: JobParams, continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional() }).strict(),
+      z.object({ job: JobView }),
+    ),
     /**
      * Cancels at the provider where it can; where it cannot, the job stops being tracked and may
      * still be billed — `message` says which, in plain words.

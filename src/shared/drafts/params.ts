@@ -7,8 +7,12 @@ type IntSpec = Extract<ParamSpec, { kind: 'int' }>;
 /** `adaptive` (Novita 1.5, ModelArk, EvoLink) and `auto` (fal) mean the same: follow the first frame. */
 const FOLLOW_IMAGE: readonly string[] = ['adaptive', 'auto'];
 
-function specOf<K extends ParamSpec['key']>(entry: ModelEntry, key: K): Extract<ParamSpec, { key: K }> | undefined {
-  return entry.params.find((s) => s.key === key) as Extract<ParamSpec, { key: K }> | undefined;
+function enumSpec(entry: ModelEntry, key: EnumSpec['key']): EnumSpec | undefined {
+  return entry.params.find((s): s is EnumSpec => s.kind === 'enum' && s.key === key);
+}
+
+function intSpec(entry: ModelEntry, key: IntSpec['key']): IntSpec | undefined {
+  return entry.params.find((s): s is IntSpec => s.kind === 'int' && s.key === key);
 }
 
 function fitEnum(spec: EnumSpec, value: string): string {
@@ -36,15 +40,15 @@ export function defaultParams(entry: ModelEntry): DraftParams {
  */
 export function paramsForModel(entry: ModelEntry, params: DraftParams): DraftParams {
   const next: DraftParams = { ...params };
-  const resolution = specOf(entry, 'resolution');
+  const resolution = enumSpec(entry, 'resolution');
   if (resolution) next.resolution = fitEnum(resolution, params.resolution) as Resolution;
-  const aspect = specOf(entry, 'aspectRatio');
+  const aspect = enumSpec(entry, 'aspectRatio');
   if (aspect) next.aspectRatio = fitEnum(aspect, params.aspectRatio) as AspectRatio;
-  const tier = specOf(entry, 'serviceTier');
+  const tier = enumSpec(entry, 'serviceTier');
   if (tier) next.serviceTier = fitEnum(tier, params.serviceTier);
-  const duration = specOf(entry, 'duration');
+  const duration = intSpec(entry, 'duration');
   if (duration) next.duration = fitInt(duration, params.duration);
-  const seed = specOf(entry, 'seed');
+  const seed = intSpec(entry, 'seed');
   if (seed && (params.seed < seed.min || params.seed > seed.max)) {
     next.seed = -1;
     next.seedLocked = false;

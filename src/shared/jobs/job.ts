@@ -115,6 +115,7 @@ export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
  * - `requests`: HTTP requests made to the provider for this job (uploads, submit, polls, cancel).
  * - `order`: position among queued jobs, lower first.
  * - `retryOf`: the job this one was made from by an explicit retry.
+ * - `continuedFrom`: the library clip whose last frame this job starts from (lineage, kept into the sidecar).
  */
 export const Job = z.object({
   id: JobId,
@@ -135,6 +136,7 @@ export const Job = z.object({
   history: z.array(JobHistoryEntry),
   order: z.number(),
   retryOf: JobId.optional(),
+  continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -130,6 +130,14 @@ describe('fixImage on derived edge cases', () => {
     expect(await meanDiff(r.prepared.path, base)).toBeLessThan(4);
   });
 
+  it('refuses a run-length compressed BMP clearly (bmp-ts would scramble its colours)', async () => {
+    const bmp = Buffer.from(await bmpOf(await jpegAt(400, 300)));
+    bmp.writeUInt16LE(8, 28); // bits per pixel
+    bmp.writeUInt32LE(1, 30); // BI_RLE8
+    const src = await put(dir, 'rle.bmp', bmp);
+    await expect(fixImage(src, V1, opts())).rejects.toMatchObject({ code: 'unsupported_format', message: expect.stringContaining('run-length') });
+  });
+
   it('converts TIFF, WebP, AVIF and SVG for a JPEG/PNG/WebP-only model', async () => {
     const base = await jpegAt(1280, 720);
     const srcs = [

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimProvider, type SimulatorHandle } from '../../../tools/provider-sim/index';
-import { auth, call, pollUntil, tempDir, type Json } from './sim-helpers';
+import { auth, call, pollUntil, removeTempDirs, tempDir, type Json } from './sim-helpers';
 
 // Result URLs (TTL, Range), every injected fault, and request stats, over real HTTP.
 
@@ -12,6 +12,7 @@ beforeAll(async () => {
 afterEach(() => sim.setFaults({}));
 afterAll(async () => {
   await sim?.close();
+  removeTempDirs();
 });
 
 /** Minimal valid submissions (480p, shortest duration) so that renders are quick and cached. */
@@ -56,15 +57,15 @@ describe('result URLs', () => {
     ['evolink', 410],
     ['ark', 403],
   ] as const)('%s: the link works until its TTL, then answers %i like an expired CDN link', async (provider, expiredStatus) => {
-    sim.setFaults({ [provider]: { resultTtlSeconds: 1 } });
+    sim.setFaults({ [provider]: { resultTtlSeconds: 2 } });
     const done = await finish(provider, await SUBMIT[provider]());
     const url = videoUrl(provider, done);
-    if (provider === 'novita') expect(Number(done.json.videos[0].video_url_ttl)).toBeLessThanOrEqual(1);
+    if (provider === 'novita') expect(Number(done.json.videos[0].video_url_ttl)).toBeLessThanOrEqual(2);
     const ok = await fetch(url);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('video/mp4');
     await ok.arrayBuffer();
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, 2100));
     const gone = await fetch(url);
     expect(gone.status).toBe(expiredStatus);
   });

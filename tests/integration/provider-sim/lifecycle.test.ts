@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
-import { auth, call, download, frameThumb, imageThumb, meanDiff, photo, pollUntil, probe, tempDir } from './sim-helpers';
+import { auth, call, download, frameThumb, imageThumb, meanDiff, photo, pollUntil, probe, removeTempDirs, tempDir } from './sim-helpers';
 
 // Full task lifecycles over real HTTP, one per provider, each ending in an MP4 checked with ffprobe.
 // timeScale 0.1: 0.1 s queued, 0.3 s running; clips are 2–5 s at 480p to keep ffmpeg quick on 2 cores.
@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
   await sim2?.close();
+  removeTempDirs();
 });
 
 describe('Novita', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -16,8 +16,18 @@ export const auth = {
   ark: { authorization: `Bearer ${DEMO_KEYS.ark}` },
 } as const;
 
+const made: string[] = [];
+
+/** A fresh temp folder, removed by `removeTempDirs` (renders and downloads are a few MB per file). */
 export function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `sim-test-${name}-`));
+  const d = mkdtempSync(join(tmpdir(), `sim-test-${name}-`));
+  made.push(d);
+  return d;
+}
+
+/** Removes every folder `tempDir` made in this test file. */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** A provider's JSON answer: tests assert it field by field, so it is left untyped on purpose. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS, simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
-import { auth, call, photo, tempDir } from './sim-helpers';
+import { auth, call, photo, removeTempDirs, tempDir } from './sim-helpers';
 
 // Auth and request-validation failures, each in its provider's own shape and status (providers.md).
 
@@ -10,6 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sim?.close();
+  removeTempDirs();
 });
 
 const novita = (model: string, body: unknown, headers: Record<string, string> = auth.novita) => call('POST', `${sim.url}/novita/v3/async/${model}`, headers, body);

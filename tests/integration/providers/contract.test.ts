@@ -10,7 +10,7 @@ import { CATALOG } from '../../../src/shared/catalog/models';
 import { outputSizeFor, paramsSchema } from '../../../src/shared/catalog/params';
 import type { JobParams, ModelEntry, ProviderId } from '../../../src/shared/catalog/types';
 import { DEMO_KEYS, simulatorEnv, startSimulator, type FaultConfig, type SimulatorHandle } from '../../../tools/provider-sim/index';
-import { FIXTURES, frameThumb, imageThumb, meanDiff, probe, tempDir } from '../provider-sim/sim-helpers';
+import { FIXTURES, frameThumb, imageThumb, meanDiff, probe, removeTempDirs, tempDir } from '../provider-sim/sim-helpers';
 
 // Every catalog row end to end through its real adapter against the provider simulator:
 // prepare (uploads where the provider needs them) → submit → poll → download → ffprobe.
@@ -45,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
   await faulty?.close();
+  removeTempDirs();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -229,11 +230,11 @@ describe.each(PROVIDERS)('%s failure modes', (provider) => {
 
   it('an expired result URL makes the download fail with 403/404/410', async () => {
     const c = ctx(faulty, provider);
-    setFaults({ [provider]: { resultTtlSeconds: 1 } });
+    setFaults({ [provider]: { resultTtlSeconds: 2 } });
     const task = await adapter.submit(await adapter.prepare({ entry, params: params(), images: {} }, c), c);
     const { final } = await pollToEnd(provider, task, c);
     expect(final.state).toBe('succeeded');
-    await sleep(1100);
+    await sleep(2100);
     const err = await downloadToPart({ url: final.resultUrl!, partPath: join(dir, `expired-${provider}.mp4`) }).then(
       () => null,
       (e: unknown) => e,

@@ -1,4 +1,5 @@
 import type { FixedImage, ImageCheck, ImageInfoView } from '../../../shared/contract/images';
+import { fitsRatio } from '../../../shared/drafts/crop';
 import type { Draft } from '../../../shared/drafts/draft';
 import { frameOf, type FrameRole } from './edits';
 
@@ -39,12 +40,15 @@ export function checkInput(draft: Draft, role: FrameRole) {
   };
 }
 
-/** The `images:fix` input: the check input plus the user's crop (centre when none). */
-export function fixInput(draft: Draft, role: FrameRole) {
+/**
+ * The `images:fix` input: the check input plus the user's crop — the centre when there is none,
+ * or when it was made for another ratio than `targetRatio` (width ÷ height of `check.target`).
+ */
+export function fixInput(draft: Draft, role: FrameRole, targetRatio: number) {
   const input = checkInput(draft, role);
   if (!input) return null;
   const crop = frameOf(draft, role)?.crop;
-  return { ...input, crop: crop ? { kind: 'rect' as const, rect: crop } : { kind: 'centre' as const } };
+  return { ...input, crop: crop && fitsRatio(crop, targetRatio) ? { kind: 'rect' as const, rect: crop } : { kind: 'centre' as const } };
 }
 
 /** A stable key for a request input (object key order is fixed by the builders above). */

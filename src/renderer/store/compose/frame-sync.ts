@@ -61,11 +61,11 @@ export function createFrameSync(store: StoreApi<StudioState>): () => void {
 
   const runFix = (role: FrameRole) => {
     const { draft, requests, checks, fixes } = store.getState().compose;
-    const input = draft ? fixInput(draft, role) : null;
     const check = checks[role];
     // No fix before a verdict, and none for a model that takes no images (the check says why).
     const fixable = check.status === 'done' && !check.value.violations.some((v) => v.rule === 'model');
-    if (!input || !requests || !fixable) {
+    const input = draft && fixable ? fixInput(draft, role, check.value.target.width / check.value.target.height) : null;
+    if (!input || !requests) {
       if (fixes[role].status !== 'idle') store.getState().compose.setFix(role, IDLE);
       return;
     }

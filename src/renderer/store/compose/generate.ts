@@ -22,8 +22,8 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
     readiness({ draft: state().compose.draft, models: state().models.list?.models ?? null, checks: state().compose.checks, sending: state().compose.submit.status === 'sending' });
   const before = check();
   if (!before.ready) return;
-  const seedSpec = before.model.params.find((s) => s.key === 'seed');
-  if (seedSpec && !state().compose.draft?.params.seedLocked) {
+  const seedSpec = before.model.params.find((s) => s.kind === 'int' && s.key === 'seed');
+  if (seedSpec?.kind === 'int' && !state().compose.draft?.params.seedLocked) {
     const seed = randomSeed(seedSpec.max);
     // Not through setParam: that would lock the seed; an unlocked seed stays unlocked.
     state().compose.change((d) => ({ ...d, params: { ...d.params, seed } }));

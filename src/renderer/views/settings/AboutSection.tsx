@@ -34,7 +34,7 @@ export function AboutSection() {
         <dt>Data folder</dt>
         <dd>
           <code className="path">{info.dataDir}</code>
-          <span className="about-note">Settings, the encrypted key file and the logs (in its logs folder) live here.</span>
+          <span className="about-note">Settings, stored keys (encrypted) and the logs (in logs/) are kept here.</span>
         </dd>
         {versions.length > 0 ? (
           <>

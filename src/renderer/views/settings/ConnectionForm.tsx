@@ -28,6 +28,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
   const urlHelpId = useId();
   const urlErrorId = useId();
   const concurrencyErrorId = useId();
+  const concurrencyHelpId = useId();
   const baseUrl = useDraft(value.baseUrl ?? '');
   const concurrency = useDraft(String(value.concurrency));
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -125,8 +126,11 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
               setConcurrencyError(null);
             }}
             aria-invalid={concurrencyError ? true : undefined}
-            aria-describedby={concurrencyError ? concurrencyErrorId : undefined}
+            aria-describedby={concurrencyError ? `${concurrencyErrorId} ${concurrencyHelpId}` : concurrencyHelpId}
           />
+          <p id={concurrencyHelpId} className="field-help">
+            From {CONCURRENCY.min} to {CONCURRENCY.max}; more jobs wait in the queue.
+          </p>
           <FieldError id={concurrencyErrorId} message={concurrencyError} />
         </div>
         <div className="field field-action">

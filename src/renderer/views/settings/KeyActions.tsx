@@ -124,9 +124,15 @@ function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
         <p className="check-line" data-result="unreachable">
           <WifiOff aria-hidden="true" size={16} />
           <span>
-            <strong>Could not reach {name}</strong> — {message ?? 'check the network and the base URL.'}
+            <strong>Could not reach {name}</strong> — {withoutLead(message, `Could not reach ${name}`) ?? 'check the network and the base URL.'}
           </span>
         </p>
       );
   }
+}
+
+/** `message` without a leading `lead` (and the colon after it), which the bold words already say. */
+function withoutLead(message: string | undefined, lead: string): string | undefined {
+  if (message === undefined || !message.startsWith(lead)) return message;
+  return message.slice(lead.length).replace(/^[:\s]+/, '') || undefined;
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type Ref } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { ApiKeyText, type KeyStatus, type KeyStorage } from '../../../shared/contract/keys';
 import { describeError } from '../../api/client';
@@ -13,7 +13,7 @@ interface KeyFormProps {
   /** Id of the element describing the current key, read out with the field. */
   statusId: string;
   /** The key field, so the card can move focus there (e.g. after Remove took its button away). */
-  inputRef?: Ref<HTMLInputElement>;
+  inputRef: RefObject<HTMLInputElement | null>;
 }
 
 /**
@@ -93,7 +93,8 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
           aria-describedby={error ? `${errorId} ${statusId}` : statusId}
           ref={inputRef}
         />
-        <button type="button" className="button primary" aria-disabled={busy || undefined} onClick={onSubmit}>
+        {/* The accent marks the button only when there is something to save: four accent buttons at rest would shout. */}
+        <button type="button" className={draft.trim() === '' ? 'button' : 'button primary'} aria-disabled={busy || undefined} onClick={onSubmit}>
           {busy ? 'Saving…' : 'Save key'}
         </button>
       </div>
@@ -108,6 +109,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
           setQuestion(null);
           setNote({ tone: 'info', text: 'Not saved. The key is still in the field.' });
         }}
+        returnFocus={() => inputRef.current?.focus()}
       />
     </Form>
   );

@@ -1,4 +1,4 @@
-import { FolderOpen } from 'lucide-react';
+import { FolderOpen, Info } from 'lucide-react';
 import { useId, useState } from 'react';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -17,6 +17,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
   const inputId = useId();
   const helpId = useId();
   const errorId = useId();
+  const noteId = useId();
   const folder = useDraft(libraryDir);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
@@ -70,14 +71,18 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
               setError(null);
             }}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${errorId} ${helpId}` : helpId}
+            aria-describedby={error ? `${errorId} ${helpId} ${noteId}` : `${helpId} ${noteId}`}
           />
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
             {busy ? 'Checking…' : 'Use this folder'}
           </button>
         </div>
         <p id={helpId} className="field-help">
-          A full folder path; it is created if missing. {FOLDER_CHANGE_NOTE} In use: <span className="in-use">{libraryDir}</span>
+          A full folder path; it is created if it does not exist. In use: <span className="in-use">{libraryDir}</span>
+        </p>
+        <p id={noteId} className="field-help library-note">
+          <Info aria-hidden="true" size={15} />
+          <span>{FOLDER_CHANGE_NOTE}</span>
         </p>
         <FieldError id={errorId} message={error} />
         <StatusNote note={note} />

@@ -18,6 +18,8 @@ interface StorageChoiceDialogProps {
   busy: boolean;
   onChoose(storage: KeyStorage): void;
   onCancel(): void;
+  /** Where focus goes when the dialog closes (it has no Radix trigger to return to). */
+  returnFocus(): void;
 }
 
 const TITLES: Record<KeyChoiceNeeded, string> = {
@@ -31,12 +33,18 @@ const TITLES: Record<KeyChoiceNeeded, string> = {
  * only", "Store anyway", or Cancel (nothing is kept). A Radix dialog: focus is trapped and
  * returned, Escape cancels.
  */
-export function StorageChoiceDialog({ providerName, question, busy, onChoose, onCancel }: StorageChoiceDialogProps) {
+export function StorageChoiceDialog({ providerName, question, busy, onChoose, onCancel, returnFocus }: StorageChoiceDialogProps) {
   return (
     <Dialog.Root open={question !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
       <Dialog.Portal>
         <Dialog.Overlay className="settings-dialog-overlay" />
-        <Dialog.Content className="settings-dialog">
+        <Dialog.Content
+          className="settings-dialog"
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            returnFocus();
+          }}
+        >
           {question ? (
             <>
               <Dialog.Title className="settings-dialog-title">

@@ -1,0 +1,70 @@
+import { estimateCost, outputSizeFor } from '../../shared/catalog/params';
+import type { ModelEntry, Mode } from '../../shared/catalog/types';
+import type { Job } from '../../shared/jobs/job';
+import type { DeliverHook } from '../jobs/delivery';
+import type { PrepareImages } from '../jobs/submitter';
+import type { Library } from './library';
+
+/** The mode a job ran in, from which frames it carried. */
+function modeOf(job: Job): Mode {
+  if (job.params.lastFrame) return 'first-last-frame';
+  return job.params.firstFrame ? 'image-to-video' : 'text-to-video';
+}
+
+/**
+ * The engine's `DeliverHook` backed by the library: files a verified download as a clip folder with
+ * its sidecar, poster and the processed input images (ARCHITECTURE.md "Library"). Idempotent per
+ * job, as the hook must be: `addClip` answers with the clip already filed for the same job and video.
+ *
+ * `prepareImages` is the same function the engine used before submitting; the image service caches
+ * by content hash and recipe, so calling it again returns the exact files that were sent.
+ */
+export function deliverToLibrary(deps: {
+  library: Library;
+  catalog: (modelId: string) => ModelEntry | undefined;
+  prepareImages: PrepareImages;
+  appVersion: string;
+  now?: () => number;
+}): DeliverHook {
+  const now = deps.now ?? Date.now;
+  return async (job, file) => {
+    const entry = deps.catalog(job.params.modelId);
+    const prepared = await deps.prepareImages(job);
+    const size = { width: file.probe.width, height: file.probe.height };
+    const estimate = entry ? estimateCost(entry, job.params, outputSizeFor(entry, job.params, size) ?? size) : null;
+    const t = job.times;
+    const queuedAt = t.queued ?? job.updatedAt;
+    const submittedAt = t.submitted ?? queuedAt;
+    const { modelId, prompt, firstFrame: _first, lastFrame: _last, ...parameters } = job.params;
+    const tokens = job.remote?.usage?.completion_tokens;
+    const clip = await deps.library.addClip({
+      videoPath: file.path,
+      prompt,
+      provider: job.provider,
+      modelId,
+      mode: modeOf(job),
+      parameters,
+      seed: job.remote?.seed ?? null,
+      providerTaskId: job.remote?.taskId ?? 'unknown',
+      jobId: job.id,
+      timings: {
+        queuedAt,
+        submittedAt,
+        ...(t.running === undefined ? {} : { processingStartedAt: t.running }),
+        completedAt: t.downloading ?? now(),
+        downloadedAt: now(),
+      },
+      cost: {
+        estimate: estimate ? { usd: estimate.usd, asOf: estimate.asOf } : null,
+        usage: tokens === undefined ? null : { tokens: Math.round(tokens) },
+      },
+      inputs: [
+        ...(prepared.first ? [{ role: 'first' as const, path: prepared.first.path }] : []),
+        ...(prepared.last ? [{ role: 'last' as const, path: prepared.last.path }] : []),
+      ],
+      appVersion: deps.appVersion,
+      ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),
+    });
+    return { path: clip.paths.video, libraryId: clip.id };
+  };
+}

@@ -1,0 +1,104 @@
+import type { StoreApi } from 'zustand';
+import { describeError, type StudioClient } from '../../api/client';
+import type { StudioState } from '../index';
+import { toListQuery } from './filters';
+import type { ClipSummary } from '../../../shared/contract/library';
+import { PAGE_SIZE, pagesFor } from './paging';
+
+/** Quiet time after the last keystroke in the search box before querying, in ms. */
+export const SEARCH_DELAY_MS = 120;
+/** `library:changed` often comes in bursts (a copy of many folders); one reload per burst, in ms. */
+export const CHANGE_DELAY_MS = 150;
+
+/**
+ * Binds the Library to main: lends the slice its verbs, loads the pages of `library:list` the grid
+ * shows (page 0 always, for the total), reloads them when the filters change or main sends
+ * `library:changed`, and refetches the open clip when it changed. Answers to an older query are
+ * dropped (a generation counter), so fast typing never shows stale results. Returns the undo.
+ */
+export function connectLibrary(client: StudioClient, store: StoreApi<StudioState>): () => void {
+  const library = () => store.getState().library;
+  const requests = { library: client.library, images: client.images, drafts: client.drafts };
+  library().setRequests(requests);
+
+  let generation = 0;
+  let reloading = false;
+  const inflight = new Set<number>();
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const fetchPage = (page: number) => client.library.list(toListQuery(library().filters, { offset: page * PAGE_SIZE, limit: PAGE_SIZE }));
+  const visiblePages = () => pagesFor(library().range.start, library().range.end);
+
+  async function reload(): Promise<void> {
+    const mine = ++generation;
+    reloading = true;
+    inflight.clear();
+    const wanted = [...new Set([0, ...visiblePages()])];
+    try {
+      const answers = await Promise.all(wanted.map(fetchPage));
+      if (mine !== generation) return;
+      const pages: Record<number, ClipSummary[]> = {};
+      answers.forEach((answer, i) => (pages[wanted[i] as number] = answer.items));
+      // The first page's count is the one the grid sizes to (page 0 is always asked).
+      library().setList(pages, answers[0]?.total ?? 0);
+    } catch (err) {
+      if (mine === generation) library().setListError(describeError(err));
+    } finally {
+      if (mine === generation) reloading = false;
+    }
+    if (mine === generation) void ensureVisible(); // Records its own failure.
+  }
+
+  async function ensureVisible(): Promise<void> {
+    if (reloading) return; // The reload loads the visible pages itself.
+    const mine = generation;
+    const total = library().total ?? 0;
+    const missing = visiblePages().filter((p) => p * PAGE_SIZE < total && !library().pages[p] && !inflight.has(p));
+    await Promise.all(
+      missing.map(async (page) => {
+        inflight.add(page);
+        try {
+          const answer = await fetchPage(page);
+          if (mine === generation) library().addPage(page, answer.items, answer.total);
+        } catch (err) {
+          if (mine === generation) library().setListError(describeError(err));
+        } finally {
+          inflight.delete(page);
+        }
+      }),
+    );
+  }
+
+  const off = store.subscribe((state, previous) => {
+    const now = state.library;
+    const before = previous.library;
+    if (now.filters !== before.filters) {
+      clearTimeout(searchTimer);
+      // Only typing waits; a menu choice queries at once.
+      const typed = now.filters.text !== before.filters.text;
+      searchTimer = setTimeout(() => void reload(), typed ? SEARCH_DELAY_MS : 0);
+    } else if (now.range !== before.range) {
+      void ensureVisible();
+    }
+  });
+
+  const offChanged = client.library.onChanged(({ ids }) => {
+    clearTimeout(changeTimer);
+    changeTimer = setTimeout(() => void reload(), CHANGE_DELAY_MS);
+    const detail = library().detail;
+    if (detail.status !== 'closed' && ids.includes(detail.id)) void library().reloadDetail();
+  });
+
+  void reload(); // Records its own failure in the slice.
+
+  return () => {
+    off();
+    offChanged();
+    clearTimeout(searchTimer);
+    clearTimeout(changeTimer);
+    generation++; // Answers still on their way are dropped.
+    // StrictMode connects twice; only the connection that bound the verbs may unbind them.
+    if (library().requests === requests) library().setRequests(null);
+  };
+}

@@ -1,0 +1,48 @@
+import { useId } from 'react';
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** Offered but not confirmed by the provider's docs (catalog `unconfirmed`): marked, with the reason. */
+  unconfirmed?: boolean;
+  title?: string;
+}
+
+interface ChoiceFieldProps {
+  label: string;
+  choices: readonly Choice[];
+  value: string;
+  onChange(value: string): void;
+  /** One line under the choices. */
+  help?: string;
+}
+
+/**
+ * A segmented choice: native radio buttons (arrow keys move, screen readers announce the group)
+ * drawn as chips that wrap. Unconfirmed options carry a "?" and say so in words.
+ */
+export function ChoiceField({ label, choices, value, onChange, help }: ChoiceFieldProps) {
+  const name = useId();
+  return (
+    <fieldset className="param">
+      <legend className="param-label">{label}</legend>
+      <div className="chips">
+        {choices.map((c) => (
+          <label key={c.value} className="chip" data-checked={c.value === value || undefined} title={c.unconfirmed ? 'Not confirmed by the provider’s documentation' : c.title}>
+            <input type="radio" name={name} value={c.value} checked={c.value === value} onChange={() => onChange(c.value)} />
+            <span>{c.label}</span>
+            {c.unconfirmed ? (
+              <>
+                <span className="chip-unconfirmed" aria-hidden="true">
+                  ?
+                </span>
+                <span className="visually-hidden"> (unconfirmed)</span>
+              </>
+            ) : null}
+          </label>
+        ))}
+      </div>
+      {help ? <p className="param-help">{help}</p> : null}
+    </fieldset>
+  );
+}

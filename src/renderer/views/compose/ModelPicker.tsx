@@ -1,0 +1,105 @@
+import * as Select from '@radix-ui/react-select';
+import { Check, ChevronDown, FlaskConical } from 'lucide-react';
+import { useId } from 'react';
+import type { ProviderId } from '../../../shared/catalog/types';
+import type { ModelChoice } from '../../../shared/contract/models';
+import { useStudio } from '../../store/index';
+import { PROVIDER_LABELS } from '../settings/providers';
+import { ModeBadges } from './ModeBadges';
+
+/** Models grouped by provider, in catalog order. */
+function byProvider(models: readonly ModelChoice[]): Array<[ProviderId, ModelChoice[]]> {
+  const groups = new Map<ProviderId, ModelChoice[]>();
+  for (const m of models) groups.set(m.provider, [...(groups.get(m.provider) ?? []), m]);
+  return [...groups];
+}
+
+/**
+ * The model picker: provider → model, each with its modes (T2V / I2V / F+L). Only available models
+ * can be picked; the others stay listed, greyed, with the reason (usually a missing key). In the
+ * offline demo every model is available and a "Demo" badge says so.
+ */
+export function ModelPicker({ selected }: { selected: ModelChoice | undefined }) {
+  const list = useStudio((s) => s.models.list);
+  const loadError = useStudio((s) => s.models.loadError);
+  const modelId = useStudio((s) => s.compose.draft?.modelId);
+  const setModel = useStudio((s) => s.compose.setModel);
+  const labelId = useId();
+
+  if (loadError) return <p className="compose-error" role="alert">The models could not be listed: {loadError}</p>;
+  if (!list) return <p className="compose-muted">Loading models…</p>;
+
+  return (
+    <div className="model-picker">
+      <div className="compose-label-row">
+        <span id={labelId} className="compose-label">
+          Model
+        </span>
+        {list.demo ? (
+          <span className="demo-badge" title="No provider key is set: generation runs against the built-in offline simulator.">
+            <FlaskConical aria-hidden="true" size={13} />
+            Demo
+          </span>
+        ) : null}
+      </div>
+      <Select.Root
+        value={modelId && list.models.some((m) => m.id === modelId) ? modelId : undefined}
+        onValueChange={(id) => {
+          const entry = list.models.find((m) => m.id === id);
+          if (entry?.available) setModel(entry);
+        }}
+      >
+        <Select.Trigger className="model-trigger" aria-labelledby={labelId}>
+          <Select.Value placeholder="Pick a model">
+            {selected ? (
+              <span className="model-trigger-text">
+                <span className="model-trigger-provider">{PROVIDER_LABELS[selected.provider].name}</span>
+                <span className="model-trigger-name">{selected.name}</span>
+              </span>
+            ) : null}
+          </Select.Value>
+          <Select.Icon className="model-trigger-icon">
+            <ChevronDown aria-hidden="true" size={16} />
+          </Select.Icon>
+        </Select.Trigger>
+        <Select.Portal>
+          <Select.Content className="model-menu" position="popper" sideOffset={6} align="start">
+            <Select.Viewport className="model-menu-viewport">
+              {byProvider(list.models).map(([provider, models], i) => (
+                <Select.Group key={provider}>
+                  {i > 0 ? <Select.Separator className="model-menu-separator" /> : null}
+                  <Select.Label className="model-menu-provider">{PROVIDER_LABELS[provider].name}</Select.Label>
+                  {models.map((m) => (
+                    <Select.Item key={m.id} value={m.id} disabled={!m.available} className="model-item">
+                      <div className="model-item-main">
+                        <Select.ItemText>{m.name}</Select.ItemText>
+                        <ModeBadges modes={m.modes} />
+                      </div>
+                      {m.available ? null : <div className="model-item-reason">{m.unavailableReason}</div>}
+                      <Select.ItemIndicator className="model-item-check">
+                        <Check aria-hidden="true" size={15} />
+                      </Select.ItemIndicator>
+                    </Select.Item>
+                  ))}
+                </Select.Group>
+              ))}
+            </Select.Viewport>
+          </Select.Content>
+        </Select.Portal>
+      </Select.Root>
+      {selected ? (
+        <div className="model-facts">
+          <ModeBadges modes={selected.modes} />
+          {selected.available ? null : <p className="compose-error">{selected.unavailableReason}</p>}
+          {selected.notes.map((note) => (
+            <p key={note} className="compose-muted model-note">
+              {note}
+            </p>
+          ))}
+        </div>
+      ) : modelId ? (
+        <p className="compose-error">This draft's model is no longer offered. Pick another one.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useId, useState } from 'react';
+
+interface NumberFieldProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  unit?: string;
+  onChange(value: number): void;
+}
+
+/**
+ * A whole number within [min, max]. Typing is free; a value out of range or not a whole number is
+ * shown as an error and not applied, so the draft only ever holds valid numbers.
+ */
+export function NumberField({ label, value, min, max, unit, onChange }: NumberFieldProps) {
+  const id = useId();
+  const helpId = useId();
+  const [text, setText] = useState(String(value));
+  // A new value from outside (model switch, another draft) replaces what is typed (React's
+  // "adjusting state when a prop changes" pattern, without an effect).
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setText(String(value));
+  }
+  const n = Number(text);
+  const valid = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+  return (
+    <div className="param">
+      <label htmlFor={id} className="param-label">
+        {label}
+      </label>
+      <div className="number-row">
+        <input
+          id={id}
+          className="param-input"
+          inputMode="numeric"
+          value={text}
+          aria-invalid={valid ? undefined : true}
+          aria-describedby={helpId}
+          onChange={(e) => {
+            setText(e.target.value);
+            const next = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isInteger(next) && next >= min && next <= max) onChange(next);
+          }}
+          onBlur={() => setText(String(value))}
+        />
+        {unit ? <span className="param-unit">{unit}</span> : null}
+      </div>
+      <p id={helpId} className="param-help" data-tone={valid ? undefined : 'error'}>
+        {valid ? `${min} – ${max}${unit ? ` ${unit}` : ''}` : `Enter a whole number from ${min} to ${max}.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ModelEntry, ParamSpec } from '../../../shared/catalog/types';
+import type { DraftParams } from '../../../shared/drafts/draft';
+import { useStudio } from '../../store/index';
+import { ChoiceField, type Choice } from './ChoiceField';
+import { NumberField } from './NumberField';
+import { SeedField } from './SeedField';
+import { SwitchField } from './SwitchField';
+
+/** Shown first; anything else goes under "More" (UX.md, "Compose"). */
+const MAIN_KEYS: ReadonlySet<ParamSpec['key']> = new Set(['resolution', 'aspectRatio', 'duration', 'seed', 'cameraFixed', 'generateAudio']);
+
+const FOLLOW_IMAGE_TITLE = 'Follows the first frame’s ratio';
+const HELP: Partial<Record<ParamSpec['key'], string>> = {
+  cameraFixed: 'Keeps the camera still.',
+  generateAudio: 'Sound and speech with the video.',
+  serviceTier: '“flex” is half price and slower.',
+};
+
+function choicesOf(spec: Extract<ParamSpec, { kind: 'enum' }>): Choice[] {
+  return spec.options.map((o) => ({
+    value: o,
+    label: o,
+    unconfirmed: spec.unconfirmed?.includes(o),
+    ...(o === 'adaptive' || o === 'auto' ? { title: FOLLOW_IMAGE_TITLE } : {}),
+  }));
+}
+
+/** One parameter's control, from its catalog `ParamSpec` (enum → chips, int → chips of allowed values or a number, bool → switch). */
+function Param({ spec, params, set }: { spec: ParamSpec; params: DraftParams; set: <K extends keyof DraftParams>(key: K, value: DraftParams[K]) => void }) {
+  switch (spec.kind) {
+    case 'enum':
+      return <ChoiceField label={spec.label} choices={choicesOf(spec)} value={String(params[spec.key])} onChange={(v) => set(spec.key, v as never)} help={HELP[spec.key]} />;
+    case 'int':
+      if (spec.key === 'seed') {
+        return <SeedField seed={params.seed} locked={params.seedLocked} max={spec.max} onSeed={(v) => set('seed', v)} onLock={(v) => set('seedLocked', v)} />;
+      }
+      if (spec.values) {
+        const choices = spec.values.map((v) => ({ value: String(v), label: `${v}${spec.unit ? ` ${spec.unit}` : ''}` }));
+        return <ChoiceField label={spec.label} choices={choices} value={String(params.duration)} onChange={(v) => set('duration', Number(v))} />;
+      }
+      return <NumberField label={spec.label} value={params.duration} min={spec.min} max={spec.max} unit={spec.unit} onChange={(v) => set('duration', v)} />;
+    case 'bool':
+      return <SwitchField label={spec.label} checked={params[spec.key]} onChange={(v) => set(spec.key, v)} help={HELP[spec.key]} />;
+  }
+}
+
+/** Only the parameters the model has, with its real choices; the less common ones under "More". */
+export function ParamsPanel({ model }: { model: ModelEntry }) {
+  const params = useStudio((s) => s.compose.draft?.params);
+  const setParam = useStudio((s) => s.compose.setParam);
+  if (!params) return null;
+  const main = model.params.filter((s) => MAIN_KEYS.has(s.key));
+  const more = model.params.filter((s) => !MAIN_KEYS.has(s.key));
+  return (
+    <div className="params" aria-label="Parameters" role="group">
+      {main.map((spec) => (
+        <Param key={spec.key} spec={spec} params={params} set={setParam} />
+      ))}
+      {more.length ? (
+        <details className="params-more">
+          <summary>More</summary>
+          {more.map((spec) => (
+            <Param key={spec.key} spec={spec} params={params} set={setParam} />
+          ))}
+        </details>
+      ) : null}
+    </div>
+  );
+}

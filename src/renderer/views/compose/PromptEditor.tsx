@@ -1,0 +1,58 @@
+import { MessageSquareQuote } from 'lucide-react';
+import { useId } from 'react';
+import type { ModelEntry } from '../../../shared/catalog/types';
+import { useStudio } from '../../store/index';
+import { promptLimit } from './prompt-limit';
+
+/**
+ * The prompt, large, with a live counter against the model's limit (hard limits block Generate,
+ * recommendations warn) and, for models that make sound, the hint about dialogue in quotes.
+ */
+export function PromptEditor({ model }: { model: ModelEntry | undefined }) {
+  const prompt = useStudio((s) => s.compose.draft?.prompt ?? '');
+  const setPrompt = useStudio((s) => s.compose.setPrompt);
+  const id = useId();
+  const counterId = useId();
+  const limit = model ? promptLimit(prompt, model.prompt) : null;
+  const speaks = model?.params.some((p) => p.key === 'generateAudio') ?? false;
+  const optional = model ? !model.prompt.required : false;
+
+  return (
+    <section className="compose-prompt" aria-labelledby={`${id}-label`}>
+      <div className="compose-prompt-head">
+        <label id={`${id}-label`} htmlFor={id} className="compose-label">
+          Prompt{optional ? <span className="compose-optional"> · optional for this model</span> : null}
+        </label>
+        {limit ? (
+          <span id={counterId} className="prompt-counter" data-tone={limit.tone} aria-live="polite">
+            {limit.count} / {limit.max}
+            <span className="visually-hidden"> characters{model?.prompt.hard ? ' (limit)' : ' (recommended)'}</span>
+          </span>
+        ) : null}
+      </div>
+      <textarea
+        id={id}
+        className="prompt-input"
+        value={prompt}
+        placeholder="Describe the shot: subject, action, camera, light, mood…"
+        spellCheck
+        aria-describedby={counterId}
+        aria-invalid={limit?.tone === 'over' ? true : undefined}
+        onChange={(e) => setPrompt(e.target.value)}
+      />
+      <div className="compose-prompt-foot">
+        {limit?.message ? (
+          <p className="prompt-limit-note" data-tone={limit.tone}>
+            {limit.message}
+          </p>
+        ) : null}
+        {speaks ? (
+          <p className="compose-hint">
+            <MessageSquareQuote aria-hidden="true" size={15} />
+            Put dialogue in &quot;double quotes&quot; for speech
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { Dices, Lock, LockOpen } from 'lucide-react';
+import { useId, useState } from 'react';
+import { randomSeed } from '../../store/compose/generate';
+
+interface SeedFieldProps {
+  seed: number;
+  locked: boolean;
+  max: number;
+  onSeed(seed: number): void;
+  onLock(locked: boolean): void;
+}
+
+/**
+ * The seed: unlocked, Generate rolls a new one each time (the last one stays visible); locked,
+ * the same seed is sent again, to vary one thing at a time. 🎲 rolls a new seed and locks it;
+ * typing a seed locks it too.
+ */
+export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps) {
+  const id = useId();
+  const helpId = useId();
+  const [text, setText] = useState(seed >= 0 ? String(seed) : '');
+  const [shown, setShown] = useState(seed);
+  if (shown !== seed) {
+    setShown(seed);
+    setText(seed >= 0 ? String(seed) : '');
+  }
+  const n = Number(text);
+  const valid = text.trim() === '' || (Number.isInteger(n) && n >= 0 && n <= max);
+  return (
+    <div className="param">
+      <label htmlFor={id} className="param-label">
+        Seed
+      </label>
+      <div className="seed-row">
+        <input
+          id={id}
+          className="param-input seed-input"
+          inputMode="numeric"
+          placeholder="Random"
+          value={text}
+          aria-invalid={valid ? undefined : true}
+          aria-describedby={helpId}
+          onChange={(e) => {
+            setText(e.target.value);
+            const next = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isInteger(next) && next >= 0 && next <= max) onSeed(next);
+          }}
+          onBlur={() => setText(seed >= 0 ? String(seed) : '')}
+        />
+        <button type="button" className="icon-button" aria-label="Roll a new seed" title="Roll a new seed" onClick={() => onSeed(randomSeed(max))}>
+          <Dices aria-hidden="true" size={16} />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={locked}
+          aria-label="Lock the seed"
+          title={locked ? 'Locked: the same seed is sent again' : 'Unlocked: a new seed each time'}
+          disabled={!locked && seed < 0}
+          onClick={() => onLock(!locked)}
+        >
+          {locked ? <Lock aria-hidden="true" size={16} /> : <LockOpen aria-hidden="true" size={16} />}
+        </button>
+      </div>
+      <p id={helpId} className="param-help" data-tone={valid ? undefined : 'error'}>
+        {!valid ? `Enter a whole number from 0 to ${max}.` : locked ? 'Locked: this seed is sent again.' : 'Unlocked: a new seed each time.'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useId } from 'react';
+
+/** An on/off parameter: a native checkbox with the switch role, drawn as a switch, the state also written as a word. */
+export function SwitchField({ label, checked, onChange, help }: { label: string; checked: boolean; onChange(checked: boolean): void; help?: string }) {
+  const id = useId();
+  const helpId = useId();
+  return (
+    <div className="param param-switch">
+      <label htmlFor={id} className="param-label">
+        {label}
+      </label>
+      <span className="switch-state" aria-hidden="true">
+        {checked ? 'On' : 'Off'}
+      </span>
+      <input
+        id={id}
+        className="switch"
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        aria-describedby={help ? helpId : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {help ? (
+        <p id={helpId} className="param-help">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}

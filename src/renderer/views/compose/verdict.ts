@@ -1,0 +1,64 @@
+import type { ModelEntry } from '../../../shared/catalog/types';
+import type { ImageCheck } from '../../../shared/contract/images';
+import { formatBytes, formatSize } from './format';
+
+/** The verdict line under a frame: its tone, one headline, and the details behind it. */
+export interface Verdict {
+  /** `fits`: sent as is (resized to the output); `fix`: a rule fails and the fix mends it; `blocked`: it cannot be used. */
+  tone: 'fits' | 'fix' | 'blocked';
+  headline: string;
+  /** Every failing rule with what the fix does, then the non-blocking warnings. */
+  details: string[];
+}
+
+type Violation = ImageCheck['violations'][number];
+
+/** The short form of a failing rule, with its numbers, from the image and the model's rules (providers.md, "Input image rules"). */
+function short(v: Violation, check: ImageCheck, entry: ModelEntry): string {
+  const rules = entry.imageRules;
+  const { width, height, bytes, format } = check.info;
+  const longer = Math.max(width, height);
+  const shorter = Math.min(width, height);
+  switch (v.rule) {
+    case 'max_side':
+      return rules && longer > rules.maxSideExclusive
+        ? `Too large: ${longer} px > ${rules.maxSideExclusive} px`
+        : `Too large: ${longer} px, must be under ${rules?.maxSideExclusive ?? longer} px`;
+    case 'min_side':
+      return rules && shorter < rules.minSideExclusive
+        ? `Too small: ${shorter} px < ${rules.minSideExclusive} px`
+        : `Too small: ${shorter} px, must be over ${rules?.minSideExclusive ?? shorter} px`;
+    case 'ratio':
+      return `Too ${width / height < 1 ? 'narrow' : 'wide'}: ratio ${(width / height).toFixed(2)} is outside ${rules?.minRatio ?? 0.4} – ${rules?.maxRatio ?? 2.5}`;
+    case 'bytes':
+      return `Too heavy: ${formatBytes(bytes)}, the limit is ${formatBytes(rules?.maxBytes ?? bytes)}`;
+    case 'format':
+      return `${format.toUpperCase()} is not accepted by this model`;
+    case 'orientation':
+      return 'Stored sideways with an EXIF tag';
+    default:
+      return v.message.charAt(0).toUpperCase() + v.message.slice(1);
+  }
+}
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The frame's verdict in plain words (UX.md, "Compose"): "Fits — will be sent as 1248 × 704",
+ * or the first failing rule with its numbers and "— will be fixed" ("Too large: 6028 px > 6000 px
+ * — will be fixed"), or, for a model that takes no images, why it cannot be used. Pure.
+ */
+export function verdictFor(check: ImageCheck, entry: ModelEntry): Verdict {
+  const sent = `will be sent as ${formatSize(check.target)}`;
+  const warnings = check.warnings.map((w) => sentence(w.message));
+  const blocking = check.violations.find((v) => v.rule === 'model');
+  if (blocking) return { tone: 'blocked', headline: blocking.message, details: [blocking.fix] };
+  const [first, ...rest] = check.violations;
+  if (!first) return { tone: 'fits', headline: `Fits — ${sent}`, details: warnings };
+  const more = rest.length ? ` (and ${rest.length} more)` : '';
+  return {
+    tone: 'fix',
+    headline: `${short(first, check, entry)} — will be fixed${more}`,
+    details: [...check.violations.map((v) => `${sentence(v.message)} Fix: ${v.fix}`), ...warnings],
+  };
+}

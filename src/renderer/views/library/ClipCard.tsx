@@ -1,0 +1,93 @@
+import { ImageOff } from 'lucide-react';
+import { memo, useEffect, useState } from 'react';
+import type { ClipSummary } from '../../../shared/contract/library';
+import { date, MODE_LABEL, modelName, seconds } from './format';
+import { Stars } from './Stars';
+
+/** ms the pointer rests on a card before its preview starts: sweeping across the grid starts none. */
+const PREVIEW_DELAY_MS = 150;
+
+interface ClipCardProps {
+  clip: ClipSummary;
+  index: number;
+  /** The grid's one tab stop (roving tabindex). */
+  tabbable: boolean;
+  onOpen(id: string): void;
+  onFocusIndex(index: number): void;
+}
+
+/** What a screen reader says for a card: prompt, model, length, size, rating and date. */
+export function cardLabel(clip: ClipSummary): string {
+  const rating = clip.rating > 0 ? `, ${clip.rating} stars` : '';
+  return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${rating}, ${date(clip.createdAt)}`;
+}
+
+/**
+ * One poster in the grid. Hovering it for a moment plays a muted preview: the `<video>` exists
+ * only for the hovered card, so 10,000 posters never mean more than one decoder.
+ */
+export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, onFocusIndex }: ClipCardProps) {
+  const [hovered, setHovered] = useState(false);
+  const [preview, setPreview] = useState(false);
+
+  useEffect(() => {
+    if (!hovered || !clip.videoUrl) return;
+    const timer = setTimeout(() => setPreview(true), PREVIEW_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      setPreview(false);
+    };
+  }, [hovered, clip.videoUrl]);
+
+  return (
+    <div
+      role="gridcell"
+      className="clip-card"
+      data-index={index}
+      data-clip-id={clip.id}
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={cardLabel(clip)}
+      onClick={() => onOpen(clip.id)}
+      onFocus={() => onFocusIndex(index)}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+    >
+      <div className="clip-poster">
+        {clip.posterUrl ? (
+          <img src={clip.posterUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+        ) : (
+          <span className="clip-poster-missing">
+            <ImageOff aria-hidden="true" size={20} />
+            No poster
+          </span>
+        )}
+        {preview && clip.videoUrl ? <video className="clip-preview" src={clip.videoUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
+        <span className="clip-badge clip-duration">{seconds(clip.durationSec)}</span>
+        <span className="clip-badge clip-mode">{MODE_LABEL[clip.mode].short}</span>
+      </div>
+      <div className="clip-caption">
+        <p className="clip-prompt">{clip.prompt.trim() || 'Untitled clip'}</p>
+        <p className="clip-meta">
+          <span className="clip-model">{modelName(clip.modelId)}</span>
+          <span>
+            {clip.resolution} · {clip.aspectRatio}
+          </span>
+          <Stars rating={clip.rating} />
+        </p>
+      </div>
+    </div>
+  );
+});
+
+/** A card whose page is still on its way: same size, no content. */
+export function ClipCardPlaceholder({ index, tabbable }: { index: number; tabbable: boolean }) {
+  return (
+    <div role="gridcell" className="clip-card is-loading" data-index={index} tabIndex={tabbable ? 0 : -1} aria-label="Loading clip…" aria-busy="true">
+      <div className="clip-poster" />
+      <div className="clip-caption">
+        <p className="clip-prompt">&nbsp;</p>
+        <p className="clip-meta">&nbsp;</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { Search, X } from 'lucide-react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { CATALOG } from '../../../shared/catalog/models';
+import { AspectRatio, Mode, ProviderId, Resolution } from '../../../shared/catalog/types';
+import { useStudio } from '../../store/index';
+import { isFiltered, type DatePreset, type SortChoice } from '../../store/library/filters';
+import { MODE_LABEL, PROVIDER_LABEL } from './format';
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+const DATES: Array<[DatePreset, string]> = [
+  ['any', 'Any time'],
+  ['today', 'Today'],
+  ['week', 'Last 7 days'],
+  ['month', 'Last 30 days'],
+  ['year', 'Last 12 months'],
+];
+const SORTS: Array<[SortChoice, string]> = [
+  ['newest', 'Newest first'],
+  ['oldest', 'Oldest first'],
+  ['best', 'Highest rated'],
+  ['worst', 'Lowest rated'],
+];
+// Filters match the effective ratio, so "adaptive"/"auto" are never a clip's ratio.
+const RATIOS = AspectRatio.options.filter((r) => r !== 'adaptive' && r !== 'auto');
+
+/**
+ * The Library's filter bar: search over prompts and tags (`Ctrl/Cmd+F` focuses it), a menu per
+ * filter (provider, model, mode, resolution, aspect ratio, date, rating) and the sort. Every
+ * change queries main at once (typing after a short pause, see `connectLibrary`).
+ */
+export function FilterBar() {
+  const filters = useStudio((s) => s.library.filters);
+  const setFilters = useStudio((s) => s.library.setFilters);
+  const reset = useStudio((s) => s.library.resetFilters);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((IS_MAC ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const models = CATALOG.filter((m) => !filters.provider || m.provider === filters.provider);
+
+  return (
+    <div role="search" className="library-filters" aria-label="Filter clips">
+      <div className="library-search">
+        <Search aria-hidden="true" size={16} />
+        <input
+          ref={search}
+          type="search"
+          value={filters.text}
+          placeholder="Search prompts and tags"
+          aria-label="Search prompts and tags"
+          aria-keyshortcuts={IS_MAC ? 'Meta+F' : 'Control+F'}
+          onChange={(e) => setFilters({ text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filters.text) {
+              e.stopPropagation();
+              setFilters({ text: '' });
+            }
+          }}
+        />
+        <kbd aria-hidden="true">{IS_MAC ? '⌘F' : 'Ctrl+F'}</kbd>
+      </div>
+      <Menu label="Provider" value={filters.provider} onChange={(v) => setFilters({ provider: v as ProviderId | '', modelId: '' })}>
+        <option value="">All providers</option>
+        {ProviderId.options.map((p) => (
+          <option key={p} value={p}>
+            {PROVIDER_LABEL[p]}
+          </option>
+        ))}
+      </Menu>
+      <Menu label="Model" value={filters.modelId} onChange={(v) => setFilters({ modelId: v })}>
+        <option value="">All models</option>
+        {ProviderId.options
+          .filter((p) => models.some((m) => m.provider === p))
+          .map((p) => (
+            <optgroup key={p} label={PROVIDER_LABEL[p]}>
+              {models
+                .filter((m) => m.provider === p)
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+      </Menu>
+      <Menu label="Mode" value={filters.mode} onChange={(v) => setFilters({ mode: v as Mode | '' })}>
+        <option value="">All modes</option>
+        {Mode.options.map((m) => (
+          <option key={m} value={m}>
+            {MODE_LABEL[m].long}
+          </option>
+        ))}
+      </Menu>
+      <Menu label="Resolution" value={filters.resolution} onChange={(v) => setFilters({ resolution: v as Resolution | '' })}>
+        <option value="">Any</option>
+        {Resolution.options.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </Menu>
+      <Menu label="Aspect ratio" value={filters.aspectRatio} onChange={(v) => setFilters({ aspectRatio: v as AspectRatio | '' })}>
+        <option value="">Any</option>
+        {RATIOS.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </Menu>
+      <Menu label="Date" value={filters.date} onChange={(v) => setFilters({ date: v as DatePreset })}>
+        {DATES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Menu>
+      <Menu label="Rating" value={String(filters.minRating)} onChange={(v) => setFilters({ minRating: Number(v) })}>
+        <option value="0">Any rating</option>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={n}>
+            {'★'.repeat(n)} {n < 5 ? 'or more' : 'only'}
+          </option>
+        ))}
+      </Menu>
+      <Menu label="Sort" value={filters.sort} onChange={(v) => setFilters({ sort: v as SortChoice })}>
+        {SORTS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Menu>
+      {isFiltered(filters) ? (
+        <button type="button" className="library-clear" onClick={reset}>
+          <X aria-hidden="true" size={14} />
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** One labelled native menu (keyboard- and screen-reader-friendly on every platform). */
+function Menu({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+  return (
+    <label className="library-menu">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-active={value !== '' && value !== '0' && value !== 'any' && label !== 'Sort'}>
+        {children}
+      </select>
+    </label>
+  );
+}

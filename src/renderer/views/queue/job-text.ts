@@ -1,0 +1,122 @@
+import { estimateCost, outputSizeFor } from '../../../shared/catalog/params';
+import { findModel } from '../../../shared/catalog/models';
+import type { JobState, JobView } from '../../../shared/jobs/job';
+import { PROVIDER_LABELS } from '../settings/providers';
+
+/**
+ * The state chip's word (UX.md "Queue"): Queued here · Sending · Waiting at provider ·
+ * Generating 42% · Downloading · Done · Failed · Needs attention · Expired · Cancelled.
+ */
+export function stateWord(job: Pick<JobView, 'state' | 'progress'>): string {
+  switch (job.state) {
+    case 'draft':
+      return 'Draft';
+    case 'queued':
+      return 'Queued here';
+    case 'submitting':
+      return 'Sending';
+    case 'submitted':
+      return 'Waiting at provider';
+    case 'running':
+      return job.progress === undefined ? 'Generating' : `Generating ${Math.floor(job.progress)}%`;
+    case 'downloading':
+      return 'Downloading';
+    case 'completed':
+      return 'Done';
+    case 'failed':
+      return 'Failed';
+    case 'needs_attention':
+      return 'Needs attention';
+    case 'expired':
+      return 'Expired';
+    case 'cancelled':
+      return 'Cancelled';
+  }
+}
+
+/** The prompt on one line, cut at `max` characters with an ellipsis; "No prompt" when empty. */
+export function promptExcerpt(prompt: string, max = 90): string {
+  const text = prompt.trim().replace(/\s+/g, ' ');
+  if (text === '') return 'No prompt';
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The model's name from the catalog, or its id when the catalog no longer has it. */
+export function modelName(modelId: string): string {
+  return findModel(modelId)?.name ?? modelId;
+}
+
+/** The provider's name as Settings shows it. */
+export function providerName(provider: JobView['provider']): string {
+  return PROVIDER_LABELS[provider].name;
+}
+
+/** A duration in ms as people read a timer: `0:07`, `4:32`, `1:02:09`. Negative counts as 0. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Time a job spent in each phase, ms; absent for a phase it has not reached. */
+export interface PhaseTimes {
+  /** Waiting here before it was sent (queued → submitting). */
+  here?: number;
+  /** Waiting in the provider's queue (submitted → running). */
+  waiting?: number;
+  /** Being generated (running → downloading, or → the end). */
+  generating?: number;
+}
+
+/**
+ * How long the job waited here, waited at the provider and was generated, from the history of its
+ * state changes (ms epoch): each phase runs from entering its state to entering the next one; a
+ * phase still under way runs to `now` (ms epoch). A job that ended mid-phase stops the clock at its
+ * end.
+ */
+export function phaseTimes(job: Pick<JobView, 'history' | 'state' | 'updatedAt'>, now: number): PhaseTimes {
+  const out: PhaseTimes = {};
+  const spans: Array<{ key: keyof PhaseTimes; start: JobState }> = [
+    { key: 'here', start: 'queued' },
+    { key: 'waiting', start: 'submitted' },
+    { key: 'generating', start: 'running' },
+  ];
+  for (const { key, start } of spans) {
+    let total = 0;
+    let seen = false;
+    // A requeued job passes through `queued` again: every visit counts.
+    job.history.forEach((entry, i) => {
+      if (entry.state !== start) return;
+      seen = true;
+      const next = job.history[i + 1];
+      total += (next ? next.at : job.state === start ? now : job.updatedAt) - entry.at;
+    });
+    if (seen) out[key] = Math.max(0, total);
+  }
+  return out;
+}
+
+/**
+ * The provider's estimate of time left, counted down from when it was reported: "about 1:20 left",
+ * "any moment now" once it has passed; null when there is no estimate or the job is not generating.
+ */
+export function etaText(job: Pick<JobView, 'state' | 'etaSeconds' | 'updatedAt'>, now: number): string | null {
+  if (job.etaSeconds === undefined || (job.state !== 'submitted' && job.state !== 'running')) return null;
+  const left = job.etaSeconds * 1000 - (now - job.updatedAt);
+  return left > 1000 ? `about ${formatDuration(left)} left` : 'any moment now';
+}
+
+/**
+ * The job's estimated price from the catalog (providers.md "Cost"): "≈ $0.26" with the date of
+ * the price list, or null when the row has no published price or the output size depends on the
+ * first frame's ratio (adaptive), which the Queue does not know.
+ */
+export function costOf(params: JobView['params']): { text: string; asOf: string } | null {
+  const entry = findModel(params.modelId);
+  if (!entry) return null;
+  const cost = estimateCost(entry, params, outputSizeFor(entry, params));
+  if (!cost) return null;
+  return { text: cost.usd < 0.01 ? '< $0.01' : `≈ $${cost.usd.toFixed(2)}`, asOf: cost.asOf };
+}
