@@ -1,11 +1,5 @@
 import { utilityProcess } from 'electron';
-import type { EngineChannel, LaunchEngine } from '../jobs/engine-host';
-
-/**
- * Variables never handed to the engine: it asks main for keys over its private channel, on demand,
- * in memory. Same rule as `forkEngine` in src/main/jobs/engine-host.ts.
- */
-const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
+import { engineEnv, type EngineChannel, type LaunchEngine } from '../jobs/engine-host';
 
 /**
  * The Electron host's `LaunchEngine`: runs the engine bundle (`entry`, absolute path of
@@ -16,7 +10,7 @@ const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
  */
 export function utilityEngineLauncher(options: { entry: string; env?: NodeJS.ProcessEnv }): LaunchEngine {
   return (): EngineChannel => {
-    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([k]) => !SECRET_ENV.test(k)));
+    const env = engineEnv(options.env ?? process.env);
     const child = utilityProcess.fork(options.entry, [], { serviceName: 'Seedance job engine', stdio: 'inherit', env });
     let exited = false;
     child.once('exit', () => {

@@ -11,6 +11,7 @@ import { buildCsp } from '../security/csp';
 import { registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { createSafeStorageCrypto } from './safe-storage';
+import { utilityEngineLauncher } from './engine-launcher';
 import { APP_ORIGIN, PRIVILEGED_SCHEMES, registerAppProtocol, registerMediaProtocol } from './protocols';
 import { applyDevCsp, createStudioWindow, guardSession, guardWebContents, openExternalSafely } from './window';
 
@@ -65,6 +66,8 @@ async function start(): Promise<void> {
     showItemInFolder: (absPath) => shell.showItemInFolder(absPath),
     // safeStorage must be created after `ready`: on Linux it reports no encryption before that.
     keyCrypto: createSafeStorageCrypto(),
+    // Polling and downloads run in a utility process so they never block the window (ARCHITECTURE.md).
+    launchEngine: utilityEngineLauncher({ entry: join(outMain, 'engine-process.js') }),
   });
   studio = core;
 

@@ -54,6 +54,11 @@ export interface EngineHostOptions {
 /** Env variables never handed to the engine process: it gets keys over the channel, on demand, in memory. */
 const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
 
+/** `env` without provider keys or other secrets: what every engine launcher (Node or Electron) hands its child. */
+export function engineEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !SECRET_ENV.test(k)));
+}
+
 /**
  * A `LaunchEngine` for Node: `child_process.fork(entry)` with an IPC channel. Under tests/harness
  * pass the TypeScript entry and `execArgv: ['--import', 'tsx']`; built, `out/main/engine-process.js`.
@@ -61,7 +66,7 @@ const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
  */
 export function forkEngine(options: { entry: string; execArgv?: string[]; env?: NodeJS.ProcessEnv }): LaunchEngine {
   return () => {
-    const env = Object.fromEntries(Object.entries(options.env ?? process.env).filter(([k]) => !SECRET_ENV.test(k)));
+    const env = engineEnv(options.env ?? process.env);
     const child = fork(options.entry, [], { execArgv: options.execArgv ?? [], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
     return {
       pid: child.pid,

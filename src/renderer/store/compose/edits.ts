@@ -35,7 +35,7 @@ export function swapFrames(draft: Draft): Draft {
 }
 
 /** Copies the frame in `from` (with its crop) into the other slot: one photo for both ends (a loop). */
-export function useForBoth(draft: Draft, from: FrameRole): Draft {
+export function copyToBoth(draft: Draft, from: FrameRole): Draft {
   const frame = frameOf(draft, from);
   if (!frame) return draft;
   return { ...draft, firstFrame: { ...frame }, lastFrame: { ...frame } };

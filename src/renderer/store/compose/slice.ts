@@ -59,7 +59,7 @@ export interface ComposeState {
   setCrop(role: FrameRole, crop: DraftCrop | undefined): void;
   swapFrames(): void;
   clearFrame(role: FrameRole): void;
-  useForBoth(from: FrameRole): void;
+  copyToBoth(from: FrameRole): void;
   /** Imports a dropped, picked or pasted file into `role`; a refusal is kept in `frameErrors`. */
   importFile(role: FrameRole, file: File): Promise<void>;
   rememberImage(imageId: string, image: FrameImage): void;
@@ -118,7 +118,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
         change((d) => edit.withoutFrame(d, role));
         setFrameFlag(role, false, null);
       },
-      useForBoth: (from) => change((d) => edit.useForBoth(d, from)),
+      copyToBoth: (from) => change((d) => edit.copyToBoth(d, from)),
       async importFile(role, file) {
         const requests = get().compose.requests;
         if (!requests) {

@@ -103,11 +103,13 @@ export function openInLibrary(store: StoreApi<StudioState>, clipId: string): voi
 
 /**
  * Continue from last frame: fetches the clip (`library:get`) and hands it to the Library's
- * hand-off, which opens Compose with its last frame as the first frame (failures show in the Library).
+ * hand-off, which opens Compose with its last frame as the first frame. The hand-off reports a
+ * failure as a Library toast, so on failure the clip opens in the Library where it is seen.
  */
 export async function continueFromLastFrame(store: StoreApi<StudioState>, clipId: string): Promise<void> {
   const clip = await jobsRequests(store.getState()).library.get({ id: clipId });
   await continueClip(store, clip);
+  if (store.getState().shell.view !== 'compose') openInLibrary(store, clipId);
 }
 
 /** Shows a job in the Queue, selected (a toast's "Open"). */

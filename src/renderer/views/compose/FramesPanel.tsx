@@ -26,7 +26,7 @@ export function FramesPanel({ model, inputs, shortcut, onActivate }: FramesPanel
   const hasFirst = useStudio((s) => Boolean(s.compose.draft?.firstFrame));
   const hasLast = useStudio((s) => Boolean(s.compose.draft?.lastFrame));
   const swap = useStudio((s) => s.compose.swapFrames);
-  const useForBoth = useStudio((s) => s.compose.useForBoth);
+  const copyToBoth = useStudio((s) => s.compose.copyToBoth);
   const source: FrameRole | null = hasFirst ? 'first' : hasLast ? 'last' : null;
 
   return (
@@ -40,7 +40,7 @@ export function FramesPanel({ model, inputs, shortcut, onActivate }: FramesPanel
           <ArrowLeftRight aria-hidden="true" size={15} />
           Swap
         </button>
-        <button type="button" className="button subtle" disabled={!source} onClick={() => source && useForBoth(source)}>
+        <button type="button" className="button subtle" disabled={!source} onClick={() => source && copyToBoth(source)}>
           <Copy aria-hidden="true" size={15} />
           Use {source === 'last' ? 'last' : 'first'} frame for both
         </button>

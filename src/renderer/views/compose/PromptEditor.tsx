@@ -18,7 +18,7 @@ export function PromptEditor({ model }: { model: ModelEntry | undefined }) {
   const optional = model ? !model.prompt.required : false;
 
   return (
-    <section className="compose-prompt" aria-labelledby={`${id}-label`}>
+    <div className="compose-prompt">
       <div className="compose-prompt-head">
         <label id={`${id}-label`} htmlFor={id} className="compose-label">
           Prompt{optional ? <span className="compose-optional"> · optional for this model</span> : null}
@@ -53,6 +53,6 @@ export function PromptEditor({ model }: { model: ModelEntry | undefined }) {
           </p>
         ) : null}
       </div>
-    </section>
+    </div>
   );
 }

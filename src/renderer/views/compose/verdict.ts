@@ -59,6 +59,7 @@ export function verdictFor(check: ImageCheck, entry: ModelEntry): Verdict {
   return {
     tone: 'fix',
     headline: `${short(first, check, entry)} — will be fixed${more}`,
-    details: [...check.violations.map((v) => `${sentence(v.message)} Fix: ${v.fix}`), ...warnings],
+    // One rule: the headline already says what is wrong, the detail says what the fix does.
+    details: [...(rest.length ? check.violations.map((v) => `${sentence(v.message)} ${v.fix}`) : [first.fix]), ...warnings],
   };
 }

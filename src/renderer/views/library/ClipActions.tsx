@@ -1,0 +1,73 @@
+import { FileJson, FolderOpen, LoaderCircle, Recycle, StepForward, Trash2 } from 'lucide-react';
+import type { ClipDetail } from '../../../shared/contract/library';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+import { continueClip, reuseClip } from '../../store/library/handoff';
+import { libraryRequests } from '../../store/library/slice';
+
+/**
+ * The open clip's actions: Reuse and Continue from last frame (both open Compose with a new
+ * draft), Reveal in folder, Export sidecar (saves the JSON), and Delete (to the trash, with Undo).
+ */
+export function ClipActions({ clip }: { clip: ClipDetail }) {
+  const busy = useStudio((s) => s.library.busy);
+  const trash = useStudio((s) => s.library.trash);
+  const toast = useStudio((s) => s.library.showToast);
+
+  const reveal = async () => {
+    try {
+      const { revealed } = await libraryRequests(useStudio.getState()).library.reveal({ id: clip.id });
+      if (!revealed) toast({ tone: 'info', text: `This window cannot open the file manager. The clip is in the library folder "${clip.folder}".` });
+    } catch (err) {
+      toast({ tone: 'error', text: `Not shown: ${describeError(err)}` });
+    }
+  };
+
+  const exportSidecar = async () => {
+    try {
+      const { fileName, json } = await libraryRequests(useStudio.getState()).library.exportSidecar({ id: clip.id });
+      saveText(fileName, json);
+    } catch (err) {
+      toast({ tone: 'error', text: `Not exported: ${describeError(err)}` });
+    }
+  };
+
+  return (
+    <div className="clip-actions" role="toolbar" aria-label="Clip actions">
+      <button type="button" className="button primary" disabled={busy !== null} onClick={() => void reuseClip(useStudio, clip)}>
+        {busy === 'reuse' ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <Recycle aria-hidden="true" size={16} />}
+        {busy === 'reuse' ? 'Opening Compose…' : 'Reuse'}
+      </button>
+      <button type="button" className="button" disabled={busy !== null} onClick={() => void continueClip(useStudio, clip)}>
+        {busy === 'continue' ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <StepForward aria-hidden="true" size={16} />}
+        {busy === 'continue' ? 'Extracting last frame…' : 'Continue from last frame'}
+      </button>
+      <button type="button" className="button" onClick={() => void reveal()}>
+        <FolderOpen aria-hidden="true" size={16} />
+        Reveal in folder
+      </button>
+      <button type="button" className="button" onClick={() => void exportSidecar()}>
+        <FileJson aria-hidden="true" size={16} />
+        Export sidecar
+      </button>
+      <button type="button" className="button danger" disabled={busy !== null} onClick={() => void trash(clip.id)}>
+        <Trash2 aria-hidden="true" size={16} />
+        Delete
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Saves `text` as a download named `fileName` through a Blob link. The link is never attached to
+ * the document, so the app's link guard (which stops in-window navigation) does not see it.
+ */
+function saveText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has taken the bytes once the click returns; a short delay covers slow hosts.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,139 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStudio } from '../../store/index';
+import { clipAt } from '../../store/library/paging';
+import { ClipCard, ClipCardPlaceholder } from './ClipCard';
+import { nextIndex } from './grid-keys';
+
+/** Smallest card width in px; the grid fits as many columns as the width allows. */
+const MIN_CARD = 224;
+/** Space between cards, px. */
+const GAP = 16;
+/** Caption under the poster (two lines of 13–14 px text and padding), px. */
+const CAPTION = 62;
+
+/** Columns, card width and row height (px) for a grid `width` px wide. */
+function layoutFor(width: number): { columns: number; rowHeight: number } {
+  const columns = Math.max(1, Math.floor((width + GAP) / (MIN_CARD + GAP)));
+  const card = (width - GAP * (columns - 1)) / columns;
+  return { columns, rowHeight: Math.round((card * 9) / 16 + CAPTION + GAP) };
+}
+
+/**
+ * The virtualized poster grid (`@tanstack/react-virtual`): rows of as many cards as fit, only the
+ * rows in view (plus a few) in the DOM, so 10,000 clips scroll smoothly. It reports the visible
+ * clip range to the store, which fetches those pages. Keyboard: one tab stop; arrows, Home/End,
+ * PageUp/PageDown move between cards, Enter or Space opens one, 0–5 rate the focused clip.
+ */
+export function ClipGrid({ total }: { total: number }) {
+  const pages = useStudio((s) => s.library.pages);
+  const open = useStudio((s) => s.library.open);
+  const rate = useStudio((s) => s.library.rate);
+  const setRange = useStudio((s) => s.library.setRange);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+
+  const { columns, rowHeight } = layoutFor(width);
+  const rowCount = Math.ceil(total / columns);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+  });
+  // Row height follows the width; the virtualizer keeps estimates until told.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const rows = virtualizer.getVirtualItems();
+  const firstRow = rows[0]?.index ?? 0;
+  const lastRow = rows[rows.length - 1]?.index ?? -1;
+  useEffect(() => setRange(firstRow * columns, Math.min(total, (lastRow + 1) * columns) - 1), [setRange, firstRow, lastRow, columns, total]);
+
+  // Keep the tab stop on a card that exists: after a new query, or when it scrolled out of the DOM.
+  const active = Math.min(focusIndex, Math.max(0, total - 1));
+  const activeRendered = active >= firstRow * columns && active < (lastRow + 1) * columns;
+  const tabStop = activeRendered ? active : firstRow * columns;
+
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-index="${pendingFocus.current}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+      if (!cell || e.altKey) return;
+      const index = Number(cell.dataset.index);
+      const clip = clipAt(pages, index);
+      if ((e.key === 'Enter' || e.key === ' ') && clip) {
+        e.preventDefault();
+        void open(clip.id); // The detail shows its own loading and failure.
+        return;
+      }
+      if (/^[0-5]$/.test(e.key) && clip && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        void rate(clip.id, Number(e.key)); // Failures come back as a toast.
+        return;
+      }
+      const pageRows = Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight) / rowHeight));
+      const next = nextIndex(e.key, index, { columns, total, pageRows }, e.ctrlKey || e.metaKey);
+      if (next === null) return;
+      e.preventDefault();
+      setFocusIndex(next);
+      pendingFocus.current = next;
+      virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
+    },
+    [pages, open, rate, columns, total, rowHeight, virtualizer],
+  );
+
+  const onOpen = useCallback((id: string) => void open(id), [open]);
+
+  return (
+    <div
+      ref={scroller}
+      className="clip-grid"
+      role="grid"
+      aria-label="Clips"
+      aria-rowcount={rowCount}
+      aria-colcount={columns}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="clip-grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => (
+          <div
+            key={row.key}
+            role="row"
+            aria-rowindex={row.index + 1}
+            className="clip-row"
+            style={{ transform: `translateY(${row.start}px)`, height: rowHeight - GAP, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+          >
+            {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, col) => {
+              const index = row.index * columns + col;
+              const clip = clipAt(pages, index);
+              return clip ? (
+                <ClipCard key={clip.id} clip={clip} index={index} tabbable={index === tabStop} onOpen={onOpen} onFocusIndex={setFocusIndex} />
+              ) : (
+                <ClipCardPlaceholder key={`i${index}`} index={index} tabbable={index === tabStop} />
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

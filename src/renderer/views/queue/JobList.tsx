@@ -1,0 +1,149 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { JobView } from '../../../shared/jobs/job';
+import { useStudio } from '../../store/index';
+import { dropJob, moveJob } from '../../store/jobs/actions';
+import { JobRow, type DropPlace } from './JobRow';
+import { runAction } from './run-action';
+
+/** A row without an error block, px (thumbnail 54 + padding); rows are measured once shown. */
+const ROW_ESTIMATE = 78;
+/** Rows rendered beyond the visible ones on each side, so fast scrolling shows no blanks. */
+const OVERSCAN = 6;
+/** The drag payload's type: only rows of this list accept it. */
+const DRAG_TYPE = 'application/x-seedance-job';
+
+interface JobListProps {
+  jobs: readonly JobView[];
+  selectedId: string | null;
+  paused: boolean;
+  onSelect(id: string): void;
+}
+
+/**
+ * The Queue's virtualized list (@tanstack/react-virtual): only the rows in view (plus a few) are in
+ * the DOM, so 1,000 jobs scroll as smoothly as 10. Keyboard: ↑/↓ move between rows, Home/End jump,
+ * Alt+↑/↓ move a job not sent yet earlier or later in the queue (as dragging does).
+ */
+export function JobList({ jobs, selectedId, paused, onSelect }: JobListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ id: string; over: string | null; place: DropPlace } | null>(null);
+  const pendingFocus = useRef<string | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: jobs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: OVERSCAN,
+    getItemKey: (i) => jobs[i]?.id ?? i,
+  });
+
+  /** Focuses the row of job `id` once it is rendered (it may first have to scroll into view). */
+  const focusJob = useCallback(
+    (id: string) => {
+      const index = jobs.findIndex((j) => j.id === id);
+      if (index < 0) return;
+      pendingFocus.current = id;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      requestAnimationFrame(() => tryFocus());
+    },
+    [jobs, virtualizer],
+  );
+
+  function tryFocus(): void {
+    const id = pendingFocus.current;
+    if (!id) return;
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-job-id="${id}"] .job-select`);
+    if (!button) return;
+    pendingFocus.current = null;
+    button.focus({ preventScroll: false });
+  }
+  // A row that had to scroll into view appears in a later render.
+  useEffect(() => tryFocus());
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>, job: JobView, index: number) => {
+      const key = event.key;
+      if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
+        event.preventDefault();
+        if (job.state !== 'queued') {
+          useStudio.getState().shell.announce('Only jobs not sent yet can change their turn.');
+          return;
+        }
+        void runAction(
+          'Moving the job',
+          () => moveJob(useStudio, job.id, key === 'ArrowUp' ? -1 : 1),
+          (moved) => (moved ? `Moved to position ${moved.position} of ${moved.of} in the queue.` : `Already ${key === 'ArrowUp' ? 'first' : 'last'} in the queue.`),
+        ).then(() => focusJob(job.id));
+        return;
+      }
+      const target =
+        key === 'ArrowDown' ? index + 1 : key === 'ArrowUp' ? index - 1 : key === 'Home' ? 0 : key === 'End' ? jobs.length - 1 : null;
+      if (target === null || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      const next = jobs[Math.min(jobs.length - 1, Math.max(0, target))];
+      if (next) focusJob(next.id);
+    },
+    [jobs, focusJob],
+  );
+
+  const onDragStart = useCallback((event: DragEvent<HTMLLIElement>, job: JobView) => {
+    if (job.state !== 'queued') return;
+    event.dataTransfer.setData(DRAG_TYPE, job.id);
+    event.dataTransfer.effectAllowed = 'move';
+    setDrag({ id: job.id, over: null, place: 'before' });
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent<HTMLLIElement>, job: JobView) => {
+    if (!event.dataTransfer.types.includes(DRAG_TYPE) || job.state !== 'queued') return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const rect = event.currentTarget.getBoundingClientRect();
+    const place: DropPlace = event.clientY < rect.top + rect.height / 2 ? 'before' : 'after';
+    setDrag((d) => (d && (d.over !== job.id || d.place !== place) ? { ...d, over: job.id, place } : d));
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent<HTMLLIElement>, job: JobView) => {
+      const id = event.dataTransfer.getData(DRAG_TYPE);
+      if (!id || job.state !== 'queued') return;
+      event.preventDefault();
+      const rect = event.currentTarget.getBoundingClientRect();
+      const place: DropPlace = event.clientY < rect.top + rect.height / 2 ? 'before' : 'after';
+      setDrag(null);
+      void runAction('Moving the job', () => dropJob(useStudio, id, job.id, place), (moved) => (moved ? 'Moved in the queue.' : null));
+    },
+    [],
+  );
+  const onDragEnd = useCallback(() => setDrag(null), []);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="job-scroller" ref={scroller}>
+      <ul className="job-list" aria-label={`Jobs, ${jobs.length}`} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const job = jobs[item.index];
+          if (!job) return null;
+          return (
+            <JobRow
+              key={job.id}
+              job={job}
+              index={item.index}
+              start={item.start}
+              measure={virtualizer.measureElement}
+              selected={job.id === selectedId}
+              paused={paused}
+              dropPlace={drag && drag.over === job.id && drag.id !== job.id ? drag.place : null}
+              onSelect={onSelect}
+              onKeyDown={onKeyDown}
+              onDragStart={onDragStart}
+              onDragOver={onDragOver}
+              onDrop={onDrop}
+              onDragEnd={onDragEnd}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { X } from 'lucide-react';
+import type { JobView } from '../../../shared/jobs/job';
+import { JobActions } from './JobActions';
+import { JobErrorBlock } from './JobErrorBlock';
+import { JobParams } from './JobParams';
+import { JobPlayer } from './JobPlayer';
+import { JobTimeline } from './JobTimeline';
+import { JobTimes } from './JobTimes';
+import { ProgressBar } from './ProgressBar';
+import { StateChip } from './StateChip';
+import { TaskId } from './TaskId';
+
+/**
+ * The selected job (UX.md "Queue"): the inline player once it is done, its state and error, the
+ * actions, every parameter, the provider's task id (copyable) and the timeline of state changes.
+ */
+export function JobPanel({ job, paused, onClose }: { job: JobView; paused: boolean; onClose(): void }) {
+  const clipId = job.result?.libraryId;
+  return (
+    <aside className="job-panel" aria-labelledby="job-panel-title">
+      <header className="job-panel-header">
+        <h2 id="job-panel-title">Job details</h2>
+        <button type="button" className="icon-button" aria-label="Close job details" onClick={onClose}>
+          <X aria-hidden="true" size={18} />
+        </button>
+      </header>
+      {job.state === 'completed' ? (
+        clipId ? (
+          <JobPlayer key={clipId} clipId={clipId} />
+        ) : (
+          <div className="job-player job-player-empty">The video was saved, but not filed in the Library, so it cannot be played here.</div>
+        )
+      ) : null}
+      <p className="job-panel-prompt">{job.params.prompt.trim() || 'No prompt'}</p>
+      <div className="job-panel-state">
+        <StateChip job={job} />
+        <JobTimes job={job} paused={paused} />
+      </div>
+      <ProgressBar job={job} />
+      <JobErrorBlock job={job} />
+      <JobActions key={job.id} job={job} />
+      <section aria-labelledby="job-params-title">
+        <h3 id="job-params-title">Parameters</h3>
+        <JobParams job={job} />
+      </section>
+      <section aria-labelledby="job-task-title">
+        <h3 id="job-task-title">Provider task id</h3>
+        {job.remote ? <TaskId taskId={job.remote.taskId} /> : <p className="muted">Not sent yet.</p>}
+      </section>
+      <section aria-labelledby="job-timeline-title">
+        <h3 id="job-timeline-title">Timeline</h3>
+        <JobTimeline history={job.history} />
+      </section>
+    </aside>
+  );
+}

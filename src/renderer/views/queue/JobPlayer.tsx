@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { describeError } from '../../api/client';
+import { useStudio } from '../../store/index';
+
+type PlayerState = { status: 'loading' } | { status: 'ready'; url: string; poster: string | null } | { status: 'error'; message: string };
+
+/**
+ * The finished job's video, inline, with the browser's own controls (play, seek, volume, full
+ * screen). Its URL (`media://…` or the harness's `/media/…`) comes from the library clip the job
+ * was filed as (`library:get`).
+ */
+export function JobPlayer({ clipId }: { clipId: string }) {
+  const requests = useStudio((s) => s.jobs.requests);
+  const [state, setState] = useState<PlayerState>({ status: 'loading' });
+
+  useEffect(() => {
+    if (!requests) return;
+    let live = true;
+    setState({ status: 'loading' });
+    requests.library.get({ id: clipId }).then(
+      (clip) => {
+        if (!live) return;
+        if (clip.videoUrl) setState({ status: 'ready', url: clip.videoUrl, poster: clip.posterUrl });
+        else setState({ status: 'error', message: 'The video file is missing from the library folder.' });
+      },
+      (err: unknown) => {
+        if (live) setState({ status: 'error', message: describeError(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [clipId, requests]);
+
+  if (state.status === 'loading') return <div className="job-player job-player-empty">Loading the video…</div>;
+  if (state.status === 'error') return <div className="job-player job-player-empty">{state.message}</div>;
+  return <video className="job-player" src={state.url} poster={state.poster ?? undefined} controls preload="metadata" aria-label="The finished video" />;
+}

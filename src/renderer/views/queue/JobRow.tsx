@@ -1,0 +1,92 @@
+import { GripVertical } from 'lucide-react';
+import { memo, type DragEvent, type KeyboardEvent } from 'react';
+import type { JobView } from '../../../shared/jobs/job';
+import { JobErrorBlock } from './JobErrorBlock';
+import { costOf, modelName, promptExcerpt, providerName } from './job-text';
+import { JobThumb } from './JobThumb';
+import { JobTimes } from './JobTimes';
+import { ProgressBar } from './ProgressBar';
+import { StateChip } from './StateChip';
+
+/** Where a dragged job would land relative to this row. */
+export type DropPlace = 'before' | 'after';
+
+export interface JobRowProps {
+  job: JobView;
+  index: number;
+  selected: boolean;
+  paused: boolean;
+  /** Where a drag hovering this row would drop, for the insertion line. */
+  dropPlace: DropPlace | null;
+  onSelect(id: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLButtonElement>, job: JobView, index: number): void;
+  onDragStart(event: DragEvent<HTMLLIElement>, job: JobView): void;
+  onDragOver(event: DragEvent<HTMLLIElement>, job: JobView): void;
+  onDrop(event: DragEvent<HTMLLIElement>, job: JobView): void;
+  onDragEnd(): void;
+  measure(element: HTMLLIElement | null): void;
+  start: number;
+}
+
+/**
+ * One job in the Queue: thumbnail, prompt, model and provider, state chip, progress, time waiting
+ * vs generating, ETA, cost; a failure's explanation underneath. The row's main button selects it;
+ * jobs not sent yet can be dragged (or moved with Alt+↑/↓) to change their turn.
+ */
+export const JobRow = memo(function JobRow(props: JobRowProps) {
+  const { job, selected } = props;
+  const queued = job.state === 'queued';
+  const cost = costOf(job.params);
+  const p = job.params;
+  return (
+    <li
+      ref={props.measure}
+      data-index={props.index}
+      data-job-id={job.id}
+      data-state={job.state}
+      data-drop={props.dropPlace ?? undefined}
+      className="job-row"
+      style={{ transform: `translateY(${props.start}px)` }}
+      draggable={queued}
+      onDragStart={(e) => props.onDragStart(e, job)}
+      onDragOver={(e) => props.onDragOver(e, job)}
+      onDrop={(e) => props.onDrop(e, job)}
+      onDragEnd={props.onDragEnd}
+    >
+      <div className="job-row-inner" data-selected={selected ? '' : undefined}>
+        <span className="job-grip" aria-hidden="true" title={queued ? 'Drag to change its turn (or Alt+↑/↓)' : undefined}>
+          {queued ? <GripVertical size={16} /> : null}
+        </span>
+        <button
+          type="button"
+          className="job-select"
+          aria-current={selected ? 'true' : undefined}
+          aria-keyshortcuts={queued ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+          onClick={() => props.onSelect(job.id)}
+          onKeyDown={(e) => props.onKeyDown(e, job, props.index)}
+        >
+          <JobThumb job={job} />
+          <span className="job-text">
+            <span className="job-prompt">{promptExcerpt(p.prompt)}</span>
+            <span className="job-meta">
+              {modelName(p.modelId)} · {providerName(job.provider)} · {p.resolution} · {p.duration} s
+            </span>
+          </span>
+          <span className="job-status">
+            <StateChip job={job} />
+            <ProgressBar job={job} decorative />
+          </span>
+          <JobTimes job={job} paused={props.paused} />
+          <span className="job-cost" title={cost ? `Estimate, prices as of ${cost.asOf}` : 'No published price for this model and size'}>
+            {cost ? cost.text : 'price n/a'}
+          </span>
+        </button>
+      </div>
+      {job.error || job.notice ? (
+        <div className="job-row-extra">
+          <JobErrorBlock job={job} compact />
+        </div>
+      ) : null}
+    </li>
+  );
+});

@@ -1,0 +1,28 @@
+import { Check, Copy } from 'lucide-react';
+import { useState } from 'react';
+import { useStudio } from '../../store/index';
+
+/** The provider's task id, selectable, with a Copy button (for support requests and the provider's dashboard). */
+export function TaskId({ taskId }: { taskId: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    const announce = useStudio.getState().shell.announce;
+    try {
+      await navigator.clipboard.writeText(taskId);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+      announce('Task id copied.');
+    } catch {
+      announce('The clipboard is not available here; select the task id and copy it by hand.');
+    }
+  };
+  return (
+    <div className="job-task-id">
+      <code>{taskId}</code>
+      <button type="button" className="button small" onClick={() => void copy()} aria-label="Copy task id">
+        {copied ? <Check aria-hidden="true" size={14} /> : <Copy aria-hidden="true" size={14} />}
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}
