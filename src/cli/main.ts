@@ -5,6 +5,7 @@ import { modelsCommand } from './commands/models';
 import { runCommand } from './commands/run';
 import { runCheck } from './commands/check';
 import { runFix } from './commands/fix';
+import { ImageError } from '../main/images/errors';
 import { EXIT, RejectedError, UsageError, type CliIo } from './io';
 
 const USAGE = `Usage:
@@ -13,12 +14,16 @@ const USAGE = `Usage:
   seedance fix <image> --model <id> --out <file> [--resolution <r>] [--aspect-ratio <a>]
                [--crop centre|attention|left,top,width,height] [--json]
   seedance run --model <id> --prompt <text> --out <dir>
-               [--image <file>] [--last-image <file>] [--resolution <r>] [--aspect-ratio <a>]
-               [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--json]
+               [--image <file>] [--last-image <file>] [--fix] [--resolution <r>] [--aspect-ratio <a>]
+               [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--data <dir>] [--json]
 
-Keys come from NOVITA_API_KEY, FAL_KEY, EVOLINK_API_KEY, ARK_API_KEY; base URLs from
+run checks images like \`check\` and refuses them with the report; --fix sends fixed copies instead.
+The video is filed in the library under the data folder (--data, else SEEDANCE_DATA_DIR, else a
+per-user folder) and copied to <out>/<clip id>.mp4; its library path is printed. Ctrl-C cancels.
+Keys come from NOVITA_API_KEY, FAL_KEY, EVOLINK_API_KEY, ARK_API_KEY (none set: offline demo); base URLs from
 NOVITA_BASE_URL, FAL_QUEUE_BASE_URL, FAL_REST_BASE_URL, EVOLINK_BASE_URL, EVOLINK_FILES_BASE_URL, ARK_BASE_URL.
-Exit codes: 0 done, 1 rejected by the provider or the model's rules, 2 usage error.
+Exit codes: 0 done, 1 rejected by the provider or the model's rules, 2 usage error or unreadable
+image, 130 stopped with Ctrl-C.
 `;
 
 const RUN_OPTIONS = {
@@ -32,7 +37,9 @@ const RUN_OPTIONS = {
   seed: { type: 'string' },
   'camera-fixed': { type: 'boolean', default: false },
   'no-audio': { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
   out: { type: 'string' },
+  data: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -68,7 +75,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           seed: v.seed,
           cameraFixed: v['camera-fixed'] ?? false,
           noAudio: v['no-audio'] ?? false,
+          fix: v.fix ?? false,
           out: need(v.out, 'out'),
+          data: v.data,
           json: v.json ?? false,
         },
         io,
@@ -88,7 +97,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code: 0 done,
- * 1 rejected (the reason goes to stderr), 2 usage error (with the usage text).
+ * 1 rejected (the reason goes to stderr), 2 usage error (with the usage text) or an image that
+ * cannot be read, 130 stopped through `io.signal`.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -97,6 +107,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof RejectedError) {
       io.stderr(`${err.message}\n`);
       return EXIT.rejected;
+    }
+    if (err instanceof ImageError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT.usage;
     }
     io.stderr(`Unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.rejected;
@@ -113,12 +127,38 @@ function isEntryPoint(): boolean {
   }
 }
 
+/** A repeat of the same Ctrl-C within this long is ignored (ms): see `stopOnSignals`. */
+const SAME_PRESS_MS = 1_000;
+
+/**
+ * The first Ctrl-C (or SIGTERM) aborts the returned signal so `run` can cancel its job; a second
+ * Ctrl-C quits at once. A terminal delivers one Ctrl-C to the whole process group, and the
+ * wrappers in front of us (bin/seedance.mjs, tsx) forward it as well, so one press can arrive
+ * twice: a repeat within `SAME_PRESS_MS` counts as the same press.
+ */
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  let firstAt = 0;
+  const stop = () => {
+    if (!controller.signal.aborted) {
+      firstAt = Date.now();
+      process.stderr.write('\nStopping… (press Ctrl-C again to quit at once)\n');
+      controller.abort();
+    } else if (Date.now() - firstAt > SAME_PRESS_MS) {
+      process.exit(EXIT.interrupted);
+    }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return controller.signal;
+}
+
 if (isEntryPoint()) {
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     env: process.env,
-    fetch: globalThis.fetch,
+    signal: stopOnSignals(),
   };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudio } from '../main/composition/create-studio';
+import { forkEngine } from '../main/jobs/engine-host';
 import { createToken } from './access';
 import { parseHarnessArgs } from './args';
 import { bundleBridge } from './bridge/bundle';
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
       return false;
     },
     echoLog: true,
+    // ARCHITECTURE.md: under the browser harness the engine runs in a Node child process, as it runs
+    // in a utilityProcess under Electron. tsx is resolved here so the child finds it from any cwd;
+    // `forkEngine` strips provider keys from the child's environment.
+    launchEngine: forkEngine({ entry: join(ROOT, 'src', 'main', 'jobs', 'engine-process.ts'), execArgv: ['--import', import.meta.resolve('tsx')] }),
   });
   const server = await startHarnessServer({
     studio,

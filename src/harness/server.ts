@@ -41,11 +41,11 @@ export function harnessMediaUrl(token: string, id: string): string {
 
 /**
  * Builds the CSP for the harness page: the app's own (`buildCsp`) plus the harness's WebSocket,
- * plus `sandbox allow-scripts allow-same-origin` — without `allow-popups`, the browser itself
+ * plus `sandbox allow-scripts allow-same-origin allow-forms` — without `allow-popups`, the browser itself
  * makes `window.open` return null, the harness's equivalent of main's `setWindowOpenHandler` deny.
  */
 export function harnessCsp(port: number): string {
-  return `${buildCsp({ connectSrc: [`ws://127.0.0.1:${port}`] })}; sandbox allow-scripts allow-same-origin`;
+  return `${buildCsp({ connectSrc: [`ws://127.0.0.1:${port}`] })}; sandbox allow-scripts allow-same-origin allow-forms`;
 }
 
 /**
@@ -75,7 +75,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
     if (options.testHooks && path.startsWith('/__test/')) {
       if (!authorised) return forbidden(res);
-      return handleTestHook({ media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library }, path, req, res, headers);
+      return handleTestHook({ media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library, network: studio.network }, path, req, res, headers);
     }
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();

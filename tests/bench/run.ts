@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'images', run: async () => (await import('./images')).benchImages() },
   { name: 'library', run: async () => (await import('./library')).benchLibrary() },
+  { name: 'jobs', run: async () => (await import('./jobs')).benchJobs() },
+  { name: 'library-grid', run: async () => (await import('./library-grid')).benchLibraryGrid() },
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });

@@ -85,7 +85,11 @@ export class TaskStore {
     if (task.spec) {
       this.renderer.render(task.spec, task.wantLastFrame).then(
         (o) => (task.output = o),
-        (e: unknown) => (task.renderError = e instanceof Error ? e.message : String(e)),
+        (e: unknown) => {
+          task.renderError = e instanceof Error ? e.message : String(e);
+          // A failed render fails the task as the provider's internal error; say why, or a flaky test is undiagnosable.
+          process.stderr.write(`provider-sim: render failed for task ${task.id}: ${task.renderError}\n`);
+        },
       );
     }
     return task;

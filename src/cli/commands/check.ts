@@ -51,10 +51,16 @@ export function describeImage(info: ImageInfo): string {
   return `${info.name}: ${info.format.toUpperCase()} ${info.width} × ${info.height} px, ${formatBytes(info.bytes)}`;
 }
 
-function report(info: ImageInfo, result: CheckResult): string {
+/** A check's findings for one image: its description, then each failing rule with its fix (✗) and each warning (!). */
+export function checkLines(info: ImageInfo, result: CheckResult): string[] {
   const lines = [describeImage(info)];
   for (const v of result.violations) lines.push(`  ✗ ${v.message} Fix: ${v.fix}`);
   for (const w of result.warnings) lines.push(`  ! ${w.message}`);
+  return lines;
+}
+
+function report(info: ImageInfo, result: CheckResult): string {
+  const lines = checkLines(info, result);
   lines.push(
     result.ok
       ? `Accepted as is; it will be sent as ${result.target.width} × ${result.target.height}.`

@@ -1,17 +1,22 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { registerSecret } from '../../main/logging/redact';
-import { KEY_VARS, adapterFor, baseUrlsFromEnv, keyFromEnv } from '../../main/providers/registry';
-import { ProviderError, type PreparedImage, type ProviderContext, type TaskStatus } from '../../main/providers/types';
+import type { Studio } from '../../main/composition/create-studio';
+import { PROVIDER_NAMES } from '../../main/providers/failure';
+import { KEY_VARS } from '../../main/providers/registry';
 import { findModel } from '../../shared/catalog/models';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
-import type { PixelSize } from '../../shared/catalog/output-sizes';
-import { readImageFile } from '../image-file';
-import { RejectedError, UsageError, type CliIo } from '../io';
+import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { StudioError } from '../../shared/contract/result';
+import type { Job } from '../../shared/jobs/job';
+import { cliDataDir } from '../data-dir';
+import { EXIT, RejectedError, UsageError, type CliIo } from '../io';
+import { followJob } from '../run/follow';
+import { importFrames } from '../run/frames';
+import { cancelForCli } from '../run/interrupt';
+import { failureText, timingsOf } from '../run/outcome';
+import { describeProgress } from '../run/progress';
+import { openCliStudio } from '../run/studio';
 
 /** Flags of `seedance run`, as parsed by main.ts (numbers still strings). */
 export interface RunOptions {
@@ -25,21 +30,13 @@ export interface RunOptions {
   seed?: string;
   cameraFixed: boolean;
   noAudio: boolean;
+  /** Fix images that break the model's rules instead of refusing them. */
+  fix: boolean;
   out: string;
+  /** The data folder (`--data`); see `cliDataDir`. */
+  data?: string;
   json: boolean;
 }
-
-/** Poll pacing in ms: waits stay within [minMs, maxMs]; `maxWaitMs` bounds the whole wait for the task. */
-export interface PollPolicy {
-  minMs: number;
-  maxMs: number;
-  maxWaitMs: number;
-}
-
-/** 2 s floor (EvoLink asks for 1–2 s between requests at least), 20 s ceiling, 45 min overall. */
-export const DEFAULT_POLL: PollPolicy = { minMs: 2000, maxMs: 20_000, maxWaitMs: 45 * 60_000 };
-
-const MAX_TRANSIENT = 5;
 
 function toInt(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -47,61 +44,8 @@ function toInt(flag: string, v: string | undefined): number | undefined {
   return Number(v);
 }
 
-/**
- * The wait before the next poll, in ms: half the provider's ETA when it gives one (so the poll
- * lands near the end without hammering), else growing by 1.5× per poll; always within the policy.
- */
-export function pollDelayMs(status: TaskStatus, pollCount: number, policy: Pick<PollPolicy, 'minMs' | 'maxMs'>): number {
-  const want = status.etaSeconds !== undefined ? status.etaSeconds * 500 : policy.minMs * 1.5 ** pollCount;
-  return Math.round(Math.min(policy.maxMs, Math.max(policy.minMs, want)));
-}
-
-function describeStatus(s: TaskStatus): string {
-  if (s.state === 'queued') return s.queuePosition !== undefined ? `waiting at the provider (position ${s.queuePosition})` : 'waiting at the provider';
-  if (s.state === 'running') {
-    const pct = s.progress !== undefined ? ` ${Math.round(s.progress)}%` : '';
-    const eta = s.etaSeconds !== undefined ? ` · about ${Math.round(s.etaSeconds)} s left` : '';
-    return `generating${pct}${eta}`;
-  }
-  return s.state;
-}
-
-function reasonOf(err: ProviderError): string {
-  const f = err.failure;
-  return f.providerMessage && !f.message.includes(f.providerMessage) ? `${f.message}\n  ${f.providerCode ?? 'provider'}: ${f.providerMessage}` : f.message;
-}
-
-/** Streams the video to `<dir>/<name>.part`, checks it is an MP4 (`ftyp` box), then renames. No key is sent. */
-async function download(url: string, dir: string, name: string, io: CliIo): Promise<string> {
-  const res = await io.fetch(url);
-  if (!res.ok || !res.body) throw new RejectedError(`Downloading the video failed (HTTP ${res.status}). The link may have expired.`);
-  const final = join(dir, name);
-  const part = `${final}.part`;
-  try {
-    await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), createWriteStream(part));
-    const fh = await open(part, 'r');
-    const head = Buffer.alloc(12);
-    await fh.read(head, 0, 12, 0);
-    await fh.close();
-    if (head.toString('latin1', 4, 8) !== 'ftyp') throw new RejectedError('The provider returned a file that is not an MP4 video.');
-    await rename(part, final);
-  } catch (err) {
-    await rm(part, { force: true });
-    throw err;
-  }
-  return final;
-}
-
-/**
- * `seedance run`: validates the flags with the model's schema, reads the images, submits through
- * the provider's adapter (key and base URLs from the environment), polls with an ETA-guided
- * interval printing progress on stderr, downloads the MP4 into `--out` and prints its path (or
- * JSON `{ path, seed, taskId, provider, model, timings }`). Returns the exit code; throws
- * `UsageError` (2) or `RejectedError` (1). A small stand-in until the job engine takes over.
- */
-export async function runCommand(opts: RunOptions, io: CliIo, policy: PollPolicy = DEFAULT_POLL): Promise<number> {
-  const entry = findModel(opts.model);
-  if (!entry) throw new UsageError(`Unknown model "${opts.model}". Run \`seedance models\` for the list.`);
+/** The flags as the model's `JobParams` (frames still file paths). Throws `RejectedError` listing every broken rule. */
+function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
   const raw = Object.fromEntries(
     Object.entries({
       modelId: entry.id,
@@ -118,80 +62,121 @@ export async function runCommand(opts: RunOptions, io: CliIo, policy: PollPolicy
   );
   const parsed = paramsSchema(entry).safeParse(raw);
   if (!parsed.success) throw new RejectedError(parsed.error.issues.map((i) => i.message).join('\n'));
-  const params = parsed.data;
+  return parsed.data;
+}
 
-  const apiKey = keyFromEnv(entry.provider, io.env);
-  if (!apiKey) throw new UsageError(`Set ${KEY_VARS[entry.provider]} to your ${entry.provider} API key.`);
-  registerSecret(apiKey);
-
-  const images: { first?: PreparedImage; last?: PreparedImage } = {};
-  let firstSize: PixelSize | undefined;
-  if (params.firstFrame && entry.imageRules) {
-    const read = await readImageFile(params.firstFrame, entry.imageRules);
-    images.first = read.image;
-    firstSize = read.size;
-  }
-  if (params.lastFrame && entry.imageRules) images.last = (await readImageFile(params.lastFrame, entry.imageRules)).image;
-
-  const outDir = resolve(opts.out);
-  await mkdir(outDir, { recursive: true });
-  const cost = estimateCost(entry, params, outputSizeFor(entry, params, firstSize));
-  const progress = (text: string) => io.stderr(`${text}\n`);
-  progress(`${entry.id}: ${params.resolution}, ${params.aspectRatio}, ${params.duration} s${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate as of ${cost.asOf})` : ''}`);
-
-  const adapter = adapterFor(entry.provider);
-  const ctx: ProviderContext = { apiKey, baseUrls: baseUrlsFromEnv(entry.provider, io.env), fetch: io.fetch };
-  const t0 = Date.now();
+/** Copies the clip's video to `<outDir>/<clip id>.mp4` through a `.part` file, so the name only ever holds a whole video. */
+async function copyOut(video: string, outDir: string, clipId: string): Promise<string> {
+  const final = join(outDir, `${clipId}.mp4`);
+  const part = `${final}.part`;
   try {
-    const prepared = await adapter.prepare({ entry, params, images }, ctx);
-    const task = await adapter.submit(prepared, ctx);
-    const tSubmitted = Date.now();
-    progress(`submitted: task ${task.taskId}`);
-
-    let status: TaskStatus | undefined;
-    let tRunning: number | undefined;
-    let last = '';
-    let transient = 0;
-    for (let polls = 0; ; polls++) {
-      try {
-        status = await adapter.poll(task, ctx);
-        transient = 0;
-      } catch (err) {
-        if (!(err instanceof ProviderError) || !err.failure.retryable || ++transient > MAX_TRANSIENT) throw err;
-        await sleep(Math.min(policy.maxMs, Math.max(policy.minMs, err.failure.retryAfterMs ?? 0)));
-        continue;
-      }
-      if (status.state === 'running' && tRunning === undefined) tRunning = Date.now();
-      const line = describeStatus(status);
-      if (line !== last) progress(`[${Math.round((Date.now() - t0) / 1000)} s] ${line}`);
-      last = line;
-      if (status.state === 'succeeded') break;
-      if (status.state !== 'queued' && status.state !== 'running') {
-        throw status.error ? new ProviderError(status.error) : new RejectedError(`The task ended as ${status.state}.`);
-      }
-      if (Date.now() - tSubmitted > policy.maxWaitMs) {
-        throw new RejectedError(`Gave up waiting after ${Math.round(policy.maxWaitMs / 60000)} min; task ${task.taskId} may still finish at the provider.`);
-      }
-      await sleep(pollDelayMs(status, polls, policy));
-    }
-    const tSucceeded = Date.now();
-    if (!status.resultUrl) throw new RejectedError('The provider reported success without a video URL.');
-    progress('downloading');
-    const name = `${entry.provider}-${task.taskId.replace(/[^A-Za-z0-9._-]/g, '_')}.mp4`;
-    const path = await download(status.resultUrl, outDir, name, io);
-    const tDone = Date.now();
-    const timings = {
-      submitMs: tSubmitted - t0,
-      waitingMs: (tRunning ?? tSucceeded) - tSubmitted,
-      generatingMs: tSucceeded - (tRunning ?? tSucceeded),
-      downloadMs: tDone - tSucceeded,
-      totalMs: tDone - t0,
-    };
-    const seed = status.seed ?? (params.seed !== undefined && params.seed !== -1 ? params.seed : null);
-    io.stdout(opts.json ? `${JSON.stringify({ path, seed, taskId: task.taskId, provider: entry.provider, model: entry.model, timings })}\n` : `${path}\n`);
-    return 0;
+    await copyFile(video, part);
+    await rename(part, final);
   } catch (err) {
-    if (err instanceof ProviderError) throw new RejectedError(reasonOf(err));
-    throw err;
+    await rm(part, { force: true });
+    throw new RejectedError(`The video is in the library (${video}) but could not be copied into ${outDir}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return final;
+}
+
+/** Submits through the engine, shows progress, and reports the end. Returns the exit code. */
+async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts: RunOptions, outDir: string, io: CliIo): Promise<number> {
+  const name = PROVIDER_NAMES[entry.provider];
+  const say = (line: string) => io.stderr(`${line}\n`);
+  if (!studio.keys.anyConfigured()) {
+    say(`offline demo: no provider key is set (${Object.values(KEY_VARS).join(', ')}), so this runs against the built-in provider simulator. The video is a stand-in; nothing is billed.`);
+  } else if (!studio.keys.keyFor(entry.provider)) {
+    throw new UsageError(`Set ${KEY_VARS[entry.provider]} to your ${name} API key (other providers' keys are set, so the offline demo is off).`);
+  }
+
+  const frames = await importFrames(studio.images, entry, params, opts.fix, say);
+  const job: JobParams = { ...params };
+  if (frames.firstFrame) job.firstFrame = frames.firstFrame;
+  if (frames.lastFrame) job.lastFrame = frames.lastFrame;
+  const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
+  say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${job.duration} s${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
+
+  const id = randomUUID();
+  const started = Date.now();
+  let last = '';
+  const followed = followJob(studio.jobs, id, (j) => {
+    const line = describeProgress(j, name);
+    if (line !== last) say(`[${Math.round((Date.now() - started) / 1000)} s] ${line}`);
+    last = line;
+  });
+  const interrupted = new Promise<'interrupted'>((resolveStop) => {
+    if (io.signal.aborted) resolveStop('interrupted');
+    else io.signal.addEventListener('abort', () => resolveStop('interrupted'), { once: true });
+  });
+  // The engine's timers are unref'd (so a host can always exit); while we wait for the job, this keeps the process alive.
+  const keepAlive = setInterval(() => undefined, 60_000);
+  try {
+    try {
+      await studio.jobs.submit(job, { id });
+    } catch (err) {
+      if (err instanceof StudioError && err.code === 'BAD_INPUT') throw new RejectedError(err.message);
+      throw err;
+    }
+    const end = await Promise.race([followed.ended, interrupted]);
+    if (end === 'interrupted') {
+      say(await cancelForCli(studio.jobs, followed, id));
+      return EXIT.interrupted;
+    }
+    if (end.state !== 'completed') {
+      io.stderr(failureText(end));
+      return EXIT.rejected;
+    }
+    return await report(end, entry, outDir, opts.json, io);
+  } finally {
+    clearInterval(keepAlive);
+    followed.stop();
+  }
+}
+
+/** Prints the finished job: the library video's path, or the JSON record. */
+async function report(job: Job, entry: ModelEntry, outDir: string, json: boolean, io: CliIo): Promise<number> {
+  const video = job.result?.path;
+  const clipId = job.result?.libraryId;
+  if (!video || !clipId) throw new RejectedError('The job finished but its video was not filed in the library; the log has details.');
+  const outPath = await copyOut(video, outDir, clipId);
+  io.stderr(`copied to ${outPath}\n`);
+  if (!json) {
+    io.stdout(`${video}\n`);
+    return EXIT.ok;
+  }
+  const seed = job.remote?.seed ?? (job.params.seed !== undefined && job.params.seed !== -1 ? job.params.seed : null);
+  const record = { path: video, outPath, clipId, seed, taskId: job.remote?.taskId ?? null, provider: entry.provider, model: entry.model, timings: timingsOf(job) };
+  io.stdout(`${JSON.stringify(record)}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * `seedance run`: checks the flags against the model's schema, then runs the job through the real
+ * core (`createStudio` with the engine in this process, data in `cliDataDir`): images imported and
+ * checked by the image service like `seedance check` (refused with the report, or fixed with
+ * `--fix`), submitted with `jobs.submit`, progress from the engine's events on stderr (state,
+ * percent, ETA), delivered into the library, and copied to `<--out>/<clip id>.mp4`. Prints the
+ * library video's path, or with `--json` one line `{ path, outPath, clipId, seed, taskId,
+ * provider, model, timings }` (timings in ms, see `RunTimings`). With no provider key in the
+ * environment it runs the offline demo and says so.
+ * Returns 0 done, 1 rejected by the provider or the input (reason on stderr), 130 stopped by
+ * `io.signal` (the job cancelled where the provider can; otherwise its task id is printed).
+ * Throws `UsageError` (2), `RejectedError` (1) and `ImageError` (2, an unreadable image).
+ */
+export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
+  const entry = findModel(opts.model);
+  if (!entry) throw new UsageError(`Unknown model "${opts.model}". Run \`seedance models\` for the list.`);
+  const params = paramsFrom(entry, opts);
+  const outDir = resolve(opts.out);
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch {
+    throw new UsageError(`Cannot create the --out folder ${opts.out}.`);
+  }
+  const studio = await openCliStudio(cliDataDir(opts.data, io.env), io.env);
+  try {
+    return await runJob(studio, entry, params, opts, outDir, io);
+  } finally {
+    await studio.dispose();
   }
 }

@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Library } from '../../main/library/library';
 import type { MediaRegistry } from '../../main/media/registry';
+import type { NetworkMonitor } from '../../main/network/monitor';
 import { StudioError } from '../../shared/contract/result';
 
 /** What the test hooks read and change; only built when the harness runs with `--test-hooks`. */
@@ -13,19 +14,26 @@ export interface TestHookDeps {
   openedLinks(): readonly string[];
   /** The library, for seeding clips through the real `addClip` (absent: the route answers 404). */
   library?: Pick<Library, 'addClip'>;
+  /** The network monitor, so a test can take the app offline and back (absent: the route answers 404). */
+  network?: Pick<NetworkMonitor, 'override' | 'online'>;
 }
 
 const RegisterMedia = z.object({ path: z.string().refine(isAbsolute, 'must be an absolute path'), mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/) }).strict();
 const MAX_BODY_BYTES = 64 * 1024;
 /** The body is checked by `addClip` itself (`NewClip`); here only that it is a JSON object. */
 const AddClip = z.record(z.string(), z.unknown());
+/** `true`/`false` forces the state; `null` hands it back to the real probe. */
+const SetNetwork = z.object({ online: z.boolean().nullable() }).strict();
 
 /**
  * `/__test/*` endpoints for the e2e suite, until the library registers real clips:
  * - `POST /__test/media` `{ path, mime }` → `{ id, url }`: registers a file for `/media/<id>`;
  * - `GET /__test/opened-links` → `{ urls }`: what `app:openExternal` was asked to open;
  * - `POST /__test/library/add` `NewClip` (paths on this machine) → `{ id }`: files a clip through
- *   `library.addClip`, exactly as the job engine does (400 with the library's message when refused).
+ *   `library.addClip`, exactly as the job engine does (400 with the library's message when refused);
+ * - `POST /__test/network` `{ online: boolean | null }` → `{ online }`: overrides the reachability
+ *   probe (`false` takes the app offline at once — the engine holds jobs, the status line says so;
+ *   `null` returns to probing).
  * The server calls this only with `--test-hooks` and a valid token. Answers 404 for other paths,
  * 400 for a bad body or a file that does not exist.
  */
@@ -63,6 +71,16 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
       if (err instanceof StudioError) return json(400, { error: err.message });
       throw err;
     }
+  }
+  if (path === '/__test/network' && req.method === 'POST' && deps.network) {
+    let body: z.infer<typeof SetNetwork>;
+    try {
+      body = SetNetwork.parse(JSON.parse(await readBody(req)));
+    } catch (err) {
+      return json(400, { error: err instanceof Error ? err.message : 'Bad request' });
+    }
+    deps.network.override(body.online);
+    return json(200, { online: deps.network.online() });
   }
   return json(404, { error: 'Not found' });
 }

@@ -38,6 +38,11 @@ export interface StudioConfig {
    * Absent (CLI, unit tests): the engine runs in this process.
    */
   launchEngine?: LaunchEngine;
+  /**
+   * The host's quick "is there any network at all" signal (Electron: `net.isOnline`). `false`
+   * makes the reachability probe answer offline at once; `true` still probes the provider hosts.
+   */
+  isOnline?: () => boolean;
 }
 
 export type { AppInfo };

@@ -32,6 +32,8 @@ import { createModelHandlers, watchModels } from '../models/handlers';
 import type { StudioConfig } from './config';
 import type { ProviderId } from '../../shared/catalog/types';
 import { createDemoProviders } from '../demo/demo-providers';
+import { createNetworkMonitor, type NetworkMonitor } from '../network/monitor';
+import { studioProbe } from '../network/probes';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
 export interface Studio {
@@ -50,9 +52,16 @@ export interface Studio {
   images: ImageService;
   /** The job engine (own process when the host gave `launchEngine`); hosts call `jobs.setOnline`. */
   jobs: EngineHost;
+  /** Network reachability; its changes drive `jobs.setOnline` and the `app:status` event. */
+  network: NetworkMonitor;
   /** Stops background work and flushes stores. Idempotent. */
   dispose(): Promise<void>;
 }
+
+/** Probe interval while online, ms: often enough that an outage shows within ~20 s, cheap enough to ignore. */
+const NETWORK_PROBE_INTERVAL_MS = 15_000;
+/** Probe interval while offline or confirming a failed probe, ms: work resumes within seconds of the network's return. */
+const NETWORK_FAST_PROBE_INTERVAL_MS = 3_000;
 
 /**
  * The composition root: builds every service from `config` and wires the contract's handlers.
@@ -84,7 +93,6 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   // Last frames reach the renderer as tokens; the image service resolves them to paths.
   const frameTokens = createFrameTokens();
   const images = await createImageService({ dataDir: config.dataDir, log });
-  let online = true;
   const demo = createDemoProviders({
     dataDir: config.dataDir,
     env: config.env,
@@ -106,6 +114,23 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
   forwardJobEvents(jobs, events);
   await jobs.start();
+  const network = createNetworkMonitor({
+    probe: studioProbe({
+      isDemo: () => !keys.anyConfigured(),
+      urls: () => keys.list().filter((k) => k.configured).map((k) => effectiveBaseUrls(settings.get(), config.env, k.provider).api),
+      isOnline: config.isOnline,
+    }),
+    intervalMs: NETWORK_PROBE_INTERVAL_MS,
+    fastIntervalMs: NETWORK_FAST_PROBE_INTERVAL_MS,
+    onChange: (online) => {
+      log.info('network.changed', { online });
+      jobs.setOnline(online).catch((err: unknown) => log.error('network.set_online_failed', { online, error: err }));
+      events.emit('app', 'status', { online });
+    },
+  });
+  // A new key or base URL changes what "reachable" means: look again now rather than at the next tick.
+  keys.onChange(() => network.poke());
+  settings.onChange(() => network.poke());
 
   const handlers: Handlers = {
     jobs: createJobHandlers(jobs),
@@ -126,7 +151,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
         versions: config.versions,
         dataDir: config.dataDir,
       }),
-      isOnline: () => online,
+      isOnline: () => network.online(),
       openExternal: config.openExternal,
     }),
     keys: createKeyHandlers({ vault: keys, checkKey }),
@@ -153,10 +178,11 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     library,
     images,
     jobs,
+    network,
     async dispose() {
       if (disposed) return;
       disposed = true;
-      online = false;
+      network.dispose();
       await jobs.dispose();
       await library.dispose();
       await demo.dispose();

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, net, protocol, session, shell } from 'electron';
 import { createStudio, type Studio } from '../composition/create-studio';
 import { buildCsp } from '../security/csp';
 import { registerIpc } from './ipc';
@@ -68,6 +68,8 @@ async function start(): Promise<void> {
     keyCrypto: createSafeStorageCrypto(),
     // Polling and downloads run in a utility process so they never block the window (ARCHITECTURE.md).
     launchEngine: utilityEngineLauncher({ entry: join(outMain, 'engine-process.js') }),
+    // Chromium's own view of the network interfaces: lets the probe say "offline" without waiting on DNS.
+    isOnline: () => net.isOnline(),
   });
   studio = core;
 

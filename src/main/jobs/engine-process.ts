@@ -12,6 +12,7 @@ import { registerSecret } from '../logging/redact';
 import { adapterFor } from '../providers/registry';
 import type { ProviderContext } from '../providers/types';
 import { createEngine, type Engine } from './engine';
+import { watchProcess } from './process-stats';
 import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineMessage, type HostCall } from './protocol';
 
 /** One end of the channel to main, whichever kind of process this is. */
@@ -38,6 +39,7 @@ function connect(): ParentChannel {
 }
 
 const channel = connect();
+const processStats = watchProcess();
 const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; name: HostCall['name'] }>();
 let callSeq = 0;
 let engine: Engine | null = null;
@@ -106,7 +108,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
       await engine.setOnline(command.online);
       return null;
     case 'stats':
-      return engine.stats();
+      return { ...(await engine.stats()), process: processStats() };
     case 'shutdown':
       await engine.dispose();
       setImmediate(() => process.exit(0));

@@ -15,13 +15,24 @@ import type { PrepareImages } from './submitter';
 export function prepareImagesWith(images: ImageService, catalog: (modelId: string) => ModelEntry | undefined): PrepareImages {
   return async (job: Job) => {
     const entry = catalog(job.params.modelId);
-    const { firstFrame, lastFrame, resolution, aspectRatio } = job.params;
+    const { firstFrame, lastFrame, firstFrameCrop, lastFrameCrop, resolution, aspectRatio } = job.params;
     if (!entry || (!firstFrame && !lastFrame)) return {};
     const out: { first?: PreparedImage; last?: PreparedImage } = {};
     try {
-      if (firstFrame) out.first = (await images.fix({ imageId: firstFrame, entry, resolution, aspectRatio, role: 'first' })).prepared;
+      if (firstFrame) {
+        const crop = firstFrameCrop ? { crop: { kind: 'rect' as const, rect: firstFrameCrop } } : {};
+        out.first = (await images.fix({ imageId: firstFrame, entry, resolution, aspectRatio, role: 'first', ...crop })).prepared;
+      }
       if (lastFrame) {
-        const req = { imageId: lastFrame, entry, resolution, aspectRatio, role: 'last' as const, ...(firstFrame ? { firstImageId: firstFrame } : {}) };
+        const req = {
+          imageId: lastFrame,
+          entry,
+          resolution,
+          aspectRatio,
+          role: 'last' as const,
+          ...(firstFrame ? { firstImageId: firstFrame } : {}),
+          ...(lastFrameCrop ? { crop: { kind: 'rect' as const, rect: lastFrameCrop } } : {}),
+        };
         out.last = (await images.fix(req)).prepared;
       }
     } catch (err) {

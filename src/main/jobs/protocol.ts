@@ -3,6 +3,7 @@ import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
 import { Job, JobId } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
+import { EngineProcessStats } from './process-stats';
 
 /**
  * The private channel between main and the job engine's process (STYLE.md 5: a discriminated
@@ -46,6 +47,9 @@ export const EngineCommand = z.discriminatedUnion('type', [
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
 
+/** The `stats` reply: the queue, plus the engine process's own figures when it runs in a process of its own. */
+export const EngineStatsReply = QueueStats.extend({ process: EngineProcessStats.optional() });
+
 export const CancelOutcomeSchema = z.object({ job: Job, cancelled: z.boolean(), message: z.string() });
 
 /** The `data` each command's successful reply carries. */
@@ -61,7 +65,7 @@ export const REPLY_DATA = {
   pause: QueueStats,
   resume: QueueStats,
   setOnline: z.null(),
-  stats: QueueStats,
+  stats: EngineStatsReply,
   shutdown: z.null(),
 } as const satisfies Record<CommandType, z.ZodType>;
 

@@ -129,6 +129,44 @@ export function parseFalResult(answer: Pick<HttpAnswer, 'ok' | 'status' | 'heade
   return out;
 }
 
+/**
+ * Retryable 5xx answers to the result fetch of a COMPLETED request tolerated before the task is
+ * reported failed. The request is done at fal, so a 504 `request_timeout` marked `X-Fal-Retryable`
+ * there is a storage/CDN hiccup, not work still in progress: retried forever it would poll a dead
+ * task for ever. With the engine's backoff (1 s doubling to 60 s) ten tries span about five minutes.
+ */
+export const MAX_RESULT_FETCH_FAILURES = 10;
+
+/**
+ * Handle key counting those failures. It lives in the task's handle because the engine keeps the
+ * handle with the job (the same object on every poll, saved with the job's next state change), so
+ * the count survives between polls without a second store.
+ */
+export const RESULT_FAILURES_KEY = 'result_fetch_failures';
+
+/**
+ * After COMPLETED, one more failed result fetch: counts it in `task.handle` (mutated in place, see
+ * `RESULT_FAILURES_KEY`); below the bound it rethrows the retryable failure (fetch again later), at
+ * the bound it reports the task `failed` with kind `provider_error` and fal's own code and message.
+ */
+function resultFetchFailed(task: RemoteTask, failure: ProviderFailure, apiKey: string): TaskStatus {
+  const previous = Number.parseInt(task.handle[RESULT_FAILURES_KEY] ?? '0', 10);
+  const tries = (Number.isFinite(previous) && previous > 0 ? previous : 0) + 1;
+  task.handle[RESULT_FAILURES_KEY] = String(tries);
+  if (tries < MAX_RESULT_FETCH_FAILURES) throw new ProviderError(failure);
+  const error = makeFailure({
+    kind: 'provider_error',
+    provider: NAME,
+    detail: `the task finished but its result could not be fetched (HTTP ${failure.httpStatus ?? '?'} on ${tries} tries)`,
+    providerCode: failure.providerCode,
+    providerMessage: failure.providerMessage,
+    httpStatus: failure.httpStatus,
+    retryable: false,
+    apiKey,
+  });
+  return { state: 'failed', error };
+}
+
 function auth(ctx: ProviderContext) {
   return { Authorization: `Key ${ctx.apiKey}` };
 }
@@ -201,6 +239,7 @@ export const falAdapter: ProviderAdapter = {
     };
   },
 
+  // After COMPLETED, retryable 5xx result fetches are counted in `task.handle` (see RESULT_FAILURES_KEY).
   async poll(task: RemoteTask, ctx) {
     const statusUrl = task.handle.status_url;
     const responseUrl = task.handle.response_url;
@@ -209,7 +248,13 @@ export const falAdapter: ProviderAdapter = {
     const read = parseFalStatus(status.body);
     if (read !== 'completed') return read;
     const result = await sendRequest(ctx, NAME, { method: 'GET', url: guarded(ctx, responseUrl), headers: auth(ctx) });
-    return parseFalResult(result, ctx.apiKey);
+    try {
+      return parseFalResult(result, ctx.apiKey);
+    } catch (err) {
+      // A 429 only asks us to slow down; a retryable 5xx on a finished request counts towards giving up.
+      if (err instanceof ProviderError && result.status >= 500) return resultFetchFailed(task, err.failure, ctx.apiKey);
+      throw err;
+    }
   },
 
   async cancelTask(task, ctx) {

@@ -1,5 +1,8 @@
-import { FlaskConical, Radio, Wifi, WifiOff } from 'lucide-react';
+import { FlaskConical, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
+import { useMemo } from 'react';
 import { useStudio } from '../store/index';
+import { summarise } from '../store/jobs/summary';
+import { JobToasts } from '../views/queue/JobToasts';
 
 /**
  * The bottom status line (UX.md, "Frame"): connection, demo mode and the last notice. Each state is
@@ -10,13 +13,31 @@ export function StatusLine() {
   const online = useStudio((s) => s.app.status?.online);
   const demo = useStudio((s) => s.app.info?.demo);
   const notice = useStudio((s) => s.shell.notice);
+  const jobs = useStudio((s) => s.jobs.byId);
+  const paused = useStudio((s) => s.jobs.stats?.paused ?? false);
+  const queue = useMemo(() => summarise(Object.values(jobs)), [jobs]);
   return (
     <footer className="status-line">
       <div className="status-segments" role="status" aria-live="polite">
         <span className="status-segment" data-state={online === undefined ? 'unknown' : online ? 'online' : 'offline'}>
           {online === false ? <WifiOff aria-hidden="true" size={14} /> : <Wifi aria-hidden="true" size={14} />}
-          {online === undefined ? 'Checking connection…' : online ? 'Online' : 'Offline'}
+          {online === undefined ? 'Checking connection…' : online ? 'Online' : offlineText(queue.queued)}
         </span>
+        {queue.running > 0 || paused ? (
+          <span className="status-segment" data-state={paused ? 'paused' : 'running'}>
+            {paused ? <Pause aria-hidden="true" size={14} /> : <ListVideo aria-hidden="true" size={14} />}
+            {runningText(queue.running, paused)}
+            {queue.progress !== null ? (
+              // Not announced: a live region reading every percent would drown everything else.
+              <span className="status-progress-wrap" aria-hidden="true">
+                · {queue.progress}%
+                <span className="status-progress">
+                  <span style={{ width: `${queue.progress}%` }} />
+                </span>
+              </span>
+            ) : null}
+          </span>
+        ) : null}
         {demo === undefined ? null : (
           <span className="status-segment" data-state={demo ? 'demo' : 'live'}>
             {demo ? <FlaskConical aria-hidden="true" size={14} /> : <Radio aria-hidden="true" size={14} />}
@@ -25,6 +46,21 @@ export function StatusLine() {
         )}
         {notice ? <span className="status-segment status-notice">{notice}</span> : null}
       </div>
+      <JobToasts />
     </footer>
   );
+}
+
+/** "Offline — 3 jobs will be sent when the network returns" (UX.md "Frame"), or plain "Offline". */
+function offlineText(queued: number): string {
+  if (queued === 0) return 'Offline';
+  return `Offline — ${queued === 1 ? '1 job' : `${queued} jobs`} will be sent when the network returns`;
+}
+
+/** "2 jobs running", with "Queue paused" in front while it is. */
+function runningText(running: number, paused: boolean): string {
+  const parts: string[] = [];
+  if (paused) parts.push('Queue paused');
+  if (running > 0) parts.push(`${running === 1 ? '1 job' : `${running} jobs`} running`);
+  return parts.join(' · ');
 }

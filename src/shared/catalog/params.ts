@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
-import type { JobParams, ModelEntry, ParamSpec } from './types';
+import { CropRect, type JobParams, type ModelEntry, type ParamSpec } from './types';
 
 export { findModel } from './models';
 
@@ -58,6 +58,8 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       : z.string().default(''),
     firstFrame: z.string().min(1).optional(),
     lastFrame: z.string().min(1).optional(),
+    firstFrameCrop: CropRect.optional(),
+    lastFrameCrop: CropRect.optional(),
   };
   for (const key of ['resolution', 'aspectRatio', 'duration'] as const) {
     const spec = specs.get(key);

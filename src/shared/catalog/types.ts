@@ -114,6 +114,18 @@ export const ModelEntry = z.object({
 export type ModelEntry = z.infer<typeof ModelEntry>;
 
 /**
+ * A crop rectangle in px of the upright (EXIF-applied) source image: what the user framed in
+ * Compose's crop box. The image service trims it to the output's exact ratio.
+ */
+export const CropRect = z.object({
+  left: z.number().int().min(0),
+  top: z.number().int().min(0),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type CropRect = z.infer<typeof CropRect>;
+
+/**
  * Provider-neutral job parameters, as the user chose them. Image fields are opaque image ids
  * handed out by main's image service (never paths from the renderer).
  */
@@ -122,6 +134,9 @@ export const JobParams = z.object({
   prompt: z.string(),
   firstFrame: z.string().optional(),
   lastFrame: z.string().optional(),
+  /** The user's framing of each frame; absent = centre crop, as the providers do. */
+  firstFrameCrop: CropRect.optional(),
+  lastFrameCrop: CropRect.optional(),
   resolution: Resolution,
   aspectRatio: AspectRatio,
   /** Seconds. */

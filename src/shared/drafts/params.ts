@@ -73,8 +73,14 @@ export function jobParamsFromDraft(draft: Draft, entry: ModelEntry): JobParams {
     aspectRatio: p.aspectRatio,
     duration: p.duration,
   };
-  if (takesImages && draft.firstFrame) out.firstFrame = draft.firstFrame.imageId;
-  if (entry.modes.includes('first-last-frame') && draft.lastFrame) out.lastFrame = draft.lastFrame.imageId;
+  if (takesImages && draft.firstFrame) {
+    out.firstFrame = draft.firstFrame.imageId;
+    if (draft.firstFrame.crop) out.firstFrameCrop = draft.firstFrame.crop;
+  }
+  if (entry.modes.includes('first-last-frame') && draft.lastFrame) {
+    out.lastFrame = draft.lastFrame.imageId;
+    if (draft.lastFrame.crop) out.lastFrameCrop = draft.lastFrame.crop;
+  }
   if (has('seed')) out.seed = p.seed;
   if (has('cameraFixed')) out.cameraFixed = p.cameraFixed;
   if (has('generateAudio')) out.generateAudio = p.generateAudio;
@@ -103,7 +109,7 @@ export function draftSeedFromJobParams(params: JobParams): DraftSeed {
       ...(params.serviceTier !== undefined ? { serviceTier: params.serviceTier } : {}),
     },
   };
-  if (params.firstFrame) seed.firstFrame = { imageId: params.firstFrame };
-  if (params.lastFrame) seed.lastFrame = { imageId: params.lastFrame };
+  if (params.firstFrame) seed.firstFrame = { imageId: params.firstFrame, ...(params.firstFrameCrop ? { crop: params.firstFrameCrop } : {}) };
+  if (params.lastFrame) seed.lastFrame = { imageId: params.lastFrame, ...(params.lastFrameCrop ? { crop: params.lastFrameCrop } : {}) };
   return seed;
 }

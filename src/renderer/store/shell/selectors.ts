@@ -1,9 +1,12 @@
 import type { StudioState } from '../index';
+import { RUNNING_STATES } from '../jobs/filters';
 
 /**
- * The Queue's rail badge: jobs that are running. The jobs slice fills this in when it lands
- * (until then there are no jobs to count, so the badge stays hidden).
+ * The Queue's rail badge: jobs running — being sent, at the provider, or downloading
+ * (`RUNNING_STATES`); 0 hides the badge.
  */
-export function selectQueueBadge(_state: StudioState): number {
-  return 0;
+export function selectQueueBadge(state: StudioState): number {
+  let running = 0;
+  for (const job of Object.values(state.jobs.byId)) if (RUNNING_STATES.includes(job.state)) running++;
+  return running;
 }

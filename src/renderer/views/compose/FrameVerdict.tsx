@@ -39,9 +39,9 @@ export function FrameVerdict({ check, fix, model }: { check: CheckState; fix: Fi
       {verdict.details.length ? (
         <ul className="verdict-details">
           {verdict.details.map((d) => (
-            <li key={d}>
-              <TriangleAlert aria-hidden="true" size={13} />
-              <span>{d}</span>
+            <li key={d.text} data-kind={d.kind}>
+              {d.kind === 'fix' ? <Wrench aria-hidden="true" size={13} /> : <TriangleAlert aria-hidden="true" size={13} />}
+              <span>{d.text}</span>
             </li>
           ))}
         </ul>

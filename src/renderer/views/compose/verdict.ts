@@ -7,8 +7,8 @@ export interface Verdict {
   /** `fits`: sent as is (resized to the output); `fix`: a rule fails and the fix mends it; `blocked`: it cannot be used. */
   tone: 'fits' | 'fix' | 'blocked';
   headline: string;
-  /** Every failing rule with what the fix does, then the non-blocking warnings. */
-  details: string[];
+  /** What the fix does for each failing rule (`fix`), then the non-blocking warnings (`warn`). */
+  details: Array<{ kind: 'fix' | 'warn'; text: string }>;
 }
 
 type Violation = ImageCheck['violations'][number];
@@ -50,9 +50,9 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
  */
 export function verdictFor(check: ImageCheck, entry: ModelEntry): Verdict {
   const sent = `will be sent as ${formatSize(check.target)}`;
-  const warnings = check.warnings.map((w) => sentence(w.message));
+  const warnings = check.warnings.map((w) => ({ kind: 'warn' as const, text: sentence(w.message) }));
   const blocking = check.violations.find((v) => v.rule === 'model');
-  if (blocking) return { tone: 'blocked', headline: blocking.message, details: [blocking.fix] };
+  if (blocking) return { tone: 'blocked', headline: blocking.message, details: [{ kind: 'fix', text: blocking.fix }] };
   const [first, ...rest] = check.violations;
   if (!first) return { tone: 'fits', headline: `Fits — ${sent}`, details: warnings };
   const more = rest.length ? ` (and ${rest.length} more)` : '';
@@ -60,6 +60,9 @@ export function verdictFor(check: ImageCheck, entry: ModelEntry): Verdict {
     tone: 'fix',
     headline: `${short(first, check, entry)} — will be fixed${more}`,
     // One rule: the headline already says what is wrong, the detail says what the fix does.
-    details: [...(rest.length ? check.violations.map((v) => `${sentence(v.message)} ${v.fix}`) : [first.fix]), ...warnings],
+    details: [
+      ...(rest.length ? check.violations.map((v) => `${sentence(v.message)} ${v.fix}`) : [first.fix]).map((text) => ({ kind: 'fix' as const, text })),
+      ...warnings,
+    ],
   };
 }

@@ -64,15 +64,19 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
         {preview && clip.videoUrl ? <video className="clip-preview" src={clip.videoUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
         <span className="clip-badge clip-duration">{seconds(clip.durationSec)}</span>
         <span className="clip-badge clip-mode">{MODE_LABEL[clip.mode].short}</span>
+        {clip.rating > 0 ? (
+          <span className="clip-badge clip-rating">
+            <Stars rating={clip.rating} size={11} />
+          </span>
+        ) : null}
       </div>
       <div className="clip-caption">
         <p className="clip-prompt">{clip.prompt.trim() || 'Untitled clip'}</p>
         <p className="clip-meta">
           <span className="clip-model">{modelName(clip.modelId)}</span>
-          <span>
+          <span className="clip-format">
             {clip.resolution} · {clip.aspectRatio}
           </span>
-          <Stars rating={clip.rating} />
         </p>
       </div>
     </div>

@@ -3,8 +3,21 @@ import type { ClipDetail } from '../../../shared/contract/library';
 import { bytes, dateTime, MODE_LABEL, modelName, PROVIDER_LABEL, seconds, span, usd } from './format';
 import { CopyButton } from './CopyButton';
 
+/** The full prompt, with a Copy button. */
+export function ClipPrompt({ prompt }: { prompt: string }) {
+  return (
+    <section className="clip-prompt-full" aria-labelledby="facts-prompt">
+      <div className="facts-heading">
+        <h3 id="facts-prompt">Prompt</h3>
+        <CopyButton text={prompt} label="prompt" />
+      </div>
+      <p className="clip-full-prompt">{prompt.trim() || <em>No prompt</em>}</p>
+    </section>
+  );
+}
+
 /**
- * Everything the sidecar records, grouped as a person reads it: the prompt, how it was made
+ * Everything else the sidecar records, grouped as a person reads it: how it was made
  * (provider, model, parameters, seed), what came out (size, length, codec, file), the provider's
  * task with its timings, and the cost.
  */
@@ -17,13 +30,6 @@ export function ClipFacts({ clip }: { clip: ClipDetail }) {
   const usage = s.cost.usage;
   return (
     <div className="clip-facts">
-      <section aria-labelledby="facts-prompt">
-        <div className="facts-heading">
-          <h3 id="facts-prompt">Prompt</h3>
-          <CopyButton text={s.prompt} label="prompt" />
-        </div>
-        <p className="clip-full-prompt">{s.prompt.trim() || <em>No prompt</em>}</p>
-      </section>
       <section aria-labelledby="facts-made">
         <h3 id="facts-made">How it was made</h3>
         <dl className="fact-list">

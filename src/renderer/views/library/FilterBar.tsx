@@ -103,7 +103,7 @@ export function FilterBar() {
         ))}
       </Menu>
       <Menu label="Resolution" value={filters.resolution} onChange={(v) => setFilters({ resolution: v as Resolution | '' })}>
-        <option value="">Any</option>
+        <option value="">Any resolution</option>
         {Resolution.options.map((r) => (
           <option key={r} value={r}>
             {r}
@@ -111,7 +111,7 @@ export function FilterBar() {
         ))}
       </Menu>
       <Menu label="Aspect ratio" value={filters.aspectRatio} onChange={(v) => setFilters({ aspectRatio: v as AspectRatio | '' })}>
-        <option value="">Any</option>
+        <option value="">Any aspect ratio</option>
         {RATIOS.map((r) => (
           <option key={r} value={r}>
             {r}
@@ -154,7 +154,8 @@ export function FilterBar() {
 function Menu({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ReactNode }) {
   return (
     <label className="library-menu">
-      <span>{label}</span>
+      {/* The first option names the filter ("All providers"), so the label is for screen readers. */}
+      <span className="visually-hidden">{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} data-active={value !== '' && value !== '0' && value !== 'any' && label !== 'Sort'}>
         {children}
       </select>

@@ -1,15 +1,114 @@
-import { Film } from 'lucide-react';
+import { Film, SearchX, TriangleAlert } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ViewHeader } from '../../components/ViewHeader';
+import { useStudio } from '../../store/index';
+import { isFiltered } from '../../store/library/filters';
+import { ClipDetailView } from './ClipDetailView';
+import { ClipGrid } from './ClipGrid';
+import { FilterBar } from './FilterBar';
+import { clipCount } from './format';
+import { LibraryToast } from './LibraryToast';
+import './library.css';
 
-/** Library: every finished video, downloaded to disk with its prompt and settings. */
+/**
+ * Library: every finished clip as a poster grid with a filter bar; a clip opens over the grid
+ * (which keeps its scroll position and is inert meanwhile), and focus returns to its card on close.
+ */
 export function LibraryView() {
+  const detail = useStudio((s) => s.library.detail);
+  const total = useStudio((s) => s.library.total);
+  const open = detail.status !== 'closed';
+  const lastOpen = useRef<string | null>(null);
+  const browser = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (detail.status !== 'closed') {
+      lastOpen.current = detail.id;
+      return;
+    }
+    const id = lastOpen.current;
+    lastOpen.current = null;
+    if (id) browser.current?.querySelector<HTMLElement>(`[data-clip-id="${id}"]`)?.focus();
+  }, [detail]);
+
+  return (
+    <div className="library">
+      <ViewHeader
+        title="Library"
+        subtitle="Every finished video, kept on this computer with the prompt and settings that made it."
+        actions={total !== null ? <span className="library-count">{clipCount(total)}</span> : null}
+      />
+      <div className="library-body">
+        <div className="library-browser" ref={browser} inert={open}>
+          <FilterBar />
+          <Browser />
+        </div>
+        {open ? <ClipDetailView detail={detail} /> : null}
+      </div>
+      <LibraryToast />
+    </div>
+  );
+}
+
+/** The grid, or what stands in its place: loading, an error, an empty library, no matches. */
+function Browser() {
+  const total = useStudio((s) => s.library.total);
+  const error = useStudio((s) => s.library.listError);
+  const filters = useStudio((s) => s.library.filters);
+  const reset = useStudio((s) => s.library.resetFilters);
+  const setView = useStudio((s) => s.shell.setView);
+
+  if (error && total === null) {
+    return (
+      <p className="library-state" role="alert">
+        <TriangleAlert aria-hidden="true" size={16} /> The library could not be read: {error}
+      </p>
+    );
+  }
+  if (total === null) {
+    return (
+      <p className="library-state" role="status">
+        Reading the library…
+      </p>
+    );
+  }
+  if (total === 0 && isFiltered(filters)) {
+    return (
+      <EmptyState icon={SearchX} title="No clips match">
+        <p>Nothing in the library matches this search and these filters.</p>
+        <p>
+          <button type="button" className="button" onClick={reset}>
+            Clear filters
+          </button>
+        </p>
+      </EmptyState>
+    );
+  }
+  if (total === 0) {
+    return (
+      <EmptyState icon={Film} title="Your library is empty">
+        <p>
+          Clips arrive here by themselves: when a job in the Queue finishes, its video is downloaded into the library folder with a poster and a
+          sidecar holding its prompt and settings — provider links expire within hours, so nothing waits for you.
+        </p>
+        <p>Clip folders copied into the library folder appear too, without a restart. The folder is set in Settings → Library.</p>
+        <p>
+          <button type="button" className="button primary" onClick={() => setView('compose')}>
+            Compose a video
+          </button>
+        </p>
+      </EmptyState>
+    );
+  }
   return (
     <>
-      <ViewHeader title="Library" subtitle="Every finished video, kept on this computer with the prompt and settings that made it." />
-      <EmptyState icon={Film} title="Your library is empty">
-        <p>Each video is downloaded here as soon as it is ready — provider links expire within hours.</p>
-      </EmptyState>
+      {error ? (
+        <p className="library-state" role="alert">
+          <TriangleAlert aria-hidden="true" size={16} /> Some clips could not be loaded: {error}
+        </p>
+      ) : null}
+      <ClipGrid total={total} />
     </>
   );
 }

@@ -7,7 +7,7 @@ type PlayerState = { status: 'loading' } | { status: 'ready'; url: string; poste
 /**
  * The finished job's video, inline, with the browser's own controls (play, seek, volume, full
  * screen). Its URL (`media://…` or the harness's `/media/…`) comes from the library clip the job
- * was filed as (`library:get`).
+ * was filed as (`library:get`). Mount it with `key={clipId}`: it loads once per clip.
  */
 export function JobPlayer({ clipId }: { clipId: string }) {
   const requests = useStudio((s) => s.jobs.requests);
@@ -16,7 +16,6 @@ export function JobPlayer({ clipId }: { clipId: string }) {
   useEffect(() => {
     if (!requests) return;
     let live = true;
-    setState({ status: 'loading' });
     requests.library.get({ id: clipId }).then(
       (clip) => {
         if (!live) return;

@@ -11,14 +11,15 @@ import { hueOf, thumbnailFor } from './thumbs';
 export function JobThumb({ job, size = 'row' }: { job: Pick<JobView, 'id' | 'params'>; size?: 'row' | 'panel' }) {
   const requests = useStudio((s) => s.jobs.requests);
   const imageId = job.params.firstFrame;
-  const [url, setUrl] = useState<string | null>(null);
+  // Remembers which image the URL belongs to, so a row reused for another job never shows the old picture.
+  const [loaded, setLoaded] = useState<{ imageId: string; url: string | null } | null>(null);
+  const url = loaded && loaded.imageId === imageId ? loaded.url : null;
 
   useEffect(() => {
-    setUrl(null);
     if (!imageId || !requests) return;
     let live = true;
     void thumbnailFor(requests, imageId).then((found) => {
-      if (live) setUrl(found);
+      if (live) setLoaded({ imageId, url: found });
     });
     return () => {
       live = false;

@@ -1,0 +1,130 @@
+import { ArrowLeft, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ClipDetail } from '../../../shared/contract/library';
+import { useStudio } from '../../store/index';
+import { excerpt, type DetailState } from '../../store/library/slice';
+import { ClipActions } from './ClipActions';
+import { ClipFacts, ClipPrompt } from './ClipFacts';
+import { date, modelName } from './format';
+import { InputFrames } from './InputFrames';
+import { Lineage } from './Lineage';
+import { Player, type PlayerHandle } from './Player';
+import { isTyping, playerCommand } from './player-keys';
+import { RatingControl } from './RatingControl';
+import { TagEditor } from './TagEditor';
+
+/** Space on these keeps its own meaning (press the button, open the menu) rather than play/pause. */
+const SPACE_OWNERS = 'button, a[href], select, summary, [role="radio"], [role="button"]';
+
+/**
+ * The open clip, over the grid: the player large with the actions under it; beside it the input
+ * frames, rating, tags, lineage and every fact of the sidecar. Keys (see `playerCommand`) work
+ * anywhere in the view except while typing; Escape goes back to the grid.
+ */
+export function ClipDetailView({ detail }: { detail: Exclude<DetailState, { status: 'closed' }> }) {
+  const close = useStudio((s) => s.library.close);
+  const rate = useStudio((s) => s.library.rate);
+  const player = useRef<PlayerHandle>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const clip = detail.status === 'ready' ? detail.clip : null;
+
+  // Keyboard and screen-reader users land on the clip's title, not on the card they left.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [detail.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target)) return;
+      const command = playerCommand(e);
+      if (!command) return;
+      if (command.kind === 'close') {
+        if (document.fullscreenElement) return;
+        e.preventDefault();
+        close();
+        return;
+      }
+      if (command.kind === 'rate') {
+        if (!clip) return;
+        e.preventDefault();
+        void rate(clip.id, command.stars); // Failures come back as a toast.
+        return;
+      }
+      if (command.kind === 'toggle' && e.target instanceof Element && e.target.closest(SPACE_OWNERS)) return;
+      e.preventDefault();
+      player.current?.run(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [clip, close, rate]);
+
+  const title = clip ? excerpt(clip.prompt, 90) : detail.status === 'error' ? 'Clip not available' : 'Opening clip…';
+
+  return (
+    <section className="clip-detail" aria-labelledby="clip-detail-title">
+      <header className="clip-detail-bar">
+        <button type="button" className="button quiet" onClick={close} aria-keyshortcuts="Escape">
+          <ArrowLeft aria-hidden="true" size={16} />
+          All clips
+        </button>
+        <h2 id="clip-detail-title" ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        {clip ? (
+          <span className="clip-detail-sub">
+            {modelName(clip.modelId)} · {date(clip.createdAt)}
+          </span>
+        ) : null}
+      </header>
+      {detail.status === 'loading' ? (
+        <p className="clip-detail-state" role="status">
+          <LoaderCircle aria-hidden="true" size={16} className="spin" /> Loading
+        </p>
+      ) : null}
+      {detail.status === 'error' ? (
+        <p className="clip-detail-state" role="alert">
+          <TriangleAlert aria-hidden="true" size={16} /> {detail.message}
+        </p>
+      ) : null}
+      {clip ? <DetailBody clip={clip} player={player} /> : null}
+    </section>
+  );
+}
+
+function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<PlayerHandle | null> }) {
+  const rate = useStudio((s) => s.library.rate);
+  const setTags = useStudio((s) => s.library.setTags);
+  return (
+    <div className="clip-detail-body">
+      <div className="clip-detail-main">
+        {clip.videoUrl ? (
+          <Player key={clip.id} ref={player} src={clip.videoUrl} poster={clip.posterUrl} label={`Clip: ${excerpt(clip.prompt, 80)}`} />
+        ) : (
+          <p className="clip-detail-state" role="alert">
+            <TriangleAlert aria-hidden="true" size={16} /> The video file is missing from the library folder.
+          </p>
+        )}
+        <p className="player-keys" aria-hidden="true">
+          <kbd>Space</kbd> play · <kbd>J</kbd> <kbd>K</kbd> <kbd>L</kbd> shuttle · <kbd>,</kbd> <kbd>.</kbd> frame · <kbd>F</kbd> full screen · <kbd>1</kbd>–<kbd>5</kbd> rate ·{' '}
+          <kbd>Esc</kbd> back
+        </p>
+        <ClipActions clip={clip} />
+        <ClipPrompt prompt={clip.prompt} />
+      </div>
+      <div className="clip-detail-side">
+        <section aria-labelledby="side-inputs">
+          <h3 id="side-inputs">Input frames</h3>
+          <InputFrames inputs={clip.inputs} />
+        </section>
+        <section aria-labelledby="side-rating">
+          <h3 id="side-rating">Rating and tags</h3>
+          <RatingControl rating={clip.rating} onRate={(stars) => void rate(clip.id, stars)} />
+          <TagEditor tags={clip.tags} onChange={(tags) => void setTags(clip.id, tags)} />
+        </section>
+        <section aria-labelledby="side-lineage">
+          <h3 id="side-lineage">Lineage</h3>
+          <Lineage lineage={clip.lineage} />
+        </section>
+        <ClipFacts clip={clip} />
+      </div>
+    </div>
+  );
+}
