@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The env variable that overrides the CLI's data folder (after `--data`). */
-export const DATA_DIR_VAR = 'SEEDANCE_DATA_DIR';
+const DATA_DIR_VAR = 'SEEDANCE_DATA_DIR';
 
 /**
  * The CLI's data folder (its job store, input cache, logs and library of clips): `--data` when

@@ -14,6 +14,7 @@ import { createToken } from './access';
 import { parseHarnessArgs } from './args';
 import { bundleBridge } from './bridge/bundle';
 import { readRendererIndex } from './http/renderer-files';
+import { createNotificationRecorder } from './http/test-hooks';
 import { harnessMediaUrl, startHarnessServer } from './server';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const token = createToken();
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const openedLinks: string[] = [];
+  // No desktop here: notifications and taskbar progress are recorded for the test hooks.
+  const desktop = createNotificationRecorder();
 
   const [indexHtml, bridgeJs] = await Promise.all([readRendererIndex(rendererDir), bundleBridge()]);
   const studio = await createStudio({
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     // in a utilityProcess under Electron. tsx is resolved here so the child finds it from any cwd;
     // `forkEngine` strips provider keys from the child's environment.
     launchEngine: forkEngine({ entry: join(ROOT, 'src', 'main', 'jobs', 'engine-process.ts'), execArgv: ['--import', import.meta.resolve('tsx')] }),
+    desktop,
   });
   const server = await startHarnessServer({
     studio,
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     port: args.port,
     testHooks: args.testHooks,
     openedLinks: () => openedLinks,
+    desktop,
   });
 
   let stopping = false;

@@ -5,7 +5,7 @@ import { buildCsp } from '../main/security/csp';
 import { isOwnHost, tokenMatches } from './access';
 import { handleMedia } from './http/media';
 import { injectBridgeScript, serveRendererFile } from './http/renderer-files';
-import { handleTestHook } from './http/test-hooks';
+import { handleTestHook, type NotificationRecorder } from './http/test-hooks';
 import { createContractSocket, type ContractSocket } from './socket';
 
 export interface HarnessServerOptions {
@@ -23,6 +23,8 @@ export interface HarnessServerOptions {
   openedLinks(): readonly string[];
   /** Serve `/__test/*` (see `handleTestHook`). */
   testHooks: boolean;
+  /** The desktop stand-in the studio was built with (`config.desktop`); read and steered by the test hooks. */
+  desktop?: NotificationRecorder;
 }
 
 export interface HarnessServer {
@@ -75,7 +77,13 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
     if (options.testHooks && path.startsWith('/__test/')) {
       if (!authorised) return forbidden(res);
-      return handleTestHook({ media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library, network: studio.network }, path, req, res, headers);
+      return handleTestHook(
+        { media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library, network: studio.network, desktop: options.desktop },
+        path,
+        req,
+        res,
+        headers,
+      );
     }
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();

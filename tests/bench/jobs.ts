@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -201,6 +201,7 @@ async function benchConcurrentJobs(work: string): Promise<void> {
       `jobs: ${JOBS} t2v 480p jobs over ${PROVIDERS.length} providers, simulator timeScale ${TIME_SCALE}, all active at once; ` +
         `ended ${[...byState].map(([s, n]) => `${n} ${s}`).join(', ')}${timedOut ? ` (TIMED OUT after ${SETTLE_TIMEOUT_MS / 1000} s)` : ''}`,
     );
+    console.log(`jobs: 1-min load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores (other work on the machine skews every figure)`);
     console.log(`jobs: wall ${(wallMs / 1000).toFixed(1)} s (all ${JOBS} submits accepted by main in ${submitMs.toFixed(0)} ms)`);
     console.log(`jobs: status requests per job (simulator) ${spread(statusPolls)}; by provider: ${perProvider}`);
     console.log(

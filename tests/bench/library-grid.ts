@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -99,7 +99,12 @@ async function switchToLibrary(page: Page): Promise<GridTimes> {
     const w = window as unknown as { __grid: Partial<GridTimes> };
     w.__grid = {};
     const afterPaint = (then: (t: number) => void) => requestAnimationFrame(() => setTimeout(() => then(performance.now())));
-    window.addEventListener('keydown', (e) => (w.__grid.keyAt ??= e.timeStamp), { capture: true, once: true });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '3') return;
+      w.__grid.keyAt = e.timeStamp;
+      window.removeEventListener('keydown', onKey, true);
+    };
+    window.addEventListener('keydown', onKey, true);
     const observer = new MutationObserver(() => {
       const card = document.querySelector('.clip-card[data-clip-id]');
       if (!card) return;
@@ -213,6 +218,7 @@ export async function benchLibraryGrid(): Promise<void> {
     const sorted = [...run.intervals].sort((a, b) => a - b);
     const dropped = run.intervals.filter((ms) => ms > 2 * FRAME_MS).length;
     console.log(`library-grid: ${CLIPS.toLocaleString('en')} clips generated in ${(madeMs / 1000).toFixed(1)} s; grid reports "${total?.trim()}"; Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, --disable-gpu`);
+    console.log(`library-grid: 1-min load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores (other work on the machine skews every figure)`);
     console.log(`library-grid: page first contentful paint ${ready.fcp.toFixed(0)} ms, app ready ${ready.ready.toFixed(0)} ms after navigation`);
     console.log(
       `library-grid: Ctrl+3 → first card painted ${(cold.firstCardAt - cold.keyAt).toFixed(0)} ms, → first poster painted ${(cold.firstPosterAt - cold.keyAt).toFixed(0)} ms ` +

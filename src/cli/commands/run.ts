@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Studio } from '../../main/composition/create-studio';
 import { PROVIDER_NAMES } from '../../main/providers/failure';
 import { KEY_VARS } from '../../main/providers/registry';
@@ -65,12 +67,16 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
   return parsed.data;
 }
 
-/** Copies the clip's video to `<outDir>/<clip id>.mp4` through a `.part` file, so the name only ever holds a whole video. */
+/**
+ * Copies the clip's video to `<outDir>/<clip id>.mp4` through a `.part` file, so the name only ever
+ * holds a whole video. Streamed into a new file rather than `copyFile`, which would carry over the
+ * library's owner-only mode: the user's umask decides who can read what they asked for in --out.
+ */
 async function copyOut(video: string, outDir: string, clipId: string): Promise<string> {
   const final = join(outDir, `${clipId}.mp4`);
   const part = `${final}.part`;
   try {
-    await copyFile(video, part);
+    await pipeline(createReadStream(video), createWriteStream(part));
     await rename(part, final);
   } catch (err) {
     await rm(part, { force: true });
@@ -96,6 +102,10 @@ async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts
   const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
   say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${job.duration} s${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
 
+  if (io.signal.aborted) {
+    say('Stopped before anything was sent; nothing was billed.');
+    return EXIT.interrupted;
+  }
   const id = randomUUID();
   const started = Date.now();
   let last = '';
@@ -104,10 +114,7 @@ async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts
     if (line !== last) say(`[${Math.round((Date.now() - started) / 1000)} s] ${line}`);
     last = line;
   });
-  const interrupted = new Promise<'interrupted'>((resolveStop) => {
-    if (io.signal.aborted) resolveStop('interrupted');
-    else io.signal.addEventListener('abort', () => resolveStop('interrupted'), { once: true });
-  });
+  const interrupted = new Promise<'interrupted'>((resolveStop) => io.signal.addEventListener('abort', () => resolveStop('interrupted'), { once: true }));
   // The engine's timers are unref'd (so a host can always exit); while we wait for the job, this keeps the process alive.
   const keepAlive = setInterval(() => undefined, 60_000);
   try {

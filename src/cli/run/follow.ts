@@ -12,7 +12,7 @@ export interface FollowedJob {
 }
 
 /** True for states the CLI stops waiting at: terminal ones and `needs_attention` (never resent automatically). */
-export function hasEnded(job: Job): boolean {
+function hasEnded(job: Job): boolean {
   return isTerminal(job.state) || job.state === 'needs_attention';
 }
 

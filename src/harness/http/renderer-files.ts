@@ -1,25 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
-import { isPathInside, isRealPathInside } from '../../main/security/paths';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
+import { join } from 'node:path';
+import { resolveRendererFile } from '../../main/security/renderer-files';
 
 /**
  * Reads the built renderer's `index.html` from `dir` (electron-vite's `out/renderer`). Throws an
@@ -52,29 +35,19 @@ export function injectBridgeScript(html: string, src: string): string {
  * through a symlink. `headers` are added to every answer. Only GET/HEAD reach here.
  */
 export async function serveRendererFile(dir: string, pathname: string, method: string, res: ServerResponse, headers: Record<string, string>): Promise<void> {
-  const notFound = () => {
+  // The same resolver as the Electron app:// handler, so both hosts confine the renderer alike.
+  const found = await resolveRendererFile(dir, pathname);
+  const info = found ? await stat(found.path).catch(() => null) : null;
+  if (!found || !info) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-  };
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    return notFound();
+    return;
   }
-  const file = join(dir, relative);
-  if (relative.includes('\0') || !isPathInside(file, dir) || !(await isRealPathInside(file, dir))) return notFound();
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return notFound();
-  res.writeHead(200, {
-    ...headers,
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': String(info.size),
-  });
+  res.writeHead(200, { ...headers, 'Content-Type': found.mime, 'Content-Length': String(info.size) });
   if (method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(file)
+  createReadStream(found.path)
     .on('error', () => res.destroy())
     .pipe(res);
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Library } from '../../main/library/library';
 import type { MediaRegistry } from '../../main/media/registry';
 import type { NetworkMonitor } from '../../main/network/monitor';
+import type { DesktopNotification } from '../../main/notify/notification-text';
+import type { NotifyHost } from '../../main/notify/notifier';
 import { StudioError } from '../../shared/contract/result';
 
 /** What the test hooks read and change; only built when the harness runs with `--test-hooks`. */
@@ -16,6 +18,55 @@ export interface TestHookDeps {
   library?: Pick<Library, 'addClip'>;
   /** The network monitor, so a test can take the app offline and back (absent: the route answers 404). */
   network?: Pick<NetworkMonitor, 'override' | 'online'>;
+  /** The harness's stand-in for the desktop (absent: the routes answer 404). */
+  desktop?: NotificationRecorder;
+}
+
+/** What the harness's desktop stand-in has seen, oldest first. */
+export interface DesktopRecord {
+  /** What `isWindowFocused` answers now. */
+  focused: boolean;
+  notifications: DesktopNotification[];
+  /** The last taskbar progress set (fraction 0–1, null = none); null before any. */
+  progress: number | null;
+  /** Every value set, oldest first (the last `PROGRESS_HISTORY` kept). */
+  progressHistory: Array<number | null>;
+}
+
+/** The harness's `NotifyHost` plus what a test needs to steer and read it. */
+export interface NotificationRecorder extends NotifyHost {
+  /** What `isWindowFocused` answers from now on. */
+  setFocused(focused: boolean): void;
+  /** A copy of everything recorded so far. */
+  record(): DesktopRecord;
+}
+
+/** Progress values kept for `progressHistory`: enough for a test to see a run rise and end, bounded however long the harness runs. */
+const PROGRESS_HISTORY = 200;
+
+/**
+ * A desktop for the browser harness: notifications and taskbar progress are kept in memory for
+ * `GET /__test/notifications`. The page in a test browser counts as the focused window — so, as
+ * in the app, its own toasts cover job ends — until a test sets `POST /__test/window-focus`.
+ */
+export function createNotificationRecorder(): NotificationRecorder {
+  let focused = true;
+  const notifications: DesktopNotification[] = [];
+  const history: Array<number | null> = [];
+  return {
+    isWindowFocused: () => focused,
+    show: (n) => {
+      notifications.push(structuredClone(n));
+    },
+    setProgress: (fraction) => {
+      history.push(fraction);
+      if (history.length > PROGRESS_HISTORY) history.shift();
+    },
+    setFocused: (value) => {
+      focused = value;
+    },
+    record: () => ({ focused, notifications: structuredClone(notifications), progress: history.at(-1) ?? null, progressHistory: [...history] }),
+  };
 }
 
 const RegisterMedia = z.object({ path: z.string().refine(isAbsolute, 'must be an absolute path'), mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/) }).strict();
@@ -24,6 +75,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 const AddClip = z.record(z.string(), z.unknown());
 /** `true`/`false` forces the state; `null` hands it back to the real probe. */
 const SetNetwork = z.object({ online: z.boolean().nullable() }).strict();
+const SetFocus = z.object({ focused: z.boolean() }).strict();
 
 /**
  * `/__test/*` endpoints for the e2e suite, until the library registers real clips:
@@ -34,6 +86,10 @@ const SetNetwork = z.object({ online: z.boolean().nullable() }).strict();
  * - `POST /__test/network` `{ online: boolean | null }` → `{ online }`: overrides the reachability
  *   probe (`false` takes the app offline at once — the engine holds jobs, the status line says so;
  *   `null` returns to probing).
+ * - `GET /__test/notifications` → `DesktopRecord`: the desktop notifications shown and the taskbar
+ *   progress set (see `createNotificationRecorder`);
+ * - `POST /__test/window-focus` `{ focused }` → `{ focused }`: whether the harness's "window"
+ *   counts as focused (it does until set; desktop notifications only appear when it does not).
  * The server calls this only with `--test-hooks` and a valid token. Answers 404 for other paths,
  * 400 for a bad body or a file that does not exist.
  */
@@ -81,6 +137,17 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
     }
     deps.network.override(body.online);
     return json(200, { online: deps.network.online() });
+  }
+  if (path === '/__test/notifications' && req.method === 'GET' && deps.desktop) return json(200, deps.desktop.record());
+  if (path === '/__test/window-focus' && req.method === 'POST' && deps.desktop) {
+    let body: z.infer<typeof SetFocus>;
+    try {
+      body = SetFocus.parse(JSON.parse(await readBody(req)));
+    } catch (err) {
+      return json(400, { error: err instanceof Error ? err.message : 'Bad request' });
+    }
+    deps.desktop.setFocused(body.focused);
+    return json(200, { focused: deps.desktop.isWindowFocused() });
   }
   return json(404, { error: 'Not found' });
 }

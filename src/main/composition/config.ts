@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/contract/app';
 import type { KeyCrypto } from '../keys/crypto';
 import type { LaunchEngine } from '../jobs/engine-host';
+import type { NotifyHost } from '../notify/notifier';
 
 /**
  * Everything the core needs from its host, as plain data and functions — no `electron` import.
@@ -43,6 +44,12 @@ export interface StudioConfig {
    * makes the reachability probe answer offline at once; `true` still probes the provider hosts.
    */
   isOnline?: () => boolean;
+  /**
+   * Desktop notifications for finished and failed jobs and the taskbar progress (Electron:
+   * `Notification` and `setProgressBar`; the harness records them for its test hooks). Absent
+   * (CLI): neither.
+   */
+  desktop?: NotifyHost;
 }
 
 export type { AppInfo };

@@ -34,6 +34,7 @@ import type { ProviderId } from '../../shared/catalog/types';
 import { createDemoProviders } from '../demo/demo-providers';
 import { createNetworkMonitor, type NetworkMonitor } from '../network/monitor';
 import { studioProbe } from '../network/probes';
+import { createJobNotifier } from '../notify/notifier';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
 export interface Studio {
@@ -114,6 +115,18 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
   forwardJobEvents(jobs, events);
   await jobs.start();
+  // After start: the notifier's first `list` then marks the jobs that had ended before this run.
+  const desktop = config.desktop;
+  const notifier = desktop
+    ? createJobNotifier({
+        jobs,
+        settings,
+        log,
+        isWindowFocused: () => desktop.isWindowFocused(),
+        show: (n) => desktop.show(n),
+        setProgress: (f) => desktop.setProgress(f),
+      })
+    : undefined;
   const network = createNetworkMonitor({
     probe: studioProbe({
       isDemo: () => !keys.anyConfigured(),
@@ -182,6 +195,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     async dispose() {
       if (disposed) return;
       disposed = true;
+      notifier?.dispose();
       network.dispose();
       await jobs.dispose();
       await library.dispose();

@@ -9,6 +9,7 @@ import { app, BrowserWindow, Menu, net, protocol, session, shell } from 'electro
 import { createStudio, type Studio } from '../composition/create-studio';
 import { buildCsp } from '../security/csp';
 import { registerIpc } from './ipc';
+import { createElectronDesktop } from './notifications';
 import { buildAppMenu } from './menu';
 import { createSafeStorageCrypto } from './safe-storage';
 import { utilityEngineLauncher } from './engine-launcher';
@@ -70,6 +71,13 @@ async function start(): Promise<void> {
     launchEngine: utilityEngineLauncher({ entry: join(outMain, 'engine-process.js') }),
     // Chromium's own view of the network interfaces: lets the probe say "offline" without waiting on DNS.
     isOnline: () => net.isOnline(),
+    // Job ends on the desktop while the window is in the background, and running jobs on the taskbar.
+    desktop: createElectronDesktop({
+      window: () => mainWindow,
+      // A click comes from the user, after `createStudio` has returned and `studio` is set.
+      onActivate: (jobId, action) => studio?.events.emit('app', 'focusJob', { jobId, action }),
+      onFailed: (jobId, error) => studio?.log.warn('notify.electron_failed', { jobId, error }),
+    }),
   });
   studio = core;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobId } from '../jobs/job';
 import { event, request } from './define';
 
 /** Where the app runs and what it runs on; shown in Settings → About. */
@@ -18,6 +19,13 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const AppStatus = z.object({ online: z.boolean() });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+/**
+ * Main asks the renderer to show a job: the user clicked its desktop notification (`open`) or the
+ * notification's "Continue from last frame" button (`continue`). Main has focused the window already.
+ */
+export const FocusJob = z.object({ jobId: JobId, action: z.enum(['open', 'continue']) });
+export type FocusJob = z.infer<typeof FocusJob>;
+
 export const appDomain = {
   requests: {
     info: request(z.object({}).strict(), AppInfo),
@@ -27,5 +35,6 @@ export const appDomain = {
   },
   events: {
     status: event(AppStatus),
+    focusJob: event(FocusJob),
   },
 } as const;

@@ -22,10 +22,27 @@ export async function resumeQueue(store: StoreApi<StudioState>): Promise<void> {
   store.getState().jobs.setStats(await jobsRequests(store.getState()).jobs.resume());
 }
 
-/** Sends the queued jobs' new order (`jobs:reorder`) and applies main's answer. */
+/**
+ * Sends the queued jobs' new order (`jobs:reorder`) and applies main's answer. The rows move at
+ * once: the queued jobs' existing `order` values are handed out in the new sequence (so their
+ * places among jobs already sent stay put); main's answer then replaces them, and a refusal puts
+ * the old copies back. (The engine may take seconds to store a big reorder durably.)
+ */
 async function reorder(store: StoreApi<StudioState>, ids: string[]): Promise<void> {
-  const { jobs } = await jobsRequests(store.getState()).jobs.reorder({ ids });
-  store.getState().jobs.setAll(jobs);
+  const jobs = () => store.getState().jobs;
+  const before = ids.map((id) => jobs().byId[id]).filter((j): j is JobView => j !== undefined);
+  const slots = before.map((j) => j.order).sort((a, b) => a - b);
+  for (const job of before) {
+    const order = slots[ids.indexOf(job.id)];
+    if (order !== undefined && order !== job.order) jobs().upsert({ ...job, order });
+  }
+  try {
+    const answer = await jobsRequests(store.getState()).jobs.reorder({ ids });
+    jobs().setAll(answer.jobs);
+  } catch (err) {
+    for (const job of before) jobs().upsert(job);
+    throw err;
+  }
 }
 
 function queuedNow(store: StoreApi<StudioState>): string[] {

@@ -35,7 +35,13 @@ export function ClipFacts({ clip }: { clip: ClipDetail }) {
         <dl className="fact-list">
           <Fact term="Provider">{PROVIDER_LABEL[s.provider]}</Fact>
           <Fact term="Model">
-            {modelName(s.modelId)} <code className="fact-code">{s.modelId}</code>
+            {modelName(s.modelId)}
+            {modelName(s.modelId) !== s.modelId ? (
+              <>
+                {' '}
+                <code className="fact-code">{s.modelId}</code>
+              </>
+            ) : null}
           </Fact>
           <Fact term="Mode">{MODE_LABEL[s.mode].long}</Fact>
           <Fact term="Resolution">{p.resolution}</Fact>

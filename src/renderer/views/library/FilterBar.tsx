@@ -57,7 +57,7 @@ export function FilterBar() {
           ref={search}
           type="search"
           value={filters.text}
-          placeholder="Search prompts and tags"
+          placeholder="Search prompts, tags"
           aria-label="Search prompts and tags"
           aria-keyshortcuts={IS_MAC ? 'Meta+F' : 'Control+F'}
           onChange={(e) => setFilters({ text: e.target.value })}

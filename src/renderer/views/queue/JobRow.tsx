@@ -69,7 +69,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
           <span className="job-text">
             <span className="job-prompt">{promptExcerpt(p.prompt)}</span>
             <span className="job-meta">
-              {modelName(p.modelId)} · {providerName(job.provider)} · {p.resolution} · {p.duration} s
+              <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {p.duration} s
             </span>
           </span>
           <span className="job-status">
@@ -77,8 +77,8 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
             <ProgressBar job={job} decorative />
           </span>
           <JobTimes job={job} paused={props.paused} />
-          <span className="job-cost" title={cost ? `Estimate, prices as of ${cost.asOf}` : 'No published price for this model and size'}>
-            {cost ? cost.text : 'price n/a'}
+          <span className="job-cost" data-none={cost ? undefined : ''} title={cost ? `Estimate, prices as of ${cost.asOf}` : 'No published price for this model and size'}>
+            {cost ? cost.text : 'no price'}
           </span>
         </button>
       </div>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useStudio } from '../../store/index';
 import { continueFromLastFrame, openJob } from '../../store/jobs/actions';
 import type { JobNotice } from '../../store/jobs/slice';
-import { promptExcerpt, stateWord } from './job-text';
+import { promptExcerpt, providerName, stateWord } from './job-text';
 import { runAction } from './run-action';
 import './queue.css';
 
@@ -54,8 +54,9 @@ function JobToast({ notice }: { notice: JobNotice }) {
       <Icon aria-hidden="true" size={18} />
       <div className="job-toast-body">
         <p className="job-toast-title">
-          {done ? 'Video ready' : `Job ${stateWord({ state: notice.state }).toLowerCase()}`}: {promptExcerpt(job.params.prompt, 48)}
+          {done ? 'Video ready' : `Job ${stateWord({ state: notice.state }).toLowerCase()}`} · {providerName(job.provider)}
         </p>
+        <p className="job-toast-prompt">{promptExcerpt(job.params.prompt, 60)}</p>
         <div className="job-toast-actions">
           <button
             type="button"

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { registerSecret } from '../../../../src/main/logging/redact';
+import { notificationFor, notifySettingFor } from '../../../../src/main/notify/notification-text';
+import { JobState } from '../../../../src/shared/jobs/job';
+import { jobThrough } from './job-fixture';
+
+const LIFE = ['queued', 'submitting', 'submitted', 'running', 'downloading'] as const;
+
+describe('notifySettingFor', () => {
+  it.each([
+    ['completed', 'onFinish'],
+    ['failed', 'onFail'],
+    ['expired', 'onFail'],
+    ['needs_attention', 'onFail'],
+    ['cancelled', null],
+    ['draft', null],
+    ['queued', null],
+    ['submitting', null],
+    ['submitted', null],
+    ['running', null],
+    ['downloading', null],
+  ] as const)('%s → %s', (state, setting) => {
+    expect(notifySettingFor(state)).toBe(setting);
+  });
+
+  it('notifies for exactly the four end states the user must hear about', () => {
+    expect(JobState.options.filter((s) => notifySettingFor(s) !== null)).toEqual(['completed', 'failed', 'expired', 'needs_attention']);
+  });
+});
+
+describe('notificationFor', () => {
+  it('says "Video ready" with the prompt and the model name, and offers Continue when the clip is filed', () => {
+    const job = jobThrough('job-done-01', [...LIFE, 'completed'], { result: { libraryId: 'abcd1234efgh' } });
+    expect(notificationFor(job)).toEqual({
+      title: 'Video ready',
+      body: 'a paper boat on a pond, job-done-01 · Seedance 1.0 Pro · text to video',
+      jobId: 'job-done-01',
+      actions: ['open', 'continue'],
+    });
+  });
+
+  it('offers only Open when no clip was filed, and names an unknown model by its id', () => {
+    const job = jobThrough('job-done-02', [...LIFE, 'completed'], { params: { modelId: 'gone/old-model', prompt: '', resolution: '480p', aspectRatio: '16:9', duration: 5 } });
+    expect(notificationFor(job)).toEqual({ title: 'Video ready', body: 'No prompt · gone/old-model', jobId: 'job-done-02', actions: ['open'] });
+  });
+
+  it('cuts a long prompt to one line of 80 characters', () => {
+    const prompt = `a very   long\nprompt ${'with many words '.repeat(20)}`;
+    const job = jobThrough('job-done-03', [...LIFE, 'completed'], { params: { modelId: 'novita/seedance-v1-pro-t2v', prompt, resolution: '480p', aspectRatio: '16:9', duration: 5 } });
+    const excerpt = notificationFor(job)?.body.split(' · ')[0] ?? '';
+    expect(excerpt).toHaveLength(80);
+    expect(excerpt.startsWith('a very long prompt with many words')).toBe(true);
+    expect(excerpt.endsWith('…')).toBe(true);
+  });
+
+  it.each([
+    ['failed', 'Video failed', { kind: 'content_policy', message: 'The provider refused the prompt under its content policy.', providerMessage: 'RAW: policy 1234' }, 'The provider refused the prompt under its content policy.'],
+    ['expired', 'Video expired', { kind: 'expired', message: 'The video link expired before it was downloaded (task t-1).' }, 'The video link expired before it was downloaded (task t-1).'],
+    ['needs_attention', 'Job needs attention', { kind: 'interrupted', message: 'The app stopped while sending this job.' }, 'The app stopped while sending this job.'],
+    ['failed', 'Video failed', undefined, 'The provider could not make this video.'],
+    ['expired', 'Video expired', undefined, 'The video link expired before the download finished.'],
+  ] as const)('%s says "%s" and gives the plain reason, never the provider raw message', (state, title, error, reason) => {
+    const states = state === 'needs_attention' ? (['queued', 'submitting', 'needs_attention'] as const) : ([...LIFE, state] as const);
+    const job = jobThrough('job-bad-01', [...states], error ? { error: { ...error } } : {});
+    const n = notificationFor(job);
+    expect(n).toEqual({ title, body: `${reason}\na paper boat on a pond, job-bad-01`, jobId: 'job-bad-01', actions: ['open'] });
+    expect(n?.body).not.toContain('RAW');
+  });
+
+  it.each(['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'cancelled'] as const)('%s makes no notification', (state) => {
+    expect(notificationFor(jobThrough('job-none-01', [state]))).toBeNull();
+  });
+
+  it('masks a registered secret that found its way into an error message', () => {
+    const secret = 'sk-notify-test-0123456789';
+    registerSecret(secret);
+    const job = jobThrough('job-bad-02', [...LIFE, 'failed'], { error: { kind: 'auth', message: `Key ${secret} was refused.` } });
+    expect(notificationFor(job)?.body).toBe('Key ••• was refused.\na paper boat on a pond, job-bad-02');
+  });
+});

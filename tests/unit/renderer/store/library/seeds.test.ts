@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ClipSidecar } from '../../../../../src/shared/library/sidecar';
+import { continueModelId, continueSeed, reuseSeed } from '../../../../../src/renderer/store/library/seeds';
+
+const sidecar = (over: Partial<ClipSidecar> = {}): ClipSidecar =>
+  ClipSidecar.parse({
+    schemaVersion: 1,
+    id: 'abcd1234',
+    createdAt: 1,
+    prompt: 'A dragonfly lands on a reed',
+    provider: 'novita',
+    modelId: 'novita/seedance-v1-pro-i2v',
+    mode: 'image-to-video',
+    parameters: { resolution: '720p', aspectRatio: '16:9', duration: 5, seed: -1, cameraFixed: true },
+    seed: 987654,
+    output: { width: 1248, height: 704, durationSec: 5 },
+    providerTaskId: 'task',
+    timings: { queuedAt: 1, submittedAt: 2, completedAt: 3, downloadedAt: 4 },
+    cost: { estimate: null, usage: null },
+    inputs: [],
+    video: { sha256: 'a'.repeat(64), bytes: 10 },
+    appVersion: 'test',
+    rating: 0,
+    tags: [],
+    ...over,
+  });
+
+const FIRST = '0'.repeat(32);
+const LAST = 'f'.repeat(32);
+
+describe('reuseSeed', () => {
+  it('keeps model, prompt and parameters, and locks the seed the provider reported', () => {
+    expect(reuseSeed(sidecar(), { first: FIRST, last: LAST })).toEqual({
+      modelId: 'novita/seedance-v1-pro-i2v',
+      prompt: 'A dragonfly lands on a reed',
+      params: { resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 987654, seedLocked: true, cameraFixed: true },
+      firstFrame: { imageId: FIRST },
+      lastFrame: { imageId: LAST },
+    });
+  });
+
+  it('falls back to the asked seed, and leaves a random one unlocked', () => {
+    expect(reuseSeed(sidecar({ seed: null, parameters: { resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 42 } }), {}).params).toMatchObject({ seed: 42, seedLocked: true });
+    const random = reuseSeed(sidecar({ seed: null }), {});
+    expect(random.params?.seed).toBeUndefined();
+    expect(random.params?.seedLocked).toBeUndefined();
+    expect(random.firstFrame).toBeUndefined();
+  });
+});
+
+describe('continueSeed', () => {
+  it('uses the frame as first frame with a fresh, unlocked seed', () => {
+    const seed = continueSeed(sidecar(), FIRST);
+    expect(seed.firstFrame).toEqual({ imageId: FIRST });
+    expect(seed.lastFrame).toBeUndefined();
+    expect(seed.params).toMatchObject({ seed: -1, seedLocked: false, resolution: '720p', duration: 5 });
+  });
+
+  it('switches a text-to-video model to its image-to-video twin', () => {
+    expect(continueModelId('novita/seedance-v1-pro-t2v')).toBe('novita/seedance-v1-pro-i2v');
+    expect(continueModelId('fal/fal-ai/bytedance/seedance/v1/pro/text-to-video')).toBe('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video');
+    expect(continueModelId('novita/seedance-v1-pro-i2v')).toBe('novita/seedance-v1-pro-i2v');
+    expect(continueModelId('someone/unknown-t2v')).toBe('someone/unknown-t2v');
+  });
+});
