@@ -9,6 +9,7 @@ import { installExternalLinkHandler } from './shell/external-links';
 import { Rail } from './shell/Rail';
 import { viewForShortcut } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
+import { JobToasts } from './views/queue/JobToasts';
 import { ComposeView } from './views/compose/ComposeView';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
@@ -56,6 +57,8 @@ export function App({ client }: { client: StudioClient }) {
         <CurrentView view={view} />
       </main>
       <StatusLine />
+      {/* Toasts live beside the status line, not in it: the footer's status region stays one live region. */}
+      <JobToasts />
     </div>
   );
 }

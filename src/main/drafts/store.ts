@@ -111,6 +111,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
       params: entry ? paramsForModel(entry, merged) : merged,
       ...(seed.firstFrame ? { firstFrame: seed.firstFrame } : {}),
       ...(seed.lastFrame ? { lastFrame: seed.lastFrame } : {}),
+      ...(seed.continuedFrom ? { continuedFrom: seed.continuedFrom } : {}),
     };
   };
 

@@ -35,7 +35,7 @@ export function deliverToLibrary(deps: {
     const t = job.times;
     const queuedAt = t.queued ?? job.updatedAt;
     const submittedAt = t.submitted ?? queuedAt;
-    const { modelId, prompt, firstFrame: _first, lastFrame: _last, ...parameters } = job.params;
+    const { modelId, prompt, firstFrame: _first, lastFrame: _last, firstFrameCrop: _fc, lastFrameCrop: _lc, ...parameters } = job.params;
     const tokens = job.remote?.usage?.completion_tokens;
     const clip = await deps.library.addClip({
       videoPath: file.path,

@@ -1,3 +1,4 @@
+import { StudioError } from '../../shared/contract/result';
 import { effectiveAspectRatio } from '../../shared/library/aspect';
 import type { Handlers } from '../../shared/contract/index';
 import type { ClipDetail, ClipSummary } from '../../shared/contract/library';
@@ -82,6 +83,11 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     lastFrame: async ({ id }) => {
       const frame = await library.lastFrame(id);
       return { token: deps.frameTokens.issue(frame.path), frame: { width: frame.width, height: frame.height } };
+    },
+    inputFrame: async ({ id, role }) => {
+      const input = (await library.get(id)).paths.inputs.find((i) => i.role === role);
+      if (!input) throw new StudioError('NOT_FOUND', `This clip has no ${role} frame.`);
+      return { token: deps.frameTokens.issue(input.path) };
     },
     reveal: async ({ id }) => {
       const clip = await library.get(id);

@@ -2,7 +2,6 @@ import { FlaskConical, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-rea
 import { useMemo } from 'react';
 import { useStudio } from '../store/index';
 import { summarise } from '../store/jobs/summary';
-import { JobToasts } from '../views/queue/JobToasts';
 
 /**
  * The bottom status line (UX.md, "Frame"): connection, demo mode and the last notice. Each state is
@@ -46,7 +45,6 @@ export function StatusLine() {
         )}
         {notice ? <span className="status-segment status-notice">{notice}</span> : null}
       </div>
-      <JobToasts />
     </footer>
   );
 }

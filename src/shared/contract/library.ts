@@ -76,6 +76,14 @@ export const libraryDomain = {
      * gets an opaque `token` (main keeps the file path) to hand to the image service, and the size in px.
      */
     lastFrame: request(ById, z.object({ token: z.string(), frame: z.object({ width: z.number().int(), height: z.number().int() }) })),
+    /**
+     * One of the clip's processed input images (`inputs/first|last.*` in its folder), handed out as
+     * an opaque `token` for `images:importFrame` like `lastFrame`; NOT_FOUND when the clip has none.
+     */
+    inputFrame: request(
+      z.object({ id: z.string(), role: z.enum(['first', 'last']) }).strict(),
+      z.object({ token: z.string() }),
+    ),
     /** Shows the clip in the system file manager; `revealed` is false where the host cannot. */
     reveal: request(ById, z.object({ revealed: z.boolean() })),
     /** The sidecar's text as on disk, and a file name to save it under. */

@@ -28,6 +28,16 @@ export const DraftFrame = z.object({
 export type DraftFrame = z.infer<typeof DraftFrame>;
 
 /**
+ * Where a draft continues from: the library clip (`clipId`) whose last frame was imported as the
+ * image `imageId`. The lineage holds only while that image is still the first frame.
+ */
+export const DraftLineage = z.object({
+  clipId: z.string().regex(/^[a-z0-9]{8,32}$/, 'not a clip id'),
+  imageId: z.string().regex(/^[0-9a-f]{32}$/, 'not an image id'),
+});
+export type DraftLineage = z.infer<typeof DraftLineage>;
+
+/**
  * The parameters as the user left them. Every field the catalog's `ParamSpec` keys know is kept,
  * whatever the current model offers, so switching models and back loses nothing; only the ones
  * the model has are sent (see `jobParamsFromDraft`). Reading is lenient: fields an older file
@@ -66,8 +76,15 @@ export const Draft = z.object({
   params: DraftParams,
   firstFrame: DraftFrame.optional(),
   lastFrame: DraftFrame.optional(),
+  continuedFrom: DraftLineage.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
+
+/** The clip this draft continues, if its first frame is still that clip's last frame; else undefined. */
+export function lineageOf(draft: Pick<Draft, 'firstFrame' | 'continuedFrom'>): string | undefined {
+  const l = draft.continuedFrom;
+  return l && draft.firstFrame?.imageId === l.imageId ? l.clipId : undefined;
+}
 
 /** What a new draft may start from (a reused clip, a duplicated job): any part of a draft but its id and time. */
 export const DraftSeed = z
@@ -77,6 +94,7 @@ export const DraftSeed = z
     params: DraftParams.partial(),
     firstFrame: DraftFrame,
     lastFrame: DraftFrame,
+    continuedFrom: DraftLineage,
   })
   .partial()
   .strict();

@@ -20,8 +20,11 @@ export const Rating = z.number().int().min(0).max(MAX_RATING);
 export const Tag = z.string().trim().min(1).max(40);
 export const Tags = z.array(Tag).max(32);
 
-/** The job parameters as the user chose them (`JobParams` without prompt, model and image ids). */
-export const ClipParameters = JobParams.omit({ modelId: true, prompt: true, firstFrame: true, lastFrame: true });
+/**
+ * The job parameters as the user chose them (`JobParams` without prompt, model, image ids and
+ * crops: the clip keeps the processed inputs, already framed, so a crop would apply twice on reuse).
+ */
+export const ClipParameters = JobParams.omit({ modelId: true, prompt: true, firstFrame: true, lastFrame: true, firstFrameCrop: true, lastFrameCrop: true });
 export type ClipParameters = z.infer<typeof ClipParameters>;
 
 /**

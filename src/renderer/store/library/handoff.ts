@@ -5,7 +5,7 @@ import type { DraftSeed } from '../../../shared/drafts/draft';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { continueSeed, reuseSeed } from './seeds';
-import { excerpt, libraryRequests, type LibraryRequests } from './slice';
+import { libraryRequests, type LibraryRequests } from './slice';
 
 /**
  * Saves Compose's pending edit, creates a new current draft from `seed` (the old draft stays in
@@ -22,16 +22,14 @@ async function openAsNewDraft(store: StoreApi<StudioState>, requests: LibraryReq
 }
 
 /**
- * Imports one of the clip's input images (kept in its folder) into the image service by its bytes:
- * the renderer has the image's media URL, never its path.
+ * Imports one of the clip's input images (kept in its folder) into the image service: main hands
+ * out a token for the file (`library:inputFrame`) and the image service imports it, so the renderer
+ * never reads media URLs or paths.
  */
 async function importInput(requests: LibraryRequests, clip: ClipDetail, role: 'first' | 'last'): Promise<ImportedImage | undefined> {
-  const input = clip.inputs.find((i) => i.role === role);
-  if (!input?.url) return undefined;
-  const response = await fetch(input.url);
-  if (!response.ok) throw new Error(`The clip's ${role} frame could not be read (HTTP ${response.status}).`);
-  const blob = await response.blob();
-  return requests.images.importBytes({ bytes: await blobToBase64(blob), name: `${role} frame of ${excerpt(clip.prompt, 40)}` });
+  if (!clip.inputs.some((i) => i.role === role)) return undefined;
+  const { token } = await requests.library.inputFrame({ id: clip.id, role });
+  return requests.images.importFrame({ token });
 }
 
 /** Runs a hand-off with the busy flag set; a failure becomes an error toast (nothing was changed). */
@@ -70,18 +68,5 @@ export function continueClip(store: StoreApi<StudioState>, clip: ClipDetail): Pr
     const { token } = await requests.library.lastFrame({ id: clip.id });
     const frame = await requests.images.importFrame({ token });
     await openAsNewDraft(store, requests, continueSeed(clip.sidecar, frame.imageId), [frame]);
-  });
-}
-
-/** Base64 of a blob's bytes, without the `data:` prefix (FileReader encodes natively, fast for 30 MB). */
-function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
-    reader.readAsDataURL(blob);
   });
 }

@@ -49,10 +49,11 @@ export function continueModelId(modelId: string): string {
 /**
  * A `drafts:create` seed for **Continue from last frame**: the clip's model (or its
  * image-to-video twin), prompt and parameters with a fresh seed, and `frameId` (the imported last
- * frame) as the first frame.
+ * frame) as the first frame, and the lineage (this clip) that the next job records while that
+ * frame stays first.
  */
 export function continueSeed(sidecar: ClipSidecar, frameId: string): DraftSeed {
   const { seed: _asked, ...parameters } = sidecar.parameters;
   const seed = draftSeedFromJobParams({ ...parameters, modelId: continueModelId(sidecar.modelId), prompt: sidecar.prompt, firstFrame: frameId });
-  return { ...seed, params: { ...seed.params, seed: -1, seedLocked: false } };
+  return { ...seed, params: { ...seed.params, seed: -1, seedLocked: false }, continuedFrom: { clipId: sidecar.id, imageId: frameId } };
 }

@@ -8,7 +8,7 @@ import { replaceClip, type ClipPages } from './paging';
 /** The verbs the Library uses; `connectLibrary` binds them to main. */
 export type LibraryRequests = {
   library: StudioClient['library'];
-  images: Pick<StudioClient['images'], 'importBytes' | 'importFrame'>;
+  images: Pick<StudioClient['images'], 'importFrame'>;
   drafts: Pick<StudioClient['drafts'], 'create'>;
 };
 
