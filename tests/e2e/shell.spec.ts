@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, VIEWS } from './fixtures';
 
 const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png');
+const DRAGONFLY = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/images/dragonfly-4224x3168.jpg');
 
 test('opens each view from the rail', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: 'Views' });
@@ -43,8 +44,12 @@ test('Settings → About shows what app:info answered', async ({ app, harness })
 });
 
 test('screenshot of the shell (light, 1280×800) for the README', async ({ app }) => {
-  await app.getByRole('button', { name: 'Settings' }).click();
-  await expect(app.getByRole('region', { name: 'About' })).toBeVisible();
+  // Compose with a real photo and a prompt: the view a newcomer should see first.
+  await app.getByRole('button', { name: 'Compose' }).click();
+  await app.getByLabel('Choose a photo for the first frame').setInputFiles(DRAGONFLY);
+  await app.getByRole('textbox', { name: /Prompt/ }).fill('The dragonfly lifts off the reed and hovers, wings catching the morning light; slow push in.');
+  await expect(app.getByText(/will be sent as/)).toBeVisible();
+  await expect(app.locator('.save-status')).toHaveText('Saved');
   // Keyboard focus would otherwise leave a focus ring in the picture.
   await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   mkdirSync(dirname(SCREENSHOT), { recursive: true });

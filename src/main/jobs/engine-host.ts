@@ -105,6 +105,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   let ready = false;
   let online = true;
   let disposed = false;
+  // Set when dispose starts: the engine's exit after `shutdown` is expected, not a crash to restart.
+  let stopping = false;
   let crashes = 0;
   let startedAt = 0;
   let firstStart: { resolve: () => void; reject: (e: unknown) => void } | null = null;
@@ -119,7 +121,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       if (channel !== current) return;
       channel = null;
       ready = false;
-      if (disposed) return;
+      if (disposed || stopping) return;
       crashes = Date.now() - startedAt > HEALTHY_AFTER_MS ? 1 : crashes + 1;
       const delay = backoff(crashes, undefined, { baseMs: 500, capMs: 30_000 });
       log.error('jobs.engine_exited', { code, restartInMs: delay, crashes });
@@ -239,7 +241,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       return () => listeners.delete(listener);
     },
     async dispose() {
-      if (disposed) return;
+      if (disposed || stopping) return;
+      stopping = true;
       const current = channel;
       if (current && ready) {
         // Let the engine finish a POST in flight and store its task id; then make sure it is gone.

@@ -46,8 +46,6 @@ export function ClipGrid({ total }: { total: number }) {
 
   const { columns, rowHeight } = layoutFor(width);
   const rowCount = Math.ceil(total / columns);
-  // The app does not use the React Compiler; re-rendering on every scroll is how useVirtualizer works.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
