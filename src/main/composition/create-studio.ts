@@ -24,6 +24,7 @@ import { CATALOG, findModel } from '../../shared/catalog/models';
 import { createEngineHost, createInProcessEngineHost, type EngineHost } from '../jobs/engine-host';
 import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
 import { prepareImagesWith } from '../jobs/prepare-images';
+import { engineConfigFrom } from '../jobs/engine-config';
 import { providerContextFrom } from '../jobs/provider-context';
 import { createDraftHandlers } from '../drafts/handlers';
 import { createDraftStore } from '../drafts/store';
@@ -108,7 +109,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   };
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
-  const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads') };
+  const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };
   const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: config.appVersion });
   const jobs: EngineHost = config.launchEngine
     ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
@@ -144,6 +145,10 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   // A new key or base URL changes what "reachable" means: look again now rather than at the next tick.
   keys.onChange(() => network.poke());
   settings.onChange(() => network.poke());
+  settings.onChange((next) => {
+    // The host keeps the latest config and re-sends it after an engine restart; a failure here is only logged.
+    Promise.resolve(jobs.configure(engineConfigFrom(next))).catch((error: unknown) => log.warn('jobs.configure_failed', { error }));
+  });
 
   const handlers: Handlers = {
     jobs: createJobHandlers(jobs),

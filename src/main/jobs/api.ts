@@ -1,6 +1,7 @@
 import type { JobParams } from '../../shared/catalog/types';
 import type { Job } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
+import type { EngineConfig } from './protocol';
 
 /** What the engine tells its host. `changed` carries the whole job (main strips it to a `JobView` for the renderer). */
 export type EngineEvent = { type: 'changed'; job: Job } | { type: 'removed'; id: string } | { type: 'stats'; stats: QueueStats };
@@ -40,6 +41,8 @@ export interface EngineApi {
   resume(): Promise<QueueStats>;
   /** Offline: nothing is sent, running jobs stop polling; everything resumes when `true` comes back. */
   setOnline(online: boolean): Promise<void>;
+  /** Applies new poll bounds and provider limits (Settings changed) without a restart. */
+  configure(config: EngineConfig): Promise<void> | void;
   stats(): Promise<QueueStats>;
   /** Adds a listener; returns a function that removes it. */
   subscribe(listener: (event: EngineEvent) => void): () => void;

@@ -16,6 +16,7 @@ import {
   toWireError,
   type CommandType,
   type EngineCommand,
+  type EngineConfig,
   type EngineInit,
   type HostCall,
   type HostMessage,
@@ -107,6 +108,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   let disposed = false;
   // Set when dispose starts: the engine's exit after `shutdown` is expected, not a crash to restart.
   let stopping = false;
+  let latestConfig: EngineConfig | null = null;
   let crashes = 0;
   let startedAt = 0;
   let firstStart: { resolve: () => void; reject: (e: unknown) => void } | null = null;
@@ -167,6 +169,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     try {
       await sendNow(from, { seq: ++seq, type: 'init', options: options.init });
       if (!online) await sendNow(from, { seq: ++seq, type: 'setOnline', online: false });
+      // A restarted engine starts from `init`; Settings changed since then must not be lost.
+      if (latestConfig) await sendNow(from, { seq: ++seq, type: 'configure', config: latestConfig });
       ready = true;
       firstStart?.resolve();
       firstStart = null;
@@ -234,6 +238,10 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     setOnline: async (value) => {
       online = value;
       await request('setOnline', { online: value });
+    },
+    configure: async (config) => {
+      latestConfig = config;
+      await request('configure', { config });
     },
     stats: () => request('stats', {}),
     subscribe(listener) {

@@ -107,6 +107,9 @@ async function handle(command: EngineCommand): Promise<unknown> {
     case 'setOnline':
       await engine.setOnline(command.online);
       return null;
+    case 'configure':
+      engine.configure(command.config);
+      return null;
     case 'stats':
       return { ...(await engine.stats()), process: processStats() };
     case 'shutdown':

@@ -71,7 +71,8 @@ export function createEngine(options: EngineOptions): Engine {
   const log = options.log;
   const store = createJobStore(join(options.dataDir, 'jobs'), log, () => clock.now());
   const scheduler = createScheduler(clock, options.limits, options.random);
-  const bounds = options.polling ?? DEFAULT_POLL_BOUNDS;
+  // One object, mutated by `configure`: running poll loops read it on every wait.
+  const bounds: PollBounds = { ...(options.polling ?? DEFAULT_POLL_BOUNDS) };
   const deliver = options.deliver ?? deliverInto(options.outputDir);
   const ffprobe = options.ffprobe ?? resolveMediaTool('ffprobe');
 
@@ -551,6 +552,12 @@ export function createEngine(options: EngineOptions): Engine {
       pump();
       emitStatsSoon();
       return stats();
+    },
+    configure(config) {
+      if (config.polling) Object.assign(bounds, config.polling);
+      if (config.limits) scheduler.setLimits(config.limits);
+      // Higher limits may free slots for queued jobs right away.
+      pump();
     },
     async setOnline(value) {
       if (online === value) return;

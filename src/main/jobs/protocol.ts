@@ -16,13 +16,22 @@ import { EngineProcessStats } from './process-stats';
 
 const Seq = z.number().int().nonnegative();
 
+/**
+ * What the user can change while the engine runs (Settings): poll interval bounds in ms, and
+ * per-provider limits (`maxActive` jobs at the provider, `minSpacingMs` between requests).
+ */
+export const EngineConfig = z.object({
+  polling: z.object({ minMs: z.number().int().positive(), maxMs: z.number().int().positive() }).optional(),
+  limits: z.partialRecord(ProviderId, z.object({ maxActive: z.number().int().positive().optional(), minSpacingMs: z.number().int().nonnegative().optional() })).optional(),
+});
+export type EngineConfig = z.infer<typeof EngineConfig>;
+
 /** What the engine process needs to start; everything else (keys, images, filing) it asks main for. */
 export const EngineInit = z.object({
   dataDir: z.string().min(1),
   outputDir: z.string().min(1),
   ffprobe: z.string().optional(),
-  polling: z.object({ minMs: z.number().int().positive(), maxMs: z.number().int().positive() }).optional(),
-  limits: z.partialRecord(ProviderId, z.object({ maxActive: z.number().int().positive().optional(), minSpacingMs: z.number().int().nonnegative().optional() })).optional(),
+  ...EngineConfig.shape,
   /** Mirror warnings to stderr (harness, tests). */
   echoLog: z.boolean().optional(),
 });
@@ -41,6 +50,7 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('pause') }),
   z.object({ seq: Seq, type: z.literal('resume') }),
   z.object({ seq: Seq, type: z.literal('setOnline'), online: z.boolean() }),
+  z.object({ seq: Seq, type: z.literal('configure'), config: EngineConfig }),
   z.object({ seq: Seq, type: z.literal('stats') }),
   z.object({ seq: Seq, type: z.literal('shutdown') }),
 ]);
@@ -65,6 +75,7 @@ export const REPLY_DATA = {
   pause: QueueStats,
   resume: QueueStats,
   setOnline: z.null(),
+  configure: z.null(),
   stats: EngineStatsReply,
   shutdown: z.null(),
 } as const satisfies Record<CommandType, z.ZodType>;

@@ -30,6 +30,8 @@ export const DEFAULT_LIMITS: Readonly<Record<ProviderId, ProviderLimits>> = {
 /** Per-provider pacing (spacing and cool-down after failures) and the queue's pause switch. */
 export interface Scheduler {
   limits(provider: ProviderId): ProviderLimits;
+  /** Replaces the overrides of `DEFAULT_LIMITS` (Settings changed); takes effect for the next request. */
+  setLimits(overrides: Partial<Record<ProviderId, Partial<ProviderLimits>>>): void;
   /**
    * Resolves when a request to `provider` may go out: at least `minSpacingMs` after the previous
    * one and not before a cool-down ends. Rejects with `Aborted` if `signal` aborts while waiting.
@@ -54,7 +56,8 @@ interface Pace {
 }
 
 /** A scheduler over `clock`, with `overrides` merged into `DEFAULT_LIMITS`. */
-export function createScheduler(clock: EngineClock, overrides: Partial<Record<ProviderId, Partial<ProviderLimits>>> = {}, random?: () => number): Scheduler {
+export function createScheduler(clock: EngineClock, initial: Partial<Record<ProviderId, Partial<ProviderLimits>>> = {}, random?: () => number): Scheduler {
+  let overrides = initial;
   const paces = new Map<ProviderId, Pace>();
   const pace = (p: ProviderId) => {
     let s = paces.get(p);
@@ -66,6 +69,9 @@ export function createScheduler(clock: EngineClock, overrides: Partial<Record<Pr
   return {
     paused: false,
     limits,
+    setLimits(next) {
+      overrides = next;
+    },
     async gate(provider, signal) {
       const s = pace(provider);
       for (;;) {
