@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { parseRetryAfter, sendRequest, type HttpAnswer } from './http';
+import { bearerAuth, callJson, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { DAY_MS, compact, numberish, seedToSend, toNumber } from './lenient';
@@ -134,14 +134,9 @@ export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): 
   return out;
 }
 
-function auth(ctx: ProviderContext) {
-  return { Authorization: `Bearer ${ctx.apiKey}` };
-}
-
-async function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
-  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
-  if (!answer.ok) throw new ProviderError(arkFailure(answer, ctx.apiKey));
-  return answer;
+/** One authenticated request; a non-2xx answer throws with the `arkFailure` mapping. */
+function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
+  return callJson(ctx, NAME, { method, url, json, headers: bearerAuth(ctx) }, arkFailure);
 }
 
 export const arkAdapter: ProviderAdapter = {
@@ -158,11 +153,8 @@ export const arkAdapter: ProviderAdapter = {
 
   async submit(prepared, ctx) {
     const answer = await call(ctx, 'POST', prepared.url, prepared.body);
-    const parsed = z.object({ id: z.string().min(1) }).safeParse(answer.body);
-    if (!parsed.success) {
-      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no task id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
-    }
-    return { taskId: parsed.data.id, handle: {} };
+    const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
+    return { taskId: id, handle: {} };
   },
 
   async poll(task, ctx) {
@@ -172,7 +164,7 @@ export const arkAdapter: ProviderAdapter = {
 
   // DELETE cancels a queued task; for a running one ModelArk answers an error, reported as "not cancelled".
   async cancelTask(task, ctx) {
-    const answer = await sendRequest(ctx, NAME, { method: 'DELETE', url: `${TASKS}/${encodeURIComponent(task.taskId)}`, headers: auth(ctx) });
+    const answer = await sendRequest(ctx, NAME, { method: 'DELETE', url: `${TASKS}/${encodeURIComponent(task.taskId)}`, headers: bearerAuth(ctx) });
     if (answer.ok) return { cancelled: true };
     const failure = arkFailure(answer, ctx.apiKey);
     if (failure.kind === 'invalid_input' || answer.status === 404 || answer.status === 409) {
@@ -186,7 +178,7 @@ export const arkAdapter: ProviderAdapter = {
     return checkKeyWith(
       ctx,
       NAME,
-      { method: 'GET', url: `${TASKS}?page_size=1`, headers: auth(ctx) },
+      { method: 'GET', url: `${TASKS}?page_size=1`, headers: bearerAuth(ctx) },
       (a) => a.ok,
       (a) => arkFailure(a, ctx.apiKey),
     );

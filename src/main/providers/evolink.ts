@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { parseRetryAfter, sendRequest, type HttpAnswer } from './http';
+import { bearerAuth, callJson, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { DAY_MS, compact, numberish, toNumber } from './lenient';
 import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
-import { ProviderError } from './types';
 
 /*
  * EvoLink (providers.md, "EvoLink"): POST /v1/videos/generations → task `task-unified-…`;
@@ -133,14 +132,9 @@ export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: strin
   return out;
 }
 
-function auth(ctx: ProviderContext) {
-  return { Authorization: `Bearer ${ctx.apiKey}` };
-}
-
-async function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
-  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
-  if (!answer.ok) throw new ProviderError(evolinkFailure(answer, ctx.apiKey));
-  return answer;
+/** One authenticated request; a non-2xx answer throws with the `evolinkFailure` mapping. */
+function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
+  return callJson(ctx, NAME, { method, url, json, headers: bearerAuth(ctx) }, evolinkFailure);
 }
 
 const UploadAnswer = z.object({ data: z.object({ file_url: z.string().min(1) }) });
@@ -171,11 +165,8 @@ export const evolinkAdapter: ProviderAdapter = {
 
   async submit(prepared, ctx) {
     const answer = await call(ctx, 'POST', prepared.url, prepared.body);
-    const parsed = z.object({ id: z.string().min(1) }).safeParse(answer.body);
-    if (!parsed.success) {
-      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no task id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
-    }
-    return { taskId: parsed.data.id, handle: {} };
+    const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
+    return { taskId: id, handle: {} };
   },
 
   async poll(task, ctx) {
@@ -193,7 +184,7 @@ export const evolinkAdapter: ProviderAdapter = {
     return checkKeyWith(
       ctx,
       NAME,
-      { method: 'GET', url: '/v1/tasks/task-unified-nonexistent', headers: auth(ctx) },
+      { method: 'GET', url: '/v1/tasks/task-unified-nonexistent', headers: bearerAuth(ctx) },
       (a) => a.ok || a.status === 404,
       (a) => evolinkFailure(a, ctx.apiKey),
     );

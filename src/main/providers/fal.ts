@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobParams } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { absoluteUrl, parseRetryAfter, sameOrigin, sendRequest, type HttpAnswer } from './http';
+import { absoluteUrl, callJson, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { compact, numberish, seedToSend, toNumber } from './lenient';
@@ -185,10 +185,9 @@ function guarded(ctx: ProviderContext, url: string): string {
   return url;
 }
 
-async function call(ctx: ProviderContext, method: 'GET' | 'POST' | 'PUT', url: string, json?: unknown): Promise<HttpAnswer> {
-  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
-  if (!answer.ok) throw new ProviderError(falFailure(answer, ctx.apiKey));
-  return answer;
+/** One authenticated request (fal's `Key` scheme); a non-2xx answer throws with the `falFailure` mapping. */
+function call(ctx: ProviderContext, method: 'GET' | 'POST' | 'PUT', url: string, json?: unknown): Promise<HttpAnswer> {
+  return callJson(ctx, NAME, { method, url, json, headers: auth(ctx) }, falFailure);
 }
 
 const InitiateAnswer = z.object({ upload_url: z.string().min(1), file_url: z.string().min(1) });
@@ -224,17 +223,14 @@ export const falAdapter: ProviderAdapter = {
 
   async submit(prepared, ctx) {
     const answer = await call(ctx, 'POST', prepared.url, prepared.body);
-    const parsed = SubmitAnswer.safeParse(answer.body);
-    if (!parsed.success) {
-      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no request_id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
-    }
-    const id = parsed.data.request_id;
+    const submitted = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no request_id');
+    const id = submitted.request_id;
     return {
       taskId: id,
       handle: {
-        status_url: parsed.data.status_url ?? fallbackUrl(ctx, prepared.url, id, '/status'),
-        response_url: parsed.data.response_url ?? fallbackUrl(ctx, prepared.url, id, ''),
-        cancel_url: parsed.data.cancel_url ?? fallbackUrl(ctx, prepared.url, id, '/cancel'),
+        status_url: submitted.status_url ?? fallbackUrl(ctx, prepared.url, id, '/status'),
+        response_url: submitted.response_url ?? fallbackUrl(ctx, prepared.url, id, ''),
+        cancel_url: submitted.cancel_url ?? fallbackUrl(ctx, prepared.url, id, '/cancel'),
       },
     };
   },

@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { providerError } from './failure';
-import type { ProviderContext } from './types';
+import { ProviderError, type ProviderContext, type ProviderFailure } from './types';
 
 /** Default per-request timeout in ms (uploads of a 30 MB image on a slow link need the room). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -81,6 +82,37 @@ export async function sendRequest(ctx: ProviderContext, provider: string, req: H
     }
   }
   return { status: res.status, ok: res.ok, headers: res.headers, body: parsed, text };
+}
+
+/** A provider's parser for non-2xx answers (e.g. `novitaFailure`); `apiKey` is redacted from its text. */
+export type FailureOf = (answer: HttpAnswer, apiKey: string) => ProviderFailure;
+
+/** `Authorization: Bearer <key>`, the scheme of Novita, EvoLink and ModelArk (providers.md, "At a glance", auth header). */
+export function bearerAuth(ctx: ProviderContext): Record<string, string> {
+  return { Authorization: `Bearer ${ctx.apiKey}` };
+}
+
+/**
+ * `sendRequest`, then insists on a 2xx: any other answer throws `ProviderError` with
+ * `failure(answer, ctx.apiKey)`, the provider's own mapping. Network/timeout errors as `sendRequest`.
+ */
+export async function callJson(ctx: ProviderContext, provider: string, req: HttpRequest, failure: FailureOf): Promise<HttpAnswer> {
+  const answer = await sendRequest(ctx, provider, req);
+  if (!answer.ok) throw new ProviderError(failure(answer, ctx.apiKey));
+  return answer;
+}
+
+/**
+ * The body of a 2xx answer read with `schema`. When it does not fit, throws a non-retryable
+ * `ProviderError` kind `provider_error` with `detail` (e.g. "the answer had no task id") and the
+ * first 500 characters of the raw text as the provider's message.
+ */
+export function requireBody<T>(answer: HttpAnswer, schema: z.ZodType<T>, ctx: ProviderContext, provider: string, detail: string): T {
+  const parsed = schema.safeParse(answer.body);
+  if (!parsed.success) {
+    throw providerError({ kind: 'provider_error', provider, detail, providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
+  }
+  return parsed.data;
 }
 
 function hostOf(url: string): string {

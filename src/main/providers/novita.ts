@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { parseRetryAfter, sendRequest, type HttpAnswer } from './http';
+import { bearerAuth, callJson, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { compact, numberish, seedToSend, toNumber } from './lenient';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
-import { ProviderError } from './types';
 
 /*
  * Novita (providers.md, "Novita"): POST /v3/async/<model> → { task_id }; GET
@@ -160,14 +159,9 @@ export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string
   return out;
 }
 
-function auth(ctx: ProviderContext) {
-  return { Authorization: `Bearer ${ctx.apiKey}` };
-}
-
-async function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
-  const answer = await sendRequest(ctx, NAME, { method, url, json, headers: auth(ctx) });
-  if (!answer.ok) throw new ProviderError(novitaFailure(answer, ctx.apiKey));
-  return answer;
+/** One authenticated request; a non-2xx answer throws with the `novitaFailure` mapping. */
+function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: unknown): Promise<HttpAnswer> {
+  return callJson(ctx, NAME, { method, url, json, headers: bearerAuth(ctx) }, novitaFailure);
 }
 
 /** A task id no Novita task has: the key check reads it and expects 404 TASK_NOT_FOUND. */
@@ -187,11 +181,8 @@ export const novitaAdapter: ProviderAdapter = {
 
   async submit(prepared, ctx) {
     const answer = await call(ctx, 'POST', prepared.url, prepared.body);
-    const parsed = SubmitAnswer.safeParse(answer.body);
-    if (!parsed.success) {
-      throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the answer had no task_id', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
-    }
-    return { taskId: parsed.data.task_id, handle: {} };
+    const { task_id } = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no task_id');
+    return { taskId: task_id, handle: {} };
   },
 
   async poll(task, ctx) {
@@ -209,7 +200,7 @@ export const novitaAdapter: ProviderAdapter = {
     return checkKeyWith(
       ctx,
       NAME,
-      { method: 'GET', url: `/v3/async/task-result?task_id=${KEY_CHECK_TASK}`, headers: auth(ctx) },
+      { method: 'GET', url: `/v3/async/task-result?task_id=${KEY_CHECK_TASK}`, headers: bearerAuth(ctx) },
       (a) => a.ok || a.status === 404,
       (a) => novitaFailure(a, ctx.apiKey),
     );

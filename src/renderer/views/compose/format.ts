@@ -1,15 +1,7 @@
 import type { CostEstimate } from '../../../shared/catalog/params';
 
-const KB = 1024;
-const MB = 1024 * 1024;
-
-/** Bytes for people (binary units, like the image rules' 30 MB): `812 bytes`, `345 KB`, `4.2 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < KB) return `${bytes} bytes`;
-  if (bytes < MB) return `${Math.round(bytes / KB)} KB`;
-  const mb = bytes / MB;
-  return `${mb >= 100 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
-}
+// Re-exported so Compose views import every formatter from one place; the rule lives in src/shared.
+export { formatBytes } from '../../../shared/format/bytes';
 
 /** `1248 × 704` (px). */
 export function formatSize(size: { width: number; height: number }): string {

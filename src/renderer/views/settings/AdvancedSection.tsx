@@ -1,10 +1,11 @@
 import { Gauge } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { POLL_INTERVAL_MS, type Settings } from '../../../shared/contract/settings';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
 import { Form } from './Form';
+import { SecondsField } from './SecondsField';
 import { useDraft } from './use-draft';
 
 const MIN_S = POLL_INTERVAL_MS.min / 1000;
@@ -30,10 +31,6 @@ function toSeconds(ms: number): string {
  * 1–2 s between requests (providers.md, EvoLink), hence the 1 s floor.
  */
 export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
-  const minId = useId();
-  const maxId = useId();
-  const minErrorId = useId();
-  const maxErrorId = useId();
   const min = useDraft(toSeconds(polling.minIntervalMs));
   const max = useDraft(toSeconds(polling.maxIntervalMs));
   const [minError, setMinError] = useState<string | null>(null);
@@ -81,50 +78,28 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
         requests.
       </p>
       <Form className="polling-form" onSubmit={() => void onSubmit()}>
-        <div className="field field-narrow">
-          <label htmlFor={minId} className="field-label">
-            Shortest wait (seconds)
-          </label>
-          <input
-            id={minId}
-            className="input"
-            type="number"
-            inputMode="decimal"
-            min={MIN_S}
-            max={MAX_S}
-            step="any"
-            value={min.draft}
-            onChange={(e) => {
-              min.setDraft(e.target.value);
-              setMinError(null);
-            }}
-            aria-invalid={minError ? true : undefined}
-            aria-describedby={minError ? minErrorId : undefined}
-          />
-          <FieldError id={minErrorId} message={minError} />
-        </div>
-        <div className="field field-narrow">
-          <label htmlFor={maxId} className="field-label">
-            Longest wait (seconds)
-          </label>
-          <input
-            id={maxId}
-            className="input"
-            type="number"
-            inputMode="decimal"
-            min={MIN_S}
-            max={MAX_S}
-            step="any"
-            value={max.draft}
-            onChange={(e) => {
-              max.setDraft(e.target.value);
-              setMaxError(null);
-            }}
-            aria-invalid={maxError ? true : undefined}
-            aria-describedby={maxError ? maxErrorId : undefined}
-          />
-          <FieldError id={maxErrorId} message={maxError} />
-        </div>
+        <SecondsField
+          label="Shortest wait (seconds)"
+          value={min.draft}
+          min={MIN_S}
+          max={MAX_S}
+          error={minError}
+          onChange={(text) => {
+            min.setDraft(text);
+            setMinError(null);
+          }}
+        />
+        <SecondsField
+          label="Longest wait (seconds)"
+          value={max.draft}
+          min={MIN_S}
+          max={MAX_S}
+          error={maxError}
+          onChange={(text) => {
+            max.setDraft(text);
+            setMaxError(null);
+          }}
+        />
         <div className="field field-action">
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
             {busy ? 'Saving…' : 'Save'}
