@@ -50,6 +50,7 @@ test('screenshot of the shell (light, 1280×800) for the README', async ({ app }
   await app.getByRole('textbox', { name: /Prompt/ }).fill('The dragonfly lifts off the reed and hovers, wings catching the morning light; slow push in.');
   await expect(app.getByText(/will be sent as/)).toBeVisible();
   await expect(app.locator('.save-status')).toHaveText('Saved');
+  await expect(app.getByText(/Sent as \d+ × \d+/)).toBeVisible();
   // Keyboard focus would otherwise leave a focus ring in the picture.
   await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
