@@ -38,7 +38,7 @@ async function peakRss(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Prints, for each real photo in /work/shared/fixtures/images, with Seedance 1.5 Pro (ModelArk)
+ * Prints, for each real photo in shared/fixtures/images, with Seedance 1.5 Pro (ModelArk)
  * at 720p 16:9 (1280 × 720): the time to check (inspect + rules), the time to fix with an empty
  * cache and with a warm one, the peak RSS sampled during a fix, the bytes uploaded (base64, as
  * inline providers receive them) against sending the original, and — as the floor — a bare sharp

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { FIXTURE_IMAGES } from '../fixtures/images';
 
-const IMAGES = '/work/shared/fixtures/images';
+const IMAGES = FIXTURE_IMAGES;
 /** 6028 × 3391: the longer side breaks the providers' 6000 px rule (providers.md, "Input image rules"). */
 const NUTHATCH = `${IMAGES}/nuthatch-6028x3391.jpg`;
 /** 4224 × 3168 (4:3): within every rule; the provider would centre-crop it to 16:9. */

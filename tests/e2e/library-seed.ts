@@ -4,9 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningHarness } from './harness-process';
 
-/** Real photos to use as input frames. */
-export const FIXTURE_IMAGES = '/work/shared/fixtures/images';
-
 /**
  * Makes a real H.264 MP4 with the system ffmpeg from a lavfi `source` (default testsrc2 at
  * 640×360, 24 fps, 3 s; moov first so `<video>` starts from a Range request). Returns its path.

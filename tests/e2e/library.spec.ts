@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
-import { FIXTURE_IMAGES, makeClipVideo, seedClip } from './library-seed';
+import { FIXTURE_IMAGES } from '../fixtures/images';
+import { makeClipVideo, seedClip } from './library-seed';
 
 /** Three real clips, made once per worker and filed in every test's own library. */
 let videos: { wide: string; bars: string; tall: string };

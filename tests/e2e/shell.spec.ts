@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixture } from '../fixtures/images';
 import { expect, test, VIEWS } from './fixtures';
 
 const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png');
-const DRAGONFLY = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/images/dragonfly-4224x3168.jpg');
+const DRAGONFLY = fixture('dragonfly-4224x3168.jpg');
 
 test('opens each view from the rail', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: 'Views' });

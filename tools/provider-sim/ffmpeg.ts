@@ -1,31 +1,20 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-/** Path of the binary an installer package ships, or null when the package or its binary is missing. */
-function installerPath(pkg: string): string | null {
-  try {
-    const p = (require(pkg) as { path?: string }).path;
-    return p && existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
+import { resolveMediaTool } from '../../src/main/media-tools/ffmpeg';
 
 /**
- * The ffmpeg binary the simulator runs: env `FFMPEG_PATH`, else `@ffmpeg-installer/ffmpeg`'s binary,
- * else `ffmpeg` on PATH. Both the npm build (2018 static) and Debian's have the filters the
- * simulator uses (testsrc, zoompan, fade with alpha, overlay, drawtext, sine) — not xfade/gradients.
+ * The ffmpeg binary the simulator runs: the app's own resolver (env `FFMPEG_PATH`, else
+ * `@ffmpeg-installer/ffmpeg`'s binary if executable, else `ffmpeg` on PATH). Both the npm build
+ * (2018 static) and Debian's have the filters the simulator uses (testsrc, zoompan, fade with
+ * alpha, overlay, drawtext, sine) — not xfade/gradients.
  */
 export function resolveFfmpeg(): string {
-  return process.env.FFMPEG_PATH || installerPath('@ffmpeg-installer/ffmpeg') || 'ffmpeg';
+  return resolveMediaTool('ffmpeg');
 }
 
-/** The ffprobe binary: env `FFPROBE_PATH`, else `@ffprobe-installer/ffprobe`'s binary, else `ffprobe` on PATH. */
+/** The ffprobe binary, by the app's own resolver (env `FFPROBE_PATH`, the installer's, then PATH). */
 export function resolveFfprobe(): string {
-  return process.env.FFPROBE_PATH || installerPath('@ffprobe-installer/ffprobe') || 'ffprobe';
+  return resolveMediaTool('ffprobe');
 }
 
 /**

@@ -11,10 +11,11 @@ import { findModel } from '../../../src/shared/catalog/models';
 import { outputSizeFor, paramsSchema } from '../../../src/shared/catalog/params';
 import type { ModelEntry } from '../../../src/shared/catalog/types';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { FIXTURE_IMAGES } from '../../fixtures/images';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const CLI = join(ROOT, 'src', 'cli', 'main.ts');
-const IMAGES = '/work/shared/fixtures/images';
+const IMAGES = FIXTURE_IMAGES;
 const DRAGONFLY = join(IMAGES, 'dragonfly-4224x3168.jpg');
 const NUTHATCH = join(IMAGES, 'nuthatch-6028x3391.jpg');
 const FAL_T2V = 'fal/fal-ai/bytedance/seedance/v1/pro/text-to-video';

@@ -8,8 +8,9 @@ import type { Job } from '../../../src/shared/jobs/job';
 import { createImageService, type ImageService } from '../../../src/main/images/image-service';
 import { prepareImagesWith } from '../../../src/main/jobs/prepare-images';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
+import { fixture } from '../../fixtures/images';
 
-const SUNSET = join(__dirname, '../../../../shared/fixtures/images/sunset-4272x2848.jpg');
+const SUNSET = fixture('sunset-4272x2848.jpg');
 const MODEL = 'novita/seedance-v1-pro-i2v';
 
 function jobWith(params: Partial<Job['params']>): Job {

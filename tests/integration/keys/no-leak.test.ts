@@ -8,6 +8,7 @@ import { createStudio, type Studio } from '../../../src/main/composition/create-
 import { forkEngine } from '../../../src/main/jobs/engine-host';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { fixture } from '../../fixtures/images';
 
 /**
  * Issue 7: "No key in any log line, error, sidecar, crash report or file other than the vault: a test
@@ -19,7 +20,7 @@ import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../too
  * searched for either key, raw, base64 and hex. Run with the engine in this process and in a child.
  */
 
-const PHOTO = '/work/shared/fixtures/images/sunset-4272x2848.jpg';
+const PHOTO = fixture('sunset-4272x2848.jpg');
 const ENGINE_ENTRY = resolve(__dirname, '../../../src/main/jobs/engine-process.ts');
 const KEY_VARS = ['NOVITA_API_KEY', 'FAL_KEY', 'EVOLINK_API_KEY', 'ARK_API_KEY'];
 

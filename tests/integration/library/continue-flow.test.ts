@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import type { ClipDetail } from '../../../src/shared/contract/library';
 import type { JobView } from '../../../src/shared/jobs/job';
+import { fixture } from '../../fixtures/images';
 
 /**
  * "Continue from the last frame" and "Reuse" through the assembled core, in the offline demo (no
@@ -12,7 +13,7 @@ import type { JobView } from '../../../src/shared/jobs/job';
  * frame becomes the next job's first frame, and the lineage lands in both sidecars' index.
  */
 
-const DRAGONFLY = join(__dirname, '../../../../shared/fixtures/images/dragonfly-4224x3168.jpg');
+const DRAGONFLY = fixture('dragonfly-4224x3168.jpg');
 const MODEL = 'novita/seedance-v1-pro-i2v';
 
 let root: string;

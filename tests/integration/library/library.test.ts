@@ -13,8 +13,9 @@ import { libraryDomain } from '../../../src/shared/contract/library';
 import { StudioError } from '../../../src/shared/contract/result';
 import { ClipSidecar } from '../../../src/shared/library/sidecar';
 import { makeBlueEndingMp4, makeTestMp4, tools } from './media';
+import { FIXTURE_IMAGES } from '../../fixtures/images';
 
-const FIXTURES = '/work/shared/fixtures/images';
+const FIXTURES = FIXTURE_IMAGES;
 const ctx = { host: 'harness' } as const;
 
 function fields(overrides: Partial<NewClip> = {}): Omit<NewClip, 'videoPath'> {

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { resolveFfmpeg, resolveFfprobe } from '../../../tools/provider-sim/ffmpeg';
 import { DEMO_KEYS } from '../../../tools/provider-sim/index';
+import { FIXTURE_IMAGES } from '../../fixtures/images';
 
 /** Real photos (providers see pixels: these are the same files the app's tests use). */
-export const FIXTURES = '/work/shared/fixtures/images';
+export const FIXTURES = FIXTURE_IMAGES;
 
 export const auth = {
   novita: { authorization: `Bearer ${DEMO_KEYS.novita}` },

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
+import { fixture } from '../../fixtures/images';
 
-const PORTRAIT = '/work/shared/fixtures/images/altai-portrait-1080x1920.png';
+const PORTRAIT = fixture('altai-portrait-1080x1920.png');
 
 function capture(env: Record<string, string | undefined>, signal = new AbortController().signal): CliIo & { out: string; err: string } {
   const io = {

@@ -1,4 +1,4 @@
-// Edge-case inputs derived at test time from the real photos in /work/shared/fixtures/images
+// Edge-case inputs derived at test time from the real photos in shared/fixtures/images
 // (README there: derive, never commit more binaries). Every file goes into a per-test temp dir.
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode as encodeBmp } from 'bmp-ts';
 import sharp from 'sharp';
+import { FIXTURE_IMAGES } from '../../../fixtures/images';
 
-export const FIXTURES = '/work/shared/fixtures/images';
+export const FIXTURES = FIXTURE_IMAGES;
 export const PHOTOS = {
   dragonfly: join(FIXTURES, 'dragonfly-4224x3168.jpg'),
   sunset: join(FIXTURES, 'sunset-4272x2848.jpg'),

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { PreparedImage } from '../../../../src/main/providers/types';
+import { FIXTURE_IMAGES } from '../../../fixtures/images';
 
-const FIXTURES = '/work/shared/fixtures/images';
+const FIXTURES = FIXTURE_IMAGES;
 
 /** A real photo from the shared fixtures, resized to `width` px wide and written as JPEG, as a PreparedImage. */
 export async function preparedJpeg(file = 'dragonfly-4224x3168.jpg', width = 640): Promise<PreparedImage & { data: Buffer }> {
