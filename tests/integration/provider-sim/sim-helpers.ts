@@ -100,16 +100,18 @@ export async function probe(file: string): Promise<Probe> {
   };
 }
 
-/** One video frame (`index`, or the last one with -1) as 8×8 RGB bytes, for coarse picture comparison. */
+/** One video frame (`index`, or the last one with -1) as 8×8 RGB bytes (192), for coarse picture comparison. */
 export async function frameThumb(file: string, index: number): Promise<Buffer> {
-  const pre = index < 0 ? ['-sseof', '-0.1'] : [];
-  const select = index < 0 ? [] : ['-vf', `select=eq(n\\,${index}),scale=8:8:flags=area`];
-  const scale = index < 0 ? ['-vf', 'scale=8:8:flags=area'] : [];
-  return (await exec(
-    resolveFfmpeg(),
-    ['-v', 'error', ...pre, '-i', file, ...select, ...scale, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-    'buffer',
-  )) as Buffer;
+  const THUMB = 8 * 8 * 3;
+  // The last frame: decode the whole last second and keep the final thumbnail. A single
+  // `-sseof -0.1` grab returns nothing when the audio track outlasts the video by more than that.
+  const args =
+    index < 0
+      ? ['-sseof', '-1', '-i', file, '-an', '-vf', 'scale=8:8:flags=area']
+      : ['-i', file, '-an', '-vf', `select=eq(n\\,${index}),scale=8:8:flags=area`, '-frames:v', '1'];
+  const out = (await exec(resolveFfmpeg(), ['-v', 'error', ...args, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], 'buffer')) as Buffer;
+  if (out.length < THUMB) throw new Error(`ffmpeg gave no frame ${index} of ${file}`);
+  return out.subarray(out.length - THUMB);
 }
 
 /** The picture the provider would start from: `image` centre-cropped to w×h, as 8×8 RGB. */
@@ -120,6 +122,7 @@ export async function imageThumb(bytes: Buffer, w: number, h: number): Promise<B
 
 /** Mean absolute difference of two equal-length byte buffers (0 … 255). */
 export function meanDiff(a: Buffer, b: Buffer): number {
+  if (a.length === 0 || a.length !== b.length) throw new Error(`meanDiff needs two equal, non-empty buffers (got ${a.length} and ${b.length} bytes)`);
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
   return sum / a.length;
