@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Studio } from '../main/composition/create-studio';
-import { buildCsp } from '../main/security/csp';
+import { buildCsp, injectCspNonce, newCspNonce } from '../main/security/csp';
 import { isOwnHost, tokenMatches } from './access';
 import { handleMedia } from './http/media';
 import { injectBridgeScript, serveRendererFile } from './http/renderer-files';
@@ -42,12 +42,13 @@ export function harnessMediaUrl(token: string, id: string): string {
 }
 
 /**
- * Builds the CSP for the harness page: the app's own (`buildCsp`) plus the harness's WebSocket,
- * plus `sandbox allow-scripts allow-same-origin allow-forms` — without `allow-popups`, the browser itself
- * makes `window.open` return null, the harness's equivalent of main's `setWindowOpenHandler` deny.
+ * Builds the CSP for the harness page: the app's own (`buildCsp`, with the page's style nonce when
+ * given) plus the harness's WebSocket, plus `sandbox allow-scripts allow-same-origin allow-forms` —
+ * without `allow-popups`, the browser itself makes `window.open` return null, the harness's
+ * equivalent of main's `setWindowOpenHandler` deny.
  */
-export function harnessCsp(port: number): string {
-  return `${buildCsp({ connectSrc: [`ws://127.0.0.1:${port}`] })}; sandbox allow-scripts allow-same-origin allow-forms`;
+export function harnessCsp(port: number, styleNonce?: string): string {
+  return `${buildCsp({ connectSrc: [`ws://127.0.0.1:${port}`], styleNonce })}; sandbox allow-scripts allow-same-origin allow-forms`;
 }
 
 /**
@@ -99,7 +100,11 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     }
     if (path === '/' || path === '/index.html') {
       if (!authorised) return forbidden(res, 'Open the URL the harness printed (it carries the token).');
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(method === 'HEAD' ? undefined : indexHtml);
+      // A nonce per load, in the header and in the page, for the <style> elements libraries add.
+      const nonce = newCspNonce();
+      res
+        .writeHead(200, { ...headers, 'Content-Security-Policy': harnessCsp(port, nonce), 'Content-Type': 'text/html; charset=utf-8' })
+        .end(method === 'HEAD' ? undefined : injectCspNonce(indexHtml, nonce));
       return;
     }
     return serveRendererFile(options.rendererDir, path, method, res, headers);

@@ -7,6 +7,7 @@
  * channel names would save that, but would be a second source of truth that can drift; the
  * preload is loaded once per window, so the size is accepted.
  */
+import '../shared/zod-jitless';
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildStudioApi } from '../shared/contract/client';
 import type { StudioApi } from '../shared/contract/index';

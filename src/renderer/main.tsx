@@ -1,12 +1,15 @@
+import '../shared/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStudioClient } from './api/client';
 import { App } from './App';
+import { shareCspNonce } from './shell/csp-nonce';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/components.css';
 
+shareCspNonce();
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 // `window.studio` comes from the preload (Electron) or the harness bridge; without it the page was

@@ -123,6 +123,23 @@ test.describe('Electron app security', () => {
     expect(result).toEqual({ evalBlocked: true, inlineRan: false });
   });
 
+  test('lets in only <style> elements that carry the page nonce', async () => {
+    const result = await page.evaluate(() => {
+      const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+      const add = (withNonce: boolean) => {
+        const s = document.createElement('style');
+        if (withNonce) s.setAttribute('nonce', nonce);
+        s.textContent = `#root { outline-offset: ${withNonce ? 7 : 9}px; }`;
+        document.head.appendChild(s);
+      };
+      // Nonce first: 7px shows it applied and that the later rule without the nonce (9px) was refused.
+      add(true);
+      add(false);
+      return { nonceLength: nonce.length, offset: getComputedStyle(document.getElementById('root')!).outlineOffset };
+    });
+    expect(result).toEqual({ nonceLength: 24, offset: '7px' });
+  });
+
   test('serves no media for an unregistered id', async () => {
     const status = await page.evaluate(async () => {
       const video = document.createElement('video');

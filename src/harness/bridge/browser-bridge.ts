@@ -5,6 +5,7 @@
  * API (`buildStudioApi`) over a WebSocket instead of Electron IPC, and guards navigation the way
  * main's `will-navigate` handler does.
  */
+import '../../shared/zod-jitless';
 import { buildStudioApi } from '../../shared/contract/client';
 import { installNavigationGuard } from './navigation-guard';
 import { createSocketTransport } from './socket-transport';

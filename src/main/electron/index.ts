@@ -84,7 +84,7 @@ async function start(): Promise<void> {
   const ses = session.defaultSession;
   guardSession(ses, appOrigin);
   if (devServerUrl) applyDevCsp(ses, appOrigin, buildCsp({ devServer: appOrigin }));
-  registerAppProtocol(join(outMain, '..', 'renderer'), buildCsp());
+  registerAppProtocol(join(outMain, '..', 'renderer'), (styleNonce) => buildCsp({ styleNonce }));
   registerMediaProtocol(core.media);
   registerIpc({
     router: core.router,

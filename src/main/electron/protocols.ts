@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { serveMedia } from '../media/serve';
 import type { MediaRegistry } from '../media/registry';
+import { injectCspNonce, newCspNonce } from '../security/csp';
 import { resolveRendererFile } from '../security/renderer-files';
 
 /** Host of `app://` URLs: the renderer is served as `app://renderer/index.html`. */
@@ -29,11 +30,12 @@ const notFound = () => new Response(null, { status: 404, headers: { 'Content-Len
 
 /**
  * Serves the built renderer (`rendererRoot`, absolute: `out/renderer`) at `app://renderer/…`,
- * every response carrying `csp` as its Content-Security-Policy. A path is served only if its
- * realpath stays inside `rendererRoot` (no `..`, no symlink out); anything else is 404, and
- * methods other than GET/HEAD are 405.
+ * every response carrying `csp(nonce)` as its Content-Security-Policy. HTML pages get a fresh
+ * style nonce, in the header and in the page (`injectCspNonce`); other files get `csp()`. A path is
+ * served only if its realpath stays inside `rendererRoot` (no `..`, no symlink out); anything else
+ * is 404, and methods other than GET/HEAD are 405.
  */
-export function registerAppProtocol(rendererRoot: string, csp: string): void {
+export function registerAppProtocol(rendererRoot: string, csp: (styleNonce?: string) => string): void {
   protocol.handle('app', async (request) => {
     const method = request.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
@@ -42,11 +44,13 @@ export function registerAppProtocol(rendererRoot: string, csp: string): void {
     const file = await resolveRendererFile(rendererRoot, url.pathname);
     if (!file) return notFound();
     try {
-      const body = await readFile(file.path);
+      const nonce = file.mime.startsWith('text/html') ? newCspNonce() : undefined;
+      const raw = await readFile(file.path);
+      const body = nonce ? Buffer.from(injectCspNonce(raw.toString('utf8'), nonce)) : raw;
       const headers = {
         'Content-Type': file.mime,
         'Content-Length': String(body.length),
-        'Content-Security-Policy': csp,
+        'Content-Security-Policy': csp(nonce),
         'X-Content-Type-Options': 'nosniff',
       };
       return new Response(method === 'HEAD' ? null : body, { status: 200, headers });

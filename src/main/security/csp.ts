@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Options for `buildCsp`. Production (`app://`) uses none; the browser harness adds its WebSocket
  * origin; `electron-vite dev` adds its dev server.
@@ -10,6 +12,12 @@ export interface CspOptions {
    * go through the CSSOM, which CSP does not govern, so the app should not need it.
    */
   inlineStyles?: boolean;
+  /**
+   * This page load's nonce (see `newCspNonce`): `<style>` elements carrying it are allowed. Radix's
+   * Select viewport and its scroll lock (react-remove-scroll) add such elements; the nonce lets
+   * them in without `'unsafe-inline'`.
+   */
+  styleNonce?: string;
   /**
    * The Vite dev server origin (`http://localhost:5173`) under `electron-vite dev`: its HMR client
    * needs the origin for scripts and its WebSocket, and the React refresh preamble is an inline
@@ -32,7 +40,7 @@ export function buildCsp(options: CspOptions = {}): string {
   const directives: Array<[string, string]> = [
     ['default-src', "'none'"],
     ['script-src', list("'self'", dev, dev && "'unsafe-inline'")],
-    ['style-src', list("'self'", (options.inlineStyles || dev) && "'unsafe-inline'", dev)],
+    ['style-src', list("'self'", options.styleNonce && `'nonce-${options.styleNonce}'`, (options.inlineStyles || dev) && "'unsafe-inline'", dev)],
     ['img-src', "'self' media: data: blob:"],
     ['media-src', "'self' media:"],
     ['connect-src', list("'self'", ...(options.connectSrc ?? []), dev, devWs)],
@@ -43,4 +51,25 @@ export function buildCsp(options: CspOptions = {}): string {
     ['frame-ancestors', "'none'"],
   ];
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+/**
+ * A fresh CSP nonce: 16 random bytes as base64 (24 characters). One per HTML response, never reused,
+ * so a nonce seen in one load is worthless in the next (CSP Level 3, "nonce-source").
+ */
+export function newCspNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * Puts `<meta property="csp-nonce" nonce="…">` first in `html`'s `<head>`, Vite's convention: the
+ * renderer reads the nonce from it (`meta.nonce`; browsers blank the attribute once parsed) and hands
+ * it to the libraries that add `<style>` elements. Throws when `nonce` is not base64 or there is no `<head>`.
+ */
+export function injectCspNonce(html: string, nonce: string): string {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(nonce)) throw new Error('A CSP nonce must be base64.');
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!head) throw new Error('The renderer index.html has no <head>.');
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}\n    <meta property="csp-nonce" nonce="${nonce}" />${html.slice(at)}`;
 }

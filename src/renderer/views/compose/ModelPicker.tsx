@@ -3,6 +3,7 @@ import { Check, ChevronDown, FlaskConical } from 'lucide-react';
 import { useId } from 'react';
 import type { ProviderId } from '../../../shared/catalog/types';
 import type { ModelChoice } from '../../../shared/contract/models';
+import { cspNonce } from '../../shell/csp-nonce';
 import { useStudio } from '../../store/index';
 import { PROVIDER_LABELS } from '../settings/providers';
 import { ModeBadges } from './ModeBadges';
@@ -64,7 +65,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
         </Select.Trigger>
         <Select.Portal>
           <Select.Content className="model-menu" position="popper" sideOffset={6} align="start">
-            <Select.Viewport className="model-menu-viewport">
+            <Select.Viewport className="model-menu-viewport" nonce={cspNonce}>
               {byProvider(list.models).map(([provider, models], i) => (
                 <Select.Group key={provider}>
                   {i > 0 ? <Select.Separator className="model-menu-separator" /> : null}
