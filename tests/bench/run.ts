@@ -6,6 +6,7 @@ const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'images', run: async () => (await import('./images')).benchImages() },
   { name: 'library', run: async () => (await import('./library')).benchLibrary() },
   { name: 'jobs', run: async () => (await import('./jobs')).benchJobs() },
+  { name: 'queue', run: async () => (await import('./queue')).benchQueue() },
   { name: 'library-grid', run: async () => (await import('./library-grid')).benchLibraryGrid() },
 ];
 

@@ -197,11 +197,10 @@ test('1,000 jobs: the list stays virtualized, filters, reorders by keyboard and 
   await page.keyboard.press('Home');
   await expect(page.locator('li.job-row:has(.job-select:focus)')).toContainText('Job 0001');
   await page.keyboard.press('Alt+ArrowDown');
-  // The row moves at once; the engine confirms once the new order is stored (its first reorder of
-  // 1,000 jobs rewrites each one durably, which takes seconds on this machine).
+  // The row moves at once; the engine confirms once the moved job's new order is stored.
   await expect(page.locator('li.job-row[data-index="0"]')).toContainText('Job 0002');
   await expect(page.locator('li.job-row[data-index="1"]')).toContainText('Job 0001');
-  await expect(page.getByRole('contentinfo')).toContainText('Moved to position 2 of 1000', { timeout: 30_000 });
+  await expect(page.getByRole('contentinfo')).toContainText('Moved to position 2 of 1000');
   await expect(page.locator('li.job-row:has(.job-select:focus)')).toContainText('Job 0001');
 
   // Drag: Job 0004 dropped on the upper half of the first row goes first.
@@ -210,7 +209,7 @@ test('1,000 jobs: the list stays virtualized, filters, reorders by keyboard and 
   await source.dragTo(page.locator('li.job-row[data-index="0"]'), { targetPosition: { x: 200, y: 8 } });
   await expect(page.locator('li.job-row[data-index="0"]')).toContainText('Job 0004');
   await expect(page.locator('li.job-row[data-index="1"]')).toContainText('Job 0002');
-  await expect(page.getByRole('contentinfo')).toContainText('Moved in the queue.', { timeout: 30_000 });
+  await expect(page.getByRole('contentinfo')).toContainText('Moved in the queue.');
   // The engine has the new order too.
   const order = await page.evaluate(async () => {
     const r = await window.studio.jobs.list();

@@ -18,7 +18,8 @@ import { deliverInto, deliverResult, partPathOf, type DeliverHook } from './deli
 import { socketCode, type RequestProbe } from './failures';
 import { DEFAULT_POLL_BOUNDS, pollUntilSettled, type PollBounds } from './poller';
 import type { EventInput, JobRuntime, LiveUpdate } from './runtime';
-import { createScheduler, reorderQueued, type ProviderLimits } from './scheduler';
+import { planQueueOrder } from './queue-order';
+import { createScheduler, type ProviderLimits } from './scheduler';
 import { createJobStore } from './store';
 import { submitJob, type PrepareImages } from './submitter';
 import { expectedVideo } from './verify';
@@ -92,6 +93,8 @@ export function createEngine(options: EngineOptions): Engine {
   let requestsTotal = 0;
   let pumpTimer: { handle: unknown; at: number } | null = null;
   let statsQueued = false;
+  /** The last queue order handed out: submits save before they enter `jobs`, so concurrent ones must not read the same maximum. */
+  let lastOrder = -1;
 
   function emit(event: EngineEvent): void {
     for (const listener of listeners) {
@@ -384,7 +387,8 @@ export function createEngine(options: EngineOptions): Engine {
     const parsed = paramsSchema(entry).safeParse(params);
     if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues.map((i) => i.message).slice(0, 3).join('; '));
     const now = clock.now();
-    const order = Math.max(-1, ...[...jobs.values()].map((j) => j.order)) + 1;
+    const order = Math.max(lastOrder, ...[...jobs.values()].map((j) => j.order)) + 1;
+    lastOrder = order;
     const draft: Job = {
       id: id ?? randomUUID(),
       params: parsed.data,
@@ -528,10 +532,9 @@ export function createEngine(options: EngineOptions): Engine {
       emitStatsSoon();
     },
     async reorder(ids) {
-      const orders = reorderQueued([...jobs.values()], ids);
-      for (const [id, order] of orders) {
+      for (const [id, order] of planQueueOrder([...jobs.values()], ids)) {
         const job = jobs.get(id);
-        if (!job || job.order === order) continue;
+        if (!job) continue;
         const next = { ...job, order };
         jobs.set(id, next);
         await store.save(next);

@@ -1,6 +1,5 @@
 import type { ProviderId } from '../../shared/catalog/types';
 import { backoff } from '../../shared/jobs/backoff';
-import type { Job } from '../../shared/jobs/job';
 import { sleep, type EngineClock } from './clock';
 
 /** How hard the engine may use one provider. */
@@ -99,19 +98,4 @@ export function createScheduler(clock: EngineClock, initial: Partial<Record<Prov
       return Math.max(0, Math.round(pace(provider).cooldownUntil - clock.now()));
     },
   };
-}
-
-/**
- * New `order` values after the user reordered the queue: `ids` first, in the given order, then the
- * other queued jobs in their previous order. Ids of jobs that are not queued (already sent, or
- * unknown) are ignored — the queue may have moved on while the user dragged.
- * Returns id → order for every queued job.
- */
-export function reorderQueued(jobs: readonly Job[], ids: readonly string[]): Map<string, number> {
-  const queued = jobs.filter((j) => j.state === 'queued').sort((a, b) => a.order - b.order);
-  const queuedIds = new Set(queued.map((j) => j.id));
-  const first = [...new Set(ids)].filter((id) => queuedIds.has(id));
-  const chosen = new Set(first);
-  const sequence = [...first, ...queued.filter((j) => !chosen.has(j.id)).map((j) => j.id)];
-  return new Map(sequence.map((id, i) => [id, i]));
 }

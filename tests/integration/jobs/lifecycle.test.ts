@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { partPathOf } from '../../../src/main/jobs/delivery';
 import { crash, NOVITA_T2V, settled, sha256File, startRig, submitsPerTask, waitForJob, type Rig } from './engine-fixture';
@@ -81,6 +82,24 @@ describe('job engine in a child process, against the provider simulator', () => 
     expect([doneA.state, doneB.state]).toEqual(['completed', 'completed']);
     expect(doneB.times.submitting as number).toBeLessThanOrEqual(doneA.times.submitting as number);
     expect(submitsPerTask(rig.sim)).toEqual([1, 1]);
+  });
+
+  it('queues concurrent submits in call order, and moving one job of 200 rewrites that job only', async () => {
+    rig = await startRig();
+    await rig.host.pause();
+    const made = await Promise.all(Array.from({ length: 200 }, (_, i) => rig!.host.submit({ ...NOVITA_T2V, prompt: `shot ${i}` })));
+    const queued = () => rig!.host.list().then((all) => all.filter((j) => j.state === 'queued').sort((a, b) => a.order - b.order));
+    expect((await queued()).map((j) => j.id)).toEqual(made.map((j) => j.id));
+    expect(new Set(made.map((j) => j.order)).size).toBe(200);
+
+    const jobsDir = join(rig.dataDir, 'jobs');
+    const files = () => new Map(readdirSync(jobsDir).map((f) => [f, readFileSync(join(jobsDir, f), 'utf8')]));
+    const before = files();
+    const last = made[199]!;
+    await rig.host.reorder([last.id]);
+    const after = files();
+    expect([...after].filter(([f, text]) => before.get(f) !== text).map(([f]) => f)).toEqual([...after.keys()].filter((f) => f.includes(last.id)));
+    expect((await queued()).map((j) => j.id)).toEqual([last.id, ...made.slice(0, 199).map((j) => j.id)]);
   });
 
   it('cancels a queued job without sending it, and retry makes a new job with the same inputs', async () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { submitOutcome } from '../../../../src/main/jobs/failures';
-import { reorderQueued } from '../../../../src/main/jobs/scheduler';
 import { providerError } from '../../../../src/main/providers/failure';
-import type { Job } from '../../../../src/shared/jobs/job';
 
 const err = (init: Partial<Parameters<typeof providerError>[0]>) => providerError({ kind: 'provider_error', provider: 'Novita', ...init });
 
@@ -31,19 +29,5 @@ describe('submitOutcome: may a task exist after a failed POST?', () => {
     expect(submitOutcome(err({ kind: 'timeout' }), { sent: 1 })).toBe('attention');
     expect(submitOutcome(err({ kind: 'network', providerCode: 'ECONNRESET' }), { sent: 1 })).toBe('attention');
     expect(submitOutcome(new TypeError('boom'), { sent: 1 })).toBe('attention');
-  });
-});
-
-describe('reorderQueued', () => {
-  const q = (id: string, order: number, state: Job['state'] = 'queued') => ({ id, order, state }) as Job;
-
-  it('puts the given ids first, keeps the rest in order, ignores jobs already sent or unknown', () => {
-    const jobs = [q('a', 0), q('b', 1), q('c', 2), q('d', 3), q('x', 4, 'running')];
-    expect([...reorderQueued(jobs, ['c', 'x', 'nope', 'a', 'c'])]).toEqual([
-      ['c', 0],
-      ['a', 1],
-      ['b', 2],
-      ['d', 3],
-    ]);
   });
 });
