@@ -43,12 +43,13 @@ export function harnessMediaUrl(token: string, id: string): string {
 
 /**
  * Builds the CSP for the harness page: the app's own (`buildCsp`, with the page's style nonce when
- * given) plus the harness's WebSocket, plus `sandbox allow-scripts allow-same-origin allow-forms` —
- * without `allow-popups`, the browser itself makes `window.open` return null, the harness's
- * equivalent of main's `setWindowOpenHandler` deny.
+ * given) plus the harness's WebSocket, plus `sandbox allow-scripts allow-same-origin allow-forms
+ * allow-downloads` — without `allow-popups`, the browser itself makes `window.open` return null,
+ * the harness's equivalent of main's `setWindowOpenHandler` deny; `allow-downloads` lets Save a
+ * copy and Export sidecar reach the browser's downloads, as Electron's session does.
  */
 export function harnessCsp(port: number, styleNonce?: string): string {
-  return `${buildCsp({ connectSrc: [`ws://127.0.0.1:${port}`], styleNonce })}; sandbox allow-scripts allow-same-origin allow-forms`;
+  return `${buildCsp({ connectSrc: [`ws://127.0.0.1:${port}`], styleNonce })}; sandbox allow-scripts allow-same-origin allow-forms allow-downloads`;
 }
 
 /**

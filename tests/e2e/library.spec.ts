@@ -191,6 +191,26 @@ test('a rating set with a key is written to the sidecar and survives a reload', 
   await expect(library.getByRole('list', { name: 'Tags' })).toContainText('hero shot');
 });
 
+test('Save a copy… and Export sidecar hand over the clip\'s own bytes', async ({ library, harness, clips }) => {
+  const root = join(harness.dataDir, 'library');
+  const folder = readdirSync(root).find((name) => name.endsWith(clips.dragonfly)) as string;
+  await openClip(library, 'dragonfly');
+
+  // The harness has no save dialog: main says so and the browser downloads the clip under its folder's name.
+  const video = library.waitForEvent('download');
+  await library.getByRole('button', { name: 'Save a copy…' }).click();
+  const videoDownload = await video;
+  expect(videoDownload.suggestedFilename()).toBe(`${folder}.mp4`);
+  const videoCopy = readFileSync((await videoDownload.path()) as string);
+  expect(videoCopy.equals(readFileSync(join(root, folder, 'clip.mp4')))).toBe(true);
+
+  const sidecar = library.waitForEvent('download');
+  await library.getByRole('button', { name: 'Export sidecar' }).click();
+  const sidecarDownload = await sidecar;
+  expect(sidecarDownload.suggestedFilename()).toBe(`${folder}.json`);
+  expect(readFileSync((await sidecarDownload.path()) as string, 'utf8')).toBe(readFileSync(join(root, folder, 'clip.json'), 'utf8'));
+});
+
 test('delete moves a clip to the trash and Undo brings it back', async ({ library }) => {
   await openClip(library, 'Altai');
   await library.getByRole('button', { name: 'Delete' }).click();

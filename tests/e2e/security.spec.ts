@@ -62,6 +62,25 @@ test.describe('navigation', () => {
     expect(external).toEqual([]);
   });
 
+  test('a download link to another origin is still a navigation, and is cancelled', async ({ app, harness, context }) => {
+    // Downloads pass the guard (Save a copy); Chromium ignores `download` on cross-origin links, so this one must not.
+    const external: string[] = [];
+    await context.route('https://example.com/**', async (route) => {
+      external.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'escaped' });
+    });
+    const refused = app.waitForEvent('console', (msg) => msg.text().includes('refused navigation to https://example.com/clip.mp4'));
+    await app.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = 'https://example.com/clip.mp4';
+      a.download = 'clip.mp4';
+      a.click();
+    });
+    await refused;
+    expect(new URL(app.url()).origin).toBe(harness.origin);
+    expect(external).toEqual([]);
+  });
+
   test('an external link goes to app:openExternal and the window stays', async ({ app, harness }) => {
     // A link of our own rather than one from a view, so the test follows the document-wide handler, not a view's content.
     await app.evaluate(() => {

@@ -29,6 +29,13 @@ export interface StudioConfig {
   /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`). */
   showItemInFolder?: (absPath: string) => void;
   /**
+   * Asks the user where to save a file (Electron: `dialog.showSaveDialog`, which also confirms
+   * replacing an existing file). `defaultName` is a file name, `kind` picks the file type filter.
+   * Resolves to the absolute path chosen, or null when the user cancelled. Absent in the harness
+   * and the CLI.
+   */
+  chooseSavePath?: (request: { defaultName: string; kind: 'video' | 'sidecar' }) => Promise<string | null>;
+  /**
    * Encryption for stored API keys: Electron's `safeStorage` in the Electron host. Absent in the
    * harness and the CLI, which then use `createSessionOnlyCrypto()` (no encryption: keys set there
    * live for the session only; environment keys still work).

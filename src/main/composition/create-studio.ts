@@ -180,6 +180,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       mediaUrl: config.mediaUrl,
       frameTokens,
       showItemInFolder: config.showItemInFolder,
+      chooseSavePath: config.chooseSavePath,
       log,
     }),
   };

@@ -14,6 +14,7 @@ import { buildAppMenu } from './menu';
 import { createSafeStorageCrypto } from './safe-storage';
 import { utilityEngineLauncher } from './engine-launcher';
 import { APP_ORIGIN, PRIVILEGED_SCHEMES, registerAppProtocol, registerMediaProtocol } from './protocols';
+import { electronSaveDialog } from './save-dialog';
 import { applyDevCsp, createStudioWindow, guardSession, guardWebContents, openExternalSafely } from './window';
 
 // Every renderer sandboxed, including any a dependency might open (Electron security checklist #4).
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     libraryDir: defaultLibraryDir(),
     trashItem: (absPath) => shell.trashItem(absPath),
     showItemInFolder: (absPath) => shell.showItemInFolder(absPath),
+    chooseSavePath: electronSaveDialog(() => mainWindow),
     // safeStorage must be created after `ready`: on Linux it reports no encryption before that.
     keyCrypto: createSafeStorageCrypto(),
     // Polling and downloads run in a utility process so they never block the window (ARCHITECTURE.md).

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Writes `data` to `path` so that a reader sees either the old file or the whole new one, never a
@@ -21,6 +22,60 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Copies the file `source` to `dest` (absolute, the user's choice) so that `dest` is either as it was
+ * or a whole copy: the bytes go to a hidden temp file beside `dest` (a reflink where the file
+ * system offers one), are fsynced, checked for size, then renamed over `dest` — replacing a file
+ * there, which the save dialog has already asked about. Returns the bytes copied.
+ * Throws an Error (message in lower case, to follow "not saved: ") when `dest` is `source` itself
+ * (a copy onto itself would destroy it), or with the file system's error (no space, no
+ * permission, read-only folder); the temp file is removed either way.
+ */
+export async function copyFileAtomic(source: string, dest: string): Promise<number> {
+  const target = resolve(dest);
+  const from = await realpath(source);
+  const existing = await realpath(target).catch(() => null);
+  if (existing === from) throw new Error('it would replace the original file');
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  try {
+    await copyFile(from, tmp, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
+    const handle = await open(tmp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const [want, got] = await Promise.all([stat(from), stat(tmp)]);
+    if (want.size !== got.size) throw new Error(`the copy has ${got.size} bytes, the original ${want.size}`);
+    await rename(tmp, target);
+    return got.size;
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A file system error in plain words for a person (the raw message names paths and syscalls). */
+export function describeFsError(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the folder is read-only';
+    case 'ENOENT':
+      return 'the folder or the clip no longer exists';
+    case 'EISDIR':
+      return 'a folder has that name';
+    default:
+      return typeof code === 'string' ? `the file system refused it (${code})` : err instanceof Error ? err.message : 'unknown error';
   }
 }
 

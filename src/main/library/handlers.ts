@@ -1,8 +1,11 @@
+import { basename, dirname } from 'node:path';
 import { StudioError } from '../../shared/contract/result';
 import { effectiveAspectRatio } from '../../shared/library/aspect';
 import type { Handlers } from '../../shared/contract/index';
 import type { ClipDetail, ClipSummary } from '../../shared/contract/library';
+import type { StudioConfig } from '../composition/config';
 import type { Logger } from '../logging/logger';
+import { copyFileAtomic, describeFsError, writeFileAtomic } from './disk';
 import type { FrameTokens } from './frame-tokens';
 import { imageMime } from './layout';
 import type { Library, LibraryClip } from './library';
@@ -17,6 +20,8 @@ export interface LibraryHandlerDeps {
   frameTokens: FrameTokens;
   /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`); absent where the host cannot. */
   showItemInFolder?: (absPath: string) => void;
+  /** The host's save dialog (`StudioConfig.chooseSavePath`); absent where the host has none. */
+  chooseSavePath?: StudioConfig['chooseSavePath'];
   log: Logger;
 }
 
@@ -68,6 +73,24 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     lineage: await library.lineage(clip.id),
   });
 
+  /** Asks the host where to save (`deps.chooseSavePath`, which must exist), then `write`s there (returns bytes). */
+  const saveWith = async (
+    id: string,
+    defaultName: string,
+    kind: 'video' | 'sidecar',
+    write: (dest: string) => Promise<number>,
+  ): Promise<{ outcome: 'saved'; fileName: string; folder: string; bytes: number } | { outcome: 'cancelled' }> => {
+    const dest = await deps.chooseSavePath!({ defaultName, kind });
+    if (!dest) return { outcome: 'cancelled' };
+    try {
+      return { outcome: 'saved', fileName: basename(dest), folder: dirname(dest), bytes: await write(dest) };
+    } catch (err) {
+      deps.log.warn('library.save_failed', { id, kind, error: err });
+      const why = describeFsError(err);
+      throw new StudioError('UNAVAILABLE', `${why.charAt(0).toUpperCase()}${why.slice(1)}.`);
+    }
+  };
+
   return {
     list: async (query) => {
       const page = await library.list(query);
@@ -97,7 +120,19 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     },
     exportSidecar: async ({ id }) => {
       const clip = await library.get(id);
-      return { fileName: `${clip.folder}.json`, json: await library.sidecarText(id) };
+      const fileName = `${clip.folder}.json`;
+      const json = await library.sidecarText(id);
+      if (!deps.chooseSavePath) return { outcome: 'no_dialog', fileName, json };
+      return saveWith(id, fileName, 'sidecar', async (dest) => {
+        await writeFileAtomic(dest, json);
+        return Buffer.byteLength(json);
+      });
+    },
+    saveCopy: async ({ id }) => {
+      const clip = await library.get(id);
+      const fileName = `${clip.folder}.mp4`;
+      if (!deps.chooseSavePath) return { outcome: 'no_dialog', fileName };
+      return saveWith(id, fileName, 'video', (dest) => copyFileAtomic(clip.paths.video, dest));
     },
   };
 }

@@ -86,8 +86,33 @@ export const libraryDomain = {
     ),
     /** Shows the clip in the system file manager; `revealed` is false where the host cannot. */
     reveal: request(ById, z.object({ revealed: z.boolean() })),
-    /** The sidecar's text as on disk, and a file name to save it under. */
-    exportSidecar: request(ById, z.object({ fileName: z.string(), json: z.string() })),
+    /**
+     * Saves the clip's sidecar (`clip.json`, as on disk) where the user chooses, like `saveCopy`;
+     * with `no_dialog` main hands over the text itself for the renderer to download.
+     */
+    exportSidecar: request(
+      ById,
+      z.discriminatedUnion('outcome', [
+        z.object({ outcome: z.literal('saved'), fileName: z.string(), folder: z.string(), bytes: z.number().int().nonnegative() }),
+        z.object({ outcome: z.literal('cancelled') }),
+        z.object({ outcome: z.literal('no_dialog'), fileName: z.string(), json: z.string() }),
+      ]),
+    ),
+    /**
+     * Saves a copy of the clip's video (MP4) where the user chooses, through the host's save dialog.
+     * `saved`: the copy's file name and folder, and its size in bytes; `cancelled`: the dialog was
+     * closed; `no_dialog`: the host has none (the browser harness), so the renderer downloads the
+     * clip's `videoUrl` under `fileName` instead. UNAVAILABLE when the copy failed (nothing is left
+     * half-written under the chosen name).
+     */
+    saveCopy: request(
+      ById,
+      z.discriminatedUnion('outcome', [
+        z.object({ outcome: z.literal('saved'), fileName: z.string(), folder: z.string(), bytes: z.number().int().nonnegative() }),
+        z.object({ outcome: z.literal('cancelled') }),
+        z.object({ outcome: z.literal('no_dialog'), fileName: z.string() }),
+      ]),
+    ),
   },
   events: {
     /** Clips added, changed or removed — by the app or by someone editing the folder. */

@@ -93,7 +93,7 @@ describe('harness server', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port};`);
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toMatch(/sandbox allow-scripts allow-same-origin allow-forms$/);
+    expect(csp).toMatch(/sandbox allow-scripts allow-same-origin allow-forms allow-downloads$/);
     expect(csp).not.toMatch(/allow-popups/);
     expect(csp).not.toContain('allow-popups');
     expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');

@@ -248,12 +248,65 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect(frameTokens.resolve(frame.token)).toMatch(/-last\.png$/);
     expect(frameTokens.resolve('0'.repeat(32))).toBeNull();
 
-    const exported = await handlers.exportSidecar({ id: item.id }, ctx);
+    // Without a save dialog (the harness) main hands over the sidecar text and the names to download under.
+    const exported = libraryDomain.requests.exportSidecar.output.parse(await handlers.exportSidecar({ id: item.id }, ctx));
+    if (exported.outcome !== 'no_dialog') throw new Error(`expected no_dialog, got ${exported.outcome}`);
     expect(exported.fileName).toBe(`${detail.folder}.json`);
     expect(JSON.parse(exported.json).futureField).toEqual({ keep: true });
+    expect(await handlers.saveCopy({ id: item.id }, ctx)).toEqual({ outcome: 'no_dialog', fileName: `${detail.folder}.mp4` });
     expect(await handlers.reveal({ id: item.id }, ctx)).toEqual({ revealed: false });
     expect(libraryDomain.requests.update.input.safeParse({ id: item.id }).success).toBe(false);
     expect(libraryDomain.requests.update.input.safeParse({ id: item.id, rating: 9 }).success).toBe(false);
+  });
+
+  it('saves a copy of the video and the sidecar where the save dialog says, and nothing on cancel or failure', async () => {
+    const item = (await library.list({ query: 'dragonfly' })).items[0]!;
+    const clip = await library.get(item.id);
+    const out = await mkdtemp(join(work, 'saved-'));
+    const asked: Array<{ defaultName: string; kind: string }> = [];
+    let answer: string | null = null;
+    const handlers = createLibraryHandlers({
+      library,
+      registerMedia: () => 'x',
+      mediaUrl: (id) => `media://clip/${id}`,
+      frameTokens: createFrameTokens(),
+      log,
+      chooseSavePath: async (request) => {
+        asked.push(request);
+        return answer;
+      },
+    });
+    const saveCopy = async () => libraryDomain.requests.saveCopy.output.parse(await handlers.saveCopy({ id: item.id }, ctx));
+
+    answer = join(out, 'my shot.mp4');
+    expect(await saveCopy()).toEqual({ outcome: 'saved', fileName: 'my shot.mp4', folder: out, bytes: (await stat(clip.paths.video)).size });
+    expect((await hashFile(answer)).sha256).toBe((await hashFile(clip.paths.video)).sha256);
+    // Saving over an existing file (the dialog asked already) replaces it whole.
+    await writeFile(answer, 'an older file');
+    expect((await saveCopy()).outcome).toBe('saved');
+    expect((await hashFile(answer)).sha256).toBe((await hashFile(clip.paths.video)).sha256);
+
+    answer = join(out, 'meta.json');
+    const exported = libraryDomain.requests.exportSidecar.output.parse(await handlers.exportSidecar({ id: item.id }, ctx));
+    expect(exported).toMatchObject({ outcome: 'saved', fileName: 'meta.json', folder: out });
+    expect(await readFile(answer, 'utf8')).toBe(await readFile(clip.paths.sidecar, 'utf8'));
+    expect(asked).toEqual([
+      { defaultName: `${clip.folder}.mp4`, kind: 'video' },
+      { defaultName: `${clip.folder}.mp4`, kind: 'video' },
+      { defaultName: `${clip.folder}.json`, kind: 'sidecar' },
+    ]);
+
+    answer = null;
+    expect(await saveCopy()).toEqual({ outcome: 'cancelled' });
+    answer = join(out, 'gone', 'x.mp4');
+    await expect(handlers.saveCopy({ id: item.id }, ctx)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'The folder or the clip no longer exists.' });
+    // Onto the library's own file: refused, and the clip is untouched.
+    const before = await hashFile(clip.paths.video);
+    answer = clip.paths.video;
+    await expect(handlers.saveCopy({ id: item.id }, ctx)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: 'It would replace the original file.' });
+    expect(await hashFile(clip.paths.video)).toEqual(before);
+    expect((await readdir(out)).sort()).toEqual(['meta.json', 'my shot.mp4']);
+    expect((await readdir(clip.paths.dir)).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
   it('cleans half-assembled clips an earlier crash left in .staging/ once they are an hour old', async () => {

@@ -1,4 +1,4 @@
-import { FileJson, FolderOpen, LoaderCircle, Recycle, StepForward, Trash2 } from 'lucide-react';
+import { Download, FileJson, FolderOpen, LoaderCircle, Recycle, StepForward, Trash2 } from 'lucide-react';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -7,7 +7,8 @@ import { libraryRequests } from '../../store/library/slice';
 
 /**
  * The open clip's actions: Reuse and Continue from last frame (both open Compose with a new
- * draft), Reveal in folder, Export sidecar (saves the JSON), and Delete (to the trash, with Undo).
+ * draft), Reveal in folder, Save a copy (the MP4, where the user chooses), Export sidecar (saves
+ * the JSON), and Delete (to the trash, with Undo).
  */
 export function ClipActions({ clip }: { clip: ClipDetail }) {
   const busy = useStudio((s) => s.library.busy);
@@ -23,12 +24,18 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
     }
   };
 
-  const exportSidecar = async () => {
+  /** Save a copy (the MP4) or Export sidecar (the JSON): main's save dialog, or a browser download where there is none. */
+  const save = async (what: 'video' | 'sidecar') => {
     try {
-      const { fileName, json } = await libraryRequests(useStudio.getState()).library.exportSidecar({ id: clip.id });
-      saveText(fileName, json);
+      const requests = libraryRequests(useStudio.getState()).library;
+      const answer = what === 'video' ? await requests.saveCopy({ id: clip.id }) : await requests.exportSidecar({ id: clip.id });
+      if (answer.outcome === 'saved') toast({ tone: 'info', text: `Saved "${answer.fileName}" in ${answer.folder}.` });
+      if (answer.outcome !== 'no_dialog') return;
+      if ('json' in answer && typeof answer.json === 'string') saveText(answer.fileName, answer.json);
+      else if (clip.videoUrl) download(clip.videoUrl, answer.fileName);
+      else throw new Error('The video file is missing from the library folder.');
     } catch (err) {
-      toast({ tone: 'error', text: `Not exported: ${describeError(err)}` });
+      toast({ tone: 'error', text: `Not saved: ${describeError(err)}` });
     }
   };
 
@@ -46,7 +53,11 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
         <FolderOpen aria-hidden="true" size={16} />
         Reveal in folder
       </button>
-      <button type="button" className="button" onClick={() => void exportSidecar()}>
+      <button type="button" className="button" onClick={() => void save('video')}>
+        <Download aria-hidden="true" size={16} />
+        Save a copy…
+      </button>
+      <button type="button" className="button" onClick={() => void save('sidecar')}>
         <FileJson aria-hidden="true" size={16} />
         Export sidecar
       </button>
@@ -58,16 +69,21 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
   );
 }
 
-/**
- * Saves `text` as a download named `fileName` through a Blob link. The link is never attached to
- * the document, so the app's link guard (which stops in-window navigation) does not see it.
- */
+/** Saves `text` as a download named `fileName`, through a Blob URL revoked once the download has it. */
 function saveText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  download(url, fileName);
+  // The download has taken the bytes once the click returns; a short delay covers slow hosts.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads the same-origin `url` as `fileName` through a link that is never attached to the
+ * document, so the app's link guard (which stops in-window navigation) does not see it.
+ */
+function download(url: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   link.click();
-  // The download has taken the bytes once the click returns; a short delay covers slow hosts.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
