@@ -42,6 +42,10 @@ test('Settings → About shows what app:info answered', async ({ app, harness })
   await expect(about.locator('code')).toHaveText(harness.dataDir);
   const { version } = JSON.parse(readFileSync(resolve(dirname(SCREENSHOT), '../package.json'), 'utf8')) as { version: string };
   await expect(about).toContainText(`Seedance Studio ${version}`);
+  // The harness has no file manager to open: main answers opened: false and About says where the logs are.
+  await about.getByRole('button', { name: 'Open logs folder' }).click();
+  await expect(about.getByRole('status')).toHaveText(/cannot open the file manager\. The logs are in the logs folder/);
+  expect(await app.evaluate(async () => window.studio.app.openLogsFolder())).toEqual({ ok: true, data: { opened: false } });
 });
 
 test('screenshot of the shell (light, 1280×800) for the README', async ({ app }) => {

@@ -7,6 +7,8 @@ export interface AppDeps {
   isOnline: () => boolean;
   /** Opens an allowlisted http(s) URL in the system browser; the host decides how (shell.openExternal, or not at all). */
   openExternal: (url: string) => Promise<boolean>;
+  /** Opens the logs folder in the file manager; false where the host cannot. */
+  openLogsFolder: () => Promise<boolean>;
 }
 
 /** Handlers for the `app` domain. */
@@ -15,5 +17,6 @@ export function createAppHandlers(deps: AppDeps): Handlers['app'] {
     info: () => deps.info(),
     status: () => ({ online: deps.isOnline() }),
     openExternal: async ({ url }) => ({ opened: await deps.openExternal(url) }),
+    openLogsFolder: async () => ({ opened: await deps.openLogsFolder() }),
   };
 }

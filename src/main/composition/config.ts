@@ -28,6 +28,8 @@ export interface StudioConfig {
   trashItem?: (absPath: string) => Promise<void>;
   /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`). */
   showItemInFolder?: (absPath: string) => void;
+  /** Opens a folder in the system file manager (Electron: `shell.openPath`); resolves to whether it opened. */
+  openFolder?: (absPath: string) => Promise<boolean>;
   /**
    * Asks the user where to save a file (Electron: `dialog.showSaveDialog`, which also confirms
    * replacing an existing file). `defaultName` is a file name, `kind` picks the file type filter.

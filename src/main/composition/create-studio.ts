@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract/index';
 import { createAppHandlers } from '../app/handlers';
 import { createEventBus, type EventBus } from '../ipc/events';
@@ -71,7 +71,8 @@ const NETWORK_FAST_PROBE_INTERVAL_MS = 3_000;
  */
 export async function createStudio(config: StudioConfig): Promise<Studio> {
   mkdirSync(config.dataDir, { recursive: true });
-  const log = createFileLogger(join(config.dataDir, 'logs', 'studio.log'), config.echoLog);
+  const logFile = join(config.dataDir, 'logs', 'studio.log');
+  const log = createFileLogger(logFile, config.echoLog);
   const events = createEventBus(log);
   const media = createMediaRegistry();
   const settings = createSettingsStore({ dir: config.dataDir, defaultLibraryDir: config.libraryDir ?? join(config.dataDir, 'library'), log });
@@ -171,6 +172,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       }),
       isOnline: () => network.online(),
       openExternal: config.openExternal,
+      openLogsFolder: async () => (config.openFolder ? config.openFolder(dirname(logFile)) : false),
     }),
     keys: createKeyHandlers({ vault: keys, checkKey }),
     settings: createSettingsHandlers({ settings }),

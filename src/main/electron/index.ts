@@ -66,6 +66,8 @@ async function start(): Promise<void> {
     libraryDir: defaultLibraryDir(),
     trashItem: (absPath) => shell.trashItem(absPath),
     showItemInFolder: (absPath) => shell.showItemInFolder(absPath),
+    // `openPath` answers an error message, or '' when the folder opened.
+    openFolder: async (absPath) => (await shell.openPath(absPath)) === '',
     chooseSavePath: electronSaveDialog(() => mainWindow),
     // safeStorage must be created after `ready`: on Linux it reports no encryption before that.
     keyCrypto: createSafeStorageCrypto(),

@@ -32,6 +32,8 @@ export const appDomain = {
     status: request(z.object({}).strict(), AppStatus),
     /** Opens an http(s) link in the system browser if it passes the external-link allowlist. */
     openExternal: request(z.object({ url: z.string().max(2048) }).strict(), z.object({ opened: z.boolean() })),
+    /** Opens the logs folder (`<data folder>/logs`) in the system file manager; `opened` is false where the host cannot. */
+    openLogsFolder: request(z.object({}).strict(), z.object({ opened: z.boolean() })),
   },
   events: {
     status: event(AppStatus),

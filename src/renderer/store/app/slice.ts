@@ -10,9 +10,12 @@ export interface AppState {
   status: AppStatus | null;
   /** Why the first `app:info` failed, shown instead of the shell. */
   loadError: string | null;
+  /** `app:openLogsFolder`, bound by `connectApp`; null until then. Resolves to whether the folder opened. */
+  openLogsFolder: (() => Promise<{ opened: boolean }>) | null;
   setInfo(info: AppInfo): void;
   setStatus(status: AppStatus): void;
   setLoadError(message: string | null): void;
+  setOpenLogsFolder(open: AppState['openLogsFolder']): void;
 }
 
 export interface AppSlice {
@@ -24,8 +27,10 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set)
     info: null,
     status: null,
     loadError: null,
+    openLogsFolder: null,
     setInfo: (info) => set((s) => ({ app: { ...s.app, info, loadError: null } })),
     setStatus: (status) => set((s) => ({ app: { ...s.app, status } })),
     setLoadError: (loadError) => set((s) => ({ app: { ...s.app, loadError } })),
+    setOpenLogsFolder: (openLogsFolder) => set((s) => ({ app: { ...s.app, openLogsFolder } })),
   },
 });
