@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
 import { expect, test } from './fixtures';
 import type { RunningHarness } from './harness-process';
+import { makeClipVideo, seedClip } from './library-seed';
 
 /** Recognisable fake keys: if either shows up in the renderer, the test names it. */
 const KEY = 'sk-TESTKEY-0123456789abcdef';
@@ -234,7 +235,7 @@ test('library folder, switches and polling bounds are validated and apply withou
   await folder.fill(elsewhere);
   await library.getByRole('button', { name: 'Use this folder' }).click();
   await expect(library.locator('.in-use')).toHaveText(elsewhere);
-  await expect(library).toContainText('Saved.');
+  await expect(library).toContainText('Moved: the library and its clips are in the new folder.');
 
   const notifications = app.getByRole('region', { name: 'Downloads & notifications' });
   const autoDownload = notifications.getByRole('switch', { name: 'Download finished videos automatically' });
@@ -265,4 +266,25 @@ test('library folder, switches and polling bounds are validated and apply withou
   await expect(app.getByRole('switch', { name: 'Download finished videos automatically' })).not.toBeChecked();
   await expect(app.getByLabel('Shortest wait (seconds)')).toHaveValue('2.5');
   await expect(app.getByLabel('Longest wait (seconds)')).toHaveValue('20');
+});
+
+test('a new library folder takes the clips along, and the Library plays them from there', async ({ app, harness }) => {
+  const id = await seedClip(harness, { videoPath: makeClipVideo(), prompt: 'Fog rolls over a harbour at dawn' });
+  const old = join(harness.dataDir, 'library');
+  const folder = readdirSync(old).find((name) => name.endsWith(id)) as string;
+  const elsewhere = join(harness.dataDir, 'moved library');
+
+  await openSettings(app);
+  const library = app.getByRole('region', { name: 'Library' });
+  await library.getByLabel('Library folder').fill(elsewhere);
+  await library.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(library).toContainText('Moved: the library and its clips are in the new folder.');
+  expect(readdirSync(elsewhere)).toContain(folder);
+  expect(readdirSync(old)).not.toContain(folder);
+
+  await app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+  await app.getByRole('gridcell', { name: /Fog rolls/ }).click();
+  const video = app.locator('.player video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  expect(await video.evaluate((v: HTMLVideoElement) => Math.round(v.duration))).toBe(3);
 });

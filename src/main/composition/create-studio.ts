@@ -5,7 +5,8 @@ import { createAppHandlers } from '../app/handlers';
 import { createEventBus, type EventBus } from '../ipc/events';
 import { createFrameTokens } from '../library/frame-tokens';
 import { createLibraryHandlers } from '../library/handlers';
-import { createLibrary, type Library } from '../library/library';
+import type { Library } from '../library/library';
+import { createMovableLibrary } from '../library/movable';
 import { deliverToLibrary } from '../library/deliver';
 import { createRouter, type Router } from '../ipc/router';
 import { createKeyChecker } from '../keys/check';
@@ -86,7 +87,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   watchModels(keys, (list) => events.emit('models', 'changed', list));
   const drafts = createDraftStore({ dir: join(config.dataDir, 'drafts'), log, defaultModelId: () => defaultModelId(listModels(CATALOG, keys.list())) });
   settings.onChange((next) => events.emit('settings', 'changed', { settings: next }));
-  const library = createLibrary({
+  const library = createMovableLibrary({
     libraryDir: settings.get().libraryDir,
     framesDir: join(config.dataDir, 'frames'),
     log,
@@ -175,7 +176,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       openLogsFolder: async () => (config.openFolder ? config.openFolder(dirname(logFile)) : false),
     }),
     keys: createKeyHandlers({ vault: keys, checkKey }),
-    settings: createSettingsHandlers({ settings }),
+    settings: createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir) }),
     library: createLibraryHandlers({
       library,
       registerMedia: (path, mime) => media.register(path, mime),

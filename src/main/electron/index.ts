@@ -22,6 +22,14 @@ app.enableSandbox();
 // Scheme privileges can only be set before `ready`.
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES.map((s) => ({ scheme: s.scheme, privileges: { ...s.privileges } })));
 
+/**
+ * Windows shows a notification only for an AppUserModelID that a Start-menu shortcut carries: the
+ * installer must use this id as its appId; an unpackaged run uses electron.exe's path, as Electron's
+ * notifications guide says.
+ */
+const APP_USER_MODEL_ID = 'studio.seedance.desktop';
+if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? APP_USER_MODEL_ID : process.execPath);
+
 // Each e2e run gets its own data folder (Actual's e2e fixtures do the same); never honoured when packaged.
 if (!app.isPackaged && process.env.SEEDANCE_USER_DATA) app.setPath('userData', process.env.SEEDANCE_USER_DATA);
 

@@ -30,9 +30,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * or a whole copy: the bytes go to a hidden temp file beside `dest` (a reflink where the file
  * system offers one), are fsynced, checked for size, then renamed over `dest` — replacing a file
  * there, which the save dialog has already asked about. Returns the bytes copied.
- * Throws an Error (message in lower case, to follow "not saved: ") when `dest` is `source` itself
- * (a copy onto itself would destroy it), or with the file system's error (no space, no
- * permission, read-only folder); the temp file is removed either way.
+ * Throws an Error (its message a lower-case phrase, like `describeFsError`'s) when `dest` is
+ * `source` itself (a copy onto itself would destroy it), or with the file system's error (no
+ * space, no permission, read-only folder); the temp file is removed either way.
  */
 export async function copyFileAtomic(source: string, dest: string): Promise<number> {
   const target = resolve(dest);
@@ -102,4 +102,12 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** Whether anything (file, folder, link target) is at `path`. */
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

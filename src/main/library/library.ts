@@ -7,7 +7,7 @@ import { LibraryQuery } from '../../shared/library/query';
 import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
 import { MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
-import { hashFile, writeFileAtomic } from './disk';
+import { exists, hashFile, writeFileAtomic } from './disk';
 import { createClipIndex } from './index';
 import { clipFolderName, clipPaths, newClipId, POSTER_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { extractLastFrame, makePoster, type LastFrame } from './posters';
@@ -503,11 +503,4 @@ function inUse(err: NodeJS.ErrnoException): never {
     throw new StudioError('CONFLICT', 'The clip\'s files are in use (perhaps playing or open in another program); close them and try again.');
   }
   throw err;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

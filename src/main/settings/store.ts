@@ -33,6 +33,11 @@ export interface SettingsStore {
    * Listeners run after the file is written, and only when something changed.
    */
   update(patch: SettingsPatch): Settings;
+  /**
+   * What `update(patch)` would make the settings, without writing or telling anyone. Throws as
+   * `update` does for a bad patch (a new `libraryDir` is created if missing, as `update` would).
+   */
+  preview(patch: SettingsPatch): Settings;
   /** Adds a listener; returns the function that removes it. A throwing listener is logged and skipped. */
   onChange(listener: SettingsListener): () => void;
 }
@@ -48,22 +53,30 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
   let current = loadLeniently(file.read(), defaults, log);
   const listeners = new Set<SettingsListener>();
 
+  /** The settings `patch` makes from the current ones, and the sections it names; throws BAD_INPUT. */
+  function apply(patch: SettingsPatch): { next: Settings; sections: string[] } {
+    const parsedPatch = SettingsPatch.safeParse(patch);
+    if (!parsedPatch.success) throw refused(parsedPatch.error);
+    const candidate = Settings.safeParse(merge(current, parsedPatch.data));
+    if (!candidate.success) throw refused(candidate.error);
+    const next = candidate.data;
+    if (parsedPatch.data.libraryDir !== undefined) {
+      try {
+        next.libraryDir = usableLibraryDir(next.libraryDir);
+      } catch (err) {
+        throw new StudioError('BAD_INPUT', `The library folder cannot be used: ${(err as Error).message} The previous folder is kept.`);
+      }
+    }
+    return { next, sections: Object.keys(parsedPatch.data) };
+  }
+
   return {
     get: () => structuredClone(current),
 
+    preview: (patch) => structuredClone(apply(patch).next),
+
     update(patch) {
-      const parsedPatch = SettingsPatch.safeParse(patch);
-      if (!parsedPatch.success) throw refused(parsedPatch.error);
-      const candidate = Settings.safeParse(merge(current, parsedPatch.data));
-      if (!candidate.success) throw refused(candidate.error);
-      const next = candidate.data;
-      if (parsedPatch.data.libraryDir !== undefined) {
-        try {
-          next.libraryDir = usableLibraryDir(next.libraryDir);
-        } catch (err) {
-          throw new StudioError('BAD_INPUT', `The library folder cannot be used: ${(err as Error).message} The previous folder is kept.`);
-        }
-      }
+      const { next, sections } = apply(patch);
       if (JSON.stringify(next) === JSON.stringify(current)) return structuredClone(current);
       try {
         file.write(next);
@@ -73,7 +86,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       }
       const previous = current;
       current = next;
-      log.info('settings.updated', { sections: Object.keys(parsedPatch.data) });
+      log.info('settings.updated', { sections });
       for (const listener of listeners) {
         try {
           listener(structuredClone(next), structuredClone(previous));

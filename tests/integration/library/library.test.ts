@@ -5,36 +5,19 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFrameTokens } from '../../../src/main/library/frame-tokens';
 import { createLibraryHandlers } from '../../../src/main/library/handlers';
-import { createLibrary, type Library, type NewClip } from '../../../src/main/library/library';
+import { createLibrary, type Library } from '../../../src/main/library/library';
 import { hashFile } from '../../../src/main/library/disk';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { createMediaRegistry } from '../../../src/main/media/registry';
 import { libraryDomain } from '../../../src/shared/contract/library';
 import { StudioError } from '../../../src/shared/contract/result';
 import { ClipSidecar } from '../../../src/shared/library/sidecar';
+import { fields } from './clip-fields';
 import { makeBlueEndingMp4, makeTestMp4, tools } from './media';
 import { FIXTURE_IMAGES } from '../../fixtures/images';
 
 const FIXTURES = FIXTURE_IMAGES;
 const ctx = { host: 'harness' } as const;
-
-function fields(overrides: Partial<NewClip> = {}): Omit<NewClip, 'videoPath'> {
-  const t = Date.now();
-  return {
-    prompt: 'A dragonfly lands on a reed at dawn, close up',
-    provider: 'ark',
-    modelId: 'ark/seedance-1-5-pro-251215',
-    mode: 'first-last-frame',
-    parameters: { resolution: '720p', aspectRatio: 'adaptive', duration: 5, seed: 11 },
-    seed: 11,
-    providerTaskId: 'cgt-2025-abc',
-    timings: { queuedAt: t - 60_000, submittedAt: t - 59_000, processingStartedAt: t - 50_000, completedAt: t - 2_000, downloadedAt: t - 100 },
-    cost: { estimate: { usd: 0.31, asOf: '2025-12-01' }, usage: { tokens: 108_900 } },
-    appVersion: '0.1.0-test',
-    inputs: [],
-    ...overrides,
-  };
-}
 
 describe('library: adding, reading and changing clips (real MP4s)', () => {
   let work: string;

@@ -6,11 +6,9 @@ import { FieldError, StatusNote, type Note } from './Feedback';
 import { Form } from './Form';
 import { useDraft } from './use-draft';
 
-/**
- * What changing the folder does in this build. The library opens its folder when the app starts
- * and cannot move clips yet (src/main/library has no move), so say exactly that.
- */
-const FOLDER_CHANGE_NOTE = 'Clips already saved stay where they are; moving them is not available yet. The new folder is used from the next start of the app.';
+/** What changing the folder does (main moves the clips before it saves the setting; see `createSettingsHandlers`). */
+const FOLDER_CHANGE_NOTE =
+  'Your clips move with the library, right away. Files that are not clips stay in the old folder. If a clip cannot be moved, none are, and the old folder stays in use.';
 
 /** Library: the folder clips are saved in. Main checks the folder (full path, creatable, writable). */
 export function LibrarySection({ libraryDir }: { libraryDir: string }) {
@@ -40,7 +38,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
     try {
       const next = await useStudio.getState().settings.update({ libraryDir: path });
       folder.setDraft(next.libraryDir);
-      setNote({ tone: 'done', text: 'Saved.' });
+      setNote({ tone: 'done', text: next.libraryDir === libraryDir ? 'Saved.' : 'Moved: the library and its clips are in the new folder.' });
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -74,7 +72,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
             aria-describedby={error ? `${errorId} ${helpId} ${noteId}` : `${helpId} ${noteId}`}
           />
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
-            {busy ? 'Checking…' : 'Use this folder'}
+            {busy ? 'Moving clips…' : 'Use this folder'}
           </button>
         </div>
         <p id={helpId} className="field-help">

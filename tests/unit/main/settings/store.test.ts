@@ -205,6 +205,20 @@ describe('settings file on disk', () => {
   });
 });
 
+describe('preview', () => {
+  it('answers what a patch would make, refusing a bad one the same way, and changes nothing', () => {
+    const store = open();
+    const seen: number[] = [];
+    store.onChange((next) => seen.push(next.polling.maxIntervalMs));
+    const before = store.get();
+    expect(store.preview({ polling: { maxIntervalMs: 45_000 } }).polling.maxIntervalMs).toBe(45_000);
+    expect(() => store.preview({ polling: { minIntervalMs: 50_000, maxIntervalMs: 10_000 } })).toThrow(/longer|shortest|longest/);
+    expect(store.get()).toEqual(before);
+    expect(open().get()).toEqual(before); // nothing was written
+    expect(seen).toEqual([]);
+  });
+});
+
 describe('settings handlers', () => {
   it('answer with data that passes the contract, and update through the same validation', async () => {
     const store = open();
