@@ -1,9 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashFile } from '../../src/main/library/disk';
 import { createLibrary } from '../../src/main/library/library';
+import { moveClipFolders } from '../../src/main/library/move';
 import { createMemoryLogger } from '../../src/main/logging/logger';
 import type { LibraryQuery } from '../../src/shared/library/query';
 import { makeSidecars, rng, writeLibrary } from '../unit/main/library/sidecar-factory';
@@ -29,6 +31,43 @@ function queries(n: number): Array<Partial<LibraryQuery>> {
     out.push(q);
   }
   return out;
+}
+
+const MOVE_SIZE = 1_000;
+
+/**
+ * Moves the library at `root` (MOVE_SIZE clips) to another folder on the same file system and back,
+ * then, where tmpfs /dev/shm is another file system, there (copy, sha256 check, delete) and back.
+ */
+async function benchMove(root: string, work: string): Promise<void> {
+  const log = createMemoryLogger();
+  const timed = async (label: string, to: string) => {
+    await mkdir(to, { recursive: true });
+    const started = performance.now();
+    const { moved } = await moveClipFolders(root, to, log);
+    const ms = performance.now() - started;
+    await moveClipFolders(to, root, log);
+    console.log(`library move of ${moved.length.toLocaleString('en')} clips, ${label}: ${(ms / 1000).toFixed(2)} s`);
+  };
+  await timed('same file system (rename)', join(work, 'moved'));
+  const shm = '/dev/shm';
+  const otherDevice = (() => {
+    try {
+      return statSync(shm).dev !== statSync(work).dev;
+    } catch {
+      return false;
+    }
+  })();
+  if (!otherDevice) {
+    console.log('library move across file systems: skipped, /dev/shm is not another file system here');
+    return;
+  }
+  const away = await mkdtemp(join(shm, 'bench-library-'));
+  try {
+    await timed('to another file system (copy, sha256 check, delete)', away);
+  } finally {
+    await rm(away, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -65,6 +104,7 @@ export async function benchLibrary(): Promise<void> {
       times.sort((a, b) => a - b);
       const total = (await library.list({ limit: 1 })).total;
       await library.dispose();
+      if (n === MOVE_SIZE) await benchMove(root, work);
       console.log(
         `library ${n.toLocaleString('en')} clips: indexed ${total} in ${indexMs.toFixed(0)} ms, heap +${heapMb.toFixed(1)} MB${gc ? '' : ' (approx.: run node with --expose-gc)'}; ` +
           `search p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (${SEARCHES} queries, ${hits} hits)`,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { FileStore } from './files';
@@ -101,7 +101,13 @@ export class ImageStore {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = join(this.dir, `${sha256}.${format}`);
-    writeFileSync(path, bytes);
+    // Content-addressed and read by ffmpeg renders while other tasks resolve the same image: a
+    // rewrite in place (truncate, then write) could hand a render a cut file. Write once, atomically.
+    if (!existsSync(path)) {
+      const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, path);
+    }
     return { path, sha256, width, height, format, bytes: bytes.length };
   }
 }

@@ -118,7 +118,8 @@ describe.concurrent('every catalog row end to end', () => {
     if (entry.provider !== 'fal') expect(final.resultExpiresAt).toBeGreaterThan(Date.now());
     if (params.seed !== undefined && entry.provider !== 'evolink') expect(final.seed).toBe(params.seed);
 
-    const part = join(dir, `${entry.id.replace(/\W+/g, '_')}-${mode}.mp4`);
+    // Named by task too: a retried case must not resume the earlier attempt's finished file.
+    const part = join(dir, `${entry.id.replace(/\W+/g, '_')}-${mode}-${task.taskId}.mp4`);
     const outcome = await downloadToPart({ url: final.resultUrl!, partPath: part });
     expect(outcome.bytes).toBeGreaterThan(10_000);
 
