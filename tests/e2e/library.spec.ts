@@ -80,7 +80,7 @@ async function openClip(page: Page, text: string) {
 
 test('the grid shows every clip with its poster, newest first', async ({ library }) => {
   await expect(cards(library)).toHaveCount(3);
-  await expect(library.getByText('3 clips')).toBeVisible();
+  await expect(library.locator('.library-count')).toHaveText('3 clips');
   await expect(cards(library).first()).toHaveAttribute('aria-label', /Altai/);
   // Every poster is a real decoded image (ffmpeg made it from the video at 1 s).
   const posters = library.locator('.clip-poster img');
@@ -211,14 +211,18 @@ test('Save a copy… and Export sidecar hand over the clip\'s own bytes', async 
   expect(readFileSync((await sidecarDownload.path()) as string, 'utf8')).toBe(readFileSync(join(root, folder, 'clip.json'), 'utf8'));
 });
 
-test('delete moves a clip to the trash and Undo brings it back', async ({ library }) => {
+test('delete moves a clip to the trash and Undo brings it back; the status line counts along', async ({ library }) => {
+  const size = library.getByRole('contentinfo').getByText(/^Library: /);
+  await expect(size).toHaveText(/^Library: 3 clips · \d+ KB$/);
   await openClip(library, 'Altai');
   await library.getByRole('button', { name: 'Delete' }).click();
   await expect(library.getByRole('status').filter({ hasText: 'Moved to the trash' })).toBeVisible();
   await expect(cards(library)).toHaveCount(2);
+  await expect(size).toHaveText(/^Library: 2 clips · /);
   await library.getByRole('button', { name: 'Undo' }).click();
   await expect(library.getByText(/Restored:/)).toBeVisible();
   await expect(cards(library)).toHaveCount(3);
+  await expect(size).toHaveText(/^Library: 3 clips · /);
 });
 
 test('Continue from last frame opens Compose with a new draft whose first frame is the final frame', async ({ library }) => {

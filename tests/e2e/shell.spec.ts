@@ -28,9 +28,10 @@ test('opens each view with Ctrl+1…4 and moves focus to its heading', async ({ 
   }
 });
 
-test('the status line says online and demo mode, with words', async ({ app }) => {
+test('the status line says online, the library size and demo mode, with words', async ({ app }) => {
   const status = app.getByRole('contentinfo').getByRole('status');
   await expect(status).toContainText('Online');
+  await expect(status).toContainText('Library: 0 clips');
   await expect(status).toContainText('Demo mode');
 });
 

@@ -112,6 +112,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       if (!input) throw new StudioError('NOT_FOUND', `This clip has no ${role} frame.`);
       return { token: deps.frameTokens.issue(input.path) };
     },
+    stats: () => library.stats(),
     reveal: async ({ id }) => {
       const clip = await library.get(id);
       if (!deps.showItemInFolder) return { revealed: false };

@@ -84,6 +84,12 @@ export interface ClipPatch {
   tags?: string[];
 }
 
+/** The library's size: clips and the bytes of their videos. */
+export interface LibraryStats {
+  clips: number;
+  bytes: number;
+}
+
 /** Where a clip came from and what came after it. */
 export interface Lineage {
   /** The clip this one continued from, with whether it is still in the library. */
@@ -121,6 +127,8 @@ export interface Library {
   /** Extracts the final frame at full size to a PNG in `framesDir`. */
   lastFrame(id: string): Promise<LastFrame>;
   lineage(id: string): Promise<Lineage>;
+  /** How many clips the library holds (not counting its trash) and their videos' total size in bytes, from the sidecars. */
+  stats(): Promise<LibraryStats>;
   /** Full rescan; returns the ids that changed. For hosts to call e.g. when the window regains focus. */
   refresh(): Promise<string[]>;
   /** Called with the ids of clips added, changed or removed, by the app or on disk. Returns an unsubscribe. */
@@ -472,6 +480,12 @@ export function createLibrary(deps: LibraryDeps): Library {
     restore,
     lastFrame,
     lineage,
+    stats: async () => {
+      await ready;
+      let bytes = 0;
+      for (const record of index.all()) bytes += record.sidecar.video.bytes;
+      return { clips: index.size, bytes };
+    },
     refresh: async () => {
       await ready;
       const changed = await serialized(INDEX_LOCK, () => syncAll(index, root, log, deps.scanConcurrency));

@@ -88,6 +88,7 @@ export function createMovableLibrary(deps: LibraryDeps): MovableLibrary {
     restore: (id) => via((l) => l.restore(id)),
     lastFrame: (id) => via((l) => l.lastFrame(id)),
     lineage: (id) => via((l) => l.lineage(id)),
+    stats: () => via((l) => l.stats()),
     refresh: () => via((l) => l.refresh()),
     onChange(listener) {
       listeners.add(listener);

@@ -1,12 +1,13 @@
-import { FlaskConical, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
+import { FlaskConical, Library, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
 import { useMemo } from 'react';
 import { useStudio } from '../store/index';
 import { summarise } from '../store/jobs/summary';
+import { bytes } from '../views/library/format';
 
 /**
- * The bottom status line (UX.md, "Frame"): connection, demo mode and the last notice. Each state is
- * an icon and a word, never colour alone. It is a live region, so changes are announced politely.
- * Domains add their own segments here (running jobs, library size) as they land.
+ * The bottom status line (UX.md, "Frame"): connection, running jobs, the library's size, demo mode
+ * and the last notice. Each state is an icon and a word, never colour alone. It is a live region,
+ * so changes are announced politely.
  */
 export function StatusLine() {
   const online = useStudio((s) => s.app.status?.online);
@@ -15,6 +16,7 @@ export function StatusLine() {
   const jobs = useStudio((s) => s.jobs.byId);
   const paused = useStudio((s) => s.jobs.stats?.paused ?? false);
   const queue = useMemo(() => summarise(Object.values(jobs)), [jobs]);
+  const library = useStudio((s) => s.library.stats);
   return (
     <footer className="status-line">
       <div className="status-segments" role="status" aria-live="polite">
@@ -35,6 +37,12 @@ export function StatusLine() {
                 </span>
               </span>
             ) : null}
+          </span>
+        ) : null}
+        {library ? (
+          <span className="status-segment" data-state="library">
+            <Library aria-hidden="true" size={14} />
+            {`Library: ${library.clips === 1 ? '1 clip' : `${library.clips.toLocaleString('en')} clips`}${library.clips > 0 ? ` · ${bytes(library.bytes)}` : ''}`}
           </span>
         ) : null}
         {demo === undefined ? null : (

@@ -84,6 +84,8 @@ export const libraryDomain = {
       z.object({ id: z.string(), role: z.enum(['first', 'last']) }).strict(),
       z.object({ token: z.string() }),
     ),
+    /** The library's size for the status line: clips (not counting the trash) and their videos' total bytes. */
+    stats: request(z.object({}).strict(), z.object({ clips: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })),
     /** Shows the clip in the system file manager; `revealed` is false where the host cannot. */
     reveal: request(ById, z.object({ revealed: z.boolean() })),
     /**

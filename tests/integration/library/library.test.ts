@@ -238,6 +238,11 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect(JSON.parse(exported.json).futureField).toEqual({ keep: true });
     expect(await handlers.saveCopy({ id: item.id }, ctx)).toEqual({ outcome: 'no_dialog', fileName: `${detail.folder}.mp4` });
     expect(await handlers.reveal({ id: item.id }, ctx)).toEqual({ revealed: false });
+    // The status line's size: every clip (the trash not counted) and the sum of the videos on disk.
+    const all = await library.list({ limit: 500 });
+    let onDisk = 0;
+    for (const clip of all.items) onDisk += (await stat(clip.paths.video)).size;
+    expect(libraryDomain.requests.stats.output.parse(await handlers.stats({}, ctx))).toEqual({ clips: all.total, bytes: onDisk });
     expect(libraryDomain.requests.update.input.safeParse({ id: item.id }).success).toBe(false);
     expect(libraryDomain.requests.update.input.safeParse({ id: item.id, rating: 9 }).success).toBe(false);
   });

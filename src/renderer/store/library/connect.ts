@@ -13,7 +13,7 @@ export const CHANGE_DELAY_MS = 150;
 /**
  * Binds the Library to main: lends the slice its verbs, loads the pages of `library:list` the grid
  * shows (page 0 always, for the total), reloads them when the filters change or main sends
- * `library:changed`, and refetches the open clip when it changed. Answers to an older query are
+ * `library:changed`, refetches the open clip when it changed, and keeps `library:stats` current. Answers to an older query are
  * dropped (a generation counter), so fast typing never shows stale results. Returns the undo.
  */
 export function connectLibrary(client: StudioClient, store: StoreApi<StudioState>): () => void {
@@ -26,6 +26,13 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
   const inflight = new Set<number>();
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // The status line's "N clips · size"; a failure leaves the last figure (it is a nicety, not data).
+  const refreshStats = () =>
+    client.library
+      .stats()
+      .then((stats) => library().setStats(stats))
+      .catch(() => undefined);
 
   const fetchPage = (page: number) => client.library.list(toListQuery(library().filters, { offset: page * PAGE_SIZE, limit: PAGE_SIZE }));
   const visiblePages = () => pagesFor(library().range.start, library().range.end);
@@ -85,12 +92,16 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
 
   const offChanged = client.library.onChanged(({ ids }) => {
     clearTimeout(changeTimer);
-    changeTimer = setTimeout(() => void reload(), CHANGE_DELAY_MS);
+    changeTimer = setTimeout(() => {
+      void reload();
+      void refreshStats();
+    }, CHANGE_DELAY_MS);
     const detail = library().detail;
     if (detail.status !== 'closed' && ids.includes(detail.id)) void library().reloadDetail();
   });
 
   void reload(); // Records its own failure in the slice.
+  void refreshStats();
 
   return () => {
     off();

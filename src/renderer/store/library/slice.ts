@@ -45,8 +45,11 @@ export interface LibraryState {
   toast: LibraryToast | null;
   busy: LibraryBusy;
   requests: LibraryRequests | null;
+  /** `library:stats` for the status line (clips, bytes); null until the first answer. */
+  stats: { clips: number; bytes: number } | null;
 
   setRequests(requests: LibraryRequests | null): void;
+  setStats(stats: { clips: number; bytes: number }): void;
   setFilters(patch: Partial<LibraryFilterState>): void;
   resetFilters(): void;
   setRange(start: number, end: number): void;
@@ -129,8 +132,10 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
       toast: null,
       busy: null,
       requests: null,
+      stats: null,
 
       setRequests: (requests) => patch({ requests }),
+      setStats: (stats) => patch({ stats }),
       setFilters: (change) => set((s) => ({ library: { ...s.library, filters: { ...s.library.filters, ...change } } })),
       resetFilters: () => set((s) => ({ library: { ...s.library, filters: { ...NO_FILTERS, sort: s.library.filters.sort } } })),
       setRange: (start, end) => {
