@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { bearerAuth, callJson, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
+import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
+import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { DAY_MS, compact, numberish, seedToSend, toNumber } from './lenient';
@@ -102,11 +102,7 @@ const STATES: Record<string, RemoteState> = {
  * `usage` (e.g. `completion_tokens`) is passed through: it is the billed truth for cost.
  */
 export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
-  const parsed = Task.safeParse(body);
-  if (!parsed.success) {
-    throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task status could not be read', providerMessage: parsed.error.message, apiKey });
-  }
-  const t = parsed.data;
+  const t = parseOrFail(Task, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
   const state = STATES[t.status] ?? 'running';
   const out: TaskStatus = { state };
   const seed = toNumber(t.seed);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { bearerAuth, callJson, parseRetryAfter, requireBody, type HttpAnswer } from './http';
+import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { DAY_MS, compact, numberish, toNumber } from './lenient';
@@ -99,11 +99,7 @@ const STATES: Record<string, RemoteState> = {
  * from `now` (ms), when the success is observed. Unknown statuses read as running.
  */
 export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
-  const parsed = Task.safeParse(body);
-  if (!parsed.success) {
-    throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task status could not be read', providerMessage: parsed.error.message, apiKey });
-  }
-  const t = parsed.data;
+  const t = parseOrFail(Task, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
   const state = STATES[t.status] ?? 'running';
   const out: TaskStatus = { state };
   const progress = toNumber(t.progress);
@@ -147,9 +143,8 @@ async function upload(image: PreparedImage, ctx: ProviderContext): Promise<strin
     base64_data: `data:${image.mime};base64,${bytes.toString('base64')}`,
     file_name: uploadName(image),
   });
-  const parsed = UploadAnswer.safeParse(answer.body);
-  if (!parsed.success) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the image upload returned no URL', providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
-  return parsed.data.data.file_url;
+  const uploaded = parseOrFail(UploadAnswer, answer.body, { provider: NAME, detail: 'the image upload returned no URL', providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
+  return uploaded.data.file_url;
 }
 
 export const evolinkAdapter: ProviderAdapter = {

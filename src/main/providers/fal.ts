@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobParams } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { absoluteUrl, callJson, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
+import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { compact, numberish, seedToSend, toNumber } from './lenient';
@@ -98,11 +98,10 @@ const SubmitAnswer = z.object({
  * COMPLETED → `'completed'` (the caller then fetches the result). Unknown statuses read as running.
  */
 export function parseFalStatus(body: unknown): TaskStatus | 'completed' {
-  const parsed = StatusAnswer.safeParse(body);
-  if (!parsed.success) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the status could not be read', providerMessage: parsed.error.message });
-  if (parsed.data.status === 'COMPLETED') return 'completed';
-  if (parsed.data.status === 'IN_QUEUE') {
-    const pos = toNumber(parsed.data.queue_position);
+  const status = parseOrFail(StatusAnswer, body, { provider: NAME, detail: 'the status could not be read' });
+  if (status.status === 'COMPLETED') return 'completed';
+  if (status.status === 'IN_QUEUE') {
+    const pos = toNumber(status.queue_position);
     return pos === undefined ? { state: 'queued' } : { state: 'queued', queuePosition: pos };
   }
   return { state: 'running' };
@@ -195,12 +194,11 @@ const InitiateAnswer = z.object({ upload_url: z.string().min(1), file_url: z.str
 /** Uploads one image to fal storage (initiate, then PUT the bytes without our key) → its `file_url`. */
 async function upload(image: PreparedImage, ctx: ProviderContext): Promise<string> {
   const init = await call(ctx, 'POST', `${filesBase(ctx)}${INITIATE}`, { content_type: image.mime, file_name: uploadName(image) });
-  const parsed = InitiateAnswer.safeParse(init.body);
-  if (!parsed.success) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
+  const target = parseOrFail(InitiateAnswer, init.body, { provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
   const bytes = await readFile(image.path);
-  const put = await sendRequest(ctx, NAME, { method: 'PUT', url: parsed.data.upload_url, rawBody: bytes, headers: { 'Content-Type': image.mime } });
+  const put = await sendRequest(ctx, NAME, { method: 'PUT', url: target.upload_url, rawBody: bytes, headers: { 'Content-Type': image.mime } });
   if (!put.ok) throw new ProviderError(falFailure(put, ctx.apiKey));
-  return parsed.data.file_url;
+  return target.file_url;
 }
 
 /** fal's queue URLs for a request when the submit answer lacks them: under the id's first two segments. */

@@ -103,16 +103,27 @@ export async function callJson(ctx: ProviderContext, provider: string, req: Http
 }
 
 /**
- * The body of a 2xx answer read with `schema`. When it does not fit, throws a non-retryable
- * `ProviderError` kind `provider_error` with `detail` (e.g. "the answer had no task id") and the
- * first 500 characters of the raw text as the provider's message.
+ * `body` read with `schema`. When it does not fit, throws `ProviderError` kind `provider_error` for
+ * `provider` with `detail` (e.g. "the task status could not be read"); the provider's message is
+ * `providerMessage` when given (the raw answer text), else zod's account of the mismatch. Retryable
+ * as `retryable` says, by default as the kind is (a misread poll is tried again).
+ */
+export function parseOrFail<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  why: { provider: string; detail: string; providerMessage?: string; retryable?: boolean; apiKey?: string },
+): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw providerError({ kind: 'provider_error', ...why, providerMessage: why.providerMessage ?? parsed.error.message });
+  return parsed.data;
+}
+
+/**
+ * The body of a 2xx answer read with `schema` (`parseOrFail`), for answers nothing retries: a
+ * non-retryable `provider_error` with `detail` and the first 500 characters of the raw text.
  */
 export function requireBody<T>(answer: HttpAnswer, schema: z.ZodType<T>, ctx: ProviderContext, provider: string, detail: string): T {
-  const parsed = schema.safeParse(answer.body);
-  if (!parsed.success) {
-    throw providerError({ kind: 'provider_error', provider, detail, providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
-  }
-  return parsed.data;
+  return parseOrFail(schema, answer.body, { provider, detail, providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
 }
 
 function hostOf(url: string): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
-import { bearerAuth, callJson, parseRetryAfter, requireBody, type HttpAnswer } from './http';
+import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
+import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { compact, numberish, seedToSend, toNumber } from './lenient';
@@ -122,11 +122,7 @@ function taskFailureKind(reason: string): ErrorKind {
  * `resultExpiresAt` from `now` (ms). Unknown statuses read as `running` so polling continues.
  */
 export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
-  const parsed = TaskResult.safeParse(body);
-  if (!parsed.success) {
-    throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task status could not be read', providerMessage: parsed.error.message, apiKey });
-  }
-  const { task, videos, extra } = parsed.data;
+  const { task, videos, extra } = parseOrFail(TaskResult, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
   const state = STATES[task.status] ?? 'running';
   const out: TaskStatus = { state };
   const progress = toNumber(task.progress_percent);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRetryAfter, sameOrigin, sendRequest } from '../../../../src/main/providers/http';
+import { z } from 'zod';
+import { parseArkTask } from '../../../../src/main/providers/ark';
+import { parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest } from '../../../../src/main/providers/http';
 import { ProviderError, type ProviderContext } from '../../../../src/main/providers/types';
 import { startLocalServer } from './local-server';
 
@@ -13,6 +15,40 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 21 Oct 2026 07:27:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('parseOrFail and requireBody', () => {
+  const Upload = z.object({ data: z.object({ file_url: z.string() }) });
+  const failureOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ProviderError);
+      return (err as ProviderError).failure;
+    }
+    throw new Error('expected a ProviderError');
+  };
+
+  it('returns the parsed body when it fits', () => {
+    expect(parseOrFail(Upload, { data: { file_url: 'https://x/y.png' } }, { provider: 'EvoLink', detail: 'no URL' })).toEqual({ data: { file_url: 'https://x/y.png' } });
+  });
+
+  it('throws a retryable provider_error naming the mismatch, without the key, when a poll answer does not fit', () => {
+    const failure = failureOf(() => parseArkTask({ id: 42, status: ['odd'] }, Date.now(), KEY));
+    expect(failure).toMatchObject({ kind: 'provider_error', retryable: true });
+    expect(failure.message).toContain('the task status could not be read');
+    expect(JSON.stringify(failure)).not.toContain(KEY);
+  });
+
+  it('keeps the raw text as the provider message when given, and requireBody is never retried', () => {
+    const text = `{"code":500,"msg":"upload broke for ${KEY}"}`;
+    const given = failureOf(() => parseOrFail(Upload, JSON.parse(text), { provider: 'EvoLink', detail: 'the image upload returned no URL', providerMessage: text, apiKey: KEY }));
+    expect(given).toMatchObject({ kind: 'provider_error', retryable: true });
+    expect(given.providerMessage).toContain('upload broke for');
+    expect(JSON.stringify(given)).not.toContain(KEY);
+    const answer = { ok: true, status: 200, headers: new Headers(), body: JSON.parse(text), text };
+    expect(failureOf(() => requireBody(answer, Upload, { apiKey: KEY } as ProviderContext, 'EvoLink', 'no task id'))).toMatchObject({ retryable: false });
   });
 });
 
