@@ -1,12 +1,12 @@
 import { Gauge } from 'lucide-react';
 import { useState } from 'react';
 import { POLL_INTERVAL_MS, type Settings } from '../../../shared/contract/settings';
-import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
-import { FieldError, StatusNote, type Note } from './Feedback';
+import { FieldError, StatusNote } from './Feedback';
 import { Form } from './Form';
 import { SecondsField } from './SecondsField';
 import { useDraft } from './use-draft';
+import { useSave } from './use-save';
 
 const MIN_S = POLL_INTERVAL_MS.min / 1000;
 const MAX_S = POLL_INTERVAL_MS.max / 1000;
@@ -35,37 +35,24 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
   const max = useDraft(toSeconds(polling.maxIntervalMs));
   const [minError, setMinError] = useState<string | null>(null);
   const [maxError, setMaxError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [note, setNote] = useState<Note | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, note, formError, submit } = useSave();
 
-  const onSubmit = async () => {
-    if (busy) return;
-    setNote(null);
-    setFormError(null);
-    if (!min.dirty && !max.dirty) {
-      setNote({ tone: 'info', text: 'Nothing to save: these are the values in use.' });
-      return;
-    }
-    const range = `Enter a number of seconds from ${MIN_S} to ${MAX_S}.`;
-    const minMs = toMs(min.draft);
-    const maxMs = toMs(max.draft);
-    const minProblem = minMs === null ? range : maxMs !== null && minMs > maxMs ? 'The shortest wait cannot be longer than the longest.' : null;
-    setMinError(minProblem);
-    setMaxError(maxMs === null ? range : null);
-    if (minProblem || maxMs === null || minMs === null) return;
-    setBusy(true);
-    try {
-      const next = await useStudio.getState().settings.update({ polling: { minIntervalMs: minMs, maxIntervalMs: maxMs } });
-      min.setDraft(toSeconds(next.polling.minIntervalMs));
-      max.setDraft(toSeconds(next.polling.maxIntervalMs));
-      setNote({ tone: 'done', text: 'Saved. Tasks use it from their next poll.' });
-    } catch (err) {
-      setFormError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onSubmit = () =>
+    submit(min.dirty || max.dirty, () => {
+      const range = `Enter a number of seconds from ${MIN_S} to ${MAX_S}.`;
+      const minMs = toMs(min.draft);
+      const maxMs = toMs(max.draft);
+      const minProblem = minMs === null ? range : maxMs !== null && minMs > maxMs ? 'The shortest wait cannot be longer than the longest.' : null;
+      setMinError(minProblem);
+      setMaxError(maxMs === null ? range : null);
+      if (minProblem || maxMs === null || minMs === null) return null;
+      return async () => {
+        const next = await useStudio.getState().settings.update({ polling: { minIntervalMs: minMs, maxIntervalMs: maxMs } });
+        min.setDraft(toSeconds(next.polling.minIntervalMs));
+        max.setDraft(toSeconds(next.polling.maxIntervalMs));
+        return 'Saved. Tasks use it from their next poll.';
+      };
+    });
 
   return (
     <section className="card" aria-labelledby="advanced-title" id="settings-advanced">

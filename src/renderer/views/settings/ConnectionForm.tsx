@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { BaseUrl, type ProviderSettings } from '../../../shared/contract/settings';
-import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
-import { FieldError, StatusNote, type Note } from './Feedback';
+import { FieldError, StatusNote } from './Feedback';
 import { Form } from './Form';
 import { PROVIDER_LABELS } from './providers';
 import { useDraft } from './use-draft';
+import { useSave } from './use-save';
 
 /** Concurrency bounds, as the contract's `ProviderSettings.concurrency` sets them. */
 const CONCURRENCY = { min: 1, max: 20 } as const;
@@ -33,51 +33,38 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
   const concurrency = useDraft(String(value.concurrency));
   const [urlError, setUrlError] = useState<string | null>(null);
   const [concurrencyError, setConcurrencyError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [note, setNote] = useState<Note | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, note, formError, submit } = useSave();
 
-  const onSubmit = async () => {
-    if (busy) return;
-    setNote(null);
-    setFormError(null);
-    if (!baseUrl.dirty && !concurrency.dirty) {
-      setNote({ tone: 'info', text: 'Nothing to save: these are the values in use.' });
-      return;
-    }
-    const change: Partial<ProviderSettings> = {};
-    let urlProblem: string | null = null;
-    let concurrencyProblem: string | null = null;
-    if (baseUrl.dirty) {
-      const text = baseUrl.draft.trim();
-      if (text === '') change.baseUrl = null;
-      else {
-        const parsed = BaseUrl.safeParse(text);
-        if (parsed.success) change.baseUrl = parsed.data;
-        else urlProblem = parsed.error.issues[0]?.message ?? 'That is not a usable address.';
+  const onSubmit = () =>
+    submit(baseUrl.dirty || concurrency.dirty, () => {
+      const change: Partial<ProviderSettings> = {};
+      let urlProblem: string | null = null;
+      let concurrencyProblem: string | null = null;
+      if (baseUrl.dirty) {
+        const text = baseUrl.draft.trim();
+        if (text === '') change.baseUrl = null;
+        else {
+          const parsed = BaseUrl.safeParse(text);
+          if (parsed.success) change.baseUrl = parsed.data;
+          else urlProblem = parsed.error.issues[0]?.message ?? 'That is not a usable address.';
+        }
       }
-    }
-    if (concurrency.dirty) {
-      const n = Number(concurrency.draft.trim());
-      if (concurrency.draft.trim() !== '' && Number.isInteger(n) && n >= CONCURRENCY.min && n <= CONCURRENCY.max) change.concurrency = n;
-      else concurrencyProblem = `Enter a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`;
-    }
-    setUrlError(urlProblem);
-    setConcurrencyError(concurrencyProblem);
-    if (urlProblem || concurrencyProblem) return;
-    setBusy(true);
-    try {
-      const next = await useStudio.getState().settings.update({ providers: { [provider]: change } });
-      // Show the values as main stored them (e.g. without a trailing slash).
-      baseUrl.setDraft(next.providers[provider].baseUrl ?? '');
-      concurrency.setDraft(String(next.providers[provider].concurrency));
-      setNote({ tone: 'done', text: 'Saved. New requests use it right away.' });
-    } catch (err) {
-      setFormError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (concurrency.dirty) {
+        const n = Number(concurrency.draft.trim());
+        if (concurrency.draft.trim() !== '' && Number.isInteger(n) && n >= CONCURRENCY.min && n <= CONCURRENCY.max) change.concurrency = n;
+        else concurrencyProblem = `Enter a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`;
+      }
+      setUrlError(urlProblem);
+      setConcurrencyError(concurrencyProblem);
+      if (urlProblem || concurrencyProblem) return null;
+      return async () => {
+        const next = await useStudio.getState().settings.update({ providers: { [provider]: change } });
+        // Show the values as main stored them (e.g. without a trailing slash).
+        baseUrl.setDraft(next.providers[provider].baseUrl ?? '');
+        concurrency.setDraft(String(next.providers[provider].concurrency));
+        return 'Saved. New requests use it right away.';
+      };
+    });
 
   return (
     <Form className="connection-form" onSubmit={() => void onSubmit()}>
