@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { dropFile } from './drop-file';
 import { FIXTURE_IMAGES } from '../fixtures/images';
 
 const IMAGES = FIXTURE_IMAGES;
@@ -10,22 +10,6 @@ const NUTHATCH = `${IMAGES}/nuthatch-6028x3391.jpg`;
 const DRAGONFLY = `${IMAGES}/dragonfly-4224x3168.jpg`;
 
 const slot = (page: Page, name: 'First frame' | 'Last frame'): Locator => page.getByRole('region', { name, exact: true });
-
-/** What the OS does when a file is dragged from the file manager: dragover, then drop, carrying a real File with the photo's bytes. */
-async function dropFile(target: Locator, path: string, name: string, type: string): Promise<void> {
-  const base64 = readFileSync(path).toString('base64');
-  const dataTransfer = await target.page().evaluateHandle(
-    ({ base64, name, type }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name, { type }));
-      return transfer;
-    },
-    { base64, name, type },
-  );
-  await target.dispatchEvent('dragover', { dataTransfer });
-  await target.dispatchEvent('drop', { dataTransfer });
-}
 
 test('compose: pick a model, write, drop photos, swap, clear — and the draft survives a reload', async ({ app: page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compose');

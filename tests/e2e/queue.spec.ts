@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { dropFile } from './drop-file';
 import { fixture } from '../fixtures/images';
 
 /** 4224 × 3168 (4:3), within every provider's image rules. */
@@ -16,22 +16,6 @@ const RUNS = [
   { provider: 'EvoLink', model: 'Seedance 2.0 Fast · image to video', duration: { value: '4' } },
   { provider: 'BytePlus ModelArk', model: 'Seedance 1.0 Pro', duration: { value: '2' } },
 ] as const;
-
-/** What the OS does when a file is dragged in from the file manager: dragover, then drop, with a real File of the photo's bytes. */
-async function dropFile(target: Locator, path: string, name: string, type: string): Promise<void> {
-  const base64 = readFileSync(path).toString('base64');
-  const dataTransfer = await target.page().evaluateHandle(
-    ({ base64, name, type }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name, { type }));
-      return transfer;
-    },
-    { base64, name, type },
-  );
-  await target.dispatchEvent('dragover', { dataTransfer });
-  await target.dispatchEvent('drop', { dataTransfer });
-}
 
 const rows = (page: Page) => page.locator('li.job-row');
 
