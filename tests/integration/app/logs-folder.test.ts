@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StudioConfig } from '../../../src/main/composition/config';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 const made: Array<{ studio: Studio; dir: string }> = [];
 afterEach(async () => {
@@ -17,16 +18,7 @@ afterEach(async () => {
 async function studioWith(extra: Partial<StudioConfig>): Promise<{ studio: Studio; dataDir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'seedance-logs-'));
   const dataDir = join(dir, 'data');
-  const studio = await createStudio({
-    host: 'harness',
-    dataDir,
-    env: {},
-    appVersion: '0.0.0-test',
-    versions: {},
-    mediaUrl: (id) => `/media/${id}`,
-    openExternal: async () => false,
-    ...extra,
-  });
+  const studio = await createStudio(testStudioConfig(dataDir, extra));
   made.push({ studio, dir });
   return { studio, dataDir };
 }

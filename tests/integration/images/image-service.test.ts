@@ -2,7 +2,6 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StudioConfig } from '../../../src/main/composition/config';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import { ImageError, UnknownImageError } from '../../../src/main/images/errors';
 import { createImageService } from '../../../src/main/images/image-service';
@@ -10,6 +9,7 @@ import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { findModel } from '../../../src/shared/catalog/models';
 import type { Result } from '../../../src/shared/contract/result';
 import { PHOTOS, jpegAt, put, tempDir } from '../../unit/main/images/derive';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 const V1 = findModel('novita/seedance-v1-pro-i2v')!;
 const EVO = findModel('evolink/seedance-2.0-image-to-video')!;
@@ -101,16 +101,7 @@ describe('the images domain through the assembled studio', () => {
   afterAll(async () => studio?.dispose());
 
   it('import → check → fix over the contract, with media URLs and no paths', async () => {
-    const config: StudioConfig = {
-      host: 'harness',
-      dataDir: join(dir, 'studio'),
-      env: {},
-      appVersion: '0.0.0-test',
-      versions: { node: process.versions.node },
-      mediaUrl: (id) => `/media/${id}`,
-      openExternal: async () => false,
-    };
-    studio = await createStudio(config);
+    studio = await createStudio(testStudioConfig(join(dir, 'studio')));
     const ctx = { host: 'harness' } as const;
     const call = async <T>(channel: string, input: unknown) => (await studio!.router.dispatch(channel, input, ctx)) as Result<T>;
 

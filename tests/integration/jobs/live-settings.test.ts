@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import { forkEngine } from '../../../src/main/jobs/engine-host';
 import type { JobView } from '../../../src/shared/jobs/job';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * Settings → Providers → concurrency reaches the engine without a restart (here a forked engine,
@@ -25,18 +26,14 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'live-settings-'));
-  studio = await createStudio({
-    host: 'harness',
-    dataDir: join(root, 'data'),
-    libraryDir: join(root, 'library'),
-    // Slow generation (time scale 3: ~12 s a task) so the limit is observable between polls.
-    env: { SEEDANCE_DEMO_TIME_SCALE: '3' },
-    appVersion: '0.0.0-test',
-    versions: {},
-    mediaUrl: (id) => `/media/${id}`,
-    openExternal: async () => false,
-    launchEngine: forkEngine({ entry: ENTRY, execArgv: ['--import', 'tsx'] }),
-  });
+  studio = await createStudio(
+    testStudioConfig(join(root, 'data'), {
+      libraryDir: join(root, 'library'),
+      // Slow generation (time scale 3: ~12 s a task) so the limit is observable between polls.
+      env: { SEEDANCE_DEMO_TIME_SCALE: '3' },
+      launchEngine: forkEngine({ entry: ENTRY, execArgv: ['--import', 'tsx'] }),
+    }),
+  );
 });
 afterAll(async () => {
   await studio.dispose();

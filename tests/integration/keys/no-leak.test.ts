@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StudioConfig } from '../../../src/main/composition/config';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import { forkEngine } from '../../../src/main/jobs/engine-host';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { fixture } from '../../fixtures/images';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * Issue 7: "No key in any log line, error, sidecar, crash report or file other than the vault: a test
@@ -80,17 +80,11 @@ async function start(key: string, engine: 'in-process' | 'child'): Promise<Run> 
   for (const name of KEY_VARS) delete env[name];
   const dataDir = join(root, 'data');
   const libraryDir = join(root, 'library');
-  const config: StudioConfig = {
-    host: 'harness',
-    dataDir,
+  const config = testStudioConfig(dataDir, {
     libraryDir,
     env,
-    appVersion: '0.0.0-test',
-    versions: { node: process.versions.node },
-    mediaUrl: (id) => `/media/${id}`,
-    openExternal: async () => false,
     ...(engine === 'child' ? { launchEngine: forkEngine({ entry: ENGINE_ENTRY, execArgv: ['--import', 'tsx'] }) } : {}),
-  };
+  });
   const studio = await createStudio(config);
   const seen: unknown[] = [];
   studio.events.subscribe((channel, payload) => seen.push({ channel, payload }));

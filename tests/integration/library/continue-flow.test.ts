@@ -6,6 +6,7 @@ import { createStudio, type Studio } from '../../../src/main/composition/create-
 import type { ClipDetail } from '../../../src/shared/contract/library';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { fixture } from '../../fixtures/images';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * "Continue from the last frame" and "Reuse" through the assembled core, in the offline demo (no
@@ -45,16 +46,7 @@ async function clipOf(job: JobView): Promise<ClipDetail> {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'continue-flow-'));
-  studio = await createStudio({
-    host: 'harness',
-    dataDir: join(root, 'data'),
-    libraryDir: join(root, 'library'),
-    env: { SEEDANCE_DEMO_TIME_SCALE: '0.2' },
-    appVersion: '0.0.0-test',
-    versions: {},
-    mediaUrl: (id) => `/media/${id}`,
-    openExternal: async () => false,
-  });
+  studio = await createStudio(testStudioConfig(join(root, 'data'), { libraryDir: join(root, 'library'), env: { SEEDANCE_DEMO_TIME_SCALE: '0.2' } }));
 });
 afterAll(async () => {
   await studio.dispose();

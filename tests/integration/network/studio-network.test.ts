@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * The network monitor wired into the assembled studio, against the provider simulator standing in
@@ -31,15 +32,7 @@ async function setup(options: { key: boolean }) {
   const env: Record<string, string> = simulatorEnv(sim.url);
   const novitaKey = env.NOVITA_API_KEY as string;
   for (const name of KEY_VARS) delete env[name];
-  const s = await createStudio({
-    host: 'harness',
-    dataDir: join(root, 'data'),
-    env,
-    appVersion: '0.0.0-test',
-    versions: { node: process.versions.node },
-    mediaUrl: (id) => `/media/${id}`,
-    openExternal: async () => false,
-  });
+  const s = await createStudio(testStudioConfig(join(root, 'data'), { env }));
   studio = s;
   const statusEvents: boolean[] = [];
   s.events.subscribe((channel, payload) => {

@@ -8,6 +8,7 @@ import { createNotificationRecorder, type DesktopRecord } from '../../../src/har
 import { harnessMediaUrl, startHarnessServer, type HarnessServer } from '../../../src/harness/server';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * Issue 5, "Notify": desktop notifications when a job finishes or fails, and the taskbar progress.
@@ -53,17 +54,9 @@ async function open(novitaKey: string): Promise<Run> {
   for (const name of KEY_VARS) delete env[name];
   const token = createToken();
   const desktop = createNotificationRecorder();
-  const studio = await createStudio({
-    host: 'harness',
-    dataDir: join(root, 'data'),
-    libraryDir: join(root, 'library'),
-    env,
-    appVersion: '0.0.0-test',
-    versions: { node: process.versions.node },
-    mediaUrl: (id) => harnessMediaUrl(token, id),
-    openExternal: async () => false,
-    desktop,
-  });
+  const studio = await createStudio(
+    testStudioConfig(join(root, 'data'), { libraryDir: join(root, 'library'), env, mediaUrl: (id) => harnessMediaUrl(token, id), desktop }),
+  );
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
   const server = await startHarnessServer({ studio, rendererDir, indexHtml: '<!doctype html><html><head></head><body></body></html>', bridgeJs: '', token, port: 0, testHooks: true, openedLinks: () => [], desktop });

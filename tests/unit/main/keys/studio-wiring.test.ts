@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../../src/main/composition/create-studio';
 import type { StudioConfig } from '../../../../src/main/composition/config';
 import { aesCrypto } from './aes-crypto';
+import { testStudioConfig } from '../../../fixtures/studio-config';
 
 let dir: string;
 let studio: Studio | undefined;
@@ -17,16 +18,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const config = (extra: Partial<StudioConfig> = {}): StudioConfig => ({
-  host: 'harness',
-  dataDir: dir,
-  env: {},
-  appVersion: '0.0.0-test',
-  versions: { node: process.versions.node },
-  mediaUrl: (id) => `/media/${id}`,
-  openExternal: async () => false,
-  ...extra,
-});
+const config = (extra: Partial<StudioConfig> = {}): StudioConfig => testStudioConfig(dir, extra);
 
 describe('keys and settings in the assembled studio', () => {
   it('carry the contract end to end: demo flag, session-only keys without safeStorage, change events, no key in answers', async () => {
