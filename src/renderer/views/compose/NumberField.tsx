@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { wholeNumberIn } from '../../components/whole-number';
 
 interface NumberFieldProps {
   label: string;
@@ -24,8 +25,7 @@ export function NumberField({ label, value, min, max, unit, onChange }: NumberFi
     setShown(value);
     setText(String(value));
   }
-  const n = Number(text);
-  const valid = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+  const valid = wholeNumberIn(text, min, max) !== null;
   return (
     <div className="param">
       <label htmlFor={id} className="param-label">
@@ -41,8 +41,8 @@ export function NumberField({ label, value, min, max, unit, onChange }: NumberFi
           aria-describedby={helpId}
           onChange={(e) => {
             setText(e.target.value);
-            const next = Number(e.target.value);
-            if (e.target.value.trim() !== '' && Number.isInteger(next) && next >= min && next <= max) onChange(next);
+            const next = wholeNumberIn(e.target.value, min, max);
+            if (next !== null) onChange(next);
           }}
           onBlur={() => setText(String(value))}
         />

@@ -1,5 +1,6 @@
 import { Dices, Lock, LockOpen } from 'lucide-react';
 import { useId, useState } from 'react';
+import { wholeNumberIn } from '../../components/whole-number';
 import { randomSeed } from '../../store/compose/generate';
 
 interface SeedFieldProps {
@@ -24,8 +25,7 @@ export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps)
     setShown(seed);
     setText(seed >= 0 ? String(seed) : '');
   }
-  const n = Number(text);
-  const valid = text.trim() === '' || (Number.isInteger(n) && n >= 0 && n <= max);
+  const valid = text.trim() === '' || wholeNumberIn(text, 0, max) !== null;
   return (
     <div className="param">
       <label htmlFor={id} className="param-label">
@@ -42,8 +42,8 @@ export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps)
           aria-describedby={helpId}
           onChange={(e) => {
             setText(e.target.value);
-            const next = Number(e.target.value);
-            if (e.target.value.trim() !== '' && Number.isInteger(next) && next >= 0 && next <= max) onSeed(next);
+            const next = wholeNumberIn(e.target.value, 0, max);
+            if (next !== null) onSeed(next);
           }}
           onBlur={() => setText(seed >= 0 ? String(seed) : '')}
         />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { BaseUrl, type ProviderSettings } from '../../../shared/contract/settings';
+import { wholeNumberIn } from '../../components/whole-number';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote } from './Feedback';
 import { Form } from './Form';
@@ -50,8 +51,8 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
         }
       }
       if (concurrency.dirty) {
-        const n = Number(concurrency.draft.trim());
-        if (concurrency.draft.trim() !== '' && Number.isInteger(n) && n >= CONCURRENCY.min && n <= CONCURRENCY.max) change.concurrency = n;
+        const n = wholeNumberIn(concurrency.draft, CONCURRENCY.min, CONCURRENCY.max);
+        if (n !== null) change.concurrency = n;
         else concurrencyProblem = `Enter a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`;
       }
       setUrlError(urlProblem);
