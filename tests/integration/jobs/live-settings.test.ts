@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import { forkEngine } from '../../../src/main/jobs/engine-host';
 import type { JobView } from '../../../src/shared/jobs/job';
-import { testStudioConfig } from '../../fixtures/studio-config';
+import { callStudio, testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * Settings → Providers → concurrency reaches the engine without a restart (here a forked engine,
@@ -18,11 +18,7 @@ const ENTRY = join(__dirname, '../../../src/main/jobs/engine-process.ts');
 
 let root: string;
 let studio: Studio;
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const answer = (await studio.router.dispatch(channel, input, { host: 'harness' })) as { ok: boolean; data?: T; error?: unknown };
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.data as T;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => callStudio<T>(studio, channel, input);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'live-settings-'));

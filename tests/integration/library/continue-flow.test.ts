@@ -6,7 +6,7 @@ import { createStudio, type Studio } from '../../../src/main/composition/create-
 import type { ClipDetail } from '../../../src/shared/contract/library';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { fixture } from '../../fixtures/images';
-import { testStudioConfig } from '../../fixtures/studio-config';
+import { callStudio, testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * "Continue from the last frame" and "Reuse" through the assembled core, in the offline demo (no
@@ -19,11 +19,7 @@ const MODEL = 'novita/seedance-v1-pro-i2v';
 
 let root: string;
 let studio: Studio;
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const answer = (await studio.router.dispatch(channel, input, { host: 'harness' })) as { ok: boolean; data?: T; error?: unknown };
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.data as T;
-}
+const call = <T>(channel: string, input: unknown): Promise<T> => callStudio<T>(studio, channel, input);
 
 async function finished(jobId: string): Promise<JobView> {
   const end = Date.now() + 60_000;

@@ -8,7 +8,7 @@ import { createNotificationRecorder, type DesktopRecord } from '../../../src/har
 import { harnessMediaUrl, startHarnessServer, type HarnessServer } from '../../../src/harness/server';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
-import { testStudioConfig } from '../../fixtures/studio-config';
+import { callStudio, testStudioConfig } from '../../fixtures/studio-config';
 
 /**
  * Issue 5, "Notify": desktop notifications when a job finishes or fails, and the taskbar progress.
@@ -65,11 +65,7 @@ async function open(novitaKey: string): Promise<Run> {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<unknown>;
   };
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const answer = (await studio.router.dispatch(channel, input, { host: 'harness' })) as { ok: boolean; data?: T; error?: unknown };
-    if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-    return answer.data as T;
-  };
+  const call = <T>(channel: string, input: unknown): Promise<T> => callStudio<T>(studio, channel, input);
   await call('keys:set', { provider: 'novita', key: novitaKey, storage: 'session' });
   return {
     studio,
