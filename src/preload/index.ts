@@ -1,7 +1,8 @@
 /**
  * The bridge between the sandboxed renderer and main: `window.studio`, built from the contract.
  * It is an adapter, never a tunnel — only the contract's named functions cross, each bound to its
- * own channel; there is no generic `invoke(channel)` or `on(channel)` and no `process` access.
+ * own channel, plus `files.grant`; there is no generic `invoke(channel)` or `on(channel)` and no
+ * `process` access.
  *
  * Iterating `contract` bundles zod's schema objects into this file (~60 KB). A generated list of
  * channel names would save that, but would be a second source of truth that can drift; the
@@ -10,7 +11,7 @@
 import '../shared/zod-jitless';
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildStudioApi } from '../shared/contract/client';
-import type { StudioApi } from '../shared/contract/index';
+import { FILE_GRANT_CHANNEL, FileGrant, type StudioBridge, type StudioFiles } from '../shared/contract/files';
 import type { Result } from '../shared/contract/result';
 
 const api = buildStudioApi({
@@ -23,16 +24,31 @@ const api = buildStudioApi({
       ipcRenderer.removeListener(channel, wrapped);
     };
   },
-}) satisfies StudioApi;
+});
 
 /**
- * The one addition outside the contract: the full path of a file the user dropped or picked, so
- * main can import it by path (`images:import`) without copying its bytes through IPC. Only a
- * `File` the user handed the page has a path; any other (pasted, built by script) gives `''`,
- * and the renderer then sends the bytes (`images:importBytes`). Electron 32+ removed `File.path`.
+ * The one addition beside the contract: a `File` the user dropped or picked becomes a grant token.
+ * The path never reaches the page — the preload reads it here (`webUtils.getPathForFile`; Electron
+ * 32+ removed `File.path`) and sends it to main on `FILE_GRANT_CHANNEL`, which the page has no
+ * function for; so a page script can grant only files the user gave it. A `File` not backed by a
+ * file on disk (a paste, one built by script) has no path: null, and the renderer sends its bytes.
  */
-const files = {
-  pathForDroppedFile: (file: File): string => webUtils.getPathForFile(file),
+const files: StudioFiles = {
+  async grant(file) {
+    let path: string;
+    try {
+      path = webUtils.getPathForFile(file);
+    } catch {
+      return null; // Not a File at all (contextBridge passes what the page gave).
+    }
+    if (!path) return null;
+    try {
+      const answer = (await ipcRenderer.invoke(FILE_GRANT_CHANNEL, { path })) as Result<unknown>;
+      return answer.ok ? FileGrant.parse(answer.data) : null;
+    } catch {
+      return null; // Main refused or is gone: the bytes path still works.
+    }
+  },
 };
 
-contextBridge.exposeInMainWorld('studio', { ...api, files });
+contextBridge.exposeInMainWorld('studio', { ...api, files } satisfies StudioBridge);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { contract, onName } from '../../src/shared/contract/index';
+import { FIXTURE_IMAGES } from '../fixtures/images';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mainEntry = join(root, 'out', 'main', 'index.js');
@@ -64,18 +65,20 @@ test.describe('Electron app security', () => {
     expect(page.url()).toBe('app://renderer/index.html');
   });
 
-  test('exposes only the contract on window.studio, and no Node', async () => {
+  test('exposes only the contract and the file grant on window.studio, and no Node', async () => {
     const shape = await page.evaluate(() => {
       const studio = (window as unknown as { studio: Record<string, Record<string, unknown>> }).studio;
       return {
         domains: Object.keys(studio).sort(),
         app: Object.keys(studio.app ?? {}).sort(),
+        files: Object.keys(studio.files ?? {}),
         hasRequire: typeof (globalThis as Record<string, unknown>).require,
         hasProcess: typeof (globalThis as Record<string, unknown>).process,
         hasInvoke: 'invoke' in studio || 'ipcRenderer' in window,
       };
     });
-    expect(shape.domains).toEqual(Object.keys(contract).sort());
+    expect(shape.domains).toEqual([...Object.keys(contract), 'files'].sort());
+    expect(shape.files).toEqual(['grant']);
     expect(shape.app).toEqual([...Object.keys(contract.app.requests), ...Object.keys(contract.app.events).map(onName)].sort());
     expect(shape.hasRequire).toBe('undefined');
     expect(shape.hasProcess).toBe('undefined');
@@ -89,6 +92,47 @@ test.describe('Electron app security', () => {
       (window as unknown as { studio: { app: { openExternal(i: unknown): Promise<unknown> } } }).studio.app.openExternal({ url: 42 }),
     );
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
+  test('imports only files the user gave: a picked file by a one-use token, never a path', async () => {
+    const photo = join(FIXTURE_IMAGES, 'dragonfly-4224x3168.jpg');
+    type Bridge = {
+      files: { grant(file: File): Promise<{ token: string } | null> };
+      images: { import(input: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+    };
+    const refused = await page.evaluate(async (path) => {
+      const studio = (window as unknown as { studio: Bridge }).studio;
+      const code = async (input: unknown) => {
+        const answer = await studio.images.import(input);
+        return answer.ok ? 'imported' : answer.error?.code;
+      };
+      return {
+        rawPath: await code({ path }),
+        forgedToken: await code({ token: 'f'.repeat(32) }),
+        scriptFile: await studio.files.grant(new File([new Uint8Array([0xff, 0xd8])], path, { type: 'image/jpeg' })),
+      };
+    }, photo);
+    expect(refused).toEqual({ rawPath: 'BAD_INPUT', forgedToken: 'NOT_FOUND', scriptFile: null });
+
+    // A file input the test owns: Playwright hands it the file from disk, as the user's choice in a picker does.
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'grant-probe';
+      document.body.append(input);
+    });
+    await page.setInputFiles('#grant-probe', photo);
+    const picked = await page.evaluate(async () => {
+      const studio = (window as unknown as { studio: Bridge }).studio;
+      const file = document.querySelector<HTMLInputElement>('#grant-probe')?.files?.[0];
+      const grant = file ? await studio.files.grant(file) : null;
+      document.getElementById('grant-probe')?.remove();
+      if (!grant) return { grant: null };
+      const first = await studio.images.import({ token: grant.token });
+      const again = await studio.images.import({ token: grant.token });
+      return { grant: grant.token, first: first.ok, again: again.ok ? 'imported' : again.error?.code };
+    });
+    expect(picked).toEqual({ grant: expect.stringMatching(/^[0-9a-f]{32}$/), first: true, again: 'NOT_FOUND' });
   });
 
   test('refuses to navigate away from the app', async () => {

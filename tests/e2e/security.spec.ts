@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { WebSocket } from 'ws';
 import { expect, test } from './fixtures';
+import { dropFile } from './drop-file';
 import { makeTestMp4 } from './media-file';
 import type { RunningHarness } from './harness-process';
+import { FIXTURE_IMAGES } from '../fixtures/images';
+
+/** A real photo on this disk (4224 × 3168): a refusal below is the rule, not a missing or broken file. */
+const DRAGONFLY = `${FIXTURE_IMAGES}/dragonfly-4224x3168.jpg`;
 
 /** GET with the path sent exactly as written (no `..` normalisation, unlike browsers and fetch). */
 function rawGet(harness: RunningHarness, path: string): Promise<number> {
@@ -173,6 +178,71 @@ test.describe('messages', () => {
     expect(await closeCode(`${wsUrl}?t=${harness.token}`, 'https://evil.example')).toBe(1008);
     expect(await closeCode(`${wsUrl}?t=${'f'.repeat(32)}`, harness.origin)).toBe(1008);
     expect(await closeCode(wsUrl, harness.origin)).toBe(1008);
+  });
+});
+
+test.describe('files the user gave', () => {
+  test('a page script gets no file by path, file: URL or forged token; a real drop still imports', async ({ app }) => {
+    const answers = await app.evaluate(async (path) => {
+      const images = window.studio.images as unknown as { import(input: unknown): Promise<{ ok: boolean; error?: { code: string } }> };
+      const code = async (input: unknown) => {
+        const answer = await images.import(input);
+        return answer.ok ? 'imported' : answer.error?.code;
+      };
+      return {
+        rawPath: await code({ path }),
+        fileUrl: await code({ path: `file://${path}` }),
+        tokenAndPath: await code({ token: 'f'.repeat(32), path }),
+        pathAsToken: await code({ token: path }),
+        forgedToken: await code({ token: 'f'.repeat(32) }),
+        // A File a script builds, however it is named, is not one the user gave: no grant.
+        scriptFileGrant: await window.studio.files.grant(new File([new Uint8Array([0xff, 0xd8])], path, { type: 'image/jpeg' })),
+      };
+    }, DRAGONFLY);
+    expect(answers).toEqual({ rawPath: 'BAD_INPUT', fileUrl: 'BAD_INPUT', tokenAndPath: 'BAD_INPUT', pathAsToken: 'BAD_INPUT', forgedToken: 'NOT_FOUND', scriptFileGrant: null });
+
+    // The same photo dropped by the user goes in (as bytes: a browser has no path to grant).
+    const first = app.getByRole('region', { name: 'First frame', exact: true });
+    await dropFile(first, DRAGONFLY, 'dragonfly-4224x3168.jpg', 'image/jpeg');
+    await expect(first.getByText('4224 × 3168 px')).toBeVisible({ timeout: 20_000 });
+  });
+
+  test('a page script speaking the socket itself cannot reach the preload-only grant channel', async ({ app }) => {
+    const answers = await app.evaluate(async (path) => {
+      const ws = new window.WebSocket(`ws://${location.host}/ws${location.search}`);
+      await new Promise((resolve, reject) => {
+        ws.addEventListener('open', resolve);
+        ws.addEventListener('close', () => reject(new Error('socket refused')));
+      });
+      const send = (id: number, channel: string, input: unknown) =>
+        new Promise<unknown>((resolve) => {
+          const onMessage = (e: { data: unknown }) => {
+            const message = JSON.parse(String(e.data)) as { id?: number; result?: unknown };
+            if (message.id !== id) return;
+            ws.removeEventListener('message', onMessage);
+            resolve(message.result);
+          };
+          ws.addEventListener('message', onMessage);
+          ws.send(JSON.stringify({ id, channel, input }));
+        });
+      const results = { grant: await send(1, 'files:grant', { path }), rawImport: await send(2, 'images:import', { path }) };
+      ws.close();
+      return results;
+    }, DRAGONFLY);
+    expect(answers).toMatchObject({ grant: { ok: false, error: { code: 'NOT_FOUND' } }, rawImport: { ok: false, error: { code: 'BAD_INPUT' } } });
+  });
+
+  test('app:openExternal refuses a foreign link and a file: URL before the host is asked', async ({ app, harness }) => {
+    const opened = await app.evaluate(async () => {
+      const open = async (url: string) => {
+        const answer = await window.studio.app.openExternal({ url });
+        return answer.ok ? answer.data.opened : answer.error.code;
+      };
+      return [await open('https://example.com/'), await open('file:///etc/passwd'), await open('https://novita.ai@evil.example/'), await open('https://fal.ai/dashboard/keys')];
+    });
+    expect(opened).toEqual([false, false, false, false]);
+    // The host was asked only for the allowlisted link (and, being the harness, said no to it too).
+    expect(await openedLinks(harness)).toEqual(['https://fal.ai/dashboard/keys']);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import '../../shared/zod-jitless';
 import { buildStudioApi } from '../../shared/contract/client';
+import type { StudioBridge, StudioFiles } from '../../shared/contract/files';
 import { installNavigationGuard } from './navigation-guard';
 import { createSocketTransport } from './socket-transport';
 
@@ -18,10 +19,12 @@ const transport = createSocketTransport({
   onRefused: (reason) => console.error(`Seedance harness: connection refused (${reason}). Open the URL the harness printed.`),
 });
 
-// The preload's `files.pathForDroppedFile`: a browser never reveals a file's path, so it answers
-// '' and the renderer falls back to sending the bytes (`images:importBytes`), as for a paste.
-const files = { pathForDroppedFile: (_file: File): string => '' };
+// The preload's file grant. A browser never reveals where a dropped or picked file lives, so there
+// is nothing to grant: the renderer sends the bytes (`images:importBytes`), as for a paste, and
+// the harness carries no channel that takes a path (its socket routes only the contract).
+const files: StudioFiles = { grant: async () => null };
 
-Object.defineProperty(window, 'studio', { value: { ...buildStudioApi(transport), files }, writable: false, configurable: false, enumerable: true });
+const studio: StudioBridge = { ...buildStudioApi(transport), files };
+Object.defineProperty(window, 'studio', { value: studio, writable: false, configurable: false, enumerable: true });
 
 installNavigationGuard(window, (url) => console.warn(`Seedance harness: refused navigation to ${url}`));

@@ -21,6 +21,7 @@ import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createMediaRegistry, type MediaRegistry } from '../media/registry';
 import { createImageHandlers } from '../images/handlers';
 import { createImageService, type ImageService } from '../images/image-service';
+import { createFileGrants, type FileGrants } from '../security/file-grants';
 import { CATALOG, findModel } from '../../shared/catalog/models';
 import { createEngineHost, createInProcessEngineHost, type EngineHost } from '../jobs/engine-host';
 import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
@@ -53,6 +54,11 @@ export interface Studio {
   library: Library;
   /** Input images: import, check, fix (`images.fix` gives the engine its `PreparedImage`). */
   images: ImageService;
+  /**
+   * Files the user dropped or picked, by token. Only a host whose preload reads the path itself
+   * carries `grant` (Electron, on `FILE_GRANT_CHANNEL`); never route it from the page.
+   */
+  grants: Pick<FileGrants, 'grant'>;
   /** The job engine (own process when the host gave `launchEngine`); hosts call `jobs.setOnline`. */
   jobs: EngineHost;
   /** Network reachability; its changes drive `jobs.setOnline` and the `app:status` event. */
@@ -96,6 +102,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   library.onChange((ids) => events.emit('library', 'changed', { ids }));
   // Last frames reach the renderer as tokens; the image service resolves them to paths.
   const frameTokens = createFrameTokens();
+  // Dropped and picked files reach the renderer as grant tokens too (the preload makes them).
+  const grants = createFileGrants();
   const images = await createImageService({ dataDir: config.dataDir, log });
   const demo = createDemoProviders({
     dataDir: config.dataDir,
@@ -160,6 +168,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       registerMedia: (path, mime) => media.register(path, mime),
       mediaUrl: config.mediaUrl,
       resolveFrameToken: (token) => frameTokens.resolve(token),
+      redeemGrant: (token) => grants.redeem(token),
     }),
     app: createAppHandlers({
       info: () => ({
@@ -199,6 +208,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     settings,
     library,
     images,
+    grants: { grant: (raw) => grants.grant(raw) },
     jobs,
     network,
     async dispose() {

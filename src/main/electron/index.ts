@@ -103,6 +103,7 @@ async function start(): Promise<void> {
     events: core.events,
     appOrigin,
     targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    grantFile: core.grants.grant,
   });
   Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', dev: !app.isPackaged }));
   openWindow();

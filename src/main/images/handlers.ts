@@ -21,14 +21,18 @@ export interface ImageHandlerDeps {
   mediaUrl?: (id: string) => string;
   /** Resolves a library frame token to the extracted frame's path (`FrameTokens.resolve`). */
   resolveFrameToken?: (token: string) => string | null;
+  /** Redeems a grant token for the path of the file the user dropped or picked (`FileGrants.redeem`). */
+  redeemGrant?: (token: string) => string | null;
 }
 
 const THUMB_SIDE = 512;
 
 /**
- * Handlers for the `images` domain: paths and bytes in, opaque ids, verdicts and thumbnail URLs
- * out — never a path. `ImageError` and a bad crop become `BAD_INPUT` (with `details.reason` = the
- * `ImageError` code), an unknown image id, frame token or model becomes `NOT_FOUND`.
+ * Handlers for the `images` domain: grant and frame tokens and bytes in, opaque ids, verdicts and
+ * thumbnail URLs out — never a path either way. Main reads only a file it granted (a drop or a
+ * pick) or extracted from its library. `ImageError` and a bad crop become `BAD_INPUT` (with
+ * `details.reason` = the `ImageError` code); an unknown image id, grant or frame token or model
+ * becomes `NOT_FOUND`.
  */
 export function createImageHandlers(service: ImageService, deps: ImageHandlerDeps = {}): Handlers['images'] {
   const previewUrl = async (preview: Preview): Promise<string> => {
@@ -41,15 +45,18 @@ export function createImageHandlers(service: ImageService, deps: ImageHandlerDep
       return { imageId, info: view(info), previewUrl: await previewUrl(await service.preview(imageId, THUMB_SIDE)) };
     });
 
+  /** Imports the file a token stands for; `gone` is the message when it stands for nothing. */
+  const importByToken = (resolve: ((token: string) => string | null) | undefined, token: string, gone: string) =>
+    imported(() => {
+      const path = resolve?.(token);
+      if (!path) throw new StudioError('NOT_FOUND', gone);
+      return service.import(path);
+    });
+
   return {
-    import: ({ path }) => imported(() => service.import(path)),
+    import: ({ token }) => importByToken(deps.redeemGrant, token, 'That file is no longer available to the app. Drop or choose it again.'),
     importBytes: ({ bytes, name }) => imported(() => service.importBytes(Buffer.from(bytes, 'base64'), name)),
-    importFrame: ({ token }) =>
-      imported(() => {
-        const path = deps.resolveFrameToken?.(token);
-        if (!path) throw new StudioError('NOT_FOUND', 'That frame is no longer available. Open the clip again and retry.');
-        return service.import(path);
-      }),
+    importFrame: ({ token }) => importByToken(deps.resolveFrameToken, token, 'That frame is no longer available. Open the clip again and retry.'),
     check: (input) =>
       guard(async () => {
         const result = await service.check({ ...input, entry: model(input.modelId) });

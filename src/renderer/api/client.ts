@@ -1,3 +1,4 @@
+import type { StudioBridge, StudioFiles } from '../../shared/contract/files';
 import { contract, onName, type Domain, type EventName, type EventPayload, type RequestOutput, type StudioApi, type Verb } from '../../shared/contract/index';
 import type { ErrorCode, Result } from '../../shared/contract/result';
 
@@ -22,6 +23,7 @@ type ApiMethod<D extends Domain, V extends Verb<D>> = StudioApi[D][V] extends (.
 /**
  * `window.studio` with every answer unwrapped: a request resolves to its data or rejects with a
  * `StudioClientError`; event subscriptions are passed through (they return an unsubscribe).
+ * `files.grant` never rejects: null means "no grant, send the bytes" (see `StudioFiles`).
  */
 export type StudioClient = {
   [D in Domain]: {
@@ -29,7 +31,7 @@ export type StudioClient = {
   } & {
     [E in EventName<D> as OnName<E>]: (listener: (payload: EventPayload<D, E>) => void) => () => void;
   };
-};
+} & { files: StudioFiles };
 
 /** Returns the data of an ok Result, or throws its error as a `StudioClientError`. */
 export function unwrap<T>(result: Result<T>): T {
@@ -40,9 +42,10 @@ export function unwrap<T>(result: Result<T>): T {
 /**
  * Wraps a `StudioApi` (the preload's or the harness bridge's) into a `StudioClient`. The domains
  * and verbs come from the contract, so a domain added there appears here without edits. A domain
- * the bridge does not carry rejects with `UNAVAILABLE` instead of crashing the view that asked.
+ * the bridge does not carry rejects with `UNAVAILABLE` instead of crashing the view that asked;
+ * without `files` (or when its grant throws) every grant is null, so files go as bytes.
  */
-export function createStudioClient(api: StudioApi): StudioClient {
+export function createStudioClient(api: StudioApi & Partial<Pick<StudioBridge, 'files'>>): StudioClient {
   const client: Record<string, Record<string, unknown>> = {};
   for (const [domain, def] of Object.entries(contract)) {
     const side = (api as unknown as Record<string, Record<string, (...args: unknown[]) => unknown> | undefined>)[domain];
@@ -64,7 +67,17 @@ export function createStudioClient(api: StudioApi): StudioClient {
     }
     client[domain] = wrapped;
   }
-  return client as unknown as StudioClient;
+  const files: StudioFiles = {
+    grant: async (file) => {
+      try {
+        return (await api.files?.grant(file)) ?? null;
+      } catch {
+        return null;
+      }
+    },
+  };
+  // The loops above produce exactly the mapped type's keys.
+  return { ...(client as unknown as Omit<StudioClient, 'files'>), files };
 }
 
 /** A message for any error a request may reject with, for status lines and inline errors. */

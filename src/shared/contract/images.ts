@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AspectRatio, Resolution } from '../catalog/types';
 import { request } from './define';
+import { GrantToken } from './files';
 
 /** Opaque image id handed out by main's image service (32 hex chars); never a path. */
 export const ImageId = z.string().regex(/^[0-9a-f]{32}$/, 'not an image id');
@@ -99,8 +100,12 @@ const MAX_PASTE_BASE64 = 64 * 1024 * 1024;
 
 export const imagesDomain = {
   requests: {
-    /** Registers a file the user picked or dropped (its full path). Nothing is copied. */
-    import: request(z.object({ path: z.string().min(1).max(4096) }).strict(), ImportedImage),
+    /**
+     * Registers a file the user picked or dropped, by the grant token the preload got for it
+     * (`window.studio.files.grant`); main reads only files it granted. Nothing is copied. A token
+     * is good for one import: an unknown, used or evicted one answers `NOT_FOUND`.
+     */
+    import: request(z.object({ token: GrantToken }).strict(), ImportedImage),
     /** Registers pasted image bytes (base64); `name` is shown to the user. */
     importBytes: request(z.object({ bytes: z.string().min(1).max(MAX_PASTE_BASE64), name: z.string().max(255) }).strict(), ImportedImage),
     /** Registers a frame main extracted (a library clip's last frame), by the token the library handed out. */

@@ -10,6 +10,8 @@ import { findModel } from '../../../src/shared/catalog/models';
 import type { Result } from '../../../src/shared/contract/result';
 import { PHOTOS, jpegAt, put, tempDir } from '../../unit/main/images/derive';
 import { testStudioConfig } from '../../fixtures/studio-config';
+import { grantFile } from '../../fixtures/grant';
+import { createFileGrants } from '../../../src/main/security/file-grants';
 
 const V1 = findModel('novita/seedance-v1-pro-i2v')!;
 const EVO = findModel('evolink/seedance-2.0-image-to-video')!;
@@ -105,7 +107,8 @@ describe('the images domain through the assembled studio', () => {
     const ctx = { host: 'harness' } as const;
     const call = async <T>(channel: string, input: unknown) => (await studio!.router.dispatch(channel, input, ctx)) as Result<T>;
 
-    const imported = await call<{ imageId: string; previewUrl: string; info: Record<string, unknown> }>('images:import', { path: PHOTOS.nuthatch });
+    const token = grantFile(studio, PHOTOS.nuthatch);
+    const imported = await call<{ imageId: string; previewUrl: string; info: Record<string, unknown> }>('images:import', { token });
     if (!imported.ok) throw new Error(imported.error.message);
     expect(imported.data.previewUrl).toMatch(/^\/media\/[0-9a-f]{32}$/);
     expect(imported.data.info).not.toHaveProperty('path');
@@ -120,7 +123,12 @@ describe('the images domain through the assembled studio', () => {
     expect(fixed).toMatchObject({ ok: true, data: { mime: 'image/jpeg', target: { width: 1248, height: 704 }, info: { width: 1248, height: 704 } } });
     expect(JSON.stringify(fixed)).not.toContain(dir);
 
-    expect(await call('images:import', { path: join(dir, 'missing.jpg') })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { reason: 'unreadable' } } });
+    expect(await call('images:import', { token: grantFile(studio, join(dir, 'missing.jpg')) })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { reason: 'unreadable' } } });
+    // Only a granted file, once: a used or forged token and a raw path get nothing.
+    expect(await call('images:import', { token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('images:import', { token: 'b'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('images:import', { path: PHOTOS.nuthatch })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call('files:grant', { path: PHOTOS.nuthatch })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('images:check', { ...frame, modelId: 'nobody/none' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('images:check', { ...frame, imageId: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('images:check', { ...frame, imageId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
@@ -133,8 +141,9 @@ describe('the images domain through the assembled studio', () => {
   it('falls back to small data: URLs when no media registry is wired', async () => {
     const { createImageHandlers } = await import('../../../src/main/images/handlers');
     const svc = await createImageService({ dataDir: join(dir, 'data-url'), log: createMemoryLogger() });
-    const handlers = createImageHandlers(svc);
-    const out = await handlers.import({ path: await put(dir, 'small.jpg', await jpegAt(640, 480)) }, { host: 'harness' });
+    const grants = createFileGrants();
+    const handlers = createImageHandlers(svc, { redeemGrant: (token) => grants.redeem(token) });
+    const out = await handlers.import({ token: grantFile({ grants }, await put(dir, 'small.jpg', await jpegAt(640, 480))) }, { host: 'harness' });
     expect(out.previewUrl.startsWith('data:image/jpeg;base64,')).toBe(true);
     const bytes = Buffer.from(out.previewUrl.split(',')[1]!, 'base64');
     expect((await sharp(bytes).metadata()).width).toBe(512);

@@ -9,6 +9,7 @@ import type { JobView } from '../../../src/shared/jobs/job';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { fixture } from '../../fixtures/images';
 import { testStudioConfig } from '../../fixtures/studio-config';
+import { grantFile } from '../../fixtures/grant';
 
 /**
  * Issue 7: "No key in any log line, error, sidecar, crash report or file other than the vault: a test
@@ -115,7 +116,7 @@ async function waitForEnd(r: Run, id: string, ms = 90_000): Promise<JobView> {
 
 /** An image-to-video job on Novita from the real photo, through the contract as the renderer sends it. */
 async function submitPhotoJob(r: Run): Promise<string> {
-  const imported = data<{ imageId: string }>(await r.call('images:import', { path: PHOTO }));
+  const imported = data<{ imageId: string }>(await r.call('images:import', { token: grantFile(r.studio, PHOTO) }));
   const submitted = data<{ job: JobView }>(
     await r.call('jobs:submit', {
       params: { modelId: 'novita/seedance-v1-pro-i2v', prompt: 'the sun sinks into the sea', firstFrame: imported.imageId, resolution: '480p', aspectRatio: '16:9', duration: 5 },

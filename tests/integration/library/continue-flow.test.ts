@@ -7,6 +7,7 @@ import type { ClipDetail } from '../../../src/shared/contract/library';
 import type { JobView } from '../../../src/shared/jobs/job';
 import { fixture } from '../../fixtures/images';
 import { callStudio, testStudioConfig } from '../../fixtures/studio-config';
+import { grantFile } from '../../fixtures/grant';
 
 /**
  * "Continue from the last frame" and "Reuse" through the assembled core, in the offline demo (no
@@ -51,7 +52,7 @@ afterAll(async () => {
 
 describe('continue from the last frame, through the core', () => {
   it('chains two clips: the second starts on the first one’s last frame and records the lineage', async () => {
-    const photo = await call<{ imageId: string }>('images:import', { path: DRAGONFLY });
+    const photo = await call<{ imageId: string }>('images:import', { token: grantFile(studio, DRAGONFLY) });
     const params = { modelId: MODEL, prompt: 'the dragonfly takes off', resolution: '480p', aspectRatio: '16:9', duration: 5, firstFrame: photo.imageId };
     const first = await clipOf(await finished((await call<{ job: JobView }>('jobs:submit', { params })).job.id));
     expect(first.sidecar.inputs.map((i) => i.role)).toEqual(['first']);

@@ -11,7 +11,7 @@ import { createFrameSync } from './frame-sync';
  */
 export function connectCompose(client: StudioClient, store: StoreApi<StudioState>): () => void {
   const compose = () => store.getState().compose;
-  const requests = { drafts: client.drafts, images: client.images, jobs: client.jobs };
+  const requests = { drafts: client.drafts, images: client.images, files: client.files, jobs: client.jobs };
   compose().setRequests(requests);
   const autosave = createAutosave(store);
   compose().setFlushSave(autosave.flush);

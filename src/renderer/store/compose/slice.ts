@@ -12,6 +12,8 @@ import { IDLE, type CheckState, type FixState, type FrameImage } from './frame-s
 export type ComposeRequests = {
   drafts: StudioClient['drafts'];
   images: Pick<StudioClient['images'], 'import' | 'importBytes' | 'check' | 'fix' | 'preview'>;
+  /** Grants for dropped and picked files (`images:import` takes their tokens). */
+  files: StudioClient['files'];
   jobs: Pick<StudioClient['jobs'], 'submit'>;
 };
 
@@ -127,7 +129,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
         }
         setFrameFlag(role, true, null);
         try {
-          const imported = await importImageFile(requests.images, file);
+          const imported = await importImageFile(requests, file);
           get().compose.rememberImage(imported.imageId, { previewUrl: imported.previewUrl, info: imported.info });
           change((d) => edit.withFrame(d, role, imported.imageId));
           setFrameFlag(role, false, null);
