@@ -53,7 +53,8 @@ export async function benchImages(): Promise<void> {
   try {
     // Warm sharp's libraries once so the first photo is not charged for loading them.
     await sharp(PHOTOS.altai).resize(64).jpeg().toBuffer();
-    console.log(`images: baseline RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (peaks below are process RSS, so they include it)`);
+    const baseline = process.memoryUsage().rss / 1024 / 1024;
+    console.log(`images: baseline RSS ${baseline.toFixed(0)} MB (peaks below are process RSS, so they include it; "+N" is over this baseline, and grows as the allocator keeps freed pages)`);
     for (const photo of Object.values(PHOTOS)) {
       const original = (await stat(photo)).size;
       const checks: number[] = [];
@@ -83,7 +84,7 @@ export async function benchImages(): Promise<void> {
       const floor = median(floors);
       console.log(
         `images ${basename(photo)}: check ${median(checks).toFixed(1)} ms; fix 720p 16:9 ${fix.toFixed(0)} ms (cached ${warm.toFixed(1)} ms), ` +
-          `floor ${floor.toFixed(0)} ms, ratio ${(fix / floor).toFixed(2)}×; peak RSS ${rss.toFixed(0)} MB; ` +
+          `floor ${floor.toFixed(0)} ms, ratio ${(fix / floor).toFixed(2)}×; peak RSS ${rss.toFixed(0)} MB (+${(rss - baseline).toFixed(0)}); ` +
           `upload ${formatBytes(base64Length(sent))} vs ${formatBytes(base64Length(original))} original as base64 (${((100 * sent) / original).toFixed(1)} %)`,
       );
     }

@@ -88,32 +88,57 @@ export async function downloadToPart(options: DownloadOptions): Promise<Download
   }
 }
 
+/** Bytes gathered before one write: big writes keep syscalls and awaits few (issue 12: 64 KB awaited writes ran at 0.25–0.42× curl). */
+const WRITE_BATCH_BYTES = 2 * 1024 * 1024;
+
 async function stream(res: Response, options: DownloadOptions, offset: number): Promise<DownloadOutcome> {
   const hash = createHash('sha256');
   if (offset > 0) await hashFile(options.partPath, hash);
   const total = expectedTotal(res, offset);
-  let bytes = offset;
-  // Each chunk is written (awaited) before the next is read: memory stays flat, and when the
-  // connection is cut every byte that arrived is already in the file for the Range resume.
-  // (`stream.pipeline` into a WriteStream drops writes still queued when the source errors.)
   const file = await open(options.partPath, offset > 0 ? 'a' : 'w', 0o600);
+  // Chunks are gathered into ~2 MB batches and written with one write in flight while the next
+  // batch is read and hashed, so memory stays flat (≤ two batches) and the disk and the socket
+  // work at once. When the connection is cut, whatever arrived is flushed before the error is
+  // raised, so the `.part` keeps every byte for the Range resume. (`stream.pipeline` into a
+  // WriteStream drops writes still queued when the source errors.)
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let written = offset;
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    if (pendingBytes === 0) return;
+    const batch = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    await inFlight;
+    inFlight = file.write(batch).then(() => {
+      written += batch.length;
+      options.onProgress?.(written, total);
+    });
+  };
+  let failure: unknown;
   try {
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      await file.write(chunk);
       hash.update(chunk);
-      bytes += chunk.length;
-      options.onProgress?.(bytes, total);
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
     }
   } catch (err) {
-    throw asNetworkError(err, options.signal);
+    failure = err;
+  }
+  try {
+    await flush();
+    await inFlight;
+    await file.sync();
   } finally {
-    await file.sync().catch(() => undefined);
     await file.close();
   }
-  if (total !== undefined && bytes !== total) {
-    throw new DownloadError('network', `The download ended early (${bytes} of ${total} bytes).`);
+  if (failure !== undefined) throw asNetworkError(failure, options.signal);
+  if (total !== undefined && written !== total) {
+    throw new DownloadError('network', `The download ended early (${written} of ${total} bytes).`);
   }
-  return { bytes, sha256: hash.digest('hex'), resumed: offset > 0 };
+  return { bytes: written, sha256: hash.digest('hex'), resumed: offset > 0 };
 }
 
 /** Bytes already in `path`, 0 when it does not exist. */

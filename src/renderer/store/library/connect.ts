@@ -5,8 +5,6 @@ import { toListQuery } from './filters';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { PAGE_SIZE, pagesFor } from './paging';
 
-/** Quiet time after the last keystroke in the search box before querying, in ms. */
-export const SEARCH_DELAY_MS = 120;
 /** `library:changed` often comes in bursts (a copy of many folders); one reload per burst, in ms. */
 export const CHANGE_DELAY_MS = 150;
 
@@ -24,7 +22,6 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
   let generation = 0;
   let reloading = false;
   const inflight = new Set<number>();
-  let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
 
   // The status line's "N clips · size"; a failure leaves the last figure (it is a nicety, not data).
@@ -81,10 +78,9 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     const now = state.library;
     const before = previous.library;
     if (now.filters !== before.filters) {
-      clearTimeout(searchTimer);
-      // Only typing waits; a menu choice queries at once.
-      const typed = now.filters.text !== before.filters.text;
-      searchTimer = setTimeout(() => void reload(), typed ? SEARCH_DELAY_MS : 0);
+      // Every keystroke queries at once (main answers a search in a few ms); the generation counter
+      // drops the answers a later keystroke has overtaken, so no debounce delays the grid.
+      void reload();
     } else if (now.range !== before.range) {
       void ensureVisible();
     }
@@ -106,7 +102,6 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
   return () => {
     off();
     offChanged();
-    clearTimeout(searchTimer);
     clearTimeout(changeTimer);
     generation++; // Answers still on their way are dropped.
     // StrictMode connects twice; only the connection that bound the verbs may unbind them.
