@@ -1,12 +1,13 @@
-import { FlaskConical, Library, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
+import { CircleAlert, FlaskConical, Library, ListVideo, LoaderCircle, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
 import { useMemo } from 'react';
+import type { EngineStatus } from '../../shared/contract/app';
 import { useStudio } from '../store/index';
 import { summarise } from '../store/jobs/summary';
 import { bytes } from '../views/library/format';
 
 /**
- * The bottom status line (UX.md, "Frame"): connection, running jobs, the library's size, demo mode
- * and the last notice. Each state is an icon and a word, never colour alone. It is a live region,
+ * The bottom status line (UX.md, "Frame"): connection, the job engine when it is not running (with
+ * Retry when it is down), running jobs, the library's size, demo mode and the last notice. Each state is an icon and a word, never colour alone. It is a live region,
  * so changes are announced politely.
  */
 export function StatusLine() {
@@ -17,6 +18,8 @@ export function StatusLine() {
   const paused = useStudio((s) => s.jobs.stats?.paused ?? false);
   const queue = useMemo(() => summarise(Object.values(jobs)), [jobs]);
   const library = useStudio((s) => s.library.stats);
+  const engine = useStudio((s) => s.app.engine);
+  const retryEngine = useStudio((s) => s.app.retryEngine);
   return (
     <footer className="status-line">
       <div className="status-segments" role="status" aria-live="polite">
@@ -24,6 +27,17 @@ export function StatusLine() {
           {online === false ? <WifiOff aria-hidden="true" size={14} /> : <Wifi aria-hidden="true" size={14} />}
           {online === undefined ? 'Checking connection…' : online ? 'Online' : offlineText(queue.queued)}
         </span>
+        {engine && engine.state !== 'running' ? (
+          <span className="status-segment" data-state={`engine-${engine.state}`} title={engine.message}>
+            {engine.state === 'down' ? <CircleAlert aria-hidden="true" size={14} /> : <LoaderCircle aria-hidden="true" size={14} />}
+            {ENGINE_TEXT[engine.state]}
+            {engine.state === 'down' && retryEngine ? (
+              <button type="button" className="status-action" onClick={() => void retryEngine().catch(() => undefined)}>
+                Retry
+              </button>
+            ) : null}
+          </span>
+        ) : null}
         {queue.running > 0 || paused ? (
           <span className="status-segment" data-state={paused ? 'paused' : 'running'}>
             {paused ? <Pause aria-hidden="true" size={14} /> : <ListVideo aria-hidden="true" size={14} />}
@@ -56,6 +70,13 @@ export function StatusLine() {
     </footer>
   );
 }
+
+/** What the status line says about a job engine that is not running. */
+const ENGINE_TEXT: Record<Exclude<EngineStatus['state'], 'running'>, string> = {
+  starting: 'Starting the job engine…',
+  restarting: 'Job engine restarting…',
+  down: 'Job engine is down',
+};
 
 /** "Offline — 3 jobs will be sent when the network returns" (UX.md "Frame"), or plain "Offline". */
 function offlineText(queued: number): string {
