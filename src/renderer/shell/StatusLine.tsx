@@ -1,9 +1,9 @@
-import { CircleAlert, FlaskConical, Library, ListVideo, LoaderCircle, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
+import { FlaskConical, Library, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
 import { useMemo } from 'react';
-import type { EngineStatus } from '../../shared/contract/app';
 import { useStudio } from '../store/index';
 import { summarise } from '../store/jobs/summary';
 import { bytes } from '../views/library/format';
+import { EngineStatusSegment } from './EngineStatusSegment';
 
 /**
  * The bottom status line (UX.md, "Frame"): connection, the job engine when it is not running (with
@@ -27,17 +27,7 @@ export function StatusLine() {
           {online === false ? <WifiOff aria-hidden="true" size={14} /> : <Wifi aria-hidden="true" size={14} />}
           {online === undefined ? 'Checking connection…' : online ? 'Online' : offlineText(queue.queued)}
         </span>
-        {engine && engine.state !== 'running' ? (
-          <span className="status-segment" data-state={`engine-${engine.state}`} title={engine.message}>
-            {engine.state === 'down' ? <CircleAlert aria-hidden="true" size={14} /> : <LoaderCircle aria-hidden="true" size={14} />}
-            {ENGINE_TEXT[engine.state]}
-            {engine.state === 'down' && retryEngine ? (
-              <button type="button" className="status-action" onClick={() => void retryEngine().catch(() => undefined)}>
-                Retry
-              </button>
-            ) : null}
-          </span>
-        ) : null}
+        <EngineStatusSegment engine={engine} onRetry={retryEngine && (() => void retryEngine().catch(() => undefined))} />
         {queue.running > 0 || paused ? (
           <span className="status-segment" data-state={paused ? 'paused' : 'running'}>
             {paused ? <Pause aria-hidden="true" size={14} /> : <ListVideo aria-hidden="true" size={14} />}
@@ -70,13 +60,6 @@ export function StatusLine() {
     </footer>
   );
 }
-
-/** What the status line says about a job engine that is not running. */
-const ENGINE_TEXT: Record<Exclude<EngineStatus['state'], 'running'>, string> = {
-  starting: 'Starting the job engine…',
-  restarting: 'Job engine restarting…',
-  down: 'Job engine is down',
-};
 
 /** "Offline — 3 jobs will be sent when the network returns" (UX.md "Frame"), or plain "Offline". */
 function offlineText(queued: number): string {
