@@ -113,7 +113,7 @@ function build() {
 /** Opens `url` in the default browser; silently does nothing where there is no opener. */
 function openInBrowser(url) {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   try {
     const opener = spawn(command, args, { stdio: 'ignore', detached: true });
     opener.on('error', () => undefined);

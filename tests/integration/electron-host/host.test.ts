@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webPreferencesViolations } from '../../../src/main/security/web-preferences';
 import { channelName } from '../../../src/shared/contract/define';
 import { contract } from '../../../src/shared/contract/index';
 import { ensureBuilt, ROOT } from '../../fixtures/built-app';
@@ -76,17 +77,9 @@ describe('Electron host, built entry under an electron double', () => {
 
     it('opens a secure window on app://renderer/index.html with an existing CommonJS preload', () => {
       const [created] = ofKind(calls, 'BrowserWindow.new') as [Call & { options: { show: boolean; webPreferences: Record<string, unknown> } }];
-      expect(created.options.webPreferences).toMatchObject({
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        experimentalFeatures: false,
-      });
+      // The baseline's own checker (table-tested in tests/unit/main/security), plus the four that matter most.
+      expect(webPreferencesViolations(created.options.webPreferences)).toEqual([]);
+      expect(created.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
       const preload = created.options.webPreferences.preload as string;
       expect(preload).toBe(join(ROOT, 'out', 'preload', 'index.cjs'));
       // A sandboxed preload must be one classic script: it parses as one (an ES module would not).
