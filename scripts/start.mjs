@@ -11,7 +11,7 @@
  *    `ELECTRON_SKIP_BINARY_DOWNLOAD` set), it says so in one sentence and starts the same app in the
  *    browser harness instead (`src/harness/main.ts --app`: the desktop app's data folder, offline demo
  *    without keys, no test hooks), building the renderer first when `out/renderer` is missing or older
- *    than its sources, prints the URL and opens it with the system's opener when there is one.
+ *    than its sources, and prints the URL (the harness opens it with the system's opener when there is one).
  *
  * Ctrl+C (SIGINT) or SIGTERM is passed on to the child, and this script exits when the child has.
  */
@@ -110,19 +110,6 @@ function build() {
   });
 }
 
-/** Opens `url` in the default browser; silently does nothing where there is no opener. */
-function openInBrowser(url) {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  try {
-    const opener = spawn(command, args, { stdio: 'ignore', detached: true });
-    opener.on('error', () => undefined);
-    opener.unref();
-  } catch {
-    // No opener on this machine: the URL is on the terminal.
-  }
-}
-
 async function startInBrowser() {
   if (!rendererIsCurrent()) await build();
   const harness = runToEnd(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'harness', 'main.ts'), '--app'], {
@@ -140,8 +127,8 @@ async function startInBrowser() {
         process.stdout.write(`${line}\n`);
         continue;
       }
+      // The harness (`--app`) opens it in the default browser itself.
       process.stdout.write(`Seedance Studio is running at ${url}\nPress Ctrl+C to stop it.\n`);
-      openInBrowser(url);
     }
   });
 }

@@ -8,7 +8,8 @@ export interface HarnessArgs {
   testHooks: boolean;
   /**
    * Runs as the app for a person (the browser fallback of `npm start`): state in the desktop app's
-   * per-user folder, never test hooks, and a few plain lines on stdout after the `HARNESS` line.
+   * per-user folder, never test hooks, a few plain lines on stdout after the `HARNESS` line, and the
+   * page and allowlisted links opened in the default browser.
    */
   app: boolean;
 }

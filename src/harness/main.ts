@@ -3,7 +3,8 @@
  * tests and for working on the UI without the Electron binary (ARCHITECTURE.md, "One core, three
  * hosts"). Usage: `npm run harness -- [--port N] [--data DIR] [--test-hooks] [--app]`. Prints
  * `HARNESS http://127.0.0.1:<port>/?t=<token>` when it is ready (with `--app`, followed by a few
- * plain lines for a person: data folder, demo or keys, how keys are kept); stops on SIGINT/SIGTERM.
+ * plain lines for a person: data folder, demo or keys, how keys are kept — and opens the URL in the
+ * default browser when there is one); stops on SIGINT/SIGTERM.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -12,11 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { userDataDir } from '../main/app/user-data';
 import { createStudio, type Studio } from '../main/composition/create-studio';
 import { forkEngine } from '../main/jobs/engine-host';
+import { isAllowedExternalUrl } from '../main/security/external-links';
 import { createToken } from './access';
 import { parseHarnessArgs } from './args';
 import { bundleBridge } from './bridge/bundle';
 import { readRendererIndex } from './http/renderer-files';
 import { createNotificationRecorder } from './http/test-hooks';
+import { openInBrowser } from './open-browser';
 import { harnessMediaUrl, startHarnessServer } from './server';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -40,8 +43,10 @@ async function main(): Promise<void> {
     appVersion: pkg.version,
     versions: { node: process.versions.node },
     mediaUrl: (id) => harnessMediaUrl(token, id),
-    // A test harness never opens the user's browser; it records the request (for the test hooks) and says no.
+    // As the app (`--app`), allowlisted links open in the user's browser, as Electron's would. A test
+    // harness never opens it; it records the request (for the test hooks) and says no.
     openExternal: async (url) => {
+      if (args.app) return isAllowedExternalUrl(url) && openInBrowser(url);
       openedLinks.push(url);
       return false;
     },
@@ -76,7 +81,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 
   process.stdout.write(`HARNESS ${server.url}\n`);
-  if (args.app) process.stdout.write(appNotes(studio, dataDir));
+  if (args.app) {
+    process.stdout.write(appNotes(studio, dataDir));
+    void openInBrowser(server.url);
+  }
 }
 
 /**
