@@ -1,4 +1,4 @@
-/** Command-line options of `npm run harness -- [--port N] [--data DIR] [--test-hooks]`. */
+/** Command-line options of `npm run harness -- [--port N] [--data DIR] [--test-hooks] [--app]`. */
 export interface HarnessArgs {
   /** TCP port on 127.0.0.1; 0 lets the OS pick a free one. */
   port: number;
@@ -6,15 +6,22 @@ export interface HarnessArgs {
   dataDir: string | null;
   /** Enables the token-guarded `/__test/*` endpoints the e2e suite uses (never on by default). */
   testHooks: boolean;
+  /**
+   * Runs as the app for a person (the browser fallback of `npm start`): state in the desktop app's
+   * per-user folder, never test hooks, a few plain lines on stdout after the `HARNESS` line, and the
+   * page and allowlisted links opened in the default browser.
+   */
+  app: boolean;
 }
 
 /**
  * Parses the harness's arguments (without `node` and the script). Accepts `--port N`, `--port=N`,
- * `--data DIR`, `--data=DIR` and `--test-hooks`. Throws an Error naming the bad argument for an
- * unknown flag, a missing value, or a port outside 0–65535.
+ * `--data DIR`, `--data=DIR`, `--test-hooks` and `--app`. Throws an Error naming the bad argument for an
+ * unknown flag, a missing value, a port outside 0–65535, or `--app` with `--data` or `--test-hooks`
+ * (the app keeps the desktop app's folder and never opens test hooks).
  */
 export function parseHarnessArgs(argv: readonly string[]): HarnessArgs {
-  const out: HarnessArgs = { port: 0, dataDir: null, testHooks: false };
+  const out: HarnessArgs = { port: 0, dataDir: null, testHooks: false, app: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -38,9 +45,14 @@ export function parseHarnessArgs(argv: readonly string[]): HarnessArgs {
         if (inline !== undefined) throw new Error('--test-hooks takes no value.');
         out.testHooks = true;
         break;
+      case '--app':
+        if (inline !== undefined) throw new Error('--app takes no value.');
+        out.app = true;
+        break;
       default:
-        throw new Error(`Unknown argument "${arg}". Usage: npm run harness -- [--port N] [--data DIR] [--test-hooks]`);
+        throw new Error(`Unknown argument "${arg}". Usage: npm run harness -- [--port N] [--data DIR] [--test-hooks] [--app]`);
     }
   }
+  if (out.app && (out.dataDir !== null || out.testHooks)) throw new Error('--app uses the desktop app\'s data folder and no test hooks; leave out --data and --test-hooks.');
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract/index';
-import type { AppInfo } from '../../shared/contract/app';
+import type { AppInfo, EngineStatus } from '../../shared/contract/app';
 import { isAllowedExternalUrl } from '../security/external-links';
 
 /** Host facts the app domain reports; each host fills them in. */
@@ -10,6 +10,9 @@ export interface AppDeps {
   openExternal: (url: string) => Promise<boolean>;
   /** Opens the logs folder in the file manager; false where the host cannot. */
   openLogsFolder: () => Promise<boolean>;
+  /** The job engine's status, and the Retry that restarts it when it is down (`EngineHost.status` / `restart`). */
+  engine: () => EngineStatus;
+  retryEngine: () => EngineStatus;
 }
 
 /**
@@ -24,5 +27,7 @@ export function createAppHandlers(deps: AppDeps): Handlers['app'] {
     status: () => ({ online: deps.isOnline() }),
     openExternal: async ({ url }) => ({ opened: isAllowedExternalUrl(url) && (await deps.openExternal(url)) }),
     openLogsFolder: async () => ({ opened: await deps.openLogsFolder() }),
+    engine: () => deps.engine(),
+    retryEngine: () => deps.retryEngine(),
   };
 }

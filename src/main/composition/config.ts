@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/contract/app';
 import type { KeyCrypto } from '../keys/crypto';
 import type { LaunchEngine } from '../jobs/engine-host';
 import type { NotifyHost } from '../notify/notifier';
+import type { OpenConf } from '../settings/store-file';
 
 /**
  * Everything the core needs from its host, as plain data and functions — no `electron` import.
@@ -59,6 +60,11 @@ export interface StudioConfig {
    * (CLI): neither.
    */
   desktop?: NotifyHost;
+  /**
+   * Makes the `conf` store behind the settings file and the key vault. The Electron host passes
+   * electron-store (ARCHITECTURE.md, "Data"); absent, `conf` itself (same file format).
+   */
+  openConf?: OpenConf;
 }
 
 export type { AppInfo };

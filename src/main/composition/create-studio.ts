@@ -82,8 +82,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const log = createFileLogger(logFile, config.echoLog);
   const events = createEventBus(log);
   const media = createMediaRegistry();
-  const settings = createSettingsStore({ dir: config.dataDir, defaultLibraryDir: config.libraryDir ?? join(config.dataDir, 'library'), log });
-  const keys = createKeyVault({ dir: config.dataDir, crypto: config.keyCrypto ?? createSessionOnlyCrypto(), env: config.env, log });
+  const settings = createSettingsStore({ dir: config.dataDir, defaultLibraryDir: config.libraryDir ?? join(config.dataDir, 'library'), log, openConf: config.openConf });
+  const keys = createKeyVault({ dir: config.dataDir, crypto: config.keyCrypto ?? createSessionOnlyCrypto(), env: config.env, log, openConf: config.openConf });
   const checkKey = createKeyChecker({
     keyFor: keys.keyFor,
     adapterFor,
@@ -125,6 +125,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
     : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
   forwardJobEvents(jobs, events);
+  jobs.onStatus((status) => events.emit('app', 'engine', status));
   await jobs.start();
   // After start: the notifier's first `list` then marks the jobs that had ended before this run.
   const desktop = config.desktop;
@@ -183,6 +184,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       isOnline: () => network.online(),
       openExternal: config.openExternal,
       openLogsFolder: async () => (config.openFolder ? config.openFolder(dirname(logFile)) : false),
+      engine: () => jobs.status(),
+      retryEngine: () => jobs.restart(),
     }),
     keys: createKeyHandlers({ vault: keys, checkKey }),
     settings: createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir) }),

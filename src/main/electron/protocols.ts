@@ -61,15 +61,16 @@ export function registerAppProtocol(rendererRoot: string, csp: (styleNonce?: str
 }
 
 /**
- * Serves registered media at `media://clip/<id>` through `serveMedia`, with byte ranges.
+ * Serves registered media at `media://clip/<id>` through `serveMedia`, with byte ranges; `registry`
+ * is the core's, awaited so the scheme can be handled before the core is up.
  * Electron's `protocol.handle` does not answer Range requests for us, and without 206 responses
  * `<video>` cannot seek (electron/electron#38749), so ranges are handled by hand.
  */
-export function registerMediaProtocol(registry: MediaRegistry): void {
+export function registerMediaProtocol(registry: Promise<MediaRegistry>): void {
   protocol.handle('media', async (request) => {
     const url = new URL(request.url);
     if (url.hostname !== MEDIA_HOST) return notFound();
-    const res = await serveMedia(registry, url.pathname.slice(1), {
+    const res = await serveMedia(await registry, url.pathname.slice(1), {
       method: request.method,
       rangeHeader: request.headers.get('range'),
     });

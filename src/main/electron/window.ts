@@ -1,4 +1,5 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { errorPageUrl } from './error-page';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { isAllowedNavigation } from '../security/navigation';
 import { isAllowedPermission } from '../security/permissions';
@@ -12,7 +13,14 @@ export interface WindowOptions {
   startUrl: string;
   /** The origin of `startUrl`; the only one the window may show. */
   appOrigin: string;
+  /** Named on the error page (the user's way to the log). */
+  logFolder: string;
+  /** Called with the reason when the renderer failed to load or crashed and the error page went up (for the log). */
+  onFailure: (reason: string) => void;
 }
+
+/** Chromium's ERR_ABORTED: a navigation replaced by another (a reload, a redirect) — not a failure. */
+const ERR_ABORTED = -3;
 
 /**
  * Opens `url` in the system browser when it passes the external-link allowlist; otherwise drops it.
@@ -30,7 +38,10 @@ export async function openExternalSafely(url: string): Promise<boolean> {
 
 /**
  * The Studio's main window with the secure `webPreferences` baseline; shown when its first paint is
- * ready so the user never sees a blank white frame. Throws if the baseline was weakened.
+ * ready so the user never sees a blank white frame. When the main frame fails to load
+ * (`did-fail-load`, or `loadURL` rejecting) or its renderer process is gone, the window shows the
+ * error page with a Reload link (and is shown if it was not yet), never an invisible window.
+ * Throws if the baseline was weakened.
  */
 export function createStudioWindow(options: WindowOptions): BrowserWindow {
   const webPreferences = secureWebPreferences(options.preloadPath);
@@ -47,8 +58,24 @@ export function createStudioWindow(options: WindowOptions): BrowserWindow {
     webPreferences,
   });
   win.once('ready-to-show', () => win.show());
-  // A load failure shows up in the window as an error page; nothing to await here.
-  void win.loadURL(options.startUrl);
+  const fail = (reason: string) => {
+    if (win.isDestroyed()) return;
+    options.onFailure(reason);
+    const page = errorPageUrl({ reason, reloadUrl: options.startUrl, logFolder: options.logFolder });
+    win.loadURL(page).catch(() => undefined);
+    if (!win.isVisible()) win.show();
+  };
+  win.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    // The error page itself failing must not loop; the window is shown either way.
+    if (!isMainFrame || code === ERR_ABORTED || url.startsWith('data:')) return;
+    fail(`The window's page did not load (${description || `error ${code}`}).`);
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    fail(`The window's renderer stopped (${details.reason}, exit code ${details.exitCode}).`);
+  });
+  // `did-fail-load` reports the failure; the rejection only has to be handled.
+  win.loadURL(options.startUrl).catch(() => undefined);
   return win;
 }
 

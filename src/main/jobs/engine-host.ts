@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fork } from 'node:child_process';
 import type { z } from 'zod';
 import type { ProviderId } from '../../shared/catalog/types';
+import type { EngineStatus } from '../../shared/contract/app';
 import { StudioError } from '../../shared/contract/result';
 import { backoff } from '../../shared/jobs/backoff';
 import type { Job } from '../../shared/jobs/job';
@@ -35,11 +36,30 @@ export interface EngineChannel {
 /** Starts a fresh engine process. */
 export type LaunchEngine = () => EngineChannel;
 
-/** The engine as main uses it: the commands, `start`, and the engine process's pid (undefined in-process). */
+/** The engine as main uses it: the commands, `start`, its status, and the engine process's pid (undefined in-process). */
 export interface EngineHost extends EngineApi {
+  /** Resolves once the engine is ready, or once it has been declared `down` (see `status`): the app opens either way. */
   start(): Promise<void>;
   readonly pid: number | undefined;
+  /** Where the engine process is: starting, running, restarting after a crash, or down until `restart`. */
+  status(): EngineStatus;
+  /** Called on every status change. Returns an unsubscribe function. */
+  onStatus(listener: (status: EngineStatus) => void): () => void;
+  /** The user's Retry: starts a `down` engine afresh (crash count reset). Does nothing in any other state. Returns the status after. */
+  restart(): EngineStatus;
 }
+
+/** When a crashed engine is restarted, and when the host gives up. */
+export interface RestartPolicy {
+  /** Crashes in a row (each within `HEALTHY_AFTER_MS` of its start) after which the engine is `down` until Retry. Default 5. */
+  maxCrashes: number;
+  /** First restart delay, ms, doubling per crash (with jitter, see `backoff`). Default 500. */
+  baseMs: number;
+  /** Largest restart delay, ms. Default 30,000. */
+  capMs: number;
+}
+
+const DEFAULT_RESTART: RestartPolicy = { maxCrashes: 5, baseMs: 500, capMs: 30_000 };
 
 export interface EngineHostOptions {
   launch: LaunchEngine;
@@ -50,6 +70,8 @@ export interface EngineHostOptions {
   /** Files verified videos; default `deliverInto(init.outputDir)`. */
   deliver?: DeliverHook;
   log: Logger;
+  /** Default: 5 crashes in a row, 0.5 s doubling to 30 s; then `down` until `restart()`. */
+  restart?: Partial<RestartPolicy>;
 }
 
 /** Env variables never handed to the engine process: it gets keys over the channel, on demand, in memory. */
@@ -95,6 +117,8 @@ const HEALTHY_AFTER_MS = 60_000;
  * engine's calls (keys, images, filing), re-emits its events, and restarts it with backoff when it
  * dies — it then resumes from its store. Commands in flight during a crash are re-sent to the new
  * process; `submit` and `retry` carry host-made job ids so a re-sent one never makes a second job.
+ * Restarts are bounded (`RestartPolicy`): an engine that keeps dying is declared `down`, every
+ * waiting and new command fails with `UNAVAILABLE`, and only `restart()` (the user's Retry) tries again.
  */
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const { log } = options;
@@ -112,6 +136,24 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   let crashes = 0;
   let startedAt = 0;
   let firstStart: { resolve: () => void; reject: (e: unknown) => void } | null = null;
+  const policy: RestartPolicy = { ...DEFAULT_RESTART, ...options.restart };
+  let status: EngineStatus = { state: 'starting' };
+  const statusListeners = new Set<(status: EngineStatus) => void>();
+
+  function setStatus(next: EngineStatus): void {
+    status = next;
+    for (const l of statusListeners) l(next);
+  }
+
+  /** Gives up after `policy.maxCrashes`: nothing waits on an engine that is not coming back. */
+  function goDown(code: number | null): void {
+    log.error('jobs.engine_down', { code, crashes });
+    setStatus({ state: 'down', message: `The job engine stopped ${crashes} times in a row (last exit code ${code ?? 'none'}).` });
+    for (const p of pending.values()) p.reject(downError());
+    pending.clear();
+    firstStart?.resolve();
+    firstStart = null;
+  }
 
   function spawn(): void {
     ready = false;
@@ -125,10 +167,12 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       ready = false;
       if (disposed || stopping) return;
       crashes = Date.now() - startedAt > HEALTHY_AFTER_MS ? 1 : crashes + 1;
-      const delay = backoff(crashes, undefined, { baseMs: 500, capMs: 30_000 });
+      if (crashes >= policy.maxCrashes) return goDown(code);
+      const delay = backoff(crashes, undefined, { baseMs: policy.baseMs, capMs: policy.capMs });
       log.error('jobs.engine_exited', { code, restartInMs: delay, crashes });
+      setStatus({ state: 'restarting' });
       setTimeout(() => {
-        if (!disposed) spawn();
+        if (!disposed && !stopping) spawn();
       }, delay).unref?.();
     });
   }
@@ -172,6 +216,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       // A restarted engine starts from `init`; Settings changed since then must not be lost.
       if (latestConfig) await sendNow(from, { seq: ++seq, type: 'configure', config: latestConfig });
       ready = true;
+      setStatus({ state: 'running' });
       firstStart?.resolve();
       firstStart = null;
       for (const [n, p] of pending) if (p.command.type !== 'init') from.send({ ...p.command, seq: n } as HostMessage);
@@ -205,6 +250,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   /** Sends a command once the engine is ready (queued meanwhile; re-sent after a restart). */
   function request<T extends CommandType>(type: T, fields: Omit<Extract<EngineCommand, { type: T }>, 'seq' | 'type'>): Promise<z.infer<(typeof REPLY_DATA)[T]>> {
     if (disposed) return Promise.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
+    if (status.state === 'down') return Promise.reject(downError());
     const full = { ...fields, type, seq: ++seq } as EngineCommand;
     return new Promise((resolve, reject) => {
       pending.set(full.seq, { command: full, resolve: resolve as (v: unknown) => void, reject });
@@ -215,6 +261,19 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   return {
     get pid() {
       return channel?.pid;
+    },
+    status: () => status,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    restart() {
+      if (status.state !== 'down' || disposed || stopping) return status;
+      crashes = 0;
+      log.info('jobs.engine_retry', {});
+      setStatus({ state: 'starting' });
+      spawn();
+      return status;
     },
     start() {
       if (channel) return Promise.resolve();
@@ -264,12 +323,18 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       for (const p of pending.values()) p.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
       pending.clear();
       listeners.clear();
+      statusListeners.clear();
     },
   };
+}
+
+function downError(): StudioError {
+  return new StudioError('UNAVAILABLE', 'The job engine is not running. Use Retry in the status line to start it again.');
 }
 
 /** The engine in this process (the CLI): the same interface, no child, no restarts. */
 export function createInProcessEngineHost(options: EngineOptions): EngineHost {
   const engine = createEngine(options);
-  return Object.assign(engine, { pid: undefined });
+  const running: EngineStatus = { state: 'running' };
+  return Object.assign(engine, { pid: undefined, status: () => running, onStatus: () => () => false, restart: () => running });
 }

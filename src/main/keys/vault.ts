@@ -5,7 +5,7 @@ import { StudioError } from '../../shared/contract/result';
 import type { Logger } from '../logging/logger';
 import { redactText, registerSecret } from '../logging/redact';
 import { KEY_VARS, keyFromEnv } from '../providers/registry';
-import { openJsonStore } from '../settings/store-file';
+import { openJsonStore, type OpenConf } from '../settings/store-file';
 import { currentBackend, NO_BACKEND, WEAK_BACKEND, type KeyCrypto } from './crypto';
 
 /** File name (without `.json`) of the vault inside the data folder; separate from settings. */
@@ -33,6 +33,8 @@ export interface KeyVaultDeps {
   /** Where environment keys come from (`NOVITA_API_KEY`, `FAL_KEY`, `EVOLINK_API_KEY`, `ARK_API_KEY`). */
   env: Readonly<Record<string, string | undefined>>;
   log: Logger;
+  /** Makes the file's store; default `conf` (the Electron host passes electron-store). */
+  openConf?: OpenConf;
 }
 
 /**
@@ -75,7 +77,7 @@ type Resolved = { key: string; status: KeyStatus } | { key: undefined; status: K
 /** Opens (or starts) the vault file `<dir>/keys.json` with owner-only permissions. */
 export function createKeyVault(deps: KeyVaultDeps): KeyVault {
   const { crypto, env, log } = deps;
-  const file = openJsonStore(deps.dir, VAULT_FILE, log);
+  const file = openJsonStore(deps.dir, VAULT_FILE, log, deps.openConf);
   const session = new Map<ProviderId, string>();
   /** Decrypted stored keys by ciphertext, so a status read does not call the keyring every time. */
   const plainByCiphertext = new Map<string, string>();

@@ -6,8 +6,8 @@ import type { Logger } from '../logging/logger';
 /**
  * One JSON file read and written through `conf` — the plain-Node core of `electron-store`
  * (ARCHITECTURE.md, "Data"). `electron-store` itself imports `electron` at load time, so the core
- * (which must run under Node for the harness, the CLI and tests) uses `conf` directly; the file
- * format is the same, so the Electron host only has to pass its data folder.
+ * (which must run under Node for the harness, the CLI and tests) takes an `OpenConf` from its host:
+ * `conf` itself by default, `electron-store` from the Electron host (same file format and API).
  *
  * Writes are atomic (temp file + rename, by `conf`) and the file is owner-only (0600): the key
  * vault's ciphertexts and the settings' paths are nobody else's business.
@@ -24,12 +24,32 @@ export interface JsonStoreFile {
 /** Owner read/write only. */
 export const OWNER_ONLY = 0o600;
 
+/** What `openJsonStore` asks of a store: `conf`'s options for one file. */
+export interface ConfFileOptions {
+  /** Folder of the file (absolute). */
+  cwd: string;
+  /** File name without `.json`. */
+  configName: string;
+  configFileMode: number;
+  accessPropertiesByDotNotation: false;
+}
+
+/**
+ * Makes the `conf` store for one file. Plain-Node hosts use `openWithConf`; the Electron host
+ * passes one that makes an `electron-store` (a `Conf` subclass) with the same options.
+ */
+export type OpenConf = (options: ConfFileOptions) => Conf<Record<string, unknown>>;
+
+/** The default `OpenConf`: `conf` itself. */
+export const openWithConf: OpenConf = (options) => new Conf<Record<string, unknown>>(options);
+
 /**
  * Opens (without creating) `<dir>/<name>.json`. If the file exists but is not valid JSON it is
  * renamed to `<name>.json.corrupt-<ms since epoch>` — kept for the user, never deleted — a warning is
  * logged, and the store starts empty. Loosened permissions on an existing file are tightened to 0600.
+ * `openConf` makes the store (default `conf`; the Electron host passes electron-store).
  */
-export function openJsonStore(dir: string, name: string, log: Logger): JsonStoreFile {
+export function openJsonStore(dir: string, name: string, log: Logger, openConf: OpenConf = openWithConf): JsonStoreFile {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.json`);
   const moveAside = () => {
@@ -38,7 +58,7 @@ export function openJsonStore(dir: string, name: string, log: Logger): JsonStore
     log.warn('store.corrupt_file_moved', { file: path, movedTo: aside });
   };
   const open = () =>
-    new Conf<Record<string, unknown>>({
+    openConf({
       cwd: dir,
       configName: name,
       configFileMode: OWNER_ONLY,

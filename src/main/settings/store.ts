@@ -5,7 +5,7 @@ import { Settings, SettingsPatch } from '../../shared/contract/settings';
 import type { Logger } from '../logging/logger';
 import { defaultSettings } from './defaults';
 import { usableLibraryDir } from './library-dir';
-import { openJsonStore } from './store-file';
+import { openJsonStore, type OpenConf } from './store-file';
 
 /** File name (without `.json`) of the settings inside the data folder; separate from the key vault. */
 export const SETTINGS_FILE = 'settings';
@@ -16,6 +16,8 @@ export interface SettingsStoreDeps {
   /** Where the library goes until the user picks a folder. */
   defaultLibraryDir: string;
   log: Logger;
+  /** Makes the file's store; default `conf` (the Electron host passes electron-store). */
+  openConf?: OpenConf;
 }
 
 /** Listener for applied changes; services read what they need from `next` (no restart needed). */
@@ -48,7 +50,7 @@ export interface SettingsStore {
  */
 export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
   const { log } = deps;
-  const file = openJsonStore(deps.dir, SETTINGS_FILE, log);
+  const file = openJsonStore(deps.dir, SETTINGS_FILE, log, deps.openConf);
   const defaults = defaultSettings(deps.defaultLibraryDir);
   let current = loadLeniently(file.read(), defaults, log);
   const listeners = new Set<SettingsListener>();

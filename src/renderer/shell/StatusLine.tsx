@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import { useStudio } from '../store/index';
 import { summarise } from '../store/jobs/summary';
 import { bytes } from '../views/library/format';
+import { EngineStatusSegment } from './EngineStatusSegment';
 
 /**
- * The bottom status line (UX.md, "Frame"): connection, running jobs, the library's size, demo mode
- * and the last notice. Each state is an icon and a word, never colour alone. It is a live region,
+ * The bottom status line (UX.md, "Frame"): connection, the job engine when it is not running (with
+ * Retry when it is down), running jobs, the library's size, demo mode and the last notice. Each state is an icon and a word, never colour alone. It is a live region,
  * so changes are announced politely.
  */
 export function StatusLine() {
@@ -17,6 +18,8 @@ export function StatusLine() {
   const paused = useStudio((s) => s.jobs.stats?.paused ?? false);
   const queue = useMemo(() => summarise(Object.values(jobs)), [jobs]);
   const library = useStudio((s) => s.library.stats);
+  const engine = useStudio((s) => s.app.engine);
+  const retryEngine = useStudio((s) => s.app.retryEngine);
   return (
     <footer className="status-line">
       <div className="status-segments" role="status" aria-live="polite">
@@ -24,6 +27,7 @@ export function StatusLine() {
           {online === false ? <WifiOff aria-hidden="true" size={14} /> : <Wifi aria-hidden="true" size={14} />}
           {online === undefined ? 'Checking connection…' : online ? 'Online' : offlineText(queue.queued)}
         </span>
+        <EngineStatusSegment engine={engine} onRetry={retryEngine && (() => void retryEngine().catch(() => undefined))} />
         {queue.running > 0 || paused ? (
           <span className="status-segment" data-state={paused ? 'paused' : 'running'}>
             {paused ? <Pause aria-hidden="true" size={14} /> : <ListVideo aria-hidden="true" size={14} />}

@@ -20,6 +20,17 @@ export const AppStatus = z.object({ online: z.boolean() });
 export type AppStatus = z.infer<typeof AppStatus>;
 
 /**
+ * The job engine process as main's engine host sees it: `starting`, `running`, `restarting` after a
+ * crash, or `down` after crashing too often in a row — then only the user's Retry (`app:retryEngine`)
+ * starts it again, and job commands fail with `UNAVAILABLE` meanwhile. `message` says why it is down.
+ */
+export const EngineStatus = z.object({
+  state: z.enum(['starting', 'running', 'restarting', 'down']),
+  message: z.string().max(500).optional(),
+});
+export type EngineStatus = z.infer<typeof EngineStatus>;
+
+/**
  * Main asks the renderer to show a job: the user clicked its desktop notification (`open`) or the
  * notification's "Continue from last frame" button (`continue`). Main has focused the window already.
  */
@@ -34,9 +45,15 @@ export const appDomain = {
     openExternal: request(z.object({ url: z.string().max(2048) }).strict(), z.object({ opened: z.boolean() })),
     /** Opens the logs folder (`<data folder>/logs`) in the system file manager; `opened` is false where the host cannot. */
     openLogsFolder: request(z.object({}).strict(), z.object({ opened: z.boolean() })),
+    /** The job engine's status, for the status line. */
+    engine: request(z.object({}).strict(), EngineStatus),
+    /** The status line's Retry: starts a `down` engine again; answers the status after (unchanged unless it was down). */
+    retryEngine: request(z.object({}).strict(), EngineStatus),
   },
   events: {
     status: event(AppStatus),
+    /** Every change of the engine's status. */
+    engine: event(EngineStatus),
     focusJob: event(FocusJob),
   },
 } as const;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, AppStatus } from '../../../shared/contract/app';
+import type { AppInfo, AppStatus, EngineStatus } from '../../../shared/contract/app';
 import type { StudioState } from '../index';
 
 /** What the renderer caches of main's `app` domain, plus its setters (main owns the facts). */
@@ -8,6 +8,10 @@ export interface AppState {
   info: AppInfo | null;
   /** Last `app:status` answer or `app:status` event; null until known. */
   status: AppStatus | null;
+  /** Last `app:engine` answer or event; null until known. */
+  engine: EngineStatus | null;
+  /** `app:retryEngine`, bound by `connectApp`; null until then. */
+  retryEngine: (() => Promise<EngineStatus>) | null;
   /** Why the first `app:info` failed, shown instead of the shell. */
   loadError: string | null;
   /** `app:openLogsFolder`, bound by `connectApp`; null until then. Resolves to whether the folder opened. */
@@ -15,6 +19,8 @@ export interface AppState {
   setInfo(info: AppInfo): void;
   setStatus(status: AppStatus): void;
   setLoadError(message: string | null): void;
+  setEngine(engine: EngineStatus): void;
+  setRetryEngine(retry: AppState['retryEngine']): void;
   setOpenLogsFolder(open: AppState['openLogsFolder']): void;
 }
 
@@ -28,9 +34,13 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set)
     status: null,
     loadError: null,
     openLogsFolder: null,
+    engine: null,
+    retryEngine: null,
     setInfo: (info) => set((s) => ({ app: { ...s.app, info, loadError: null } })),
     setStatus: (status) => set((s) => ({ app: { ...s.app, status } })),
     setLoadError: (loadError) => set((s) => ({ app: { ...s.app, loadError } })),
     setOpenLogsFolder: (openLogsFolder) => set((s) => ({ app: { ...s.app, openLogsFolder } })),
+    setEngine: (engine) => set((s) => ({ app: { ...s.app, engine } })),
+    setRetryEngine: (retryEngine) => set((s) => ({ app: { ...s.app, retryEngine } })),
   },
 });

@@ -12,6 +12,8 @@ function withRecordingHost() {
       return true;
     },
     openLogsFolder: async () => false,
+    engine: () => ({ state: 'running' }),
+    retryEngine: () => ({ state: 'running' }),
   });
   return { handlers, asked };
 }

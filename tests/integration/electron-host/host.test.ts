@@ -1,0 +1,246 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webPreferencesViolations } from '../../../src/main/security/web-preferences';
+import { channelName } from '../../../src/shared/contract/define';
+import { contract } from '../../../src/shared/contract/index';
+import { ensureBuilt, ROOT } from '../../fixtures/built-app';
+import { startHost, type Answer, type Call, type Host } from './host-process';
+
+const APP = 'app://renderer';
+const PHOTO = join(ROOT, '..', 'shared', 'fixtures', 'images', 'dragonfly-4224x3168.jpg');
+const REQUEST_CHANNELS = Object.entries(contract).flatMap(([domain, def]) => Object.keys(def.requests).map((verb) => channelName(domain, verb)));
+
+const body = (a: Answer) => Buffer.from(a.body, 'base64');
+const ofKind = (calls: Call[], kind: string) => calls.filter((c) => c.kind === kind);
+const indexOf = (calls: Call[], test: (c: Call) => boolean) => calls.findIndex(test);
+type Result = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * The built Electron entry (out/main/index.js) under plain Node, with a test double for `electron`
+ * (double/): the entry's own handlers are called with real `Request`s and IPC events, and its
+ * lifecycle is played — ready, second-instance, window-all-closed, did-fail-load,
+ * render-process-gone — with the real core and a real engine process behind it.
+ */
+describe('Electron host, built entry under an electron double', () => {
+  beforeAll(ensureBuilt, 300_000);
+
+  describe('a normal start', () => {
+    let host: Host;
+    let calls: Call[];
+    beforeAll(async () => {
+      // `ELECTRON_RENDERER_URL=''` must not be taken as a URL (it was: `??` where `||` was meant).
+      host = await startHost({ ELECTRON_RENDERER_URL: '' });
+      await host.send('ready');
+      // First paint as soon as the window has loaded: the window must not wait for the core.
+      await host.send('waitFor', { kind: 'BrowserWindow.loadURL' });
+      await host.send('windowEvent', { index: 0, event: 'ready-to-show' });
+      // Core up: `app:info` waits for it, then answers.
+      const info = await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl: `${APP}/index.html` });
+      expect(info.ok).toBe(true);
+      calls = await host.calls();
+    }, 120_000);
+    afterAll(() => host?.stop());
+
+    it('registers privileged schemes and the sandbox before ready, and touches nothing that needs ready before it', () => {
+      const before = calls.filter((c) => !c.afterReady);
+      expect(before.map((c) => c.kind)).toEqual(
+        expect.arrayContaining(['app.enableSandbox', 'protocol.registerSchemesAsPrivileged', 'app.requestSingleInstanceLock']),
+      );
+      const schemes = ofKind(calls, 'protocol.registerSchemesAsPrivileged')[0]?.schemes as { scheme: string; privileges: Record<string, boolean> }[];
+      expect(schemes.map((s) => s.scheme)).toEqual(['app', 'media']);
+      for (const s of schemes) expect(s.privileges).toMatchObject({ standard: true, secure: true });
+      expect(schemes[0]?.privileges).not.toHaveProperty('corsEnabled');
+      for (const kind of ['safeStorage.isEncryptionAvailable', 'protocol.handle', 'BrowserWindow.new', 'session.beforeReady', 'ipcMain.handle']) {
+        expect(before.filter((c) => c.kind === kind)).toEqual([]);
+      }
+    });
+
+    it("keeps its data in <appData>/Seedance Studio, with settings and keys in electron-store's files", () => {
+      const userData = join(host.appData, 'Seedance Studio');
+      expect(ofKind(calls, 'app.setPath')).toEqual([expect.objectContaining({ name: 'userData', value: userData, afterReady: false })]);
+      expect(existsSync(join(userData, 'logs', 'studio.log'))).toBe(true);
+      // electron-store (and only it) opens its renderer channel; the host closes it again at once.
+      const opened = indexOf(calls, (c) => c.kind === 'ipcMain.on' && c.channel === 'electron-store-get-data');
+      const closed = indexOf(calls, (c) => c.kind === 'ipcMain.removeAllListeners' && c.channel === 'electron-store-get-data');
+      expect(opened).toBeGreaterThanOrEqual(0);
+      expect(closed).toBeGreaterThan(opened);
+    });
+
+    it('has an IPC handler for every request channel of the contract before the window loads', () => {
+      const firstLoad = indexOf(calls, (c) => c.kind === 'BrowserWindow.loadURL');
+      const handled = calls.slice(0, firstLoad).filter((c) => c.kind === 'ipcMain.handle').map((c) => c.channel);
+      expect(new Set(handled)).toEqual(new Set(REQUEST_CHANNELS));
+      expect(handled).toHaveLength(REQUEST_CHANNELS.length);
+    });
+
+    it('opens a secure window on app://renderer/index.html with an existing CommonJS preload', () => {
+      const [created] = ofKind(calls, 'BrowserWindow.new') as [Call & { options: { show: boolean; webPreferences: Record<string, unknown> } }];
+      // The baseline's own checker (table-tested in tests/unit/main/security), plus the four that matter most.
+      expect(webPreferencesViolations(created.options.webPreferences)).toEqual([]);
+      expect(created.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+      const preload = created.options.webPreferences.preload as string;
+      expect(preload).toBe(join(ROOT, 'out', 'preload', 'index.cjs'));
+      // A sandboxed preload must be one classic script: it parses as one (an ES module would not).
+      const source = readFileSync(preload, 'utf8');
+      expect(() => new Script(source, { filename: preload })).not.toThrow();
+      expect(source).toMatch(/require\(["']electron["']\)/);
+      expect(ofKind(calls, 'BrowserWindow.loadURL')[0]?.url).toBe(`${APP}/index.html`);
+    });
+
+    it('forks the engine from an entry that exists in out/main', () => {
+      const [forked] = ofKind(calls, 'utilityProcess.fork');
+      expect(forked?.entry).toBe(join(ROOT, 'out', 'main', 'engine-process.js'));
+      expect(existsSync(forked?.entry as string)).toBe(true);
+    });
+
+    it('serves the renderer on app:// with a nonce CSP, its assets, and 404 outside the renderer folder', async () => {
+      const index = await host.send<Answer>('fetch', { url: `${APP}/index.html` });
+      expect(index.status).toBe(200);
+      expect(index.headers['content-type']).toMatch(/^text\/html/);
+      const csp = index.headers['content-security-policy'] ?? '';
+      expect(csp).toMatch(/default-src 'none'/);
+      const nonce = /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(csp)?.[1];
+      expect(nonce).toBeTruthy();
+      expect(body(index).toString()).toContain(`nonce="${nonce}"`);
+      // A second load gets a fresh nonce.
+      const again = await host.send<Answer>('fetch', { url: `${APP}/index.html` });
+      expect(again.headers['content-security-policy']).not.toContain(nonce);
+
+      const asset = readdirSync(join(ROOT, 'out', 'renderer', 'assets')).find((f) => f.endsWith('.js')) as string;
+      const js = await host.send<Answer>('fetch', { url: `${APP}/assets/${asset}` });
+      expect(js.status).toBe(200);
+      expect(js.headers['content-type']).toMatch(/javascript/);
+      expect(body(js).equals(readFileSync(join(ROOT, 'out', 'renderer', 'assets', asset)))).toBe(true);
+
+      for (const url of [`${APP}/%2e%2e/main/index.js`, `${APP}/..%2fmain%2findex.js`, `${APP}/../preload/index.cjs`, 'app://other/index.html', `${APP}/missing.js`]) {
+        expect((await host.send<Answer>('fetch', { url })).status, url).toBe(404);
+      }
+      expect((await host.send<Answer>('fetch', { url: `${APP}/index.html`, method: 'POST' })).status).toBe(405);
+    });
+
+    it('serves media:// with byte ranges: 206 and the right bytes', async () => {
+      const imported = await host.send<Result>('invoke', { channel: 'images:import', input: { path: PHOTO }, frameUrl: `${APP}/index.html` });
+      expect(imported.ok).toBe(true);
+      const url = (imported as { data: { previewUrl: string } }).data.previewUrl;
+      expect(url).toMatch(/^media:\/\/clip\//);
+      const whole = await host.send<Answer>('fetch', { url });
+      expect(whole.status).toBe(200);
+      const bytes = body(whole);
+      expect(bytes.length).toBeGreaterThan(200);
+      const part = await host.send<Answer>('fetch', { url, headers: { Range: 'bytes=10-109' } });
+      expect(part.status).toBe(206);
+      expect(part.headers['content-range']).toBe(`bytes 10-109/${bytes.length}`);
+      expect(body(part).equals(bytes.subarray(10, 110))).toBe(true);
+      expect((await host.send<Answer>('fetch', { url: 'media://clip/not-registered' })).status).toBe(404);
+    });
+
+    it('refuses IPC from a foreign origin or a sub-frame, and answers our main frame', async () => {
+      const foreign = await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl: 'https://evil.example/' });
+      expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const sub = await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl: `${APP}/index.html`, isMainFrame: false });
+      expect(sub).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const ours = await host.send<Result>('invoke', { channel: 'app:engine', input: {}, frameUrl: `${APP}/index.html` });
+      expect(ours).toEqual({ ok: true, data: { state: 'running' } });
+    });
+
+    it('shows the window at first paint and logs the start-up times', () => {
+      expect(ofKind(calls, 'BrowserWindow.show')).toEqual([expect.objectContaining({ index: 0 })]);
+      const line = /Electron ready after (\d+) ms, window shown after (\d+) ms, app ready after (\d+) ms/.exec(host.stdout());
+      expect(line).not.toBeNull();
+      console.info(`Electron entry under the double, ms after process start: ready ${line?.[1]}, window shown ${line?.[2]}, app ready ${line?.[3]}`);
+    });
+
+    it('shows an error page with Reload when the page fails to load or the renderer crashes', async () => {
+      await host.send('webContentsEvent', { index: 0, event: 'did-fail-load', args: [-3, 'ERR_ABORTED', `${APP}/index.html`, true] });
+      await host.send('webContentsEvent', { index: 0, event: 'did-fail-load', args: [-105, 'ERR_NAME_NOT_RESOLVED', `${APP}/index.html`, false] });
+      expect(ofKind(await host.calls(), 'BrowserWindow.loadURL').filter((c) => String(c.url).startsWith('data:'))).toEqual([]);
+
+      await host.send('webContentsEvent', { index: 0, event: 'did-fail-load', args: [-6, 'ERR_FILE_NOT_FOUND', `${APP}/index.html`, true] });
+      await host.send('webContentsEvent', { index: 0, event: 'render-process-gone', args: [{ reason: 'crashed', exitCode: 133 }] });
+      const pages = ofKind(await host.calls(), 'BrowserWindow.loadURL')
+        .map((c) => String(c.url))
+        .filter((u) => u.startsWith('data:'))
+        .map((u) => decodeURIComponent(u.slice(u.indexOf(',') + 1)));
+      expect(pages).toHaveLength(2);
+      expect(pages[0]).toContain('ERR_FILE_NOT_FOUND');
+      expect(pages[1]).toContain('crashed');
+      for (const page of pages) {
+        expect(page).toContain(`<a href="${APP}/index.html">Reload</a>`);
+        expect(page).toContain(join(host.appData, 'Seedance Studio', 'logs'));
+      }
+    });
+
+    it('second-instance focuses the window, or opens a new one when it was closed; window-all-closed quits', async () => {
+      await host.send('appEvent', { event: 'second-instance', args: [[], ROOT] });
+      await host.send('waitFor', { kind: 'BrowserWindow.focus', where: { index: 0 } });
+      await host.send('closeWindow', { index: 0 });
+      await host.send('appEvent', { event: 'second-instance', args: [[], ROOT] });
+      const created = await host.send<Call>('waitFor', { kind: 'BrowserWindow.new', where: { index: 1 } });
+      expect((created as unknown as { options: { webPreferences: { sandbox: boolean } } }).options.webPreferences.sandbox).toBe(true);
+      expect(ofKind(await host.calls(), 'BrowserWindow.loadURL').at(-1)?.url).toBe(`${APP}/index.html`);
+      if (process.platform !== 'darwin') {
+        await host.send('appEvent', { event: 'window-all-closed' });
+        await host.send('waitFor', { kind: 'app.quit' });
+      }
+    });
+  });
+
+  it('an engine that cannot start: the window works, app:engine says down, and Retry brings it back', async () => {
+    const host = await startHost({ DOUBLE_ENGINE: 'crash' });
+    try {
+      await host.send('ready');
+      const frameUrl = `${APP}/index.html`;
+      // The window is up while the core still waits on the engine.
+      await host.send('waitFor', { kind: 'BrowserWindow.loadURL' });
+      await host.send('windowEvent', { index: 0, event: 'ready-to-show' });
+      await host.send('waitFor', { kind: 'BrowserWindow.show' });
+
+      const engine = await host.send<Result>('invoke', { channel: 'app:engine', input: {}, frameUrl });
+      expect(engine).toMatchObject({ ok: true, data: { state: 'down', message: expect.stringContaining('5 times in a row') } });
+      expect(ofKind(await host.calls(), 'utilityProcess.fork')).toHaveLength(5);
+      expect(await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl })).toMatchObject({ ok: true });
+      expect(await host.send<Result>('invoke', { channel: 'jobs:list', input: {}, frameUrl })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(ofKind(await host.calls(), 'dialog.showErrorBox')).toEqual([]);
+
+      // The fault is gone; the user presses Retry.
+      await host.send('engineMode', { mode: 'real' });
+      expect(await host.send<Result>('invoke', { channel: 'app:retryEngine', input: {}, frameUrl })).toEqual({ ok: true, data: { state: 'starting' } });
+      await host.send('waitFor', { kind: 'webContents.send', where: { channel: 'app:engine', payload: { state: 'running' } } });
+      expect(await host.send<Result>('invoke', { channel: 'jobs:list', input: {}, frameUrl })).toEqual({ ok: true, data: { jobs: [] } });
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+
+  it('a fatal start shows an error box naming the log folder, then quits', async () => {
+    const host = await startHost();
+    try {
+      // A data folder that cannot be created (a file stands where its parent should be).
+      const blocked = join(host.appData, 'Seedance Studio');
+      (await import('node:fs')).mkdirSync(host.appData, { recursive: true });
+      (await import('node:fs')).writeFileSync(blocked, 'not a folder');
+      await host.send('ready');
+      const box = await host.send<Call>('waitFor', { kind: 'dialog.showErrorBox' });
+      expect(box.title).toBe('Seedance Studio could not start');
+      expect(box.content).toContain(join(blocked, 'logs'));
+      expect(await host.send<Call>('waitFor', { kind: 'app.exit' })).toMatchObject({ code: 1 });
+    } finally {
+      await host.stop();
+    }
+  }, 60_000);
+
+  it('a second instance quits at once and opens nothing', async () => {
+    const host = await startHost({ DOUBLE_SECOND_INSTANCE: '1' });
+    try {
+      await host.send('ready');
+      const calls = await host.calls();
+      expect(ofKind(calls, 'app.quit')).toHaveLength(1);
+      expect(ofKind(calls, 'BrowserWindow.new')).toEqual([]);
+      expect(ofKind(calls, 'ipcMain.handle')).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  }, 60_000);
+});
