@@ -4,6 +4,7 @@ import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webPreferencesViolations } from '../../../src/main/security/web-preferences';
 import { channelName } from '../../../src/shared/contract/define';
+import { FILE_GRANT_CHANNEL } from '../../../src/shared/contract/files';
 import { contract } from '../../../src/shared/contract/index';
 import { ensureBuilt, ROOT } from '../../fixtures/built-app';
 import { startHost, type Answer, type Call, type Host } from './host-process';
@@ -68,11 +69,11 @@ describe('Electron host, built entry under an electron double', () => {
       expect(closed).toBeGreaterThan(opened);
     });
 
-    it('has an IPC handler for every request channel of the contract before the window loads', () => {
+    it('has an IPC handler for every request channel of the contract, and the preload grant channel, before the window loads', () => {
       const firstLoad = indexOf(calls, (c) => c.kind === 'BrowserWindow.loadURL');
       const handled = calls.slice(0, firstLoad).filter((c) => c.kind === 'ipcMain.handle').map((c) => c.channel);
-      expect(new Set(handled)).toEqual(new Set(REQUEST_CHANNELS));
-      expect(handled).toHaveLength(REQUEST_CHANNELS.length);
+      expect(new Set(handled)).toEqual(new Set([...REQUEST_CHANNELS, FILE_GRANT_CHANNEL]));
+      expect(handled).toHaveLength(REQUEST_CHANNELS.length + 1);
     });
 
     it('opens a secure window on app://renderer/index.html with an existing CommonJS preload', () => {
@@ -121,7 +122,11 @@ describe('Electron host, built entry under an electron double', () => {
     });
 
     it('serves media:// with byte ranges: 206 and the right bytes', async () => {
-      const imported = await host.send<Result>('invoke', { channel: 'images:import', input: { path: PHOTO }, frameUrl: `${APP}/index.html` });
+      // The preload's path → token grant first: images:import takes only a token main issued.
+      const granted = await host.send<Result>('invoke', { channel: FILE_GRANT_CHANNEL, input: { path: PHOTO }, frameUrl: `${APP}/index.html` });
+      expect(granted.ok).toBe(true);
+      const { token } = (granted as { data: { token: string } }).data;
+      const imported = await host.send<Result>('invoke', { channel: 'images:import', input: { token }, frameUrl: `${APP}/index.html` });
       expect(imported.ok).toBe(true);
       const url = (imported as { data: { previewUrl: string } }).data.previewUrl;
       expect(url).toMatch(/^media:\/\/clip\//);
@@ -141,6 +146,8 @@ describe('Electron host, built entry under an electron double', () => {
       expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       const sub = await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl: `${APP}/index.html`, isMainFrame: false });
       expect(sub).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const foreignGrant = await host.send<Result>('invoke', { channel: FILE_GRANT_CHANNEL, input: { path: PHOTO }, frameUrl: 'https://evil.example/' });
+      expect(foreignGrant).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       const ours = await host.send<Result>('invoke', { channel: 'app:engine', input: {}, frameUrl: `${APP}/index.html` });
       expect(ours).toEqual({ ok: true, data: { state: 'running' } });
     });
