@@ -119,7 +119,9 @@ describe.skipIf(process.platform !== 'linux')('the unpacked app, packaged with a
     if (output) await rm(output, { recursive: true, force: true });
   });
 
-  it('names the executable seedance-studio, and that executable is the stand-in, which refuses to run', async () => {
+  it("names the executable seedance-studio, drops Electron's default app, and the executable is the stand-in, which refuses to run", async () => {
+    expect((await readdir(app)).sort()).toEqual(['resources', 'seedance-studio']);
+    expect((await readdir(resources)).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
     const error = await run(join(app, 'seedance-studio')).catch((err: unknown) => err as { code: number; stderr: string });
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr.trim()).toBe(STAND_IN_MESSAGE);

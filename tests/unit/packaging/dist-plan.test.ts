@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,9 +59,10 @@ describe('findInstalledElectron', () => {
 });
 
 describe('the stand-in Electron', () => {
-  it.skipIf(!canStandIn(process.platform))('is one executable named electron that refuses to run, saying what it is', async () => {
+  it.skipIf(!canStandIn(process.platform))('is an executable named electron that refuses to run, saying what it is, beside the files afterPack removes', async () => {
     const dir = await createStandInElectron();
     try {
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(['electron', 'resources', join('resources', 'default_app.asar'), 'version']);
       expect((await stat(join(dir, 'electron'))).mode & 0o111).toBe(0o111);
       const error = await promisify(execFile)(join(dir, 'electron'), ['--version']).catch((err: unknown) => err as { code: number; stdout: string; stderr: string });
       expect(error).toMatchObject({ code: 1, stdout: '' });
