@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { runnableBinary } from './asar';
 
 /** Which media tool to find. */
 export type MediaTool = 'ffmpeg' | 'ffprobe';
@@ -26,12 +26,8 @@ function installerPath(tool: MediaTool): string | null {
   try {
     const require = createRequire(import.meta.url);
     const found = (require(INSTALLER[tool]) as { path?: unknown }).path;
-    if (typeof found !== 'string') return null;
-    // Inside a packaged Electron app the binary is unpacked next to the asar archive, not in it.
-    const path = found.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-    // The installers do not always set the execute bit for everyone (the ffprobe package ships 0744).
-    accessSync(path, constants.X_OK);
-    return path;
+    // Inside a packaged app `found` lies in app.asar; the binary itself is unpacked beside it.
+    return typeof found === 'string' ? runnableBinary(found) : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import { webPreferencesViolations } from '../../../src/main/security/web-prefere
 import { channelName } from '../../../src/shared/contract/define';
 import { FILE_GRANT_CHANNEL } from '../../../src/shared/contract/files';
 import { contract } from '../../../src/shared/contract/index';
-import { ensureBuilt, ROOT } from '../../fixtures/built-app';
+import { ensureBuiltApp, ROOT } from '../../fixtures/built-app';
 import { startHost, type Answer, type Call, type Host } from './host-process';
 
 const APP = 'app://renderer';
@@ -25,7 +25,7 @@ type Result = { ok: true; data: unknown } | { ok: false; error: { code: string; 
  * render-process-gone — with the real core and a real engine process behind it.
  */
 describe('Electron host, built entry under an electron double', () => {
-  beforeAll(ensureBuilt, 300_000);
+  beforeAll(() => ensureBuiltApp(), 300_000);
 
   describe('a normal start', () => {
     let host: Host;
