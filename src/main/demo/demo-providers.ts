@@ -3,6 +3,7 @@ import type { ProviderId } from '../../shared/catalog/types';
 import type { Logger } from '../logging/logger';
 import { baseUrlsFromEnv, keyFromEnv } from '../providers/registry';
 import type { ProviderContext } from '../providers/types';
+import { providerContextFrom } from '../jobs/provider-context';
 import { demoEnv, startDemoServer, type DemoServerHandle } from './provider/server';
 
 /** Which provider a job talks to: the offline demo's local server, or the real provider with the user's key. */
@@ -24,6 +25,12 @@ export interface DemoProviders {
    * real key never reaches it; `real` uses the vault's key and the base URLs in effect.
    */
   route(provider: ProviderId, route?: DemoRoute): Promise<ProviderRoute>;
+  /**
+   * The engine's provider context for a call to `provider` on `route` (default: `currentRoute()`):
+   * `route`'s key and base URLs with the global `fetch`. Rejects with a non-retryable
+   * `ProviderError` kind `auth` when the route has no key (a `real` route whose key was removed).
+   */
+  context(provider: ProviderId, route?: DemoRoute): Promise<ProviderContext>;
   /** Stops the demo server if it was started. */
   dispose(): Promise<void>;
 }
@@ -65,12 +72,18 @@ export function createDemoProviders(opts: {
 
   const currentRoute = (): DemoRoute => (opts.isDemo() ? 'demo' : 'real');
 
+  async function route(provider: ProviderId, which: DemoRoute = currentRoute()): Promise<ProviderRoute> {
+    if (which === 'real') return { apiKey: opts.keyFor(provider), baseUrls: opts.baseUrls(provider) };
+    const env = demoEnv((await demoServer()).url);
+    return { apiKey: keyFromEnv(provider, env), baseUrls: baseUrlsFromEnv(provider, env) };
+  }
+
   return {
     currentRoute,
-    async route(provider, route = currentRoute()) {
-      if (route === 'real') return { apiKey: opts.keyFor(provider), baseUrls: opts.baseUrls(provider) };
-      const env = demoEnv((await demoServer()).url);
-      return { apiKey: keyFromEnv(provider, env), baseUrls: baseUrlsFromEnv(provider, env) };
+    route,
+    async context(provider, which) {
+      const r = await route(provider, which);
+      return providerContextFrom(() => r.apiKey, () => r.baseUrls)(provider);
     },
     async dispose() {
       if (server) await (await server).close();
