@@ -67,14 +67,15 @@ test('screenshot of the shell (light, 1280×800) for the README', async ({ app }
   const status = app.getByRole('contentinfo').getByRole('status');
   await expect(status).toContainText('Online');
   await expect(status).toContainText('Demo mode');
-  const thumb = app.locator('img.frame-thumb').first();
-  await expect(thumb).toBeVisible();
-  expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  const box = (await thumb.boundingBox())!;
+  const photo = app.getByRole('group', { name: 'First frame: drag to reframe' });
+  await expect(photo).toBeVisible();
+  const loaded = photo.locator('img').first();
+  expect(await loaded.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const box = (await photo.boundingBox())!;
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
   const png = await app.screenshot({ path: SCREENSHOT, animations: 'disabled' });
 
-  // The file is the window at 1280×800, and the photo is in it: the thumbnail's area holds a picture
+  // The file is the window at 1280×800, and the photo is in it: the first frame's area holds a picture
   // (varied pixels), not a blank or a placeholder.
   const meta = await sharp(png).metadata();
   expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', width: 1280, height: 800 });
