@@ -5,7 +5,6 @@
 import type { FailureKind, RequestRecord, RouteKind, SimProvider } from '../../src/main/demo/provider/types';
 
 export type { FailureKind, RequestRecord, RouteKind, SimProvider } from '../../src/main/demo/provider/types';
-export { SIM_PROVIDERS } from '../../src/main/demo/provider/types';
 
 /** A counted fault: applies to the next `times` matching requests (unlimited when absent). */
 interface Counted {

@@ -10,7 +10,7 @@ import { demoEnv, startDemoServer, type DemoServerHandle } from './provider/serv
 export type DemoRoute = 'demo' | 'real';
 
 /** Where a provider call goes: a key and base URLs. */
-export interface ProviderRoute {
+interface ProviderRoute {
   apiKey: string | undefined;
   baseUrls: ProviderContext['baseUrls'];
 }
@@ -20,14 +20,10 @@ export interface DemoProviders {
   /** The route for work sent now: `demo` while no provider has a usable key, else `real`. */
   currentRoute(): DemoRoute;
   /**
-   * The key and base URLs for a call to `provider` on `route` (default: `currentRoute()`). `demo`
-   * starts the local demo server the first time it is needed and hands out its own keys, so a
-   * real key never reaches it; `real` uses the vault's key and the base URLs in effect.
-   */
-  route(provider: ProviderId, route?: DemoRoute): Promise<ProviderRoute>;
-  /**
    * The engine's provider context for a call to `provider` on `route` (default: `currentRoute()`):
-   * `route`'s key and base URLs with the global `fetch`. Rejects with a non-retryable
+   * `route`'s key and base URLs with the global `fetch`. `demo` starts the local demo server the
+   * first time it is needed and hands out its own keys, so a real key never reaches it; `real`
+   * uses the vault's key and the base URLs in effect. Rejects with a non-retryable
    * `ProviderError` kind `auth` when the route has no key (a `real` route whose key was removed).
    */
   context(provider: ProviderId, route?: DemoRoute): Promise<ProviderContext>;
@@ -80,7 +76,6 @@ export function createDemoProviders(opts: {
 
   return {
     currentRoute,
-    route,
     async context(provider, which) {
       const r = await route(provider, which);
       return providerContextFrom(() => r.apiKey, () => r.baseUrls)(provider);

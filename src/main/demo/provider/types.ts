@@ -10,8 +10,6 @@ import type { Readable } from 'node:stream';
 /** The four simulated providers. */
 export type SimProvider = 'novita' | 'fal' | 'evolink' | 'ark';
 
-export const SIM_PROVIDERS: readonly SimProvider[] = ['novita', 'fal', 'evolink', 'ark'];
-
 /**
  * What a request does, for stats and for targeting faults:
  * `submit` (the billable POST), `status` (a poll), `result` (fal response_url), `cancel`,
