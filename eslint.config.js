@@ -15,6 +15,8 @@ const nodePrefixed = { group: ['node:*'], message: 'This folder runs outside Nod
 const electronSub = { group: ['electron/*'], message: electron.message };
 const reactDom = { name: 'react-dom', message: 'src/shared is pure TypeScript + zod.' };
 const reactDomSub = { group: ['react-dom/*'], message: reactDom.message };
+// ARCHITECTURE.md "Source layout": test tooling never ships, so the app never imports it.
+const noTooling = { regex: '(^|/)(tools|tests)/', message: 'src/ never imports tools/ or tests/: they do not ship. Product code (e.g. the demo provider) lives in src/.' };
 
 export default tseslint.config(
   { ignores: ['out/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/', 'dist/'] },
@@ -28,8 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electron], patterns: [electronSub, noTooling] }] },
+  },
+  {
     files: ['src/shared/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electron, reactDom, ...nodeBuiltins], patterns: [nodePrefixed, electronSub, reactDomSub] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [electron, reactDom, ...nodeBuiltins], patterns: [nodePrefixed, electronSub, reactDomSub, noTooling] }] },
   },
   {
     files: ['src/renderer/**'],
@@ -40,11 +46,11 @@ export default tseslint.config(
       // This rule only matters to the React Compiler, which the app does not use; with it on, every
       // @tanstack/react-virtual list (Queue, Library) would need the same inline exception.
       'react-hooks/incompatible-library': 'off',
-      'no-restricted-imports': ['error', { paths: [electron, ...nodeBuiltins], patterns: [nodePrefixed, electronSub] }],
+      'no-restricted-imports': ['error', { paths: [electron, ...nodeBuiltins], patterns: [nodePrefixed, electronSub, noTooling] }],
     },
   },
   {
     files: ['src/main/electron/**', 'src/preload/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTooling] }] },
   },
 );

@@ -170,8 +170,11 @@ test('1,000 jobs: the list stays virtualized, filters, reorders by keyboard and 
   await expect(rows(page).first().locator('.job-chip')).toHaveText('Queued here');
   const scroller = page.locator('.job-scroller');
   for (const fraction of [0.25, 0.5, 0.75, 1]) {
-    await scroller.evaluate((el, f) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) * f }), fraction);
-    await page.waitForTimeout(100);
+    // Scroll, then let two frames pass: the scroll event has fired and the virtualizer's render is painted.
+    await scroller.evaluate(async (el, f) => {
+      el.scrollTo({ top: (el.scrollHeight - el.clientHeight) * f });
+      await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    }, fraction);
     expect(await rendered()).toBeLessThan(40);
   }
   await expect(rows(page).filter({ hasText: 'Job 1000' })).toBeVisible();

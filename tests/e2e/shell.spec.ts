@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixture } from '../fixtures/images';
@@ -59,7 +60,27 @@ test('screenshot of the shell (light, 1280×800) for the README', async ({ app }
   await expect(app.getByText(/Sent as \d+ × \d+/)).toBeVisible();
   // Keyboard focus would otherwise leave a focus ring in the picture.
   await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // What the README's caption promises is on the page at capture time.
+  const nav = app.getByRole('navigation', { name: 'Views' });
+  for (const name of ['Compose', 'Queue', 'Library', 'Settings']) await expect(nav.getByRole('button', { name })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Compose');
+  const status = app.getByRole('contentinfo').getByRole('status');
+  await expect(status).toContainText('Online');
+  await expect(status).toContainText('Demo mode');
+  const photo = app.getByRole('group', { name: 'First frame: drag to reframe' });
+  await expect(photo).toBeVisible();
+  const loaded = photo.locator('img').first();
+  expect(await loaded.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const box = (await photo.boundingBox())!;
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
   const png = await app.screenshot({ path: SCREENSHOT, animations: 'disabled' });
-  expect(png.length).toBeGreaterThan(10_000);
+
+  // The file is the window at 1280×800, and the photo is in it: the first frame's area holds a picture
+  // (varied pixels), not a blank or a placeholder.
+  const meta = await sharp(png).metadata();
+  expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', width: 1280, height: 800 });
+  const region = { left: Math.round(box.x), top: Math.round(box.y), width: Math.max(1, Math.floor(box.width)), height: Math.max(1, Math.floor(box.height)) };
+  const stats = await sharp(png).extract(region).stats();
+  const spread = stats.channels.slice(0, 3).map((c) => c.stdev);
+  expect(Math.max(...spread)).toBeGreaterThan(15);
 });

@@ -1,14 +1,14 @@
-import type { DownloadFaults } from './files';
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DemoServerHooks, DownloadShape } from '../../src/main/demo/provider/types';
 import type { FailureKind, FaultConfig, FaultSet, RouteKind, SimProvider } from './types';
 
 /** Routes the request faults hit unless a rule names its own: every API call, not file downloads. */
 const API_ROUTES: readonly RouteKind[] = ['submit', 'status', 'result', 'cancel', 'list', 'upload', 'upload-put', 'other'];
 
 /** A fault that answers a request instead of its route. */
-export type RequestFault =
-  | { kind: 'rateLimit'; retryAfterSeconds: number }
-  | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
-  | { kind: 'malformedJson' };
+export type RequestFault = NonNullable<ReturnType<NonNullable<DemoServerHooks['answer']>>>;
 
 /**
  * The fault configuration in force and the use counts of its counted rules.
@@ -51,14 +51,17 @@ export class Faults {
     return null;
   }
 
-  /** Throttle and cut-off for one result download. */
-  forDownload(provider: SimProvider): DownloadFaults {
-    const out: DownloadFaults = {};
+  /** Throttle or cut-off for one result download (a cut wins: the body never completes anyway). */
+  forDownload(provider: SimProvider): DownloadShape | null {
     const slow = this.rule(provider, 'slowDownload');
-    if (slow && this.take(slow)) out.bytesPerSecond = slow.bytesPerSecond;
+    const bytesPerSecond = slow && this.take(slow) ? slow.bytesPerSecond : undefined;
     const cut = this.rule(provider, 'cutDownload');
-    if (cut && this.take(cut)) out.cutAfterBytes = cut.afterBytes;
-    return out;
+    const cutAfterBytes = cut && this.take(cut) ? cut.afterBytes : undefined;
+    if (bytesPerSecond === undefined && cutAfterBytes === undefined) return null;
+    return {
+      label: cutAfterBytes !== undefined ? 'cutDownload' : 'slowDownload',
+      send: (body, res) => sendShaped(body, res, bytesPerSecond, cutAfterBytes),
+    };
   }
 
   /** Fates decided at submit: failure kind, never finishing, result TTL override (seconds). */
@@ -70,5 +73,38 @@ export class Faults {
       neverFinish: !!never && this.take(never),
       ttlSeconds: this.rule(provider, 'resultTtlSeconds'),
     };
+  }
+}
+
+/**
+ * Sends `body` throttled to `bytesPerSecond` (10 slices a second) and, like a CDN dropping the
+ * connection mid-body, destroys the socket after `cutAfterBytes` bytes: the client sees fewer bytes
+ * than Content-Length.
+ */
+async function sendShaped(body: Readable, res: ServerResponse, bytesPerSecond: number | undefined, cutAfterBytes: number | undefined): Promise<void> {
+  let sent = 0;
+  const slice = bytesPerSecond ? Math.max(1, Math.floor(bytesPerSecond / 10)) : Infinity;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      let buf = chunk;
+      while (buf.length > 0) {
+        if (res.destroyed) return;
+        let n = Math.min(buf.length, slice);
+        if (cutAfterBytes !== undefined) n = Math.min(n, cutAfterBytes - sent);
+        if (n <= 0) {
+          res.socket?.destroy();
+          return;
+        }
+        const ok = res.write(buf.subarray(0, n));
+        sent += n;
+        buf = buf.subarray(n);
+        // 'close' too: a client that hangs up never drains.
+        if (!ok) await new Promise<void>((r) => res.once('drain', r).once('close', r));
+        if (bytesPerSecond) await sleep(100);
+      }
+    }
+    res.end();
+  } finally {
+    body.destroy();
   }
 }

@@ -1,28 +1,10 @@
 /**
- * Types shared by the simulator's server, task store, fault injection and provider modules.
- * The simulator stands in for the four Seedance providers (providers.md) on one local port.
+ * Types of the test simulator's fault injection and stats, on top of the demo provider's own
+ * (src/main/demo/provider/types.ts), which it re-exports so tests import one place.
  */
+import type { FailureKind, RequestRecord, RouteKind, SimProvider } from '../../src/main/demo/provider/types';
 
-/** The four simulated providers. */
-export type SimProvider = 'novita' | 'fal' | 'evolink' | 'ark';
-
-export const SIM_PROVIDERS: readonly SimProvider[] = ['novita', 'fal', 'evolink', 'ark'];
-
-/**
- * What a request does, for stats and for targeting faults:
- * `submit` (the billable POST), `status` (a poll), `result` (fal response_url), `cancel`,
- * `list` (ModelArk task list), `upload` (fal initiate / EvoLink base64), `upload-put` (fal signed PUT),
- * `download` (a result video or last frame), `file` (an uploaded input served back), `other`.
- */
-export type RouteKind = 'submit' | 'status' | 'result' | 'cancel' | 'list' | 'upload' | 'upload-put' | 'download' | 'file' | 'other';
-
-/**
- * Why a simulated task fails, mapped to each provider's own failure payload:
- * `content_policy` (output video moderated), `audio_moderation` (ModelArk
- * `OutputAudioSensitiveContentDetected`), `image_policy` (input image moderated, e.g. a real face on 2.x),
- * `internal` (provider-side error), `timeout` (generation timed out / ModelArk `expired`).
- */
-export type FailureKind = 'content_policy' | 'audio_moderation' | 'image_policy' | 'internal' | 'timeout';
+export type { FailureKind, RequestRecord, RouteKind, SimProvider } from '../../src/main/demo/provider/types';
 
 /** A counted fault: applies to the next `times` matching requests (unlimited when absent). */
 interface Counted {
@@ -62,18 +44,6 @@ export interface FaultConfig extends Partial<Record<SimProvider, FaultSet>> {
   global?: FaultSet;
 }
 
-/** One recorded request. `taskId` is the provider's task id when the route concerns one task. */
-export interface RequestRecord {
-  provider: SimProvider | 'sim';
-  route: RouteKind;
-  method: string;
-  path: string;
-  status: number;
-  taskId?: string;
-  /** Which fault answered instead of the route, if any. */
-  fault?: 'rateLimit' | 'serverError' | 'malformedJson' | 'cutDownload' | 'slowDownload';
-}
-
 /**
  * Request counts since start (or since `resetStats`), for tests that prove e.g. one submit per job.
  * Keys: `byRoute` is `<provider>:<route>`; `byTask` is task id → route → count.
@@ -87,14 +57,4 @@ export interface SimStats {
   ignoredFields: Array<{ provider: SimProvider; model: string; field: string }>;
   /** Every request in order (bounded to the last 5000). */
   log: RequestRecord[];
-}
-
-/** A reply a route produces; `raw` wins over `json`. */
-export interface Reply {
-  status: number;
-  json?: unknown;
-  raw?: string | Buffer;
-  headers?: Record<string, string>;
-  /** Not sent: the task a submit created, so stats count the submit under that task. */
-  taskId?: string;
 }

@@ -15,7 +15,7 @@ import { createKeyHandlers } from '../keys/handlers';
 import { createKeyVault, type KeyVault } from '../keys/vault';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { adapterFor } from '../providers/registry';
-import { effectiveBaseUrls } from '../settings/base-urls';
+import { baseUrlsFrom } from '../settings/base-urls';
 import { createSettingsHandlers } from '../settings/handlers';
 import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createMediaRegistry, type MediaRegistry } from '../media/registry';
@@ -27,7 +27,6 @@ import { createEngineHost, createInProcessEngineHost, type EngineHost } from '..
 import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
 import { prepareImagesWith } from '../jobs/prepare-images';
 import { engineConfigFrom } from '../jobs/engine-config';
-import { providerContextFrom } from '../jobs/provider-context';
 import { createDraftHandlers } from '../drafts/handlers';
 import { createDraftStore } from '../drafts/store';
 import { defaultModelId, listModels } from '../models/availability';
@@ -35,8 +34,8 @@ import { createModelHandlers, watchModels } from '../models/handlers';
 import type { StudioConfig } from './config';
 import type { ProviderId } from '../../shared/catalog/types';
 import { createDemoProviders } from '../demo/demo-providers';
-import { createNetworkMonitor, type NetworkMonitor } from '../network/monitor';
-import { studioProbe } from '../network/probes';
+import type { NetworkMonitor } from '../network/monitor';
+import { createStudioNetworkMonitor } from '../network/studio-monitor';
 import { createJobNotifier } from '../notify/notifier';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
@@ -63,14 +62,9 @@ export interface Studio {
   jobs: EngineHost;
   /** Network reachability; its changes drive `jobs.setOnline` and the `app:status` event. */
   network: NetworkMonitor;
-  /** Stops background work and flushes stores. Idempotent. */
+  /** Stops background work, drops every subscription, flushes every store and stops the demo provider. Idempotent. */
   dispose(): Promise<void>;
 }
-
-/** Probe interval while online, ms: often enough that an outage shows within ~20 s, cheap enough to ignore. */
-const NETWORK_PROBE_INTERVAL_MS = 15_000;
-/** Probe interval while offline or confirming a failed probe, ms: work resumes within seconds of the network's return. */
-const NETWORK_FAST_PROBE_INTERVAL_MS = 3_000;
 
 /**
  * The composition root: builds every service from `config` and wires the contract's handlers.
@@ -84,22 +78,21 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const media = createMediaRegistry();
   const settings = createSettingsStore({ dir: config.dataDir, defaultLibraryDir: config.libraryDir ?? join(config.dataDir, 'library'), log, openConf: config.openConf });
   const keys = createKeyVault({ dir: config.dataDir, crypto: config.keyCrypto ?? createSessionOnlyCrypto(), env: config.env, log, openConf: config.openConf });
-  const checkKey = createKeyChecker({
-    keyFor: keys.keyFor,
-    adapterFor,
-    baseUrls: (provider) => effectiveBaseUrls(settings.get(), config.env, provider),
-  });
-  keys.onChange((list) => events.emit('keys', 'changed', { keys: list }));
-  watchModels(keys, (list) => events.emit('models', 'changed', list));
+  const baseUrls = baseUrlsFrom(settings, config.env);
+  const checkKey = createKeyChecker({ keyFor: keys.keyFor, adapterFor, baseUrls });
+  // Every subscription's unsubscribe, called by `dispose`.
+  const unsubscribe: Array<() => void> = [];
+  unsubscribe.push(keys.onChange((list) => events.emit('keys', 'changed', { keys: list })));
+  unsubscribe.push(watchModels(keys, (list) => events.emit('models', 'changed', list)));
   const drafts = createDraftStore({ dir: join(config.dataDir, 'drafts'), log, defaultModelId: () => defaultModelId(listModels(CATALOG, keys.list())) });
-  settings.onChange((next) => events.emit('settings', 'changed', { settings: next }));
+  unsubscribe.push(settings.onChange((next) => events.emit('settings', 'changed', { settings: next })));
   const library = createMovableLibrary({
     libraryDir: settings.get().libraryDir,
     framesDir: join(config.dataDir, 'frames'),
     log,
     trashItem: config.trashItem,
   });
-  library.onChange((ids) => events.emit('library', 'changed', { ids }));
+  unsubscribe.push(library.onChange((ids) => events.emit('library', 'changed', { ids })));
   // Last frames reach the renderer as tokens; the image service resolves them to paths.
   const frameTokens = createFrameTokens();
   // Dropped and picked files reach the renderer as grant tokens too (the preload makes them).
@@ -111,12 +104,9 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     log,
     isDemo: () => !keys.anyConfigured(),
     keyFor: keys.keyFor,
-    baseUrls: (provider) => effectiveBaseUrls(settings.get(), config.env, provider),
+    baseUrls,
   });
-  const engineContext = async (provider: ProviderId) => {
-    const route = await demo.route(provider);
-    return providerContextFrom(() => route.apiKey, () => route.baseUrls)(provider);
-  };
+  const engineContext = (provider: ProviderId) => demo.context(provider);
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
   const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };
@@ -124,8 +114,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const jobs: EngineHost = config.launchEngine
     ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
     : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
-  forwardJobEvents(jobs, events);
-  jobs.onStatus((status) => events.emit('app', 'engine', status));
+  unsubscribe.push(forwardJobEvents(jobs, events));
+  unsubscribe.push(jobs.onStatus((status) => events.emit('app', 'engine', status)));
   await jobs.start();
   // After start: the notifier's first `list` then marks the jobs that had ended before this run.
   const desktop = config.desktop;
@@ -139,14 +129,11 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
         setProgress: (f) => desktop.setProgress(f),
       })
     : undefined;
-  const network = createNetworkMonitor({
-    probe: studioProbe({
-      isDemo: () => !keys.anyConfigured(),
-      urls: () => keys.list().filter((k) => k.configured).map((k) => effectiveBaseUrls(settings.get(), config.env, k.provider).api),
-      isOnline: config.isOnline,
-    }),
-    intervalMs: NETWORK_PROBE_INTERVAL_MS,
-    fastIntervalMs: NETWORK_FAST_PROBE_INTERVAL_MS,
+  const network = createStudioNetworkMonitor({
+    isDemo: () => demo.currentRoute() === 'demo',
+    keys: () => keys.list(),
+    apiUrl: (provider) => baseUrls(provider).api,
+    isOnline: config.isOnline,
     onChange: (online) => {
       log.info('network.changed', { online });
       jobs.setOnline(online).catch((err: unknown) => log.error('network.set_online_failed', { online, error: err }));
@@ -154,12 +141,14 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     },
   });
   // A new key or base URL changes what "reachable" means: look again now rather than at the next tick.
-  keys.onChange(() => network.poke());
-  settings.onChange(() => network.poke());
-  settings.onChange((next) => {
-    // The host keeps the latest config and re-sends it after an engine restart; a failure here is only logged.
-    Promise.resolve(jobs.configure(engineConfigFrom(next))).catch((error: unknown) => log.warn('jobs.configure_failed', { error }));
-  });
+  unsubscribe.push(keys.onChange(() => network.poke()));
+  unsubscribe.push(settings.onChange(() => network.poke()));
+  unsubscribe.push(
+    settings.onChange((next) => {
+      // The host keeps the latest config and re-sends it after an engine restart; a failure here is only logged.
+      Promise.resolve(jobs.configure(engineConfigFrom(next))).catch((error: unknown) => log.warn('jobs.configure_failed', { error }));
+    }),
+  );
 
   const handlers: Handlers = {
     jobs: createJobHandlers(jobs),
@@ -175,8 +164,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       info: () => ({
         name: 'Seedance Studio',
         version: config.appVersion,
-        host: config.host === 'cli' ? 'harness' : config.host,
-        demo: !keys.anyConfigured(),
+        host: config.host,
+        demo: demo.currentRoute() === 'demo',
         platform: process.platform,
         versions: config.versions,
         dataDir: config.dataDir,
@@ -219,8 +208,10 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       disposed = true;
       notifier?.dispose();
       network.dispose();
+      for (const off of unsubscribe) off();
       await jobs.dispose();
-      await library.dispose();
+      // After the engine: its last deliveries file clips and may import images.
+      await Promise.all([library.dispose(), images.dispose(), drafts.dispose()]);
       await demo.dispose();
     },
   };

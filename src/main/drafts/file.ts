@@ -1,29 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { access, open, readFile, rename, unlink } from 'node:fs/promises';
+import { access, readFile, rename } from 'node:fs/promises';
 import type { z } from 'zod';
-
-/**
- * Writes `text` to `path` atomically: a temporary file in the same folder, flushed to disk
- * (fsync), then renamed over `path`. A crash leaves either the old file or the new one, never a
- * half-written draft. Owner-only (0600): prompts are the user's business. The folder must exist.
- * Throws the I/O error (disk full, read-only folder); the temporary file is removed then.
- */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
 
 /** What reading a JSON file against a schema found. */
 export type ReadOutcome<T> = { kind: 'ok'; value: T } | { kind: 'missing' } | { kind: 'corrupt'; reason: string };

@@ -7,7 +7,9 @@ import { StudioError } from '../../shared/contract/result';
 import { Draft, DraftId, isBlankDraft, type DraftSeed } from '../../shared/drafts/draft';
 import { defaultParams, paramsForModel } from '../../shared/drafts/params';
 import type { Logger } from '../logging/logger';
-import { moveAside, readJsonFile, writeFileAtomic } from './file';
+import { moveAside, readJsonFile } from './file';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { Mutex } from 'async-mutex';
 
 /** Which draft is current: `<dir>/current.json`. Its name can never be a draft id (those have 8+ characters). */
 const POINTER = 'current.json';
@@ -44,20 +46,18 @@ export interface DraftStore {
   open(id: string): Promise<Draft>;
   /** A new current draft, from `seed` where given (model params fitted to the model). */
   create(seed?: DraftSeed): Promise<Draft>;
+  /** Waits for the write in progress and any queued (call before the process exits). */
+  dispose(): Promise<void>;
 }
 
 export function createDraftStore(deps: DraftStoreDeps): DraftStore {
   const { dir, log } = deps;
   const now = deps.now ?? Date.now;
   let currentDraft: Draft | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  const writer = new Mutex();
 
   /** Runs `task` after every earlier operation settled: one writer at a time. */
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => writer.runExclusive(task);
   const pathOf = (id: string) => join(dir, `${id}.json`);
 
   const io = async <T>(what: string, task: () => Promise<T>): Promise<T> => {
@@ -140,6 +140,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
   };
 
   return {
+    dispose: () => writer.waitForUnlock(),
     current: () => exclusive(() => io('read', loadCurrent)),
     save: (draft) =>
       exclusive(() =>

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../storage/atomic-write';
 import type { OutputFormat } from './encode';
 
 /** Hex sha256 of a file's bytes, streamed (never the whole file in memory). */
@@ -47,19 +48,11 @@ export async function findCached(cacheDir: string, key: string): Promise<{ path:
 }
 
 /**
- * Writes `data` to `path` atomically (temporary file in the same folder, then rename), creating
- * the folder. Readers never see a half-written file; two writers of the same key both end with
- * identical content.
+ * Writes `data` to `path` atomically (`writeFileAtomic`: temp file, fsync, rename, folder fsync),
+ * creating the folder. Readers never see a half-written file; two writers of the same key both end
+ * with identical content.
  */
 export async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
-  const dir = join(path, '..');
-  await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, data);
 }

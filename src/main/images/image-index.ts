@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
+import { Mutex } from 'async-mutex';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger';
 import { writeAtomic } from './cache';
@@ -32,6 +33,8 @@ export interface ImageIndex {
   get(imageId: string): IndexedImage | undefined;
   /** Records `path` and returns its id; the same path again returns the same id. */
   add(path: string, name: string): Promise<string>;
+  /** Resolves once every write started so far has ended. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -41,12 +44,12 @@ export interface ImageIndex {
  */
 export async function openImageIndex(file: string, log: Logger): Promise<ImageIndex> {
   const images = new Map<string, IndexedImage>(Object.entries(await load(file, log)));
-  let writes: Promise<void> = Promise.resolve();
+  // One write at a time, in call order: an older snapshot never lands after a newer one.
+  const writer = new Mutex();
 
   const persist = () => {
     const snapshot = JSON.stringify({ version: 1, images: Object.fromEntries(images) }, null, 1);
-    writes = writes.then(() => writeAtomic(file, Buffer.from(snapshot))).catch((err) => log.warn('images.index_write_failed', { error: err }));
-    return writes;
+    return writer.runExclusive(() => writeAtomic(file, Buffer.from(snapshot))).catch((err: unknown) => log.warn('images.index_write_failed', { error: err }));
   };
 
   return {
@@ -67,6 +70,7 @@ export async function openImageIndex(file: string, log: Logger): Promise<ImageIn
       await persist();
       return id;
     },
+    flush: () => writer.waitForUnlock(),
   };
 }
 

@@ -64,6 +64,8 @@ export interface ImageService {
   preview(imageId: string, maxSide?: number): Promise<Preview>;
   /** A thumbnail of a file the service produced (a `fix` output). */
   previewFile(path: string, maxSide?: number): Promise<Preview>;
+  /** Waits for the image index's pending writes (call before the process exits). */
+  dispose(): Promise<void>;
 }
 
 const EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', tiff: 'tif', bmp: 'bmp', avif: 'avif', svg: 'svg' };
@@ -100,6 +102,7 @@ export async function createImageService(deps: ImageServiceDeps): Promise<ImageS
   };
 
   return {
+    dispose: () => index.flush(),
     import: (path) => importPath(path),
     async importBytes(bytes, name) {
       const format = sniffFormat(bytes.subarray(0, HEAD_BYTES));

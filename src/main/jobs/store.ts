@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Job } from '../../shared/jobs/job';
 import { transition } from '../../shared/jobs/transition';
 import type { Logger } from '../logging/logger';
 import { PROVIDER_NAMES } from '../providers/failure';
+import { syncFolder, TEMP_MARK, writeFileAtomic } from '../storage/atomic-write';
+import { createKeyedLock } from '../storage/lock';
 
 /**
  * Crash-safe job persistence: one JSON file per job, `<dir>/<jobId>.json`, each write atomic
@@ -37,7 +38,6 @@ export const QueueSettings = z.object({ paused: z.boolean() });
 export type QueueSettings = z.infer<typeof QueueSettings>;
 
 const QUEUE_FILE = 'queue.settings.json';
-const TEMP_MARK = '.tmp-';
 
 /** The plain explanation a job caught mid-submit gets (issue 5; providers.md "Pitfalls": never resubmit blindly). */
 export function interruptedSubmitMessage(provider: string): string {
@@ -53,38 +53,13 @@ export function interruptedSubmitMessage(provider: string): string {
  * as if the change happened.
  */
 export function createJobStore(dir: string, log: Logger, now: () => number = Date.now): JobStore {
-  const chains = new Map<string, Promise<void>>();
+  // One write at a time per file, so an older snapshot can never land after a newer one.
+  const lock = createKeyedLock();
   const ready = mkdir(dir, { recursive: true });
-
-  /** Serialises writes per file so an older snapshot can never land after a newer one. */
-  function enqueue(name: string, work: () => Promise<void>): Promise<void> {
-    const prev = chains.get(name) ?? Promise.resolve();
-    const next = prev.catch(() => undefined).then(work);
-    chains.set(name, next);
-    void next.finally(() => {
-      if (chains.get(name) === next) chains.delete(name);
-    }).catch(() => undefined); // the caller of `enqueue` handles the failure; this only tidies the map
-    return next;
-  }
 
   async function writeAtomic(name: string, data: string): Promise<void> {
     await ready;
-    const target = join(dir, name);
-    const temp = `${target}${TEMP_MARK}${randomBytes(4).toString('hex')}`;
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, target);
-    } catch (err) {
-      await rm(temp, { force: true });
-      throw err;
-    }
-    await syncDir(dir);
+    await writeFileAtomic(join(dir, name), data);
   }
 
   async function load(): Promise<{ jobs: Job[]; problems: string[] }> {
@@ -127,16 +102,16 @@ export function createJobStore(dir: string, log: Logger, now: () => number = Dat
 
   function save(job: Job): Promise<void> {
     const data = `${JSON.stringify(job)}\n`;
-    return enqueue(`${job.id}.json`, () => writeAtomic(`${job.id}.json`, data));
+    return lock.run(`${job.id}.json`, () => writeAtomic(`${job.id}.json`, data));
   }
 
   return {
     load,
     save,
     remove: (id) =>
-      enqueue(`${id}.json`, async () => {
+      lock.run(`${id}.json`, async () => {
         await rm(join(dir, `${id}.json`), { force: true });
-        await syncDir(dir);
+        await syncFolder(dir);
       }),
     async loadQueue() {
       await ready;
@@ -147,7 +122,7 @@ export function createJobStore(dir: string, log: Logger, now: () => number = Dat
         return { paused: false };
       }
     },
-    saveQueue: (settings) => enqueue(QUEUE_FILE, () => writeAtomic(QUEUE_FILE, JSON.stringify(settings))),
+    saveQueue: (settings) => lock.run(QUEUE_FILE, () => writeAtomic(QUEUE_FILE, JSON.stringify(settings))),
   };
 }
 
@@ -161,17 +136,4 @@ async function readJob(file: string): Promise<{ ok: true; job: Job } | { ok: fal
   const parsed = Job.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, job: parsed.data };
-}
-
-/** Makes a rename durable. Windows cannot open a folder for fsync; there the rename is already durable enough. */
-async function syncDir(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Not supported on this platform (Windows: EISDIR/EPERM); the file itself is synced.
-  } finally {
-    await handle?.close();
-  }
 }

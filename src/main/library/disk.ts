@@ -2,28 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { copyFile, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-
-/**
- * Writes `data` to `path` so that a reader sees either the old file or the whole new one, never a
- * half-written file: write to `<path>.<random>.tmp` in the same folder, fsync, rename over `path`.
- * The temp file is removed when anything fails; the error is rethrown.
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'wx', 0o644);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
+import { syncFolder } from '../storage/atomic-write';
 
 /**
  * Copies the file `source` to `dest` (absolute, the user's choice) so that `dest` is either as it was
@@ -51,6 +30,7 @@ export async function copyFileAtomic(source: string, dest: string): Promise<numb
     const [want, got] = await Promise.all([stat(from), stat(tmp)]);
     if (want.size !== got.size) throw new Error(`the copy has ${got.size} bytes, the original ${want.size}`);
     await rename(tmp, target);
+    await syncFolder(dirname(target));
     return got.size;
   } catch (err) {
     await rm(tmp, { force: true });

@@ -7,7 +7,9 @@ import { LibraryQuery } from '../../shared/library/query';
 import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
 import { MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
-import { exists, hashFile, writeFileAtomic } from './disk';
+import { exists, hashFile } from './disk';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { createKeyedLock } from '../storage/lock';
 import { createClipIndex } from './index';
 import { clipFolderName, clipPaths, newClipId, POSTER_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { extractLastFrame, makePoster, type LastFrame } from './posters';
@@ -176,7 +178,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const index = createClipIndex();
   const listeners = new Set<(ids: string[]) => void>();
   const trashed = new Map<string, Trashed>();
-  const locks = new Map<string, Promise<unknown>>();
+  const locks = createKeyedLock();
   let watcher: LibraryWatcher | null = null;
   let disposed = false;
 
@@ -196,14 +198,7 @@ export function createLibrary(deps: LibraryDeps): Library {
    * index runs under `INDEX_LOCK`, so a watcher rescan never applies a read taken before our own write.
    */
   function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const prev = locks.get(key) ?? Promise.resolve();
-    const run = prev.then(fn, fn);
-    const tail = run.catch(() => undefined);
-    locks.set(key, tail);
-    void tail.then(() => {
-      if (locks.get(key) === tail) locks.delete(key);
-    });
-    return run;
+    return locks.run(key, fn);
   }
 
   async function onDiskChange(folders: Set<string> | 'all'): Promise<void> {

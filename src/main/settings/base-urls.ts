@@ -14,3 +14,11 @@ export function effectiveBaseUrls(settings: Settings, env: Readonly<Record<strin
   const override = settings.providers[provider].baseUrl;
   return override ? { ...fromEnv, api: override } : fromEnv;
 }
+
+/** `effectiveBaseUrls` over the live settings: what each call site asks for a provider's base URLs now. */
+export function baseUrlsFrom(
+  settings: { get(): Settings },
+  env: Readonly<Record<string, string | undefined>>,
+): (provider: ProviderId) => ProviderContext['baseUrls'] {
+  return (provider) => effectiveBaseUrls(settings.get(), env, provider);
+}

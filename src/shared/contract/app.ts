@@ -6,7 +6,8 @@ import { event, request } from './define';
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
-  host: z.enum(['electron', 'harness']),
+  /** Which host carries the core: the desktop app, the browser harness or the `seedance` CLI. */
+  host: z.enum(['electron', 'harness', 'cli']),
   /** True when no provider key is configured and the app runs against the built-in simulator. */
   demo: z.boolean(),
   platform: z.string(),

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunTimings } from '../../../src/cli/run/outcome';
 import { resolveMediaTool } from '../../../src/main/media-tools/ffmpeg';
 import { findModel } from '../../../src/shared/catalog/models';
-import { outputSizeFor, paramsSchema } from '../../../src/shared/catalog/params';
+import { paramsSchema } from '../../../src/shared/catalog/params';
+import { specOutputSize } from '../../fixtures/spec-output-sizes';
 import type { ModelEntry } from '../../../src/shared/catalog/types';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { FIXTURE_IMAGES } from '../../fixtures/images';
@@ -75,13 +76,11 @@ async function probe(file: string): Promise<{ width: number; height: number; dur
   return { width: video.width, height: video.height, duration: Number(video.duration ?? json.format.duration), codec: video.codec_name };
 }
 
-/** The output size and duration the catalog promises for these flags (as the schema fills defaults). */
+/** The output size the spec's table gives (not the app's) and the duration for these flags (as the schema fills defaults). */
 function expected(modelId: string, flags: Record<string, unknown>, firstFrameSize?: { width: number; height: number }) {
   const entry = findModel(modelId) as ModelEntry;
   const params = paramsSchema(entry).parse({ modelId, prompt: 'x', ...flags });
-  const size = outputSizeFor(entry, params, firstFrameSize);
-  if (!size) throw new Error(`the catalog has no output size for ${modelId}`);
-  return { ...size, duration: params.duration };
+  return { ...specOutputSize(modelId, params.resolution as '480p', params.aspectRatio, firstFrameSize), duration: params.duration };
 }
 
 /** The only MP4 in `dir`, named `<clip id>.mp4`. */

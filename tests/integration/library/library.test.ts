@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFrameTokens } from '../../../src/main/library/frame-tokens';
 import { createLibraryHandlers } from '../../../src/main/library/handlers';
 import { createLibrary, type Library } from '../../../src/main/library/library';
@@ -179,7 +179,10 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
   });
 
   it('records lineage when a clip continues another', async () => {
-    const parent = (await library.list({ query: 'red blue' })).items[0]!;
+    // Its own clips: a test that leaned on an earlier test's clips would fail (or pass) for that test's reasons.
+    const parentSrc = join(work, 'parent.mp4');
+    await makeTestMp4(parentSrc);
+    const parent = await library.addClip({ videoPath: parentSrc, ...fields({ prompt: 'the parent clip of a lineage' }) });
     const src = join(work, 'child.mp4');
     await makeTestMp4(src);
     const child = await library.addClip({ videoPath: src, ...fields({ prompt: 'the blue continues', continuedFrom: parent.id }) });
@@ -188,7 +191,9 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
   });
 
   it('trashes into .trash/, restores, and hands over to the system trash after the undo window', async () => {
-    const clip = (await library.list({ query: 'continues' })).items[0]!;
+    const src = join(work, 'trash-me.mp4');
+    await makeTestMp4(src);
+    const clip = await library.addClip({ videoPath: src, ...fields({ prompt: 'a clip to throw away' }) });
     await library.trash(clip.id);
     await expect(library.get(clip.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await readdir(join(root, '.trash'))).toEqual([clip.folder]);
@@ -197,8 +202,8 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect((await library.get(clip.id)).paths.dir).toBe(join(root, clip.folder));
 
     await library.trash(clip.id);
-    await new Promise((r) => setTimeout(r, 600));
-    expect(systemTrash).toEqual([join(root, '.trash', clip.folder)]);
+    // The undo window (300 ms here) ends on the library's own timer: wait for the hand-over itself, not a guess at its time.
+    await vi.waitFor(() => expect(systemTrash).toEqual([join(root, '.trash', clip.folder)]), { timeout: 10_000, interval: 50 });
     await expect(library.restore(clip.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

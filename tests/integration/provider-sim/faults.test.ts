@@ -229,7 +229,10 @@ describe('task faults', () => {
   it('a task that never finishes stays running at 99 % well past its run time', async () => {
     sim.setFaults({ evolink: { neverFinish: { times: 1 } } });
     const sub = await SUBMIT.evolink();
-    await new Promise((r) => setTimeout(r, 1000)); // run time is 0.4 s at timeScale 0.1
+    // A task sent after it, with the same queue and run time, finishing proves the first one's run
+    // time is over: a real condition to check against, not a guess at a sleep.
+    const later = await finish('evolink', await SUBMIT.evolink());
+    expect(later.json.status).toBe('completed');
     const r = await call('GET', `${sim.url}/evolink/v1/tasks/${sub.json.id}`, auth.evolink);
     expect(r.json).toMatchObject({ status: 'processing', progress: 99 });
   });

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileStore } from '../../../tools/provider-sim/files';
-import { ImageStore } from '../../../tools/provider-sim/images';
+import { FileStore } from '../../../src/main/demo/provider/files';
+import { ImageStore } from '../../../src/main/demo/provider/images';
 import { photo, removeTempDirs, tempDir } from './sim-helpers';
 
 afterAll(removeTempDirs);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { resolveFfmpeg, resolveFfprobe } from '../../../tools/provider-sim/ffmpeg';
+import { resolveMediaTool } from '../../../src/main/media-tools/ffmpeg';
 import { DEMO_KEYS } from '../../../tools/provider-sim/index';
 import { FIXTURE_IMAGES } from '../../fixtures/images';
 
@@ -83,7 +83,7 @@ export interface Probe {
 
 /** ffprobe of an MP4 file. */
 export async function probe(file: string): Promise<Probe> {
-  const out = (await exec(resolveFfprobe(), ['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', file])) as string;
+  const out = (await exec(resolveMediaTool('ffprobe'), ['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', file])) as string;
   const j = JSON.parse(out) as { streams: Array<Record<string, string | number>>; format: { duration: string } };
   const v = j.streams.find((s) => s.codec_type === 'video')!;
   const a = j.streams.find((s) => s.codec_type === 'audio');
@@ -109,7 +109,7 @@ export async function frameThumb(file: string, index: number): Promise<Buffer> {
     index < 0
       ? ['-sseof', '-1', '-i', file, '-an', '-vf', 'scale=8:8:flags=area']
       : ['-i', file, '-an', '-vf', `select=eq(n\\,${index}),scale=8:8:flags=area`, '-frames:v', '1'];
-  const out = (await exec(resolveFfmpeg(), ['-v', 'error', ...args, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], 'buffer')) as Buffer;
+  const out = (await exec(resolveMediaTool('ffmpeg'), ['-v', 'error', ...args, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], 'buffer')) as Buffer;
   if (out.length < THUMB) throw new Error(`ffmpeg gave no frame ${index} of ${file}`);
   return out.subarray(out.length - THUMB);
 }

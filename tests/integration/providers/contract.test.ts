@@ -7,7 +7,8 @@ import { downloadToPart, DownloadError } from '../../../src/main/jobs/download';
 import { adapterFor, baseUrlsFromEnv } from '../../../src/main/providers/registry';
 import { ProviderError, type PreparedImage, type ProviderContext, type ProviderFailure, type RemoteTask, type TaskStatus } from '../../../src/main/providers/types';
 import { CATALOG } from '../../../src/shared/catalog/models';
-import { outputSizeFor, paramsSchema } from '../../../src/shared/catalog/params';
+import { paramsSchema } from '../../../src/shared/catalog/params';
+import { specOutputSize } from '../../fixtures/spec-output-sizes';
 import type { JobParams, ModelEntry, ProviderId } from '../../../src/shared/catalog/types';
 import { DEMO_KEYS, simulatorEnv, startSimulator, type FaultConfig, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { FIXTURES, frameThumb, imageThumb, meanDiff, probe, removeTempDirs, tempDir } from '../provider-sim/sim-helpers';
@@ -123,9 +124,8 @@ describe.concurrent('every catalog row end to end', () => {
     const outcome = await downloadToPart({ url: final.resultUrl!, partPath: part });
     expect(outcome.bytes).toBeGreaterThan(10_000);
 
-    const want = outputSizeFor(entry, params, mode === 't2v' ? undefined : first);
-    // Text-to-video with adaptive/auto has no image to follow: the simulator (like the providers) picks 16:9.
-    const size = want ?? outputSizeFor(entry, { ...params, aspectRatio: '16:9' });
+    // From the spec's table, not the app's; text-to-video with adaptive/auto has no image to follow: 16:9.
+    const size = specOutputSize(entry.id, params.resolution as '480p', params.aspectRatio, mode === 't2v' ? undefined : first);
     const p = await probe(part);
     expect({ width: p.width, height: p.height }).toEqual(size);
     expect(p.duration).toBeCloseTo(params.duration, 1);
@@ -134,10 +134,10 @@ describe.concurrent('every catalog row end to end', () => {
     expect(p.audioCodec).toBe(audio ? 'aac' : null);
     if (mode !== 't2v') {
       // The adapter delivered the right picture as the first frame (and the last as the last).
-      expect(meanDiff(await frameThumb(part, 0), await imageThumb(first.data, size!.width, size!.height))).toBeLessThan(12);
+      expect(meanDiff(await frameThumb(part, 0), await imageThumb(first.data, size.width, size.height))).toBeLessThan(12);
     }
     if (mode === 'flf') {
-      expect(meanDiff(await frameThumb(part, -1), await imageThumb(last.data, size!.width, size!.height))).toBeLessThan(12);
+      expect(meanDiff(await frameThumb(part, -1), await imageThumb(last.data, size.width, size.height))).toBeLessThan(12);
     }
     // Exactly one billable POST for this task.
     expect(sim.stats().byTask[task.taskId]?.submit).toBe(1);

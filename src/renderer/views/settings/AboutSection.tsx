@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 
-const HOST_LABEL = { electron: 'Desktop app (Electron)', harness: 'Browser harness' } as const;
+const HOST_LABEL = { electron: 'Desktop app (Electron)', harness: 'Browser harness', cli: 'Command line (seedance)' } as const;
 
 /**
  * About: the answer of `app:info` — version, host, mode, platform, data folder (settings, key

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../../src/main/drafts/file';
 import { createDraftStore, type DraftStore } from '../../../../src/main/drafts/store';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 import { StudioError } from '../../../../src/shared/contract/result';
@@ -95,17 +94,6 @@ describe('draft store', () => {
     expect(err.message).toMatch(/^The draft could not be saved \(E[A-Z]+\)\. Your text stays in the window/);
     expect(err.message).not.toContain(dir);
     expect(log.lines.some((l) => l.event === 'drafts.io_failed')).toBe(true);
-  });
-
-  it('writeFileAtomic leaves the old content in place when the rename cannot happen', async () => {
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, 'x.json');
-    writeFileSync(path, 'old');
-    mkdirSync(`${path}.dir`);
-    // A directory in the file's place makes the rename fail (EISDIR/ENOTDIR) after the temp file was written.
-    await expect(writeFileAtomic(`${path}.dir`, 'new')).rejects.toThrow();
-    expect(readFileSync(path, 'utf8')).toBe('old');
-    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps a corrupt current draft aside as .corrupt (never deleted) and starts a fresh one', async () => {

@@ -114,15 +114,20 @@ describe('settings store', () => {
     expect(open().get().libraryDir).toBe(wanted);
   });
 
-  // Root writes through permission bits, so this case can only be shown as another user.
-  it.skipIf(process.getuid?.() === 0)('refuses a library folder it cannot write to', () => {
+  it('refuses a library folder it cannot create: a file is in the way (for root as for anyone)', () => {
     const store = open();
-    const locked = join(dir, 'locked');
-    store.update({ libraryDir: locked });
-    store.update({ libraryDir: libraryDir });
-    chmodSync(locked, 0o500);
-    expect(refusal(store, { libraryDir: locked }).message).toMatch(/not writable/);
-    chmodSync(locked, 0o700);
+    const aFile = join(dir, 'notes.txt');
+    writeFileSync(aFile, 'hello');
+    expect(refusal(store, { libraryDir: join(aFile, 'library') }).message).toMatch(/cannot be created \(a file is in the way\)/);
+    expect(open().get().libraryDir).toBe(libraryDir);
+  });
+
+  // Root writes through permission bits, so a chmod'ed folder cannot show this where CI runs (as
+  // root); Linux's /proc/<pid> folders refuse writes to everyone, root included.
+  it.runIf(process.platform === 'linux')('refuses a library folder it cannot write to', () => {
+    const store = open();
+    expect(refusal(store, { libraryDir: '/proc/self' }).message).toMatch(/not writable/);
+    expect(open().get().libraryDir).toBe(libraryDir);
   });
 
   it('emits changes to listeners with next and previous values, only when something changed', () => {

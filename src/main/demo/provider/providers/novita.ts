@@ -132,7 +132,7 @@ export function novitaSim(sim: SimContext): ProviderSim {
     }
     const r = validate(def.v15 ? v15Schema(def.i2v) : v1Schema(def.i2v), body);
     if (!r.ok) return err(400, 'INVALID_REQUEST_BODY', r.problems.map((p) => p.message).join('; '));
-    sim.stats.ignored('novita', model, unknownKeys(body, def.v15 ? KNOWN_15 : KNOWN_V1));
+    sim.hooks.onIgnoredFields?.('novita', model, unknownKeys(body, def.v15 ? KNOWN_15 : KNOWN_V1));
     const v = r.value as z.infer<ReturnType<typeof v15Schema>> & z.infer<ReturnType<typeof v1Schema>>;
     let first: StoredImage | undefined;
     let last: StoredImage | undefined;
@@ -215,7 +215,7 @@ export function novitaSim(sim: SimContext): ProviderSim {
       if (a.token !== sim.keys.novita) return err(403, 'INVALID_API_KEY', 'API key is invalid');
       return null;
     },
-    faultReply(f) {
+    errorReply(f) {
       if (f.kind === 'rateLimit') {
         return err(429, 'RATE_LIMIT_EXCEEDED', 'rate limit exceeded, please retry later', { 'retry-after': String(f.retryAfterSeconds) });
       }

@@ -1,20 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolveMediaTool } from '../../src/main/media-tools/ffmpeg';
+import { access } from 'node:fs/promises';
+import { resolveMediaTool } from '../../media-tools/ffmpeg';
 
 /**
- * The ffmpeg binary the simulator runs: the app's own resolver (env `FFMPEG_PATH`, else
+ * The ffmpeg binary the demo provider renders with: the app's own resolver (env `FFMPEG_PATH`, else
  * `@ffmpeg-installer/ffmpeg`'s binary if executable, else `ffmpeg` on PATH). Both the npm build
- * (2018 static) and Debian's have the filters the simulator uses (testsrc, zoompan, fade with
+ * (2018 static) and Debian's have the filters the renderer uses (testsrc, zoompan, fade with
  * alpha, overlay, drawtext, sine) — not xfade/gradients.
  */
 export function resolveFfmpeg(): string {
   return resolveMediaTool('ffmpeg');
-}
-
-/** The ffprobe binary, by the app's own resolver (env `FFPROBE_PATH`, the installer's, then PATH). */
-export function resolveFfprobe(): string {
-  return resolveMediaTool('ffprobe');
 }
 
 /**
@@ -43,11 +38,12 @@ const FONT_CANDIDATES = [
 ];
 
 /**
- * A font file for drawing the prompt into text-to-video clips: env `SIM_FONT_FILE`, else the first
- * common system font found, else null (clips are then rendered without text).
+ * A font file for drawing the prompt into text-to-video clips: `preferred` when it exists, else the
+ * first common system font found, else null (clips are then rendered without text).
  */
-export function resolveFont(): string | null {
-  const env = process.env.SIM_FONT_FILE;
-  if (env && existsSync(env)) return env;
-  return FONT_CANDIDATES.find((f) => existsSync(f)) ?? null;
+export async function resolveFont(preferred?: string): Promise<string | null> {
+  for (const f of preferred ? [preferred, ...FONT_CANDIDATES] : FONT_CANDIDATES) {
+    if (await access(f).then(() => true, () => false)) return f;
+  }
+  return null;
 }

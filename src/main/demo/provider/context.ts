@@ -1,15 +1,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
-import { adaptiveOutputSize, outputSize, type PixelSize } from '../../src/shared/catalog/output-sizes';
-import type { AspectRatio, Resolution, SizeFamily } from '../../src/shared/catalog/types';
-import type { Faults, RequestFault } from './faults';
+import { adaptiveOutputSize, outputSize, type PixelSize } from '../../../shared/catalog/output-sizes';
+import type { AspectRatio, Resolution, SizeFamily } from '../../../shared/catalog/types';
 import type { FileStore } from './files';
 import type { ImageStore, StoredImage } from './images';
 import type { RenderSpec } from './render';
-import type { StatsRecorder } from './stats';
 import type { SimTask, TaskStore } from './tasks';
-import type { FailureKind, Reply, RouteKind, SimProvider } from './types';
+import type { DemoServerHooks, ErrorAnswer, FailureKind, Reply, RouteKind, SimProvider } from './types';
 
 /** One request as provider modules see it; `path` is relative to the provider's prefix. */
 export interface SimRequest {
@@ -37,8 +35,8 @@ export interface ProviderSim {
   match(prefix: string, req: SimRequest): RouteMatch;
   /** The provider's answer to a missing or wrong key, or null when the key is accepted. */
   authError(req: SimRequest): Reply | null;
-  /** The provider's answer for an injected 429 or 5xx. */
-  faultReply(f: Exclude<RequestFault, { kind: 'malformedJson' }>): Reply;
+  /** The provider's own answer to a rate limit (429) or a server error (5xx), in its error shape. */
+  errorReply(e: ErrorAnswer): Reply;
 }
 
 /** Everything provider modules share. */
@@ -48,8 +46,8 @@ export interface SimContext {
   tasks: TaskStore;
   files: FileStore;
   images: ImageStore;
-  faults: Faults;
-  stats: StatsRecorder;
+  /** What a wrapper (the test simulator) observes and decides; the demo passes none. */
+  hooks: DemoServerHooks;
   /** Default result URL lifetime per provider, seconds. */
   resultTtlSeconds: Record<SimProvider, number>;
 }
@@ -157,12 +155,12 @@ export function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Creates a task with the fates the fault config decides at submit (failure, never finishing, TTL). */
+/** Creates a task, with the fate `hooks.taskFate` decides at submit (failure, never finishing, TTL); the demo's tasks just succeed. */
 export function submitTask<M extends Record<string, unknown>>(
   sim: SimContext,
   t: { id: string; provider: SimProvider; model: string; spec: RenderSpec; wantLastFrame?: boolean; meta: M },
 ): SimTask<M> {
-  const fate = sim.faults.forSubmit(t.provider);
+  const fate = sim.hooks.taskFate?.(t.provider) ?? { neverFinish: false };
   const ttl = fate.ttlSeconds ?? sim.resultTtlSeconds[t.provider];
   return sim.tasks.create({ ...t, failure: fate.failure, neverFinish: fate.neverFinish, ttlMs: ttl * 1000 });
 }

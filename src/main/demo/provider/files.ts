@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { SimProvider } from './types';
+import { pipeline } from 'node:stream/promises';
+import type { DownloadShape, SimProvider } from './types';
 
 /** A file the simulator serves: an uploaded input (`/files/…`) or a task result (`/cdn/…`). */
 interface Entry {
@@ -13,14 +15,6 @@ interface Entry {
   /** ms since the epoch after which the URL answers like an expired CDN link; null = never. */
   expiresAt: number | null;
   taskId?: string;
-}
-
-/** Download faults in force for one response (resolved by the server from the fault config). */
-export interface DownloadFaults {
-  /** Throttle to this many bytes per second. */
-  bytesPerSecond?: number;
-  /** Destroy the socket after this many body bytes. */
-  cutAfterBytes?: number;
 }
 
 /**
@@ -66,8 +60,6 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return { start, end };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Uploaded inputs and task results, served over HTTP with `Range` (206), expiry and download faults.
  * URLs: `<base>/files/<token>/<name>` for uploads, `<base>/cdn/<token>/<name>` for results.
@@ -75,13 +67,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class FileStore {
   private readonly entries = new Map<string, Entry>();
   private readonly uploadDir: string;
+  private readonly ready: Promise<unknown>;
 
   constructor(
     dataDir: string,
     private readonly baseUrl: () => string,
   ) {
     this.uploadDir = join(dataDir, 'uploads');
-    mkdirSync(this.uploadDir, { recursive: true });
+    this.ready = mkdir(this.uploadDir, { recursive: true });
   }
 
   private token(): string {
@@ -89,10 +82,11 @@ export class FileStore {
   }
 
   /** Stores uploaded bytes now (EvoLink base64 upload). `ttlMs` null = never expires. */
-  addUpload(provider: SimProvider, bytes: Buffer, mime: string, name: string, ttlMs: number | null): { token: string; url: string } {
+  async addUpload(provider: SimProvider, bytes: Buffer, mime: string, name: string, ttlMs: number | null): Promise<{ token: string; url: string }> {
     const token = this.token();
     const path = join(this.uploadDir, token);
-    writeFileSync(path, bytes);
+    await this.ready;
+    await writeFile(path, bytes);
     this.entries.set(token, { provider, path, mime, expiresAt: ttlMs === null ? null : Date.now() + ttlMs });
     return { token, url: `${this.baseUrl()}/files/${token}/${encodeURIComponent(name)}` };
   }
@@ -105,11 +99,12 @@ export class FileStore {
   }
 
   /** Stores the bytes of a reserved upload. Returns false when the token is unknown. */
-  completeUpload(token: string, bytes: Buffer, mime?: string): boolean {
+  async completeUpload(token: string, bytes: Buffer, mime?: string): Promise<boolean> {
     const e = this.entries.get(token);
     if (!e) return false;
     const path = join(this.uploadDir, token);
-    writeFileSync(path, bytes);
+    await this.ready;
+    await writeFile(path, bytes);
     e.path = path;
     if (mime) e.mime = mime;
     return true;
@@ -141,10 +136,10 @@ export class FileStore {
 
   /**
    * Answers GET/HEAD for a token: 404 unknown, the provider's expired answer after the TTL,
-   * 200 or 206 (single range), 416 for an unsatisfiable range. Applies `faults` to the body.
-   * Returns the status sent.
+   * 200 or 206 (single range), 416 for an unsatisfiable range. The body goes through `shape` when
+   * one is given. Returns the status sent.
    */
-  async serve(token: string, req: IncomingMessage, res: ServerResponse, faults: DownloadFaults): Promise<number> {
+  async serve(token: string, req: IncomingMessage, res: ServerResponse, shape?: DownloadShape | null): Promise<number> {
     const e = this.entries.get(token);
     if (!e || !e.path) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
@@ -155,7 +150,7 @@ export class FileStore {
       res.writeHead(x.status, { 'content-type': x.type }).end(x.body);
       return x.status;
     }
-    const size = statSync(e.path).size;
+    const size = (await stat(e.path)).size;
     const range = parseRange(req.headers.range, size);
     const common = { 'content-type': e.mime, 'accept-ranges': 'bytes', etag: `"${token}-${size}"` };
     if (range === 'bad') {
@@ -174,46 +169,9 @@ export class FileStore {
       res.end();
       return status;
     }
-    await this.pump(e.path, start, end, res, faults);
+    const body = createReadStream(e.path, { start, end, highWaterMark: 64 * 1024 });
+    // A client that hangs up mid-body ends the pipeline with an error: nothing to answer then.
+    await (shape ? shape.send(body, res) : pipeline(body, res)).catch(() => undefined);
     return status;
-  }
-
-  /** Streams bytes [start, end] with an optional throttle (10 slices a second) and cut-off. */
-  private async pump(path: string, start: number, end: number, res: ServerResponse, faults: DownloadFaults): Promise<void> {
-    let sent = 0;
-    const slice = faults.bytesPerSecond ? Math.max(1, Math.floor(faults.bytesPerSecond / 10)) : Infinity;
-    const stream = createReadStream(path, { start, end, highWaterMark: 64 * 1024 });
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        let buf = chunk;
-        while (buf.length > 0) {
-          if (res.destroyed) return;
-          let n = Math.min(buf.length, slice);
-          if (faults.cutAfterBytes !== undefined) n = Math.min(n, faults.cutAfterBytes - sent);
-          if (n <= 0) {
-            // A CDN that drops the connection mid-body: the client sees fewer bytes than Content-Length.
-            res.socket?.destroy();
-            return;
-          }
-          const ok = res.write(buf.subarray(0, n));
-          sent += n;
-          buf = buf.subarray(n);
-          // 'close' too: a client that hangs up never drains.
-          if (!ok) {
-            await new Promise<void>((r) => {
-              const done = () => {
-                res.off('drain', done).off('close', done);
-                r();
-              };
-              res.on('drain', done).on('close', done);
-            });
-          }
-          if (faults.bytesPerSecond) await sleep(100);
-        }
-      }
-      res.end();
-    } finally {
-      stream.destroy();
-    }
   }
 }

@@ -64,6 +64,8 @@ export class TaskStore {
     private readonly renderer: Renderer,
     private readonly files: FileStore,
     private readonly timing: { queueMs: number; runMs: number },
+    /** Told when a render fails (the task then fails as the provider's internal error). */
+    private readonly onRenderError: (taskId: string, message: string) => void,
   ) {}
 
   create<M extends Record<string, unknown>>(c: CreateTask<M>): SimTask<M> {
@@ -87,8 +89,8 @@ export class TaskStore {
         (o) => (task.output = o),
         (e: unknown) => {
           task.renderError = e instanceof Error ? e.message : String(e);
-          // A failed render fails the task as the provider's internal error; say why, or a flaky test is undiagnosable.
-          process.stderr.write(`provider-sim: render failed for task ${task.id}: ${task.renderError}\n`);
+          // A failed render fails the task as the provider's internal error; say why, or it is undiagnosable.
+          this.onRenderError(task.id, task.renderError);
         },
       );
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AspectRatio, Resolution } from '../../../src/shared/catalog/types';
+import type { AspectRatio, Resolution } from '../../../../shared/catalog/types';
 import {
   authToken,
   hex,
@@ -155,7 +155,7 @@ export function arkSim(sim: SimContext): ProviderSim {
     const b = r.value;
     const def = MODELS[b.model];
     if (!def) return err(404, 'InvalidEndpointOrModel.NotFound', `The model ${b.model} does not exist or you do not have access to it.`, 'NotFound', 'model');
-    sim.stats.ignored('ark', b.model, unknownKeys(body, Object.keys(Body.shape)));
+    sim.hooks.onIgnoredFields?.('ark', b.model, unknownKeys(body, Object.keys(Body.shape)));
 
     const texts = b.content.filter((c) => c.type === 'text');
     const imgs = b.content.filter((c) => c.type === 'image_url');
@@ -290,7 +290,7 @@ export function arkSim(sim: SimContext): ProviderSim {
       if (a.token !== sim.keys.ark) return err(401, 'AuthenticationError', 'The API key in the request is missing or invalid.', 'Unauthorized');
       return null;
     },
-    faultReply(f) {
+    errorReply(f) {
       if (f.kind === 'rateLimit') {
         return err(429, 'RateLimitExceeded.EndpointRPMExceeded', 'The request has exceeded the rate limit. Please try again later.', 'TooManyRequests', '', {
           'retry-after': String(f.retryAfterSeconds),

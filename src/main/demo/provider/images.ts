@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { FileStore } from './files';
@@ -50,13 +50,14 @@ function bmpSize(buf: Buffer): { width: number; height: number } | null {
  */
 export class ImageStore {
   private readonly dir: string;
+  private readonly ready: Promise<unknown>;
 
   constructor(
     dataDir: string,
     private readonly files: FileStore,
   ) {
     this.dir = join(dataDir, 'inputs');
-    mkdirSync(this.dir, { recursive: true });
+    this.ready = mkdir(this.dir, { recursive: true });
   }
 
   /** Resolves and stores a reference. Throws `ImageRefError`. */
@@ -70,7 +71,7 @@ export class ImageStore {
     } else if (/^https?:\/\//i.test(ref)) {
       const local = this.files.localPath(ref);
       if (!local) throw new ImageRefError('unreachable', `could not download image from ${ref}`);
-      bytes = readFileSync(local);
+      bytes = await readFile(local);
     } else if (opts.allowBareBase64 && /^[A-Za-z0-9+/=\s]+$/.test(ref) && ref.length > 16) {
       bytes = Buffer.from(ref, 'base64');
     } else {
@@ -103,10 +104,11 @@ export class ImageStore {
     const path = join(this.dir, `${sha256}.${format}`);
     // Content-addressed and read by ffmpeg renders while other tasks resolve the same image: a
     // rewrite in place (truncate, then write) could hand a render a cut file. Write once, atomically.
-    if (!existsSync(path)) {
+    await this.ready;
+    if (!(await access(path).then(() => true, () => false))) {
       const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, path);
+      await writeFile(tmp, bytes);
+      await rename(tmp, path);
     }
     return { path, sha256, width, height, format, bytes: bytes.length };
   }

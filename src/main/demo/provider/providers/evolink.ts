@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AspectRatio, Resolution } from '../../../src/shared/catalog/types';
+import type { AspectRatio, Resolution } from '../../../../shared/catalog/types';
 import {
   authToken,
   hex,
@@ -121,7 +121,7 @@ export function evolinkSim(sim: SimContext): ProviderSim {
     const r = validate(schema(def), body);
     if (!r.ok) return invalid(r.problems.map((p) => p.message).join('; '), r.problems[0]?.path.join('.'));
     const v = r.value;
-    sim.stats.ignored('evolink', model, unknownKeys(body, Object.keys(schema(def).shape)));
+    sim.hooks.onIgnoredFields?.('evolink', model, unknownKeys(body, Object.keys(schema(def).shape)));
     const pp = promptProblem(v.prompt);
     if (pp) return invalid(pp, 'prompt');
     const urls = v.image_urls ?? [];
@@ -162,12 +162,12 @@ export function evolinkSim(sim: SimContext): ProviderSim {
     const m = /^data:([^;,]*);base64,(.*)$/s.exec(r.value.base64_data);
     const bytes = Buffer.from(m ? m[2]! : r.value.base64_data, 'base64');
     return sim.images.fromBytes(bytes).then(
-      (img) => {
+      async (img) => {
         // The files API takes JPEG, PNG, GIF and WebP only.
         if (!['jpeg', 'png', 'gif', 'webp'].includes(img.format)) return invalid(`file type ${img.format} is not supported`, 'base64_data');
         const mime = `image/${img.format}`;
         const name = r.value.file_name ?? `${hex(8)}.${img.format === 'jpeg' ? 'jpg' : img.format}`;
-        const { token, url } = sim.files.addUpload('evolink', bytes, mime, name, 72 * 3600 * 1000);
+        const { token, url } = await sim.files.addUpload('evolink', bytes, mime, name, 72 * 3600 * 1000);
         const now = new Date();
         return {
           status: 200,
@@ -226,7 +226,7 @@ export function evolinkSim(sim: SimContext): ProviderSim {
       if (a.token !== sim.keys.evolink) return err(401, 'unauthorized', a.present ? 'Invalid API key' : 'Missing API key', 'authentication_error');
       return null;
     },
-    faultReply(f) {
+    errorReply(f) {
       if (f.kind === 'rateLimit') {
         return err(429, 'rate_limit_exceeded', 'Too many requests, please slow down', 'rate_limit_error', undefined, { 'retry-after': String(f.retryAfterSeconds) });
       }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { z } from 'zod';
-import type { AspectRatio, Resolution } from '../../../src/shared/catalog/types';
+import type { AspectRatio, Resolution } from '../../../../shared/catalog/types';
 import {
   authToken,
   parseJsonBody,
@@ -174,7 +173,7 @@ export function falSim(sim: SimContext): ProviderSim {
     const r = validate(schema(def), body);
     if (!r.ok) return detail422(pydantic(r.problems, body));
     const v = r.value as { prompt: string; aspect_ratio: AspectRatio; resolution: Resolution; duration: string; seed?: number; num_frames?: number; generate_audio?: boolean; image_url?: string; end_image_url?: string };
-    sim.stats.ignored('fal', endpoint, unknownKeys(body, Object.keys(schema(def).shape)));
+    sim.hooks.onIgnoredFields?.('fal', endpoint, unknownKeys(body, Object.keys(schema(def).shape)));
     let first: StoredImage | undefined;
     let last: StoredImage | undefined;
     if (v.image_url) {
@@ -218,7 +217,7 @@ export function falSim(sim: SimContext): ProviderSim {
     return {
       status: 200,
       json: {
-        video: { url: t.result!.url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: statSync(t.output!.video).size },
+        video: { url: t.result!.url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: t.output!.videoBytes },
         seed: t.meta.seed,
       },
     };
@@ -244,8 +243,8 @@ export function falSim(sim: SimContext): ProviderSim {
         return {
           route: 'upload-put',
           auth: false,
-          handle: () =>
-            req.method === 'PUT' && sim.files.completeUpload(token, req.body, req.headers['content-type'])
+          handle: async () =>
+            req.method === 'PUT' && (await sim.files.completeUpload(token, req.body, req.headers['content-type']))
               ? { status: 200, raw: '' }
               : { status: 404, raw: 'NoSuchUpload' },
         };
@@ -284,7 +283,7 @@ export function falSim(sim: SimContext): ProviderSim {
       if (a.token !== sim.keys.fal) return { status: 401, json: { detail: 'No user found for Key ID and Secret' } };
       return null;
     },
-    faultReply(f): Reply {
+    errorReply(f): Reply {
       if (f.kind === 'rateLimit') {
         return {
           status: 429,

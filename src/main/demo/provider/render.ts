@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveFfmpeg, resolveFont, run } from './ffmpeg';
+
+/** The size of a file, or null when there is none. */
+const sizeOf = (path: string) => stat(path).then((s) => s.size, () => null);
 import type { StoredImage } from './images';
 
 /** Frame rate of every Seedance output (providers.md: Novita 1.5 `fps` only 24; ModelArk cost uses 24). */
@@ -23,6 +26,8 @@ export interface RenderSpec {
 /** A finished render: the MP4 and, when asked, its last frame as PNG (ModelArk `return_last_frame`). */
 export interface RenderOutput {
   video: string;
+  /** Size of the MP4 in bytes (fal reports `file_size`). */
+  videoBytes: number;
   lastFrame?: string;
 }
 
@@ -36,19 +41,21 @@ export interface RenderOutput {
  */
 export class Renderer {
   private readonly dir: string;
+  private readonly ready: Promise<unknown>;
   private readonly ffmpeg = resolveFfmpeg();
-  private readonly font = resolveFont();
+  private font: Promise<string | null> | null = null;
   private hasDrawtext: Promise<boolean> | null = null;
   private readonly pending = new Map<string, Promise<string>>();
   private running = 0;
   private readonly waiters: Array<() => void> = [];
 
+  /** `fontFile`: the font to draw prompts with (default: the first common system font found). */
   constructor(
     dataDir: string,
-    private readonly concurrency = 2,
+    private readonly opts: { concurrency?: number; fontFile?: string } = {},
   ) {
     this.dir = join(dataDir, 'renders');
-    mkdirSync(this.dir, { recursive: true });
+    this.ready = mkdir(this.dir, { recursive: true });
   }
 
   /** Renders (or reuses) the video for a spec. Rejects with ffmpeg's stderr tail on failure. */
@@ -59,10 +66,12 @@ export class Renderer {
       )
       .digest('hex')
       .slice(0, 24);
+    await this.ready;
     const video = await this.once(key, () => this.renderVideo(key, spec));
-    if (!lastFrame) return { video };
+    const videoBytes = (await sizeOf(video)) ?? 0;
+    if (!lastFrame) return { video, videoBytes };
     const png = await this.once(`${key}-last`, () => this.extractLastFrame(key, video));
-    return { video, lastFrame: png };
+    return { video, videoBytes, lastFrame: png };
   }
 
   /** Runs `make` once per key (cached on disk as `<dir>/<key>.*` by `make` itself). */
@@ -78,7 +87,7 @@ export class Renderer {
   }
 
   private async limited<T>(fn: () => Promise<T>): Promise<T> {
-    while (this.running >= this.concurrency) await new Promise<void>((r) => this.waiters.push(r));
+    while (this.running >= (this.opts.concurrency ?? 2)) await new Promise<void>((r) => this.waiters.push(r));
     this.running++;
     try {
       return await fn();
@@ -89,18 +98,19 @@ export class Renderer {
   }
 
   /** Whether the resolved ffmpeg has drawtext (checked once) and a usable font file exists. */
-  private async canDrawText(): Promise<boolean> {
+  private async canDrawText(): Promise<string | null> {
+    const font = await (this.font ??= resolveFont(this.opts.fontFile));
     // Filter-graph escaping of arbitrary paths is fragile; only plain font paths are used.
-    if (!this.font || !/^[\w/.-]+$/.test(this.font)) return false;
+    if (!font || !/^[\w/.-]+$/.test(font)) return null;
     this.hasDrawtext ??= run(this.ffmpeg, ['-hide_banner', '-filters'])
       .then((out) => /\bdrawtext\b/.test(out))
       .catch(() => false);
-    return this.hasDrawtext;
+    return (await this.hasDrawtext) ? font : null;
   }
 
   private async renderVideo(key: string, spec: RenderSpec): Promise<string> {
     const out = join(this.dir, `${key}.mp4`);
-    if (existsSync(out)) return out;
+    if ((await sizeOf(out)) !== null) return out;
     const { width: W, height: H } = spec;
     const D = spec.durationSeconds;
     const N = Math.round(D * SIM_FPS);
@@ -133,11 +143,12 @@ export class Renderer {
       args.push('-f', 'lavfi', '-i', `testsrc=s=${W}x${H}:r=${SIM_FPS}:d=${D}`);
       inputs++;
       let chain = `[0:v]format=yuv420p`;
-      if (await this.canDrawText()) {
+      const font = await this.canDrawText();
+      if (font) {
         const textName = `${key}.txt`;
-        writeFileSync(join(this.dir, textName), wrap(spec.prompt || '(no prompt)', 40, 4));
+        await writeFile(join(this.dir, textName), wrap(spec.prompt || '(no prompt)', 40, 4));
         const size = Math.max(14, Math.round(H / 18));
-        chain += `,drawtext=fontfile=${this.font}:textfile=${textName}:fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=(w-text_w)/2:y=h-text_h-${size}`;
+        chain += `,drawtext=fontfile=${font}:textfile=${textName}:fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:x=(w-text_w)/2:y=h-text_h-${size}`;
       }
       filters.push(`${chain}[v]`);
     }
@@ -152,13 +163,13 @@ export class Renderer {
       '-frames:v', String(N), '-t', String(D), '-movflags', '+faststart', tmp,
     );
     await run(this.ffmpeg, args, this.dir);
-    renameSync(tmp, out);
+    await rename(tmp, out);
     return out;
   }
 
   private async extractLastFrame(key: string, video: string): Promise<string> {
     const out = join(this.dir, `${key}-last.png`);
-    if (existsSync(out)) return out;
+    if ((await sizeOf(out)) !== null) return out;
     await run(this.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-sseof', '-0.2', '-i', video, '-update', '1', '-frames:v', '1', out]);
     return out;
   }
