@@ -34,6 +34,7 @@ import { defaultModelId, listModels } from '../models/availability';
 import { createModelHandlers, watchModels } from '../models/handlers';
 import type { StudioConfig } from './config';
 import type { ProviderId } from '../../shared/catalog/types';
+import type { JobRoute } from '../../shared/jobs/job';
 import { createDemoProviders } from '../demo/demo-providers';
 import { createNetworkMonitor, type NetworkMonitor } from '../network/monitor';
 import { studioProbe } from '../network/probes';
@@ -113,9 +114,9 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     keyFor: keys.keyFor,
     baseUrls: (provider) => effectiveBaseUrls(settings.get(), config.env, provider),
   });
-  const engineContext = async (provider: ProviderId) => {
-    const route = await demo.route(provider);
-    return providerContextFrom(() => route.apiKey, () => route.baseUrls)(provider);
+  const engineContext = async (provider: ProviderId, wanted?: JobRoute) => {
+    const route = await demo.route(provider, wanted);
+    return { ...(await providerContextFrom(() => route.apiKey, () => route.baseUrls)(provider)), route: route.route };
   };
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.

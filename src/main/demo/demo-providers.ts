@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import type { ProviderId } from '../../shared/catalog/types';
+import type { JobRoute } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import { baseUrlsFromEnv, keyFromEnv } from '../providers/registry';
 import type { ProviderContext } from '../providers/types';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 
-/** Where a provider call goes: a real key and host, or the offline demo's simulator. */
+/** Where a provider call goes: a real key and host, or the offline demo's simulator (`route` says which). */
 export interface ProviderRoute {
   apiKey: string | undefined;
   baseUrls: ProviderContext['baseUrls'];
+  route: JobRoute;
 }
 
 /**
@@ -46,11 +48,15 @@ export function createDemoProviders(opts: {
   }
 
   return {
-    /** The key and base URLs a call to `provider` should use right now. */
-    async route(provider: ProviderId): Promise<ProviderRoute> {
-      if (!opts.isDemo()) return { apiKey: opts.keyFor(provider), baseUrls: opts.baseUrls(provider) };
+    /**
+     * The key and base URLs a call to `provider` should use: for `wanted` when given (a job keeps the
+     * route it was sent by, whatever keys were set since), else for the app's current mode.
+     */
+    async route(provider: ProviderId, wanted?: JobRoute): Promise<ProviderRoute> {
+      const route = wanted ?? (opts.isDemo() ? 'demo' : 'provider');
+      if (route === 'provider') return { apiKey: opts.keyFor(provider), baseUrls: opts.baseUrls(provider), route };
       const env = simulatorEnv((await simulator()).url);
-      return { apiKey: keyFromEnv(provider, env), baseUrls: baseUrlsFromEnv(provider, env) };
+      return { apiKey: keyFromEnv(provider, env), baseUrls: baseUrlsFromEnv(provider, env), route };
     },
     /** Stops the simulator if it was started. */
     async dispose(): Promise<void> {
