@@ -1,26 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { paramsSchema } from '../../shared/catalog/params';
 import type { ModelEntry, ProviderId } from '../../shared/catalog/types';
-import { ProviderId as ProviderIds } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import { backoff } from '../../shared/jobs/backoff';
-import { isTerminal, JobId, REMOTE_STATES, type Job, type JobRoute, type JobState } from '../../shared/jobs/job';
+import { isTerminal, REMOTE_STATES, type Job, type JobRoute } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
-import { transition } from '../../shared/jobs/transition';
 import type { Logger } from '../logging/logger';
 import { resolveMediaTool } from '../media-tools/ffmpeg';
 import type { ProviderAdapter } from '../providers/types';
-import type { CancelOutcome, EngineApi, EngineEvent } from './api';
-import { planCancel, providerCancelAnswer } from './cancel-plan';
-import { Aborted, realClock, type EngineClock } from './clock';
-import { deliverInto, deliverResult, partPathOf, type DeliverHook } from './delivery';
+import type { EngineApi, EngineEvent } from './api';
+import { createCancel } from './cancel-command';
+import { realClock, type EngineClock } from './clock';
+import { deliverInto, deliverResult, type DeliverHook } from './delivery';
 import { createDispatcher } from './dispatcher';
 import { createFlowSupervisor, type FlowEnd } from './flows';
 import { createJobTable } from './job-table';
+import { newQueuedJob, type Lineage } from './new-job';
+import { createOnlineGate } from './online-gate';
 import { DEFAULT_POLL_BOUNDS, pollDeadline, pollUntilSettled, type PollBounds } from './poller';
 import { planQueueOrder } from './queue-order';
+import { queueStatsOf } from './queue-stats';
 import { canReconcile, reconcileJob } from './reconcile';
 import { createRuntime, type RoutedContext } from './runtime';
 import { createScheduler, type ProviderLimits } from './scheduler';
@@ -96,8 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
   const reconciled = new Set<string>();
   /** Unexpected flow failures in a row, per job. */
   const flowFailures = new Map<string, number>();
-  let onlineWaiters: Array<() => void> = [];
-  let online = true;
+  const online = createOnlineGate();
   let disposed = false;
   let started = false;
   let requestsTotal = 0;
@@ -133,7 +130,7 @@ export function createEngine(options: EngineOptions): Engine {
     scheduler,
     table,
     flows,
-    canSend: () => started && !disposed && online && !scheduler.paused,
+    canSend: () => started && !disposed && online.online && !scheduler.paused,
     startSubmit: (id) =>
       run(id, (signal) =>
         submitJob(
@@ -142,7 +139,7 @@ export function createEngine(options: EngineOptions): Engine {
           {
             catalog: options.catalog,
             prepareImages: options.prepareImages,
-            maySend: () => online && !scheduler.paused && !disposed,
+            maySend: () => online.online && !scheduler.paused && !disposed,
             holdBack: (jobId, ms) => dispatcher.holdBack(jobId, ms),
           },
           signal,
@@ -157,18 +154,7 @@ export function createEngine(options: EngineOptions): Engine {
     adapters: options.adapters,
     context: options.context,
     countTotal: () => requestsTotal++,
-    waitOnline(signal) {
-      if (online) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        if (signal.aborted) return reject(new Aborted());
-        const onAbort = () => reject(new Aborted());
-        signal.addEventListener('abort', onAbort, { once: true });
-        onlineWaiters.push(() => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        });
-      });
-    },
+    waitOnline: (signal) => online.wait(signal),
   });
 
   function run(id: string, flow: (signal: AbortSignal) => Promise<void>): void {
@@ -261,102 +247,23 @@ export function createEngine(options: EngineOptions): Engine {
     return job;
   }
 
-  async function cancelWith(id: string, note: string, refused: string): Promise<CancelOutcome> {
-    const out = await table.apply(id, { type: 'cancel', note });
-    return { job: out ?? need(id), cancelled: !!out, message: out ? note : refused };
-  }
-
-  async function cancel(id: string): Promise<CancelOutcome> {
-    const job = need(id);
-    const adapter = options.adapters(job.provider);
-    const plan = planCancel(job, adapter);
-    switch (plan.kind) {
-      case 'ended':
-        throw new StudioError('CONFLICT', plan.message);
-      case 'later':
-        pendingCancel.add(id);
-        return { job, cancelled: false, message: plan.message };
-      case 'local':
-        return flows.whileStopped(id, async () => {
-          // Stopping waited for a POST already under way: the job has moved on, cancel it where it is now.
-          const now = need(id).state;
-          if (now !== 'draft' && now !== 'queued') return cancel(id);
-          return cancelWith(id, plan.note, 'It could not be cancelled in its current state.');
-        });
-      case 'download':
-        return flows.whileStopped(id, async () => {
-          await rm(partPathOf(options.outputDir, id), { force: true });
-          return cancelWith(id, plan.note, 'It finished before it could be stopped.');
-        });
-      case 'dismiss':
-        return flows.whileStopped(id, async () => ({ ...(await cancelWith(id, plan.note, plan.note)), cancelled: true }));
-      case 'remote': {
-        let note: string;
-        if (plan.ask) {
-          const task = { taskId: job.remote?.taskId ?? '', handle: job.remote?.handle ?? {} };
-          const answer = await adapter.cancelTask(task, await runtime.context(id)).catch((error: unknown) => ({ error }));
-          const said = providerCancelAnswer(job.provider, answer);
-          if (!said.cancelled) return { job: need(id), cancelled: false, message: said.message };
-          note = said.note;
-        } else {
-          note = plan.note;
-        }
-        return flows.whileStopped(id, () => cancelWith(id, note, 'It finished before it could be cancelled.'));
-      }
-    }
-  }
+  const cancel = createCancel({
+    table,
+    flows,
+    adapters: options.adapters,
+    context: (id) => runtime.context(id),
+    outputDir: options.outputDir,
+    later: (id) => pendingCancel.add(id),
+  });
 
   function stats(): QueueStats {
-    const byState: Partial<Record<JobState, number>> = {};
-    const waiting = new Map<ProviderId, number>();
-    const byJob: Record<string, number> = {};
-    for (const job of table.all()) {
-      byState[job.state] = (byState[job.state] ?? 0) + 1;
-      if (job.state === 'queued') waiting.set(job.provider, (waiting.get(job.provider) ?? 0) + 1);
-      if (!isTerminal(job.state)) byJob[job.id] = job.requests;
-    }
-    const active = dispatcher.activeCounts();
-    return {
-      paused: scheduler.paused,
-      online,
-      byState,
-      providers: ProviderIds.options.map((provider) => ({
-        provider,
-        active: active.get(provider) ?? 0,
-        limit: scheduler.limits(provider).maxActive,
-        waiting: waiting.get(provider) ?? 0,
-        cooldownMs: scheduler.cooldownMs(provider),
-      })),
-      requests: { total: requestsTotal, byJob },
-    };
+    return queueStatsOf({ jobs: table.all(), active: dispatcher.activeCounts(), scheduler, online: online.online, requestsTotal });
   }
 
-  async function addJob(params: Job['params'], id: string | undefined, lineage: { retryOf?: string; continuedFrom?: string } = {}): Promise<Job> {
-    if (id !== undefined && !JobId.safeParse(id).success) throw new StudioError('BAD_INPUT', 'That job id is not valid.');
+  async function addJob(params: Job['params'], id: string | undefined, lineage: Lineage = {}): Promise<Job> {
     const existing = id === undefined ? undefined : table.get(id);
     if (existing) return existing;
-    const entry = options.catalog(params.modelId);
-    if (!entry) throw new StudioError('BAD_INPUT', `Unknown model "${params.modelId}".`);
-    const parsed = paramsSchema(entry).safeParse(params);
-    if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues.map((i) => i.message).slice(0, 3).join('; '));
-    const now = clock.now();
-    const draft: Job = {
-      id: id ?? randomUUID(),
-      params: parsed.data,
-      provider: entry.provider,
-      state: 'draft',
-      times: { draft: now },
-      updatedAt: now,
-      attempts: 0,
-      requests: 0,
-      history: [{ state: 'draft', at: now }],
-      order: table.nextOrder(),
-      ...(lineage.retryOf ? { retryOf: lineage.retryOf } : {}),
-      ...(lineage.continuedFrom ? { continuedFrom: lineage.continuedFrom } : {}),
-    };
-    const out = transition(draft, { type: 'enqueue', at: now });
-    if (!out.ok) throw new Error(out.reason);
-    const job = await table.add(out.job);
+    const job = await table.add(newQueuedJob(params, options.catalog, { id, order: table.nextOrder(), now: clock.now() }, lineage));
     dispatcher.pump();
     return job;
   }
@@ -434,15 +341,9 @@ export function createEngine(options: EngineOptions): Engine {
       dispatcher.pump();
     },
     async setOnline(value) {
-      if (online === value) return;
-      online = value;
-      log.info('jobs.online', { online });
-      if (online) {
-        const waiters = onlineWaiters;
-        onlineWaiters = [];
-        for (const wake of waiters) wake();
-        dispatcher.pump();
-      }
+      if (!online.set(value)) return;
+      log.info('jobs.online', { online: value });
+      if (value) dispatcher.pump();
       emitStatsSoon();
     },
     async stats() {
