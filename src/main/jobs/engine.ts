@@ -216,7 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
       run(id, (signal) => pollUntilSettled(runtime, id, bounds, (j) => pollDeadline(j, options.adapters(j.provider).taskLifetimeMs(j.params)), signal));
     } else if (job.state === 'downloading') {
       run(id, (signal) => deliverResult(runtime, id, deliveryDeps, signal));
-    } else if (canReconcile(job, options.adapters(job.provider)) && !reconciled.has(id)) {
+    } else if (!reconciled.has(id) && canReconcile(job, options.adapters(job.provider), table.all())) {
       reconciled.add(id);
       run(id, (signal) => reconcileJob(runtime, id, options.catalog, signal));
     }
@@ -291,7 +291,11 @@ export function createEngine(options: EngineOptions): Engine {
       if (!isTerminal(source.state) && source.state !== 'needs_attention') {
         throw new StudioError('CONFLICT', 'Only a job that has ended or needs attention can be retried.');
       }
-      return addJob(source.params, opts?.id, { retryOf: source.id, continuedFrom: source.continuedFrom });
+      // The user's retry settles a job needing attention: the look through the task list stops (it
+      // must not send the original again next to the retry).
+      const retry = await flows.whileStopped(id, () => addJob(source.params, opts?.id, { retryOf: source.id, continuedFrom: source.continuedFrom }));
+      dispatcher.pump();
+      return retry;
     },
     async duplicate(id) {
       return structuredClone(need(id).params);

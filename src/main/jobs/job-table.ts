@@ -99,9 +99,15 @@ export function createJobTable(store: JobStore, clock: EngineClock, log: Logger,
       const before = jobs.get(id);
       let current = before;
       const results = batch.map((item) => {
-        const next = item.edit!(current);
-        if (next) current = next;
-        return next;
+        try {
+          const next = item.edit!(current);
+          if (next) current = next;
+          return next;
+        } catch (err) {
+          // A broken edit is refused on its own; the others in the batch still apply.
+          item.reject(err);
+          return null;
+        }
       });
       if (current === before || !current) {
         batch.forEach((item) => item.resolve(null));

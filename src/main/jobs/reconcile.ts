@@ -20,9 +20,19 @@ export const RECONCILE_SETTLE_MS = 60_000;
 /** Tries of the list request when it fails retryably (429, 5xx, network). */
 const LIST_ATTEMPTS = 5;
 
-/** A job caught with an unknown POST outcome (interrupted send, no task id) at a provider that can list its tasks. */
-export function canReconcile(job: Job, adapter: Pick<ProviderAdapter, 'listTasks'>): boolean {
-  return job.state === 'needs_attention' && job.error?.kind === 'interrupted' && !job.remote && typeof adapter.listTasks === 'function';
+/**
+ * A job caught with an unknown POST outcome (interrupted send, no task id) at a provider that can
+ * list its tasks — and that the user has not retried (`jobs`: every job; a retry is the user's own
+ * second submission, so the engine must not send the first one again as well).
+ */
+export function canReconcile(job: Job, adapter: Pick<ProviderAdapter, 'listTasks'>, jobs: readonly Job[]): boolean {
+  return (
+    job.state === 'needs_attention' &&
+    job.error?.kind === 'interrupted' &&
+    !job.remote &&
+    typeof adapter.listTasks === 'function' &&
+    !jobs.some((j) => j.retryOf === job.id)
+  );
 }
 
 /** What the task list says about a job: its one task, none at all, or several that fit (the user decides). */
@@ -61,7 +71,7 @@ export function matchTask(job: Job, model: string, tasks: readonly ListedTask[],
  */
 export async function reconcileJob(rt: JobRuntime, id: string, catalog: (modelId: string) => ModelEntry | undefined, signal: AbortSignal): Promise<void> {
   const job = rt.job(id);
-  if (!job || !canReconcile(job, rt.adapter(job.provider))) return;
+  if (!job || !canReconcile(job, rt.adapter(job.provider), rt.jobs())) return;
   const entry = catalog(job.params.modelId);
   if (!entry) return;
   const from = (job.times.submitting ?? job.updatedAt) - RECONCILE_SLACK_MS;
@@ -69,7 +79,7 @@ export async function reconcileJob(rt: JobRuntime, id: string, catalog: (modelId
   await sleep(rt.clock, to - RECONCILE_SLACK_MS + RECONCILE_SETTLE_MS - rt.clock.now(), signal);
   const listing = await listWithRetries(rt, id, { model: entry.model, from, to }, signal);
   const current = rt.job(id);
-  if (!listing || !current || !canReconcile(current, rt.adapter(current.provider))) return;
+  if (!listing || !current || !canReconcile(current, rt.adapter(current.provider), rt.jobs())) return;
   const name = PROVIDER_NAMES[current.provider];
   const claimed = new Set(rt.jobs().flatMap((j) => (j.id !== id && j.remote ? [j.remote.taskId] : [])));
   const match = matchTask(current, entry.model, listing.tasks, claimed);

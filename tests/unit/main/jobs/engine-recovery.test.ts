@@ -95,6 +95,23 @@ describe('a job caught mid-submit is reconciled from the ModelArk task list', ()
     expect(r.providers.ark.calls).toMatchObject({ list: 1, submit: 1 });
   });
 
+  it('a retry by the user settles it: the original is never sent again next to the retry, not even after a restart', async () => {
+    const r = await startWith([interrupted()]);
+    const retry = await r.engine.retry('job-mine0001');
+    await when(() => r.clock.waiting() > 0);
+    r.clock.advance(RECONCILE_SETTLE_MS + 60_000);
+    await r.until(retry.id, (j) => j.state === 'submitted');
+    const again = await r.restart();
+    rigs.push(again);
+    await when(() => again.clock.waiting() > 0);
+    again.clock.advance(RECONCILE_SETTLE_MS + 60_000);
+    // The retry's first poll comes after the moment a look through the list would have been made.
+    await when(() => again.providers.ark.calls.poll > 0);
+    expect((await again.engine.list()).find((j) => j.id === 'job-mine0001')?.state).toBe('needs_attention');
+    expect(r.providers.ark.calls).toMatchObject({ list: 0, submit: 1 });
+    expect(again.providers.ark.calls).toMatchObject({ list: 0, submit: 0 });
+  });
+
   it('leaves the job to the user when several tasks fit, or the provider clock could not be checked', async () => {
     for (const answer of [
       { tasks: [task('cgt-a', T0 - 9_000), task('cgt-b', T0 - 8_000)], complete: true, clockChecked: true },
