@@ -181,9 +181,13 @@ describe('job engine: restart', () => {
     const job = await r.engine.submit(FAL_T2V);
     await when(() => asks === 2);
     expect(r.onDisk(job.id)?.state).toBe('queued');
-    const after = await r.restart({ prepareImages: () => new Promise(() => undefined) });
+    const stuck = deferred<never>();
+    const after = await r.restart({ prepareImages: () => stuck.promise });
     rigs.push(after);
     expect((await after.engine.list()).find((j) => j.id === job.id)?.state).toBe('queued');
+    // Let both engines' waits end so they shut down at once.
+    stuck.reject(new Error('test over'));
+    context.reject(new Error('test over'));
   });
 
   it('a crash while waiting at the provider’s request-spacing gate leaves the job queued', async () => {
@@ -192,9 +196,11 @@ describe('job engine: restart', () => {
     // The upload took the slot; the POST waits 10 s for the next one.
     await when(() => r.providers.fal.calls.prepare === 1 && r.clock.waiting() > 0);
     expect(r.onDisk(job.id)?.state).toBe('queued');
-    const after = await r.restart({ prepareImages: () => new Promise(() => undefined) });
+    const stuck = deferred<never>();
+    const after = await r.restart({ prepareImages: () => stuck.promise });
     rigs.push(after);
     expect((await after.engine.list()).find((j) => j.id === job.id)?.state).toBe('queued');
+    stuck.reject(new Error('test over'));
     // The first engine, once the gate opens, sends at once.
     r.clock.advance(10_000);
     await r.until(job.id, (j) => j.state === 'submitted');
