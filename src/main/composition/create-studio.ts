@@ -33,6 +33,7 @@ import { defaultModelId, listModels } from '../models/availability';
 import { createModelHandlers, watchModels } from '../models/handlers';
 import type { StudioConfig } from './config';
 import type { ProviderId } from '../../shared/catalog/types';
+import type { JobRoute } from '../../shared/jobs/job';
 import { createDemoProviders } from '../demo/demo-providers';
 import type { NetworkMonitor } from '../network/monitor';
 import { createStudioNetworkMonitor } from '../network/studio-monitor';
@@ -106,7 +107,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     keyFor: keys.keyFor,
     baseUrls,
   });
-  const engineContext = (provider: ProviderId) => demo.context(provider);
+  const engineContext = (provider: ProviderId, route?: JobRoute) => demo.context(provider, route);
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
   const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };

@@ -1,13 +1,11 @@
 import { join } from 'node:path';
 import type { ProviderId } from '../../shared/catalog/types';
+import type { JobRoute } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import { baseUrlsFromEnv, keyFromEnv } from '../providers/registry';
 import type { ProviderContext } from '../providers/types';
 import { providerContextFrom } from '../jobs/provider-context';
 import { demoEnv, startDemoServer, type DemoServerHandle } from './provider/server';
-
-/** Which provider a job talks to: the offline demo's local server, or the real provider with the user's key. */
-export type DemoRoute = 'demo' | 'real';
 
 /** Where a provider call goes: a key and base URLs. */
 interface ProviderRoute {
@@ -15,18 +13,23 @@ interface ProviderRoute {
   baseUrls: ProviderContext['baseUrls'];
 }
 
+/** The engine's provider context, with the route it was made for (the engine records it on the job it sends). */
+export type RoutedContext = ProviderContext & { route: JobRoute };
+
 /** The offline demo's routing: which route new work takes, and the key and base URLs of each route. */
 export interface DemoProviders {
-  /** The route for work sent now: `demo` while no provider has a usable key, else `real`. */
-  currentRoute(): DemoRoute;
+  /** The route for work sent now: `demo` while no provider has a usable key, else `provider`. */
+  currentRoute(): JobRoute;
   /**
-   * The engine's provider context for a call to `provider` on `route` (default: `currentRoute()`):
-   * `route`'s key and base URLs with the global `fetch`. `demo` starts the local demo server the
-   * first time it is needed and hands out its own keys, so a real key never reaches it; `real`
-   * uses the vault's key and the base URLs in effect. Rejects with a non-retryable
-   * `ProviderError` kind `auth` when the route has no key (a `real` route whose key was removed).
+   * The engine's provider context for a call to `provider` on `route` (default: `currentRoute()`;
+   * a job passes the route it was sent by, so its polls stay there whatever keys were set since):
+   * `route`'s key and base URLs with the global `fetch`, and the route itself. `demo` starts the
+   * local demo server the first time it is needed and hands out its own keys, so a real key never
+   * reaches it; `provider` uses the vault's key and the base URLs in effect. Rejects with a
+   * non-retryable `ProviderError` kind `auth` when the route has no key (a `provider` route whose
+   * key was removed).
    */
-  context(provider: ProviderId, route?: DemoRoute): Promise<ProviderContext>;
+  context(provider: ProviderId, route?: JobRoute): Promise<RoutedContext>;
   /** Stops the demo server if it was started. */
   dispose(): Promise<void>;
 }
@@ -66,19 +69,19 @@ export function createDemoProviders(opts: {
     return server;
   }
 
-  const currentRoute = (): DemoRoute => (opts.isDemo() ? 'demo' : 'real');
+  const currentRoute = (): JobRoute => (opts.isDemo() ? 'demo' : 'provider');
 
-  async function route(provider: ProviderId, which: DemoRoute = currentRoute()): Promise<ProviderRoute> {
-    if (which === 'real') return { apiKey: opts.keyFor(provider), baseUrls: opts.baseUrls(provider) };
+  async function route(provider: ProviderId, which: JobRoute): Promise<ProviderRoute> {
+    if (which === 'provider') return { apiKey: opts.keyFor(provider), baseUrls: opts.baseUrls(provider) };
     const env = demoEnv((await demoServer()).url);
     return { apiKey: keyFromEnv(provider, env), baseUrls: baseUrlsFromEnv(provider, env) };
   }
 
   return {
     currentRoute,
-    async context(provider, which) {
+    async context(provider, which = currentRoute()) {
       const r = await route(provider, which);
-      return providerContextFrom(() => r.apiKey, () => r.baseUrls)(provider);
+      return { ...(await providerContextFrom(() => r.apiKey, () => r.baseUrls)(provider)), route: which };
     },
     async dispose() {
       if (server) await (await server).close();

@@ -5,7 +5,7 @@ import type { ProviderId } from '../../shared/catalog/types';
 import type { EngineStatus } from '../../shared/contract/app';
 import { StudioError } from '../../shared/contract/result';
 import { backoff } from '../../shared/jobs/backoff';
-import type { Job } from '../../shared/jobs/job';
+import type { Job, JobRoute } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import type { PreparedImage, ProviderContext } from '../providers/types';
 import type { EngineApi, EngineEvent } from './api';
@@ -64,8 +64,12 @@ const DEFAULT_RESTART: RestartPolicy = { maxCrashes: 5, baseMs: 500, capMs: 30_0
 export interface EngineHostOptions {
   launch: LaunchEngine;
   init: EngineInit;
-  /** The key and base URLs for a provider (main's vault); sent to the engine over the private channel only. */
-  context: (provider: ProviderId) => Promise<Pick<ProviderContext, 'apiKey' | 'baseUrls'>>;
+  /**
+   * The key and base URLs for a provider (main's vault); sent to the engine over the private channel
+   * only. For `route` when the engine names one (the route a job was sent by), and the answer says
+   * which route it is for.
+   */
+  context: (provider: ProviderId, route?: JobRoute) => Promise<Pick<ProviderContext, 'apiKey' | 'baseUrls'> & { route?: JobRoute }>;
   prepareImages: (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
   /** Files verified videos; default `deliverInto(init.outputDir)`. */
   deliver?: DeliverHook;
@@ -211,7 +215,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   /** After (re)start: init, the online state, then every command still waiting for an answer. */
   async function initialise(from: EngineChannel): Promise<void> {
     try {
-      await sendNow(from, { seq: ++seq, type: 'init', options: options.init });
+      // The latest Settings go in `init` itself: the engine resumes polls and sends queued jobs as it starts.
+      await sendNow(from, { seq: ++seq, type: 'init', options: { ...options.init, ...latestConfig } });
       if (!online) await sendNow(from, { seq: ++seq, type: 'setOnline', online: false });
       // A restarted engine starts from `init`; Settings changed since then must not be lost.
       if (latestConfig) await sendNow(from, { seq: ++seq, type: 'configure', config: latestConfig });
@@ -238,7 +243,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   async function answerCall(from: EngineChannel, n: number, call: HostCall): Promise<void> {
     try {
       let data: unknown;
-      if (call.name === 'context') data = await options.context(call.provider);
+      if (call.name === 'context') data = await options.context(call.provider, call.route);
       else if (call.name === 'prepareImages') data = await options.prepareImages(call.job);
       else data = await deliver(call.job, call.file);
       from.send({ type: 'call-reply', seq: n, ok: true, data });

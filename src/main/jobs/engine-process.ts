@@ -10,9 +10,9 @@ import { StudioError } from '../../shared/contract/result';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { adapterFor } from '../providers/registry';
-import type { ProviderContext } from '../providers/types';
 import { createEngine, type Engine } from './engine';
 import { watchProcess } from './process-stats';
+import type { RoutedContext } from './runtime';
 import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineMessage, type HostCall } from './protocol';
 
 /** One end of the channel to main, whichever kind of process this is. */
@@ -68,10 +68,10 @@ async function handle(command: EngineCommand): Promise<unknown> {
       log,
       adapters: adapterFor,
       catalog: findModel,
-      context: async (provider): Promise<ProviderContext> => {
-        const data = CALL_DATA.context.parse(await call({ name: 'context', provider }));
+      context: async (provider, route): Promise<RoutedContext> => {
+        const data = CALL_DATA.context.parse(await call({ name: 'context', provider, ...(route ? { route } : {}) }));
         registerSecret(data.apiKey);
-        return { apiKey: data.apiKey, baseUrls: data.baseUrls, fetch: globalThis.fetch };
+        return { apiKey: data.apiKey, baseUrls: data.baseUrls, fetch: globalThis.fetch, ...(data.route ? { route: data.route } : {}) };
       },
       prepareImages: async (job) => CALL_DATA.prepareImages.parse(await call({ name: 'prepareImages', job })),
       deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),

@@ -1,10 +1,22 @@
 import { backoff } from '../../shared/jobs/backoff';
+import type { Job, JobError } from '../../shared/jobs/job';
 import { pollDelay } from '../../shared/jobs/poll-delay';
 import { PROVIDER_NAMES } from '../providers/failure';
 import type { TaskStatus } from '../providers/types';
 import { Aborted, sleep } from './clock';
 import { failureOf, jobErrorOf } from './failures';
 import type { JobRuntime } from './runtime';
+
+/** The error of a job whose task outlived its documented lifetime without a final answer. */
+function pastDeadline(job: Job, endsAt: number): JobError {
+  const name = PROVIDER_NAMES[job.provider];
+  const hours = Math.round((endsAt - DEADLINE_GRACE_MS - sentAt(job)) / 3_600_000);
+  return {
+    kind: 'expired',
+    message: `${name} did not finish this task within ${hours} hours, longer than it keeps tasks, so the app stopped checking it (task ${job.remote?.taskId ?? 'unknown'}).`,
+    fix: `Look for the task in the ${name} dashboard, or use Retry to make it again.`,
+  };
+}
 
 /** Poll interval bounds, ms (Settings → Advanced → polling bounds). */
 export interface PollBounds {
@@ -16,18 +28,37 @@ export interface PollBounds {
 export const DEFAULT_POLL_BOUNDS: PollBounds = { minMs: 2_000, maxMs: 30_000 };
 
 /**
+ * How long past a task's documented lifetime (`ProviderAdapter.taskLifetimeMs`) the engine keeps
+ * polling, ms: the provider normally reports `expired` itself at the lifetime; this margin lets that
+ * answer arrive (a slow queue, a clock a little off) before the engine gives up on its own.
+ */
+export const DEADLINE_GRACE_MS = 60 * 60 * 1000;
+
+/**
  * Consecutive non-retryable poll failures (e.g. 404 task not found, 401 key removed) after which
  * the job fails; retryable ones (429, 5xx, network) never fail it — the task is paid for.
  */
 const MAX_HARD_FAILURES = 10;
 
+/** When `job` was sent (ms epoch): the start of its POST, else when it was first known submitted. */
+function sentAt(job: Job): number {
+  return job.times.submitting ?? job.times.submitted ?? job.updatedAt;
+}
+
+/** When the engine stops polling `job` (ms epoch): sent at + the provider's documented task lifetime (`lifetimeMs`) + `DEADLINE_GRACE_MS`. */
+export function pollDeadline(job: Job, lifetimeMs: number): number {
+  return sentAt(job) + lifetimeMs + DEADLINE_GRACE_MS;
+}
+
 /**
  * Polls job `id` while it is `submitted` or `running`, waiting `pollDelay` between polls (or the
  * backoff after a failure), and applies what the provider reports: progress/ETA/queue position,
- * `running`, success (→ `downloading`), failure, cancellation or expiry. Returns when the job
- * leaves those states; rejects with `Aborted` when `signal` aborts. Waits while offline.
+ * `running`, success (→ `downloading`), failure, cancellation or expiry. Past `deadline(job)` (the
+ * task's documented lifetime, see `pollDeadline`) the job ends `expired` without another poll,
+ * whatever the provider said so far (unknown statuses, failures). Returns when the job leaves those
+ * states; rejects with `Aborted` when `signal` aborts. Waits while offline.
  */
-export async function pollUntilSettled(rt: JobRuntime, id: string, bounds: PollBounds, signal: AbortSignal): Promise<void> {
+export async function pollUntilSettled(rt: JobRuntime, id: string, bounds: PollBounds, deadline: (job: Job) => number, signal: AbortSignal): Promise<void> {
   let lastDelay: number | undefined;
   let failures = 0;
   let hardFailures = 0;
@@ -35,7 +66,12 @@ export async function pollUntilSettled(rt: JobRuntime, id: string, bounds: PollB
   for (;;) {
     const job = rt.job(id);
     if (!job?.remote || (job.state !== 'submitted' && job.state !== 'running')) return;
-    const delay =
+    const endsAt = deadline(job);
+    if (rt.clock.now() >= endsAt) {
+      await rt.apply(id, { type: 'expire', error: pastDeadline(job, endsAt) });
+      return;
+    }
+    const wanted =
       failures > 0
         ? retryDelay
         : pollDelay({
@@ -47,15 +83,17 @@ export async function pollUntilSettled(rt: JobRuntime, id: string, bounds: PollB
             min: bounds.minMs,
             max: bounds.maxMs,
           });
-    if (failures === 0) lastDelay = delay;
+    if (failures === 0) lastDelay = wanted;
+    const delay = Math.min(wanted, endsAt - rt.clock.now());
     await sleep(rt.clock, delay, signal);
     await rt.waitOnline(signal);
+    if (rt.clock.now() >= endsAt) continue;
 
     const current = rt.job(id);
     if (!current?.remote || (current.state !== 'submitted' && current.state !== 'running')) return;
     let status: TaskStatus;
     try {
-      status = await rt.adapter(current.provider).poll({ taskId: current.remote.taskId, handle: current.remote.handle }, await rt.context(id, signal));
+      status = await rt.adapter(current.provider).poll({ taskId: current.remote.taskId, handle: current.remote.handle }, await rt.context(id, { signal }));
     } catch (err) {
       if (signal.aborted) throw new Aborted();
       const failure = failureOf(err, current.provider);
@@ -92,6 +130,11 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
   switch (status.state) {
     case 'queued':
       rt.live(id, live);
+      return false;
+    case 'unknown':
+      rt.live(id, {
+        notice: `${name} reports the status "${status.providerStatus ?? '?'}", which the app does not know; it keeps checking until the task's time at ${name} runs out.`,
+      });
       return false;
     case 'running':
       if (job.state === 'submitted') await rt.apply(id, { type: 'started', progress: status.progress, etaSeconds: status.etaSeconds });

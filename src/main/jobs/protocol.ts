@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
-import { Job, JobId } from '../../shared/jobs/job';
+import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
 import { EngineProcessStats } from './process-stats';
 
@@ -93,8 +93,12 @@ const PreparedImageSchema = z.object({ path: z.string(), mime: z.string(), bytes
 
 /** Engine → host calls for what only main holds. */
 export const HostCall = z.discriminatedUnion('name', [
-  /** The provider's key and base URLs (the key crosses only this private channel and stays in memory). */
-  z.object({ name: z.literal('context'), provider: ProviderId }),
+  /**
+   * The provider's key and base URLs (the key crosses only this private channel and stays in memory),
+   * for `route` when given (the route the job was sent by: demo simulator or real provider), else for
+   * the app's current mode; the answer names the route it is for.
+   */
+  z.object({ name: z.literal('context'), provider: ProviderId, route: JobRoute.optional() }),
   /** The processed first/last frames for a job's image ids. */
   z.object({ name: z.literal('prepareImages'), job: Job }),
   /** Files a verified video (the library's deliver hook). */
@@ -113,7 +117,7 @@ export type HostCall = z.infer<typeof HostCall>;
 
 /** The `data` of each host call's successful answer. */
 export const CALL_DATA = {
-  context: z.object({ apiKey: z.string(), baseUrls: z.object({ api: z.string(), files: z.string().optional() }) }),
+  context: z.object({ apiKey: z.string(), baseUrls: z.object({ api: z.string(), files: z.string().optional() }), route: JobRoute.optional() }),
   prepareImages: z.object({ first: PreparedImageSchema.optional(), last: PreparedImageSchema.optional() }),
   deliver: z.object({ path: z.string(), libraryId: z.string().optional() }),
 } as const satisfies Record<HostCall['name'], z.ZodType>;

@@ -4,7 +4,7 @@ import type { Job } from '../../shared/jobs/job';
 import type { PreparedImage, PreparedSubmission, ProviderFailure, RemoteTask } from '../providers/types';
 import { Aborted, sleep } from './clock';
 import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
-import type { JobRuntime } from './runtime';
+import type { JobRuntime, RoutedContext } from './runtime';
 
 /** The processed first/last frames for a job (main's image service resolves the params' image ids). */
 export type PrepareImages = (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
@@ -23,10 +23,14 @@ export interface SubmitDeps {
 
 /**
  * Sends queued job `id`: prepares images and the request (uploads where the provider needs URLs —
- * never billed), then records `submitting` on disk, makes the one billable POST, and records the
- * task id on disk before anything else. A failed POST is requeued only when it certainly created
- * nothing (`submitOutcome`); when that is unknown the job goes to `needs_attention` and is never
- * resent automatically. `signal` aborts preparation only: once the POST starts it is not abandoned.
+ * never billed), then waits for everything the POST needs — the provider context (main's answer)
+ * and the provider's request-spacing gate — and only then records `submitting` on disk and makes
+ * the one billable POST at once, so the ambiguous window is the request itself (ARCHITECTURE.md
+ * "Job lifecycle"); a crash during those waits leaves the job `queued`. The route the context came
+ * by (demo or provider) is recorded with `submitting` and kept for the job's life. The task id is
+ * on disk before anything else. A failed POST is requeued only when it certainly created nothing
+ * (`submitOutcome`); when that is unknown the job goes to `needs_attention` and is never resent
+ * automatically. `signal` aborts preparation only: once the POST starts it is not abandoned.
  */
 export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, signal: AbortSignal): Promise<void> {
   const job = rt.job(id);
@@ -43,11 +47,17 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
   }
 
   let prepared: PreparedSubmission;
+  let sendWith: RoutedContext;
+  const probe: RequestProbe = { sent: 0 };
   try {
     const images = await deps.prepareImages(job);
-    prepared = await adapter.prepare({ entry, params: job.params, images }, await rt.context(id, signal));
+    const prepareWith = await rt.context(id, { signal });
+    prepared = await adapter.prepare({ entry, params: job.params, images }, prepareWith);
     // A provider cooling down after 429s: wait here, not inside the POST's own timeout.
     await sleep(rt.clock, rt.scheduler.cooldownMs(provider), signal);
+    // The same route as the uploads (a key saved meanwhile must not send demo uploads to the real provider).
+    sendWith = await rt.context(id, { probe, pregated: true, ...(prepareWith.route ? { route: prepareWith.route } : {}) });
+    await rt.scheduler.gate(provider, signal);
   } catch (err) {
     if (signal.aborted || err instanceof Aborted) return;
     const failure: ProviderFailure =
@@ -63,12 +73,11 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
   }
   if (signal.aborted || !deps.maySend() || rt.job(id)?.state !== 'queued') return;
 
-  // On disk before the POST: if the app dies during it, the job comes back as needs_attention.
-  if (!(await rt.apply(id, { type: 'submit' }))) return;
-  const probe: RequestProbe = { sent: 0 };
+  // On disk right before the POST: if the app dies during it, the job comes back as needs_attention.
+  if (!(await rt.apply(id, { type: 'submit', ...(sendWith.route ? { route: sendWith.route } : {}) }))) return;
   let task: RemoteTask;
   try {
-    task = await adapter.submit(prepared, await rt.context(id, undefined, probe));
+    task = await adapter.submit(prepared, sendWith);
   } catch (err) {
     const failure = failureOf(err, provider);
     const outcome = submitOutcome(err, probe);

@@ -4,8 +4,8 @@ import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
-import { DAY_MS, compact, numberish, seedToSend, toNumber } from './lenient';
-import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
+import { DAY_MS, compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
+import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskListing, TaskStatus } from './types';
 import { ProviderError } from './types';
 
 /*
@@ -99,12 +99,13 @@ const STATES: Record<string, RemoteState> = {
 
 /**
  * One task answer in the unified shape; `content.video_url` lasts 24 h, counted from `now` (ms).
- * `usage` (e.g. `completion_tokens`) is passed through: it is the billed truth for cost.
+ * `usage` (e.g. `completion_tokens`) is passed through: it is the billed truth for cost. A status
+ * outside the documented six reads as `unknown` (never as running).
  */
 export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
   const t = parseOrFail(Task, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
-  const state = STATES[t.status] ?? 'running';
-  const out: TaskStatus = { state };
+  const state = STATES[t.status] ?? 'unknown';
+  const out: TaskStatus = state === 'unknown' ? { state, providerStatus: t.status } : { state };
   const seed = toNumber(t.seed);
   if (seed !== undefined) out.seed = seed;
   if (t.usage) {
@@ -128,6 +129,52 @@ export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): 
     out.error = makeFailure({ kind: c.kind ?? 'provider_error', provider: NAME, detail: c.detail ?? message ?? code, providerCode: code, providerMessage: message, retryable: false, apiKey });
   }
   return out;
+}
+
+const ListedItem = z.object({
+  id: z.string().min(1),
+  model: z.string(),
+  created_at: numberish,
+  resolution: z.string().nullish(),
+  ratio: z.string().nullish(),
+  duration: numberish,
+  seed: numberish,
+});
+const ListAnswer = z.object({ items: z.array(z.unknown()).nullish(), total: numberish });
+
+/** The list's page size limit: `page_size` and `page_num` both within [1, 500] (BytePlus "Query the list of video generation tasks"). */
+const LIST_PAGE_SIZE = 500;
+/** Pages read at most per look (10 × 500 tasks of one model); past that the listing is reported incomplete. */
+const LIST_MAX_PAGES = 10;
+
+/**
+ * One page of the task list in `ListedTask`s: `created_at` (Unix s) moved onto this machine's
+ * clock by `skewMs` (provider clock − ours). Items that cannot be read are skipped (lenient reading).
+ */
+export function parseArkTaskList(body: unknown, skewMs: number, apiKey?: string): { tasks: ListedTask[]; items: number; total: number | undefined } {
+  const page = parseOrFail(ListAnswer, body, { provider: NAME, detail: 'the task list could not be read', apiKey });
+  const items = page.items ?? [];
+  const tasks: ListedTask[] = [];
+  for (const raw of items) {
+    const item = ListedItem.safeParse(raw);
+    const created = item.success ? toNumber(item.data.created_at) : undefined;
+    if (!item.success || created === undefined) continue;
+    const t: ListedTask = { taskId: item.data.id, model: item.data.model, createdAt: created * 1000 - skewMs };
+    if (item.data.resolution) t.resolution = item.data.resolution;
+    if (item.data.ratio) t.ratio = item.data.ratio;
+    const duration = toNumber(item.data.duration);
+    if (duration !== undefined) t.duration = duration;
+    const seed = toNumber(item.data.seed);
+    if (seed !== undefined) t.seed = seed;
+    tasks.push(t);
+  }
+  return { tasks, items: items.length, total: toNumber(page.total) };
+}
+
+/** Provider clock − ours, ms, from an answer's `Date` header (1 s resolution); undefined without one. */
+function clockSkew(headers: Headers, receivedAt: number): number | undefined {
+  const date = Date.parse(headers.get('date') ?? '');
+  return Number.isFinite(date) ? date - receivedAt : undefined;
 }
 
 /** One authenticated request; a non-2xx answer throws with the `arkFailure` mapping. */
@@ -167,6 +214,28 @@ export const arkAdapter: ProviderAdapter = {
       return { cancelled: false, reason: failure.providerMessage ?? 'ModelArk only cancels tasks that are still queued.' };
     }
     throw new ProviderError(failure);
+  },
+
+  // `execution_expires_after` default 172,800 s (providers.md, ModelArk body; the app never sets it).
+  taskLifetimeMs: () => UPSTREAM_TASK_LIFETIME_MS,
+
+  // GET …/tasks?page_num=&page_size=&filter.model= (providers.md "list"; BytePlus "Query the list of
+  // video generation tasks": the last 7 days, items are task objects with `created_at` in Unix s).
+  async listTasks(query, ctx): Promise<TaskListing> {
+    const tasks: ListedTask[] = [];
+    let seen = 0;
+    let clockChecked = true;
+    for (let page = 1; page <= LIST_MAX_PAGES; page++) {
+      const params = new URLSearchParams({ page_num: String(page), page_size: String(LIST_PAGE_SIZE), 'filter.model': query.model });
+      const answer = await call(ctx, 'GET', `${TASKS}?${params}`);
+      const skew = clockSkew(answer.headers, Date.now());
+      if (skew === undefined) clockChecked = false;
+      const read = parseArkTaskList(answer.body, skew ?? 0, ctx.apiKey);
+      tasks.push(...read.tasks.filter((t) => t.createdAt >= query.from && t.createdAt <= query.to));
+      seen += read.items;
+      if (read.items < LIST_PAGE_SIZE || (read.total !== undefined && seen >= read.total)) return { tasks, complete: true, clockChecked };
+    }
+    return { tasks, complete: false, clockChecked };
   },
 
   // Lists at most one task: an authenticated read that never starts anything (401 when the key is wrong).

@@ -5,7 +5,7 @@ import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './fai
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
-import { DAY_MS, compact, numberish, toNumber } from './lenient';
+import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
 
 /*
@@ -96,12 +96,12 @@ const STATES: Record<string, RemoteState> = {
 
 /**
  * One task answer in the unified shape. `results[0]` is the video; its link lasts 24 h, counted
- * from `now` (ms), when the success is observed. Unknown statuses read as running.
+ * from `now` (ms), when the success is observed. Other statuses read as `unknown` (never as running).
  */
 export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
   const t = parseOrFail(Task, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
-  const state = STATES[t.status] ?? 'running';
-  const out: TaskStatus = { state };
+  const state = STATES[t.status] ?? 'unknown';
+  const out: TaskStatus = state === 'unknown' ? { state, providerStatus: t.status } : { state };
   const progress = toNumber(t.progress);
   if (progress !== undefined) out.progress = progress;
   const eta = toNumber(t.task_info?.estimated_time);
@@ -172,6 +172,10 @@ export const evolinkAdapter: ProviderAdapter = {
   async cancelTask() {
     return { cancelled: false, reason: 'EvoLink has no cancel API; the task runs to the end.' };
   },
+
+  // EvoLink documents no task expiry (only 24 h video links and 72 h uploads); it passes the task to
+  // ByteDance, whose default lifetime is the bound (see UPSTREAM_TASK_LIFETIME_MS).
+  taskLifetimeMs: () => UPSTREAM_TASK_LIFETIME_MS,
 
   // Reads a task id that cannot exist (right prefix, made-up rest): 404 task_not_found means the
   // key was accepted, 401 unauthorized that it was not. Nothing is started or billed.

@@ -5,7 +5,7 @@ import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './fai
 import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
-import { compact, numberish, seedToSend, toNumber } from './lenient';
+import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, TaskStatus } from './types';
 import { ProviderError } from './types';
 
@@ -95,7 +95,7 @@ const SubmitAnswer = z.object({
 
 /**
  * Reads a status answer: IN_QUEUE → queued (with `queue_position`), IN_PROGRESS → running,
- * COMPLETED → `'completed'` (the caller then fetches the result). Unknown statuses read as running.
+ * COMPLETED → `'completed'` (the caller then fetches the result). Other statuses read as `unknown`.
  */
 export function parseFalStatus(body: unknown): TaskStatus | 'completed' {
   const status = parseOrFail(StatusAnswer, body, { provider: NAME, detail: 'the status could not be read' });
@@ -104,7 +104,8 @@ export function parseFalStatus(body: unknown): TaskStatus | 'completed' {
     const pos = toNumber(status.queue_position);
     return pos === undefined ? { state: 'queued' } : { state: 'queued', queuePosition: pos };
   }
-  return { state: 'running' };
+  if (status.status === 'IN_PROGRESS') return { state: 'running' };
+  return { state: 'unknown', providerStatus: status.status };
 }
 
 /**
@@ -260,6 +261,10 @@ export const falAdapter: ProviderAdapter = {
     if (answer.status === 400) return { cancelled: false, reason: 'fal cannot cancel a request that has already started.' };
     throw new ProviderError(falFailure(answer, ctx.apiKey));
   },
+
+  // fal documents no task expiry; its Seedance endpoints run on ByteDance's service, whose default
+  // lifetime is the bound (see UPSTREAM_TASK_LIFETIME_MS).
+  taskLifetimeMs: () => UPSTREAM_TASK_LIFETIME_MS,
 
   // Starts a storage upload without sending any bytes: it needs a valid key (401/403 otherwise),
   // never runs a model and stores nothing. A status read of a made-up request id was the other

@@ -25,3 +25,12 @@ export function seedToSend(seed: number | undefined): number | undefined {
 
 /** Documented 24 h lifetime of a result URL (EvoLink, ModelArk), counted from when success is observed. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long ByteDance's Seedance service keeps a task before it ends it `expired`: the default of
+ * `execution_expires_after`, 172,800 s (providers.md: ModelArk body and Novita 1.5 Pro body, both
+ * "3600 … 259200, default 172800"). The app never sends that field, so every task it makes has this
+ * lifetime upstream. Providers that document no expiry of their own (Novita V1, fal, EvoLink) pass
+ * the task to the same service, so it is the bound for them too.
+ */
+export const UPSTREAM_TASK_LIFETIME_MS = 172_800 * 1000;

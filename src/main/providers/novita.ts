@@ -4,7 +4,7 @@ import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
-import { compact, numberish, seedToSend, toNumber } from './lenient';
+import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
 
 /*
@@ -62,6 +62,9 @@ const STATES: Record<string, RemoteState> = {
   // Seen in clients though not documented.
   TASK_STATUS_SUCCEEDED: 'succeeded',
   TASK_STATUS_FAILED: 'failed',
+  // 1.5 Pro tasks that outlive `execution_expires_after` end expired upstream; this spelling appears
+  // only in third-party clients (providers.md, Novita: unconfirmed).
+  TASK_STATUS_EXPIRED: 'expired',
 };
 
 /** Novita error reasons → kinds (providers.md, Novita "Errors"). */
@@ -119,11 +122,14 @@ function taskFailureKind(reason: string): ErrorKind {
 
 /**
  * One task-result answer in the unified shape. `video_url_ttl` (seconds, number or string) sets
- * `resultExpiresAt` from `now` (ms). Unknown statuses read as `running` so polling continues.
+ * `resultExpiresAt` from `now` (ms). Any status other than queued, processing and succeed(ed) is
+ * terminal (providers.md, Novita: "treat any other status as terminal failure and show it with
+ * `reason`; never poll on"): `TASK_STATUS_EXPIRED` → `expired`, anything else → `failed` naming the status.
  */
 export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
   const { task, videos, extra } = parseOrFail(TaskResult, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
-  const state = STATES[task.status] ?? 'running';
+  const known = STATES[task.status];
+  const state = known ?? 'failed';
   const out: TaskStatus = { state };
   const progress = toNumber(task.progress_percent);
   const eta = toNumber(task.eta);
@@ -140,13 +146,14 @@ export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string
     const ttl = toNumber(video.video_url_ttl);
     if (ttl !== undefined && ttl > 0) out.resultExpiresAt = now + ttl * 1000;
   }
-  if (state === 'failed') {
+  if (state === 'failed' || state === 'expired') {
     const reason = task.reason?.trim() || undefined;
+    const unlisted = known ? undefined : `it reported the status ${task.status}, which its docs do not list`;
     out.error = makeFailure({
       kind: reason ? taskFailureKind(reason) : 'provider_error',
       provider: NAME,
-      detail: reason,
-      providerCode: reason && REASON_KINDS[reason] ? reason : undefined,
+      detail: [unlisted, reason].filter(Boolean).join(': ') || undefined,
+      providerCode: reason && REASON_KINDS[reason] ? reason : known ? undefined : task.status,
       providerMessage: reason,
       retryable: false,
       apiKey,
@@ -189,6 +196,10 @@ export const novitaAdapter: ProviderAdapter = {
   async cancelTask() {
     return { cancelled: false, reason: 'Novita has no cancel API; the task runs to the end.' };
   },
+
+  // 1.5 Pro: `execution_expires_after` default 172,800 s (Novita's 1.5 Pro pages; the app never sets
+  // it). V1 pages document no expiry: the upstream default is the bound (see UPSTREAM_TASK_LIFETIME_MS).
+  taskLifetimeMs: () => UPSTREAM_TASK_LIFETIME_MS,
 
   // Reads the result of a task that does not exist: 404 TASK_NOT_FOUND proves the key was
   // accepted, 401/403 (INVALID_API_KEY) that it was not. Nothing is started or billed.

@@ -39,8 +39,12 @@ export class ProviderError extends Error {
   }
 }
 
-/** Provider task states, unified across the four APIs (providers.md, "statuses"). */
-export type RemoteState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
+/**
+ * Provider task states, unified across the four APIs (providers.md, "statuses"). `unknown`: the
+ * provider reported a status its docs do not list (`providerStatus` says which); the engine shows
+ * it and keeps checking only until the task's documented lifetime is over — never as "running".
+ */
+export type RemoteState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired' | 'unknown';
 
 /** One poll's answer in the unified shape every adapter returns. */
 export interface TaskStatus {
@@ -61,6 +65,32 @@ export interface TaskStatus {
   usage?: Record<string, number>;
   /** Set when `failed` (or a failed fetch of the result, fal). */
   error?: ProviderFailure;
+  /** The provider's own status word, when `state` is `unknown`. */
+  providerStatus?: string;
+}
+
+/**
+ * A task found in a provider's task list (ModelArk), with what identifies the request that made it.
+ * `createdAt` is ms on this machine's clock (the provider's time corrected by the clock difference
+ * its `Date` header showed); the request fields are the provider's echo of what it was sent.
+ */
+export interface ListedTask {
+  taskId: string;
+  createdAt: number;
+  model: string;
+  resolution?: string;
+  ratio?: string;
+  duration?: number;
+  seed?: number;
+}
+
+/** One look through a provider's task list for tasks made in a time window. */
+export interface TaskListing {
+  tasks: ListedTask[];
+  /** True when every task of the window was seen (all pages read) — only then does "none" mean none. */
+  complete: boolean;
+  /** True when `createdAt` was corrected by the provider's clock (its `Date` header); false: this machine's clock was trusted as is. */
+  clockChecked: boolean;
 }
 
 /** A local image file that the image service has already checked and fixed for this model. */
@@ -132,4 +162,14 @@ export interface ProviderAdapter {
   cancelTask(task: RemoteTask, ctx: ProviderContext): Promise<{ cancelled: boolean; reason?: string }>;
   /** A cheap authenticated request that never starts a paid task. */
   checkKey(ctx: ProviderContext): Promise<KeyCheck>;
+  /**
+   * How long after submission the provider may keep a task before it ends the task itself, ms
+   * (its documented expiry; each module names its source). The engine stops polling a while after.
+   */
+  taskLifetimeMs(params: JobParams): number;
+  /**
+   * Where the provider can list its tasks (ModelArk): the tasks of `model` created between `from`
+   * and `to` (ms, this machine's clock). Absent where there is no such API.
+   */
+  listTasks?(query: { model: string; from: number; to: number }, ctx: ProviderContext): Promise<TaskListing>;
 }

@@ -32,6 +32,15 @@ export function isTerminal(state: JobState): boolean {
   return TERMINAL_STATES.includes(state);
 }
 
+/**
+ * Where a job's provider requests go: `demo` — the offline demo's simulator (no key set when it was
+ * sent); `provider` — the real provider with the user's key. Recorded when the job is sent, and every
+ * later request for it (polls, cancel, download) keeps that route, whatever keys are set meanwhile
+ * (ARCHITECTURE.md "Job lifecycle": a job keeps the route it was sent with).
+ */
+export const JobRoute = z.enum(['demo', 'provider']);
+export type JobRoute = z.infer<typeof JobRoute>;
+
 /** Milliseconds since the Unix epoch. */
 const EpochMs = z.number().int().nonnegative();
 
@@ -116,6 +125,8 @@ export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
  * - `order`: position among queued jobs, lower first.
  * - `retryOf`: the job this one was made from by an explicit retry.
  * - `continuedFrom`: the library clip whose last frame this job starts from (lineage, kept into the sidecar).
+ * - `route`: where its provider requests go (`JobRoute`), set when it is sent; absent on jobs sent
+ *   before routes were recorded (those follow the app's current mode).
  */
 export const Job = z.object({
   id: JobId,
@@ -137,6 +148,7 @@ export const Job = z.object({
   order: z.number(),
   retryOf: JobId.optional(),
   continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
+  route: JobRoute.optional(),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -1,4 +1,4 @@
-import type { Job, JobError, JobRemote, JobResult, JobState } from './job';
+import type { Job, JobError, JobRemote, JobResult, JobRoute, JobState } from './job';
 
 /** Fields every event carries: when it happened (ms epoch) and an optional note for the timeline. */
 interface At {
@@ -8,9 +8,12 @@ interface At {
 /**
  * Everything that can happen to a job. The engine is the only sender; `transition` decides.
  * - `enqueue`: the user sent a draft to the queue.
- * - `submit`: the engine is about to make the billable POST (persisted *before* it).
+ * - `submit`: the engine is about to make the billable POST (persisted *before* it), with the
+ *   route it goes by (recorded on the job; later requests keep it).
  * - `accepted`: the provider answered with a task id (persisted *before* anything else happens).
- * - `requeue`: the POST certainly did not create a task (429/5xx answer, connection refused).
+ * - `requeue`: the POST certainly did not create a task (429/5xx answer, connection refused), or
+ *   a job needing attention was checked against the provider's task list and has no task there.
+ * - `recovered`: a job needing attention was found in the provider's task list: it has a task after all.
  * - `attention`: it is unknown whether the provider accepted the task (app died mid-POST, a
  *   connection dropped after the request went out).
  * - `started`: the provider began generating.
@@ -21,9 +24,10 @@ interface At {
  */
 export type JobEvent =
   | ({ type: 'enqueue' } & At)
-  | ({ type: 'submit' } & At)
+  | ({ type: 'submit'; route?: JobRoute } & At)
   | ({ type: 'accepted'; task: Pick<JobRemote, 'taskId' | 'handle'> } & At)
   | ({ type: 'requeue'; note: string } & At)
+  | ({ type: 'recovered'; task: Pick<JobRemote, 'taskId' | 'handle'>; note: string } & At)
   | ({ type: 'attention'; error: JobError } & At)
   | ({ type: 'started'; progress?: number; etaSeconds?: number } & At)
   | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; notice?: string | null } & At)
@@ -41,6 +45,7 @@ export const JOB_EVENT_TYPES: readonly JobEventType[] = [
   'submit',
   'accepted',
   'requeue',
+  'recovered',
   'attention',
   'started',
   'progress',
@@ -60,16 +65,19 @@ export type TransitionResult = { ok: true; job: Job } | { ok: false; reason: str
  * - Cancel is refused while `submitting`: the POST is in flight and its outcome unknown; the
  *   engine cancels once the task id is known.
  * - A task may go from `submitted` straight to `downloading` when it finished between two polls.
- * - `queued → failed` covers inputs the adapter rejected while preparing (before any POST).
+ * - `queued → failed` covers inputs the adapter rejected while preparing (before any POST), and a
+ *   job whose sending kept breaking (the engine's own bound).
+ * - `progress` on a queued job carries only its notice (why it is held back).
  */
 const TABLE: Record<JobEventType, { from: readonly JobState[]; to: JobState | null }> = {
   enqueue: { from: ['draft'], to: 'queued' },
   submit: { from: ['queued'], to: 'submitting' },
   accepted: { from: ['submitting'], to: 'submitted' },
-  requeue: { from: ['submitting'], to: 'queued' },
+  requeue: { from: ['submitting', 'needs_attention'], to: 'queued' },
+  recovered: { from: ['needs_attention'], to: 'submitted' },
   attention: { from: ['submitting'], to: 'needs_attention' },
   started: { from: ['submitted'], to: 'running' },
-  progress: { from: ['submitted', 'running', 'downloading'], to: null },
+  progress: { from: ['queued', 'submitted', 'running', 'downloading'], to: null },
   succeeded: { from: ['submitted', 'running'], to: 'downloading' },
   completed: { from: ['downloading'], to: 'completed' },
   fail: { from: ['queued', 'submitting', 'submitted', 'running', 'downloading'], to: 'failed' },
@@ -112,6 +120,7 @@ function applyPayload(next: Job, event: JobEvent): void {
     case 'submit':
       next.attempts = next.attempts + 1;
       delete next.error;
+      if (event.route) next.route = event.route;
       return;
     case 'accepted':
       next.remote = { taskId: event.task.taskId, handle: { ...event.task.handle } };
@@ -119,6 +128,11 @@ function applyPayload(next: Job, event: JobEvent): void {
       return;
     case 'requeue':
       next.notice = event.note;
+      delete next.error;
+      return;
+    case 'recovered':
+      next.remote = { taskId: event.task.taskId, handle: { ...event.task.handle } };
+      delete next.error;
       return;
     case 'attention':
     case 'fail':
@@ -166,6 +180,7 @@ function setLive(next: Job, progress?: number, etaSeconds?: number, queuePositio
 function noteOf(event: JobEvent): { note?: string } {
   switch (event.type) {
     case 'requeue':
+    case 'recovered':
     case 'cancel':
       return { note: event.note };
     case 'attention':

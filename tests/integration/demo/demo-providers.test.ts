@@ -33,7 +33,7 @@ async function open(opts: { demoMode: boolean; realKey?: string }): Promise<Demo
 describe('demo routing', () => {
   it('with a real key, new work goes to the real provider; a call routed demo still reaches only the local demo server', async () => {
     const demo = await open({ demoMode: false, realKey: 'sk-real-key' });
-    expect(demo.currentRoute()).toBe('real');
+    expect(demo.currentRoute()).toBe('provider');
     const real = await demo.context('novita');
     expect(real).toMatchObject({ apiKey: 'sk-real-key', baseUrls: { api: REAL_API } });
 
@@ -49,7 +49,7 @@ describe('demo routing', () => {
     const demo = await open({ demoMode: true });
     expect(demo.currentRoute()).toBe('demo');
     expect((await demo.context('fal')).apiKey).toBe(DEMO_KEYS.fal);
-    const err = await demo.context('fal', 'real').catch((e: unknown) => e);
+    const err = await demo.context('fal', 'provider').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProviderError);
     expect((err as ProviderError).failure).toMatchObject({ kind: 'auth', retryable: false });
   });

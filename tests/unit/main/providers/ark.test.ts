@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findModel } from '../../../../src/shared/catalog/models';
 import { paramsSchema } from '../../../../src/shared/catalog/params';
 import type { ModelEntry } from '../../../../src/shared/catalog/types';
-import { arkAdapter, arkFailure, buildArkBody, parseArkTask } from '../../../../src/main/providers/ark';
+import { arkAdapter, arkFailure, buildArkBody, parseArkTask, parseArkTaskList } from '../../../../src/main/providers/ark';
 import type { ProviderContext } from '../../../../src/main/providers/types';
 import { preparedJpeg } from './fixture-image';
 import { startLocalServer, type Seen } from './local-server';
@@ -94,6 +94,34 @@ describe('parseArkTask', () => {
     expect(face.error?.message).toMatch(/real human faces/);
     const audio = parseArkTask({ id: 'cgt-1', status: 'failed', error: { code: 'OutputAudioSensitiveContentDetected', message: 'audio flagged' } }, now);
     expect(audio.error?.message).toMatch(/audio turned off/);
+  });
+});
+
+describe('parseArkTask: statuses outside the documented six', () => {
+  it('reads them as unknown with the status word, never as running', () => {
+    expect(parseArkTask({ id: 'cgt-1', model: 'm', status: 'paused', content: null, usage: null, error: null })).toEqual({ state: 'unknown', providerStatus: 'paused' });
+  });
+});
+
+describe('parseArkTaskList', () => {
+  it('reads items onto this machine\'s clock (created_at in Unix s, minus the provider clock lead) and skips unreadable ones', () => {
+    const body = {
+      items: [
+        { id: 'cgt-a', model: 'seedance-1-0-pro-250528', status: 'running', created_at: 1_800_000_000, resolution: '480p', ratio: '16:9', duration: 5, seed: 7 },
+        { id: 'cgt-b', model: 'seedance-1-0-pro-250528', status: 'queued', created_at: '1800000010' },
+        { model: 'no id' },
+      ],
+      total: 3,
+    };
+    const read = parseArkTaskList(body, 2_000);
+    expect(read).toEqual({
+      items: 3,
+      total: 3,
+      tasks: [
+        { taskId: 'cgt-a', model: 'seedance-1-0-pro-250528', createdAt: 1_800_000_000_000 - 2_000, resolution: '480p', ratio: '16:9', duration: 5, seed: 7 },
+        { taskId: 'cgt-b', model: 'seedance-1-0-pro-250528', createdAt: 1_800_000_010_000 - 2_000 },
+      ],
+    });
   });
 });
 

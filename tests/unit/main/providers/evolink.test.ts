@@ -46,6 +46,7 @@ describe('parseEvolinkTask', () => {
       etaSeconds: 120,
     });
     expect(parseEvolinkTask({ id: 'task-unified-1', status: 'processing', progress: 55 }, now)).toEqual({ state: 'running', progress: 55 });
+    expect(parseEvolinkTask({ id: 'task-unified-1', status: 'suspended' }, now)).toEqual({ state: 'unknown', providerStatus: 'suspended' });
     expect(parseEvolinkTask({ id: 'task-unified-1', status: 'completed', progress: 100, results: ['https://cdn.evolink.ai/v.mp4'] }, now)).toEqual({
       state: 'succeeded',
       progress: 100,

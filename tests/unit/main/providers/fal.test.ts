@@ -50,6 +50,7 @@ describe('fal status and result parsing', () => {
   it('maps queue statuses', () => {
     expect(parseFalStatus({ status: 'IN_QUEUE', queue_position: 3 })).toEqual({ state: 'queued', queuePosition: 3 });
     expect(parseFalStatus({ status: 'IN_PROGRESS', logs: [] })).toEqual({ state: 'running' });
+    expect(parseFalStatus({ status: 'HALTED' })).toEqual({ state: 'unknown', providerStatus: 'HALTED' });
     expect(parseFalStatus({ status: 'COMPLETED', metrics: { inference_time: 40 } })).toBe('completed');
   });
 

@@ -73,6 +73,19 @@ describe('parseNovitaTask', () => {
     expect(other.error).toMatchObject({ kind: 'provider_error', providerMessage: 'inference crashed' });
   });
 
+  it('reads an expired 1.5 Pro task as expired, with its reason (execution_expires_after passed)', () => {
+    const s = parseNovitaTask({ task: { task_id: 't', status: 'TASK_STATUS_EXPIRED', reason: 'task expired after 172800 s' } }, now);
+    expect(s.state).toBe('expired');
+    expect(s.error).toMatchObject({ providerMessage: 'task expired after 172800 s', retryable: false });
+  });
+
+  it('ends on any status the docs do not list, naming it — never polls on as running', () => {
+    const s = parseNovitaTask({ task: { task_id: 't', status: 'TASK_STATUS_PAUSED', reason: '' } }, now);
+    expect(s.state).toBe('failed');
+    expect(s.error).toMatchObject({ kind: 'provider_error', providerCode: 'TASK_STATUS_PAUSED', retryable: false });
+    expect(s.error?.message).toContain('TASK_STATUS_PAUSED');
+  });
+
   it('treats success without a video as failed, and rejects an unreadable answer', () => {
     expect(parseNovitaTask({ task: { status: 'TASK_STATUS_SUCCEED' }, videos: [] }, now).state).toBe('failed');
     expect(() => parseNovitaTask({ nothing: true }, now)).toThrow(ProviderError);

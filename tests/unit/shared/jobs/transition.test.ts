@@ -31,6 +31,8 @@ function eventOf(type: JobEventType, at = T0 + 1000): JobEvent {
       return { type, at, task: { taskId: 'task-9', handle: { status_url: 'https://q/x' } } };
     case 'requeue':
       return { type, at, note: 'Provider busy.' };
+    case 'recovered':
+      return { type, at, task: { taskId: 'cgt-1', handle: {} }, note: 'Found at ModelArk.' };
     case 'attention':
     case 'fail':
     case 'expire':
@@ -54,6 +56,7 @@ const LEGAL: Record<string, JobState | '='> = {
   'draft cancel': 'cancelled',
   'queued submit': 'submitting',
   'queued fail': 'failed',
+  'queued progress': '=',
   'queued cancel': 'cancelled',
   'submitting accepted': 'submitted',
   'submitting requeue': 'queued',
@@ -76,6 +79,8 @@ const LEGAL: Record<string, JobState | '='> = {
   'downloading expire': 'expired',
   'downloading cancel': 'cancelled',
   'needs_attention cancel': 'cancelled',
+  'needs_attention requeue': 'queued',
+  'needs_attention recovered': 'submitted',
 };
 
 describe('transition: every state × every event', () => {
@@ -110,7 +115,7 @@ describe('transition: every state × every event', () => {
 
   it('covers exactly the documented states and events', () => {
     expect(JobState.options).toHaveLength(11);
-    expect(new Set(JOB_EVENT_TYPES).size).toBe(12);
+    expect(new Set(JOB_EVENT_TYPES).size).toBe(13);
   });
 });
 
@@ -165,6 +170,18 @@ describe('transition: payloads', () => {
       expect(out.job.progress).toBeUndefined();
       expect(out.job.etaSeconds).toBeUndefined();
     }
+  });
+
+  it('records the route a job is sent by', () => {
+    const out = transition(jobIn('queued'), { type: 'submit', at: T0 + 5, route: 'demo' });
+    expect(out.ok && out.job.route).toBe('demo');
+  });
+
+  it('a job needing attention found at the provider gets its task and loses the error', () => {
+    const out = transition({ ...jobIn('needs_attention'), error: err }, eventOf('recovered'));
+    expect(out.ok && out.job.remote).toEqual({ taskId: 'cgt-1', handle: {} });
+    expect(out.ok && out.job.error).toBeUndefined();
+    expect(out.ok && out.job.history.at(-1)?.note).toBe('Found at ModelArk.');
   });
 
   it('keeps the requeue reason as a notice and in the timeline', () => {

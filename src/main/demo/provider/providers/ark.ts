@@ -248,14 +248,19 @@ export function arkSim(sim: SimContext): ProviderSim {
     return { status: 200, json: {} };
   }
 
+  // BytePlus "Query the list of video generation tasks": page_num/page_size in [1, 500]; filters
+  // `filter.status`, `filter.model` (exact) and `filter.task_ids` (repeated); newest first.
   function list(req: SimRequest): Reply {
     const size = Math.min(500, Math.max(1, Number(req.query.get('page_size') ?? 10) || 10));
     const page = Math.max(1, Number(req.query.get('page_num') ?? 1) || 1);
     const filter = req.query.get('filter.status');
+    const model = req.query.get('filter.model');
+    const ids = req.query.getAll('filter.task_ids');
     const items = sim.tasks
       .list('ark')
       .map((t) => taskObject(t as SimTask<ArkMeta>))
-      .filter((o) => !filter || o.status === filter);
+      .filter((o) => (!filter || o.status === filter) && (!model || o.model === model) && (ids.length === 0 || ids.includes(String(o.id))))
+      .sort((a, b) => Number(b.created_at) - Number(a.created_at));
     return { status: 200, json: { items: items.slice((page - 1) * size, page * size), total: items.length } };
   }
 

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { paramsSchema } from '../../shared/catalog/params';
+import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { StudioError } from '../../shared/contract/result';
+import { JobId, type Job } from '../../shared/jobs/job';
+import { transition } from '../../shared/jobs/transition';
+
+/** Where a new job comes from: an explicit retry of another job, a library clip it continues. */
+export interface Lineage {
+  retryOf?: string;
+  continuedFrom?: string;
+}
+
+/**
+ * A new queued job (not yet saved) for `params`, validated against its model's catalog entry.
+ * `id` defaults to a fresh UUID; `order` puts it in the queue; `now` is ms epoch.
+ * Throws `StudioError('BAD_INPUT')` for an invalid id, an unknown model or parameters the model refuses.
+ */
+export function newQueuedJob(
+  params: JobParams,
+  catalog: (modelId: string) => ModelEntry | undefined,
+  at: { id: string | undefined; order: number; now: number },
+  lineage: Lineage = {},
+): Job {
+  if (at.id !== undefined && !JobId.safeParse(at.id).success) throw new StudioError('BAD_INPUT', 'That job id is not valid.');
+  const entry = catalog(params.modelId);
+  if (!entry) throw new StudioError('BAD_INPUT', `Unknown model "${params.modelId}".`);
+  const parsed = paramsSchema(entry).safeParse(params);
+  if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues.map((i) => i.message).slice(0, 3).join('; '));
+  const draft: Job = {
+    id: at.id ?? randomUUID(),
+    params: parsed.data,
+    provider: entry.provider,
+    state: 'draft',
+    times: { draft: at.now },
+    updatedAt: at.now,
+    attempts: 0,
+    requests: 0,
+    history: [{ state: 'draft', at: at.now }],
+    order: at.order,
+    ...(lineage.retryOf ? { retryOf: lineage.retryOf } : {}),
+    ...(lineage.continuedFrom ? { continuedFrom: lineage.continuedFrom } : {}),
+  };
+  const out = transition(draft, { type: 'enqueue', at: at.now });
+  if (!out.ok) throw new Error(out.reason);
+  return out.job;
+}
