@@ -88,49 +88,70 @@ export async function downloadToPart(options: DownloadOptions): Promise<Download
   }
 }
 
-/** Bytes gathered before one write: big writes keep syscalls and awaits few (issue 12: 64 KB awaited writes ran at 0.25–0.42× curl). */
-const WRITE_BATCH_BYTES = 2 * 1024 * 1024;
+/**
+ * Bytes that may wait in memory while a write is in flight before reading pauses (backpressure).
+ * Issue 12: one awaited write per ~64 KB chunk ran at 0.25–0.42× curl.
+ */
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 
 async function stream(res: Response, options: DownloadOptions, offset: number): Promise<DownloadOutcome> {
   const hash = createHash('sha256');
   if (offset > 0) await hashFile(options.partPath, hash);
   const total = expectedTotal(res, offset);
   const file = await open(options.partPath, offset > 0 ? 'a' : 'w', 0o600);
-  // Chunks are gathered into ~2 MB batches and written with one write in flight while the next
-  // batch is read and hashed, so memory stays flat (≤ two batches) and the disk and the socket
-  // work at once. When the connection is cut, whatever arrived is flushed before the error is
-  // raised, so the `.part` keeps every byte for the Range resume. (`stream.pipeline` into a
-  // WriteStream drops writes still queued when the source errors.)
+  // One write in flight at a time; chunks that arrive meanwhile are gathered and go out together in
+  // the next write. A fast connection thus gets few, large writes while the socket keeps reading and
+  // hashing, and a slow one still reaches the disk chunk by chunk — so after a crash or a cut the
+  // `.part` holds nearly everything that arrived, for the Range resume. Reading pauses when
+  // MAX_PENDING_BYTES wait (a disk slower than the network). (`stream.pipeline` into a WriteStream
+  // drops writes still queued when the source errors.)
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let written = offset;
-  let inFlight: Promise<unknown> = Promise.resolve();
-  const flush = async (): Promise<void> => {
-    if (pendingBytes === 0) return;
+  let writing: Promise<void> | null = null;
+  let writeError: unknown;
+  const startWrite = (): void => {
     const batch = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    await inFlight;
-    inFlight = file.write(batch).then(() => {
-      written += batch.length;
-      options.onProgress?.(written, total);
-    });
+    writing = file.write(batch).then(
+      () => {
+        written += batch.length;
+        writing = null;
+        options.onProgress?.(written, total);
+      },
+      (err: unknown) => {
+        // Kept, not thrown here: a rejection nobody awaits yet would be an unhandled one.
+        writeError = err;
+        writing = null;
+      },
+    );
+  };
+  const drain = async (): Promise<void> => {
+    while (writing || pendingBytes > 0) {
+      if (writing) await writing;
+      else startWrite();
+      if (writeError !== undefined) throw writeError;
+    }
   };
   let failure: unknown;
   try {
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      if (writeError !== undefined) throw writeError;
       hash.update(chunk);
       pending.push(chunk);
       pendingBytes += chunk.length;
-      if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
+      if (!writing) startWrite();
+      else if (pendingBytes >= MAX_PENDING_BYTES) await writing;
     }
   } catch (err) {
     failure = err;
   }
   try {
-    await flush();
-    await inFlight;
+    await drain();
     await file.sync();
+  } catch (err) {
+    failure ??= err;
   } finally {
     await file.close();
   }
