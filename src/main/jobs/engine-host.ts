@@ -7,9 +7,11 @@ import { backoff } from '../../shared/jobs/backoff';
 import type { Job } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import type { PreparedImage, ProviderContext } from '../providers/types';
-import type { EngineApi, EngineEvent } from './api';
+import type { EngineApi } from './api';
 import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
+import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
+import { numberEvents } from './numbered-events';
 import {
   EngineMessage,
   REPLY_DATA,
@@ -35,10 +37,20 @@ export interface EngineChannel {
 /** Starts a fresh engine process. */
 export type LaunchEngine = () => EngineChannel;
 
-/** The engine as main uses it: the commands, `start`, and the engine process's pid (undefined in-process). */
-export interface EngineHost extends EngineApi {
+/**
+ * The engine as main uses it: the commands, `start`, the engine process's pid (undefined
+ * in-process), and main's copy of the job table. Whenever the engine (re)starts, its whole table
+ * replaces main's copy (a `snapshot` event), then its changes follow; `list` and `table` answer
+ * from that copy, and `subscribe` hears what main publishes (job-mirror.ts), never a stale event.
+ */
+export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
+  /** Starts the engine; resolves once its first snapshot is main's table. */
   start(): Promise<void>;
   readonly pid: number | undefined;
+  /** Every job in queue order and the table's version, as main holds them now. */
+  table(): JobTable;
+  /** Adds a listener for snapshots, changes, removals and stats; returns a function that removes it. */
+  subscribe(listener: (event: JobsEvent) => void): () => void;
 }
 
 export interface EngineHostOptions {
@@ -99,7 +111,7 @@ const HEALTHY_AFTER_MS = 60_000;
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const { log } = options;
   const deliver = options.deliver ?? deliverInto(options.init.outputDir);
-  const listeners = new Set<(event: EngineEvent) => void>();
+  const mirror = createJobMirror(log);
   const pending = new Map<number, Pending>();
   let seq = 0;
   let channel: EngineChannel | null = null;
@@ -123,6 +135,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       if (channel !== current) return;
       channel = null;
       ready = false;
+      mirror.engineStopped();
       if (disposed || stopping) return;
       crashes = Date.now() - startedAt > HEALTHY_AFTER_MS ? 1 : crashes + 1;
       const delay = backoff(crashes, undefined, { baseMs: 500, capMs: 30_000 });
@@ -156,7 +169,10 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         return;
       }
       case 'event':
-        for (const l of listeners) l(message.event as EngineEvent);
+        mirror.apply(message.seq, message.event);
+        return;
+      case 'snapshot':
+        mirror.replace(message);
         return;
       case 'call':
         void answerCall(from, message.seq, message.call);
@@ -223,7 +239,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         spawn();
       });
     },
-    list: () => request('list', {}),
+    list: async () => mirror.table().jobs,
+    table: () => mirror.table(),
     submit: (params, opts) =>
       request('submit', { params, id: opts?.id ?? randomUUID(), ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}) }),
     cancel: (id) => request('cancel', { id }),
@@ -244,10 +261,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       await request('configure', { config });
     },
     stats: () => request('stats', {}),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => mirror.subscribe(listener),
     async dispose() {
       if (disposed || stopping) return;
       stopping = true;
@@ -263,13 +277,29 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       channel = null;
       for (const p of pending.values()) p.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
       pending.clear();
-      listeners.clear();
+      mirror.close();
     },
   };
 }
 
-/** The engine in this process (the CLI): the same interface, no child, no restarts. */
+/** The engine in this process (the CLI): the same interface and the same mirror, no child, no restarts. */
 export function createInProcessEngineHost(options: EngineOptions): EngineHost {
   const engine = createEngine(options);
-  return Object.assign(engine, { pid: undefined });
+  const mirror = createJobMirror(options.log);
+  const numbered = numberEvents(engine, { event: (seq, event) => mirror.apply(seq, event), snapshot: (snapshot) => mirror.replace(snapshot) });
+  return {
+    ...engine,
+    pid: undefined,
+    async start() {
+      await engine.start();
+      await numbered.sendSnapshot();
+    },
+    list: async () => mirror.table().jobs,
+    table: () => mirror.table(),
+    subscribe: (listener) => mirror.subscribe(listener),
+    async dispose() {
+      await engine.dispose();
+      mirror.close();
+    },
+  };
 }
