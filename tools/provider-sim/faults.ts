@@ -51,6 +51,12 @@ export class Faults {
     return null;
   }
 
+  /** How long this API request's answer waits after its handler ran, ms (0: not at all). */
+  answerDelayMs(provider: SimProvider, route: RouteKind): number {
+    const rule = this.rule(provider, 'slowAnswer');
+    return rule && (rule.routes ?? API_ROUTES).includes(route) && this.take(rule) ? rule.ms : 0;
+  }
+
   /** Throttle and cut-off for one result download. */
   forDownload(provider: SimProvider): DownloadFaults {
     const out: DownloadFaults = {};

@@ -183,6 +183,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
     }
     const reply = await match.handle();
     base.taskId ??= reply.taskId;
+    const hold = faults.answerDelayMs(hit.m.id, match.route);
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
     if (fault) {
       // The handler ran (a submit still creates its task); only the answer is broken.
       const text = reply.raw !== undefined ? String(reply.raw) : JSON.stringify(reply.json ?? {});
