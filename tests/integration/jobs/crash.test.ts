@@ -15,6 +15,7 @@ import type { Result } from '../../../src/shared/contract/result';
 import { Job, type JobView } from '../../../src/shared/jobs/job';
 import { startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { openJobsWindow, type JobsWindow } from '../../fixtures/jobs-window';
+import { rng } from '../../unit/main/library/sidecar-factory';
 
 /**
  * Issue 11's crash test: a new user's bad day. Jobs across the four providers run against the
@@ -41,18 +42,6 @@ const JOBS: JobParams[] = [
 /** Engine kills per host lifetime: the host's restart backoff grows with each crash in a row. */
 const MAX_KILLS_PER_HOST = 3;
 const ENDED = ['completed', 'failed', 'cancelled', 'expired', 'needs_attention'];
-
-/** mulberry32: a small seeded PRNG, so a failing schedule can be replayed. Returns [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Host {
   window: JobsWindow;
@@ -183,7 +172,7 @@ afterEach(async () => {
 describe('crash test: engine killed at random, the app restarted once', () => {
   it('ends with no job active, none sent twice, one whole clip per sent job, and the window equal to the store', { timeout: 240_000 }, async () => {
     const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : randomInt(2 ** 31);
-    const random = seededRandom(seed);
+    const random = rng(seed); // mulberry32: the schedule replays from the seed
     console.log(`CRASH-TEST seed ${seed} (CRASH_SEED=${seed} repeats the schedule)`);
     const startedAt = Date.now();
     root = mkdtempSync(join(tmpdir(), 'crash-test-'));
