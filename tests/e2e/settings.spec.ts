@@ -237,11 +237,11 @@ test('library folder, switches and polling bounds are validated and apply withou
   await expect(library.locator('.in-use')).toHaveText(elsewhere);
   await expect(library).toContainText('Moved: the library and its clips are in the new folder.');
 
-  const notifications = app.getByRole('region', { name: 'Downloads & notifications' });
-  const autoDownload = notifications.getByRole('switch', { name: 'Download finished videos automatically' });
-  await expect(autoDownload).toBeChecked();
-  await autoDownload.press('Space');
-  await expect(autoDownload).not.toBeChecked();
+  const notifications = app.getByRole('region', { name: 'Notifications' });
+  const onFinish = notifications.getByRole('switch', { name: 'Notify when a video is ready' });
+  await expect(onFinish).toBeChecked();
+  await onFinish.press('Space');
+  await expect(onFinish).not.toBeChecked();
 
   const advanced = app.getByRole('region', { name: 'Advanced' });
   const shortest = advanced.getByLabel('Shortest wait (seconds)');
@@ -263,7 +263,7 @@ test('library folder, switches and polling bounds are validated and apply withou
   await app.locator('html[data-app-state="ready"]').waitFor();
   await openSettings(app);
   await expect(app.getByRole('region', { name: 'Library' }).getByLabel('Library folder')).toHaveValue(elsewhere);
-  await expect(app.getByRole('switch', { name: 'Download finished videos automatically' })).not.toBeChecked();
+  await expect(app.getByRole('switch', { name: 'Notify when a video is ready' })).not.toBeChecked();
   await expect(app.getByLabel('Shortest wait (seconds)')).toHaveValue('2.5');
   await expect(app.getByLabel('Longest wait (seconds)')).toHaveValue('20');
 });

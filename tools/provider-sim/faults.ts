@@ -51,6 +51,12 @@ export class Faults {
     return null;
   }
 
+  /** How long this API request's answer waits after its handler ran, ms (0: not at all). */
+  answerDelayMs(provider: SimProvider, route: RouteKind): number {
+    const rule = this.rule(provider, 'slowAnswer');
+    return rule && (rule.routes ?? API_ROUTES).includes(route) && this.take(rule) ? rule.ms : 0;
+  }
+
   /** Throttle or cut-off for one result download (a cut wins: the body never completes anyway). */
   forDownload(provider: SimProvider): DownloadShape | null {
     const slow = this.rule(provider, 'slowDownload');

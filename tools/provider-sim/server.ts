@@ -58,6 +58,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
       onRequest: (r) => stats.record(r),
       onIgnoredFields: (provider, model, fields) => stats.ignored(provider, model, fields),
       answer: (provider, route) => faults.forRequest(provider, route),
+      answerDelayMs: (provider, route) => faults.answerDelayMs(provider, route),
       taskFate: (provider) => faults.forSubmit(provider),
       shapeDownload: (provider) => faults.forDownload(provider),
       async route(req, res, path) {

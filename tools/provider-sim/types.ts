@@ -24,6 +24,11 @@ export interface FaultSet {
   serverError?: Routed & { status?: 500 | 502 | 503 | 504 };
   /** A 200 whose JSON body is cut in half. */
   malformedJson?: Routed;
+  /**
+   * The request is handled at once (a submit creates its task) but its answer waits `ms`: a slow
+   * provider, and for a submit the window in which a crash leaves the app not knowing the task exists.
+   */
+  slowAnswer?: Routed & { ms: number };
   /** Result downloads are throttled to this many bytes per second. */
   slowDownload?: Counted & { bytesPerSecond: number };
   /** Result downloads close the socket after `afterBytes` bytes of the response body. */

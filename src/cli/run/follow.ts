@@ -1,4 +1,4 @@
-import type { EngineApi } from '../../main/jobs/api';
+import type { EngineHost } from '../../main/jobs/engine-host';
 import { isTerminal, type Job } from '../../shared/jobs/job';
 
 /** A job the CLI watches through the engine's events. */
@@ -20,7 +20,7 @@ function hasEnded(job: Job): boolean {
  * Follows job `id` through `jobs.subscribe`, calling `onUpdate` with every change. Subscribe
  * before submitting (with a known id) so no event is missed.
  */
-export function followJob(jobs: Pick<EngineApi, 'subscribe'>, id: string, onUpdate: (job: Job) => void): FollowedJob {
+export function followJob(jobs: Pick<EngineHost, 'subscribe'>, id: string, onUpdate: (job: Job) => void): FollowedJob {
   let latest: Job | undefined;
   let settle: { resolve: (job: Job) => void; reject: (err: Error) => void } | undefined;
   const ended = new Promise<Job>((resolve, reject) => {

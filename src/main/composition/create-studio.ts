@@ -117,8 +117,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
   unsubscribe.push(forwardJobEvents(jobs, events));
   unsubscribe.push(jobs.onStatus((status) => events.emit('app', 'engine', status)));
-  await jobs.start();
-  // After start: the notifier's first `list` then marks the jobs that had ended before this run.
+  // Before start: the engine's first snapshot is the notifier's baseline, so a job its recovery
+  // turned into needs_attention on this start is news, and jobs that ended earlier are not.
   const desktop = config.desktop;
   const notifier = desktop
     ? createJobNotifier({
@@ -130,6 +130,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
         setProgress: (f) => desktop.setProgress(f),
       })
     : undefined;
+  await jobs.start();
   const network = createStudioNetworkMonitor({
     isDemo: () => demo.currentRoute() === 'demo',
     keys: () => keys.list(),

@@ -8,9 +8,11 @@ import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobRoute } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import type { PreparedImage, ProviderContext } from '../providers/types';
-import type { EngineApi, EngineEvent } from './api';
+import type { EngineApi } from './api';
 import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
+import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
+import { numberEvents } from './numbered-events';
 import {
   EngineMessage,
   REPLY_DATA,
@@ -36,11 +38,24 @@ export interface EngineChannel {
 /** Starts a fresh engine process. */
 export type LaunchEngine = () => EngineChannel;
 
-/** The engine as main uses it: the commands, `start`, its status, and the engine process's pid (undefined in-process). */
-export interface EngineHost extends EngineApi {
-  /** Resolves once the engine is ready, or once it has been declared `down` (see `status`): the app opens either way. */
+/**
+ * The engine as main uses it: the commands, `start`, its status, the engine process's pid
+ * (undefined in-process), and main's copy of the job table. Whenever the engine (re)starts, its
+ * whole table replaces main's copy (a `snapshot` event), then its changes follow; `list` and
+ * `table` answer from that copy, and `subscribe` hears what main publishes (job-mirror.ts), never
+ * a stale event.
+ */
+export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
+  /**
+   * Resolves once the engine's first snapshot is main's table, or once the engine has been declared
+   * `down` (see `status`): the app opens either way.
+   */
   start(): Promise<void>;
   readonly pid: number | undefined;
+  /** Every job in queue order and the table's version, as main holds them now. */
+  table(): JobTable;
+  /** Adds a listener for snapshots, changes, removals and stats; returns a function that removes it. */
+  subscribe(listener: (event: JobsEvent) => void): () => void;
   /** Where the engine process is: starting, running, restarting after a crash, or down until `restart`. */
   status(): EngineStatus;
   /** Called on every status change. Returns an unsubscribe function. */
@@ -127,7 +142,7 @@ const HEALTHY_AFTER_MS = 60_000;
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const { log } = options;
   const deliver = options.deliver ?? deliverInto(options.init.outputDir);
-  const listeners = new Set<(event: EngineEvent) => void>();
+  const mirror = createJobMirror(log);
   const pending = new Map<number, Pending>();
   let seq = 0;
   let channel: EngineChannel | null = null;
@@ -169,6 +184,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       if (channel !== current) return;
       channel = null;
       ready = false;
+      mirror.engineStopped();
       if (disposed || stopping) return;
       crashes = Date.now() - startedAt > HEALTHY_AFTER_MS ? 1 : crashes + 1;
       if (crashes >= policy.maxCrashes) return goDown(code);
@@ -204,7 +220,10 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         return;
       }
       case 'event':
-        for (const l of listeners) l(message.event as EngineEvent);
+        mirror.apply(message.seq, message.event);
+        return;
+      case 'snapshot':
+        mirror.replace(message);
         return;
       case 'call':
         void answerCall(from, message.seq, message.call);
@@ -287,7 +306,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         spawn();
       });
     },
-    list: () => request('list', {}),
+    list: async () => mirror.table().jobs,
+    table: () => mirror.table(),
     submit: (params, opts) =>
       request('submit', { params, id: opts?.id ?? randomUUID(), ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}) }),
     cancel: (id) => request('cancel', { id }),
@@ -308,10 +328,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       await request('configure', { config });
     },
     stats: () => request('stats', {}),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => mirror.subscribe(listener),
     async dispose() {
       if (disposed || stopping) return;
       stopping = true;
@@ -327,7 +344,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       channel = null;
       for (const p of pending.values()) p.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
       pending.clear();
-      listeners.clear();
+      mirror.close();
       statusListeners.clear();
     },
   };
@@ -337,9 +354,28 @@ function downError(): StudioError {
   return new StudioError('UNAVAILABLE', 'The job engine is not running. Use Retry in the status line to start it again.');
 }
 
-/** The engine in this process (the CLI): the same interface, no child, no restarts. */
+/** The engine in this process (the CLI): the same interface and the same mirror, no child, no restarts. */
 export function createInProcessEngineHost(options: EngineOptions): EngineHost {
   const engine = createEngine(options);
+  const mirror = createJobMirror(options.log);
+  const numbered = numberEvents(engine, { event: (seq, event) => mirror.apply(seq, event), snapshot: (snapshot) => mirror.replace(snapshot) });
   const running: EngineStatus = { state: 'running' };
-  return Object.assign(engine, { pid: undefined, status: () => running, onStatus: () => () => false, restart: () => running });
+  return {
+    ...engine,
+    pid: undefined,
+    async start() {
+      await engine.start();
+      await numbered.sendSnapshot();
+    },
+    list: async () => mirror.table().jobs,
+    table: () => mirror.table(),
+    subscribe: (listener) => mirror.subscribe(listener),
+    status: () => running,
+    onStatus: () => () => undefined,
+    restart: () => running,
+    async dispose() {
+      await engine.dispose();
+      mirror.close();
+    },
+  };
 }

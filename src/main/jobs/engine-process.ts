@@ -11,9 +11,10 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { adapterFor } from '../providers/registry';
 import { createEngine, type Engine } from './engine';
+import { numberEvents, type NumberedEvents } from './numbered-events';
 import { watchProcess } from './process-stats';
 import type { RoutedContext } from './runtime';
-import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineMessage, type HostCall } from './protocol';
+import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineInit, type EngineMessage, type HostCall } from './protocol';
 
 /** One end of the channel to main, whichever kind of process this is. */
 interface ParentChannel {
@@ -43,6 +44,7 @@ const processStats = watchProcess();
 const pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; name: HostCall['name'] }>();
 let callSeq = 0;
 let engine: Engine | null = null;
+let numbered: NumberedEvents | null = null;
 let log: Logger | null = null;
 
 /** Asks main for something only it has; resolves with the answer's parsed `data`. */
@@ -54,31 +56,41 @@ function call<N extends HostCall['name']>(request: Extract<HostCall, { name: N }
   });
 }
 
+/** Creates and starts the engine from `init`'s options; its events go to main numbered (numbered-events.ts). */
+async function startEngine(options: EngineInit): Promise<NumberedEvents> {
+  log = createFileLogger(join(options.dataDir, 'logs', 'engine.log'), options.echoLog);
+  const created = createEngine({
+    dataDir: options.dataDir,
+    outputDir: options.outputDir,
+    ...(options.ffprobe ? { ffprobe: options.ffprobe } : {}),
+    ...(options.polling ? { polling: options.polling } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    log,
+    adapters: adapterFor,
+    catalog: findModel,
+    context: async (provider, route): Promise<RoutedContext> => {
+      const data = CALL_DATA.context.parse(await call({ name: 'context', provider, ...(route ? { route } : {}) }));
+      registerSecret(data.apiKey);
+      return { apiKey: data.apiKey, baseUrls: data.baseUrls, fetch: globalThis.fetch, ...(data.route ? { route: data.route } : {}) };
+    },
+    prepareImages: async (job) => CALL_DATA.prepareImages.parse(await call({ name: 'prepareImages', job })),
+    deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),
+  });
+  engine = created;
+  const events = numberEvents(created, {
+    event: (seq, event) => channel.send({ type: 'event', seq, event }),
+    snapshot: ({ seq, jobs }) => channel.send({ type: 'snapshot', seq, jobs }),
+  });
+  await created.start();
+  return events;
+}
+
 async function handle(command: EngineCommand): Promise<unknown> {
   if (command.type === 'init') {
-    if (engine) return { jobs: (await engine.list()).length };
-    const options = command.options;
-    log = createFileLogger(join(options.dataDir, 'logs', 'engine.log'), options.echoLog);
-    engine = createEngine({
-      dataDir: options.dataDir,
-      outputDir: options.outputDir,
-      ...(options.ffprobe ? { ffprobe: options.ffprobe } : {}),
-      ...(options.polling ? { polling: options.polling } : {}),
-      ...(options.limits ? { limits: options.limits } : {}),
-      log,
-      adapters: adapterFor,
-      catalog: findModel,
-      context: async (provider, route): Promise<RoutedContext> => {
-        const data = CALL_DATA.context.parse(await call({ name: 'context', provider, ...(route ? { route } : {}) }));
-        registerSecret(data.apiKey);
-        return { apiKey: data.apiKey, baseUrls: data.baseUrls, fetch: globalThis.fetch, ...(data.route ? { route: data.route } : {}) };
-      },
-      prepareImages: async (job) => CALL_DATA.prepareImages.parse(await call({ name: 'prepareImages', job })),
-      deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),
-    });
-    engine.subscribe((event) => channel.send({ type: 'event', event }));
-    await engine.start();
-    return { jobs: (await engine.list()).length };
+    numbered ??= await startEngine(command.options);
+    // The whole table, before the reply: main replaces its copy with it (recovery changed jobs without events).
+    const snapshot = await numbered.sendSnapshot();
+    return { jobs: snapshot.jobs.length };
   }
   if (!engine) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
   switch (command.type) {

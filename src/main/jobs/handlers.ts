@@ -1,12 +1,21 @@
 import type { Handlers } from '../../shared/contract/index';
 import { toJobView } from '../../shared/jobs/job';
 import type { EventBus } from '../ipc/events';
-import type { EngineApi } from './api';
+import type { EngineHost } from './engine-host';
+import type { JobTable } from './job-mirror';
 
-/** Handlers for the `jobs` domain: each verb is one engine command; jobs leave as `JobView`s. */
-export function createJobHandlers(engine: EngineApi): Handlers['jobs'] {
+/** Main's table as the renderer gets it: `JobView`s in queue order, with the table's version. */
+function tableView(table: JobTable) {
+  return { jobs: table.jobs.map(toJobView), version: table.version };
+}
+
+/**
+ * Handlers for the `jobs` domain: each verb is one engine command; jobs leave as `JobView`s.
+ * `list` (and `reorder`'s answer) come from main's copy of the table, at the version its events carry.
+ */
+export function createJobHandlers(engine: Omit<EngineHost, 'start' | 'pid' | 'subscribe'>): Handlers['jobs'] {
   return {
-    list: async () => ({ jobs: (await engine.list()).map(toJobView) }),
+    list: async () => tableView(engine.table()),
     submit: async ({ params, continuedFrom }) => ({ job: toJobView(await engine.submit(params, continuedFrom ? { continuedFrom } : {})) }),
     cancel: async ({ id }) => {
       const out = await engine.cancel(id);
@@ -18,18 +27,33 @@ export function createJobHandlers(engine: EngineApi): Handlers['jobs'] {
       await engine.remove(id);
       return { removed: true as const };
     },
-    reorder: async ({ ids }) => ({ jobs: (await engine.reorder(ids)).map(toJobView) }),
+    reorder: async ({ ids }) => {
+      // The engine's events for the moved jobs reached main before its answer: the table holds them.
+      await engine.reorder(ids);
+      return tableView(engine.table());
+    },
     pause: () => engine.pause(),
     resume: () => engine.resume(),
     stats: () => engine.stats(),
   };
 }
 
-/** Forwards the engine's events to the renderer's event bus (as `jobs:changed`, `jobs:removed`, `jobs:stats`). Returns an unsubscribe function. */
-export function forwardJobEvents(engine: EngineApi, events: EventBus): () => void {
+/**
+ * Publishes main's job events to the renderer's event bus: `jobs:snapshot` (the engine (re)started:
+ * the whole table), `jobs:changed`, `jobs:removed` (each with the table's version) and `jobs:stats`.
+ * Returns an unsubscribe function.
+ */
+export function forwardJobEvents(engine: Pick<EngineHost, 'subscribe'>, events: EventBus): () => void {
   return engine.subscribe((event) => {
-    if (event.type === 'changed') events.emit('jobs', 'changed', { job: toJobView(event.job) });
-    else if (event.type === 'removed') events.emit('jobs', 'removed', { id: event.id });
-    else events.emit('jobs', 'stats', event.stats);
+    switch (event.type) {
+      case 'snapshot':
+        return events.emit('jobs', 'snapshot', tableView(event));
+      case 'changed':
+        return events.emit('jobs', 'changed', { job: toJobView(event.job), version: event.version });
+      case 'removed':
+        return events.emit('jobs', 'removed', { id: event.id, version: event.version });
+      case 'stats':
+        return events.emit('jobs', 'stats', event.stats);
+    }
   });
 }

@@ -130,12 +130,18 @@ export const HostMessage = z.union([
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 
-/** Everything the engine process sends. `ready` comes once, when it listens. */
+/**
+ * Everything the engine process sends. `ready` comes once, when it listens. Events are numbered
+ * 1, 2, … per process (`seq`, separate from the command numbering); `snapshot` is the whole job
+ * table holding exactly the events up to its `seq`, sent after every `init` and before its reply
+ * (see numbered-events.ts): the host drops events it already holds and takes the table as the truth.
+ */
 export const EngineMessage = z.union([
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('reply'), seq: Seq, ok: z.literal(true), data: z.unknown() }),
   z.object({ type: z.literal('reply'), seq: Seq, ok: z.literal(false), error: ErrorShape }),
-  z.object({ type: z.literal('event'), event: EngineEventSchema }),
+  z.object({ type: z.literal('event'), seq: Seq, event: EngineEventSchema }),
+  z.object({ type: z.literal('snapshot'), seq: Seq, jobs: z.array(Job) }),
   z.object({ type: z.literal('call'), seq: Seq, call: HostCall }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;

@@ -112,7 +112,8 @@ export interface Library {
   /**
    * Adds a finished clip atomically: it appears complete in the folder or not at all. Idempotent per
    * `jobId`: when a clip of that job is already in the library (the engine crashed after filing it),
-   * that clip is returned and the new copy is removed only if it is byte-identical.
+   * that clip is returned and the new copy is removed only if it is byte-identical. Deliveries of
+   * one job that overlap file one clip: the check runs again under the index lock before commit.
    */
   addClip(input: NewClip): Promise<LibraryClip>;
   /** Queries the index (see `ClipIndex.query`). */
@@ -302,8 +303,9 @@ export function createLibrary(deps: LibraryDeps): Library {
       throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
     }
     const { videoPath, keepSource, inputs, createdAt, tags, ...fields } = parsed.data;
-    const filed = fields.jobId ? index.byJobId(fields.jobId) : undefined;
-    if (filed) return sameJobAgain(filed, videoPath, keepSource);
+    const filedFirst = filedFor(fields.jobId);
+    // A cheap early answer for a re-delivery; the check that decides is the one under the lock below.
+    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource);
     const id = newClipId();
     const stage = join(stagingDir, id);
     await mkdir(join(stage, 'inputs'), { recursive: true });
@@ -343,10 +345,19 @@ export function createLibrary(deps: LibraryDeps): Library {
       });
       await writeFileAtomic(join(stage, SIDECAR_FILE), `${JSON.stringify(sidecar, null, 2)}\n`);
       const folder = clipFolderName(sidecar.createdAt, sidecar.prompt, id);
-      const record = await serialized(INDEX_LOCK, async () => {
+      const committed = await serialized(INDEX_LOCK, async () => {
+        // One clip per job (so per provider task), always: two deliveries of one job (an engine
+        // restart re-delivers) can both pass the early check while they stage; only one may commit.
+        const filed = filedFor(fields.jobId);
+        if (filed) return { filed };
         await rename(stage, join(root, folder));
-        return reindex(folder);
+        return { record: await reindex(folder) };
       });
+      if (committed.filed) {
+        await rm(stage, { recursive: true, force: true });
+        return await sameJobAgain(committed.filed, videoPath, keepSource);
+      }
+      const record = committed.record;
       if (!keepSource) await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
       log.info('library.added', { id, folder });
       return view(record);
@@ -359,6 +370,11 @@ export function createLibrary(deps: LibraryDeps): Library {
       }
       throw err;
     }
+  }
+
+  /** The clip already filed for `jobId` (none for clips that came from no job). */
+  function filedFor(jobId: string | undefined): ClipRecord | undefined {
+    return jobId ? index.byJobId(jobId) : undefined;
   }
 
   async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean): Promise<LibraryClip> {

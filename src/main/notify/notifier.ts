@@ -1,5 +1,5 @@
 import type { Job } from '../../shared/jobs/job';
-import type { EngineApi } from '../jobs/api';
+import type { EngineHost } from '../jobs/engine-host';
 import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/store';
 import { notificationFor, notifySettingFor, type DesktopNotification } from './notification-text';
@@ -19,8 +19,8 @@ export interface NotifyHost {
 }
 
 export interface JobNotifierOptions extends NotifyHost {
-  /** The job engine's events and its list (EngineHost in the app). */
-  jobs: Pick<EngineApi, 'subscribe' | 'list'>;
+  /** Main's job table and its events (EngineHost in the app). */
+  jobs: Pick<EngineHost, 'subscribe' | 'table'>;
   /** Read at each job end, so a change in Settings applies at once. */
   settings: Pick<SettingsStore, 'get'>;
   log: Logger;
@@ -29,8 +29,6 @@ export interface JobNotifierOptions extends NotifyHost {
 }
 
 export interface JobNotifier {
-  /** Resolves once the jobs that had already ended at start are known (before that, events wait). Never rejects. */
-  readonly ready: Promise<void>;
   /** Stops listening; shows and sets nothing more. Idempotent. */
   dispose(): void;
 }
@@ -41,9 +39,11 @@ export interface JobNotifier {
  * A job notifies once, the first time it is seen in a state `notificationFor` covers, and only
  * when the window is not focused and the state's setting (`notifications.onFinish` / `onFail`) is
  * on; a job that ends while the window is focused, or with the setting off, is not announced
- * later either. Jobs that had already ended when the notifier started (a restart) never notify:
- * the first `list()` marks them. A job that ended between `subscribe` and that answer — its state
- * entered (`times[state]`) after the notifier started — still counts as new.
+ * later either. Jobs that had already ended before the notifier started (a restart) never notify:
+ * the first table it sees — main's table at creation, or the engine's first snapshot when created
+ * before the engine started — marks those whose state was entered (`times[state]`) before then.
+ * A later snapshot (the engine restarted) is news like any change: a job its recovery turned into
+ * `needs_attention` is announced.
  *
  * Progress: after every change the mean progress of running jobs (`aggregateProgress`) goes to
  * `setProgress`, only when it differs from the last value sent (the OS call is not free and the
@@ -56,52 +56,42 @@ export function createJobNotifier(options: JobNotifierOptions): JobNotifier {
   const jobs = new Map<string, Job>();
   /** Jobs whose end was already seen: announced, skipped (focused / setting off), or ended before start. */
   const settled = new Set<string>();
-  let early: Job[] | null = [];
-  let removedEarly = new Set<string>();
   let lastProgress: number | null | undefined;
   let disposed = false;
+  let baseline = false;
 
   const unsubscribe = options.jobs.subscribe((event) => {
     if (disposed) return;
-    if (event.type === 'changed') {
-      if (early) early.push(event.job);
-      else changed(event.job);
-    } else if (event.type === 'removed') {
-      if (early) removedEarly.add(event.id);
-      jobs.delete(event.id);
-      settled.delete(event.id);
-      updateProgress();
+    switch (event.type) {
+      case 'snapshot':
+        return replace(event.jobs);
+      case 'changed':
+        // Main publishes in the engine's order (job-mirror.ts): the latest copy is the truth.
+        jobs.set(event.job.id, event.job);
+        announce(event.job);
+        return updateProgress();
+      case 'removed':
+        jobs.delete(event.id);
+        settled.delete(event.id);
+        return updateProgress();
+      case 'stats':
+        return;
     }
   });
+  const first = options.jobs.table();
+  if (first.version > 0) replace(first.jobs);
 
-  const ready = options.jobs
-    .list()
-    .then((list) => {
-      if (disposed) return;
-      for (const job of list) {
-        if (removedEarly.has(job.id)) continue;
-        jobs.set(job.id, job);
-        if (notifySettingFor(job.state) && (job.times[job.state] ?? 0) < startedAt) settled.add(job.id);
-      }
-      const waiting = early ?? [];
-      early = null;
-      removedEarly = new Set();
-      for (const job of waiting) changed(job);
-      updateProgress();
-    })
-    .catch((err: unknown) => {
-      // Only an engine that shut down refuses `list`; without the baseline, stay quiet rather than re-announce old jobs.
-      log.error('notify.list_failed', { error: err });
-      disposed = true;
-      unsubscribe();
-    });
-
-  function changed(job: Job): void {
-    const before = jobs.get(job.id);
-    // Events may arrive out of order around an engine restart; never step back to an older copy.
-    if (before && before.updatedAt > job.updatedAt) return;
-    jobs.set(job.id, job);
-    announce(job);
+  /** Takes `list` as the whole table (even where older than a copy seen before: progress the dead engine never saved). */
+  function replace(list: readonly Job[]): void {
+    const present = new Set(list.map((job) => job.id));
+    for (const id of settled) if (!present.has(id)) settled.delete(id);
+    jobs.clear();
+    for (const job of list) jobs.set(job.id, job);
+    if (!baseline) {
+      baseline = true;
+      for (const job of list) if (notifySettingFor(job.state) && (job.times[job.state] ?? 0) < startedAt) settled.add(job.id);
+    }
+    for (const job of list) announce(job);
     updateProgress();
   }
 
@@ -131,7 +121,6 @@ export function createJobNotifier(options: JobNotifierOptions): JobNotifier {
   }
 
   return {
-    ready,
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -16,7 +16,6 @@ export function defaultSettings(libraryDir: string): Settings {
       ark: { baseUrl: null, concurrency: 5 },
     },
     libraryDir,
-    downloads: { autoDownload: true },
     notifications: { onFinish: true, onFail: true },
     polling: { minIntervalMs: 3_000, maxIntervalMs: 30_000 },
   };

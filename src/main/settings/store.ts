@@ -118,7 +118,6 @@ function merge(base: Settings, patch: ParsedPatch): Settings {
   return {
     providers,
     libraryDir: patch.libraryDir ?? base.libraryDir,
-    downloads: { ...base.downloads, ...patch.downloads },
     notifications: { ...base.notifications, ...patch.notifications },
     polling: { ...base.polling, ...patch.polling },
   };
@@ -150,7 +149,6 @@ function loadLeniently(raw: Record<string, unknown>, defaults: Settings, log: Lo
   const settings: Settings = {
     providers,
     libraryDir: section('libraryDir', Settings.shape.libraryDir, raw.libraryDir, defaults.libraryDir),
-    downloads: section('downloads', Settings.shape.downloads, raw.downloads, defaults.downloads),
     notifications: section('notifications', Settings.shape.notifications, raw.notifications, defaults.notifications),
     polling: section('polling', Settings.shape.polling, raw.polling, defaults.polling),
   };

@@ -8,6 +8,16 @@ const Empty = z.object({}).strict();
 const ById = z.object({ id: JobId }).strict();
 
 /**
+ * Where main's copy of the job table stands: +1 on every change main publishes and on every
+ * snapshot (the engine (re)started and its whole table became the truth). A copy at a lower
+ * version is stale; the renderer drops it.
+ */
+export const TableVersion = z.number().int().nonnegative();
+
+/** Every job, in queue order, at `version`. */
+const JobTable = z.object({ jobs: z.array(JobView), version: TableVersion });
+
+/**
  * The `jobs` domain: the queue and its jobs (ARCHITECTURE.md "Job lifecycle"). Jobs reach the
  * renderer as `JobView` (no paths, no provider URLs). Errors: `NOT_FOUND` (no such job),
  * `CONFLICT` (not allowed in the job's state), `BAD_INPUT` (parameters the model does not take),
@@ -15,8 +25,8 @@ const ById = z.object({ id: JobId }).strict();
  */
 export const jobsDomain = {
   requests: {
-    /** Every job, in queue order. */
-    list: request(Empty, z.object({ jobs: z.array(JobView) })),
+    /** Every job, in queue order, as main holds them (the table the events below keep current). */
+    list: request(Empty, JobTable),
     /** Queues a new job; `continuedFrom` is the library clip whose last frame it starts from (lineage). */
     submit: request(
       z.object({ params: JobParams, continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional() }).strict(),
@@ -32,15 +42,21 @@ export const jobsDomain = {
     /** The job's parameters, to open in Compose. */
     duplicate: request(ById, z.object({ params: JobParams })),
     remove: request(ById, z.object({ removed: z.literal(true) })),
-    /** Puts queued jobs in this order; ids of jobs already sent are ignored. */
-    reorder: request(z.object({ ids: z.array(JobId).max(10_000) }).strict(), z.object({ jobs: z.array(JobView) })),
+    /** Puts queued jobs in this order; ids of jobs already sent are ignored. Answers the whole table after the move. */
+    reorder: request(z.object({ ids: z.array(JobId).max(10_000) }).strict(), JobTable),
     pause: request(Empty, QueueStats),
     resume: request(Empty, QueueStats),
     stats: request(Empty, QueueStats),
   },
   events: {
-    changed: event(z.object({ job: JobView })),
-    removed: event(z.object({ id: JobId })),
+    /** One job changed (saved first); `version` is the table's version after it. */
+    changed: event(z.object({ job: JobView, version: TableVersion })),
+    removed: event(z.object({ id: JobId, version: TableVersion })),
+    /**
+     * The whole table, replacing every copy: sent whenever the job engine (re)starts, since
+     * recovery (e.g. a job caught mid-submit becoming `needs_attention`) changes jobs without events.
+     */
+    snapshot: event(JobTable),
     stats: event(QueueStats),
   },
 } as const;

@@ -57,7 +57,6 @@ export const PollingSettings = z
 export const Settings = z.object({
   providers: z.record(ProviderId, ProviderSettings),
   libraryDir: z.string().min(1).max(4096),
-  downloads: z.object({ autoDownload: z.boolean() }),
   notifications: z.object({ onFinish: z.boolean(), onFail: z.boolean() }),
   polling: PollingSettings,
 });
@@ -68,7 +67,6 @@ export const SettingsPatch = z
   .object({
     providers: z.partialRecord(ProviderId, ProviderSettings.partial().strict()),
     libraryDir: z.string().min(1).max(4096),
-    downloads: z.object({ autoDownload: z.boolean() }).partial().strict(),
     notifications: z.object({ onFinish: z.boolean(), onFail: z.boolean() }).partial().strict(),
     polling: z.object({ minIntervalMs: IntervalMs, maxIntervalMs: IntervalMs }).partial().strict(),
   })

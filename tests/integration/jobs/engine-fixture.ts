@@ -2,12 +2,23 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findModel } from '../../../src/shared/catalog/models';
 import type { JobParams, ProviderId } from '../../../src/shared/catalog/types';
-import type { Job } from '../../../src/shared/jobs/job';
+import { contract, type Handlers } from '../../../src/shared/contract/index';
+import { StudioError } from '../../../src/shared/contract/result';
+import type { Job, JobView } from '../../../src/shared/jobs/job';
+import { createImageService } from '../../../src/main/images/image-service';
+import { createEventBus } from '../../../src/main/ipc/events';
+import { createRouter } from '../../../src/main/ipc/router';
 import { createEngineHost, forkEngine, type EngineHost } from '../../../src/main/jobs/engine-host';
+import { createJobHandlers, forwardJobEvents } from '../../../src/main/jobs/handlers';
+import { prepareImagesWith } from '../../../src/main/jobs/prepare-images';
+import { deliverToLibrary } from '../../../src/main/library/deliver';
+import { createLibrary, type Library } from '../../../src/main/library/library';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { baseUrlsFromEnv, keyFromEnv } from '../../../src/main/providers/registry';
 import { simulatorEnv, startSimulator, type FaultConfig, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { mainTransport, openJobsWindow, type JobsWindow } from '../../fixtures/jobs-window';
 
 /** A text-to-video job on Novita: the simulator renders it as a real 864×480 H.264 MP4. */
 export const NOVITA_T2V: JobParams = { modelId: 'novita/seedance-v1-pro-t2v', prompt: 'a paper boat on a pond', resolution: '480p', aspectRatio: '16:9', duration: 5 };
@@ -17,16 +28,37 @@ const ENTRY = resolve(__dirname, '../../../src/main/jobs/engine-process.ts');
 export interface Rig {
   sim: SimulatorHandle;
   host: EngineHost;
+  /** What a window sees: the renderer's jobs slice fed through main's router and event bus. */
+  window: JobsWindow;
+  /** The real library the engine's downloads are filed into. */
+  library: Library;
   dataDir: string;
+  /** Where downloads accumulate (`.part` files) before the library files them. */
   outputDir: string;
   /** Points the engine's requests for `provider` somewhere else (a proxy), or back to the simulator with null. */
   route(provider: ProviderId, apiBase: string | null): void;
   close(): Promise<void>;
 }
 
+/** Handlers for the `jobs` domain only; every other verb refuses (this rig has no keys, drafts or settings). */
+function jobsOnly(jobs: Handlers['jobs']): Handlers {
+  const refuse = (domain: string) =>
+    Object.fromEntries(
+      Object.keys(contract[domain as keyof typeof contract].requests).map((verb) => [
+        verb,
+        () => {
+          throw new StudioError('UNAVAILABLE', `${domain}:${verb} is not part of the engine rig.`);
+        },
+      ]),
+    );
+  return { ...Object.fromEntries(Object.keys(contract).map((domain) => [domain, refuse(domain)])), jobs } as unknown as Handlers;
+}
+
 /**
- * A simulator plus an engine in a forked child (tsx), with fast polling. Keys and base URLs reach
- * the engine only through the host's `context` calls, as in the app.
+ * A simulator plus an engine in a forked child (tsx), with fast polling, wired as the app wires it:
+ * keys and base URLs reach the engine only through the host's `context` calls, images come from
+ * the real image service, verified videos are filed by the real library, and a window follows the
+ * jobs through main's router and event bus.
  */
 export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtlSeconds?: number } = {}): Promise<Rig> {
   const root = mkdtempSync(join(tmpdir(), 'jobs-int-'));
@@ -34,7 +66,10 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
   const env = simulatorEnv(sim.url);
   const overrides = new Map<ProviderId, string>();
   const dataDir = join(root, 'data');
-  const outputDir = join(root, 'library');
+  const outputDir = join(root, 'downloads');
+  const log = createMemoryLogger();
+  const library = createLibrary({ libraryDir: join(root, 'library'), framesDir: join(dataDir, 'frames'), log, watch: false });
+  const prepareImages = prepareImagesWith(await createImageService({ dataDir, log }), findModel);
   const host = createEngineHost({
     launch: forkEngine({ entry: ENTRY, execArgv: ['--import', 'tsx'] }),
     init: { dataDir, outputDir, polling: { minMs: 250, maxMs: 1_000 } },
@@ -43,40 +78,43 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
       const api = overrides.get(provider);
       return { apiKey: keyFromEnv(provider, env) as string, baseUrls: api ? { ...baseUrls, api } : baseUrls };
     },
-    prepareImages: async () => ({}),
-    log: createMemoryLogger(),
+    prepareImages,
+    deliver: deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: '0.0.0-test' }),
+    log,
   });
+  const events = createEventBus(log);
+  forwardJobEvents(host, events);
   await host.start();
+  const window = openJobsWindow(mainTransport({ router: createRouter(jobsOnly(createJobHandlers(host)), log), events }));
   return {
     sim,
     host,
+    window,
+    library,
     dataDir,
     outputDir,
     route: (provider, api) => (api ? overrides.set(provider, api) : overrides.delete(provider)),
     async close() {
+      window.close();
       await host.dispose();
+      await library.dispose();
       await sim.close();
     },
   };
 }
 
-/** Resolves with the job once `test` accepts it; rejects after `ms` with the job's last state. */
-export async function waitForJob(host: EngineHost, id: string, test: (job: Job) => boolean, ms = 60_000): Promise<Job> {
-  const until = Date.now() + ms;
-  let last: Job | undefined;
-  while (Date.now() < until) {
-    try {
-      last = (await host.list()).find((j) => j.id === id);
-      if (last && test(last)) return last;
-    } catch {
-      // The engine is restarting; the host re-sends once it is back.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for job ${id}; last seen: ${JSON.stringify(last?.state)} ${JSON.stringify(last?.error ?? last?.notice)}`);
+/**
+ * Resolves with main's copy of job `id` (paths and provider URLs included) once the window shows
+ * the job passing `test`; rejects after `ms` naming what the window holds.
+ */
+export async function waitForJob(rig: Pick<Rig, 'window' | 'host'>, id: string, test: (job: JobView) => boolean, ms = 60_000): Promise<Job> {
+  await rig.window.until((jobs) => jobs.some((j) => j.id === id && test(j)), ms);
+  const job = rig.host.table().jobs.find((j) => j.id === id);
+  if (!job) throw new Error(`Job ${id} is in the window but not in main's table.`);
+  return job;
 }
 
-export const settled = (job: Job) => ['completed', 'failed', 'cancelled', 'expired', 'needs_attention'].includes(job.state);
+export const settled = (job: JobView) => ['completed', 'failed', 'cancelled', 'expired', 'needs_attention'].includes(job.state);
 
 export function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');

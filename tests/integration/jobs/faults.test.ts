@@ -51,7 +51,7 @@ describe('job engine under provider faults (simulator)', () => {
     await heldPost; // the simulator has created (and would bill) the task
     crash(rig.host);
     rig.route('novita', null);
-    const after = await waitForJob(rig.host, job.id, settled);
+    const after = await waitForJob(rig, job.id, settled);
     expect(after.state).toBe('needs_attention');
     expect(after.error?.message).toBe(
       "The app stopped while sending this job; it may or may not have reached Novita. Check the provider's dashboard before retrying: retrying may bill twice.",
@@ -64,7 +64,7 @@ describe('job engine under provider faults (simulator)', () => {
   it('rides out a 429 storm on every route, honouring Retry-After, one task per job', async () => {
     rig = await startRig({ novita: { rateLimit: { times: 6, retryAfterSeconds: 1 } } });
     const jobs = await Promise.all([rig.host.submit(NOVITA_T2V), rig.host.submit({ ...NOVITA_T2V, prompt: 'a slow tide' })]);
-    const done = await Promise.all(jobs.map((j) => waitForJob(rig!.host, j.id, settled, 90_000)));
+    const done = await Promise.all(jobs.map((j) => waitForJob(rig!, j.id, settled, 90_000)));
     expect(done.map((j) => j.state)).toEqual(['completed', 'completed']);
     expect(rig.sim.stats().log.filter((r) => r.fault === 'rateLimit')).toHaveLength(6);
     expect(submitsPerTask(rig.sim)).toEqual([1, 1]);
@@ -73,7 +73,7 @@ describe('job engine under provider faults (simulator)', () => {
   it('retries 5xx answers (submit and polls) and completes with one task', async () => {
     rig = await startRig({ novita: { serverError: { times: 4, status: 503 } } });
     const job = await rig.host.submit(NOVITA_T2V);
-    const done = await waitForJob(rig.host, job.id, settled, 90_000);
+    const done = await waitForJob(rig, job.id, settled, 90_000);
     expect(done.state).toBe('completed');
     expect(submitsPerTask(rig.sim)).toEqual([1]);
   });
@@ -81,14 +81,14 @@ describe('job engine under provider faults (simulator)', () => {
   it('survives malformed JSON from status polls', async () => {
     rig = await startRig({ novita: { malformedJson: { times: 3, routes: ['status'] } } });
     const job = await rig.host.submit(NOVITA_T2V);
-    expect((await waitForJob(rig.host, job.id, settled, 90_000)).state).toBe('completed');
+    expect((await waitForJob(rig, job.id, settled, 90_000)).state).toBe('completed');
     expect(rig.sim.stats().log.filter((r) => r.fault === 'malformedJson')).toHaveLength(3);
   });
 
   it('treats an unreadable 200 answer to the POST as "may exist": needs_attention, no second POST', async () => {
     rig = await startRig({ novita: { malformedJson: { times: 1, routes: ['submit'] } } });
     const job = await rig.host.submit(NOVITA_T2V);
-    const after = await waitForJob(rig.host, job.id, settled);
+    const after = await waitForJob(rig, job.id, settled);
     expect(after.state).toBe('needs_attention');
     expect(after.error?.message).toMatch(/may or may not have reached Novita/);
     await new Promise((r) => setTimeout(r, 1_500));
@@ -100,14 +100,14 @@ describe('job engine under provider faults (simulator)', () => {
     const dead = `http://127.0.0.1:${await closedPort()}/novita`; // connection refused
     rig.route('novita', dead);
     const job = await rig.host.submit(NOVITA_T2V);
-    const held = await waitForJob(rig.host, job.id, (j) => j.attempts >= 1 && j.state === 'queued' && !!j.notice);
+    const held = await waitForJob(rig, job.id, (j) => j.attempts >= 1 && j.state === 'queued' && !!j.notice);
     expect(held.notice).toMatch(/Could not reach Novita/);
     rig.route('novita', null);
-    await waitForJob(rig.host, job.id, (j) => j.state === 'submitted' || j.state === 'running', 90_000);
+    await waitForJob(rig, job.id, (j) => j.state === 'submitted' || j.state === 'running', 90_000);
     rig.route('novita', dead);
-    await waitForJob(rig.host, job.id, (j) => !!j.notice && /Checking again/.test(j.notice));
+    await waitForJob(rig, job.id, (j) => !!j.notice && /Checking again/.test(j.notice));
     rig.route('novita', null);
-    const done = await waitForJob(rig.host, job.id, settled, 90_000);
+    const done = await waitForJob(rig, job.id, settled, 90_000);
     expect(done.state).toBe('completed');
     expect(submitsPerTask(rig.sim)).toEqual([1]);
   });
@@ -115,7 +115,7 @@ describe('job engine under provider faults (simulator)', () => {
   it('resumes a download the provider cut off mid-stream, and the sha256 matches', async () => {
     rig = await startRig({ novita: { cutDownload: { times: 1, afterBytes: 30_000 } } });
     const job = await rig.host.submit(NOVITA_T2V);
-    const done = await waitForJob(rig.host, job.id, settled, 90_000);
+    const done = await waitForJob(rig, job.id, settled, 90_000);
     expect(done.state).toBe('completed');
     expect(sha256File(done.result?.path as string)).toBe(done.result?.sha256);
     expect(rig.sim.stats().byTask[done.remote?.taskId as string]?.download).toBeGreaterThanOrEqual(2);
@@ -124,7 +124,7 @@ describe('job engine under provider faults (simulator)', () => {
   it('ends the job expired, naming the provider task, when the video link has expired', async () => {
     rig = await startRig({ novita: { resultTtlSeconds: 0 } });
     const job = await rig.host.submit(NOVITA_T2V);
-    const done = await waitForJob(rig.host, job.id, settled, 90_000);
+    const done = await waitForJob(rig, job.id, settled, 90_000);
     expect(done.state).toBe('expired');
     expect(done.error?.kind).toBe('expired');
     expect(done.error?.message).toContain(done.remote?.taskId as string);

@@ -5,6 +5,11 @@ import { partPathOf } from '../../../src/main/jobs/delivery';
 import { crash, NOVITA_T2V, settled, sha256File, startRig, submitsPerTask, waitForJob, type Rig } from './engine-fixture';
 
 let rig: Rig | undefined;
+
+/** Clips the real library holds for job `id`. */
+async function clipsOf(r: Rig, id: string): Promise<number> {
+  return (await r.library.list({ limit: 500 })).items.filter((c) => c.sidecar.jobId === id).length;
+}
 afterEach(async () => {
   await rig?.close();
   rig = undefined;
@@ -14,10 +19,13 @@ describe('job engine in a child process, against the provider simulator', () => 
   it('submits once, polls, downloads, verifies and files the video', async () => {
     rig = await startRig();
     const job = await rig.host.submit(NOVITA_T2V);
-    const done = await waitForJob(rig.host, job.id, settled);
+    const done = await waitForJob(rig, job.id, settled);
     expect(done.state).toBe('completed');
     expect(done.history.map((h) => h.state)).toEqual(expect.arrayContaining(['queued', 'submitting', 'submitted', 'downloading', 'completed']));
-    expect(done.result?.path).toBe(`${rig.outputDir}/${job.id}.mp4`);
+    // Filed by the real library: one clip of this job and its task, holding the verified video.
+    const clip = await rig.library.get(done.result?.libraryId as string);
+    expect(clip.paths.video).toBe(done.result?.path);
+    expect(clip.sidecar).toMatchObject({ jobId: job.id, providerTaskId: done.remote?.taskId, video: { sha256: done.result?.sha256 } });
     expect(sha256File(done.result?.path as string)).toBe(done.result?.sha256);
     expect(statSync(done.result?.path as string).size).toBe(done.result?.bytes);
     expect(submitsPerTask(rig.sim)).toEqual([1]);
@@ -28,23 +36,24 @@ describe('job engine in a child process, against the provider simulator', () => 
   it('resumes polling after the engine process is killed, without a second submit', async () => {
     rig = await startRig();
     const job = await rig.host.submit(NOVITA_T2V);
-    await waitForJob(rig.host, job.id, (j) => j.state === 'submitted' || j.state === 'running');
+    await waitForJob(rig, job.id, (j) => j.state === 'submitted' || j.state === 'running');
     const before = rig.host.pid;
     crash(rig.host);
-    const done = await waitForJob(rig.host, job.id, settled);
+    const done = await waitForJob(rig, job.id, settled);
     expect(rig.host.pid).not.toBe(before);
     expect(done.state).toBe('completed');
     expect(submitsPerTask(rig.sim)).toEqual([1]);
+    expect(await clipsOf(rig, job.id)).toBe(1);
   });
 
   it('resumes a download cut by a crash with Range, and the file matches the provider copy', async () => {
     rig = await startRig({ novita: { slowDownload: { bytesPerSecond: 40_000, times: 1 } } });
     const job = await rig.host.submit(NOVITA_T2V);
     const part = partPathOf(rig.outputDir, job.id);
-    await waitForJob(rig.host, job.id, (j) => j.state === 'downloading' && existsSync(part) && statSync(part).size > 20_000);
+    await waitForJob(rig, job.id, (j) => j.state === 'downloading' && existsSync(part) && statSync(part).size > 20_000);
     const partial = statSync(part).size;
     crash(rig.host);
-    const done = await waitForJob(rig.host, job.id, settled);
+    const done = await waitForJob(rig, job.id, settled);
     expect(done.state).toBe('completed');
     expect(partial).toBeLessThan(done.result?.bytes as number);
     const fresh = await fetch(done.remote?.resultUrl as string);
@@ -52,6 +61,7 @@ describe('job engine in a child process, against the provider simulator', () => 
     expect(createHash('sha256').update(Buffer.from(await fresh.arrayBuffer())).digest('hex')).toBe(done.result?.sha256);
     expect(rig.sim.stats().byTask[done.remote?.taskId as string]?.download).toBeGreaterThanOrEqual(2);
     expect(submitsPerTask(rig.sim)).toEqual([1]);
+    expect(await clipsOf(rig, job.id)).toBe(1);
   });
 
   it('keeps a job queued while offline and sends it when the network returns', async () => {
@@ -63,7 +73,7 @@ describe('job engine in a child process, against the provider simulator', () => 
     expect(rig.sim.stats().byRoute['novita:submit'] ?? 0).toBe(0);
     expect((await rig.host.stats()).online).toBe(false);
     await rig.host.setOnline(true);
-    expect((await waitForJob(rig.host, job.id, settled)).state).toBe('completed');
+    expect((await waitForJob(rig, job.id, settled)).state).toBe('completed');
   });
 
   it('pauses, reorders and resumes the queue; pause survives an engine restart', async () => {
@@ -74,11 +84,11 @@ describe('job engine in a child process, against the provider simulator', () => 
     const order = await rig.host.reorder([b.id]);
     expect(order.filter((j) => j.state === 'queued').map((j) => j.id)).toEqual([b.id, a.id]);
     crash(rig.host);
-    await waitForJob(rig.host, a.id, (j) => j.state === 'queued');
+    await waitForJob(rig, a.id, (j) => j.state === 'queued');
     expect((await rig.host.stats()).paused).toBe(true);
     expect(rig.sim.stats().byRoute['novita:submit'] ?? 0).toBe(0);
     await rig.host.resume();
-    const [doneA, doneB] = await Promise.all([waitForJob(rig.host, a.id, settled), waitForJob(rig.host, b.id, settled)]);
+    const [doneA, doneB] = await Promise.all([waitForJob(rig, a.id, settled), waitForJob(rig, b.id, settled)]);
     expect([doneA.state, doneB.state]).toEqual(['completed', 'completed']);
     expect(doneB.times.submitting as number).toBeLessThanOrEqual(doneA.times.submitting as number);
     expect(submitsPerTask(rig.sim)).toEqual([1, 1]);
@@ -122,7 +132,7 @@ describe('job engine in a child process, against the provider simulator', () => 
   it('says plainly that a running Novita job stops being tracked but may be billed (no cancel API)', async () => {
     rig = await startRig({ novita: { neverFinish: { times: 1 } } });
     const job = await rig.host.submit(NOVITA_T2V);
-    await waitForJob(rig.host, job.id, (j) => j.state === 'running' || j.state === 'submitted');
+    await waitForJob(rig, job.id, (j) => j.state === 'running' || j.state === 'submitted');
     const out = await rig.host.cancel(job.id);
     expect(out.job.state).toBe('cancelled');
     expect(out.message).toMatch(/Stopped tracking.*may still run and be billed/);

@@ -131,6 +131,21 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect((await stat(other)).isFile()).toBe(true); // different bytes: kept for a person to look at
   });
 
+  it('files a job once when deliveries overlap (an engine restart delivers the same job twice at once)', async () => {
+    const copies = ['race-1.mp4', 'race-2.mp4', 'race-3.mp4'].map((name) => join(work, name));
+    await makeTestMp4(copies[0]!, '320x240', 1);
+    for (const copy of copies.slice(1)) await copyFile(copies[0]!, copy);
+    const before = (await library.list({ limit: 1 })).total;
+    const clips = await Promise.all(
+      copies.map((videoPath) => library.addClip({ videoPath, ...fields({ prompt: 'delivered twice', jobId: 'job-race-0001', providerTaskId: 'task-race-1' }) })),
+    );
+    expect(new Set(clips.map((c) => c.id)).size).toBe(1);
+    expect((await library.list({ limit: 1 })).total).toBe(before + 1);
+    expect((await readdir(root)).filter((name) => name.includes('delivered-twice'))).toHaveLength(1);
+    expect(await readdir(join(root, '.staging'))).toEqual([]);
+    for (const copy of copies) await expect(stat(copy)).rejects.toThrow(); // filed or byte-identical: none left behind
+  });
+
   it('extracts the true last frame at the video size (a -sseof -0.1 grab would return the red frame before it)', async () => {
     const clip = await library.addClip({ videoPath: join(work, 'src-blue.mp4'), ...fields({ prompt: 'red then blue' }) });
     const frame = await library.lastFrame(clip.id);

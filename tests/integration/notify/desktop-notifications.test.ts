@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
+import { forkEngine } from '../../../src/main/jobs/engine-host';
 import { createToken } from '../../../src/harness/access';
 import { createNotificationRecorder, type DesktopRecord } from '../../../src/harness/http/test-hooks';
 import { harnessMediaUrl, startHarnessServer, type HarnessServer } from '../../../src/harness/server';
@@ -46,8 +48,11 @@ async function stop(r: Run | undefined): Promise<void> {
   await r?.studio.dispose();
 }
 
-/** A studio on `<root>/data` (kept across calls: a second call is a restart) and its harness server with test hooks. */
-async function open(novitaKey: string): Promise<Run> {
+/**
+ * A studio on `<root>/data` (kept across calls: a second call is a restart) and its harness server
+ * with test hooks. The engine runs in this process unless `forked` (then in a child, as in the app).
+ */
+async function open(novitaKey: string, forked = false): Promise<Run> {
   root ??= mkdtempSync(join(tmpdir(), 'notify-it-'));
   sim ??= await startSimulator({ dataDir: join(root, 'sim'), timeScale: 0.2 });
   const env: Record<string, string> = simulatorEnv(sim.url);
@@ -55,7 +60,13 @@ async function open(novitaKey: string): Promise<Run> {
   const token = createToken();
   const desktop = createNotificationRecorder();
   const studio = await createStudio(
-    testStudioConfig(join(root, 'data'), { libraryDir: join(root, 'library'), env, mediaUrl: (id) => harnessMediaUrl(token, id), desktop }),
+    testStudioConfig(join(root, 'data'), {
+      libraryDir: join(root, 'library'),
+      env,
+      mediaUrl: (id) => harnessMediaUrl(token, id),
+      desktop,
+      ...(forked ? { launchEngine: forkEngine({ entry: ENGINE_ENTRY, execArgv: ['--import', 'tsx'] }) } : {}),
+    }),
   );
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir, { recursive: true });
@@ -77,6 +88,8 @@ async function open(novitaKey: string): Promise<Run> {
     },
   };
 }
+
+const ENGINE_ENTRY = fileURLToPath(new URL('../../../src/main/jobs/engine-process.ts', import.meta.url));
 
 const demoKey = () => simulatorEnv('http://127.0.0.1').NOVITA_API_KEY as string;
 
@@ -161,5 +174,25 @@ describe('desktop notifications and taskbar progress', () => {
     expect(rec.notifications).toHaveLength(1);
     expect(rec.notifications[0]).toMatchObject({ title: 'Video failed', jobId: failed.id, actions: ['open'] });
     expect(rec.notifications[0]?.body).toBe(`${failed.error?.message}\n${T2V.prompt}`);
+  });
+
+  it('one "Job needs attention" for a job the engine was killed while sending: recovered on restart, with no event of its own', { timeout: 120_000 }, async () => {
+    run = await open(demoKey(), true);
+    await run.setFocused(false);
+    // Novita takes 20 s to answer the POST: the engine is killed while it waits.
+    sim?.setFaults({ novita: { slowAnswer: { ms: 20_000, routes: ['submit'], times: 1 } } });
+    const { job } = await run.call<{ job: JobView }>('jobs:submit', { params: T2V });
+    const sending = (jobs: JobView[]) => jobs.find((j) => j.id === job.id)?.state === 'submitting';
+    await until(async () => (await run!.call<{ jobs: JobView[] }>('jobs:list', {})).jobs, sending);
+    const pid = run.studio.jobs.pid;
+    expect(pid).toBeTypeOf('number');
+    process.kill(pid as number, 'SIGKILL');
+
+    const rec = await until(() => run!.record(), (r) => r.notifications.length > 0);
+    const [recovered] = (await run.call<{ jobs: JobView[] }>('jobs:list', {})).jobs;
+    expect(recovered).toMatchObject({ id: job.id, state: 'needs_attention', error: { kind: 'interrupted' } });
+    expect(rec.notifications).toEqual([{ title: 'Job needs attention', body: `${recovered?.error?.message}\n${T2V.prompt}`, jobId: job.id, actions: ['open'] }]);
+    // The taskbar no longer shows the job as running.
+    expect(rec.progress).toBeNull();
   });
 });

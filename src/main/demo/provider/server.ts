@@ -89,7 +89,7 @@ function send(res: ServerResponse, reply: Reply): void {
  * (`/fal-queue`, `/fal-rest`, `/fal-upload`), EvoLink (`/evolink`, `/evolink-files`) and ModelArk
  * (`/ark/api/v3`) as providers.md describes, serving uploads at `/files/…` and results (real MP4s
  * rendered with ffmpeg) at `/cdn/…`. Order per request: route → auth → `hooks.answer` → handler →
- * `hooks.onRequest`. `GET /_sim/health` answers `{ ok: true }`; other `/_sim/` paths go to `hooks.route`.
+ * `hooks.answerDelayMs` → `hooks.onRequest`. `GET /_sim/health` answers `{ ok: true }`; other `/_sim/` paths go to `hooks.route`.
  */
 export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServerHandle> {
   await mkdir(opts.dataDir, { recursive: true });
@@ -172,6 +172,8 @@ export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServ
     }
     const reply = await match.handle();
     base.taskId ??= reply.taskId;
+    const hold = hooks.answerDelayMs?.(hit.m.id, match.route) ?? 0;
+    if (hold > 0) await new Promise((r) => setTimeout(r, hold));
     if (fault) {
       // The handler ran (a submit still creates its task); only the answer is broken.
       const text = reply.raw !== undefined ? String(reply.raw) : JSON.stringify(reply.json ?? {});

@@ -60,6 +60,8 @@ export interface DemoServerHooks {
   onIgnoredFields?(provider: SimProvider, model: string, fields: string[]): void;
   /** An answer instead of the route for an authenticated API request; `malformedJson` runs the route and cuts its JSON in half. */
   answer?(provider: SimProvider, route: RouteKind): ErrorAnswer | { kind: 'malformedJson' } | null;
+  /** How long an API request's answer waits after its handler ran, ms (0: not at all); a kill can then land between a POST and its answer. */
+  answerDelayMs?(provider: SimProvider, route: RouteKind): number;
   /** A new task's fate: failure kind, never finishing, result URL lifetime (s). */
   taskFate?(provider: SimProvider): { failure?: FailureKind; neverFinish: boolean; ttlSeconds?: number };
   /** How to send one result download's body. */

@@ -38,7 +38,7 @@ async function reorder(store: StoreApi<StudioState>, ids: string[]): Promise<voi
   }
   try {
     const answer = await jobsRequests(store.getState()).jobs.reorder({ ids });
-    jobs().setAll(answer.jobs);
+    jobs().replaceAll(answer.jobs, answer.version);
   } catch (err) {
     for (const job of before) jobs().upsert(job);
     throw err;

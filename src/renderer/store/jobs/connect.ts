@@ -3,8 +3,9 @@ import { describeError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 
 /**
- * Binds the jobs slice to main: follows `jobs:changed`, `jobs:removed` and `jobs:stats`, then
- * hydrates with `jobs:list` and `jobs:stats`, and lends the slice the verbs the Queue calls.
+ * Binds the jobs slice to main: follows `jobs:changed`, `jobs:removed`, `jobs:snapshot` (the engine
+ * restarted: its whole table replaces the cache) and `jobs:stats`, then hydrates with `jobs:list`
+ * and `jobs:stats`, and lends the slice the verbs the Queue calls.
  * Returns the function that undoes all of it.
  */
 export function connectJobs(client: StudioClient, store: StoreApi<StudioState>): () => void {
@@ -13,8 +14,9 @@ export function connectJobs(client: StudioClient, store: StoreApi<StudioState>):
   jobs().setRequests(requests);
   // Subscribe before asking, so a change between the answer and the subscription is not lost.
   const offs = [
-    client.jobs.onChanged(({ job }) => jobs().upsert(job)),
-    client.jobs.onRemoved(({ id }) => jobs().removed(id)),
+    client.jobs.onChanged(({ job, version }) => jobs().follow({ type: 'changed', job, version })),
+    client.jobs.onRemoved(({ id, version }) => jobs().follow({ type: 'removed', id, version })),
+    client.jobs.onSnapshot(({ jobs: table, version }) => jobs().replaceAll(table, version)),
     client.jobs.onStats((stats) => jobs().setStats(stats)),
   ];
   void loadJobs(client, store); // Records its own failure in the slice.
@@ -33,8 +35,8 @@ export function connectJobs(client: StudioClient, store: StoreApi<StudioState>):
 /** Asks main for every job; a failure is kept as `loadError` (the Queue offers a retry). */
 export async function loadJobs(client: Pick<StudioClient, 'jobs'>, store: StoreApi<StudioState>): Promise<void> {
   try {
-    const { jobs } = await client.jobs.list();
-    store.getState().jobs.setAll(jobs);
+    const { jobs, version } = await client.jobs.list();
+    store.getState().jobs.replaceAll(jobs, version);
   } catch (err) {
     store.getState().jobs.setLoadError(describeError(err));
   }

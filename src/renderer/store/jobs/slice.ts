@@ -17,7 +17,13 @@ const NOTIFIED_STATES: readonly JobView['state'][] = ['completed', 'failed', 'ex
 /** Toasts kept at once; older ones make way (the Queue still lists every job). */
 const MAX_NOTICES = 3;
 
-/** A toast about a job that just ended (seen live, never for jobs loaded at start). */
+/**
+ * One of main's versioned job events (`jobs:changed`, `jobs:removed`); `version` is main's table
+ * version after it (see the contract's `TableVersion`).
+ */
+export type JobsFeed = { type: 'changed'; job: JobView; version: number } | { type: 'removed'; id: string; version: number };
+
+/** A toast about a job that just ended (seen live — an event or a later snapshot — never for jobs loaded at start). */
 export interface JobNotice {
   jobId: string;
   state: JobView['state'];
@@ -26,13 +32,18 @@ export interface JobNotice {
 }
 
 /**
- * What the renderer caches of main's queue: every job by id (main owns them; `jobs:changed` and
- * `jobs:removed` keep the cache current), the last `jobs:stats`, and the Queue view's own choices
- * (filter, selected job). Order is derived (`inQueueOrder`), never stored.
+ * What the renderer caches of main's queue: every job by id, at main's table `version` (main owns
+ * them: a table — `jobs:list`, `jobs:snapshot` after an engine restart, `jobs:reorder`'s answer —
+ * replaces the cache; `jobs:changed` and `jobs:removed` keep it current), the last `jobs:stats`, and
+ * the Queue view's own choices (filter, selected job). Order is derived (`inQueueOrder`), never stored.
  */
 export interface JobsState {
   byId: Record<string, JobView>;
-  /** True once `jobs:list` answered. */
+  /** Main's table version the cache is at; 0 before the first table. */
+  version: number;
+  /** Events that came before the first table, applied after it when newer than it. */
+  pending: JobsFeed[];
+  /** True once the first table (`jobs:list` or a snapshot) arrived. */
   loaded: boolean;
   loadError: string | null;
   stats: QueueStats | null;
@@ -43,14 +54,17 @@ export interface JobsState {
 
   setRequests(requests: JobsRequests | null): void;
   /**
-   * Replaces every job with main's list (`jobs:list`, `jobs:reorder`); no toasts. A cached copy
-   * newer than the list's (an event that overtook the answer) is kept, and so is a job the list
-   * predates.
+   * Replaces every job with main's table at `version` (main's whole truth: a job missing from it
+   * is gone, a copy older than the cached one wins). A table older than the cache is ignored.
+   * After the first table, a job whose state changed into an end state gets a toast (a job the
+   * restarted engine recovered as needs_attention); events that overtook the table are applied.
    */
-  setAll(jobs: readonly JobView[]): void;
-  /** Applies a `jobs:changed`; a job that reaches an end state gets a toast. */
+  replaceAll(jobs: readonly JobView[], version: number): void;
+  /** Applies a versioned event from main; one at or below the cache's version is stale and dropped. A job that reaches an end state gets a toast. */
+  follow(event: JobsFeed): void;
+  /** Applies a job from an answer to the renderer's own request (cancel, retry, …); never steps back to an older copy. */
   upsert(job: JobView): void;
-  /** Applies a `jobs:removed`; a removed selected job is deselected. */
+  /** Forgets a job the renderer removed itself; a removed selected job is deselected. */
   removed(id: string): void;
   setStats(stats: QueueStats): void;
   setLoadError(message: string | null): void;
@@ -72,11 +86,32 @@ export function jobsRequests(state: StudioState): JobsRequests {
   return bound;
 }
 
+function notice(notices: JobNotice[], job: JobView, before: JobView | undefined): JobNotice[] {
+  const ended = before !== undefined && before.state !== job.state && NOTIFIED_STATES.includes(job.state);
+  return ended ? [...notices, { jobId: job.id, state: job.state, at: Date.now() }].slice(-MAX_NOTICES) : notices;
+}
+
+/** `j` without job `id`: deselected if it was selected, and its toasts gone. */
+function without(j: JobsState, id: string): JobsState {
+  const byId = { ...j.byId };
+  delete byId[id];
+  return { ...j, byId, selectedId: j.selectedId === id ? null : j.selectedId, notices: j.notices.filter((n) => n.jobId !== id) };
+}
+
+/** `j` with one of main's events applied (its version checked by the caller). */
+function applyFeed(j: JobsState, event: JobsFeed): JobsState {
+  if (event.type === 'removed') return { ...without(j, event.id), version: event.version };
+  const { job } = event;
+  return { ...j, byId: { ...j.byId, [job.id]: job }, notices: notice(j.notices, job, j.byId[job.id]), version: event.version };
+}
+
 export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (set) => {
   const patch = (partial: Partial<JobsState>) => set((s) => ({ jobs: { ...s.jobs, ...partial } }));
   return {
     jobs: {
       byId: {},
+      version: 0,
+      pending: [],
       loaded: false,
       loadError: null,
       stats: null,
@@ -86,38 +121,43 @@ export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (se
       requests: null,
 
       setRequests: (requests) => patch({ requests }),
-      setAll: (jobs) =>
+      replaceAll: (jobs, version) =>
         set((s) => {
-          const byId: Record<string, JobView> = { ...s.jobs.byId };
+          const j = s.jobs;
+          if (j.loaded && version < j.version) return s;
+          const byId: Record<string, JobView> = {};
+          let notices = j.notices;
           for (const job of jobs) {
-            const live = byId[job.id];
-            if (!live || live.updatedAt <= job.updatedAt) byId[job.id] = job;
+            byId[job.id] = job;
+            if (j.loaded) notices = notice(notices, job, j.byId[job.id]);
           }
-          return { jobs: { ...s.jobs, byId, loaded: true, loadError: null } };
+          let next: JobsState = {
+            ...j,
+            byId,
+            version,
+            pending: [],
+            loaded: true,
+            loadError: null,
+            selectedId: j.selectedId !== null && byId[j.selectedId] ? j.selectedId : null,
+            notices: notices.filter((n) => byId[n.jobId] !== undefined),
+          };
+          for (const event of j.pending) if (event.version > next.version) next = applyFeed(next, event);
+          return { jobs: next };
+        }),
+      follow: (event) =>
+        set((s) => {
+          if (!s.jobs.loaded) return { jobs: { ...s.jobs, pending: [...s.jobs.pending, event] } };
+          if (event.version <= s.jobs.version) return s;
+          return { jobs: applyFeed(s.jobs, event) };
         }),
       upsert: (job) =>
         set((s) => {
           const before = s.jobs.byId[job.id];
-          // Events may overtake a `jobs:list` answer; never step back to an older copy.
+          // Main's events for this job may have overtaken the answer that carries it.
           if (before && before.updatedAt > job.updatedAt) return s;
-          const ended = before !== undefined && before.state !== job.state && NOTIFIED_STATES.includes(job.state);
-          const notices = ended ? [...s.jobs.notices, { jobId: job.id, state: job.state, at: Date.now() }].slice(-MAX_NOTICES) : s.jobs.notices;
-          return { jobs: { ...s.jobs, byId: { ...s.jobs.byId, [job.id]: job }, notices } };
+          return { jobs: { ...s.jobs, byId: { ...s.jobs.byId, [job.id]: job }, notices: notice(s.jobs.notices, job, before) } };
         }),
-      removed: (id) =>
-        set((s) => {
-          if (!s.jobs.byId[id]) return s;
-          const byId = { ...s.jobs.byId };
-          delete byId[id];
-          return {
-            jobs: {
-              ...s.jobs,
-              byId,
-              selectedId: s.jobs.selectedId === id ? null : s.jobs.selectedId,
-              notices: s.jobs.notices.filter((n) => n.jobId !== id),
-            },
-          };
-        }),
+      removed: (id) => set((s) => (s.jobs.byId[id] ? { jobs: without(s.jobs, id) } : s)),
       setStats: (stats) => patch({ stats }),
       setLoadError: (loadError) => patch({ loadError }),
       setFilter: (filter) => patch({ filter }),

@@ -7,11 +7,11 @@ import { FieldError } from './Feedback';
 import { Toggle } from './Toggle';
 
 /**
- * Downloads & notifications: each switch applies at once. The switches show main's value, so a
+ * Notifications: each switch applies at once. The switches show main's value, so a
  * refused change simply stays where it was, with the reason underneath. Switches are never
  * disabled while saving: a disabled control drops keyboard focus.
  */
-export function NotificationsSection({ settings }: { settings: Pick<Settings, 'downloads' | 'notifications'> }) {
+export function NotificationsSection({ settings }: { settings: Pick<Settings, 'notifications'> }) {
   const [error, setError] = useState<string | null>(null);
 
   const apply = async (patch: SettingsPatch) => {
@@ -27,15 +27,9 @@ export function NotificationsSection({ settings }: { settings: Pick<Settings, 'd
     <section className="card" aria-labelledby="notifications-title" id="settings-notifications">
       <h2 id="notifications-title" className="card-title">
         <Bell aria-hidden="true" size={16} />
-        Downloads &amp; notifications
+        Notifications
       </h2>
       <div className="toggle-list">
-        <Toggle
-          label="Download finished videos automatically"
-          help="Saves each video to the library as soon as the provider has it; provider links expire after a day or less."
-          checked={settings.downloads.autoDownload}
-          onChange={(autoDownload) => void apply({ downloads: { autoDownload } })}
-        />
         <Toggle
           label="Notify when a video is ready"
           help="Tells you when a job has finished and its video is in the library."

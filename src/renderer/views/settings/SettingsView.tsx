@@ -8,7 +8,7 @@ import { ProvidersSection } from './ProvidersSection';
 import './settings.css';
 
 /**
- * Settings (UX.md, "Settings"): providers and keys, library, downloads & notifications, advanced,
+ * Settings (UX.md, "Settings"): providers and keys, library, notifications, advanced,
  * about. Every change goes to main, is validated there and applies without a restart; what is
  * shown is always main's current value, so a refused change visibly keeps the previous one.
  */

@@ -3,43 +3,50 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../../src/main/jobs/api';
+import { createJobMirror } from '../../../../src/main/jobs/job-mirror';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 import type { DesktopNotification } from '../../../../src/main/notify/notification-text';
 import { createJobNotifier, type JobNotifier } from '../../../../src/main/notify/notifier';
 import { createSettingsStore, type SettingsStore } from '../../../../src/main/settings/store';
 import type { Job } from '../../../../src/shared/jobs/job';
 import { jobThrough } from './job-fixture';
+import { interruptedSubmitMessage } from '../../../../src/main/jobs/store';
 
 /**
- * The notifier itself, fed by a hand-driven event source in place of the engine (the engine is not
- * under test here; tests/integration/notify runs the notifier on a real engine and simulator).
- * Settings are the real store on a temporary folder.
+ * The notifier itself, fed by main's real job mirror (what the engine host publishes), driven by
+ * hand with numbered engine events and snapshots in place of an engine process (the engine is not
+ * under test here; tests/integration/notify runs the notifier on a real engine, a real crash and
+ * the simulator). Settings are the real store on a temporary folder.
  */
 
 const NOW = 1_800_000_000_000;
 const LIFE = ['queued', 'submitting', 'submitted', 'running', 'downloading'] as const;
 
-/** An engine's `subscribe` + `list`, where the test decides when `list` answers. */
-function fakeEngine(initial: Job[]) {
-  const listeners = new Set<(e: EngineEvent) => void>();
-  let answer: (jobs: Job[]) => void = () => undefined;
-  let fail: (err: Error) => void = () => undefined;
-  const listed = new Promise<Job[]>((resolve, reject) => {
-    answer = resolve;
-    fail = reject;
-  });
+/** Main's mirror as an engine process would feed it: a snapshot per engine start, then numbered events. */
+function engineFeed() {
+  const mirror = createJobMirror(createMemoryLogger());
+  let seq = 0;
+  let listeners = 0;
   return {
-    subscribe(listener: (e: EngineEvent) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    jobs: {
+      table: () => mirror.table(),
+      subscribe(listener: Parameters<typeof mirror.subscribe>[0]) {
+        listeners++;
+        const off = mirror.subscribe(listener);
+        return () => {
+          listeners--;
+          return off();
+        };
+      },
     },
-    list: () => listed,
-    answerList: () => answer(initial),
-    failList: () => fail(new Error('The job engine has shut down.')),
-    emit: (event: EngineEvent) => {
-      for (const l of listeners) l(event);
+    /** The engine (re)started with this table (its store after recovery). */
+    start(jobs: Job[]) {
+      mirror.engineStopped();
+      seq = 0;
+      mirror.replace({ seq, jobs });
     },
-    listeners: () => listeners.size,
+    emit: (event: EngineEvent) => mirror.apply(++seq, event),
+    listeners: () => listeners,
   };
 }
 
@@ -61,13 +68,18 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(initial: Job[], opts: { focused?: () => boolean; show?: (n: DesktopNotification) => void } = {}) {
-  const engine = fakeEngine(initial);
+/**
+ * A notifier on a fresh feed. By default the engine has started with `initial` before the notifier
+ * is created (as after an app restart's `start`); `createdFirst` creates it before the first snapshot.
+ */
+function start(initial: Job[], opts: { focused?: () => boolean; show?: (n: DesktopNotification) => void; createdFirst?: boolean } = {}) {
+  const engine = engineFeed();
+  if (!opts.createdFirst) engine.start(initial);
   const shown: DesktopNotification[] = [];
   const progress: Array<number | null> = [];
   const log = createMemoryLogger();
   notifier = createJobNotifier({
-    jobs: engine,
+    jobs: engine.jobs,
     settings,
     log,
     isWindowFocused: opts.focused ?? (() => false),
@@ -75,15 +87,14 @@ function start(initial: Job[], opts: { focused?: () => boolean; show?: (n: Deskt
     setProgress: (f) => progress.push(f),
     now: () => NOW,
   });
-  return { engine, shown, progress, log, ready: notifier.ready };
+  if (opts.createdFirst) engine.start(initial);
+  return { engine, shown, progress, log };
 }
 
 describe('createJobNotifier', () => {
   it('announces a job that completes, once, while the window is not focused', async () => {
     const running = jobThrough('job-aaaa-01', [...LIFE.slice(0, 4)], { progress: 30 }, NOW + 1000);
-    const { engine, shown, ready } = start([running]);
-    engine.answerList();
-    await ready;
+    const { engine, shown } = start([running]);
     const downloading = enter(running, 'downloading', NOW + 10_000);
     const done = enter(downloading, 'completed', NOW + 11_000, { result: { libraryId: 'clip0001abcd' } });
     engine.emit({ type: 'changed', job: downloading });
@@ -95,29 +106,40 @@ describe('createJobNotifier', () => {
     ]);
   });
 
-  it('announces failures, expiries and jobs needing attention with their reason', async () => {
+  it('announces failures and expiries with their reason', async () => {
     const a = jobThrough('job-fail-01', ['queued', 'submitting', 'submitted', 'running'], {}, NOW + 1);
     const b = jobThrough('job-fail-02', ['queued', 'submitting', 'submitted', 'running', 'downloading'], {}, NOW + 1);
-    const c = jobThrough('job-fail-03', ['queued', 'submitting'], {}, NOW + 1);
-    const { engine, shown, ready } = start([a, b, c]);
-    engine.answerList();
-    await ready;
+    const { engine, shown } = start([a, b]);
     engine.emit({ type: 'changed', job: enter(a, 'failed', NOW + 20_000, { error: { kind: 'quota', message: 'Your Novita balance is too low.' } }) });
     engine.emit({ type: 'changed', job: enter(b, 'expired', NOW + 20_000, { error: { kind: 'expired', message: 'The link expired.' } }) });
-    engine.emit({ type: 'changed', job: enter(c, 'needs_attention', NOW + 20_000, { error: { kind: 'interrupted', message: 'Unclear whether it was sent.' } }) });
     expect(shown.map((n) => [n.jobId, n.title, n.body.split('\n')[0]])).toEqual([
       ['job-fail-01', 'Video failed', 'Your Novita balance is too low.'],
       ['job-fail-02', 'Video expired', 'The link expired.'],
-      ['job-fail-03', 'Job needs attention', 'Unclear whether it was sent.'],
     ]);
+  });
+
+  it('announces a job the restarted engine recovered as needs_attention (it comes in the snapshot, with no event of its own)', async () => {
+    const sending = jobThrough('job-crash-01', ['queued', 'submitting'], { progress: 0 }, NOW + 1);
+    const other = jobThrough('job-crash-02', ['queued', 'submitting', 'submitted', 'running'], { progress: 40 }, NOW + 1);
+    const { engine, shown, progress } = start([sending, other]);
+    expect(progress).toEqual([0.2]);
+    // The engine died mid-submit; its store recovered the job on the next start.
+    const recovered = enter(sending, 'needs_attention', NOW + 30_000, { error: { kind: 'interrupted', message: interruptedSubmitMessage('Novita') } });
+    engine.start([recovered, other]);
+    expect(shown).toEqual([
+      { title: 'Job needs attention', body: `${interruptedSubmitMessage('Novita')}\n${sending.params.prompt}`, jobId: 'job-crash-01', actions: ['open'] },
+    ]);
+    // The job no longer counts as running: the taskbar follows the snapshot, not the dead engine's last word.
+    expect(progress).toEqual([0.2, 0.4]);
+    // A second restart with the same table announces nothing again.
+    engine.start([recovered, other]);
+    expect(shown).toHaveLength(1);
   });
 
   it('stays quiet while the window is focused, and does not announce that job later', async () => {
     let focused = true;
     const running = jobThrough('job-focus-01', [...LIFE], {}, NOW + 1);
-    const { engine, shown, ready } = start([running], { focused: () => focused });
-    engine.answerList();
-    await ready;
+    const { engine, shown } = start([running], { focused: () => focused });
     const done = enter(running, 'completed', NOW + 5_000);
     engine.emit({ type: 'changed', job: done });
     focused = false;
@@ -127,9 +149,7 @@ describe('createJobNotifier', () => {
 
   it('follows the settings: onFinish off silences finished jobs only, onFail off silences failures only', async () => {
     const jobs = ['job-set-01', 'job-set-02', 'job-set-03', 'job-set-04'].map((id) => jobThrough(id, [...LIFE], {}, NOW + 1));
-    const { engine, shown, ready } = start(jobs);
-    engine.answerList();
-    await ready;
+    const { engine, shown } = start(jobs);
     settings.update({ notifications: { onFinish: false } });
     engine.emit({ type: 'changed', job: enter(jobs[0] as Job, 'completed', NOW + 9_000) });
     engine.emit({ type: 'changed', job: enter(jobs[1] as Job, 'failed', NOW + 9_000) });
@@ -148,44 +168,33 @@ describe('createJobNotifier', () => {
       jobThrough('job-old-02', [...LIFE, 'failed'], { error: { kind: 'auth', message: 'Key refused.' } }, NOW - 60_000),
       jobThrough('job-old-03', ['queued', 'submitting', 'needs_attention'], {}, NOW - 60_000),
     ];
-    const { engine, shown, ready } = start(old);
-    engine.answerList();
-    await ready;
+    const { engine, shown } = start(old);
     for (const job of old) engine.emit({ type: 'changed', job: { ...job, updatedAt: NOW + 1_000, order: 5 } });
     expect(shown).toEqual([]);
   });
 
-  it('holds events until the first list answers; a job that ended in between is still news, an old one is not', async () => {
+  it('created before the engine started: the first snapshot is the baseline; a job recovered on this start is news, older ends are not', async () => {
     const old = jobThrough('job-old-04', [...LIFE, 'completed'], {}, NOW - 60_000);
-    const running = jobThrough('job-new-01', [...LIFE.slice(0, 4)], {}, NOW - 30_000);
-    const justDone = enter(enter(running, 'downloading', NOW + 100), 'completed', NOW + 200);
-    // The list answers with the job already completed: it ended after the notifier started.
-    const { engine, shown, ready } = start([old, justDone]);
-    engine.emit({ type: 'changed', job: justDone });
-    engine.emit({ type: 'changed', job: { ...old, updatedAt: NOW + 300 } });
-    expect(shown).toEqual([]);
-    engine.answerList();
-    await ready;
-    expect(shown.map((n) => n.jobId)).toEqual(['job-new-01']);
+    const oldAttention = jobThrough('job-old-05', ['queued', 'submitting', 'needs_attention'], {}, NOW - 60_000);
+    // Recovered by the store on this start: it entered needs_attention after the notifier started.
+    const recovered = enter(jobThrough('job-new-01', ['queued', 'submitting'], {}, NOW - 30_000), 'needs_attention', NOW + 200);
+    const { shown } = start([old, oldAttention, recovered], { createdFirst: true });
+    expect(shown.map((n) => [n.jobId, n.title])).toEqual([['job-new-01', 'Job needs attention']]);
   });
 
-  it('ignores an older copy of a job that arrives after a newer one', async () => {
-    const running = jobThrough('job-order-01', [...LIFE], {}, NOW + 1);
-    const { engine, shown, ready } = start([running]);
-    engine.answerList();
-    await ready;
-    const done = enter(running, 'completed', NOW + 9_000);
-    engine.emit({ type: 'changed', job: done });
-    engine.emit({ type: 'changed', job: running });
-    expect(shown).toHaveLength(1);
+  it('takes a snapshot as the whole truth: jobs missing from it are forgotten, and a later end of theirs is news again', async () => {
+    const a = jobThrough('job-snap-01', ['queued', 'submitting', 'submitted', 'running'], { progress: 50 }, NOW + 1);
+    const { engine, progress, shown } = start([a]);
+    engine.start([]);
+    expect(progress).toEqual([0.5, null]);
+    engine.emit({ type: 'changed', job: enter(a, 'failed', NOW + 9_000, { error: { kind: 'provider_error', message: 'It broke.' } }) });
+    expect(shown.map((n) => n.jobId)).toEqual(['job-snap-01']);
   });
 
   it('sends the taskbar the mean progress of running jobs, only when it changes, and null when none runs', async () => {
     const a = jobThrough('job-prog-01', ['queued', 'submitting', 'submitted', 'running'], { progress: 20 }, NOW + 1);
     const b = jobThrough('job-prog-02', ['queued'], {}, NOW + 1);
-    const { engine, progress, ready } = start([a, b]);
-    engine.answerList();
-    await ready;
+    const { engine, progress } = start([a, b]);
     expect(progress).toEqual([0.2]);
     const b2 = enter(enter(b, 'submitting', NOW + 2_000), 'submitted', NOW + 2_100);
     engine.emit({ type: 'changed', job: b2 }); // (20 + 0) / 2
@@ -201,35 +210,21 @@ describe('createJobNotifier', () => {
   it('keeps going when the host fails to show a notification, and logs it', async () => {
     const jobs = ['job-host-01', 'job-host-02'].map((id) => jobThrough(id, [...LIFE], {}, NOW + 1));
     let calls = 0;
-    const { engine, log, ready } = start(jobs, {
+    const { engine, log } = start(jobs, {
       show: () => {
         calls++;
         throw new Error('no notification daemon');
       },
     });
-    engine.answerList();
-    await ready;
     engine.emit({ type: 'changed', job: enter(jobs[0] as Job, 'completed', NOW + 9_000) });
     engine.emit({ type: 'changed', job: enter(jobs[1] as Job, 'completed', NOW + 9_000) });
     expect(calls).toBe(2);
     expect(log.lines.filter((l) => l.event === 'notify.show_failed')).toHaveLength(2);
   });
 
-  it('stays quiet and stops listening when the first list is refused', async () => {
-    const { engine, shown, progress, log, ready } = start([]);
-    engine.failList();
-    await ready;
-    expect(engine.listeners()).toBe(0);
-    expect(shown).toEqual([]);
-    expect(progress).toEqual([]);
-    expect(log.lines.some((l) => l.event === 'notify.list_failed')).toBe(true);
-  });
-
   it('stops listening on dispose', async () => {
     const running = jobThrough('job-disp-01', [...LIFE], {}, NOW + 1);
-    const { engine, shown, ready } = start([running]);
-    engine.answerList();
-    await ready;
+    const { engine, shown } = start([running]);
     notifier?.dispose();
     expect(engine.listeners()).toBe(0);
     engine.emit({ type: 'changed', job: enter(running, 'completed', NOW + 9_000) });

@@ -41,7 +41,6 @@ describe('settings store', () => {
     expect(Settings.parse(settings)).toEqual(settings);
     expect(settings).toMatchObject({
       libraryDir,
-      downloads: { autoDownload: true },
       notifications: { onFinish: true, onFail: true },
       providers: { fal: { baseUrl: null, concurrency: 2 } },
     });
@@ -88,14 +87,16 @@ describe('settings store', () => {
     expect(refusal(store, { providers: { ark: { concurrency: 2.5 } } }).message).toContain('concurrency');
     expect(refusal(store, { polling: { minIntervalMs: 10 } }).message).toMatch(/at least 1000 ms/);
     // Valid fields in a refused patch are not applied either.
-    const err = refusal(store, { downloads: { autoDownload: false }, polling: { minIntervalMs: 50_000, maxIntervalMs: 20_000 } });
+    const err = refusal(store, { notifications: { onFail: false }, polling: { minIntervalMs: 50_000, maxIntervalMs: 20_000 } });
     expect(err.message).toMatch(/shortest poll interval cannot be longer/);
-    expect(store.get().downloads.autoDownload).toBe(true);
+    expect(store.get().notifications.onFail).toBe(true);
   });
 
   it('refuses unknown fields and providers', () => {
     const store = open();
     refusal(store, { colour: 'red' } as unknown as SettingsPatch);
+    // "Download finished videos automatically" was removed (nothing read it): its old patch is refused, not silently kept.
+    refusal(store, { downloads: { autoDownload: false } } as unknown as SettingsPatch);
     refusal(store, { providers: { replicate: { concurrency: 2 } } } as unknown as SettingsPatch);
   });
 
@@ -151,7 +152,7 @@ describe('settings store', () => {
       throw new Error('listener broke');
     });
     store.onChange(() => calls.push('second'));
-    expect(store.update({ downloads: { autoDownload: false } }).downloads.autoDownload).toBe(false);
+    expect(store.update({ notifications: { onFinish: false } }).notifications.onFinish).toBe(false);
     expect(calls).toEqual(['second']);
     expect(log.lines.some((l) => l.event === 'settings.listener_failed')).toBe(true);
   });
@@ -171,7 +172,9 @@ describe('settings file on disk', () => {
       JSON.stringify({
         providers: { novita: { baseUrl: 'https://proxy.example.com', concurrency: 4 }, fal: { baseUrl: 'gopher://x', concurrency: 2 } },
         libraryDir: join(dir, 'mine'),
-        downloads: { autoDownload: 'yes' },
+        notifications: { onFinish: 'yes', onFail: true },
+        // Written by an earlier version (the removed auto-download switch): ignored, not reported.
+        downloads: { autoDownload: false },
         polling: { minIntervalMs: 5000, maxIntervalMs: 60000 },
       }),
     );
@@ -180,9 +183,10 @@ describe('settings file on disk', () => {
     expect(settings.providers.novita).toEqual({ baseUrl: 'https://proxy.example.com', concurrency: 4 });
     expect(settings.providers.fal).toEqual({ baseUrl: null, concurrency: 2 });
     expect(settings.libraryDir).toBe(join(dir, 'mine'));
-    expect(settings.downloads.autoDownload).toBe(true);
+    expect(settings.notifications).toEqual({ onFinish: true, onFail: true });
+    expect(settings).not.toHaveProperty('downloads');
     expect(settings.polling).toEqual({ minIntervalMs: 5000, maxIntervalMs: 60000 });
-    expect(log.lines.find((l) => l.event === 'settings.invalid_sections_reset')?.sections).toEqual(['providers.fal', 'downloads']);
+    expect(log.lines.find((l) => l.event === 'settings.invalid_sections_reset')?.sections).toEqual(['providers.fal', 'notifications']);
   });
 
   it('moves a file that is not JSON aside and starts from defaults', () => {
@@ -196,17 +200,17 @@ describe('settings file on disk', () => {
 
   it('keeps the previous settings when the file cannot be written', () => {
     const store = open();
-    store.update({ downloads: { autoDownload: false } });
+    store.update({ notifications: { onFinish: false } });
     // A folder where the file should be: the atomic rename fails, even for root.
     rmSync(settingsFile());
     mkdirSync(settingsFile());
     try {
-      store.update({ downloads: { autoDownload: true } });
+      store.update({ notifications: { onFinish: true } });
       throw new Error('expected a refusal');
     } catch (err) {
       expect((err as StudioError).code).toBe('UNAVAILABLE');
     }
-    expect(store.get().downloads.autoDownload).toBe(false);
+    expect(store.get().notifications.onFinish).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ const DONE = ['draft', 'queued', 'submitting', 'submitted', 'running', 'download
 // The shell and jobs slices: what opening a job touches. No client is bound, as before `connectJobs`.
 function store() {
   const s = create<StudioState>()((...a) => ({ ...createShellSlice(...a), ...createJobsSlice(...a) }) as unknown as StudioState);
-  s.getState().jobs.setAll([jobThrough('job-done0001', [...DONE], { result: { libraryId: 'clip0001abcd' } }), jobThrough('job-fail0001', ['draft', 'queued', 'failed'])]);
+  s.getState().jobs.replaceAll([jobThrough('job-done0001', [...DONE], { result: { libraryId: 'clip0001abcd' } }), jobThrough('job-fail0001', ['draft', 'queued', 'failed'])], 1);
   s.getState().jobs.setFilter('active');
   return s;
 }

@@ -1,0 +1,94 @@
+import type { Job } from '../../shared/jobs/job';
+import type { QueueStats } from '../../shared/jobs/queue-stats';
+import type { Logger } from '../logging/logger';
+import type { EngineEvent } from './api';
+import type { EngineSnapshot } from './numbered-events';
+
+/**
+ * What main publishes about jobs (to the window, the notifier, the CLI). `version` is main's table
+ * version: +1 for every change and every snapshot, so a copy at a lower version is stale.
+ * `snapshot` replaces every copy: the engine (re)started, and its table — including jobs its
+ * recovery changed without events — is the truth. `epoch` counts the engine starts main has seen.
+ */
+export type JobsEvent =
+  | { type: 'snapshot'; jobs: Job[]; version: number; epoch: number }
+  | { type: 'changed'; job: Job; version: number }
+  | { type: 'removed'; id: string; version: number }
+  | { type: 'stats'; stats: QueueStats };
+
+/** Main's copy of the job table: every job in queue order, at `version`. */
+export interface JobTable {
+  jobs: Job[];
+  version: number;
+}
+
+/** Main's copy of the engine's job table, fed by the engine's numbered events and snapshots. */
+export interface JobMirror {
+  /** The table as main holds it now (no engine round-trip). */
+  table(): JobTable;
+  /** The engine (re)started with this table: it replaces main's copy and is published. */
+  replace(snapshot: EngineSnapshot): void;
+  /**
+   * Applies and publishes engine event number `seq`. Dropped as stale when the current engine has
+   * sent no snapshot yet, or when the snapshot already holds it (`seq` at or below its cut).
+   */
+  apply(seq: number, event: EngineEvent): void;
+  /** The engine process ended: nothing from the next one counts before its snapshot. */
+  engineStopped(): void;
+  /** Adds a listener; returns a function that removes it. */
+  subscribe(listener: (event: JobsEvent) => void): () => void;
+  /** Drops every listener (the host shut down). */
+  close(): void;
+}
+
+/** A mirror with no table yet (version 0) and no listeners. */
+export function createJobMirror(log: Logger): JobMirror {
+  const jobs = new Map<string, Job>();
+  const listeners = new Set<(event: JobsEvent) => void>();
+  let version = 0;
+  let epoch = 0;
+  /** The last engine event applied; null until the current engine's snapshot arrived. */
+  let engineSeq: number | null = null;
+
+  function publish(event: JobsEvent): void {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        log.error('jobs.listener_failed', { error: err });
+      }
+    }
+  }
+
+  return {
+    table: () => ({ jobs: [...jobs.values()].sort((a, b) => a.order - b.order), version }),
+    replace(snapshot) {
+      jobs.clear();
+      for (const job of snapshot.jobs) jobs.set(job.id, job);
+      engineSeq = snapshot.seq;
+      version++;
+      epoch++;
+      log.info('jobs.snapshot', { jobs: jobs.size, version, epoch });
+      publish({ type: 'snapshot', jobs: snapshot.jobs, version, epoch });
+    },
+    apply(seq, event) {
+      if (engineSeq === null || seq <= engineSeq) return;
+      engineSeq = seq;
+      if (event.type === 'stats') return publish(event);
+      if (event.type === 'changed') jobs.set(event.job.id, event.job);
+      else jobs.delete(event.id);
+      version++;
+      publish({ ...event, version });
+    },
+    engineStopped() {
+      engineSeq = null;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+    },
+  };
+}
