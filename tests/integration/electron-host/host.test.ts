@@ -208,14 +208,16 @@ describe('Electron host, built entry under an electron double', () => {
       expect(engine).toMatchObject({ ok: true, data: { state: 'down', message: expect.stringContaining('5 times in a row') } });
       expect(ofKind(await host.calls(), 'utilityProcess.fork')).toHaveLength(5);
       expect(await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl })).toMatchObject({ ok: true });
-      expect(await host.send<Result>('invoke', { channel: 'jobs:list', input: {}, frameUrl })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      // Engine commands are refused at once; the window still reads main's last copy of the table.
+      expect(await host.send<Result>('invoke', { channel: 'jobs:stats', input: {}, frameUrl })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(await host.send<Result>('invoke', { channel: 'jobs:list', input: {}, frameUrl })).toMatchObject({ ok: true, data: { jobs: [] } });
       expect(ofKind(await host.calls(), 'dialog.showErrorBox')).toEqual([]);
 
       // The fault is gone; the user presses Retry.
       await host.send('engineMode', { mode: 'real' });
       expect(await host.send<Result>('invoke', { channel: 'app:retryEngine', input: {}, frameUrl })).toEqual({ ok: true, data: { state: 'starting' } });
       await host.send('waitFor', { kind: 'webContents.send', where: { channel: 'app:engine', payload: { state: 'running' } } });
-      expect(await host.send<Result>('invoke', { channel: 'jobs:list', input: {}, frameUrl })).toEqual({ ok: true, data: { jobs: [] } });
+      expect(await host.send<Result>('invoke', { channel: 'jobs:stats', input: {}, frameUrl })).toMatchObject({ ok: true, data: { paused: false } });
     } finally {
       await host.stop();
     }
