@@ -11,6 +11,7 @@ import { viewForShortcut } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
 import { JobToasts } from './views/queue/JobToasts';
 import { ComposeView } from './views/compose/ComposeView';
+import { LibraryToast } from './views/library/LibraryToast';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
 import { SettingsView } from './views/settings/SettingsView';
@@ -57,8 +58,17 @@ export function App({ client }: { client: StudioClient }) {
         <CurrentView view={view} />
       </main>
       <StatusLine />
-      {/* Toasts live beside the status line, not in it: the footer's status region stays one live region. */}
-      <JobToasts />
+      {/* Toasts live beside the status line, not in it: the footer's status region stays one live region.
+          One stack for every kind, so a toast never sits on another one's buttons (issue 14). */}
+      <div className="toast-stack">
+        <JobToasts />
+        {/* Inside a .library box: the toast's buttons take the Library's scoped styles. */}
+        {view === 'library' ? (
+          <div className="library toast-library">
+            <LibraryToast />
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -2,13 +2,18 @@ import type { StoreApi } from 'zustand';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { lineageOf } from '../../../shared/drafts/draft';
-import { readiness } from './readiness';
+import { readiness, type Readiness } from './readiness';
 
 /** A random seed in 0 … `max` (capped at 2³¹ − 1, which every provider accepts), from the system's CSPRNG. */
 export function randomSeed(max: number): number {
   const cap = Math.min(max, 2147483647);
   const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
   return n % (cap + 1);
+}
+
+/** `readiness` of the store's current draft, models, checks and submit state. */
+export function readinessNow(state: StudioState): Readiness {
+  return readiness({ draft: state.compose.draft, models: state.models.list?.models ?? null, checks: state.compose.checks, sending: state.compose.submit.status === 'sending' });
 }
 
 /**
@@ -19,8 +24,7 @@ export function randomSeed(max: number): number {
  */
 export async function generate(store: StoreApi<StudioState>): Promise<void> {
   const state = () => store.getState();
-  const check = () =>
-    readiness({ draft: state().compose.draft, models: state().models.list?.models ?? null, checks: state().compose.checks, sending: state().compose.submit.status === 'sending' });
+  const check = () => readinessNow(state());
   const before = check();
   if (!before.ready) return;
   const seedSpec = before.model.params.find((s) => s.kind === 'int' && s.key === 'seed');

@@ -23,7 +23,7 @@ const not = (reason: string): Readiness => ({ ready: false, reason });
 /**
  * Whether the draft can be generated now, and if not, why — in the words shown next to the
  * disabled Generate button (UX.md, "Compose": "Disabled with the reason written next to it").
- * Order: draft and model, availability, prompt, frames the model needs or refuses, each frame's
+ * Order: draft and model, availability, prompt, frames the model needs, each used frame's
  * verdict (an image rule the fix cannot mend blocks; fixable ones do not, the fix runs on
  * submit), then the catalog's own parameter schema as the last word. Pure.
  */
@@ -40,14 +40,18 @@ export function readiness({ draft, models, checks, sending }: ReadinessInput): R
     return not(`The prompt is ${draft.prompt.length - model.prompt.maxChars} characters over the ${model.prompt.maxChars}-character limit.`);
   }
 
+  // A frame the model takes no image in is greyed out and left out of the job (`jobParamsFromDraft`),
+  // so it never blocks: it stays in the draft for when the user switches back.
   const takesImages = model.modes.includes('image-to-video') || model.modes.includes('first-last-frame');
-  if (!takesImages && (draft.firstFrame || draft.lastFrame)) return not('This model takes no images: clear the frames or pick an image-to-video model.');
+  const used: Record<FrameRole, boolean> = {
+    first: takesImages && Boolean(draft.firstFrame),
+    last: model.modes.includes('first-last-frame') && Boolean(draft.lastFrame),
+  };
   if (!model.modes.includes('text-to-video') && !draft.firstFrame) return not('Add a first frame: this model starts from a photo.');
-  if (draft.lastFrame && !draft.firstFrame) return not('A last frame needs a first frame too.');
-  if (draft.lastFrame && !model.modes.includes('first-last-frame')) return not('This model takes no last frame: clear it or pick a first + last frame model.');
+  if (used.last && !draft.firstFrame) return not('A last frame needs a first frame too.');
 
   for (const role of ['first', 'last'] as const) {
-    if (!(role === 'first' ? draft.firstFrame : draft.lastFrame)) continue;
+    if (!used[role]) continue;
     const check = checks[role];
     if (check.status === 'idle' || check.status === 'busy') return not(`Checking the ${NAME[role]}…`);
     if (check.status === 'error') return not(`The ${NAME[role]} cannot be used: ${check.message}`);

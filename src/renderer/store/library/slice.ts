@@ -43,6 +43,8 @@ export interface LibraryState {
   range: { start: number; end: number };
   detail: DetailState;
   toast: LibraryToast | null;
+  /** The clip the last delete trashed, until restored: what Ctrl/Cmd+Z brings back. */
+  lastTrashed: string | null;
   busy: LibraryBusy;
   requests: LibraryRequests | null;
   /** `library:stats` for the status line (clips, bytes); null until the first answer. */
@@ -130,6 +132,7 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
       range: { start: 0, end: -1 },
       detail: { status: 'closed' },
       toast: null,
+      lastTrashed: null,
       busy: null,
       requests: null,
       stats: null,
@@ -175,6 +178,7 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
             busy: null,
             detail: isOpen(detail, id) ? { status: 'closed' } : detail,
             toast: { tone: 'info', text: `Moved to the trash: ${excerpt(label)}`, undoId: id },
+            lastTrashed: id,
           });
         } catch (err) {
           patch({ busy: null, toast: { tone: 'error', text: `Not deleted: ${describeError(err)}` } });
@@ -184,7 +188,8 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
         patch({ busy: 'restore' });
         try {
           const clip = await libraryRequests(get()).library.restore({ id });
-          patch({ busy: null, toast: { tone: 'info', text: `Restored: ${excerpt(clip.prompt)}` } });
+          const { lastTrashed } = get().library;
+          patch({ busy: null, toast: { tone: 'info', text: `Restored: ${excerpt(clip.prompt)}` }, lastTrashed: lastTrashed === id ? null : lastTrashed });
         } catch (err) {
           patch({ busy: null, toast: { tone: 'error', text: `Not restored: ${describeError(err)}` } });
         }

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { Draft } from '../../../shared/drafts/draft';
 import { ViewHeader } from '../../components/ViewHeader';
 import type { FrameRole } from '../../store/compose/edits';
 import { imageFileFrom } from '../../store/compose/frame-files';
-import { generate } from '../../store/compose/generate';
+import { generate, readinessNow } from '../../store/compose/generate';
 import { useStudio } from '../../store/index';
 import { selectModel } from '../../store/models/slice';
 import { DraftMenu } from './DraftMenu';
@@ -18,8 +19,8 @@ const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
 /**
- * Compose (UX.md, "Compose"): first and last frame on the left, the prompt in the centre, model and
- * parameters on the right, output size, cost and Generate in the footer. Keys: Ctrl/Cmd+Enter
+ * Compose (UX.md, "Compose"): the prompt, then first and last frame, in the main column; model and
+ * parameters on the right; output size, cost and Generate in the footer. Keys: Ctrl/Cmd+Enter
  * generates, Ctrl/Cmd+O opens the picker of the active frame, and pasting an image fills it.
  * The draft saves itself (see `connectCompose`).
  */
@@ -30,6 +31,8 @@ export function ComposeView() {
   const firstInput = useRef<HTMLInputElement>(null);
   const lastInput = useRef<HTMLInputElement>(null);
   const active = useRef<FrameRole>('first');
+  // The draft as it was when Ctrl/Cmd+Enter was refused: until it changes, the footer says why, louder.
+  const [refused, setRefused] = useState<Draft | null>(null);
 
   useEffect(() => {
     /** The slot a paste or Ctrl+O fills: the one last used, unless the model takes no image there. */
@@ -42,7 +45,8 @@ export function ComposeView() {
       if (!mod || e.altKey || e.shiftKey) return;
       if (e.key === 'Enter') {
         e.preventDefault();
-        void generate(useStudio); // generate records its own outcome.
+        if (readinessNow(useStudio.getState()).ready) void generate(useStudio); // generate records its own outcome.
+        else setRefused(useStudio.getState().compose.draft);
       } else if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
         (target() === 'last' ? lastInput : firstInput).current?.click();
@@ -84,15 +88,16 @@ export function ComposeView() {
         <>
           <div className="compose-grid">
             <div className="compose-main">
-              <FramesPanel model={model} inputs={{ first: firstInput, last: lastInput }} shortcut={`${MOD}O`} onActivate={(role) => (active.current = role)} />
+              {/* The prompt first: it stays in sight however tall the frames grow (issue 14). */}
               <PromptEditor model={model} />
+              <FramesPanel model={model} inputs={{ first: firstInput, last: lastInput }} shortcut={`${MOD}O`} onActivate={(role) => (active.current = role)} />
             </div>
             <aside className="compose-side" aria-label="Model and parameters">
               <ModelPicker selected={model} />
               {model ? <ParamsPanel model={model} /> : null}
             </aside>
           </div>
-          <GenerateBar model={model} shortcut={`${MOD}${IS_MAC ? '↵' : 'Enter'}`} onGenerate={() => void generate(useStudio)} />
+          <GenerateBar model={model} shortcut={`${MOD}${IS_MAC ? '↵' : 'Enter'}`} nudged={refused !== null && refused === draft} onGenerate={() => void generate(useStudio)} />
         </>
       )}
     </div>

@@ -125,7 +125,8 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
               </button>
             ) : null}
           </div>
-          <FrameVerdict check={check} fix={fix} model={model} />
+          {/* A photo the job leaves out needs no verdict: the slot says why it is greyed. */}
+          {unusedReason ? null : <FrameVerdict check={check} fix={fix} model={model} />}
         </div>
       ) : (
         <button type="button" className="drop-zone" aria-describedby={error ? `${role}-frame-error` : undefined} onClick={() => inputRef.current?.click()}>

@@ -16,8 +16,9 @@ interface FramesPanelProps {
 function unusedReason(model: ModelEntry | undefined, role: FrameRole): string | null {
   if (!model) return null;
   const takesImages = model.modes.includes('image-to-video') || model.modes.includes('first-last-frame');
-  if (!takesImages) return 'This model makes video from text only; it takes no photo.';
-  if (role === 'last' && !model.modes.includes('first-last-frame')) return 'This model takes no last frame.';
+  // The job leaves such a photo out (`jobParamsFromDraft`); the draft keeps it for another model.
+  if (!takesImages) return 'This model makes video from text only: a photo here is kept in the draft but not sent.';
+  if (role === 'last' && !model.modes.includes('first-last-frame')) return 'This model takes no last frame: a photo here is kept in the draft but not sent.';
   return null;
 }
 

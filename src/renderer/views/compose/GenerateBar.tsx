@@ -1,18 +1,28 @@
-import { CircleAlert, CircleCheck, Info, LoaderCircle, Sparkles } from 'lucide-react';
+import { LoaderCircle, Sparkles } from 'lucide-react';
 import { useId } from 'react';
 import { estimateCost, outputSizeFor } from '../../../shared/catalog/params';
 import type { ModelChoice } from '../../../shared/contract/models';
 import { jobParamsFromDraft } from '../../../shared/drafts/params';
 import { readiness } from '../../store/compose/readiness';
-import type { SubmitState } from '../../store/compose/slice';
 import { useStudio } from '../../store/index';
+import { FooterMessages, type FooterMessage } from './FooterMessages';
 import { formatCost, formatSize } from './format';
+
+interface GenerateBarProps {
+  model: ModelChoice | undefined;
+  shortcut: string;
+  /** A Ctrl/Cmd+Enter was refused and nothing changed since: the reason is shown louder and announced. */
+  nudged: boolean;
+  onGenerate(): void;
+}
 
 /**
  * The footer: output size, estimated cost, and Generate (Ctrl/Cmd+Enter). While anything blocks
- * it, Generate is disabled and the reason is written next to it — never silently.
+ * it, Generate is disabled and the reason is written next to it — never silently; a refused
+ * Ctrl/Cmd+Enter highlights that reason and announces it. The footer stays one line high: its
+ * messages collapse to the first one and a "+N" disclosure (issue 14: it must never cover the prompt).
  */
-export function GenerateBar({ model, shortcut, onGenerate }: { model: ModelChoice | undefined; shortcut: string; onGenerate(): void }) {
+export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBarProps) {
   const draft = useStudio((s) => s.compose.draft);
   const models = useStudio((s) => s.models.list?.models ?? null);
   const checks = useStudio((s) => s.compose.checks);
@@ -27,6 +37,12 @@ export function GenerateBar({ model, shortcut, onGenerate }: { model: ModelChoic
   const size = model && params ? outputSizeFor(model, params, firstInfo) : null;
   const cost = model && params ? estimateCost(model, params, size) : null;
 
+  // The reason Generate is off comes first: the button points at it (aria-describedby).
+  const messages: FooterMessage[] = [];
+  if (!state.ready) messages.push({ key: 'reason', tone: nudged ? 'nudge' : 'info', text: state.reason, id: reasonId });
+  if (submit.status === 'sent') messages.push({ key: 'outcome', tone: 'done', text: submit.message, action: { label: 'Open Queue', run: () => setView('queue') } });
+  if (submit.status === 'error') messages.push({ key: 'outcome', tone: 'error', text: submit.message });
+
   return (
     <footer className="generate-bar">
       <dl className="generate-facts">
@@ -40,17 +56,21 @@ export function GenerateBar({ model, shortcut, onGenerate }: { model: ModelChoic
         </div>
         <div>
           <dt>Cost</dt>
-          <dd data-testid="cost">{model ? formatCost(cost) : '—'}</dd>
+          {/* The title carries the whole estimate when a narrow footer cuts it. */}
+          <dd data-testid="cost" title={model ? formatCost(cost) : undefined}>
+            {model ? formatCost(cost) : '—'}
+          </dd>
         </div>
       </dl>
       <div className="generate-action">
-        <Outcome submit={submit} onOpenQueue={() => setView('queue')} />
-        {!state.ready ? (
-          <p id={reasonId} className="generate-reason">
-            <Info aria-hidden="true" size={15} />
-            {state.reason}
-          </p>
-        ) : null}
+        <FooterMessages messages={messages} />
+        {/* Announced, never shown: the visible line above may be collapsed or unchanged. */}
+        <p className="visually-hidden" role="status">
+          {submit.status === 'sent' ? submit.message : ''}
+        </p>
+        <p className="visually-hidden" role="alert">
+          {submit.status === 'error' ? submit.message : !state.ready && nudged ? `Generate is blocked: ${state.reason}` : ''}
+        </p>
         <button
           type="button"
           className="button primary generate-button"
@@ -66,27 +86,4 @@ export function GenerateBar({ model, shortcut, onGenerate }: { model: ModelChoic
       </div>
     </footer>
   );
-}
-
-function Outcome({ submit, onOpenQueue }: { submit: SubmitState; onOpenQueue(): void }) {
-  if (submit.status === 'sent') {
-    return (
-      <p className="generate-outcome" data-tone="done" role="status">
-        <CircleCheck aria-hidden="true" size={15} />
-        {submit.message}
-        <button type="button" className="text-button" onClick={onOpenQueue}>
-          Open Queue
-        </button>
-      </p>
-    );
-  }
-  if (submit.status === 'error') {
-    return (
-      <p className="generate-outcome" data-tone="error" role="alert">
-        <CircleAlert aria-hidden="true" size={15} />
-        {submit.message}
-      </p>
-    );
-  }
-  return null;
 }

@@ -8,8 +8,9 @@ import { ClipDetailView } from './ClipDetailView';
 import { ClipGrid } from './ClipGrid';
 import { FilterBar } from './FilterBar';
 import { clipCount } from './format';
-import { LibraryToast } from './LibraryToast';
 import './library.css';
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /**
  * Library: every finished clip as a poster grid with a filter bar; a clip opens over the grid
@@ -21,6 +22,20 @@ export function LibraryView() {
   const open = detail.status !== 'closed';
   const lastOpen = useRef<string | null>(null);
   const browser = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // Ctrl/Cmd+Z brings back the last deleted clip, as the toast's Undo does; text fields keep their own undo.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(IS_MAC ? e.metaKey : e.ctrlKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'z') return;
+      if (e.target instanceof HTMLElement && e.target.closest('input, textarea, [contenteditable="true"]')) return;
+      const { lastTrashed, busy, restore } = useStudio.getState().library;
+      if (!lastTrashed || busy) return;
+      e.preventDefault();
+      void restore(lastTrashed); // restore records its own failure as a toast.
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (detail.status !== 'closed') {
@@ -46,7 +61,6 @@ export function LibraryView() {
         </div>
         {open ? <ClipDetailView detail={detail} /> : null}
       </div>
-      <LibraryToast />
     </div>
   );
 }
