@@ -35,6 +35,7 @@ import type { StudioConfig } from './config';
 import type { ProviderId } from '../../shared/catalog/types';
 import type { JobRoute } from '../../shared/jobs/job';
 import { createDemoProviders } from '../demo/demo-providers';
+import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
 import type { NetworkMonitor } from '../network/monitor';
 import { createStudioNetworkMonitor } from '../network/studio-monitor';
 import { createJobNotifier } from '../notify/notifier';
@@ -99,22 +100,25 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   // Dropped and picked files reach the renderer as grant tokens too (the preload makes them).
   const grants = createFileGrants();
   const images = await createImageService({ dataDir: config.dataDir, log });
-  const demo = createDemoProviders({
-    dataDir: config.dataDir,
-    env: config.env,
-    log,
-    isDemo: () => !keys.anyConfigured(),
-    keyFor: keys.keyFor,
-    baseUrls,
-  });
+  const demo = createDemoProviders({ isDemo: () => !keys.anyConfigured(), keyFor: keys.keyFor, baseUrls });
   const engineContext = (provider: ProviderId, route?: JobRoute) => demo.context(provider, route);
+  // In-process (the CLI) the engine's demo server runs here, as it would in the engine's own process.
+  const localDemo = config.launchEngine ? null : createLocalDemo({ dataDir: config.dataDir, env: config.env, log });
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
   const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };
   const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: config.appVersion });
   const jobs: EngineHost = config.launchEngine
     ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
-    : createInProcessEngineHost({ ...engineDirs, adapters: adapterFor, context: engineContext, prepareImages, deliver, catalog: findModel, log });
+    : createInProcessEngineHost({
+        ...engineDirs,
+        adapters: adapterFor,
+        context: async (provider, route) => (localDemo as LocalDemo).resolve(provider, await engineContext(provider, route)),
+        prepareImages,
+        deliver,
+        catalog: findModel,
+        log,
+      });
   unsubscribe.push(forwardJobEvents(jobs, events));
   unsubscribe.push(jobs.onStatus((status) => events.emit('app', 'engine', status)));
   // Before start: the engine's first snapshot is the notifier's baseline, so a job its recovery
@@ -214,7 +218,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       await jobs.dispose();
       // After the engine: its last deliveries file clips and may import images.
       await Promise.all([library.dispose(), images.dispose(), drafts.dispose()]);
-      await demo.dispose();
+      await localDemo?.dispose();
     },
   };
 }

@@ -7,8 +7,9 @@ import { StudioError } from '../../shared/contract/result';
 import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobRoute } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
-import type { PreparedImage, ProviderContext } from '../providers/types';
+import type { PreparedImage } from '../providers/types';
 import type { EngineApi } from './api';
+import type { ContextAnswer } from '../demo/demo-providers';
 import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
 import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
@@ -84,7 +85,7 @@ export interface EngineHostOptions {
    * only. For `route` when the engine names one (the route a job was sent by), and the answer says
    * which route it is for.
    */
-  context: (provider: ProviderId, route?: JobRoute) => Promise<Pick<ProviderContext, 'apiKey' | 'baseUrls'> & { route?: JobRoute }>;
+  context: (provider: ProviderId, route?: JobRoute) => Promise<ContextAnswer>;
   prepareImages: (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
   /** Files verified videos; default `deliverInto(init.outputDir)`. */
   deliver?: DeliverHook;

@@ -9,6 +9,7 @@ import { findModel } from '../../shared/catalog/models';
 import { StudioError } from '../../shared/contract/result';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
+import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
 import { adapterFor } from '../providers/registry';
 import { createEngine, type Engine } from './engine';
 import { numberEvents, type NumberedEvents } from './numbered-events';
@@ -46,6 +47,7 @@ let callSeq = 0;
 let engine: Engine | null = null;
 let numbered: NumberedEvents | null = null;
 let log: Logger | null = null;
+let localDemo: LocalDemo | null = null;
 
 /** Asks main for something only it has; resolves with the answer's parsed `data`. */
 function call<N extends HostCall['name']>(request: Extract<HostCall, { name: N }>): Promise<unknown> {
@@ -59,6 +61,9 @@ function call<N extends HostCall['name']>(request: Extract<HostCall, { name: N }
 /** Creates and starts the engine from `init`'s options; its events go to main numbered (numbered-events.ts). */
 async function startEngine(options: EngineInit): Promise<NumberedEvents> {
   log = createFileLogger(join(options.dataDir, 'logs', 'engine.log'), options.echoLog);
+  // The offline demo's server runs here, beside the engine's provider traffic, never in main.
+  const demo = createLocalDemo({ dataDir: options.dataDir, env: process.env, log });
+  localDemo = demo;
   const created = createEngine({
     dataDir: options.dataDir,
     outputDir: options.outputDir,
@@ -69,9 +74,10 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
     adapters: adapterFor,
     catalog: findModel,
     context: async (provider, route): Promise<RoutedContext> => {
-      const data = CALL_DATA.context.parse(await call({ name: 'context', provider, ...(route ? { route } : {}) }));
-      registerSecret(data.apiKey);
-      return { apiKey: data.apiKey, baseUrls: data.baseUrls, fetch: globalThis.fetch, ...(data.route ? { route: data.route } : {}) };
+      const answer = CALL_DATA.context.parse(await call({ name: 'context', provider, ...(route ? { route } : {}) }));
+      if (answer.route === 'demo') return demo.resolve(provider, answer);
+      registerSecret(answer.apiKey);
+      return { ...answer, fetch: globalThis.fetch };
     },
     prepareImages: async (job) => CALL_DATA.prepareImages.parse(await call({ name: 'prepareImages', job })),
     deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),
@@ -126,6 +132,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return { ...(await engine.stats()), process: processStats() };
     case 'shutdown':
       await engine.dispose();
+      await localDemo?.dispose();
       setImmediate(() => process.exit(0));
       return null;
   }

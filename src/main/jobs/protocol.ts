@@ -95,8 +95,8 @@ const PreparedImageSchema = z.object({ path: z.string(), mime: z.string(), bytes
 export const HostCall = z.discriminatedUnion('name', [
   /**
    * The provider's key and base URLs (the key crosses only this private channel and stays in memory),
-   * for `route` when given (the route the job was sent by: demo simulator or real provider), else for
-   * the app's current mode; the answer names the route it is for.
+   * for `route` when given (the route the job was sent by: the demo provider or the real one), else
+   * for the app's current mode; the answer names the route it is for, and for `demo` is only that.
    */
   z.object({ name: z.literal('context'), provider: ProviderId, route: JobRoute.optional() }),
   /** The processed first/last frames for a job's image ids. */
@@ -117,7 +117,11 @@ export type HostCall = z.infer<typeof HostCall>;
 
 /** The `data` of each host call's successful answer. */
 export const CALL_DATA = {
-  context: z.object({ apiKey: z.string(), baseUrls: z.object({ api: z.string(), files: z.string().optional() }), route: JobRoute.optional() }),
+  /** `demo`: the engine's process resolves it with its own demo server (local-demo.ts); `provider`: the key and base URLs. */
+  context: z.discriminatedUnion('route', [
+    z.object({ route: z.literal('demo') }),
+    z.object({ route: z.literal('provider'), apiKey: z.string(), baseUrls: z.object({ api: z.string(), files: z.string().optional() }) }),
+  ]),
   prepareImages: z.object({ first: PreparedImageSchema.optional(), last: PreparedImageSchema.optional() }),
   deliver: z.object({ path: z.string(), libraryId: z.string().optional() }),
 } as const satisfies Record<HostCall['name'], z.ZodType>;

@@ -30,7 +30,7 @@ describe('engine host: an engine that keeps crashing', () => {
     host = createEngineHost({
       launch: () => forkEngine({ entry, execArgv: entry === ENGINE ? ['--import', 'tsx'] : [] })(),
       init: { dataDir: join(root, 'data'), outputDir: join(root, 'out') },
-      context: async () => ({ apiKey: 'unused-key-123', baseUrls: { api: 'http://127.0.0.1:9' } }),
+      context: async () => ({ route: 'provider', apiKey: 'unused-key-123', baseUrls: { api: 'http://127.0.0.1:9' }, fetch: globalThis.fetch }),
       prepareImages: async () => ({}),
       log,
       restart: { maxCrashes: 3, baseMs: 20, capMs: 40 },

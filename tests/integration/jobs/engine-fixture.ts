@@ -76,7 +76,7 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
     context: async (provider) => {
       const baseUrls = baseUrlsFromEnv(provider, env);
       const api = overrides.get(provider);
-      return { apiKey: keyFromEnv(provider, env) as string, baseUrls: api ? { ...baseUrls, api } : baseUrls };
+      return { route: 'provider', apiKey: keyFromEnv(provider, env) as string, baseUrls: api ? { ...baseUrls, api } : baseUrls, fetch: globalThis.fetch };
     },
     prepareImages,
     deliver: deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: '0.0.0-test' }),
