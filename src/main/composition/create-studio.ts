@@ -35,7 +35,7 @@ import type { StudioConfig } from './config';
 import type { ProviderId } from '../../shared/catalog/types';
 import type { JobRoute } from '../../shared/jobs/job';
 import { createDemoProviders } from '../demo/demo-providers';
-import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
+import { createLocalDemo } from '../demo/local-demo';
 import type { NetworkMonitor } from '../network/monitor';
 import { createStudioNetworkMonitor } from '../network/studio-monitor';
 import { createJobNotifier } from '../notify/notifier';
@@ -102,8 +102,9 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const images = await createImageService({ dataDir: config.dataDir, log });
   const demo = createDemoProviders({ isDemo: () => !keys.anyConfigured(), keyFor: keys.keyFor, baseUrls });
   const engineContext = (provider: ProviderId, route?: JobRoute) => demo.context(provider, route);
-  // In-process (the CLI) the engine's demo server runs here, as it would in the engine's own process.
-  const localDemo = config.launchEngine ? null : createLocalDemo({ dataDir: config.dataDir, env: config.env, log });
+  // In-process (the CLI) the engine's demo server runs here, as it would in the engine's own process;
+  // with an engine process it is never asked, so it never starts (it starts on first use).
+  const localDemo = createLocalDemo({ dataDir: config.dataDir, env: config.env, log });
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
   const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };
@@ -113,7 +114,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     : createInProcessEngineHost({
         ...engineDirs,
         adapters: adapterFor,
-        context: async (provider, route) => (localDemo as LocalDemo).resolve(provider, await engineContext(provider, route)),
+        context: async (provider, route) => localDemo.resolve(provider, await engineContext(provider, route)),
         prepareImages,
         deliver,
         catalog: findModel,
@@ -218,7 +219,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       await jobs.dispose();
       // After the engine: its last deliveries file clips and may import images.
       await Promise.all([library.dispose(), images.dispose(), drafts.dispose()]);
-      await localDemo?.dispose();
+      await localDemo.dispose();
     },
   };
 }

@@ -7,18 +7,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type DistRequest, findInstalledElectron, planDist } from '../../../tools/packaging/dist';
 import { canStandIn, createStandInElectron, STAND_IN_MESSAGE } from '../../../tools/packaging/stand-in-electron';
 
-const ROOT = '/work/project';
+const ROOT = '/opt/seedance-studio';
 const request = (over: Partial<DistRequest>): DistRequest => ({ dir: false, standIn: false, out: undefined, installedElectron: null, platform: 'linux', root: ROOT, ...over });
-const INSTALLED = '/work/project/node_modules/electron/dist';
+const INSTALLED = '/opt/seedance-studio/node_modules/electron/dist';
 
 describe('planDist: which Electron a packaging run ships', () => {
   it('uses the installed Electron for installers and for the unpacked app', () => {
-    expect(planDist(request({ installedElectron: INSTALLED }))).toEqual({ ok: true, electron: { kind: 'installed', dir: INSTALLED }, output: '/work/project/dist' });
-    expect(planDist(request({ dir: true, installedElectron: INSTALLED }))).toEqual({ ok: true, electron: { kind: 'installed', dir: INSTALLED }, output: '/work/project/dist' });
+    expect(planDist(request({ installedElectron: INSTALLED }))).toEqual({ ok: true, electron: { kind: 'installed', dir: INSTALLED }, output: '/opt/seedance-studio/dist' });
+    expect(planDist(request({ dir: true, installedElectron: INSTALLED }))).toEqual({ ok: true, electron: { kind: 'installed', dir: INSTALLED }, output: '/opt/seedance-studio/dist' });
   });
 
   it('lets electron-builder download Electron for installers when it is not installed', () => {
-    expect(planDist(request({}))).toEqual({ ok: true, electron: { kind: 'download' }, output: '/work/project/dist' });
+    expect(planDist(request({}))).toEqual({ ok: true, electron: { kind: 'download' }, output: '/opt/seedance-studio/dist' });
   });
 
   it('never falls back to the stand-in: the unpacked app without Electron stops and says how to get it', () => {
@@ -28,14 +28,14 @@ describe('planDist: which Electron a packaging run ships', () => {
   });
 
   it('uses the stand-in only when asked, for the unpacked app on Linux, in dist/stand-in unless --out says otherwise', () => {
-    expect(planDist(request({ dir: true, standIn: true }))).toEqual({ ok: true, electron: { kind: 'stand-in' }, output: '/work/project/dist/stand-in' });
+    expect(planDist(request({ dir: true, standIn: true }))).toEqual({ ok: true, electron: { kind: 'stand-in' }, output: '/opt/seedance-studio/dist/stand-in' });
     expect(planDist(request({ dir: true, standIn: true, installedElectron: INSTALLED, out: '/tmp/x' }))).toEqual({ ok: true, electron: { kind: 'stand-in' }, output: '/tmp/x' });
     expect(planDist(request({ standIn: true }))).toMatchObject({ ok: false, status: 2, message: expect.stringMatching(/--dir/) });
     expect(planDist(request({ dir: true, standIn: true, platform: 'darwin' }))).toMatchObject({ ok: false, status: 2, message: expect.stringMatching(/only available on Linux/) });
   });
 
   it('resolves --out against the project folder', () => {
-    expect(planDist(request({ out: 'build/pkg', installedElectron: INSTALLED }))).toMatchObject({ output: '/work/project/build/pkg' });
+    expect(planDist(request({ out: 'build/pkg', installedElectron: INSTALLED }))).toMatchObject({ output: '/opt/seedance-studio/build/pkg' });
   });
 });
 
