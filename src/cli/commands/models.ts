@@ -11,7 +11,7 @@ function describe(spec: ParamSpec | undefined): string {
 
 function line(m: ModelEntry): string {
   const get = (key: ParamSpec['key']) => m.params.find((p) => p.key === key);
-  const modes = m.modes.map((x) => ({ 'text-to-video': 't2v', 'image-to-video': 'i2v', 'first-last-frame': 'first+last' })[x]).join(',');
+  const modes = m.modes.map((x) => ({ 'text-to-video': 't2v', 'image-to-video': 'i2v', 'first-last-frame': 'first+last', 'reference-to-video': 'r2v' })[x]).join(',');
   const c = m.cost;
   const cost = !c
     ? 'price unknown'

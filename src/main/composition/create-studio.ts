@@ -28,6 +28,7 @@ import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
 import { prepareImagesWith } from '../jobs/prepare-images';
 import { engineConfigFrom } from '../jobs/engine-config';
 import { createDraftHandlers } from '../drafts/handlers';
+import { createMediaHandlers } from '../references/handlers';
 import { createDraftStore } from '../drafts/store';
 import { defaultModelId, listModels } from '../models/availability';
 import { createModelHandlers, watchModels } from '../models/handlers';
@@ -161,6 +162,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     jobs: createJobHandlers(jobs),
     models: createModelHandlers(keys),
     drafts: createDraftHandlers(drafts),
+    media: createMediaHandlers(),
     images: createImageHandlers(images, {
       registerMedia: (path, mime) => media.register(path, mime),
       mediaUrl: config.mediaUrl,

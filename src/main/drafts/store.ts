@@ -112,6 +112,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
       ...(seed.firstFrame ? { firstFrame: seed.firstFrame } : {}),
       ...(seed.lastFrame ? { lastFrame: seed.lastFrame } : {}),
       ...(seed.continuedFrom ? { continuedFrom: seed.continuedFrom } : {}),
+      references: seed.references ?? [],
     };
   };
 

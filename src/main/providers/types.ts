@@ -105,11 +105,40 @@ export interface PreparedImage {
   sha256: string;
 }
 
+/**
+ * A local reference video or audio file the engine has already probed and checked for the model:
+ * the file as the user gave it (or its accepted fix), with its hash and length.
+ */
+export interface PreparedMediaFile {
+  /** Absolute path of the file to send. */
+  path: string;
+  /** `video/mp4`, `video/quicktime`, `audio/wav`, `audio/mpeg`. */
+  mime: string;
+  /** File size in bytes. */
+  bytes: number;
+  /** Hex sha256 of the file's bytes (the upload cache's key). */
+  sha256: string;
+  /** Length in seconds (ffprobe). */
+  durationSec: number;
+}
+
+/**
+ * One reference of a reference-to-video job, ready for an adapter, in `params.references` order:
+ * a local file to upload or inline (images already checked and fixed by the image rules), or a
+ * public URL passed through as given (ModelArk reference videos).
+ */
+export type PreparedReference =
+  | { kind: 'image'; file: PreparedImage }
+  | { kind: 'video' | 'audio'; file: PreparedMediaFile }
+  | { kind: 'video'; url: string };
+
 /** Everything an adapter needs to build a provider request. `params` are validated against the entry. */
 export interface SubmitRequest {
   entry: ModelEntry;
   params: JobParams;
   images: { first?: PreparedImage; last?: PreparedImage };
+  /** Reference media in `params.references` order (reference-to-video rows only). */
+  references?: PreparedReference[];
 }
 
 /**

@@ -4,8 +4,12 @@ import { z } from 'zod';
 export const ProviderId = z.enum(['novita', 'fal', 'evolink', 'ark']);
 export type ProviderId = z.infer<typeof ProviderId>;
 
-/** What a model makes from what: text only, one first frame, or first + last frame. */
-export const Mode = z.enum(['text-to-video', 'image-to-video', 'first-last-frame']);
+/**
+ * What a model makes from what: text only, one first frame, first + last frame, or reference media
+ * (Seedance 2.0+ reference-to-video: images, videos and audio addressed from the prompt as `@image1`,
+ * `@video1`, `@audio1`; providers.md "Seedance 2.0 reference-to-video").
+ */
+export const Mode = z.enum(['text-to-video', 'image-to-video', 'first-last-frame', 'reference-to-video']);
 export type Mode = z.infer<typeof Mode>;
 
 /** Output resolution names as the providers spell them (EvoLink calls the field `quality`). */
@@ -74,6 +78,71 @@ export const ImageRules = z.object({
 });
 export type ImageRules = z.infer<typeof ImageRules>;
 
+/** The three kinds of reference media; prompt tags are 1-based per kind in array order (`@image1`, `@video1`, `@audio1`). */
+export const ReferenceKind = z.enum(['image', 'video', 'audio']);
+export type ReferenceKind = z.infer<typeof ReferenceKind>;
+
+/**
+ * How a provider takes one kind of reference file: uploaded to its storage first and sent as a URL
+ * (fal storage, EvoLink files API), inline as a data URL (ModelArk images and audio), or only as a
+ * public URL the user gives (ModelArk reference videos: "no base64", providers.md ModelArk table).
+ */
+export const ReferenceTransport = z.enum(['upload', 'inline', 'public-url']);
+export type ReferenceTransport = z.infer<typeof ReferenceTransport>;
+
+/**
+ * Limits on one kind of reference video or audio (providers.md, "Seedance 2.0 reference-to-video",
+ * per provider). Seconds per clip and in total, bytes per file and in total, pixels per frame
+ * (width × height), sides in px (inclusive), frames per second; absent = not limited by the docs.
+ */
+export const MediaLimits = z.object({
+  /** Most files of this kind in one request. */
+  max: z.number().int().nonnegative(),
+  /** Containers/formats as ffprobe names the file's format (`mp4`, `mov`, `wav`, `mp3`). */
+  formats: z.array(z.string()).min(1),
+  /** Codecs as ffprobe names them (`h264`, `hevc`; `aac`, `mp3`, `pcm_s16le`); absent = any. */
+  codecs: z.array(z.string()).optional(),
+  minSeconds: z.number().optional(),
+  maxSeconds: z.number().optional(),
+  /** All files of this kind together (or with `totalSecondsMin`, together at least). */
+  totalMaxSeconds: z.number().optional(),
+  totalMinSeconds: z.number().optional(),
+  maxBytes: z.number().int().positive().optional(),
+  totalMaxBytes: z.number().int().positive().optional(),
+  minPixels: z.number().int().optional(),
+  maxPixels: z.number().int().optional(),
+  minSide: z.number().int().optional(),
+  maxSide: z.number().int().optional(),
+  minRatio: z.number().optional(),
+  maxRatio: z.number().optional(),
+  minFps: z.number().optional(),
+  maxFps: z.number().optional(),
+  transport: ReferenceTransport,
+  /** Where the limits come from, e.g. "providers.md: Seedance 2.0 reference-to-video, EvoLink table". */
+  source: z.string(),
+});
+export type MediaLimits = z.infer<typeof MediaLimits>;
+
+/**
+ * What a reference-to-video row accepts (providers.md "Seedance 2.0 reference-to-video"): reference
+ * images checked by `images` (the image rules) up to `maxImages`, videos and audio by their limits,
+ * at most `maxFiles` in all (fal: 12), audio only beside an image or a video (`audioNeedsVisual`:
+ * all three providers), and never mixed with first/last frames (`excludesFrames`: ModelArk refuses
+ * the mix at submit; fal and EvoLink use separate endpoints).
+ */
+export const ReferenceRules = z.object({
+  maxImages: z.number().int().nonnegative(),
+  images: ImageRules,
+  imageTransport: ReferenceTransport,
+  videos: MediaLimits,
+  audios: MediaLimits,
+  maxFiles: z.number().int().positive().optional(),
+  audioNeedsVisual: z.boolean(),
+  excludesFrames: z.boolean(),
+  source: z.string(),
+});
+export type ReferenceRules = z.infer<typeof ReferenceRules>;
+
 /** A published price, always an estimate with the date it was read. */
 export const CostModel = z.discriminatedUnion('kind', [
   /** tokens = width × height × fps × seconds / 1024; price per million tokens in USD. */
@@ -108,6 +177,8 @@ export const ModelEntry = z.object({
   prompt: z.object({ maxChars: z.number().int(), hard: z.boolean(), required: z.boolean() }),
   imageRules: ImageRules.nullable(),
   cost: CostModel.nullable(),
+  /** Present on rows with the `reference-to-video` mode: what reference media they take. */
+  references: ReferenceRules.optional(),
   /** Free-form notes shown in the picker ("runs the fast model", "1080p unconfirmed"). */
   notes: z.array(z.string()).default([]),
 });
@@ -126,6 +197,25 @@ export const CropRect = z.object({
 export type CropRect = z.infer<typeof CropRect>;
 
 /**
+ * One reference input of a reference-to-video job, in prompt-tag order per kind. `id` is an image
+ * id from main's image service (kind `image`) or a media id from main's media service (`video`,
+ * `audio`) — never a path; `url` is a public https URL the user gave, for providers that take
+ * reference videos only by URL (ModelArk). Exactly one of `id` and `url`.
+ */
+export const ReferenceItem = z
+  .object({
+    kind: ReferenceKind,
+    id: z.string().regex(/^[0-9a-f]{32}$/, 'not an image or media id').optional(),
+    url: z.url({ protocol: /^https$/, error: 'A reference URL must be a public https:// address' }).max(4096).optional(),
+  })
+  .strict()
+  .refine((r) => (r.id === undefined) !== (r.url === undefined), { error: 'A reference needs either a file or a URL, not both' });
+export type ReferenceItem = z.infer<typeof ReferenceItem>;
+
+/** At most 50 references in one job (Seedance 2.5 takes 30 images + 10 videos + 10 audio, seedance-2.5.md §2.4; each row's `references` narrows it). */
+export const MAX_REFERENCES = 50;
+
+/**
  * Provider-neutral job parameters, as the user chose them. Image fields are opaque image ids
  * handed out by main's image service (never paths from the renderer).
  */
@@ -137,6 +227,8 @@ export const JobParams = z.object({
   /** The user's framing of each frame; absent = centre crop, as the providers do. */
   firstFrameCrop: CropRect.optional(),
   lastFrameCrop: CropRect.optional(),
+  /** Reference media of a reference-to-video job, in tag order per kind (`@image1` is the first image). */
+  references: z.array(ReferenceItem).max(MAX_REFERENCES).optional(),
   resolution: Resolution,
   aspectRatio: AspectRatio,
   /** Seconds. */

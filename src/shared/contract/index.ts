@@ -9,6 +9,7 @@ import { imagesDomain } from './images';
 import { jobsDomain } from './jobs';
 import { modelsDomain } from './models';
 import { draftsDomain } from './drafts';
+import { mediaDomain } from './media';
 
 /**
  * The one IPC contract: every channel the renderer can call and every event main sends, grouped
@@ -24,6 +25,7 @@ export const contract = {
   jobs: jobsDomain,
   models: modelsDomain,
   drafts: draftsDomain,
+  media: mediaDomain,
 } as const satisfies Record<string, DomainDef>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AspectRatio, Resolution } from '../catalog/types';
+import { AspectRatio, ReferenceItem, Resolution } from '../catalog/types';
 
 /** A draft id: 8–64 lowercase letters, digits and dashes (a UUID fits). Safe as a file name. */
 export const DraftId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'draft id must be 8–64 lowercase letters, digits or dashes');
@@ -77,6 +77,8 @@ export const Draft = z.object({
   firstFrame: DraftFrame.optional(),
   lastFrame: DraftFrame.optional(),
   continuedFrom: DraftLineage.optional(),
+  /** The reference tray (reference-to-video), in tag order per kind; kept whatever the current model offers. */
+  references: z.array(ReferenceItem).max(50).default([]),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -95,12 +97,13 @@ export const DraftSeed = z
     firstFrame: DraftFrame,
     lastFrame: DraftFrame,
     continuedFrom: DraftLineage,
+    references: z.array(ReferenceItem).max(50),
   })
   .partial()
   .strict();
 export type DraftSeed = z.infer<typeof DraftSeed>;
 
-/** True when the draft holds nothing of the user's: no prompt and no frame. */
-export function isBlankDraft(draft: Pick<Draft, 'prompt' | 'firstFrame' | 'lastFrame'>): boolean {
-  return draft.prompt.trim() === '' && !draft.firstFrame && !draft.lastFrame;
+/** True when the draft holds nothing of the user's: no prompt, no frame and no reference. */
+export function isBlankDraft(draft: Pick<Draft, 'prompt' | 'firstFrame' | 'lastFrame'> & { references?: readonly unknown[] }): boolean {
+  return draft.prompt.trim() === '' && !draft.firstFrame && !draft.lastFrame && !draft.references?.length;
 }

@@ -9,6 +9,7 @@ export const MODE_LABEL: Record<Mode, { long: string; short: string }> = {
   'text-to-video': { long: 'Text to video', short: 't2v' },
   'image-to-video': { long: 'First frame to video', short: 'i2v' },
   'first-last-frame': { long: 'First and last frame', short: 'first+last' },
+  'reference-to-video': { long: 'Reference to video', short: 'ref' },
 };
 
 /** The catalog's model name, or the id itself for a model this build no longer offers. */
