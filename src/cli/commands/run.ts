@@ -10,6 +10,7 @@ import { findModel } from '../../shared/catalog/models';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
+import { durationText } from '../../shared/format/duration';
 import type { Job } from '../../shared/jobs/job';
 import { cliDataDir } from '../data-dir';
 import { EXIT, RejectedError, UsageError, type CliIo } from '../io';
@@ -100,7 +101,7 @@ async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts
   if (frames.firstFrame) job.firstFrame = frames.firstFrame;
   if (frames.lastFrame) job.lastFrame = frames.lastFrame;
   const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
-  say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${job.duration} s${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
+  say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${durationText(job.duration)}${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
 
   if (io.signal.aborted) {
     say('Stopped before anything was sent; nothing was billed.');

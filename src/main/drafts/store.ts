@@ -113,6 +113,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
       ...(seed.lastFrame ? { lastFrame: seed.lastFrame } : {}),
       ...(seed.continuedFrom ? { continuedFrom: seed.continuedFrom } : {}),
       references: seed.references ?? [],
+      ...(seed.task ? { task: seed.task } : {}),
     };
   };
 

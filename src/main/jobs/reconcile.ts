@@ -1,3 +1,4 @@
+import { AUTO_DURATION } from '../../shared/catalog/task-type';
 import type { ModelEntry } from '../../shared/catalog/types';
 import type { Job } from '../../shared/jobs/job';
 import { PROVIDER_NAMES } from '../providers/failure';
@@ -51,7 +52,7 @@ export function matchTask(job: Job, model: string, tasks: readonly ListedTask[],
       !claimed.has(t.taskId) &&
       t.model === model &&
       (t.resolution === undefined || t.resolution === p.resolution) &&
-      (t.duration === undefined || t.duration === p.duration) &&
+      (t.duration === undefined || p.duration === AUTO_DURATION || t.duration === p.duration) &&
       (t.ratio === undefined || p.aspectRatio === 'adaptive' || p.aspectRatio === 'auto' || t.ratio === p.aspectRatio) &&
       (t.seed === undefined || p.seed === undefined || p.seed === -1 || t.seed === p.seed),
   );

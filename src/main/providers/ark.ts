@@ -4,6 +4,7 @@ import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
+import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskListing, TaskStatus } from './types';
 import { ProviderError } from './types';
@@ -46,6 +47,8 @@ const ErrorObject = z.object({ code: z.string().nullish(), message: z.string().n
 /** Kind and extra advice for a ModelArk error code (providers.md, ModelArk "Errors"; prefix match). */
 function classify(code: string | undefined): { kind?: ErrorKind; detail?: string } {
   if (!code) return {};
+  const taskType = taskTypeFailure(code);
+  if (taskType) return taskType;
   if (code.startsWith('AuthenticationError')) return { kind: 'auth' };
   if (code.startsWith('AccountOverdueError')) return { kind: 'quota' };
   if (code.startsWith('RateLimitExceeded') || code.startsWith('ServerOverloaded')) return { kind: 'rate_limited' };

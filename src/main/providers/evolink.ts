@@ -5,6 +5,7 @@ import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './fai
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
+import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
 
@@ -62,10 +63,11 @@ export function evolinkFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | '
   const parsed = ErrorBody.safeParse(answer.body);
   const code = parsed.success && parsed.data.error.code != null ? String(parsed.data.error.code) : undefined;
   const message = parsed.success ? (parsed.data.error.message ?? undefined) : answer.text.slice(0, 500) || undefined;
+  const taskType = taskTypeFailure(code, message);
   return makeFailure({
-    kind: (code && CODE_KINDS[code]) || kindForStatus(answer.status),
+    kind: taskType?.kind ?? ((code && CODE_KINDS[code]) || kindForStatus(answer.status)),
     provider: NAME,
-    detail: (code && CODE_DETAIL[code]) || message,
+    detail: taskType?.detail ?? ((code && CODE_DETAIL[code]) || message),
     providerCode: code,
     providerMessage: message,
     httpStatus: answer.status,
@@ -115,10 +117,11 @@ export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: strin
   if (state === 'failed') {
     const code = t.error?.code != null ? String(t.error.code) : undefined;
     const message = t.error?.message ?? undefined;
+    const taskType = taskTypeFailure(code, message);
     out.error = makeFailure({
-      kind: (code && CODE_KINDS[code]) || 'provider_error',
+      kind: taskType?.kind ?? ((code && CODE_KINDS[code]) || 'provider_error'),
       provider: NAME,
-      detail: message ?? code,
+      detail: taskType?.detail ?? message ?? code,
       providerCode: code,
       providerMessage: message,
       retryable: false,

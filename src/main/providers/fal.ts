@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { AUTO_DURATION } from '../../shared/catalog/task-type';
 import type { JobParams } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
 import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
+import { taskTypeFailure } from './task-type-failure';
 import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, TaskStatus } from './types';
 import { ProviderError } from './types';
@@ -19,7 +21,8 @@ const NAME = PROVIDER_NAMES.fal;
 const INITIATE = '/storage/upload/initiate?storage_type=fal-cdn-v3';
 
 /**
- * The JSON input for one fal Seedance endpoint. `duration` is a string on fal ("5"); the other
+ * The JSON input for one fal Seedance endpoint. `duration` is a string on fal ("5", or "auto" for
+ * the model's choice, providers.md fal reference-to-video inputs); the other
  * keys appear only where the row has the parameter (providers.md, fal endpoints table).
  * `images` are fal storage URLs (`file_url`). Seed −1/absent is left out.
  */
@@ -30,7 +33,7 @@ export function buildFalBody(params: JobParams, images: { first?: string; last?:
     end_image_url: images.last,
     aspect_ratio: params.aspectRatio,
     resolution: params.resolution,
-    duration: String(params.duration),
+    duration: params.duration === AUTO_DURATION ? 'auto' : String(params.duration),
     camera_fixed: params.cameraFixed,
     generate_audio: params.generateAudio,
     seed: seedToSend(params.seed),
@@ -70,11 +73,13 @@ export function falFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | 'body
   else if (/timeout/i.test(errorType ?? '')) kind = 'timeout';
   else if (kind === 'auth' && /balance|billing|locked|credit/i.test(message ?? '')) kind = 'quota';
 
-  const retryable = retryHeader !== null ? retryHeader.trim().toLowerCase() === 'true' : [429, 502, 503, 504].includes(answer.status) || kind === 'timeout';
+  const taskType = taskTypeFailure(errorType, message);
+  if (taskType) kind = taskType.kind;
+  const retryable = !taskType && (retryHeader !== null ? retryHeader.trim().toLowerCase() === 'true' : [429, 502, 503, 504].includes(answer.status) || kind === 'timeout');
   return makeFailure({
     kind,
     provider: NAME,
-    detail: message,
+    detail: taskType?.detail ?? message,
     providerCode: errorType,
     providerMessage: message,
     httpStatus: answer.status,

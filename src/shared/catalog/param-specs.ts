@@ -20,6 +20,11 @@ export function durationSpec(min: number, max: number, def: number, values?: num
   return { kind: 'int', key: 'duration', label: 'Duration', min, max, default: def, unit: 's', ...(values ? { values } : {}) };
 }
 
+/** Duration in whole seconds from `min` to `max`, or `-1`: the model picks (Seedance 2.x, "Auto"). */
+export function autoDurationSpec(min: number, max: number, def: number): ParamSpec {
+  return { kind: 'int', key: 'duration', label: 'Duration', min, max, default: def, unit: 's', auto: true };
+}
+
 /** Seed from −1 (random) to `max` (2147483647 or 4294967295 depending on the provider). */
 export function seedSpec(max: number): ParamSpec {
   return { kind: 'int', key: 'seed', label: 'Seed', min: -1, max, default: -1 };

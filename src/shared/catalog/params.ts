@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
-import { CropRect, type JobParams, type ModelEntry, type ParamSpec } from './types';
+import { AUTO_DURATION, taskLocks, taskLockViolations } from './task-type';
+import { CropRect, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec } from './types';
 
 export { findModel } from './models';
 
@@ -15,14 +16,13 @@ function enumSchema(spec: Extract<ParamSpec, { kind: 'enum' }>, model: string) {
 }
 
 function intSchema(spec: Extract<ParamSpec, { kind: 'int' }>, model: string) {
-  const allowed = spec.values ? spec.values.join(' or ') : `${spec.min} … ${spec.max}`;
-  const message = `${spec.label} must be a whole number, ${allowed}${spec.unit ? ` ${spec.unit}` : ''}, on ${model}`;
+  const allowed = `${spec.values ? spec.values.join(' or ') : `${spec.min} … ${spec.max}`}${spec.unit ? ` ${spec.unit}` : ''}${spec.auto ? ', or Auto (-1)' : ''}`;
+  const message = `${spec.label} must be a whole number, ${allowed}, on ${model}`;
+  const inRange = (v: number) => v >= spec.min && v <= spec.max && (!spec.values || spec.values.includes(v));
   return z
     .number({ error: message })
     .int({ error: message })
-    .min(spec.min, { error: message })
-    .max(spec.max, { error: message })
-    .refine((v) => !spec.values || spec.values.includes(v), { error: message });
+    .refine((v) => inRange(v) || (spec.auto === true && v === AUTO_DURATION), { error: message });
 }
 
 function specSchema(spec: ParamSpec, model: string): z.ZodType {
@@ -31,7 +31,8 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
       // aspectRatio's default depends on whether a first frame is given: applied in the transform below.
       return spec.key === 'aspectRatio' ? enumSchema(spec, model).optional() : enumSchema(spec, model).default(spec.default);
     case 'int':
-      return intSchema(spec, model).default(spec.default);
+      // duration's default depends on the task (an edit keeps the source's length): applied in the transform below.
+      return spec.key === 'duration' ? intSchema(spec, model).optional() : intSchema(spec, model).default(spec.default);
     case 'bool':
       return z.boolean({ error: `${spec.label} must be true or false` }).default(spec.default);
   }
@@ -47,6 +48,8 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
  * - a required prompt must be non-blank; a hard `maxChars` is enforced, a soft one is not.
  * `aspectRatio` left out defaults to the row's default, except that with a first frame a model
  * offering `adaptive`/`auto` follows the image (avoids a centre-crop the user did not ask for).
+ * Seedance 2.5's task locks (`taskLocks`, seedance-2.5.md §2.2) fill `aspectRatio` and `duration`
+ * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`).
  * Parse errors carry plain messages naming the parameter and its allowed values.
  */
 export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
@@ -60,6 +63,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     lastFrame: z.string().min(1).optional(),
     firstFrameCrop: CropRect.optional(),
     lastFrameCrop: CropRect.optional(),
+    task: ReferenceTask.optional(),
   };
   for (const key of ['resolution', 'aspectRatio', 'duration'] as const) {
     const spec = specs.get(key);
@@ -71,6 +75,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     shape[key] = spec ? specSchema(spec, entry.name) : z.undefined({ error: `${entry.name} has no ${key} parameter` }).optional();
   }
   const aspect = specs.get('aspectRatio') as Extract<ParamSpec, { kind: 'enum' }>;
+  const duration = specs.get('duration') as Extract<ParamSpec, { kind: 'int' }>;
   const hasText = entry.modes.includes('text-to-video');
   const hasImage = entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
   const hasLast = entry.modes.includes('first-last-frame');
@@ -94,12 +99,22 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       if (entry.prompt.required && !(p.prompt ?? '').trim()) {
         ctx.addIssue({ code: 'custom', path: ['prompt'], message: `${entry.name} needs a prompt.` });
       }
+      // Locks are checked on the values the user gave; the ones left out are filled with the locked value below.
+      const locks = taskLocks(entry, p);
+      const given = { ...p, aspectRatio: p.aspectRatio ?? locks.aspectRatio, duration: p.duration ?? locks.duration } as JobParams;
+      for (const v of taskLockViolations(entry, given)) {
+        if (v.path === 'task' || (given as Partial<JobParams>)[v.path] !== undefined) ctx.addIssue({ code: 'custom', path: [v.path], message: v.message });
+      }
     })
     .transform((raw) => {
-      const p = raw as JobParams;
-      if (p.aspectRatio !== undefined) return p;
+      const p = raw as Partial<JobParams>;
+      const locks = taskLocks(entry, p);
       const follow = p.firstFrame ? aspect.options.find((o) => FOLLOWS_IMAGE.includes(o)) : undefined;
-      return { ...p, aspectRatio: (follow ?? aspect.default) as JobParams['aspectRatio'] };
+      return {
+        ...p,
+        aspectRatio: p.aspectRatio ?? locks.aspectRatio ?? ((follow ?? aspect.default) as JobParams['aspectRatio']),
+        duration: p.duration ?? locks.duration ?? duration.default,
+      } as JobParams;
     });
   return schema as unknown as z.ZodType<JobParams>;
 }
@@ -124,14 +139,15 @@ export interface CostEstimate {
 }
 
 /**
- * Estimated price of one job, or null when the row has no published price or the output size is
- * unknown. Tokens model (providers.md, ModelArk "Cost"): tokens = width × height × fps × seconds
+ * Estimated price of one job, or null when the row has no published price, the output size is
+ * unknown or the duration is Auto. Tokens model (providers.md, ModelArk "Cost"): tokens = width × height × fps × seconds
  * / 1024, times the USD price per million tokens (the silent price when `generateAudio` is false
  * and the row has one). Per-second model: USD per second for the resolution × seconds.
  */
 export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSize | null): CostEstimate | null {
   const cost = entry.cost;
-  if (!cost) return null;
+  // An Auto duration is the model's choice (and an edit's is the source's): no length to price.
+  if (!cost || params.duration === AUTO_DURATION) return null;
   if (cost.kind === 'per-second') {
     const rate = cost.usdPerSecond[params.resolution];
     return rate === undefined ? null : { usd: rate * params.duration, asOf: cost.asOf, estimate: true };

@@ -23,8 +23,11 @@ export type Resolution = z.infer<typeof Resolution>;
 export const AspectRatio = z.enum(['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', '9:21', 'adaptive', 'auto']);
 export type AspectRatio = z.infer<typeof AspectRatio>;
 
-/** Output-size family: Seedance 1.0 sizes differ from 1.5 Pro / 2.0 sizes (providers.md, "Output sizes"). */
-export const SizeFamily = z.enum(['seedance-1.0', 'seedance-1.5+']);
+/**
+ * Output-size family: Seedance 1.0 sizes differ from 1.5 Pro / 2.0 sizes (providers.md, "Output
+ * sizes"), and 2.5's 480p differs from 2.0's (854×480, not 864×496: seedance-2.5.md §2.5).
+ */
+export const SizeFamily = z.enum(['seedance-1.0', 'seedance-1.5+', 'seedance-2.5']);
 export type SizeFamily = z.infer<typeof SizeFamily>;
 
 /**
@@ -52,6 +55,8 @@ export const ParamSpec = z.discriminatedUnion('kind', [
     unit: z.string().optional(),
     /** The only allowed values when not every integer in [min, max] is (Novita V1: duration 5 or 10). */
     values: z.array(z.number().int()).optional(),
+    /** Duration only: `-1` is also allowed and means "the model picks" (ModelArk/EvoLink `-1`, fal `"auto"`). */
+    auto: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('bool'),
@@ -143,6 +148,15 @@ export const ReferenceRules = z.object({
 });
 export type ReferenceRules = z.infer<typeof ReferenceRules>;
 
+/**
+ * What a reference-to-video job does with its references (Seedance 2.5, seedance-2.5.md §2.2):
+ * make a new clip from them (`reference`), change what is in a source clip (`edit`: the first
+ * reference video is the source), or continue a source clip (`extend`). Sent explicitly (ModelArk
+ * `omni_reference_task_type`, fal `task`, EvoLink's model id), never left to the model's guess.
+ */
+export const ReferenceTask = z.enum(['reference', 'edit', 'extend']);
+export type ReferenceTask = z.infer<typeof ReferenceTask>;
+
 /** A published price, always an estimate with the date it was read. */
 export const CostModel = z.discriminatedUnion('kind', [
   /** tokens = width × height × fps × seconds / 1024; price per million tokens in USD. */
@@ -179,6 +193,8 @@ export const ModelEntry = z.object({
   cost: CostModel.nullable(),
   /** Present on rows with the `reference-to-video` mode: what reference media they take. */
   references: ReferenceRules.optional(),
+  /** The reference task types the row offers (Seedance 2.5); absent = reference only, not chosen by the user. */
+  tasks: z.array(ReferenceTask).optional(),
   /** Free-form notes shown in the picker ("runs the fast model", "1080p unconfirmed"). */
   notes: z.array(z.string()).default([]),
 });
@@ -229,6 +245,8 @@ export const JobParams = z.object({
   lastFrameCrop: CropRect.optional(),
   /** Reference media of a reference-to-video job, in tag order per kind (`@image1` is the first image). */
   references: z.array(ReferenceItem).max(MAX_REFERENCES).optional(),
+  /** The reference task type, on rows that offer `tasks` (Seedance 2.5); absent = `reference`. */
+  task: ReferenceTask.optional(),
   resolution: Resolution,
   aspectRatio: AspectRatio,
   /** Seconds. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AspectRatio, ReferenceItem, Resolution } from '../catalog/types';
+import { AspectRatio, ReferenceItem, ReferenceTask, Resolution } from '../catalog/types';
 
 /** A draft id: 8–64 lowercase letters, digits and dashes (a UUID fits). Safe as a file name. */
 export const DraftId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'draft id must be 8–64 lowercase letters, digits or dashes');
@@ -46,8 +46,13 @@ export type DraftLineage = z.infer<typeof DraftLineage>;
 export const DraftParams = z.object({
   resolution: Resolution,
   aspectRatio: AspectRatio,
-  /** Seconds. */
-  duration: z.number().int().min(1).max(60),
+  /** Seconds, or −1: the model picks (Seedance 2.x "Auto"). */
+  duration: z
+    .number()
+    .int()
+    .min(-1)
+    .max(60)
+    .refine((d) => d !== 0, { error: 'duration must be at least 1 s, or -1 for Auto' }),
   /** −1 = random; otherwise the seed to send when `seedLocked`. */
   seed: z.number().int().min(-1).max(4294967295).default(-1),
   /** When false, Generate rolls a new seed each time (and shows it); when true it sends `seed` as is. */
@@ -79,6 +84,8 @@ export const Draft = z.object({
   continuedFrom: DraftLineage.optional(),
   /** The reference tray (reference-to-video), in tag order per kind; kept whatever the current model offers. */
   references: z.array(ReferenceItem).max(50).default([]),
+  /** The reference task (Seedance 2.5: reference, edit or extend); sent only to rows that offer it. */
+  task: ReferenceTask.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -98,6 +105,7 @@ export const DraftSeed = z
     lastFrame: DraftFrame,
     continuedFrom: DraftLineage,
     references: z.array(ReferenceItem).max(50),
+    task: ReferenceTask,
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 import type { AspectRatio, JobParams, ModelEntry, ParamSpec, Resolution } from '../catalog/types';
+import { AUTO_DURATION } from '../catalog/task-type';
 import { DraftParams, type Draft, type DraftSeed } from './draft';
 
 type EnumSpec = Extract<ParamSpec, { kind: 'enum' }>;
@@ -23,6 +24,7 @@ function fitEnum(spec: EnumSpec, value: string): string {
 }
 
 function fitInt(spec: IntSpec, value: number): number {
+  if (value === AUTO_DURATION) return spec.auto ? value : spec.default;
   if (spec.values) return spec.values.includes(value) ? value : spec.default;
   return value >= spec.min && value <= spec.max ? value : spec.default;
 }
@@ -86,6 +88,7 @@ export function jobParamsFromDraft(draft: Draft, entry: ModelEntry): JobParams {
   if (has('generateAudio')) out.generateAudio = p.generateAudio;
   if (has('watermark')) out.watermark = p.watermark;
   if (has('serviceTier')) out.serviceTier = p.serviceTier;
+  if (draft.task && entry.tasks?.includes(draft.task)) out.task = draft.task;
   return out;
 }
 
@@ -98,6 +101,7 @@ export function draftSeedFromJobParams(params: JobParams): DraftSeed {
   const seed: DraftSeed = {
     modelId: params.modelId,
     prompt: params.prompt,
+    ...(params.task ? { task: params.task } : {}),
     params: {
       resolution: params.resolution,
       aspectRatio: params.aspectRatio,

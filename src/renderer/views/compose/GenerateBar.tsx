@@ -1,6 +1,7 @@
 import { LoaderCircle, Sparkles } from 'lucide-react';
 import { useId } from 'react';
 import { estimateCost, outputSizeFor } from '../../../shared/catalog/params';
+import { durationText } from '../../../shared/format/duration';
 import type { ModelChoice } from '../../../shared/contract/models';
 import { jobParamsFromDraft } from '../../../shared/drafts/params';
 import { readiness } from '../../store/compose/readiness';
@@ -52,7 +53,7 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBar
         </div>
         <div>
           <dt>Duration</dt>
-          <dd>{params ? `${params.duration} s` : '—'}</dd>
+          <dd>{params ? durationText(params.duration) : '—'}</dd>
         </div>
         <div>
           <dt>Cost</dt>

@@ -5,6 +5,7 @@ import { ChoiceField, type Choice } from './ChoiceField';
 import { NumberField } from './NumberField';
 import { SeedField } from './SeedField';
 import { SwitchField } from './SwitchField';
+import { AUTO_DURATION } from '../../../shared/catalog/task-type';
 
 /** Shown first; anything else goes under "More" (UX.md, "Compose"). */
 const MAIN_KEYS: ReadonlySet<ParamSpec['key']> = new Set(['resolution', 'aspectRatio', 'duration', 'seed', 'cameraFixed', 'generateAudio']);
@@ -37,6 +38,15 @@ function Param({ spec, params, set }: { spec: ParamSpec; params: DraftParams; se
       if (spec.values) {
         const choices = spec.values.map((v) => ({ value: String(v), label: `${v}${spec.unit ? ` ${spec.unit}` : ''}` }));
         return <ChoiceField label={spec.label} choices={choices} value={String(params.duration)} onChange={(v) => set('duration', Number(v))} />;
+      }
+      if (spec.auto) {
+        const auto = params.duration === AUTO_DURATION;
+        return (
+          <>
+            <SwitchField label="Auto duration" checked={auto} onChange={(v) => set('duration', v ? AUTO_DURATION : spec.default)} help="The model picks the length (an edit keeps the source clip's)." />
+            {auto ? null : <NumberField label={spec.label} value={params.duration} min={spec.min} max={spec.max} unit={spec.unit} onChange={(v) => set('duration', v)} />}
+          </>
+        );
       }
       return <NumberField label={spec.label} value={params.duration} min={spec.min} max={spec.max} unit={spec.unit} onChange={(v) => set('duration', v)} />;
     case 'bool':

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ClipDetail } from '../../../shared/contract/library';
+import { AUTO_DURATION } from '../../../shared/catalog/task-type';
 import { bytes, dateTime, MODE_LABEL, modelName, PROVIDER_LABEL, seconds, span, usd } from './format';
 import { CopyButton } from './CopyButton';
 
@@ -46,7 +47,7 @@ export function ClipFacts({ clip }: { clip: ClipDetail }) {
           <Fact term="Mode">{MODE_LABEL[s.mode].long}</Fact>
           <Fact term="Resolution">{p.resolution}</Fact>
           <Fact term="Aspect ratio">{p.aspectRatio === clip.aspectRatio ? p.aspectRatio : `${p.aspectRatio} (came out ${clip.aspectRatio})`}</Fact>
-          <Fact term="Duration asked">{seconds(p.duration)}</Fact>
+          <Fact term="Duration asked">{p.duration === AUTO_DURATION ? 'Auto' : seconds(p.duration)}</Fact>
           <Fact term="Seed">
             {s.seed ?? 'not reported'}
             {p.seed !== undefined && p.seed >= 0 && p.seed !== s.seed ? ` (asked ${p.seed})` : ''}

@@ -1,4 +1,5 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { durationText } from '../../../shared/format/duration';
 import { costOf, modelName, providerName } from './job-text';
 
 function yesNo(value: boolean | undefined): string | null {
@@ -15,7 +16,7 @@ export function JobParams({ job }: { job: JobView }) {
     ['Frames', p.lastFrame ? 'First and last frame' : p.firstFrame ? 'First frame' : 'Text only'],
     ['Resolution', p.resolution],
     ['Aspect ratio', p.aspectRatio],
-    ['Duration', `${p.duration} s`],
+    ['Duration', durationText(p.duration)],
     ['Seed', p.seed === undefined || p.seed < 0 ? 'Random' : String(p.seed)],
     ['Camera fixed', yesNo(p.cameraFixed)],
     ['Audio', yesNo(p.generateAudio)],

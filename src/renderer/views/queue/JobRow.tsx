@@ -1,6 +1,7 @@
 import { GripVertical } from 'lucide-react';
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/jobs/job';
+import { durationText } from '../../../shared/format/duration';
 import { JobErrorBlock } from './JobErrorBlock';
 import { costOf, modelName, promptExcerpt, providerName } from './job-text';
 import { JobThumb } from './JobThumb';
@@ -69,7 +70,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
           <span className="job-text">
             <span className="job-prompt">{promptExcerpt(p.prompt)}</span>
             <span className="job-meta">
-              <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {p.duration} s
+              <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {durationText(p.duration)}
             </span>
           </span>
           <span className="job-status">

@@ -156,10 +156,9 @@ describe('checkImage: warnings and targets', () => {
     expect(checkImage(files.altai!, V1, { resolution: '720p', aspectRatio: '9:21', role: 'first' }).target).toEqual({ width: 640, height: 1504 });
   });
 
-  it('4k (no table row) keeps the photo size, under the side limit', () => {
+  it('4k is sent at the 4k table size (3840 × 2160 for 16:9), under the side limit', () => {
     const r = checkImage(files.nuthatch!, EVO, { resolution: '4k', aspectRatio: '16:9', role: 'first' });
-    expect(Math.max(r.target.width, r.target.height)).toBeLessThan(6000);
-    expect(r.target.width / r.target.height).toBeCloseTo(16 / 9, 2);
+    expect(r.target).toEqual({ width: 3840, height: 2160 });
   });
 
   it('a last frame is fitted to the first frame’s final size and warned about the crop', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
+import { outputSize } from '../../../../src/shared/catalog/output-sizes';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../../../src/shared/catalog/params';
 import type { JobParams, ModelEntry } from '../../../../src/shared/catalog/types';
 
@@ -150,10 +151,20 @@ describe('outputSizeFor and estimateCost', () => {
     const novita = model('novita/seedance-v1-pro-t2v');
     const pn = paramsSchema(novita).parse(minimal(novita));
     expect(estimateCost(novita, pn, outputSizeFor(novita, pn))).toBeNull();
+    const fal = model('fal/bytedance/seedance-2.0/text-to-video');
+    const p = paramsSchema(fal).parse({ ...minimal(fal), aspectRatio: 'auto' });
+    expect(outputSizeFor(fal, p)).toBeNull();
+    expect(estimateCost(fal, p, null)).toBeNull();
+  });
+
+  it('knows the 4k sizes of Seedance 2.0 standard and the 854×480 of 2.5 (providers.md "Output sizes"; seedance-2.5.md §2.5)', () => {
     const fal4k = model('fal/bytedance/seedance-2.0/text-to-video');
     const p4k = paramsSchema(fal4k).parse({ ...minimal(fal4k), resolution: '4k', aspectRatio: '16:9' });
-    expect(outputSizeFor(fal4k, p4k)).toBeNull();
-    expect(estimateCost(fal4k, p4k, null)).toBeNull();
+    expect(outputSizeFor(fal4k, p4k)).toEqual({ width: 3840, height: 2160 });
+    expect(outputSize('seedance-1.5+', '4k', '21:9')).toEqual({ width: 4398, height: 1886 });
+    expect(outputSize('seedance-2.5', '480p', '16:9')).toEqual({ width: 854, height: 480 });
+    expect(outputSize('seedance-1.5+', '480p', '16:9')).toEqual({ width: 864, height: 496 });
+    expect(outputSize('seedance-2.5', '4k', '16:9')).toBeNull();
   });
 
   it('supports the per-second cost model', () => {
