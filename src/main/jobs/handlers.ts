@@ -41,6 +41,8 @@ export function createJobHandlers(engine: Omit<EngineHost, 'start' | 'pid' | 'su
 /**
  * Publishes main's job events to the renderer's event bus: `jobs:snapshot` (the engine (re)started:
  * the whole table), `jobs:changed`, `jobs:removed` (each with the table's version) and `jobs:stats`.
+ * Changes and stats were parsed when they crossed from the engine's process (engine-host.ts) and
+ * only narrowed by typed code since, so they are not parsed a second time (`emitParsed`).
  * Returns an unsubscribe function.
  */
 export function forwardJobEvents(engine: Pick<EngineHost, 'subscribe'>, events: EventBus): () => void {
@@ -49,11 +51,11 @@ export function forwardJobEvents(engine: Pick<EngineHost, 'subscribe'>, events: 
       case 'snapshot':
         return events.emit('jobs', 'snapshot', tableView(event));
       case 'changed':
-        return events.emit('jobs', 'changed', { job: toJobView(event.job), version: event.version });
+        return events.emitParsed('jobs', 'changed', { jobs: event.jobs.map(toJobView), version: event.version });
       case 'removed':
         return events.emit('jobs', 'removed', { id: event.id, version: event.version });
       case 'stats':
-        return events.emit('jobs', 'stats', event.stats);
+        return events.emitParsed('jobs', 'stats', event.stats);
     }
   });
 }

@@ -8,9 +8,9 @@ const Empty = z.object({}).strict();
 const ById = z.object({ id: JobId }).strict();
 
 /**
- * Where main's copy of the job table stands: +1 on every change main publishes and on every
- * snapshot (the engine (re)started and its whole table became the truth). A copy at a lower
- * version is stale; the renderer drops it.
+ * Where main's copy of the job table stands: +1 on every batch of changes main publishes, every
+ * removal and every snapshot (the engine (re)started and its whole table became the truth). A copy
+ * at a lower version is stale; the renderer drops it.
  */
 export const TableVersion = z.number().int().nonnegative();
 
@@ -49,8 +49,11 @@ export const jobsDomain = {
     stats: request(Empty, QueueStats),
   },
   events: {
-    /** One job changed (saved first); `version` is the table's version after it. */
-    changed: event(z.object({ job: JobView, version: TableVersion })),
+    /**
+     * Jobs changed (each saved first): the latest state of every job that changed since the last
+     * batch, at most about ten batches a second; `version` is the table's version after it.
+     */
+    changed: event(z.object({ jobs: z.array(JobView), version: TableVersion })),
     removed: event(z.object({ id: JobId, version: TableVersion })),
     /**
      * The whole table, replacing every copy: sent whenever the job engine (re)starts, since
