@@ -122,7 +122,7 @@ function eld(p: EngineProcessStats): string {
  * them, submits per job, wall time, event-loop delay of this process and of the engine, the
  * engine's CPU time, and the peak RSS of both.
  */
-async function benchConcurrentJobs(work: string): Promise<void> {
+export async function benchConcurrentJobs(work: string): Promise<void> {
   const { child: simChild, match: simUrl } = await spawnTsx(
     ['tools/provider-sim/main.ts', '--port', '0', '--data', join(work, 'sim'), '--time-scale', String(TIME_SCALE)],
     /^SIM (http:\/\/\S+)$/,
@@ -140,9 +140,15 @@ async function benchConcurrentJobs(work: string): Promise<void> {
   try {
     let eventBytes = 0;
     let events = 0;
+    const byChannel = new Map<string, { events: number; bytes: number }>();
+    let jobCopies = 0;
     studio.events.subscribe((channel, payload) => {
+      const bytes = JSON.stringify({ channel, payload }).length;
       events++;
-      eventBytes += JSON.stringify({ channel, payload }).length;
+      eventBytes += bytes;
+      const c = byChannel.get(channel) ?? { events: 0, bytes: 0 };
+      byChannel.set(channel, { events: c.events + 1, bytes: c.bytes + bytes });
+      if (channel === 'jobs:changed') jobCopies += (payload as { jobs: unknown[] }).jobs.length;
     });
     // The studio is fresh: every job it reports is one of ours.
     const ended = new Set<string>();
@@ -229,7 +235,8 @@ async function benchConcurrentJobs(work: string): Promise<void> {
     );
     console.log(
       `jobs: peak RSS, main ${mb(mainPeak)} MB (sampled every 50 ms), engine ${mb(engineAfter.maxRssBytes)} MB; ` +
-        `${events} renderer events, ${(eventBytes / 1024).toFixed(0)} KiB as JSON`,
+        `${events} renderer events, ${(eventBytes / 1024).toFixed(0)} KiB as JSON ` +
+        `(${[...byChannel].map(([c, n]) => `${c} ${n.events} / ${(n.bytes / 1024).toFixed(0)} KiB`).join(', ')}; ${jobCopies} job copies in jobs:changed)`,
     );
   } finally {
     await studio.dispose();

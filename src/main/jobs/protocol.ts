@@ -111,6 +111,8 @@ export const HostCall = z.discriminatedUnion('name', [
       sha256: z.string(),
       bytes: z.number().int().nonnegative(),
       probe: z.object({ durationSec: z.number(), width: z.number(), height: z.number(), codec: z.string(), container: z.string(), fps: z.number().nullable() }),
+      /** A JPEG poster the engine made from the video (delivery.ts); main moves it, never makes one. */
+      poster: z.string().optional(),
     }),
   }),
 ]);
