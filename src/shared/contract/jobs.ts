@@ -14,6 +14,14 @@ const ById = z.object({ id: JobId }).strict();
  */
 export const TableVersion = z.number().int().nonnegative();
 
+/**
+ * The top-level fields of a job that changed since main last sent it (`id` always), and in `unset`
+ * the optional fields it no longer has: a running job's batch entry is its progress and request
+ * count, not its prompt and parameters again (issue 12: renderer traffic for 200 jobs < 1 MB).
+ */
+export const JobPatch = JobView.partial().extend({ id: JobId, unset: z.array(z.string()).optional() }).strict();
+export type JobPatch = z.infer<typeof JobPatch>;
+
 /** Every job, in queue order, at `version`. */
 const JobTable = z.object({ jobs: z.array(JobView), version: TableVersion });
 
@@ -51,9 +59,11 @@ export const jobsDomain = {
   events: {
     /**
      * Jobs changed (each saved first): the latest state of every job that changed since the last
-     * batch, at most about ten batches a second; `version` is the table's version after it.
+     * batch, at most about ten batches a second; `version` is the table's version after it. A job
+     * main has not sent since the last table comes whole in `jobs`; one it has, as a `JobPatch`
+     * against the copy it last sent (so events must be applied in order, as versions already demand).
      */
-    changed: event(z.object({ jobs: z.array(JobView), version: TableVersion })),
+    changed: event(z.object({ jobs: z.array(JobView), patches: z.array(JobPatch), version: TableVersion })),
     removed: event(z.object({ id: JobId, version: TableVersion })),
     /**
      * The whole table, replacing every copy: sent whenever the job engine (re)starts, since

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
+import type { JobPatch } from '../../../shared/contract/jobs';
 import type { JobView } from '../../../shared/jobs/job';
+import { applyJobPatch } from '../../../shared/jobs/job-patch';
 import type { QueueStats } from '../../../shared/jobs/queue-stats';
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
@@ -19,10 +21,10 @@ const MAX_NOTICES = 3;
 
 /**
  * One of main's versioned job events (`jobs:changed`: a batch holding the latest state of each job
- * that changed; `jobs:removed`); `version` is main's table version after it (see the contract's
- * `TableVersion`).
+ * that changed — whole, or as a patch against the copy main sent before; `jobs:removed`); `version`
+ * is main's table version after it (see the contract's `TableVersion`).
  */
-export type JobsFeed = { type: 'changed'; jobs: JobView[]; version: number } | { type: 'removed'; id: string; version: number };
+export type JobsFeed = { type: 'changed'; jobs: JobView[]; patches: JobPatch[]; version: number } | { type: 'removed'; id: string; version: number };
 
 /** A toast about a job that just ended (seen live — an event or a later snapshot — never for jobs loaded at start). */
 export interface JobNotice {
@@ -104,7 +106,13 @@ function applyFeed(j: JobsState, event: JobsFeed): JobsState {
   if (event.type === 'removed') return { ...without(j, event.id), version: event.version };
   const byId = { ...j.byId };
   let notices = j.notices;
-  for (const job of event.jobs) {
+  const changed = [...event.jobs];
+  for (const patch of event.patches) {
+    const before = byId[patch.id];
+    // A patch is against the copy main sent before, which the cache holds when events come in order; without it there is nothing to patch.
+    if (before) changed.push(applyJobPatch(before, patch));
+  }
+  for (const job of changed) {
     notices = notice(notices, job, byId[job.id]);
     byId[job.id] = job;
   }
