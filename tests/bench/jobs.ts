@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -122,7 +122,7 @@ function eld(p: EngineProcessStats): string {
  * them, submits per job, wall time, event-loop delay of this process and of the engine, the
  * engine's CPU time, and the peak RSS of both.
  */
-async function benchConcurrentJobs(work: string): Promise<void> {
+export async function benchConcurrentJobs(work: string): Promise<void> {
   const { child: simChild, match: simUrl } = await spawnTsx(
     ['tools/provider-sim/main.ts', '--port', '0', '--data', join(work, 'sim'), '--time-scale', String(TIME_SCALE)],
     /^SIM (http:\/\/\S+)$/,
@@ -140,9 +140,15 @@ async function benchConcurrentJobs(work: string): Promise<void> {
   try {
     let eventBytes = 0;
     let events = 0;
+    const byChannel = new Map<string, { events: number; bytes: number }>();
+    let jobCopies = 0;
     studio.events.subscribe((channel, payload) => {
+      const bytes = JSON.stringify({ channel, payload }).length;
       events++;
-      eventBytes += JSON.stringify({ channel, payload }).length;
+      eventBytes += bytes;
+      const c = byChannel.get(channel) ?? { events: 0, bytes: 0 };
+      byChannel.set(channel, { events: c.events + 1, bytes: c.bytes + bytes });
+      if (channel === 'jobs:changed') jobCopies += (payload as { jobs: unknown[] }).jobs.length;
     });
     // The studio is fresh: every job it reports is one of ours.
     const ended = new Set<string>();
@@ -150,9 +156,10 @@ async function benchConcurrentJobs(work: string): Promise<void> {
     const settledPromise = new Promise<void>((r) => (allSettled = r));
     studio.jobs.subscribe((event) => {
       if (event.type !== 'changed') return;
-      if (isTerminal(event.job.state) || event.job.state === 'needs_attention') ended.add(event.job.id);
+      for (const job of event.jobs) if (isTerminal(job.state) || job.state === 'needs_attention') ended.add(job.id);
       if (ended.size === JOBS) allSettled();
     });
+    const page = await startPage(studio.router);
 
     const engineBefore = EngineStatsReply.parse(await studio.jobs.stats()).process;
     if (!engineBefore) throw new Error('the engine process sent no process stats');
@@ -170,11 +177,15 @@ async function benchConcurrentJobs(work: string): Promise<void> {
     const submitMs = performance.now() - started;
     const mainBurst = mainStats();
     const mainSteadyStats = watchProcess();
+    let settleTimer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       settledPromise.then(() => false),
-      new Promise<boolean>((r) => setTimeout(() => r(true), SETTLE_TIMEOUT_MS)),
+      new Promise<boolean>((r) => (settleTimer = setTimeout(() => r(true), SETTLE_TIMEOUT_MS))),
     ]);
+    // A pending timer would keep the bench alive for the rest of SETTLE_TIMEOUT_MS after it is done.
+    clearTimeout(settleTimer);
     const wallMs = performance.now() - started;
+    const roundTrips = await page.stop();
     const mainAfter = mainStats();
     const mainSteady = mainSteadyStats();
     const mainPeak = peakMainRss();
@@ -213,18 +224,85 @@ async function benchConcurrentJobs(work: string): Promise<void> {
       `jobs: event-loop delay, main ${eld(mainAfter)} (while accepting the submits ${eld(mainBurst)}; after them ${eld(mainSteady)}); ` +
         `engine ${eld(engineAfter)} (since the process started; before the first submit ${eld(engineBefore)})`,
     );
+    const trips = [...roundTrips].sort((a, b) => a - b);
+    console.log(
+      `jobs: window → main round trip of a trivial request (app:engine) every ${PAGE_EVERY_MS} ms from another process during the run: ` +
+        `${trips.length} requests, p50 ${percentile(trips, 50).toFixed(1)} ms, p99 ${percentile(trips, 99).toFixed(1)} ms, max ${(trips[trips.length - 1] ?? NaN).toFixed(1)} ms`,
+    );
     console.log(
       `jobs: CPU during the run, engine ${cpuMs.toFixed(0)} ms (${((100 * cpuMs) / wallMs).toFixed(1)} % of one core), ` +
         `main ${mainCpuMs.toFixed(0)} ms (${((100 * mainCpuMs) / wallMs).toFixed(1)} %; includes posters and library filing)`,
     );
     console.log(
       `jobs: peak RSS, main ${mb(mainPeak)} MB (sampled every 50 ms), engine ${mb(engineAfter.maxRssBytes)} MB; ` +
-        `${events} renderer events, ${(eventBytes / 1024).toFixed(0)} KiB as JSON`,
+        `${events} renderer events, ${(eventBytes / 1024).toFixed(0)} KiB as JSON ` +
+        `(${[...byChannel].map(([c, n]) => `${c} ${n.events} / ${(n.bytes / 1024).toFixed(0)} KiB`).join(', ')}; ${jobCopies} job copies in jobs:changed)`,
     );
   } finally {
     await studio.dispose();
     await stopChild(simChild);
   }
+}
+
+/** How often the stand-in page asks main something trivial, ms. */
+const PAGE_EVERY_MS = 20;
+
+/**
+ * A stand-in for the window: a child process (so its timer does not wait on this process's event
+ * loop, as a renderer's would not) that sends a message every `PAGE_EVERY_MS`; this process answers
+ * each through the router (`app:engine`, a trivial request) as the Electron IPC bridge would. `stop`
+ * resolves with every round trip the page measured, ms.
+ */
+async function startPage(router: { dispatch(channel: string, input: unknown, ctx: { host: 'harness' }): Promise<unknown> }): Promise<{ stop(): Promise<number[]> }> {
+  const child = fork(THIS_FILE, ['--page'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+  let done: (trips: number[]) => void = () => undefined;
+  const finished = new Promise<number[]>((r) => (done = r));
+  let ready: () => void = () => undefined;
+  const started = new Promise<void>((r) => (ready = r));
+  child.on('message', (raw) => {
+    const m = raw as { type: 'ready' } | { type: 'ask'; n: number } | { type: 'trips'; trips: number[] };
+    if (m.type === 'ready') ready();
+    else if (m.type === 'trips') done(m.trips);
+    else void router.dispatch('app:engine', {}, { host: 'harness' }).then((answer) => child.send({ type: 'answer', n: m.n, answer }));
+  });
+  await started;
+  child.send({ type: 'start' });
+  return {
+    async stop() {
+      child.send({ type: 'stop' });
+      const trips = await finished;
+      child.disconnect();
+      return trips;
+    },
+  };
+}
+
+/** The stand-in page's side (runs in the child `startPage` forks). */
+function runPage(): void {
+  const sentAt = new Map<number, number>();
+  const trips: number[] = [];
+  let n = 0;
+  let timer: NodeJS.Timeout | undefined;
+  process.on('message', (raw) => {
+    const m = raw as { type: 'start' } | { type: 'stop' } | { type: 'answer'; n: number };
+    if (m.type === 'start') {
+      timer = setInterval(() => {
+        sentAt.set(++n, performance.now());
+        process.send?.({ type: 'ask', n });
+      }, PAGE_EVERY_MS);
+    } else if (m.type === 'answer') {
+      const at = sentAt.get(m.n);
+      sentAt.delete(m.n);
+      if (at !== undefined) trips.push(performance.now() - at);
+    } else {
+      clearInterval(timer);
+      // Requests still unanswered count at their age so far (a stalled main must not look fast).
+      for (const at of sentAt.values()) trips.push(performance.now() - at);
+      process.send?.({ type: 'trips', trips });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send?.({ type: 'ready' });
 }
 
 /** A ~`megabytes` MB H.264 MP4: a 2 s lossless 720p testsrc2 segment, stream-copied in a loop. */
@@ -356,5 +434,6 @@ export async function benchJobs(): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // `--serve-file <path>`: the download bench's file server, in a process of its own so it does not share the downloader's event loop.
   if (process.argv[2] === '--serve-file') await serveFile(process.argv[3] as string);
+  else if (process.argv[2] === '--page') runPage();
   else await benchJobs();
 }

@@ -28,10 +28,12 @@ export function followJob(jobs: Pick<EngineHost, 'subscribe'>, id: string, onUpd
   });
   const unsubscribe = jobs.subscribe((event) => {
     if (event.type === 'removed' && event.id === id) settle?.reject(new Error('The job was removed from the queue.'));
-    if (event.type !== 'changed' || event.job.id !== id) return;
-    latest = event.job;
-    onUpdate(event.job);
-    if (hasEnded(event.job)) settle?.resolve(event.job);
+    if (event.type !== 'changed') return;
+    const job = event.jobs.find((j) => j.id === id);
+    if (!job) return;
+    latest = job;
+    onUpdate(job);
+    if (hasEnded(job)) settle?.resolve(job);
   });
   return { ended, latest: () => latest, stop: unsubscribe };
 }

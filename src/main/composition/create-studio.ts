@@ -222,6 +222,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       // After the engine: its last deliveries file clips and may import images.
       await Promise.all([library.dispose(), images.dispose(), drafts.dispose()]);
       await localDemo.dispose();
+      // Last: everything above may still log.
+      log.close();
     },
   };
 }

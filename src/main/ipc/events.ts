@@ -9,6 +9,12 @@ export type EventSink = (channel: string, payload: unknown) => void;
 export interface EventBus {
   /** Validates `payload` with the event's schema and hands it to every sink; invalid payloads are logged and dropped. */
   emit<D extends Domain, E extends EventName<D>>(domain: D, event: E, payload: EventPayload<D, E>): void;
+  /**
+   * Hands `payload` to every sink without parsing it: only for payloads built by typed code from
+   * data already parsed where it crossed into main (the job engine's messages, engine-host.ts), where
+   * a second parse of every batch would cost main's event loop for nothing (issue 12).
+   */
+  emitParsed<D extends Domain, E extends EventName<D>>(domain: D, event: E, payload: EventPayload<D, E>): void;
   /** Adds a sink; returns a function that removes it. */
   subscribe(sink: EventSink): () => void;
 }
@@ -25,6 +31,10 @@ export function createEventBus(log: Logger): EventBus {
         return;
       }
       for (const sink of sinks) sink(channel, parsed.data);
+    },
+    emitParsed(domain, event, payload) {
+      const channel = channelName(domain, event);
+      for (const sink of sinks) sink(channel, payload);
     },
     subscribe(sink) {
       sinks.add(sink);

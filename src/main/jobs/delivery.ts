@@ -2,19 +2,25 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobError } from '../../shared/jobs/job';
-import type { VideoProbe } from '../media-tools/ffmpeg';
+import { makePoster } from '../library/posters';
+import type { MediaRunner, VideoProbe } from '../media-tools/ffmpeg';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
 import { verifyVideo, type ExpectedVideo } from './verify';
 
-/** A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes and probe. */
+/**
+ * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
+ * and probe, and a JPEG poster made from it (`posterTime`, full size), absent when ffmpeg could not
+ * make one. The hook may take the poster; whatever it leaves is removed after it returns.
+ */
 export interface DeliveredFile {
   path: string;
   sha256: string;
   bytes: number;
   probe: VideoProbe;
+  poster?: string;
 }
 
 /**
@@ -42,6 +48,9 @@ export function partPathOf(outputDir: string, id: string): string {
 export interface DeliveryDeps {
   outputDir: string;
   ffprobe: string;
+  ffmpeg: string;
+  /** Runs ffprobe (verification) and ffmpeg (posters): bounded and at low priority in the engine. */
+  media: MediaRunner;
   deliver: DeliverHook;
   /** What the video must look like; null skips the size/duration checks (model gone from the catalog). */
   expected(job: Job): ExpectedVideo | null;
@@ -88,7 +97,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         },
       });
       const expected = deps.expected(job);
-      const check = await verifyVideo(deps.ffprobe, part, expected ?? { durationSec: job.params.duration, sizes: null });
+      const check = await verifyVideo(deps.ffprobe, part, expected ?? { durationSec: job.params.duration, sizes: null }, deps.media);
       if (!check.ok) {
         await rm(part, { force: true });
         badFiles++;
@@ -100,7 +109,13 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         rt.live(id, { notice: `${check.reason} Downloading it again.` });
         continue;
       }
-      const filed = await deps.deliver(job, { path: part, sha256: got.sha256, bytes: got.bytes, probe: check.probe });
+      const poster = await posterFor(rt, id, part, check.probe.durationSec, deps);
+      let filed: Awaited<ReturnType<DeliverHook>>;
+      try {
+        filed = await deps.deliver(job, { path: part, sha256: got.sha256, bytes: got.bytes, probe: check.probe, ...(poster ? { poster } : {}) });
+      } finally {
+        if (poster) await rm(poster, { force: true });
+      }
       await rt.apply(id, {
         type: 'completed',
         result: { path: filed.path, sha256: got.sha256, bytes: got.bytes, ...(filed.libraryId ? { libraryId: filed.libraryId } : {}) },
@@ -127,6 +142,22 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
       rt.live(id, { notice: `${messageOf(err)} Trying again in ${Math.ceil(delay / 1000)} s.` });
       await sleep(rt.clock, delay, signal);
     }
+  }
+}
+
+/**
+ * A poster of the verified video beside its `.part` (`<id>.poster.jpg`), made here so filing in main
+ * spawns nothing (issue 12); undefined when ffmpeg fails — the clip matters more than its poster.
+ */
+async function posterFor(rt: JobRuntime, id: string, video: string, durationSec: number, deps: DeliveryDeps): Promise<string | undefined> {
+  const out = join(deps.outputDir, `${id}.poster.jpg`);
+  try {
+    await makePoster(deps.ffmpeg, video, durationSec, out, deps.media);
+    return out;
+  } catch (err) {
+    rt.log.warn('jobs.poster_failed', { id, error: err });
+    await rm(out, { force: true });
+    return undefined;
   }
 }
 

@@ -361,8 +361,25 @@ export function createInProcessEngineHost(options: EngineOptions): EngineHost {
   const mirror = createJobMirror(options.log);
   const numbered = numberEvents(engine, { event: (seq, event) => mirror.apply(seq, event), snapshot: (snapshot) => mirror.replace(snapshot) });
   const running: EngineStatus = { state: 'running' };
+  /** A command, then its changes handed to the mirror before the caller hears the answer (as the engine process does). */
+  const flushed =
+    <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await command(...args);
+      } finally {
+        numbered.flush();
+      }
+    };
   return {
     ...engine,
+    submit: flushed(engine.submit),
+    cancel: flushed(engine.cancel),
+    retry: flushed(engine.retry),
+    remove: flushed(engine.remove),
+    reorder: flushed(engine.reorder),
+    pause: flushed(engine.pause),
+    resume: flushed(engine.resume),
     pid: undefined,
     async start() {
       await engine.start();
@@ -376,6 +393,7 @@ export function createInProcessEngineHost(options: EngineOptions): EngineHost {
     restart: () => running,
     async dispose() {
       await engine.dispose();
+      numbered.close();
       mirror.close();
     },
   };

@@ -132,6 +132,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return { ...(await engine.stats()), process: processStats() };
     case 'shutdown':
       await engine.dispose();
+      numbered?.close();
       await localDemo?.dispose();
       setImmediate(() => process.exit(0));
       return null;
@@ -160,6 +161,8 @@ channel.onMessage((raw) => {
   const command = message;
   handle(command).then(
     (data) => {
+      // The changes a command made reach main before its answer (main's table then holds them).
+      numbered?.flush();
       const checked = REPLY_DATA[command.type].safeParse(data ?? null);
       if (!checked.success) {
         log?.error('jobs.reply_invalid', { type: command.type });
@@ -169,6 +172,7 @@ channel.onMessage((raw) => {
       channel.send({ type: 'reply', seq: command.seq, ok: true, data: checked.data });
     },
     (err) => {
+      numbered?.flush();
       if (!(err instanceof StudioError)) log?.error('jobs.command_failed', { type: command.type, error: err });
       channel.send({ type: 'reply', seq: command.seq, ok: false, error: toWireError(err) });
     },

@@ -5,7 +5,7 @@ import { backoff } from '../../shared/jobs/backoff';
 import { isTerminal, REMOTE_STATES, type Job, type JobRoute } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { Logger } from '../logging/logger';
-import { resolveMediaTool } from '../media-tools/ffmpeg';
+import { boundedMediaRunner, resolveMediaTool } from '../media-tools/ffmpeg';
 import type { ProviderAdapter } from '../providers/types';
 import type { EngineApi, EngineEvent } from './api';
 import { createCancel } from './cancel-command';
@@ -44,6 +44,8 @@ export interface EngineOptions {
   deliver?: DeliverHook;
   /** ffprobe binary; default `resolveMediaTool('ffprobe')` ($FFPROBE_PATH, the installer's, then PATH). */
   ffprobe?: string;
+  /** ffmpeg binary (posters); default `resolveMediaTool('ffmpeg')`. */
+  ffmpeg?: string;
   limits?: Partial<Record<ProviderId, Partial<ProviderLimits>>>;
   polling?: PollBounds;
   clock?: EngineClock;
@@ -59,6 +61,8 @@ export interface Engine extends EngineApi {
   start(): Promise<void>;
 }
 
+/** ffprobe/ffmpeg runs (verification, posters) at once: a wave of finished jobs queues here instead of starting dozens of children. */
+const MEDIA_CONCURRENCY = 2;
 /** How long `dispose` lets a POST in flight finish so its task id gets stored, ms. */
 const DISPOSE_GRACE_MS = 5_000;
 /**
@@ -86,6 +90,8 @@ export function createEngine(options: EngineOptions): Engine {
   const bounds: PollBounds = { ...(options.polling ?? DEFAULT_POLL_BOUNDS) };
   const deliver = options.deliver ?? deliverInto(options.outputDir);
   const ffprobe = options.ffprobe ?? resolveMediaTool('ffprobe');
+  const ffmpeg = options.ffmpeg ?? resolveMediaTool('ffmpeg');
+  const media = boundedMediaRunner(MEDIA_CONCURRENCY);
 
   const listeners = new Set<(event: EngineEvent) => void>();
   /** Cancels asked for while the POST was in flight, carried out once it has an outcome. */
@@ -225,6 +231,8 @@ export function createEngine(options: EngineOptions): Engine {
   const deliveryDeps = {
     outputDir: options.outputDir,
     ffprobe,
+    ffmpeg,
+    media,
     deliver,
     expected: (j: Job) => {
       const entry = options.catalog(j.params.modelId);

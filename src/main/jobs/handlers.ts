@@ -1,5 +1,7 @@
 import type { Handlers } from '../../shared/contract/index';
-import { toJobView } from '../../shared/jobs/job';
+import type { JobPatch } from '../../shared/contract/jobs';
+import { toJobView, type JobView } from '../../shared/jobs/job';
+import { diffJob } from '../../shared/jobs/job-patch';
 import type { EventBus } from '../ipc/events';
 import type { EngineHost } from './engine-host';
 import type { JobTable } from './job-mirror';
@@ -41,19 +43,46 @@ export function createJobHandlers(engine: Omit<EngineHost, 'start' | 'pid' | 'su
 /**
  * Publishes main's job events to the renderer's event bus: `jobs:snapshot` (the engine (re)started:
  * the whole table), `jobs:changed`, `jobs:removed` (each with the table's version) and `jobs:stats`.
+ * A changed job the renderer already has goes as a `JobPatch` against the copy last sent; stats
+ * equal to the last ones sent are not sent again. Changes and stats were parsed when they crossed
+ * from the engine's process (engine-host.ts) and only narrowed by typed code since, so they are not
+ * parsed a second time (`emitParsed`).
  * Returns an unsubscribe function.
  */
-export function forwardJobEvents(engine: Pick<EngineHost, 'subscribe'>, events: EventBus): () => void {
+export function forwardJobEvents(engine: Pick<EngineHost, 'subscribe' | 'table'>, events: EventBus): () => void {
+  /** Each job as the renderer holds it after the events sent so far: what the next patch is against. */
+  const sent = new Map<string, JobView>(engine.table().jobs.map((job) => [job.id, toJobView(job)]));
+  /** The last stats sent, as JSON: the same figures again are not news. */
+  let lastStats = '';
   return engine.subscribe((event) => {
     switch (event.type) {
-      case 'snapshot':
-        return events.emit('jobs', 'snapshot', tableView(event));
-      case 'changed':
-        return events.emit('jobs', 'changed', { job: toJobView(event.job), version: event.version });
+      case 'snapshot': {
+        const table = tableView(event);
+        sent.clear();
+        for (const job of table.jobs) sent.set(job.id, job);
+        return events.emit('jobs', 'snapshot', table);
+      }
+      case 'changed': {
+        const jobs: JobView[] = [];
+        const patches: JobPatch[] = [];
+        for (const job of event.jobs) {
+          const view = toJobView(job);
+          const before = sent.get(job.id);
+          sent.set(job.id, view);
+          if (before) patches.push(diffJob(before, view));
+          else jobs.push(view);
+        }
+        return events.emitParsed('jobs', 'changed', { jobs, patches, version: event.version });
+      }
       case 'removed':
+        sent.delete(event.id);
         return events.emit('jobs', 'removed', { id: event.id, version: event.version });
-      case 'stats':
-        return events.emit('jobs', 'stats', event.stats);
+      case 'stats': {
+        const json = JSON.stringify(event.stats);
+        if (json === lastStats) return;
+        lastStats = json;
+        return events.emitParsed('jobs', 'stats', event.stats);
+      }
     }
   });
 }

@@ -1,18 +1,19 @@
 import type { Job } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { Logger } from '../logging/logger';
-import type { EngineEvent } from './api';
-import type { EngineSnapshot } from './numbered-events';
+import type { EngineSnapshot, TableEvent } from './numbered-events';
 
 /**
  * What main publishes about jobs (to the window, the notifier, the CLI). `version` is main's table
- * version: +1 for every change and every snapshot, so a copy at a lower version is stale.
+ * version: +1 for every batch of changes, removal and snapshot, so a copy at a lower version is
+ * stale. `changed` carries the latest state of each job that changed since the last batch (the
+ * engine sends at most about ten batches a second, see numbered-events.ts).
  * `snapshot` replaces every copy: the engine (re)started, and its table — including jobs its
  * recovery changed without events — is the truth. `epoch` counts the engine starts main has seen.
  */
 export type JobsEvent =
   | { type: 'snapshot'; jobs: Job[]; version: number; epoch: number }
-  | { type: 'changed'; job: Job; version: number }
+  | { type: 'changed'; jobs: Job[]; version: number }
   | { type: 'removed'; id: string; version: number }
   | { type: 'stats'; stats: QueueStats };
 
@@ -32,7 +33,7 @@ export interface JobMirror {
    * Applies and publishes engine event number `seq`. Dropped as stale when the current engine has
    * sent no snapshot yet, or when the snapshot already holds it (`seq` at or below its cut).
    */
-  apply(seq: number, event: EngineEvent): void;
+  apply(seq: number, event: TableEvent): void;
   /** The engine process ended: nothing from the next one counts before its snapshot. */
   engineStopped(): void;
   /** Adds a listener; returns a function that removes it. */
@@ -75,7 +76,7 @@ export function createJobMirror(log: Logger): JobMirror {
       if (engineSeq === null || seq <= engineSeq) return;
       engineSeq = seq;
       if (event.type === 'stats') return publish(event);
-      if (event.type === 'changed') jobs.set(event.job.id, event.job);
+      if (event.type === 'changed') for (const job of event.jobs) jobs.set(job.id, job);
       else jobs.delete(event.id);
       version++;
       publish({ ...event, version });

@@ -83,8 +83,9 @@ export const REPLY_DATA = {
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
 export type WireError = z.infer<typeof ErrorShape>;
 
+/** A numbered event (numbered-events.ts `TableEvent`): `changed` is a batch of the latest saved state of each job that changed. */
 export const EngineEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('changed'), job: Job }),
+  z.object({ type: z.literal('changed'), jobs: z.array(Job) }),
   z.object({ type: z.literal('removed'), id: JobId }),
   z.object({ type: z.literal('stats'), stats: QueueStats }),
 ]);
@@ -110,6 +111,8 @@ export const HostCall = z.discriminatedUnion('name', [
       sha256: z.string(),
       bytes: z.number().int().nonnegative(),
       probe: z.object({ durationSec: z.number(), width: z.number(), height: z.number(), codec: z.string(), container: z.string(), fps: z.number().nullable() }),
+      /** A JPEG poster the engine made from the video (delivery.ts); main moves it, never makes one. */
+      poster: z.string().optional(),
     }),
   }),
 ]);

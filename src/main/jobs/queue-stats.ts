@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../shared/catalog/types';
 import { ProviderId as ProviderIds } from '../../shared/catalog/types';
-import { isTerminal, type Job, type JobState } from '../../shared/jobs/job';
+import type { Job, JobState } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { Scheduler } from './scheduler';
 
@@ -13,15 +13,13 @@ export interface StatsInput {
   requestsTotal: number;
 }
 
-/** The queue's figures (Queue view, status line): jobs per state, per-provider slots, waits and cool-downs, requests per live job. */
+/** The queue's figures (Queue view, status line): jobs per state, per-provider slots, waits and cool-downs, the request total. */
 export function queueStatsOf(input: StatsInput): QueueStats {
   const byState: Partial<Record<JobState, number>> = {};
   const waiting = new Map<ProviderId, number>();
-  const byJob: Record<string, number> = {};
   for (const job of input.jobs) {
     byState[job.state] = (byState[job.state] ?? 0) + 1;
     if (job.state === 'queued') waiting.set(job.provider, (waiting.get(job.provider) ?? 0) + 1);
-    if (!isTerminal(job.state)) byJob[job.id] = job.requests;
   }
   return {
     paused: input.scheduler.paused,
@@ -34,6 +32,6 @@ export function queueStatsOf(input: StatsInput): QueueStats {
       waiting: waiting.get(provider) ?? 0,
       cooldownMs: input.scheduler.cooldownMs(provider),
     })),
-    requests: { total: input.requestsTotal, byJob },
+    requests: { total: input.requestsTotal },
   };
 }

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { outputSize, type PixelSize } from '../../shared/catalog/output-sizes';
-import { MediaToolError, probeVideo, type VideoProbe } from '../media-tools/ffmpeg';
+import { MediaToolError, probeVideo, runMediaTool, type MediaRunner, type VideoProbe } from '../media-tools/ffmpeg';
 
 /** What the finished video must look like. */
 export interface ExpectedVideo {
@@ -42,12 +42,12 @@ export type VerifyResult = { ok: true; probe: VideoProbe } | { ok: false; reason
  * the end of the file (ffprobe alone accepts a cut "faststart" MP4, whose header still announces
  * the full length); codec H.264/HEVC, duration within
  * `durationTolerance` of the request, and width × height one of `expected.sizes`. Never throws:
- * a file ffprobe cannot read is `{ ok: false }` (usually a truncated download).
+ * a file ffprobe cannot read is `{ ok: false }` (usually a truncated download). ffprobe runs through `run`.
  */
-export async function verifyVideo(ffprobe: string, file: string, expected: ExpectedVideo): Promise<VerifyResult> {
+export async function verifyVideo(ffprobe: string, file: string, expected: ExpectedVideo, run: MediaRunner = runMediaTool): Promise<VerifyResult> {
   let probe: VideoProbe;
   try {
-    probe = await probeVideo(ffprobe, file);
+    probe = await probeVideo(ffprobe, file, run);
   } catch (err) {
     const why = err instanceof MediaToolError ? err.message : String(err);
     return { ok: false, reason: `The downloaded file is not a readable video (${why}).` };

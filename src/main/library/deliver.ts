@@ -13,8 +13,10 @@ function modeOf(job: Job): Mode {
 
 /**
  * The engine's `DeliverHook` backed by the library: files a verified download as a clip folder with
- * its sidecar, poster and the processed input images (ARCHITECTURE.md "Library"). Idempotent per
- * job, as the hook must be: `addClip` answers with the clip already filed for the same job and video.
+ * its sidecar, poster and the processed input images (ARCHITECTURE.md "Library"). The engine's probe,
+ * sha256 and poster go in as they are: filing renames and writes, it runs no ffmpeg/ffprobe and
+ * reads no video (issue 12). Idempotent per job, as the hook must be: `addClip` answers with the
+ * clip already filed for the same job and video.
  *
  * `prepareImages` is the same function the engine used before submitting; the image service caches
  * by content hash and recipe, so calling it again returns the exact files that were sent.
@@ -39,6 +41,11 @@ export function deliverToLibrary(deps: {
     const tokens = job.remote?.usage?.completion_tokens;
     const clip = await deps.library.addClip({
       videoPath: file.path,
+      verified: {
+        output: { width: file.probe.width, height: file.probe.height, durationSec: file.probe.durationSec, codec: file.probe.codec },
+        video: { sha256: file.sha256, bytes: file.bytes },
+      },
+      ...(file.poster ? { posterPath: file.poster } : {}),
       prompt,
       provider: job.provider,
       modelId,

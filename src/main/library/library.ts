@@ -6,7 +6,7 @@ import { StudioError } from '../../shared/contract/result';
 import { LibraryQuery } from '../../shared/library/query';
 import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
-import { MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
+import { boundedMediaRunner, MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
 import { exists, hashFile } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { createKeyedLock } from '../storage/lock';
@@ -52,10 +52,14 @@ export interface LibraryClip {
 }
 
 /**
- * A finished video to add. `videoPath` is a complete, verified file (no `.part`); it is moved into
- * the library unless `keepSource` is set. `inputs` are the processed input images (any of
+ * A finished video to add. `videoPath` is a complete, verified file; it is moved into the library
+ * unless `keepSource` is set. `inputs` are the processed input images (any of
  * jpg/png/webp/bmp/tiff/gif), copied into `inputs/first.<ext>` / `inputs/last.<ext>`.
- * Output size, duration and codec are probed from the video; hashes are computed.
+ * `verified` is what the job engine already measured of the video (its verification probe and the
+ * download's sha256): taken as is, so filing a job's clip runs no ffprobe and reads no video in main
+ * (issue 12); without it the video is probed and hashed here. `posterPath` is a poster already made
+ * from the video (the engine makes one per job), linked in (it stays where it is); without it ffmpeg
+ * makes one here.
  */
 export const NewClip = ClipSidecar.omit({
   schemaVersion: true,
@@ -75,6 +79,8 @@ export const NewClip = ClipSidecar.omit({
     .refine((list) => new Set(list.map((i) => i.role)).size === list.length, 'at most one first and one last frame')
     .default([]),
   createdAt: z.number().int().nonnegative().optional(),
+  verified: z.object({ output: ClipSidecar.shape.output, video: ClipSidecar.shape.video }).optional(),
+  posterPath: z.string().min(1).optional(),
   rating: Rating.default(0),
   tags: z.array(z.string()).default([]),
 });
@@ -153,6 +159,8 @@ const INPUT_EXT: Record<string, string> = {
 };
 
 const INDEX_LOCK = 'index';
+/** ffmpeg/ffprobe children the library runs at once. */
+const MEDIA_CONCURRENCY = 2;
 
 interface Trashed {
   /** Folder name the clip had in the library root. */
@@ -173,6 +181,8 @@ export function createLibrary(deps: LibraryDeps): Library {
   const trashDir = join(root, TRASH_DIR);
   const stagingDir = join(root, STAGING_DIR);
   const tools = { ffmpeg: deps.ffmpegPath ?? resolveMediaTool('ffmpeg'), ffprobe: deps.ffprobePath ?? resolveMediaTool('ffprobe') };
+  // What ffmpeg/ffprobe work is left in main (clips added from outside a job, last frames) runs bounded and at low priority.
+  const media = boundedMediaRunner(MEDIA_CONCURRENCY);
   const now = deps.now ?? Date.now;
   const undoWindowMs = deps.undoWindowMs ?? 60_000;
   const log = deps.log;
@@ -302,10 +312,10 @@ export function createLibrary(deps: LibraryDeps): Library {
       const issue = parsed.error.issues[0];
       throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
     }
-    const { videoPath, keepSource, inputs, createdAt, tags, ...fields } = parsed.data;
+    const { videoPath, keepSource, inputs, createdAt, tags, verified, posterPath, ...fields } = parsed.data;
     const filedFirst = filedFor(fields.jobId);
     // A cheap early answer for a re-delivery; the check that decides is the one under the lock below.
-    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource);
+    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource, verified?.video.sha256);
     const id = newClipId();
     const stage = join(stagingDir, id);
     await mkdir(join(stage, 'inputs'), { recursive: true });
@@ -315,7 +325,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       // source is copied instead, so the two files can never change together.
       if (keepSource) await copyFile(videoPath, stagedVideo);
       else await link(videoPath, stagedVideo).catch(() => copyFile(videoPath, stagedVideo));
-      const [probe, video] = await Promise.all([probeVideo(tools.ffprobe, stagedVideo), hashFile(stagedVideo)]);
+      const { output, video } = verified ?? (await measure(stagedVideo));
       const sidecarInputs: SidecarInput[] = [];
       for (const input of inputs) {
         const ext = INPUT_EXT[extname(input.path).toLowerCase()];
@@ -328,7 +338,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         sidecarInputs.push({ role: input.role, file, sha256: hashed.sha256, bytes: hashed.bytes, width: meta.width, height: meta.height });
       }
       try {
-        await makePoster(tools.ffmpeg, stagedVideo, probe.durationSec, join(stage, POSTER_FILE));
+        if (posterPath) await link(posterPath, join(stage, POSTER_FILE)).catch(() => copyFile(posterPath, join(stage, POSTER_FILE)));
+        else await makePoster(tools.ffmpeg, stagedVideo, output.durationSec, join(stage, POSTER_FILE), media);
       } catch (err) {
         // The clip matters more than its poster: keep going, the grid shows a placeholder.
         log.warn('library.poster_failed', { id, error: err });
@@ -338,7 +349,7 @@ export function createLibrary(deps: LibraryDeps): Library {
         id,
         createdAt: createdAt ?? now(),
         ...fields,
-        output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec },
+        output,
         inputs: sidecarInputs,
         video,
         tags: normalizeTags(tags),
@@ -355,7 +366,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       });
       if (committed.filed) {
         await rm(stage, { recursive: true, force: true });
-        return await sameJobAgain(committed.filed, videoPath, keepSource);
+        return await sameJobAgain(committed.filed, videoPath, keepSource, verified?.video.sha256);
       }
       const record = committed.record;
       if (!keepSource) await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
@@ -372,15 +383,22 @@ export function createLibrary(deps: LibraryDeps): Library {
     }
   }
 
+  /** Size, duration and codec (ffprobe) and sha256 of a video nobody measured before it came here. */
+  async function measure(video: string): Promise<{ output: ClipSidecar['output']; video: ClipSidecar['video'] }> {
+    const [probe, hashed] = await Promise.all([probeVideo(tools.ffprobe, video, media), hashFile(video)]);
+    return { output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec }, video: hashed };
+  }
+
   /** The clip already filed for `jobId` (none for clips that came from no job). */
   function filedFor(jobId: string | undefined): ClipRecord | undefined {
     return jobId ? index.byJobId(jobId) : undefined;
   }
 
-  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean): Promise<LibraryClip> {
+  /** A second delivery of a filed job's clip: the new copy goes when it is byte-identical (`sha256` when known, else hashed). */
+  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean, sha256?: string): Promise<LibraryClip> {
     if (!keepSource) {
-      const copy = await hashFile(videoPath);
-      if (copy.sha256 === filed.sidecar.video.sha256) await unlink(videoPath).catch(() => undefined);
+      const copy = sha256 ?? (await hashFile(videoPath)).sha256;
+      if (copy === filed.sidecar.video.sha256) await unlink(videoPath).catch(() => undefined);
       else log.warn('library.job_refiled_different_video', { id: filed.id, jobId: filed.sidecar.jobId });
     }
     return view(filed);
@@ -455,7 +473,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       const record = need(id);
       await mkdir(deps.framesDir, { recursive: true });
       try {
-        return await extractLastFrame(tools, join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`));
+        return await extractLastFrame(tools, join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`), media);
       } catch (err) {
         if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The last frame could not be extracted: ${err.message}`);
         throw err;

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import sharp from 'sharp';
-import { MediaToolError, probeVideo, runMediaTool } from '../media-tools/ffmpeg';
+import { MediaToolError, probeVideo, runMediaTool, type MediaRunner } from '../media-tools/ffmpeg';
 
 /** Seconds into the clip where the poster is taken: 1 s, or the middle of clips shorter than 2 s. */
 export function posterTime(durationSec: number): number {
@@ -9,12 +9,12 @@ export function posterTime(durationSec: number): number {
 
 /**
  * Writes a JPEG poster of `video` at `posterTime(durationSec)` to `out`, at the video's full size
- * (px). Runs ffmpeg as a child process. Throws `MediaToolError` when ffmpeg fails.
+ * (px). Runs ffmpeg as a child process through `run`. Throws `MediaToolError` when ffmpeg fails.
  */
-export async function makePoster(ffmpeg: string, video: string, durationSec: number, out: string): Promise<void> {
+export async function makePoster(ffmpeg: string, video: string, durationSec: number, out: string, run: MediaRunner = runMediaTool): Promise<void> {
   const at = posterTime(durationSec).toFixed(3);
   // -ss before -i seeks by keyframe then decodes up to the exact time: fast and frame-accurate.
-  await runMediaTool(ffmpeg, ['-v', 'error', '-y', '-ss', at, '-i', video, '-frames:v', '1', '-q:v', '3', '-f', 'image2', out]);
+  await run(ffmpeg, ['-v', 'error', '-y', '-ss', at, '-i', video, '-frames:v', '1', '-q:v', '3', '-f', 'image2', out]);
 }
 
 /** The extracted last frame: a PNG at `path`, its size in px equal to the video's. */
@@ -29,12 +29,12 @@ export interface LastFrame {
  * the last frame". ffmpeg decodes only the last second (`-sseof -1`) and, with `-update 1`,
  * overwrites the image with each decoded frame, so what remains is the very last frame — unlike a
  * single `-sseof -0.1` grab, which can land one frame early.
- * Throws `MediaToolError` when ffmpeg fails or the image's size differs from the video's
- * (the file is then removed).
+ * Tools run through `run`. Throws `MediaToolError` when ffmpeg fails or the image's size differs
+ * from the video's (the file is then removed).
  */
-export async function extractLastFrame(tools: { ffmpeg: string; ffprobe: string }, video: string, out: string): Promise<LastFrame> {
-  const probe = await probeVideo(tools.ffprobe, video);
-  await runMediaTool(tools.ffmpeg, ['-v', 'error', '-y', '-sseof', '-1', '-i', video, '-an', '-update', '1', '-f', 'image2', '-c:v', 'png', out]);
+export async function extractLastFrame(tools: { ffmpeg: string; ffprobe: string }, video: string, out: string, run: MediaRunner = runMediaTool): Promise<LastFrame> {
+  const probe = await probeVideo(tools.ffprobe, video, run);
+  await run(tools.ffmpeg, ['-v', 'error', '-y', '-sseof', '-1', '-i', video, '-an', '-update', '1', '-f', 'image2', '-c:v', 'png', out]);
   const meta = await sharp(out).metadata();
   if (meta.width !== probe.width || meta.height !== probe.height) {
     await rm(out, { force: true });

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import { runnableBinary } from './asar';
 
@@ -60,9 +62,9 @@ export class MediaToolError extends Error {
  * stdout. Rejects with `MediaToolError` when it cannot start, exits non-zero, or runs past
  * `timeoutMs` (default 60,000 ms), and is then killed.
  */
-export function runMediaTool(bin: string, args: readonly string[], timeoutMs = 60_000): Promise<string> {
+export function runMediaTool(bin: string, args: readonly string[], timeoutMs = 60_000, options: { lowPriority?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(bin, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
+    const child = execFile(bin, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
       if (err) {
         const tail = String(stderr).slice(-2000);
         reject(new MediaToolError(`${bin.split(/[\\/]/).pop()} failed: ${err.message.split('\n')[0]}`, tail));
@@ -70,7 +72,31 @@ export function runMediaTool(bin: string, args: readonly string[], timeoutMs = 6
       }
       resolve(String(stdout));
     });
+    if (options.lowPriority && child.pid !== undefined) {
+      try {
+        // Background work (posters, probes) must not take CPU from the app itself; `nice` 10 on POSIX, below-normal on Windows.
+        setPriority(child.pid, LOW_PRIORITY);
+      } catch {
+        // It may have exited already; the priority is a courtesy, not a requirement.
+      }
+    }
   });
+}
+
+/** The niceness background media tools run at (POSIX scale; Node maps it to BELOW_NORMAL on Windows). */
+const LOW_PRIORITY = 10;
+
+/** Runs a media tool like `runMediaTool` (same arguments, answers and errors); what `probeVideo` and the poster/frame makers take. */
+export type MediaRunner = (bin: string, args: readonly string[], timeoutMs?: number) => Promise<string>;
+
+/**
+ * A `MediaRunner` that runs at most `concurrency` tools at once (the rest wait their turn, first
+ * come first served), each at low CPU priority: 200 jobs finishing together must not start 200
+ * ffmpegs (issue 12 measured ~19 ffmpeg and ~31 ffprobe at once).
+ */
+export function boundedMediaRunner(concurrency: number): MediaRunner {
+  const limit = pLimit(concurrency);
+  return (bin, args, timeoutMs) => limit(() => runMediaTool(bin, args, timeoutMs, { lowPriority: true }));
 }
 
 const ProbeOutput = z.object({
@@ -106,11 +132,11 @@ export interface VideoProbe {
 }
 
 /**
- * Probes `file` with ffprobe (child process). Throws `MediaToolError` when ffprobe fails or the
+ * Probes `file` with ffprobe (child process, through `run`). Throws `MediaToolError` when ffprobe fails or the
  * file has no video stream with a size and a positive duration.
  */
-export async function probeVideo(ffprobe: string, file: string): Promise<VideoProbe> {
-  const out = await runMediaTool(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-i', file], 30_000);
+export async function probeVideo(ffprobe: string, file: string, run: MediaRunner = runMediaTool): Promise<VideoProbe> {
+  const out = await run(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-i', file], 30_000);
   let json: unknown;
   try {
     json = JSON.parse(out);

@@ -67,8 +67,10 @@ export function createJobNotifier(options: JobNotifierOptions): JobNotifier {
         return replace(event.jobs);
       case 'changed':
         // Main publishes in the engine's order (job-mirror.ts): the latest copy is the truth.
-        jobs.set(event.job.id, event.job);
-        announce(event.job);
+        for (const job of event.jobs) {
+          jobs.set(job.id, job);
+          announce(job);
+        }
         return updateProgress();
       case 'removed':
         jobs.delete(event.id);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { Logger } from '../logging/logger';
@@ -10,7 +10,9 @@ import type { Logger } from '../logging/logger';
  * `conf` itself by default, `electron-store` from the Electron host (same file format and API).
  *
  * Writes are atomic (temp file + rename, by `conf`) and the file is owner-only (0600): the key
- * vault's ciphertexts and the settings' paths are nobody else's business.
+ * vault's ciphertexts and the settings' paths are nobody else's business. The parsed file is kept
+ * in memory: `read` costs no I/O (the vault is read on every engine context call, issue 12); it is
+ * parsed again after a write or when the file changes on disk (a watch on its folder).
  */
 export interface JsonStoreFile {
   /** Absolute path of the file. */
@@ -77,21 +79,48 @@ export function openJsonStore(dir: string, name: string, log: Logger, openConf: 
   }
   if (existsSync(path)) chmodSync(path, OWNER_ONLY);
 
-  const read = (): Record<string, unknown> => {
+  /** The file as last parsed; null when it must be read again (written, or changed on disk). */
+  let parsed: Record<string, unknown> | null = null;
+  const load = (): Record<string, unknown> => {
     try {
-      return { ...conf.store };
+      return conf.store;
     } catch (err) {
       if (!(err instanceof SyntaxError)) throw err;
       moveAside();
       return {};
     }
   };
+  let watched = watchFile(dir, `${name}.json`, () => (parsed = null), () => (watched = false));
 
   return {
     path,
-    read,
+    // A deep copy: callers may change what they get without changing the cache. Unwatched, every read parses the file.
+    read: () => structuredClone(watched ? (parsed ??= load()) : load()),
     write(data) {
+      parsed = null;
       conf.store = data;
     },
   };
+}
+
+/**
+ * Calls `changed` whenever `<dir>/<file>` may have changed (written, replaced by a rename, deleted).
+ * The folder is watched, not the file: an atomic write replaces the file's inode. Never keeps the
+ * process alive. Returns false when the folder cannot be watched; `lost` is called if the watch
+ * ends later — either way the caller must stop trusting a cached copy.
+ */
+function watchFile(dir: string, file: string, changed: () => void, lost: () => void): boolean {
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (name === null || name === file) changed();
+    });
+  } catch {
+    return false;
+  }
+  watcher.on('error', () => {
+    lost();
+    watcher.close();
+  });
+  return true;
 }

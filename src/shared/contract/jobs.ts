@@ -8,11 +8,19 @@ const Empty = z.object({}).strict();
 const ById = z.object({ id: JobId }).strict();
 
 /**
- * Where main's copy of the job table stands: +1 on every change main publishes and on every
- * snapshot (the engine (re)started and its whole table became the truth). A copy at a lower
- * version is stale; the renderer drops it.
+ * Where main's copy of the job table stands: +1 on every batch of changes main publishes, every
+ * removal and every snapshot (the engine (re)started and its whole table became the truth). A copy
+ * at a lower version is stale; the renderer drops it.
  */
 export const TableVersion = z.number().int().nonnegative();
+
+/**
+ * The top-level fields of a job that changed since main last sent it (`id` always), and in `unset`
+ * the optional fields it no longer has: a running job's batch entry is its progress and request
+ * count, not its prompt and parameters again (issue 12: renderer traffic for 200 jobs < 1 MB).
+ */
+export const JobPatch = JobView.partial().extend({ id: JobId, unset: z.array(z.string()).optional() }).strict();
+export type JobPatch = z.infer<typeof JobPatch>;
 
 /** Every job, in queue order, at `version`. */
 const JobTable = z.object({ jobs: z.array(JobView), version: TableVersion });
@@ -49,8 +57,13 @@ export const jobsDomain = {
     stats: request(Empty, QueueStats),
   },
   events: {
-    /** One job changed (saved first); `version` is the table's version after it. */
-    changed: event(z.object({ job: JobView, version: TableVersion })),
+    /**
+     * Jobs changed (each saved first): the latest state of every job that changed since the last
+     * batch, at most about ten batches a second; `version` is the table's version after it. A job
+     * main has not sent since the last table comes whole in `jobs`; one it has, as a `JobPatch`
+     * against the copy it last sent (so events must be applied in order, as versions already demand).
+     */
+    changed: event(z.object({ jobs: z.array(JobView), patches: z.array(JobPatch), version: TableVersion })),
     removed: event(z.object({ id: JobId, version: TableVersion })),
     /**
      * The whole table, replacing every copy: sent whenever the job engine (re)starts, since

@@ -17,15 +17,15 @@ export const ProviderQueueStats = z.object({
 export type ProviderQueueStats = z.infer<typeof ProviderQueueStats>;
 
 /**
- * The queue at a glance (status line, Queue view header). `requests` counts HTTP requests made to
- * providers since the engine started (`total`) and per job over the job's life (`byJob`, from
- * `Job.requests`, for jobs that still poll or download).
+ * The queue at a glance (status line, Queue view header). `requests.total` counts HTTP requests
+ * made to providers since the engine started; a job's own count is its `Job.requests` (not repeated
+ * here: a per-job map grew with the queue and went out with every stats event, issue 12).
  */
 export const QueueStats = z.object({
   paused: z.boolean(),
   online: z.boolean(),
   byState: z.partialRecord(JobState, z.number().int().nonnegative()),
   providers: z.array(ProviderQueueStats),
-  requests: z.object({ total: z.number().int().nonnegative(), byJob: z.record(z.string(), z.number().int().nonnegative()) }),
+  requests: z.object({ total: z.number().int().nonnegative() }),
 });
 export type QueueStats = z.infer<typeof QueueStats>;

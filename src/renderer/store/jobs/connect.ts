@@ -14,7 +14,7 @@ export function connectJobs(client: StudioClient, store: StoreApi<StudioState>):
   jobs().setRequests(requests);
   // Subscribe before asking, so a change between the answer and the subscription is not lost.
   const offs = [
-    client.jobs.onChanged(({ job, version }) => jobs().follow({ type: 'changed', job, version })),
+    client.jobs.onChanged(({ jobs: changed, patches, version }) => jobs().follow({ type: 'changed', jobs: changed, patches, version })),
     client.jobs.onRemoved(({ id, version }) => jobs().follow({ type: 'removed', id, version })),
     client.jobs.onSnapshot(({ jobs: table, version }) => jobs().replaceAll(table, version)),
     client.jobs.onStats((stats) => jobs().setStats(stats)),

@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
+import type { JobPatch } from '../../../shared/contract/jobs';
 import type { JobView } from '../../../shared/jobs/job';
+import { applyJobPatch } from '../../../shared/jobs/job-patch';
 import type { QueueStats } from '../../../shared/jobs/queue-stats';
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
@@ -18,10 +20,11 @@ const NOTIFIED_STATES: readonly JobView['state'][] = ['completed', 'failed', 'ex
 const MAX_NOTICES = 3;
 
 /**
- * One of main's versioned job events (`jobs:changed`, `jobs:removed`); `version` is main's table
- * version after it (see the contract's `TableVersion`).
+ * One of main's versioned job events (`jobs:changed`: a batch holding the latest state of each job
+ * that changed — whole, or as a patch against the copy main sent before; `jobs:removed`); `version`
+ * is main's table version after it (see the contract's `TableVersion`).
  */
-export type JobsFeed = { type: 'changed'; job: JobView; version: number } | { type: 'removed'; id: string; version: number };
+export type JobsFeed = { type: 'changed'; jobs: JobView[]; patches: JobPatch[]; version: number } | { type: 'removed'; id: string; version: number };
 
 /** A toast about a job that just ended (seen live — an event or a later snapshot — never for jobs loaded at start). */
 export interface JobNotice {
@@ -101,8 +104,19 @@ function without(j: JobsState, id: string): JobsState {
 /** `j` with one of main's events applied (its version checked by the caller). */
 function applyFeed(j: JobsState, event: JobsFeed): JobsState {
   if (event.type === 'removed') return { ...without(j, event.id), version: event.version };
-  const { job } = event;
-  return { ...j, byId: { ...j.byId, [job.id]: job }, notices: notice(j.notices, job, j.byId[job.id]), version: event.version };
+  const byId = { ...j.byId };
+  let notices = j.notices;
+  const changed = [...event.jobs];
+  for (const patch of event.patches) {
+    const before = byId[patch.id];
+    // A patch is against the copy main sent before, which the cache holds when events come in order; without it there is nothing to patch.
+    if (before) changed.push(applyJobPatch(before, patch));
+  }
+  for (const job of changed) {
+    notices = notice(notices, job, byId[job.id]);
+    byId[job.id] = job;
+  }
+  return { ...j, byId, notices, version: event.version };
 }
 
 export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (set) => {

@@ -18,12 +18,12 @@ describe('main\'s job mirror', () => {
     const { mirror, published } = mirrorWithLog();
     const a = jobThrough('job-mirror-01', ['queued']);
     const b = jobThrough('job-mirror-02', ['queued'], { order: 1 });
-    mirror.apply(1, { type: 'changed', job: a }); // before any snapshot: dropped
+    mirror.apply(1, { type: 'changed', jobs: [a] }); // before any snapshot: dropped
     expect(mirror.table()).toEqual({ jobs: [], version: 0 });
     mirror.replace({ seq: 2, jobs: [b, a] });
-    mirror.apply(2, { type: 'changed', job: a }); // already in the snapshot (seq 2)
+    mirror.apply(2, { type: 'changed', jobs: [a] }); // already in the snapshot (seq 2)
     const aSent = jobThrough('job-mirror-01', ['queued', 'submitting']);
-    mirror.apply(3, { type: 'changed', job: aSent });
+    mirror.apply(3, { type: 'changed', jobs: [aSent] });
     mirror.apply(4, { type: 'removed', id: b.id });
     expect(mirror.table()).toEqual({ jobs: [aSent], version: 3 });
     expect(published.map((e) => [e.type, 'version' in e ? e.version : null])).toEqual([
@@ -77,5 +77,43 @@ describe('numbered engine events', () => {
     expect(snapshot.seq).toBe(1);
     expect(snapshot.jobs.map((j) => j.state)).toEqual(['submitting']);
     expect(mirror.table().jobs.map((j) => j.state)).toEqual(['submitting']);
+  });
+});
+
+describe('batched engine events', () => {
+  it('sends the latest copy of each changed job once per batch, a removal after the changes before it, and stats with the batch', async () => {
+    const listeners = new Set<(e: EngineEvent) => void>();
+    const engine = {
+      subscribe(l: (e: EngineEvent) => void) {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+      list: async () => [] as Job[],
+    };
+    const emit = (e: EngineEvent) => listeners.forEach((l) => l(e));
+    const sent: Array<[number, string, string[]]> = [];
+    const numbered = numberEvents(engine, {
+      event: (seq, e) => sent.push([seq, e.type, e.type === 'changed' ? e.jobs.map((j) => `${j.id}:${j.state}`) : e.type === 'removed' ? [e.id] : []]),
+      snapshot: () => undefined,
+    }, 20);
+    const a = ['draft', 'queued'] as const;
+    emit({ type: 'changed', job: jobThrough('job-batch-01', [...a]) });
+    emit({ type: 'changed', job: jobThrough('job-batch-02', [...a]) });
+    emit({ type: 'changed', job: jobThrough('job-batch-01', [...a, 'submitting']) });
+    emit({ type: 'stats', stats: { paused: false, online: true, byState: {}, providers: [], requests: { total: 1 } } });
+    expect(sent).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sent).toEqual([
+      [1, 'changed', ['job-batch-01:submitting', 'job-batch-02:queued']],
+      [2, 'stats', []],
+    ]);
+    emit({ type: 'changed', job: jobThrough('job-batch-01', [...a, 'submitting', 'submitted']) });
+    emit({ type: 'changed', job: jobThrough('job-batch-02', [...a, 'submitting']) });
+    emit({ type: 'removed', id: 'job-batch-02' });
+    expect(sent.slice(2)).toEqual([
+      [3, 'changed', ['job-batch-01:submitted']],
+      [4, 'removed', ['job-batch-02']],
+    ]);
+    numbered.close();
   });
 });

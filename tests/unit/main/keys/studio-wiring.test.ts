@@ -67,6 +67,8 @@ describe('keys and settings in the assembled studio', () => {
     expect(await call('keys:remove', { provider: 'novita' })).toMatchObject({ ok: true, data: { source: 'none' } });
     expect(await call('app:info', {})).toMatchObject({ data: { demo: true } });
 
+    // The log is buffered; disposing the studio writes what waits.
+    await studio.dispose();
     const everything = JSON.stringify([answers, sent]) + readFileSync(join(dir, 'logs', 'studio.log'), 'utf8');
     expect(everything).not.toContain(key);
   });

@@ -326,6 +326,7 @@ describe('redaction of keys the vault handed out', () => {
         error: new Error(`server said: invalid key ${key}`),
       });
     }
+    log.close();
     const text = readFileSync(logFile, 'utf8');
     expect(text.split('\n').filter(Boolean)).toHaveLength(3);
     for (const key of keys) expect(text).not.toContain(key);

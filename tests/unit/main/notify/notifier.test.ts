@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../../src/main/jobs/api';
+import type { TableEvent } from '../../../../src/main/jobs/numbered-events';
 import { createJobMirror } from '../../../../src/main/jobs/job-mirror';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 import type { DesktopNotification } from '../../../../src/main/notify/notification-text';
@@ -45,7 +45,7 @@ function engineFeed() {
       seq = 0;
       mirror.replace({ seq, jobs });
     },
-    emit: (event: EngineEvent) => mirror.apply(++seq, event),
+    emit: (event: TableEvent) => mirror.apply(++seq, event),
     listeners: () => listeners,
   };
 }
@@ -97,10 +97,10 @@ describe('createJobNotifier', () => {
     const { engine, shown } = start([running]);
     const downloading = enter(running, 'downloading', NOW + 10_000);
     const done = enter(downloading, 'completed', NOW + 11_000, { result: { libraryId: 'clip0001abcd' } });
-    engine.emit({ type: 'changed', job: downloading });
-    engine.emit({ type: 'changed', job: done });
+    engine.emit({ type: 'changed', jobs: [downloading] });
+    engine.emit({ type: 'changed', jobs: [done] });
     // The library and the Queue touch finished jobs again (a later `changed` with the same state).
-    engine.emit({ type: 'changed', job: { ...done, updatedAt: NOW + 12_000 } });
+    engine.emit({ type: 'changed', jobs: [{ ...done, updatedAt: NOW + 12_000 }] });
     expect(shown).toEqual([
       { title: 'Video ready', body: 'a paper boat on a pond, job-aaaa-01 · Seedance 1.0 Pro · text to video', jobId: 'job-aaaa-01', actions: ['open', 'continue'] },
     ]);
@@ -110,8 +110,8 @@ describe('createJobNotifier', () => {
     const a = jobThrough('job-fail-01', ['queued', 'submitting', 'submitted', 'running'], {}, NOW + 1);
     const b = jobThrough('job-fail-02', ['queued', 'submitting', 'submitted', 'running', 'downloading'], {}, NOW + 1);
     const { engine, shown } = start([a, b]);
-    engine.emit({ type: 'changed', job: enter(a, 'failed', NOW + 20_000, { error: { kind: 'quota', message: 'Your Novita balance is too low.' } }) });
-    engine.emit({ type: 'changed', job: enter(b, 'expired', NOW + 20_000, { error: { kind: 'expired', message: 'The link expired.' } }) });
+    engine.emit({ type: 'changed', jobs: [enter(a, 'failed', NOW + 20_000, { error: { kind: 'quota', message: 'Your Novita balance is too low.' } })] });
+    engine.emit({ type: 'changed', jobs: [enter(b, 'expired', NOW + 20_000, { error: { kind: 'expired', message: 'The link expired.' } })] });
     expect(shown.map((n) => [n.jobId, n.title, n.body.split('\n')[0]])).toEqual([
       ['job-fail-01', 'Video failed', 'Your Novita balance is too low.'],
       ['job-fail-02', 'Video expired', 'The link expired.'],
@@ -141,9 +141,9 @@ describe('createJobNotifier', () => {
     const running = jobThrough('job-focus-01', [...LIFE], {}, NOW + 1);
     const { engine, shown } = start([running], { focused: () => focused });
     const done = enter(running, 'completed', NOW + 5_000);
-    engine.emit({ type: 'changed', job: done });
+    engine.emit({ type: 'changed', jobs: [done] });
     focused = false;
-    engine.emit({ type: 'changed', job: { ...done, updatedAt: NOW + 6_000 } });
+    engine.emit({ type: 'changed', jobs: [{ ...done, updatedAt: NOW + 6_000 }] });
     expect(shown).toEqual([]);
   });
 
@@ -151,11 +151,11 @@ describe('createJobNotifier', () => {
     const jobs = ['job-set-01', 'job-set-02', 'job-set-03', 'job-set-04'].map((id) => jobThrough(id, [...LIFE], {}, NOW + 1));
     const { engine, shown } = start(jobs);
     settings.update({ notifications: { onFinish: false } });
-    engine.emit({ type: 'changed', job: enter(jobs[0] as Job, 'completed', NOW + 9_000) });
-    engine.emit({ type: 'changed', job: enter(jobs[1] as Job, 'failed', NOW + 9_000) });
+    engine.emit({ type: 'changed', jobs: [enter(jobs[0] as Job, 'completed', NOW + 9_000)] });
+    engine.emit({ type: 'changed', jobs: [enter(jobs[1] as Job, 'failed', NOW + 9_000)] });
     settings.update({ notifications: { onFinish: true, onFail: false } });
-    engine.emit({ type: 'changed', job: enter(jobs[2] as Job, 'completed', NOW + 9_000) });
-    engine.emit({ type: 'changed', job: enter(jobs[3] as Job, 'expired', NOW + 9_000) });
+    engine.emit({ type: 'changed', jobs: [enter(jobs[2] as Job, 'completed', NOW + 9_000)] });
+    engine.emit({ type: 'changed', jobs: [enter(jobs[3] as Job, 'expired', NOW + 9_000)] });
     expect(shown.map((n) => [n.jobId, n.title])).toEqual([
       ['job-set-02', 'Video failed'],
       ['job-set-03', 'Video ready'],
@@ -169,7 +169,7 @@ describe('createJobNotifier', () => {
       jobThrough('job-old-03', ['queued', 'submitting', 'needs_attention'], {}, NOW - 60_000),
     ];
     const { engine, shown } = start(old);
-    for (const job of old) engine.emit({ type: 'changed', job: { ...job, updatedAt: NOW + 1_000, order: 5 } });
+    for (const job of old) engine.emit({ type: 'changed', jobs: [{ ...job, updatedAt: NOW + 1_000, order: 5 }] });
     expect(shown).toEqual([]);
   });
 
@@ -187,7 +187,7 @@ describe('createJobNotifier', () => {
     const { engine, progress, shown } = start([a]);
     engine.start([]);
     expect(progress).toEqual([0.5, null]);
-    engine.emit({ type: 'changed', job: enter(a, 'failed', NOW + 9_000, { error: { kind: 'provider_error', message: 'It broke.' } }) });
+    engine.emit({ type: 'changed', jobs: [enter(a, 'failed', NOW + 9_000, { error: { kind: 'provider_error', message: 'It broke.' } })] });
     expect(shown.map((n) => n.jobId)).toEqual(['job-snap-01']);
   });
 
@@ -197,13 +197,13 @@ describe('createJobNotifier', () => {
     const { engine, progress } = start([a, b]);
     expect(progress).toEqual([0.2]);
     const b2 = enter(enter(b, 'submitting', NOW + 2_000), 'submitted', NOW + 2_100);
-    engine.emit({ type: 'changed', job: b2 }); // (20 + 0) / 2
-    engine.emit({ type: 'changed', job: { ...b2, updatedAt: NOW + 2_200 } }); // no change: nothing sent
+    engine.emit({ type: 'changed', jobs: [b2] }); // (20 + 0) / 2
+    engine.emit({ type: 'changed', jobs: [{ ...b2, updatedAt: NOW + 2_200 }] }); // no change: nothing sent
     const a2 = { ...a, progress: 60, updatedAt: NOW + 3_500 };
-    engine.emit({ type: 'changed', job: a2 }); // (60 + 0) / 2
-    engine.emit({ type: 'changed', job: enter(a2, 'downloading', NOW + 4_000, { progress: 0 }) }); // (100 + 0) / 2
+    engine.emit({ type: 'changed', jobs: [a2] }); // (60 + 0) / 2
+    engine.emit({ type: 'changed', jobs: [enter(a2, 'downloading', NOW + 4_000, { progress: 0 })] }); // (100 + 0) / 2
     engine.emit({ type: 'removed', id: 'job-prog-02' }); // only the download is left
-    engine.emit({ type: 'changed', job: enter(enter(a2, 'downloading', NOW + 4_000), 'completed', NOW + 5_000) });
+    engine.emit({ type: 'changed', jobs: [enter(enter(a2, 'downloading', NOW + 4_000), 'completed', NOW + 5_000)] });
     expect(progress).toEqual([0.2, 0.1, 0.3, 0.5, 1, null]);
   });
 
@@ -216,8 +216,8 @@ describe('createJobNotifier', () => {
         throw new Error('no notification daemon');
       },
     });
-    engine.emit({ type: 'changed', job: enter(jobs[0] as Job, 'completed', NOW + 9_000) });
-    engine.emit({ type: 'changed', job: enter(jobs[1] as Job, 'completed', NOW + 9_000) });
+    engine.emit({ type: 'changed', jobs: [enter(jobs[0] as Job, 'completed', NOW + 9_000)] });
+    engine.emit({ type: 'changed', jobs: [enter(jobs[1] as Job, 'completed', NOW + 9_000)] });
     expect(calls).toBe(2);
     expect(log.lines.filter((l) => l.event === 'notify.show_failed')).toHaveLength(2);
   });
@@ -227,7 +227,7 @@ describe('createJobNotifier', () => {
     const { engine, shown } = start([running]);
     notifier?.dispose();
     expect(engine.listeners()).toBe(0);
-    engine.emit({ type: 'changed', job: enter(running, 'completed', NOW + 9_000) });
+    engine.emit({ type: 'changed', jobs: [enter(running, 'completed', NOW + 9_000)] });
     expect(shown).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ describe('jobs slice', () => {
     expect(s.getState().jobs.loaded).toBe(true);
     expect(s.getState().jobs.version).toBe(3);
     const running = jobThrough('job-aaaa0001', ['draft', 'queued', 'submitting', 'submitted', 'running'], { progress: 12 });
-    s.getState().jobs.follow({ type: 'changed', job: running, version: 4 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [running], patches: [], version: 4 });
     expect(s.getState().jobs.byId['job-aaaa0001']?.state).toBe('running');
     expect(selectQueueBadge(s.getState())).toBe(1);
     s.getState().jobs.select('job-aaaa0001');
@@ -38,8 +38,8 @@ describe('jobs slice', () => {
     const queued = jobThrough('job-aaaa0001', ['draft', 'queued']);
     const submitted = jobThrough('job-aaaa0001', ['draft', 'queued', 'submitting', 'submitted']);
     s.getState().jobs.replaceAll([queued], 10);
-    s.getState().jobs.follow({ type: 'changed', job: submitted, version: 11 });
-    s.getState().jobs.follow({ type: 'changed', job: queued, version: 11 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [submitted], patches: [], version: 11 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [queued], patches: [], version: 11 });
     s.getState().jobs.follow({ type: 'removed', id: 'job-aaaa0001', version: 9 });
     expect(s.getState().jobs.byId['job-aaaa0001']?.state).toBe('submitted');
     s.getState().jobs.replaceAll([], 7);
@@ -52,9 +52,9 @@ describe('jobs slice', () => {
     const a = jobThrough('job-aaaa0001', ['draft', 'queued']);
     const aSent = jobThrough('job-aaaa0001', ['draft', 'queued', 'submitting', 'submitted']);
     const b = jobThrough('job-bbbb0001', ['draft', 'queued']);
-    s.getState().jobs.follow({ type: 'changed', job: a, version: 4 }); // already in the table below
-    s.getState().jobs.follow({ type: 'changed', job: b, version: 5 });
-    s.getState().jobs.follow({ type: 'changed', job: aSent, version: 6 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [a], patches: [], version: 4 }); // already in the table below
+    s.getState().jobs.follow({ type: 'changed', jobs: [b], patches: [], version: 5 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [aSent], patches: [], version: 6 });
     expect(s.getState().jobs.byId).toEqual({});
     s.getState().jobs.replaceAll([a], 4);
     expect(s.getState().jobs.byId['job-aaaa0001']?.state).toBe('submitted');
@@ -89,7 +89,7 @@ describe('jobs slice', () => {
     const s = store();
     const saved = jobThrough('job-aaaa0001', ['draft', 'queued', 'submitting', 'submitted', 'running'], { progress: 10 });
     s.getState().jobs.replaceAll([saved], 1);
-    s.getState().jobs.follow({ type: 'changed', job: { ...saved, progress: 70, updatedAt: saved.updatedAt + 5_000 }, version: 2 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [{ ...saved, progress: 70, updatedAt: saved.updatedAt + 5_000 }], patches: [], version: 2 });
     s.getState().jobs.replaceAll([saved], 3);
     expect(s.getState().jobs.byId['job-aaaa0001']?.progress).toBe(10);
   });
@@ -99,7 +99,7 @@ describe('jobs slice', () => {
     const newer = jobThrough('job-aaaa0001', ['draft', 'queued', 'submitting', 'submitted']);
     const older = jobThrough('job-aaaa0001', ['draft', 'queued']);
     s.getState().jobs.replaceAll([], 1);
-    s.getState().jobs.follow({ type: 'changed', job: newer, version: 2 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [newer], patches: [], version: 2 });
     s.getState().jobs.upsert(older);
     expect(s.getState().jobs.byId['job-aaaa0001']?.state).toBe('submitted');
   });
@@ -108,18 +108,31 @@ describe('jobs slice', () => {
     const s = store();
     s.getState().jobs.replaceAll([jobThrough('job-old00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'completed'])], 1);
     expect(s.getState().jobs.notices).toEqual([]);
-    s.getState().jobs.follow({ type: 'changed', job: jobThrough('job-new00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading']), version: 2 });
-    s.getState().jobs.follow({ type: 'changed', job: jobThrough('job-new00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'completed']), version: 3 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [jobThrough('job-new00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading'])], patches: [], version: 2 });
+    s.getState().jobs.follow({ type: 'changed', jobs: [jobThrough('job-new00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'completed'])], patches: [], version: 3 });
     expect(s.getState().jobs.notices.map((n) => [n.jobId, n.state])).toEqual([['job-new00001', 'completed']]);
     // A progress event (same state) adds nothing.
     s.getState().jobs.follow({
       type: 'changed',
-      job: { ...jobThrough('job-new00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'completed']), updatedAt: 1_800_000_000_000 },
+      jobs: [{ ...jobThrough('job-new00001', ['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'completed']), updatedAt: 1_800_000_000_000 }],
+      patches: [],
       version: 4,
     });
     expect(s.getState().jobs.notices).toHaveLength(1);
     const notice = s.getState().jobs.notices[0];
     if (notice) s.getState().jobs.dismissNotice(notice);
     expect(s.getState().jobs.notices).toEqual([]);
+  });
+});
+
+describe('jobs slice: patches in jobs:changed', () => {
+  it('applies a patch to the cached copy, and a patch for a job it does not hold changes nothing', () => {
+    const s = store();
+    const queued = jobThrough('job-patch-02', ['draft', 'queued']);
+    s.getState().jobs.replaceAll([queued], 1);
+    s.getState().jobs.follow({ type: 'changed', jobs: [], patches: [{ id: queued.id, state: 'submitting', requests: 1 }, { id: 'job-unknown1', progress: 5 }], version: 2 });
+    expect(s.getState().jobs.byId[queued.id]).toEqual({ ...queued, state: 'submitting', requests: 1 });
+    expect(Object.keys(s.getState().jobs.byId)).toEqual([queued.id]);
+    expect(s.getState().jobs.version).toBe(2);
   });
 });

@@ -1,0 +1,28 @@
+import type { JobPatch } from '../contract/jobs';
+import type { JobView } from './job';
+
+/**
+ * The `JobPatch` that turns `before` into `after` (the same job): every top-level field whose value
+ * differs (compared as JSON, so a rebuilt but equal `times` or `history` is not sent), and in
+ * `unset` the fields `after` no longer has. Only `id` when nothing changed.
+ */
+export function diffJob(before: JobView, after: JobView): JobPatch {
+  const patch: Record<string, unknown> = { id: after.id };
+  const unset: string[] = [];
+  const was = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  for (const key of Object.keys(now)) {
+    if (key !== 'id' && JSON.stringify(now[key]) !== JSON.stringify(was[key])) patch[key] = now[key];
+  }
+  for (const key of Object.keys(was)) if (!(key in now)) unset.push(key);
+  if (unset.length) patch.unset = unset;
+  return patch as JobPatch;
+}
+
+/** `job` with `patch` applied (the inverse of `diffJob`): its fields replaced, its `unset` fields gone. */
+export function applyJobPatch(job: JobView, patch: JobPatch): JobView {
+  const { unset, ...fields } = patch;
+  const next: Record<string, unknown> = { ...job, ...fields };
+  for (const key of unset ?? []) delete next[key];
+  return next as JobView;
+}
