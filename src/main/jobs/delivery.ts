@@ -3,18 +3,24 @@ import { join } from 'node:path';
 import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobError } from '../../shared/jobs/job';
 import type { VideoProbe } from '../media-tools/ffmpeg';
+import { playability, type PreviewFile, type PreviewMaker } from '../media-tools/playable';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
 import { verifyVideo, type ExpectedVideo } from './verify';
 
-/** A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes and probe. */
+/**
+ * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
+ * and probe, and the H.264 preview made beside it when the players may not play it (the hook moves
+ * that too).
+ */
 export interface DeliveredFile {
   path: string;
   sha256: string;
   bytes: number;
   probe: VideoProbe;
+  preview?: PreviewFile;
 }
 
 /**
@@ -39,10 +45,17 @@ export function partPathOf(outputDir: string, id: string): string {
   return join(outputDir, `${id}.mp4.part`);
 }
 
+/** Where job `id`'s H.264 preview is made, beside its download. */
+export function previewPathOf(outputDir: string, id: string): string {
+  return join(outputDir, `${id}.preview.mp4`);
+}
+
 export interface DeliveryDeps {
   outputDir: string;
   ffprobe: string;
   deliver: DeliverHook;
+  /** Makes the H.264 preview of a video the players may not play (HEVC, 10-bit, 4:4:4, PCM: seedance-2.5.md §2.1, §2.5). */
+  previews: PreviewMaker;
   /** What the video must look like; null skips the size/duration checks (model gone from the catalog). */
   expected(job: Job): ExpectedVideo | null;
 }
@@ -100,7 +113,8 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         rt.live(id, { notice: `${check.reason} Downloading it again.` });
         continue;
       }
-      const filed = await deps.deliver(job, { path: part, sha256: got.sha256, bytes: got.bytes, probe: check.probe });
+      const preview = await makePreview(rt, deps, id, part, check.probe);
+      const filed = await deps.deliver(job, { path: part, sha256: got.sha256, bytes: got.bytes, probe: check.probe, ...(preview ? { preview } : {}) });
       await rt.apply(id, {
         type: 'completed',
         result: { path: filed.path, sha256: got.sha256, bytes: got.bytes, ...(filed.libraryId ? { libraryId: filed.libraryId } : {}) },
@@ -127,6 +141,25 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
       rt.live(id, { notice: `${messageOf(err)} Trying again in ${Math.ceil(delay / 1000)} s.` });
       await sleep(rt.clock, delay, signal);
     }
+  }
+}
+
+/**
+ * The preview for a verified download, or null when none is needed or it could not be made: the
+ * clip matters more than its preview, so a failed encode is logged and the clip filed without one
+ * (the players then try the original).
+ */
+async function makePreview(rt: JobRuntime, deps: DeliveryDeps, id: string, part: string, probe: VideoProbe): Promise<PreviewFile | null> {
+  const check = playability(probe);
+  if (check.playable) return null;
+  try {
+    rt.live(id, { notice: `Making a copy the player can show (the video is ${check.reason}).` });
+    const made = await deps.previews.ensurePlayable(part, probe, previewPathOf(deps.outputDir, id));
+    if (made) rt.log.info('jobs.preview_made', { id, reason: made.reason, bytes: made.bytes });
+    return made;
+  } catch (err) {
+    rt.log.warn('jobs.preview_failed', { id, error: err });
+    return null;
   }
 }
 

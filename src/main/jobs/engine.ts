@@ -6,6 +6,7 @@ import { isTerminal, REMOTE_STATES, type Job, type JobRoute } from '../../shared
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { Logger } from '../logging/logger';
 import { resolveMediaTool } from '../media-tools/ffmpeg';
+import { createPreviewMaker } from '../media-tools/playable';
 import type { ProviderAdapter } from '../providers/types';
 import type { EngineApi, EngineEvent } from './api';
 import { createCancel } from './cancel-command';
@@ -44,6 +45,8 @@ export interface EngineOptions {
   deliver?: DeliverHook;
   /** ffprobe binary; default `resolveMediaTool('ffprobe')` ($FFPROBE_PATH, the installer's, then PATH). */
   ffprobe?: string;
+  /** ffmpeg binary for previews of videos the players may not play; default `resolveMediaTool('ffmpeg')`. */
+  ffmpeg?: string;
   limits?: Partial<Record<ProviderId, Partial<ProviderLimits>>>;
   polling?: PollBounds;
   clock?: EngineClock;
@@ -86,6 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
   const bounds: PollBounds = { ...(options.polling ?? DEFAULT_POLL_BOUNDS) };
   const deliver = options.deliver ?? deliverInto(options.outputDir);
   const ffprobe = options.ffprobe ?? resolveMediaTool('ffprobe');
+  const previews = createPreviewMaker({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe });
 
   const listeners = new Set<(event: EngineEvent) => void>();
   /** Cancels asked for while the POST was in flight, carried out once it has an outcome. */
@@ -226,6 +230,7 @@ export function createEngine(options: EngineOptions): Engine {
     outputDir: options.outputDir,
     ffprobe,
     deliver,
+    previews,
     expected: (j: Job) => {
       const entry = options.catalog(j.params.modelId);
       return entry ? expectedVideo(entry, j.params) : null;

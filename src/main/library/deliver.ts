@@ -13,7 +13,7 @@ function modeOf(job: Job): Mode {
 
 /**
  * The engine's `DeliverHook` backed by the library: files a verified download as a clip folder with
- * its sidecar, poster and the processed input images (ARCHITECTURE.md "Library"). Idempotent per
+ * its sidecar, poster, H.264 preview (when the engine made one) and the processed input images (ARCHITECTURE.md "Library"). Idempotent per
  * job, as the hook must be: `addClip` answers with the clip already filed for the same job and video.
  *
  * `prepareImages` is the same function the engine used before submitting; the image service caches
@@ -63,6 +63,7 @@ export function deliverToLibrary(deps: {
         ...(prepared.last ? [{ role: 'last' as const, path: prepared.last.path }] : []),
       ],
       appVersion: deps.appVersion,
+      ...(file.preview ? { preview: { path: file.preview.path, width: file.preview.width, height: file.preview.height, reason: file.preview.reason } } : {}),
       ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),
     });
     return { path: clip.paths.video, libraryId: clip.id };

@@ -6,12 +6,12 @@ import { StudioError } from '../../shared/contract/result';
 import { LibraryQuery } from '../../shared/library/query';
 import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
-import { MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
+import { MediaToolError, probeVideo, resolveMediaTool, type VideoProbe } from '../media-tools/ffmpeg';
 import { exists, hashFile } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { createKeyedLock } from '../storage/lock';
 import { createClipIndex } from './index';
-import { clipFolderName, clipPaths, newClipId, POSTER_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
+import { clipFolderName, clipPaths, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { extractLastFrame, makePoster, type LastFrame } from './posters';
 import { readClipFolder, type ClipRecord } from './read-clip';
 import { SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
@@ -55,7 +55,10 @@ export interface LibraryClip {
  * A finished video to add. `videoPath` is a complete, verified file (no `.part`); it is moved into
  * the library unless `keepSource` is set. `inputs` are the processed input images (any of
  * jpg/png/webp/bmp/tiff/gif), copied into `inputs/first.<ext>` / `inputs/last.<ext>`.
- * Output size, duration and codec are probed from the video; hashes are computed.
+ * Output size, duration and codec are probed from the video; hashes are computed. `preview` is
+ * the H.264 copy for the players made by `media-tools/playable.ts` (already probed there: size in
+ * px, `reason` why the original needs it), moved (or copied, with `keepSource`) into the folder as
+ * `preview.mp4` and recorded in the sidecar's `preview`.
  */
 export const NewClip = ClipSidecar.omit({
   schemaVersion: true,
@@ -64,11 +67,15 @@ export const NewClip = ClipSidecar.omit({
   output: true,
   inputs: true,
   video: true,
+  preview: true,
   rating: true,
   tags: true,
 }).extend({
   videoPath: z.string().min(1),
   keepSource: z.boolean().default(false),
+  preview: z
+    .object({ path: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive(), reason: z.string().max(200) })
+    .optional(),
   inputs: z
     .array(z.object({ role: z.enum(['first', 'last']), path: z.string().min(1) }))
     .max(2)
@@ -302,10 +309,11 @@ export function createLibrary(deps: LibraryDeps): Library {
       const issue = parsed.error.issues[0];
       throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
     }
-    const { videoPath, keepSource, inputs, createdAt, tags, ...fields } = parsed.data;
+    const { videoPath, preview: newPreview, keepSource, inputs, createdAt, tags, ...fields } = parsed.data;
     const filedFirst = filedFor(fields.jobId);
     // A cheap early answer for a re-delivery; the check that decides is the one under the lock below.
-    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource);
+    const previewPath = newPreview?.path;
+    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource, previewPath);
     const id = newClipId();
     const stage = join(stagingDir, id);
     await mkdir(join(stage, 'inputs'), { recursive: true });
@@ -316,6 +324,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       if (keepSource) await copyFile(videoPath, stagedVideo);
       else await link(videoPath, stagedVideo).catch(() => copyFile(videoPath, stagedVideo));
       const [probe, video] = await Promise.all([probeVideo(tools.ffprobe, stagedVideo), hashFile(stagedVideo)]);
+      const preview = newPreview ? await stagePreview(newPreview, join(stage, PREVIEW_FILE), keepSource) : undefined;
       const sidecarInputs: SidecarInput[] = [];
       for (const input of inputs) {
         const ext = INPUT_EXT[extname(input.path).toLowerCase()];
@@ -338,7 +347,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         id,
         createdAt: createdAt ?? now(),
         ...fields,
-        output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec },
+        output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec, ...streamDetails(probe) },
+        ...(preview ? { preview } : {}),
         inputs: sidecarInputs,
         video,
         tags: normalizeTags(tags),
@@ -355,10 +365,13 @@ export function createLibrary(deps: LibraryDeps): Library {
       });
       if (committed.filed) {
         await rm(stage, { recursive: true, force: true });
-        return await sameJobAgain(committed.filed, videoPath, keepSource);
+        return await sameJobAgain(committed.filed, videoPath, keepSource, previewPath);
       }
       const record = committed.record;
-      if (!keepSource) await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
+      if (!keepSource) {
+        await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
+        if (previewPath) await unlink(previewPath).catch(() => undefined);
+      }
       log.info('library.added', { id, folder });
       return view(record);
     } catch (err) {
@@ -377,8 +390,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     return jobId ? index.byJobId(jobId) : undefined;
   }
 
-  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean): Promise<LibraryClip> {
+  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean, previewPath?: string): Promise<LibraryClip> {
     if (!keepSource) {
+      if (previewPath) await unlink(previewPath).catch(() => undefined);
       const copy = await hashFile(videoPath);
       if (copy.sha256 === filed.sidecar.video.sha256) await unlink(videoPath).catch(() => undefined);
       else log.warn('library.job_refiled_different_video', { id: filed.id, jobId: filed.sidecar.jobId });
@@ -515,6 +529,31 @@ export function createLibrary(deps: LibraryDeps): Library {
       await Promise.all([...trashed.keys()].map(handOver));
     },
   };
+}
+
+/** The probe's stream details as the sidecar's `output` records them (only those ffprobe reported). */
+function streamDetails(probe: VideoProbe): Pick<ClipSidecar['output'], 'profile' | 'pixFmt' | 'bitDepth' | 'audioCodec'> {
+  return {
+    ...(probe.profile ? { profile: probe.profile } : {}),
+    ...(probe.pixFmt ? { pixFmt: probe.pixFmt } : {}),
+    ...(probe.bitDepth ? { bitDepth: probe.bitDepth } : {}),
+    ...(probe.audioCodec ? { audioCodec: probe.audioCodec } : {}),
+  };
+}
+
+/**
+ * Puts the H.264 preview at `target` in the staging folder (hard link, or a copy when the source is
+ * kept or on another disk) and returns the sidecar's `preview` for it.
+ */
+async function stagePreview(
+  source: { path: string; width: number; height: number; reason: string },
+  target: string,
+  keepSource: boolean,
+): Promise<NonNullable<ClipSidecar['preview']>> {
+  if (keepSource) await copyFile(source.path, target);
+  else await link(source.path, target).catch(() => copyFile(source.path, target));
+  const { size } = await stat(target);
+  return { file: PREVIEW_FILE, codec: 'h264', width: source.width, height: source.height, bytes: size, reason: source.reason };
 }
 
 /** The library folder name of a `.trash/` entry (a `~<ms>` suffix marks a second copy of the same name). */
