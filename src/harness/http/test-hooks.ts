@@ -1,8 +1,12 @@
+import { mkdtemp } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAbsolute } from 'node:path';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import type { Library } from '../../main/library/library';
 import type { MediaRegistry } from '../../main/media/registry';
+import { probeVideo, resolveMediaTools } from '../../main/media-tools/ffmpeg';
+import { createPreviewMaker, playability } from '../../main/media-tools/playable';
 import type { NetworkMonitor } from '../../main/network/monitor';
 import type { DesktopNotification } from '../../main/notify/notification-text';
 import type { NotifyHost } from '../../main/notify/notifier';
@@ -82,7 +86,8 @@ const SetFocus = z.object({ focused: z.boolean() }).strict();
  * - `POST /__test/media` `{ path, mime }` → `{ id, url }`: registers a file for `/media/<id>`;
  * - `GET /__test/opened-links` → `{ urls }`: what `app:openExternal` was asked to open;
  * - `POST /__test/library/add` `NewClip` (paths on this machine) → `{ id }`: files a clip through
- *   `library.addClip`, exactly as the job engine does (400 with the library's message when refused);
+ *   `library.addClip`, exactly as the job engine does — an H.264 preview is made first when the
+ *   players may not play the video (400 with the library's message when refused);
  * - `POST /__test/network` `{ online: boolean | null }` → `{ online }`: overrides the reachability
  *   probe (`false` takes the app offline at once — the engine holds jobs, the status line says so;
  *   `null` returns to probing).
@@ -121,7 +126,7 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
     }
     try {
       // `addClip` validates the body as `NewClip` and answers BAD_INPUT with the reason.
-      const clip = await deps.library.addClip(body as Parameters<Library['addClip']>[0]);
+      const clip = await deps.library.addClip({ ...(body as Parameters<Library['addClip']>[0]), ...(await previewFor(body.videoPath)) });
       return json(200, { id: clip.id });
     } catch (err) {
       if (err instanceof StudioError) return json(400, { error: err.message });
@@ -150,6 +155,19 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
     return json(200, { focused: deps.desktop.isWindowFocused() });
   }
   return json(404, { error: 'Not found' });
+}
+
+const tools = resolveMediaTools();
+const previews = createPreviewMaker(tools);
+
+/** The engine's delivery step for a seeded video: `{ preview }` when the players may not play it, else nothing. */
+async function previewFor(videoPath: unknown): Promise<{ preview?: { path: string; width: number; height: number; reason: string } }> {
+  if (typeof videoPath !== 'string' || !isAbsolute(videoPath)) return {};
+  const probe = await probeVideo(tools.ffprobe, videoPath).catch(() => null);
+  // No probe: `addClip` says why the file is not a video.
+  if (!probe || playability(probe).playable) return {};
+  const made = await previews.ensurePlayable(videoPath, probe, join(await mkdtemp(join(tmpdir(), 'seedance-preview-')), 'preview.mp4'));
+  return made ? { preview: { path: made.path, width: made.width, height: made.height, reason: made.reason } } : {};
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

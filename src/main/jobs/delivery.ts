@@ -4,6 +4,7 @@ import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobError } from '../../shared/jobs/job';
 import { makePoster } from '../library/posters';
 import type { MediaRunner, VideoProbe } from '../media-tools/ffmpeg';
+import { playability, type PreviewFile, type PreviewMaker } from '../media-tools/playable';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
@@ -12,8 +13,9 @@ import { verifyVideo, type ExpectedVideo } from './verify';
 
 /**
  * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
- * and probe, and a JPEG poster made from it (`posterTime`, full size), absent when ffmpeg could not
- * make one. The hook may take the poster; whatever it leaves is removed after it returns.
+ * and probe, a JPEG poster made from it (`posterTime`, full size), absent when ffmpeg could not
+ * make one, and the H.264 preview made beside it when the players may not play it. The hook may take
+ * the poster and moves the preview; a poster it leaves is removed after it returns.
  */
 export interface DeliveredFile {
   path: string;
@@ -21,6 +23,7 @@ export interface DeliveredFile {
   bytes: number;
   probe: VideoProbe;
   poster?: string;
+  preview?: PreviewFile;
 }
 
 /**
@@ -45,6 +48,11 @@ export function partPathOf(outputDir: string, id: string): string {
   return join(outputDir, `${id}.mp4.part`);
 }
 
+/** Where job `id`'s H.264 preview is made, beside its download. */
+export function previewPathOf(outputDir: string, id: string): string {
+  return join(outputDir, `${id}.preview.mp4`);
+}
+
 export interface DeliveryDeps {
   outputDir: string;
   ffprobe: string;
@@ -52,6 +60,8 @@ export interface DeliveryDeps {
   /** Runs ffprobe (verification) and ffmpeg (posters): bounded and at low priority in the engine. */
   media: MediaRunner;
   deliver: DeliverHook;
+  /** Makes the H.264 preview of a video the players may not play (HEVC, 10-bit, 4:4:4, PCM: seedance-2.5.md §2.1, §2.5). */
+  previews: PreviewMaker;
   /** What the video must look like; null skips the size/duration checks (model gone from the catalog). */
   expected(job: Job): ExpectedVideo | null;
 }
@@ -109,10 +119,18 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         rt.live(id, { notice: `${check.reason} Downloading it again.` });
         continue;
       }
+      const preview = await makePreview(rt, deps, id, part, check.probe);
       const poster = await posterFor(rt, id, part, check.probe.durationSec, deps);
       let filed: Awaited<ReturnType<DeliverHook>>;
       try {
-        filed = await deps.deliver(job, { path: part, sha256: got.sha256, bytes: got.bytes, probe: check.probe, ...(poster ? { poster } : {}) });
+        filed = await deps.deliver(job, {
+          path: part,
+          sha256: got.sha256,
+          bytes: got.bytes,
+          probe: check.probe,
+          ...(poster ? { poster } : {}),
+          ...(preview ? { preview } : {}),
+        });
       } finally {
         if (poster) await rm(poster, { force: true });
       }
@@ -158,6 +176,25 @@ async function posterFor(rt: JobRuntime, id: string, video: string, durationSec:
     rt.log.warn('jobs.poster_failed', { id, error: err });
     await rm(out, { force: true });
     return undefined;
+  }
+}
+
+/**
+ * The preview for a verified download, or null when none is needed or it could not be made: the
+ * clip matters more than its preview, so a failed encode is logged and the clip filed without one
+ * (the players then try the original).
+ */
+async function makePreview(rt: JobRuntime, deps: DeliveryDeps, id: string, part: string, probe: VideoProbe): Promise<PreviewFile | null> {
+  const check = playability(probe);
+  if (check.playable) return null;
+  try {
+    rt.live(id, { notice: `Making a copy the player can show (the video is ${check.reason}).` });
+    const made = await deps.previews.ensurePlayable(part, probe, previewPathOf(deps.outputDir, id));
+    if (made) rt.log.info('jobs.preview_made', { id, reason: made.reason, bytes: made.bytes });
+    return made;
+  } catch (err) {
+    rt.log.warn('jobs.preview_failed', { id, error: err });
+    return null;
   }
 }
 

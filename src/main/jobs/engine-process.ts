@@ -68,6 +68,7 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
     dataDir: options.dataDir,
     outputDir: options.outputDir,
     ...(options.ffprobe ? { ffprobe: options.ffprobe } : {}),
+    ...(options.ffmpeg ? { ffmpeg: options.ffmpeg } : {}),
     ...(options.polling ? { polling: options.polling } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     log,

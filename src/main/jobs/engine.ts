@@ -6,6 +6,7 @@ import { isTerminal, REMOTE_STATES, type Job, type JobRoute } from '../../shared
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { Logger } from '../logging/logger';
 import { boundedMediaRunner, resolveMediaTool } from '../media-tools/ffmpeg';
+import { createPreviewMaker } from '../media-tools/playable';
 import type { ProviderAdapter } from '../providers/types';
 import type { EngineApi, EngineEvent } from './api';
 import { createCancel } from './cancel-command';
@@ -44,7 +45,7 @@ export interface EngineOptions {
   deliver?: DeliverHook;
   /** ffprobe binary; default `resolveMediaTool('ffprobe')` ($FFPROBE_PATH, the installer's, then PATH). */
   ffprobe?: string;
-  /** ffmpeg binary (posters); default `resolveMediaTool('ffmpeg')`. */
+  /** ffmpeg binary (posters, and previews of videos the players may not play); default `resolveMediaTool('ffmpeg')`. */
   ffmpeg?: string;
   limits?: Partial<Record<ProviderId, Partial<ProviderLimits>>>;
   polling?: PollBounds;
@@ -92,6 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ffprobe = options.ffprobe ?? resolveMediaTool('ffprobe');
   const ffmpeg = options.ffmpeg ?? resolveMediaTool('ffmpeg');
   const media = boundedMediaRunner(MEDIA_CONCURRENCY);
+  const previews = createPreviewMaker({ ffmpeg, ffprobe });
 
   const listeners = new Set<(event: EngineEvent) => void>();
   /** Cancels asked for while the POST was in flight, carried out once it has an outcome. */
@@ -234,6 +236,7 @@ export function createEngine(options: EngineOptions): Engine {
     ffmpeg,
     media,
     deliver,
+    previews,
     expected: (j: Job) => {
       const entry = options.catalog(j.params.modelId);
       return entry ? expectedVideo(entry, j.params) : null;

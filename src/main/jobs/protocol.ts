@@ -31,6 +31,7 @@ export const EngineInit = z.object({
   dataDir: z.string().min(1),
   outputDir: z.string().min(1),
   ffprobe: z.string().optional(),
+  ffmpeg: z.string().optional(),
   ...EngineConfig.shape,
   /** Mirror warnings to stderr (harness, tests). */
   echoLog: z.boolean().optional(),
@@ -110,9 +111,22 @@ export const HostCall = z.discriminatedUnion('name', [
       path: z.string(),
       sha256: z.string(),
       bytes: z.number().int().nonnegative(),
-      probe: z.object({ durationSec: z.number(), width: z.number(), height: z.number(), codec: z.string(), container: z.string(), fps: z.number().nullable() }),
-      /** A JPEG poster the engine made from the video (delivery.ts); main moves it, never makes one. */
-      poster: z.string().optional(),
+      probe: z.object({
+        durationSec: z.number(),
+        width: z.number(),
+        height: z.number(),
+        codec: z.string(),
+        container: z.string(),
+        fps: z.number().nullable(),
+        profile: z.string().nullable(),
+        pixFmt: z.string().nullable(),
+        bitDepth: z.number().nullable(),
+        audioCodec: z.string().nullable(),
+      }),
+      /** The H.264 copy for the players, when the video is one they may not play (`media-tools/playable.ts`). */
+      preview: z
+        .object({ path: z.string(), bytes: z.number(), width: z.number(), height: z.number(), durationSec: z.number(), reason: z.string() })
+        .optional(),
     }),
   }),
 ]);

@@ -3,7 +3,7 @@ import type { ModelEntry, Mode } from '../../shared/catalog/types';
 import type { Job } from '../../shared/jobs/job';
 import type { DeliverHook } from '../jobs/delivery';
 import type { PrepareImages } from '../jobs/submitter';
-import type { Library } from './library';
+import { streamDetails, type Library } from './library';
 
 /** The mode a job ran in, from which frames it carried. */
 function modeOf(job: Job): Mode {
@@ -15,7 +15,7 @@ function modeOf(job: Job): Mode {
  * The engine's `DeliverHook` backed by the library: files a verified download as a clip folder with
  * its sidecar, poster and the processed input images (ARCHITECTURE.md "Library"). The engine's probe,
  * sha256 and poster go in as they are: filing renames and writes, it runs no ffmpeg/ffprobe and
- * reads no video (issue 12). Idempotent per job, as the hook must be: `addClip` answers with the
+ * reads no video (issue 12); an H.264 preview the engine made goes in beside it. Idempotent per job, as the hook must be: `addClip` answers with the
  * clip already filed for the same job and video.
  *
  * `prepareImages` is the same function the engine used before submitting; the image service caches
@@ -42,7 +42,7 @@ export function deliverToLibrary(deps: {
     const clip = await deps.library.addClip({
       videoPath: file.path,
       verified: {
-        output: { width: file.probe.width, height: file.probe.height, durationSec: file.probe.durationSec, codec: file.probe.codec },
+        output: { width: file.probe.width, height: file.probe.height, durationSec: file.probe.durationSec, codec: file.probe.codec, ...streamDetails(file.probe) },
         video: { sha256: file.sha256, bytes: file.bytes },
       },
       ...(file.poster ? { posterPath: file.poster } : {}),
@@ -70,6 +70,7 @@ export function deliverToLibrary(deps: {
         ...(prepared.last ? [{ role: 'last' as const, path: prepared.last.path }] : []),
       ],
       appVersion: deps.appVersion,
+      ...(file.preview ? { preview: { path: file.preview.path, width: file.preview.width, height: file.preview.height, reason: file.preview.reason } } : {}),
       ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),
     });
     return { path: clip.paths.video, libraryId: clip.id };

@@ -43,6 +43,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
 
   const summary = (clip: LibraryClip): ClipSummary => {
     const s = clip.sidecar;
+    const videoUrl = url(clip.paths.video, 'video/mp4');
     return {
       id: clip.id,
       createdAt: s.createdAt,
@@ -59,7 +60,9 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       tags: s.tags,
       ...(s.continuedFrom ? { continuedFrom: s.continuedFrom } : {}),
       posterUrl: url(clip.paths.poster, 'image/jpeg'),
-      videoUrl: url(clip.paths.video, 'video/mp4'),
+      videoUrl,
+      // A preview whose file went missing falls back to the original (which may still play here).
+      playUrl: url(clip.paths.preview, 'video/mp4') ?? videoUrl,
     };
   };
 

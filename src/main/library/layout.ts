@@ -10,6 +10,8 @@ import type { ClipSidecar } from '../../shared/library/sidecar';
 export const VIDEO_FILE = 'clip.mp4';
 export const SIDECAR_FILE = 'clip.json';
 export const POSTER_FILE = 'poster.jpg';
+/** The H.264 copy the players show when `clip.mp4` is one they may not play (sidecar `preview`). */
+export const PREVIEW_FILE = 'preview.mp4';
 export const TRASH_DIR = '.trash';
 export const STAGING_DIR = '.staging';
 
@@ -54,20 +56,23 @@ export function clipFolderName(createdAt: number, prompt: string, id: string): s
   return `${date}_${slugOfPrompt(prompt)}_${id}`;
 }
 
-/** Absolute paths of one clip's files. `poster` is null when the folder has none. */
+/** Absolute paths of one clip's files. `poster` is null when the folder has none; `preview` when the sidecar records none. */
 export interface ClipPaths {
   dir: string;
   video: string;
+  /** What the players show instead of `video` (export and reveal use `video`). */
+  preview: string | null;
   sidecar: string;
   poster: string | null;
   inputs: Array<{ role: 'first' | 'last'; path: string }>;
 }
 
 /** The paths of a clip in folder `dir`, from its sidecar (input paths are validated by the sidecar schema). */
-export function clipPaths(dir: string, sidecar: Pick<ClipSidecar, 'inputs'>, hasPoster: boolean): ClipPaths {
+export function clipPaths(dir: string, sidecar: Pick<ClipSidecar, 'inputs' | 'preview'>, hasPoster: boolean): ClipPaths {
   return {
     dir,
     video: join(dir, VIDEO_FILE),
+    preview: sidecar.preview ? join(dir, PREVIEW_FILE) : null,
     sidecar: join(dir, SIDECAR_FILE),
     poster: hasPoster ? join(dir, POSTER_FILE) : null,
     inputs: sidecar.inputs.map((i) => ({ role: i.role, path: join(dir, ...i.file.split('/')) })),

@@ -6,12 +6,12 @@ import { StudioError } from '../../shared/contract/result';
 import { LibraryQuery } from '../../shared/library/query';
 import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
-import { boundedMediaRunner, MediaToolError, probeVideo, resolveMediaTool } from '../media-tools/ffmpeg';
+import { boundedMediaRunner, MediaToolError, probeVideo, resolveMediaTool, type VideoProbe } from '../media-tools/ffmpeg';
 import { exists, hashFile } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { createKeyedLock } from '../storage/lock';
 import { createClipIndex } from './index';
-import { clipFolderName, clipPaths, newClipId, POSTER_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
+import { clipFolderName, clipPaths, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { extractLastFrame, makePoster, type LastFrame } from './posters';
 import { readClipFolder, type ClipRecord } from './read-clip';
 import { SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
@@ -59,7 +59,9 @@ export interface LibraryClip {
  * download's sha256): taken as is, so filing a job's clip runs no ffprobe and reads no video in main
  * (issue 12); without it the video is probed and hashed here. `posterPath` is a poster already made
  * from the video (the engine makes one per job), linked in (it stays where it is); without it ffmpeg
- * makes one here.
+ * makes one here. `preview` is the H.264 copy for the players made by `media-tools/playable.ts`
+ * (already probed there: size in px, `reason` why the original needs it), moved (or copied, with
+ * `keepSource`) into the folder as `preview.mp4` and recorded in the sidecar's `preview`.
  */
 export const NewClip = ClipSidecar.omit({
   schemaVersion: true,
@@ -68,11 +70,15 @@ export const NewClip = ClipSidecar.omit({
   output: true,
   inputs: true,
   video: true,
+  preview: true,
   rating: true,
   tags: true,
 }).extend({
   videoPath: z.string().min(1),
   keepSource: z.boolean().default(false),
+  preview: z
+    .object({ path: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive(), reason: z.string().max(200) })
+    .optional(),
   inputs: z
     .array(z.object({ role: z.enum(['first', 'last']), path: z.string().min(1) }))
     .max(2)
@@ -312,10 +318,11 @@ export function createLibrary(deps: LibraryDeps): Library {
       const issue = parsed.error.issues[0];
       throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
     }
-    const { videoPath, keepSource, inputs, createdAt, tags, verified, posterPath, ...fields } = parsed.data;
+    const { videoPath, preview: newPreview, keepSource, inputs, createdAt, tags, verified, posterPath, ...fields } = parsed.data;
     const filedFirst = filedFor(fields.jobId);
+    const previewPath = newPreview?.path;
     // A cheap early answer for a re-delivery; the check that decides is the one under the lock below.
-    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource, verified?.video.sha256);
+    if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource, verified?.video.sha256, previewPath);
     const id = newClipId();
     const stage = join(stagingDir, id);
     await mkdir(join(stage, 'inputs'), { recursive: true });
@@ -326,6 +333,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       if (keepSource) await copyFile(videoPath, stagedVideo);
       else await link(videoPath, stagedVideo).catch(() => copyFile(videoPath, stagedVideo));
       const { output, video } = verified ?? (await measure(stagedVideo));
+      const preview = newPreview ? await stagePreview(newPreview, join(stage, PREVIEW_FILE), keepSource) : undefined;
       const sidecarInputs: SidecarInput[] = [];
       for (const input of inputs) {
         const ext = INPUT_EXT[extname(input.path).toLowerCase()];
@@ -350,6 +358,7 @@ export function createLibrary(deps: LibraryDeps): Library {
         createdAt: createdAt ?? now(),
         ...fields,
         output,
+        ...(preview ? { preview } : {}),
         inputs: sidecarInputs,
         video,
         tags: normalizeTags(tags),
@@ -366,10 +375,13 @@ export function createLibrary(deps: LibraryDeps): Library {
       });
       if (committed.filed) {
         await rm(stage, { recursive: true, force: true });
-        return await sameJobAgain(committed.filed, videoPath, keepSource, verified?.video.sha256);
+        return await sameJobAgain(committed.filed, videoPath, keepSource, verified?.video.sha256, previewPath);
       }
       const record = committed.record;
-      if (!keepSource) await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
+      if (!keepSource) {
+        await unlink(videoPath).catch((err) => log.warn('library.source_not_removed', { id, error: err }));
+        if (previewPath) await unlink(previewPath).catch(() => undefined);
+      }
       log.info('library.added', { id, folder });
       return view(record);
     } catch (err) {
@@ -386,7 +398,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   /** Size, duration and codec (ffprobe) and sha256 of a video nobody measured before it came here. */
   async function measure(video: string): Promise<{ output: ClipSidecar['output']; video: ClipSidecar['video'] }> {
     const [probe, hashed] = await Promise.all([probeVideo(tools.ffprobe, video, media), hashFile(video)]);
-    return { output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec }, video: hashed };
+    return { output: { width: probe.width, height: probe.height, durationSec: probe.durationSec, codec: probe.codec, ...streamDetails(probe) }, video: hashed };
   }
 
   /** The clip already filed for `jobId` (none for clips that came from no job). */
@@ -394,9 +406,13 @@ export function createLibrary(deps: LibraryDeps): Library {
     return jobId ? index.byJobId(jobId) : undefined;
   }
 
-  /** A second delivery of a filed job's clip: the new copy goes when it is byte-identical (`sha256` when known, else hashed). */
-  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean, sha256?: string): Promise<LibraryClip> {
+  /**
+   * A second delivery of a filed job's clip: the new copy goes when it is byte-identical (`sha256`
+   * when known, else hashed); its preview always goes (the filed clip has its own).
+   */
+  async function sameJobAgain(filed: ClipRecord, videoPath: string, keepSource: boolean, sha256?: string, previewPath?: string): Promise<LibraryClip> {
     if (!keepSource) {
+      if (previewPath) await unlink(previewPath).catch(() => undefined);
       const copy = sha256 ?? (await hashFile(videoPath)).sha256;
       if (copy === filed.sidecar.video.sha256) await unlink(videoPath).catch(() => undefined);
       else log.warn('library.job_refiled_different_video', { id: filed.id, jobId: filed.sidecar.jobId });
@@ -533,6 +549,31 @@ export function createLibrary(deps: LibraryDeps): Library {
       await Promise.all([...trashed.keys()].map(handOver));
     },
   };
+}
+
+/** The probe's stream details as the sidecar's `output` records them (only those ffprobe reported). */
+export function streamDetails(probe: VideoProbe): Pick<ClipSidecar['output'], 'profile' | 'pixFmt' | 'bitDepth' | 'audioCodec'> {
+  return {
+    ...(probe.profile ? { profile: probe.profile } : {}),
+    ...(probe.pixFmt ? { pixFmt: probe.pixFmt } : {}),
+    ...(probe.bitDepth ? { bitDepth: probe.bitDepth } : {}),
+    ...(probe.audioCodec ? { audioCodec: probe.audioCodec } : {}),
+  };
+}
+
+/**
+ * Puts the H.264 preview at `target` in the staging folder (hard link, or a copy when the source is
+ * kept or on another disk) and returns the sidecar's `preview` for it.
+ */
+async function stagePreview(
+  source: { path: string; width: number; height: number; reason: string },
+  target: string,
+  keepSource: boolean,
+): Promise<NonNullable<ClipSidecar['preview']>> {
+  if (keepSource) await copyFile(source.path, target);
+  else await link(source.path, target).catch(() => copyFile(source.path, target));
+  const { size } = await stat(target);
+  return { file: PREVIEW_FILE, codec: 'h264', width: source.width, height: source.height, bytes: size, reason: source.reason };
 }
 
 /** The library folder name of a `.trash/` entry (a `~<ms>` suffix marks a second copy of the same name). */

@@ -60,7 +60,8 @@ export class MediaToolError extends Error {
 /**
  * Runs `bin args…` as a child process (never blocking the caller's thread) and resolves with its
  * stdout. Rejects with `MediaToolError` when it cannot start, exits non-zero, or runs past
- * `timeoutMs` (default 60,000 ms), and is then killed.
+ * `timeoutMs` (default 60,000 ms), and is then killed. `lowPriority` lowers the child's scheduling
+ * priority (`os.setPriority`, nice 19 / Windows IDLE) so background encodes yield to the app.
  */
 export function runMediaTool(bin: string, args: readonly string[], timeoutMs = 60_000, options: { lowPriority?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -105,6 +106,9 @@ const ProbeOutput = z.object({
       z.object({
         codec_type: z.string().optional(),
         codec_name: z.string().optional(),
+        profile: z.string().optional(),
+        pix_fmt: z.string().optional(),
+        bits_per_raw_sample: z.string().optional(),
         width: z.number().optional(),
         height: z.number().optional(),
         duration: z.string().optional(),
@@ -129,6 +133,14 @@ export interface VideoProbe {
   container: string;
   /** Frames per second, or null when the container does not say. */
   fps: number | null;
+  /** ffprobe's profile name, e.g. `High`, `Main 10`, `High 4:4:4 Predictive`; null when it does not say. */
+  profile: string | null;
+  /** ffprobe's pixel format, e.g. `yuv420p`, `yuv420p10le`, `yuv444p`; null when it does not say. */
+  pixFmt: string | null;
+  /** Bits per sample of the video (8, 10, 12…): from the pixel format, else ffprobe's `bits_per_raw_sample`; null when neither says. */
+  bitDepth: number | null;
+  /** ffprobe's codec name of the first audio stream (`aac`, `pcm_s16le`…), or null when there is no audio. */
+  audioCodec: string | null;
 }
 
 /**
@@ -150,7 +162,34 @@ export async function probeVideo(ffprobe: string, file: string, run: MediaRunner
   if (!video?.width || !video.height || !(durationSec > 0)) {
     throw new MediaToolError('The file has no playable video stream.', out.slice(0, 2000));
   }
-  return { durationSec, width: video.width, height: video.height, codec: video.codec_name ?? 'unknown', container: parsed.data.format.format_name ?? 'unknown', fps: frameRate(video.avg_frame_rate) };
+  const audio = parsed.data.streams.find((s) => s.codec_type === 'audio');
+  return {
+    durationSec,
+    width: video.width,
+    height: video.height,
+    codec: video.codec_name ?? 'unknown',
+    container: parsed.data.format.format_name ?? 'unknown',
+    fps: frameRate(video.avg_frame_rate),
+    profile: video.profile ?? null,
+    pixFmt: video.pix_fmt ?? null,
+    bitDepth: bitDepthOf(video.pix_fmt, video.bits_per_raw_sample),
+    audioCodec: audio ? (audio.codec_name ?? 'unknown') : null,
+  };
+}
+
+/**
+ * Bits per sample: the number in a high-depth pixel format's name (`yuv420p10le` → 10, `p010le` →
+ * 10, `gray12be` → 12), 8 for the other planar/packed YUV and RGB formats, else ffprobe's
+ * `bits_per_raw_sample` (HEVC streams often omit it, so the pixel format comes first).
+ */
+function bitDepthOf(pixFmt: string | undefined, rawBits: string | undefined): number | null {
+  if (pixFmt) {
+    const deep = /(?:^p0|p|gray)(\d{2})(?:le|be)$/.exec(pixFmt);
+    if (deep) return Number(deep[1]);
+    if (/^(yuvj?\d{3}p|nv12|nv21|yuyv422|uyvy422|rgb24|bgr24|rgba|bgra|argb|abgr|gray|gbrp)$/.test(pixFmt)) return 8;
+  }
+  const bits = Number(rawBits);
+  return Number.isInteger(bits) && bits > 0 ? bits : null;
 }
 
 function frameRate(value: string | undefined): number | null {

@@ -29,7 +29,13 @@ export const ClipSummary = z.object({
   tags: z.array(z.string()),
   continuedFrom: ClipId.optional(),
   posterUrl: z.string().nullable(),
+  /** The clip's own video (`clip.mp4`): what Save a copy and Reveal give. */
   videoUrl: z.string().nullable(),
+  /**
+   * What the players load: the clip's H.264 preview when its own video is one they may not play
+   * (HEVC, 10-bit, 4:4:4, PCM audio — sidecar `preview`), else the same URL as `videoUrl`.
+   */
+  playUrl: z.string().nullable(),
 });
 export type ClipSummary = z.infer<typeof ClipSummary>;
 

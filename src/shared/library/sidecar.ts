@@ -97,7 +97,29 @@ export const ClipSidecar = z.object({
     height: z.number().int().positive(),
     durationSec: z.number().positive(),
     codec: z.string().optional(),
+    /** ffprobe's profile (`High`, `Main 10`…), pixel format (`yuv420p10le`…), bits per sample and first audio codec (`aac`, `pcm_s16le`…); absent in older sidecars or when ffprobe did not say. */
+    profile: z.string().max(100).optional(),
+    pixFmt: z.string().max(50).optional(),
+    bitDepth: z.number().int().positive().optional(),
+    audioCodec: z.string().max(50).optional(),
   }),
+  /**
+   * The H.264 copy the players show when the clip's own video is one the app's players cannot be
+   * counted on to play (HEVC, 10-bit, 4:4:4, PCM audio: seedance-2.5.md §2.1, §2.5). `file` is
+   * always `preview.mp4` in the clip folder; `reason` says what the original is (e.g.
+   * `HEVC (Main 10, yuv420p10le, 10-bit)`). The original stays the clip's video (export, reveal).
+   * Optional: sidecars without it still read; the index ignores a preview whose file is gone.
+   */
+  preview: z
+    .object({
+      file: z.literal('preview.mp4'),
+      codec: z.literal('h264'),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      bytes: z.number().int().positive(),
+      reason: z.string().max(200),
+    })
+    .optional(),
   providerTaskId: z.string().min(1).max(500),
   jobId: z.string().max(200).optional(),
   timings: ClipTimings,

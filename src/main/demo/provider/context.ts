@@ -5,7 +5,7 @@ import { adaptiveOutputSize, outputSize, type PixelSize } from '../../../shared/
 import type { AspectRatio, Resolution, SizeFamily } from '../../../shared/catalog/types';
 import type { FileStore } from './files';
 import type { ImageStore, StoredImage } from './images';
-import type { RenderSpec } from './render';
+import { outputCodec, type RenderSpec } from './render';
 import type { SimTask, TaskStore } from './tasks';
 import type { DemoServerHooks, ErrorAnswer, FailureKind, Reply, RouteKind, SimProvider } from './types';
 
@@ -155,14 +155,15 @@ export function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Creates a task, with the fate `hooks.taskFate` decides at submit (failure, never finishing, TTL); the demo's tasks just succeed. */
+/** Creates a task, with the fate `hooks.taskFate` decides at submit (failure, never finishing, TTL) and the codec the provider delivers for its model and size (`outputCodec`); the demo's tasks just succeed. */
 export function submitTask<M extends Record<string, unknown>>(
   sim: SimContext,
   t: { id: string; provider: SimProvider; model: string; spec: RenderSpec; wantLastFrame?: boolean; meta: M },
 ): SimTask<M> {
   const fate = sim.hooks.taskFate?.(t.provider) ?? { neverFinish: false };
   const ttl = fate.ttlSeconds ?? sim.resultTtlSeconds[t.provider];
-  return sim.tasks.create({ ...t, failure: fate.failure, neverFinish: fate.neverFinish, ttlMs: ttl * 1000 });
+  const spec: RenderSpec = { ...t.spec, videoCodec: outputCodec(t.model, t.spec.width, t.spec.height) };
+  return sim.tasks.create({ ...t, spec, failure: fate.failure, neverFinish: fate.neverFinish, ttlMs: ttl * 1000 });
 }
 
 /** The failure kinds in one place so provider modules map every one (exhaustive records). */

@@ -21,7 +21,31 @@ export interface RenderSpec {
   prompt: string;
   first?: StoredImage;
   last?: StoredImage;
+  /** `hevc10`: H.265 Main 10 (yuv420p10le, tagged hvc1), as Seedance 2.5 delivers 1080p (see `outputCodec`). Default H.264 8-bit. */
+  videoCodec?: VideoCodec;
 }
+
+/** The video codecs the simulator renders. */
+export type VideoCodec = 'h264' | 'hevc10';
+
+/** Pixels above which a size is 1080p or more: every 720p size is at most 1112×834 = 927,408 px, every 1080p size at least 2206×946 (seedance-2.5.md §2.5). */
+const HD_PIXELS = 1_500_000;
+
+/**
+ * The codec a provider delivers for `model` at `width`×`height` px: Seedance 2.5 (any provider's
+ * id: ModelArk `dreamina-/doubao-seedance-2-5-…`, fal `bytedance/seedance-2.5/…`, EvoLink
+ * `seedance-2.5-…`) at 1080p and above is H.265 (hvc1) 10-bit; 480p/720p and every other model
+ * H.264 (seedance-2.5.md §2.5 "fps / codec").
+ */
+export function outputCodec(model: string, width: number, height: number): VideoCodec {
+  return /seedance-2[.-]5(?![\d])/.test(model) && width * height > HD_PIXELS ? 'hevc10' : 'h264';
+}
+
+/** ffmpeg's video encoder arguments per codec (ultrafast: the simulator's renders must stay cheap on 2 cores). */
+const ENCODER_ARGS: Record<VideoCodec, string[]> = {
+  h264: ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-pix_fmt', 'yuv420p'],
+  hevc10: ['-c:v', 'libx265', '-preset', 'ultrafast', '-crf', '28', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p10le', '-tag:v', 'hvc1'],
+};
 
 /** A finished render: the MP4 and, when asked, its last frame as PNG (ModelArk `return_last_frame`). */
 export interface RenderOutput {
@@ -32,7 +56,7 @@ export interface RenderOutput {
 }
 
 /**
- * Makes real MP4s with ffmpeg: H.264 yuv420p, 24 fps, +faststart, ultrafast preset.
+ * Makes real MP4s with ffmpeg: H.264 yuv420p (or HEVC Main 10 when `spec.videoCodec` says), 24 fps, +faststart, ultrafast preset.
  * Image-to-video is a slow centre zoom over the first frame (centre-cropped to the output ratio, as the
  * providers crop), cross-fading into the last frame over the final second when one is given.
  * Text-to-video is ffmpeg's moving `testsrc` pattern with the prompt drawn in (testsrc2 costs twice the
@@ -62,7 +86,7 @@ export class Renderer {
   async render(spec: RenderSpec, lastFrame: boolean): Promise<RenderOutput> {
     const key = createHash('sha256')
       .update(
-        JSON.stringify([spec.width, spec.height, spec.durationSeconds, spec.audio, spec.prompt.slice(0, 200), spec.first?.sha256, spec.last?.sha256]),
+        JSON.stringify([spec.width, spec.height, spec.durationSeconds, spec.audio, spec.prompt.slice(0, 200), spec.first?.sha256, spec.last?.sha256, spec.videoCodec ?? 'h264']),
       )
       .digest('hex')
       .slice(0, 24);
@@ -159,7 +183,7 @@ export class Renderer {
     if (spec.audio) args.push('-map', `${inputs}:a`, '-c:a', 'aac', '-b:a', '96k');
     const tmp = join(this.dir, `${key}.part.mp4`);
     args.push(
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-pix_fmt', 'yuv420p', '-r', String(SIM_FPS),
+      ...ENCODER_ARGS[spec.videoCodec ?? 'h264'], '-r', String(SIM_FPS),
       '-frames:v', String(N), '-t', String(D), '-movflags', '+faststart', tmp,
     );
     await run(this.ffmpeg, args, this.dir);

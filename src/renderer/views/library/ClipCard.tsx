@@ -31,13 +31,13 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
   const [preview, setPreview] = useState(false);
 
   useEffect(() => {
-    if (!hovered || !clip.videoUrl) return;
+    if (!hovered || !clip.playUrl) return;
     const timer = setTimeout(() => setPreview(true), PREVIEW_DELAY_MS);
     return () => {
       clearTimeout(timer);
       setPreview(false);
     };
-  }, [hovered, clip.videoUrl]);
+  }, [hovered, clip.playUrl]);
 
   return (
     <div
@@ -61,7 +61,7 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
             No poster
           </span>
         )}
-        {preview && clip.videoUrl ? <video className="clip-preview" src={clip.videoUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
+        {preview && clip.playUrl ? <video className="clip-preview" src={clip.playUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
         <span className="clip-badge clip-duration">{seconds(clip.durationSec)}</span>
         <span className="clip-badge clip-mode">{MODE_LABEL[clip.mode].short}</span>
         {clip.rating > 0 ? (

@@ -95,8 +95,8 @@ function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<Play
   return (
     <div className="clip-detail-body">
       <div className="clip-detail-main">
-        {clip.videoUrl ? (
-          <Player key={clip.id} ref={player} src={clip.videoUrl} poster={clip.posterUrl} label={`Clip: ${excerpt(clip.prompt, 80)}`} />
+        {clip.playUrl ? (
+          <Player key={clip.id} ref={player} src={clip.playUrl} poster={clip.posterUrl} label={`Clip: ${excerpt(clip.prompt, 80)}`} />
         ) : (
           <p className="clip-detail-state" role="alert">
             <TriangleAlert aria-hidden="true" size={16} /> The video file is missing from the library folder.

@@ -19,7 +19,7 @@ export function JobPlayer({ clipId }: { clipId: string }) {
     requests.library.get({ id: clipId }).then(
       (clip) => {
         if (!live) return;
-        if (clip.videoUrl) setState({ status: 'ready', url: clip.videoUrl, poster: clip.posterUrl });
+        if (clip.playUrl) setState({ status: 'ready', url: clip.playUrl, poster: clip.posterUrl });
         else setState({ status: 'error', message: 'The video file is missing from the library folder.' });
       },
       (err: unknown) => {
