@@ -187,7 +187,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const trashDir = join(root, TRASH_DIR);
   const stagingDir = join(root, STAGING_DIR);
   const tools = { ffmpeg: deps.ffmpegPath ?? resolveMediaTool('ffmpeg'), ffprobe: deps.ffprobePath ?? resolveMediaTool('ffprobe') };
-  // What ffmpeg/ffprobe work is left in main (clips added from outside a job, last frames) runs bounded and at low priority.
+  // Background ffmpeg/ffprobe work left in main (clips added from outside a job) runs bounded and at low priority.
   const media = boundedMediaRunner(MEDIA_CONCURRENCY);
   const now = deps.now ?? Date.now;
   const undoWindowMs = deps.undoWindowMs ?? 60_000;
@@ -489,7 +489,8 @@ export function createLibrary(deps: LibraryDeps): Library {
       const record = need(id);
       await mkdir(deps.framesDir, { recursive: true });
       try {
-        return await extractLastFrame(tools, join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`), media);
+        // Someone is waiting on this one (Continue from last frame): normal priority, not behind background work.
+        return await extractLastFrame(tools, join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`));
       } catch (err) {
         if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The last frame could not be extracted: ${err.message}`);
         throw err;
