@@ -20,8 +20,9 @@ export function referenceCheckInput(state: StudioState) {
 /**
  * Keeps the tray's verdict current: whenever the references, the model or its resolution or
  * aspect ratio change, the tray is checked again (`media:check`; frames are never sent with
- * references, so none are given). Restored items get what the tray shows of them: a thumbnail for
- * images (`images:preview`), name, probe and poster for videos and audio (`media:info`). Answers
+ * references, so none are given). Restored items get what the tray shows of them: a thumbnail and
+ * name for images (`images:preview`, `images:check`), name, probe and poster for videos and audio
+ * (`media:info`). Answers
  * for an outdated key are dropped; a failed look-up is not asked again (the check says what is
  * wrong). Call it after every state change; it only asks main when something moved.
  */
@@ -41,6 +42,14 @@ export function createReferenceSync(store: StoreApi<StudioState>): () => void {
           .preview({ imageId: id, maxSide: PREVIEW_SIDE })
           .then(({ previewUrl }) => compose().rememberImage(id, { ...compose().images[id], previewUrl }))
           .catch(() => undefined); // The tile shows a placeholder; the check names the problem.
+        // The image service tells an image's name and size only with a check; its verdict as a frame is not used here.
+        requests.images
+          .check({ imageId: id, modelId: draft.modelId, resolution: draft.params.resolution, aspectRatio: draft.params.aspectRatio, role: 'first' })
+          .then(({ info }) => {
+            const known = compose().images[id];
+            compose().rememberImage(id, { previewUrl: known?.previewUrl ?? '', ...known, info });
+          })
+          .catch(() => undefined); // As above.
       } else if (item.kind !== 'image' && !media[id]) {
         asked.add(id);
         requests.media

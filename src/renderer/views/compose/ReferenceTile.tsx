@@ -119,7 +119,8 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
             {verdict.action ? (
               <button type="button" className="button subtle ref-fix" disabled={fixing !== null} onClick={() => void runFix(verdict.action as MediaFixAction)}>
                 {fixing ? <LoaderCircle className="spin" aria-hidden="true" size={13} /> : <Wrench aria-hidden="true" size={13} />}
-                {fixLabels[verdict.action]} {tag}
+                {fixLabels[verdict.action]}
+                <span className="visually-hidden"> {tag}</span>
               </button>
             ) : null}
             {fixError ? <p className="compose-error">{fixError}</p> : null}
