@@ -36,6 +36,8 @@ const TAGS = ['@image1', '@image2', '@video1', '@audio1'];
 const tray = (page: Page) => page.getByRole('region', { name: 'References' });
 const picker = (page: Page) => page.getByLabel('Choose reference images, videos or audio');
 const tile = (page: Page, name: string | RegExp) => tray(page).getByRole('listitem', { name });
+/** The tray's tiles (a tile's verdict details are list items too). */
+const tiles = (page: Page) => tray(page).locator('li.ref-tile');
 const generate = (page: Page) => page.getByRole('button', { name: /Generate/ });
 const reason = (page: Page) => page.locator('.generate-reason');
 
@@ -59,7 +61,7 @@ async function smallest(page: Page, row: Row): Promise<void> {
 async function clearTray(page: Page): Promise<void> {
   const remove = tray(page).getByRole('button', { name: /^Remove @/ });
   while ((await remove.count()) > 0) await remove.first().click();
-  await expect(tray(page).getByRole('listitem')).toHaveCount(0);
+  await expect(tiles(page)).toHaveCount(0);
 }
 
 async function expectFits(items: Locator[]): Promise<void> {
@@ -158,7 +160,7 @@ test('a reference job with two photos, a video and an audio clip runs on EvoLink
   await expect(page.locator('.save-status')).toHaveText('Saved');
   await page.reload();
   await page.locator('html[data-app-state="ready"]').waitFor();
-  await expect(tray(page).getByRole('listitem')).toHaveCount(4);
+  await expect(tiles(page)).toHaveCount(4);
   await expect(tile(page, /@video1$/)).toBeVisible();
 });
 
@@ -169,7 +171,7 @@ test('bad references get their plain verdict and nothing is sent', async ({ app:
 
   // Audio alone.
   await picker(page).setInputFiles(makeWav(3));
-  await expect(tray(page).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+  await expect(tiles(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(reason(page)).toHaveText('Add a reference image or video: audio cannot be used alone.');
   await expect(generate(page)).toBeDisabled();
   await page.keyboard.press('Control+Enter');
@@ -194,12 +196,12 @@ test('bad references get their plain verdict and nothing is sent', async ({ app:
   // Too long in total (8 s + 8 s > 15 s), then too many videos (4 > 3): set-level verdicts in the footer.
   const clip = (name: string, seconds: number) => makeVideo({ seconds, width: 1280, height: 720, fps: 24, name });
   await picker(page).setInputFiles([DRAGONFLY, clip('long-a.mp4', 8), clip('long-b.mp4', 8)]);
-  await expect(tray(page).getByRole('listitem')).toHaveCount(3, { timeout: 30_000 });
+  await expect(tiles(page)).toHaveCount(3, { timeout: 30_000 });
   await expect(reason(page)).not.toContainText('Checking', { timeout: 30_000 });
   await expect(generate(page)).toBeDisabled();
   await clearTray(page);
   await picker(page).setInputFiles([DRAGONFLY, ...['a', 'b', 'c', 'd'].map((n) => clip(`short-${n}.mp4`, 2))]);
-  await expect(tray(page).getByRole('listitem')).toHaveCount(5, { timeout: 30_000 });
+  await expect(tiles(page)).toHaveCount(5, { timeout: 30_000 });
   await expect(tray(page).locator('.ref-count[data-over]')).toHaveText('4 / 3 videos');
   await expect(reason(page)).not.toContainText('Checking', { timeout: 30_000 });
   await expect(generate(page)).toBeDisabled();

@@ -1,4 +1,4 @@
-import { ArrowLeft, ArrowRight, AudioLines, CircleAlert, CircleCheck, Film, Link2, LoaderCircle, TriangleAlert, Wrench, X } from 'lucide-react';
+import { ArrowLeft, ArrowRight, AudioLines, CircleAlert, CircleCheck, Film, ImageIcon, Link2, LoaderCircle, TriangleAlert, Wrench, X } from 'lucide-react';
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import type { ReferenceItem, ReferenceKind } from '../../../shared/catalog/types';
 import type { ReferenceItemCheck } from '../../../shared/contract/media';
@@ -79,7 +79,7 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
           <img src={facts.previewUrl} alt="" />
         ) : (
           <span className="ref-thumb-icon" aria-hidden="true">
-            {item.kind === 'audio' ? <AudioLines size={28} /> : item.url ? <Link2 size={26} /> : <Film size={26} />}
+            {item.kind === 'audio' ? <AudioLines size={28} /> : item.kind === 'image' ? <ImageIcon size={26} /> : item.url ? <Link2 size={26} /> : <Film size={26} />}
           </span>
         )}
         {item.kind !== 'image' && facts.durationSec !== undefined ? (
