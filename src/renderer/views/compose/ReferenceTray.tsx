@@ -62,8 +62,10 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
     const item = references[index];
     const tag = tags[index];
     if (!item || !tag || !useStudio.getState().compose.moveReference(index, delta)) return;
-    focusNext.current = referenceKey(item);
-    const now = referenceTags(useStudio.getState().compose.draft?.references ?? [])[index + delta] ?? tag;
+    const key = referenceKey(item);
+    focusNext.current = key;
+    const after = useStudio.getState().compose.draft?.references ?? [];
+    const now = referenceTags(after)[after.findIndex((r) => referenceKey(r) === key)] ?? tag;
     useStudio.getState().compose.announceTray(`${tag} is now ${now}; the prompt's tags follow.`);
   };
   const remove = (index: number) => {
@@ -74,7 +76,11 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
     useStudio.getState().compose.announceTray(`${tag ?? 'The reference'} removed.`);
     if (!neighbour) inputRef.current?.closest('section')?.querySelector<HTMLElement>('.ref-add')?.focus();
   };
-  const fixLabels = { reencode: 'Re-encode', trim: `Trim to ${rules.videos.maxSeconds ?? rules.audios.maxSeconds ?? ''} s` } as const;
+  /** What the fix buttons say for an item of `kind`: trimming goes to the row's longest clip of that kind. */
+  const fixLabels = (kind: ReferenceKind) => {
+    const max = kind === 'audio' ? rules.audios.maxSeconds : rules.videos.maxSeconds;
+    return { reencode: 'Re-encode', trim: max ? `Trim to ${max} s` : 'Trim' };
+  };
 
   return (
     <section
@@ -142,7 +148,7 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
                 check={itemCheck}
                 canMoveEarlier={references.slice(0, index).some((r) => r.kind === item.kind)}
                 canMoveLater={references.slice(index + 1).some((r) => r.kind === item.kind)}
-                fixLabels={fixLabels}
+                fixLabels={fixLabels(item.kind)}
                 itemRef={(el) => {
                   if (el) tileRefs.current.set(key, el);
                   else tileRefs.current.delete(key);
