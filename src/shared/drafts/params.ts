@@ -58,15 +58,41 @@ export function paramsForModel(entry: ModelEntry, params: DraftParams): DraftPar
   return next;
 }
 
+/** True when `entry` takes a first frame (image-to-video or first + last frame). */
+export function takesFrames(entry: ModelEntry): boolean {
+  return entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
+}
+
+/** True when `entry` is a reference-to-video row with its reference rules (providers.md "Seedance 2.0 reference-to-video"). */
+export function takesReferences(entry: ModelEntry): boolean {
+  return entry.modes.includes('reference-to-video') && entry.references !== undefined;
+}
+
+/** The inputs a job takes from a draft: its first/last frames, or its reference tray. */
+export type DraftInputs = 'frames' | 'references';
+
+/**
+ * Which of the draft's inputs a job on `entry` uses: the first/last frames or the reference tray.
+ * The two never go together (providers.md "Seedance 2.0 reference-to-video": "Reference mode
+ * excludes first/last-frame mode"). A row with only one of them decides; a row with both (ModelArk
+ * 2.0) follows `chosen`, the user's pick in Compose, else the tray when it holds anything. Pure.
+ */
+export function inputsFor(draft: Pick<Draft, 'references'>, entry: ModelEntry, chosen?: DraftInputs): DraftInputs {
+  if (!takesReferences(entry)) return 'frames';
+  if (!takesFrames(entry)) return 'references';
+  return chosen ?? (draft.references.length > 0 ? 'references' : 'frames');
+}
+
 /**
  * The provider-neutral `JobParams` for a draft on `entry`: only the parameters the model has, the
  * first frame only for a model that takes images, the last frame only for one with
- * `first-last-frame`. `seed` is sent as given (callers roll one first when the seed is unlocked).
- * Frames are passed by image id; a crop, if any, is not part of `JobParams`.
+ * `first-last-frame`, and — when the job uses the tray (`inputs`, see `inputsFor`) — the
+ * references in tag order instead of any frame. `seed` is sent as given (callers roll one first
+ * when the seed is unlocked). Frames and reference images are passed by image id, reference videos
+ * and audio by media id or URL; a crop, if any, travels beside its frame.
  */
-export function jobParamsFromDraft(draft: Draft, entry: ModelEntry): JobParams {
+export function jobParamsFromDraft(draft: Draft, entry: ModelEntry, inputs: DraftInputs = inputsFor(draft, entry)): JobParams {
   const has = (key: ParamSpec['key']) => entry.params.some((s) => s.key === key);
-  const takesImages = entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
   const p = draft.params;
   const out: JobParams = {
     modelId: entry.id,
@@ -75,13 +101,17 @@ export function jobParamsFromDraft(draft: Draft, entry: ModelEntry): JobParams {
     aspectRatio: p.aspectRatio,
     duration: p.duration,
   };
-  if (takesImages && draft.firstFrame) {
-    out.firstFrame = draft.firstFrame.imageId;
-    if (draft.firstFrame.crop) out.firstFrameCrop = draft.firstFrame.crop;
-  }
-  if (entry.modes.includes('first-last-frame') && draft.lastFrame) {
-    out.lastFrame = draft.lastFrame.imageId;
-    if (draft.lastFrame.crop) out.lastFrameCrop = draft.lastFrame.crop;
+  if (inputs === 'references') {
+    if (draft.references.length) out.references = draft.references.map((r) => ({ ...r }));
+  } else {
+    if (takesFrames(entry) && draft.firstFrame) {
+      out.firstFrame = draft.firstFrame.imageId;
+      if (draft.firstFrame.crop) out.firstFrameCrop = draft.firstFrame.crop;
+    }
+    if (entry.modes.includes('first-last-frame') && draft.lastFrame) {
+      out.lastFrame = draft.lastFrame.imageId;
+      if (draft.lastFrame.crop) out.lastFrameCrop = draft.lastFrame.crop;
+    }
   }
   if (has('seed')) out.seed = p.seed;
   if (has('cameraFixed')) out.cameraFixed = p.cameraFixed;
@@ -94,7 +124,7 @@ export function jobParamsFromDraft(draft: Draft, entry: ModelEntry): JobParams {
 
 /**
  * A `drafts:create` seed from a job's or clip's parameters (Queue "Duplicate to Compose", Library
- * "Reuse"): same model, prompt, frames and settings; a given seed ≥ 0 comes back locked, so the
+ * "Reuse"): same model, prompt, frames, references and settings; a given seed ≥ 0 comes back locked, so the
  * clip can be reproduced.
  */
 export function draftSeedFromJobParams(params: JobParams): DraftSeed {
@@ -115,5 +145,6 @@ export function draftSeedFromJobParams(params: JobParams): DraftSeed {
   };
   if (params.firstFrame) seed.firstFrame = { imageId: params.firstFrame, ...(params.firstFrameCrop ? { crop: params.firstFrameCrop } : {}) };
   if (params.lastFrame) seed.lastFrame = { imageId: params.lastFrame, ...(params.lastFrameCrop ? { crop: params.lastFrameCrop } : {}) };
+  if (params.references?.length) seed.references = params.references.map((r) => ({ ...r }));
   return seed;
 }

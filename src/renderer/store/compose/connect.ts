@@ -3,23 +3,26 @@ import { describeError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 import { createAutosave } from './autosave';
 import { createFrameSync } from './frame-sync';
+import { createReferenceSync } from './reference-sync';
 
 /**
  * Binds Compose to main: restores the current draft (`drafts:get`), saves every edit after a
  * pause (`drafts:save`, see `createAutosave`) and once more when the page goes away, and keeps the
- * frames' checks current (`createFrameSync`). Returns the function that undoes all of it.
+ * frames' checks (`createFrameSync`) and the reference tray's (`createReferenceSync`) current. Returns the function that undoes all of it.
  */
 export function connectCompose(client: StudioClient, store: StoreApi<StudioState>): () => void {
   const compose = () => store.getState().compose;
-  const requests = { drafts: client.drafts, images: client.images, files: client.files, jobs: client.jobs };
+  const requests = { drafts: client.drafts, images: client.images, media: client.media, files: client.files, jobs: client.jobs };
   compose().setRequests(requests);
   const autosave = createAutosave(store);
   compose().setFlushSave(autosave.flush);
   const syncFrames = createFrameSync(store);
+  const syncReferences = createReferenceSync(store);
 
   const off = store.subscribe((state, previous) => {
     if (state.compose.revision !== previous.compose.revision) autosave.schedule();
     if (state.compose.draft !== previous.compose.draft || state.compose.checks !== previous.compose.checks) syncFrames();
+    if (state.compose.draft !== previous.compose.draft || state.compose.inputs !== previous.compose.inputs || state.models.list !== previous.models.list) syncReferences();
   });
   // A reload or window close must not drop the last second of typing.
   const onPageHide = () => void autosave.flush(); // flush records its own failure.

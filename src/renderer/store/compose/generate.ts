@@ -11,9 +11,17 @@ export function randomSeed(max: number): number {
   return n % (cap + 1);
 }
 
-/** `readiness` of the store's current draft, models, checks and submit state. */
+/** `readiness` of the store's current draft, models, checks (frames and tray), inputs pick and submit state. */
 export function readinessNow(state: StudioState): Readiness {
-  return readiness({ draft: state.compose.draft, models: state.models.list?.models ?? null, checks: state.compose.checks, sending: state.compose.submit.status === 'sending' });
+  const { compose } = state;
+  return readiness({
+    draft: compose.draft,
+    models: state.models.list?.models ?? null,
+    checks: compose.checks,
+    referenceCheck: compose.referenceCheck,
+    inputs: compose.inputs,
+    sending: compose.submit.status === 'sending',
+  });
 }
 
 /**

@@ -1,16 +1,22 @@
 import { paramsSchema } from '../../../shared/catalog/params';
 import type { JobParams } from '../../../shared/catalog/types';
+import type { ReferenceCheck } from '../../../shared/contract/media';
 import type { ModelChoice } from '../../../shared/contract/models';
 import type { Draft } from '../../../shared/drafts/draft';
-import { jobParamsFromDraft } from '../../../shared/drafts/params';
+import { inputsFor, jobParamsFromDraft, takesFrames, type DraftInputs } from '../../../shared/drafts/params';
 import type { FrameRole } from './edits';
-import type { CheckState } from './frame-state';
+import type { CheckState, Keyed } from './frame-state';
+import { referenceBlocker } from './reference-readiness';
 
 /** What decides whether Generate may run. `models` is null while the list is loading. */
 export interface ReadinessInput {
   draft: Draft | null;
   models: readonly ModelChoice[] | null;
   checks: Record<FrameRole, CheckState>;
+  /** The tray's `media:check`; absent = idle. */
+  referenceCheck?: Keyed<ReferenceCheck>;
+  /** The user's pick of frames or references on a row taking both; absent = follow the draft. */
+  inputs?: DraftInputs | null;
   sending: boolean;
 }
 
@@ -23,11 +29,12 @@ const not = (reason: string): Readiness => ({ ready: false, reason });
 /**
  * Whether the draft can be generated now, and if not, why — in the words shown next to the
  * disabled Generate button (UX.md, "Compose": "Disabled with the reason written next to it").
- * Order: draft and model, availability, prompt, frames the model needs, each used frame's
- * verdict (an image rule the fix cannot mend blocks; fixable ones do not, the fix runs on
- * submit), then the catalog's own parameter schema as the last word. Pure.
+ * Order: draft and model, availability, prompt, then the job's inputs — either the frames the
+ * model needs and each used frame's verdict (an image rule the fix cannot mend blocks; fixable
+ * ones do not, the fix runs on submit), or the reference tray (`referenceBlocker`) — then the
+ * catalog's own parameter schema as the last word. Pure.
  */
-export function readiness({ draft, models, checks, sending }: ReadinessInput): Readiness {
+export function readiness({ draft, models, checks, referenceCheck, inputs: chosen, sending }: ReadinessInput): Readiness {
   if (!draft) return not('Loading the draft…');
   if (!models) return not('Loading the models…');
   const model = models.find((m) => m.id === draft.modelId);
@@ -40,9 +47,16 @@ export function readiness({ draft, models, checks, sending }: ReadinessInput): R
     return not(`The prompt is ${draft.prompt.length - model.prompt.maxChars} characters over the ${model.prompt.maxChars}-character limit.`);
   }
 
+  const inputs = inputsFor(draft, model, chosen ?? undefined);
+  if (inputs === 'references') {
+    const blocker = referenceBlocker(draft, referenceCheck ?? { status: 'idle' });
+    if (blocker) return not(blocker);
+    return finish(draft, model, inputs, sending);
+  }
+
   // A frame the model takes no image in is greyed out and left out of the job (`jobParamsFromDraft`),
   // so it never blocks: it stays in the draft for when the user switches back.
-  const takesImages = model.modes.includes('image-to-video') || model.modes.includes('first-last-frame');
+  const takesImages = takesFrames(model);
   const used: Record<FrameRole, boolean> = {
     first: takesImages && Boolean(draft.firstFrame),
     last: model.modes.includes('first-last-frame') && Boolean(draft.lastFrame),
@@ -59,8 +73,13 @@ export function readiness({ draft, models, checks, sending }: ReadinessInput): R
     if (unfixable) return not(unfixable.message);
   }
 
+  return finish(draft, model, inputs, sending);
+}
+
+/** The last word: not while sending, then the catalog's own parameter schema. */
+function finish(draft: Draft, model: ModelChoice, inputs: DraftInputs, sending: boolean): Readiness {
   if (sending) return not('Sending to the queue…');
-  const params = jobParamsFromDraft(draft, model);
+  const params = jobParamsFromDraft(draft, model, inputs);
   const parsed = paramsSchema(model).safeParse(params);
   if (!parsed.success) return not(parsed.error.issues[0]?.message ?? 'These settings are not valid for this model.');
   return { ready: true, model, params };

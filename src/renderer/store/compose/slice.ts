@@ -1,17 +1,22 @@
 import type { StateCreator } from 'zustand';
-import type { ModelEntry } from '../../../shared/catalog/types';
+import type { ModelEntry, ReferenceItem } from '../../../shared/catalog/types';
+import type { ImportedMedia, ReferenceCheck } from '../../../shared/contract/media';
+import type { DraftInputs } from '../../../shared/drafts/params';
 import type { Draft, DraftCrop, DraftParams } from '../../../shared/drafts/draft';
 import { describeError, StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 import * as edit from './edits';
 import type { FrameRole } from './edits';
 import { importImageFile } from './frame-files';
-import { IDLE, type CheckState, type FixState, type FrameImage } from './frame-state';
+import { IDLE, type CheckState, type FixState, type FrameImage, type Keyed } from './frame-state';
+import { withReferenceMoved, withReferenceRemoved, withReferenceReplaced, withReferencesAdded } from './reference-edits';
 
 /** The verbs Compose uses; `connectCompose` binds them to main. */
 export type ComposeRequests = {
   drafts: StudioClient['drafts'];
   images: Pick<StudioClient['images'], 'import' | 'importBytes' | 'check' | 'fix' | 'preview'>;
+  /** Reference videos and audio (`media:*`); reference images go through `images`. */
+  media: Pick<StudioClient['media'], 'import' | 'importBytes' | 'info' | 'check' | 'fix'>;
   /** Grants for dropped and picked files (`images:import` takes their tokens). */
   files: StudioClient['files'];
   jobs: Pick<StudioClient['jobs'], 'submit'>;
@@ -42,6 +47,16 @@ export interface ComposeState {
   importing: Record<FrameRole, boolean>;
   frameErrors: Record<FrameRole, string | null>;
   submit: SubmitState;
+  /** Reference videos and audio main registered, by media id (name, probe, poster). */
+  media: Record<string, ImportedMedia>;
+  /** `media:check` of the tray for the current model and settings. */
+  referenceCheck: Keyed<ReferenceCheck>;
+  /** Files being imported into the tray, and why the last ones failed (one line per file). */
+  referenceImport: { pending: number; errors: string[] };
+  /** On a row taking both frames and references (ModelArk 2.0): the user's pick; null = follow the draft (`inputsFor`). */
+  inputs: DraftInputs | null;
+  /** The tray's last change in words, for screen readers ("@image2 is now @image1"). */
+  trayAnnouncement: string;
   /** Older drafts (`drafts:list`); null until asked. */
   olderDrafts: Draft[] | null;
   requests: ComposeRequests | null;
@@ -70,6 +85,19 @@ export interface ComposeState {
   setSave(state: SaveState): void;
   setSubmit(state: SubmitState): void;
   setOlderDrafts(drafts: Draft[] | null): void;
+  /** Adds imported references to the tray (each at the end of its kind; one already there is skipped). */
+  addReferences(items: ReferenceItem[]): void;
+  /** Moves a tray item one place within its kind; false when it cannot move. The prompt's tags follow. */
+  moveReference(index: number, delta: -1 | 1): boolean;
+  /** Removes a tray item; the prompt's tags follow (its own mentions become `@image?`). */
+  removeReference(index: number): void;
+  /** Replaces a tray item by another of its kind (a fixed copy), keeping its tag. */
+  replaceReference(index: number, item: ReferenceItem): void;
+  setInputs(inputs: DraftInputs | null): void;
+  rememberMedia(media: ImportedMedia): void;
+  setReferenceCheck(state: Keyed<ReferenceCheck>): void;
+  setReferenceImport(state: { pending: number; errors: string[] }): void;
+  announceTray(text: string): void;
 }
 
 export interface ComposeSlice {
@@ -102,13 +130,28 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       importing: { first: false, last: false },
       frameErrors: { first: null, last: null },
       submit: { status: 'idle' },
+      media: {},
+      referenceCheck: IDLE,
+      referenceImport: { pending: 0, errors: [] },
+      inputs: null,
+      trayAnnouncement: '',
       olderDrafts: null,
       requests: null,
       flushSave: () => Promise.resolve(),
 
       setFlushSave: (flushSave) => patch({ flushSave }),
       setRequests: (requests) => patch({ requests }),
-      loaded: (draft) => patch({ draft, loadError: null, save: { status: 'saved' }, submit: { status: 'idle' }, frameErrors: { first: null, last: null } }),
+      loaded: (draft) =>
+        patch({
+          draft,
+          loadError: null,
+          save: { status: 'saved' },
+          submit: { status: 'idle' },
+          frameErrors: { first: null, last: null },
+          referenceImport: { pending: 0, errors: [] },
+          inputs: null,
+          trayAnnouncement: '',
+        }),
       setLoadError: (loadError) => patch({ loadError }),
       change,
       setModel: (entry) => change((d) => edit.withModel(d, entry)),
@@ -143,6 +186,24 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       setSave: (save) => patch({ save }),
       setSubmit: (submit) => patch({ submit }),
       setOlderDrafts: (olderDrafts) => patch({ olderDrafts }),
+      addReferences: (items) => change((d) => withReferencesAdded(d, items)),
+      moveReference(index, delta) {
+        const draft = get().compose.draft;
+        const next = draft ? withReferenceMoved(draft, index, delta) : null;
+        if (next) change(() => next);
+        return next !== null;
+      },
+      removeReference(index) {
+        const draft = get().compose.draft;
+        const next = draft ? withReferenceRemoved(draft, index) : null;
+        if (next) change(() => next);
+      },
+      replaceReference: (index, item) => change((d) => withReferenceReplaced(d, index, item)),
+      setInputs: (inputs) => patch({ inputs }),
+      rememberMedia: (media) => set((s) => ({ compose: { ...s.compose, media: { ...s.compose.media, [media.mediaId]: media } } })),
+      setReferenceCheck: (referenceCheck) => patch({ referenceCheck }),
+      setReferenceImport: (referenceImport) => patch({ referenceImport }),
+      announceTray: (trayAnnouncement) => patch({ trayAnnouncement }),
     },
   };
 };

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../shared/drafts/draft';
+import { inputsFor, takesFrames, takesReferences } from '../../../shared/drafts/params';
+import { insertTag } from '../../../shared/drafts/reference-tags';
 import { ViewHeader } from '../../components/ViewHeader';
 import type { FrameRole } from '../../store/compose/edits';
 import { imageFileFrom } from '../../store/compose/frame-files';
 import { generate, readinessNow } from '../../store/compose/generate';
+import { addReferenceFiles } from '../../store/compose/reference-actions';
+import { filesFrom } from '../../store/compose/reference-files';
 import { useStudio } from '../../store/index';
 import { selectModel } from '../../store/models/slice';
 import { DraftMenu } from './DraftMenu';
@@ -11,7 +15,10 @@ import { FramesPanel } from './FramesPanel';
 import { GenerateBar } from './GenerateBar';
 import { ModelPicker } from './ModelPicker';
 import { ParamsPanel } from './ParamsPanel';
+import { ChoiceField } from './ChoiceField';
 import { PromptEditor } from './PromptEditor';
+import { PromptTags } from './PromptTags';
+import { ReferenceTray } from './ReferenceTray';
 import { SaveStatus } from './SaveStatus';
 import './compose.css';
 
@@ -19,9 +26,11 @@ const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
 /**
- * Compose (UX.md, "Compose"): the prompt, then first and last frame, in the main column; model and
- * parameters on the right; output size, cost and Generate in the footer. Keys: Ctrl/Cmd+Enter
- * generates, Ctrl/Cmd+O opens the picker of the active frame, and pasting an image fills it.
+ * Compose (UX.md, "Compose"): the prompt, then first and last frame — or, on a reference-to-video
+ * row, the reference tray and the prompt's tags — in the main column; model and parameters on the
+ * right; output size, cost and Generate in the footer. A row taking both (ModelArk 2.0) offers
+ * the choice, since the providers never take both in one job. Keys: Ctrl/Cmd+Enter generates,
+ * Ctrl/Cmd+O opens the picker of the active frame or the tray, and a paste fills it.
  * The draft saves itself (see `connectCompose`).
  */
 export function ComposeView() {
@@ -30,6 +39,12 @@ export function ComposeView() {
   const model = useStudio((s) => selectModel(s, s.compose.draft?.modelId));
   const firstInput = useRef<HTMLInputElement>(null);
   const lastInput = useRef<HTMLInputElement>(null);
+  const trayInput = useRef<HTMLInputElement>(null);
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  const chosen = useStudio((s) => s.compose.inputs);
+  const setInputs = useStudio((s) => s.compose.setInputs);
+  const inputs = draft && model ? inputsFor(draft, model, chosen ?? undefined) : 'frames';
+  const tray = inputs === 'references' && model?.references ? { ...model, references: model.references } : null;
   const active = useRef<FrameRole>('first');
   // The draft as it was when Ctrl/Cmd+Enter was refused: until it changes, the footer says why, louder.
   const [refused, setRefused] = useState<Draft | null>(null);
@@ -40,6 +55,12 @@ export function ComposeView() {
       const m = selectModel(useStudio.getState(), useStudio.getState().compose.draft?.modelId);
       return active.current === 'last' && m?.modes.includes('first-last-frame') ? 'last' : 'first';
     };
+    /** True when the current job takes the reference tray rather than frames. */
+    const usesTray = () => {
+      const { compose } = useStudio.getState();
+      const m = selectModel(useStudio.getState(), compose.draft?.modelId);
+      return Boolean(m && compose.draft && inputsFor(compose.draft, m, compose.inputs ?? undefined) === 'references');
+    };
     const onKey = (e: KeyboardEvent) => {
       const mod = IS_MAC ? e.metaKey : e.ctrlKey;
       if (!mod || e.altKey || e.shiftKey) return;
@@ -49,10 +70,17 @@ export function ComposeView() {
         else setRefused(useStudio.getState().compose.draft);
       } else if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
-        (target() === 'last' ? lastInput : firstInput).current?.click();
+        (usesTray() ? trayInput : target() === 'last' ? lastInput : firstInput).current?.click();
       }
     };
     const onPaste = (e: ClipboardEvent) => {
+      if (usesTray()) {
+        const files = filesFrom(e.clipboardData);
+        if (!files.length) return; // Text pastes go where they were aimed.
+        e.preventDefault();
+        void addReferenceFiles(useStudio, files); // Records its own failures.
+        return;
+      }
       const file = imageFileFrom(e.clipboardData);
       if (!file) return; // Text pastes go where they were aimed.
       e.preventDefault();
@@ -89,8 +117,28 @@ export function ComposeView() {
           <div className="compose-grid">
             <div className="compose-main">
               {/* The prompt first: it stays in sight however tall the frames grow (issue 14). */}
-              <PromptEditor model={model} />
-              <FramesPanel model={model} inputs={{ first: firstInput, last: lastInput }} shortcut={`${MOD}O`} onActivate={(role) => (active.current = role)} />
+              <PromptEditor
+                model={model}
+                textareaRef={promptRef}
+                tags={tray ? <PromptTags prompt={draft.prompt} references={draft.references} onInsert={(tag) => insertIntoPrompt(promptRef.current, tag)} /> : null}
+              />
+              {model && takesFrames(model) && takesReferences(model) ? (
+                <ChoiceField
+                  label="Start from"
+                  choices={[
+                    { value: 'frames', label: 'First and last frame' },
+                    { value: 'references', label: 'References' },
+                  ]}
+                  value={inputs}
+                  onChange={(v) => setInputs(v === 'references' ? 'references' : 'frames')}
+                  help="This model takes frames or references, never both in one job; the other stays in the draft."
+                />
+              ) : null}
+              {tray ? (
+                <ReferenceTray model={tray} inputRef={trayInput} shortcut={`${MOD}O`} />
+              ) : (
+                <FramesPanel model={model} inputs={{ first: firstInput, last: lastInput }} shortcut={`${MOD}O`} onActivate={(role) => (active.current = role)} />
+              )}
             </div>
             <aside className="compose-side" aria-label="Model and parameters">
               <ModelPicker selected={model} />
@@ -102,4 +150,22 @@ export function ComposeView() {
       )}
     </div>
   );
+}
+
+/**
+ * Inserts a reference tag at the prompt's cursor (or over its selection), then puts the caret
+ * after it and the focus back in the prompt, so typing goes on.
+ */
+function insertIntoPrompt(textarea: HTMLTextAreaElement | null, tag: string): void {
+  const { compose } = useStudio.getState();
+  const prompt = compose.draft?.prompt ?? '';
+  const start = textarea?.selectionStart ?? prompt.length;
+  const end = textarea?.selectionEnd ?? prompt.length;
+  const next = insertTag(prompt, start, end, tag);
+  compose.setPrompt(next.prompt);
+  requestAnimationFrame(() => {
+    if (!textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(next.caret, next.caret);
+  });
 }

@@ -3,11 +3,12 @@ import { useId } from 'react';
 import { estimateCost, outputSizeFor } from '../../../shared/catalog/params';
 import { durationText } from '../../../shared/format/duration';
 import type { ModelChoice } from '../../../shared/contract/models';
-import { jobParamsFromDraft } from '../../../shared/drafts/params';
+import { inputsFor, jobParamsFromDraft } from '../../../shared/drafts/params';
 import { readiness } from '../../store/compose/readiness';
 import { useStudio } from '../../store/index';
 import { FooterMessages, type FooterMessage } from './FooterMessages';
 import { formatCost, formatSize } from './format';
+import { violationText } from './reference-verdict';
 
 interface GenerateBarProps {
   model: ModelChoice | undefined;
@@ -29,11 +30,13 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBar
   const checks = useStudio((s) => s.compose.checks);
   const submit = useStudio((s) => s.compose.submit);
   const images = useStudio((s) => s.compose.images);
+  const referenceCheck = useStudio((s) => s.compose.referenceCheck);
+  const chosen = useStudio((s) => s.compose.inputs);
   const setView = useStudio((s) => s.shell.setView);
   const reasonId = useId();
 
-  const state = readiness({ draft, models, checks, sending: submit.status === 'sending' });
-  const params = draft && model ? jobParamsFromDraft(draft, model) : null;
+  const state = readiness({ draft, models, checks, referenceCheck, inputs: chosen, sending: submit.status === 'sending' });
+  const params = draft && model ? jobParamsFromDraft(draft, model, inputsFor(draft, model, chosen ?? undefined)) : null;
   const firstInfo = draft?.firstFrame ? (images[draft.firstFrame.imageId]?.info ?? (checks.first.status === 'done' ? checks.first.value.info : undefined)) : undefined;
   const size = model && params ? outputSizeFor(model, params, firstInfo) : null;
   const cost = model && params ? estimateCost(model, params, size) : null;
@@ -41,6 +44,12 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBar
   // The reason Generate is off comes first: the button points at it (aria-describedby).
   const messages: FooterMessage[] = [];
   if (!state.ready) messages.push({ key: 'reason', tone: nudged ? 'nudge' : 'info', text: state.reason, id: reasonId });
+  // The tray's set-level verdicts (counts, total seconds, audio alone…): each item's own are on its tile.
+  if (params?.references && referenceCheck.status === 'done') {
+    for (const [i, v] of referenceCheck.value.violations.entries()) {
+      if (state.ready || v.message !== state.reason) messages.push({ key: `references-${i}`, tone: 'error', text: violationText(v) });
+    }
+  }
   if (submit.status === 'sent') messages.push({ key: 'outcome', tone: 'done', text: submit.message, action: { label: 'Open Queue', run: () => setView('queue') } });
   if (submit.status === 'error') messages.push({ key: 'outcome', tone: 'error', text: submit.message });
 

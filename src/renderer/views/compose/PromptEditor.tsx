@@ -1,14 +1,23 @@
 import { MessageSquareQuote } from 'lucide-react';
-import { useId } from 'react';
+import { useId, type ReactNode, type RefObject } from 'react';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
 import { promptLimit } from './prompt-limit';
 
+interface PromptEditorProps {
+  model: ModelEntry | undefined;
+  /** The textarea, for inserting a reference tag at the cursor. */
+  textareaRef?: RefObject<HTMLTextAreaElement | null>;
+  /** Shown under the prompt: the reference tags it may use (`PromptTags`). */
+  tags?: ReactNode;
+}
+
 /**
  * The prompt, large, with a live counter against the model's limit (hard limits block Generate,
- * recommendations warn) and, for models that make sound, the hint about dialogue in quotes.
+ * recommendations warn), for models that make sound the hint about dialogue in quotes, and, for a
+ * reference job, the tags it can use.
  */
-export function PromptEditor({ model }: { model: ModelEntry | undefined }) {
+export function PromptEditor({ model, textareaRef, tags }: PromptEditorProps) {
   const prompt = useStudio((s) => s.compose.draft?.prompt ?? '');
   const setPrompt = useStudio((s) => s.compose.setPrompt);
   const id = useId();
@@ -31,6 +40,7 @@ export function PromptEditor({ model }: { model: ModelEntry | undefined }) {
         ) : null}
       </div>
       <textarea
+        ref={textareaRef}
         id={id}
         className="prompt-input"
         value={prompt}
@@ -40,6 +50,7 @@ export function PromptEditor({ model }: { model: ModelEntry | undefined }) {
         aria-invalid={limit?.tone === 'over' ? true : undefined}
         onChange={(e) => setPrompt(e.target.value)}
       />
+      {tags}
       <div className="compose-prompt-foot">
         {limit?.message ? (
           <p className="prompt-limit-note" data-tone={limit.tone}>
