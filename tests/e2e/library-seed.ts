@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RunningHarness } from './harness-process';
 
 /**
@@ -27,7 +27,7 @@ export interface SeedClip {
   mode?: 'text-to-video' | 'image-to-video' | 'first-last-frame';
   /** Asked aspect ratio; default 16:9. `adaptive` clips get the ratio nearest their output size. */
   aspectRatio?: string;
-  /** Input images by role (absolute paths). */
+  /** Input images by role (absolute paths of the originals, kept under their own names). */
   inputs?: Array<{ role: 'first' | 'last'; path: string }>;
   createdAt?: number;
   rating?: number;
@@ -54,7 +54,7 @@ export async function seedClip(harness: RunningHarness, clip: SeedClip): Promise
     providerTaskId: `task-${Math.random().toString(36).slice(2, 10)}`,
     timings: { queuedAt: now - 90_000, submittedAt: now - 85_000, processingStartedAt: now - 60_000, completedAt: now - 5_000, downloadedAt: now - 1_000 },
     cost: { estimate: { usd: 0.26, asOf: '2026-11' }, usage: { tokens: 48_600 } },
-    inputs: clip.inputs ?? [],
+    inputs: (clip.inputs ?? []).map((i) => ({ role: i.role, kind: 'image', name: basename(i.path), original: { path: i.path } })),
     appVersion: 'e2e',
     createdAt: now,
     ...(clip.rating !== undefined ? { rating: clip.rating } : {}),
