@@ -67,13 +67,14 @@ async function run(store: StoreApi<StudioState>, busy: 'reuse' | 'continue', wha
 /**
  * **Reuse**: opens Compose with a NEW draft holding the clip's model, prompt, parameters, seed,
  * frames (the originals with their crops when the library kept them) and references; the draft that
- * was open stays in the draft list. Inputs that could not come back are named in a toast.
+ * was open stays in the draft list. Inputs that could not come back are named in the status line.
  */
 export function reuseClip(store: StoreApi<StudioState>, clip: ClipDetail): Promise<void> {
   return run(store, 'reuse', 'Reuse', async (requests) => {
     const { inputs, images, left } = await importInputs(requests, clip);
     await openAsNewDraft(store, requests, reuseSeed(clip.sidecar, inputs), images);
-    if (left.length > 0) store.getState().library.showToast({ tone: 'error', text: `Reused without: ${left.join(' ')}` });
+    // Compose is open now, so the status line (not the Library's toast) says what did not come back.
+    if (left.length > 0) store.getState().shell.announce(`Reused without some inputs. ${left.join(' ')}`);
   });
 }
 
