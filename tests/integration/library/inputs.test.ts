@@ -8,6 +8,7 @@ import { hashFile } from '../../../src/main/library/disk';
 import { createFrameTokens } from '../../../src/main/library/frame-tokens';
 import { createLibraryHandlers } from '../../../src/main/library/handlers';
 import { createLibrary, type Library } from '../../../src/main/library/library';
+import { moveClipFolders } from '../../../src/main/library/move';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { createMediaRegistry } from '../../../src/main/media/registry';
 import { libraryDomain } from '../../../src/shared/contract/library';
@@ -192,5 +193,23 @@ describe('library inputs: content-addressed store, references, v1 clips, clean-u
     expect(cleaned.files).toBe(before.length - 2);
     expect(await storeFiles()).toEqual([`${sha}.mp4`, `${portrait}.png`].sort());
     expect(await readFile(join(dir, 'clip.json'), 'utf8')).toBe(text);
+  });
+
+  it('takes the input store along when the library moves', async () => {
+    const from = join(work, 'moving-from');
+    const to = join(work, 'moving-to');
+    const moving = createLibrary({ libraryDir: from, framesDir: join(work, 'frames'), log, watch: false });
+    await makeTestMp4(join(work, 'd.mp4'), '320x240', 1);
+    const clip = await moving.addClip({ videoPath: join(work, 'd.mp4'), ...fields({ inputs: referenceInputs().slice(0, 1) }) });
+    await moving.dispose();
+    await mkdir(to, { recursive: true });
+    const report = await moveClipFolders(from, to, log);
+    expect(report.moved).toEqual([clip.id]);
+    await expect(stat(join(from, '.inputs'))).rejects.toThrow();
+    const moved = createLibrary({ libraryDir: to, framesDir: join(work, 'frames'), log, watch: false });
+    const again = await moved.get(clip.id);
+    expect(again.paths.inputs[0]?.original?.startsWith(join(to, '.inputs'))).toBe(true);
+    expect((await hashFile(again.paths.inputs[0]!.original!)).sha256).toBe((await hashFile(PHOTO)).sha256);
+    await moved.dispose();
   });
 });
