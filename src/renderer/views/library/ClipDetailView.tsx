@@ -6,7 +6,7 @@ import { excerpt, type DetailState } from '../../store/library/slice';
 import { ClipActions } from './ClipActions';
 import { ClipFacts, ClipPrompt } from './ClipFacts';
 import { date, modelName } from './format';
-import { ClipInputs } from './InputFrames';
+import { ClipInputs } from './ClipInputs';
 import { Lineage } from './Lineage';
 import { Player, type PlayerHandle } from './Player';
 import { isTyping, playerCommand } from './player-keys';
