@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RunningHarness } from './harness-process';
 
 /**
@@ -18,17 +18,29 @@ export function makeClipVideo(source = 'testsrc2=size=640x360:rate=24', seconds 
   return file;
 }
 
+/** The library's `NewClipInput`s for `references`, tagged `@image1`, `@video1`… per kind in order. */
+function referenceInputs(references: NonNullable<SeedClip['references']>) {
+  const counts = { image: 0, video: 0, audio: 0 };
+  return references.map((r) => {
+    const tag = `@${r.kind}${(counts[r.kind] += 1)}`;
+    if ('url' in r) return { role: 'reference', kind: r.kind, tag, url: r.url };
+    return { role: 'reference', kind: r.kind, tag, name: basename(r.path), original: { path: r.path, mime: r.mime } };
+  });
+}
+
 /** What a seeded clip may set; the rest gets plausible values (see `seedClip`). */
 export interface SeedClip {
   videoPath: string;
   prompt: string;
   modelId?: string;
   provider?: 'novita' | 'fal' | 'evolink' | 'ark';
-  mode?: 'text-to-video' | 'image-to-video' | 'first-last-frame';
+  mode?: 'text-to-video' | 'image-to-video' | 'first-last-frame' | 'reference-to-video';
   /** Asked aspect ratio; default 16:9. `adaptive` clips get the ratio nearest their output size. */
   aspectRatio?: string;
-  /** Input images by role (absolute paths). */
+  /** Input images by role (absolute paths of the originals, kept under their own names). */
   inputs?: Array<{ role: 'first' | 'last'; path: string }>;
+  /** References in tag order per kind: a file (absolute path of the original, with its mime type) or a public URL. */
+  references?: Array<{ kind: 'image' | 'video' | 'audio'; path: string; mime: string } | { kind: 'video'; url: string }>;
   createdAt?: number;
   rating?: number;
   tags?: string[];
@@ -54,7 +66,10 @@ export async function seedClip(harness: RunningHarness, clip: SeedClip): Promise
     providerTaskId: `task-${Math.random().toString(36).slice(2, 10)}`,
     timings: { queuedAt: now - 90_000, submittedAt: now - 85_000, processingStartedAt: now - 60_000, completedAt: now - 5_000, downloadedAt: now - 1_000 },
     cost: { estimate: { usd: 0.26, asOf: '2026-11' }, usage: { tokens: 48_600 } },
-    inputs: clip.inputs ?? [],
+    inputs: [
+      ...(clip.inputs ?? []).map((i) => ({ role: i.role, kind: 'image', name: basename(i.path), original: { path: i.path } })),
+      ...referenceInputs(clip.references ?? []),
+    ],
     appVersion: 'e2e',
     createdAt: now,
     ...(clip.rating !== undefined ? { rating: clip.rating } : {}),

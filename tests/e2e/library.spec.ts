@@ -154,8 +154,9 @@ test('an open clip plays, seeks through Range requests and steps by frames', asy
   await library.keyboard.press('.');
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(before + 1 / 24, 3);
 
-  // The side panel shows the input frame and the facts from the sidecar.
-  await expect(library.getByRole('img', { name: /First frame as sent/ })).toBeVisible();
+  // The side panel shows the input frame (the original, with its name) and the facts from the sidecar.
+  const inputs = library.getByRole('list', { name: 'Inputs' });
+  await expect(inputs.getByRole('img', { name: 'First frame: dragonfly-4224x3168.jpg, original, 4224 × 3168 px' })).toBeVisible();
   await expect(library.getByText('640 × 360 px')).toBeVisible();
   await expect(library.getByRole('button', { name: /Portrait|sunset/ })).toBeVisible(); // Continued by: the sunset clip.
   if (process.env.LIBRARY_SHOTS) await library.screenshot({ path: '/tmp/library-detail.png' });
@@ -241,7 +242,7 @@ test('Continue from last frame opens Compose with a new draft whose first frame 
   expect(preview.ok && { width: preview.data.width, height: preview.data.height }).toEqual({ width: 640, height: 360 });
 });
 
-test('Reuse opens Compose with the same model, prompt, seed and input frame as a new draft', async ({ library }) => {
+test('Reuse opens Compose with the same model, prompt, seed and the original input frame, under its name, as a new draft', async ({ library }) => {
   await openClip(library, 'dragonfly');
   await library.getByRole('button', { name: 'Reuse' }).click();
   await expect(library.getByRole('heading', { level: 1 })).toHaveText('Compose');
@@ -253,8 +254,10 @@ test('Reuse opens Compose with the same model, prompt, seed and input frame as a
   expect(draft.params).toMatchObject({ seed: 1234, seedLocked: true, duration: 5, resolution: '480p' });
   const imageId = draft.firstFrame?.imageId as string;
   const preview = await library.evaluate((id) => window.studio.images.preview({ imageId: id, maxSide: 2048 }), imageId);
-  // The input frame as it was kept in the clip folder (the original photo, 4224 × 3168).
+  // The original photo (4224 × 3168) from the library's input store, not a shrunk copy, under its own name.
   expect(preview.ok && Math.max(preview.data.width, preview.data.height)).toBe(2048);
+  await expect(library.getByText('dragonfly-4224x3168.jpg', { exact: true })).toBeVisible();
+  await expect(library.getByText(/^4224 × 3168 px/)).toBeVisible();
 });
 
 /** Serious or critical axe findings (WCAG 2.1 A/AA and best practices), as in a11y.spec.ts. */
@@ -270,7 +273,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(cards(library)).toHaveCount(3);
       expect(await blockingAxe(library)).toEqual([]);
       await openClip(library, 'sunset');
-      await expect(library.getByRole('img', { name: /Last frame as sent/ })).toBeVisible();
+      await expect(library.getByRole('img', { name: /^Last frame: nuthatch-6028x3391\.jpg, original/ })).toBeVisible();
       expect(await blockingAxe(library)).toEqual([]);
       if (process.env.LIBRARY_SHOTS) await library.screenshot({ path: `/tmp/library-detail-${scheme}.png` });
     });

@@ -8,6 +8,7 @@ import { createLibraryHandlers } from '../library/handlers';
 import type { Library } from '../library/library';
 import { createMovableLibrary } from '../library/movable';
 import { deliverToLibrary } from '../library/deliver';
+import { imageSource } from '../library/job-inputs';
 import { createRouter, type Router } from '../ipc/router';
 import { createKeyChecker } from '../keys/check';
 import { createSessionOnlyCrypto } from '../keys/crypto';
@@ -109,7 +110,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const prepareImages = prepareImagesWith(images, findModel);
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
   const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };
-  const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: config.appVersion });
+  const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, sources: { image: imageSource(images) }, appVersion: config.appVersion, log });
   const jobs: EngineHost = config.launchEngine
     ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
     : createInProcessEngineHost({

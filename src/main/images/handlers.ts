@@ -19,8 +19,8 @@ export interface ImageHandlerDeps {
   registerMedia?: (absPath: string, mime: string) => string;
   /** Turns a media id into a URL (`StudioConfig.mediaUrl`). */
   mediaUrl?: (id: string) => string;
-  /** Resolves a library frame token to the extracted frame's path (`FrameTokens.resolve`). */
-  resolveFrameToken?: (token: string) => string | null;
+  /** Resolves a library frame token to the file's path and the name to show (`FrameTokens.resolve`). */
+  resolveFrameToken?: (token: string) => { path: string; name?: string } | null;
   /** Redeems a grant token for the path of the file the user dropped or picked (`FileGrants.redeem`). */
   redeemGrant?: (token: string) => string | null;
 }
@@ -46,11 +46,11 @@ export function createImageHandlers(service: ImageService, deps: ImageHandlerDep
     });
 
   /** Imports the file a token stands for; `gone` is the message when it stands for nothing. */
-  const importByToken = (resolve: ((token: string) => string | null) | undefined, token: string, gone: string) =>
+  const importByToken = (resolve: ((token: string) => string | { path: string; name?: string } | null) | undefined, token: string, gone: string) =>
     imported(() => {
-      const path = resolve?.(token);
-      if (!path) throw new StudioError('NOT_FOUND', gone);
-      return service.import(path);
+      const found = resolve?.(token);
+      if (!found) throw new StudioError('NOT_FOUND', gone);
+      return typeof found === 'string' ? service.import(found) : service.import(found.path, found.name);
     });
 
   return {

@@ -45,9 +45,10 @@ export interface ImageService {
   /**
    * Registers a file the user picked, dropped or pasted as a path. Nothing is copied: the path is
    * kept under an opaque id (in memory and in `inputs/index.json`). Inspects it first, so a file
-   * that cannot be used is refused with its `ImageError` and never gets an id.
+   * that cannot be used is refused with its `ImageError` and never gets an id. `name` is shown to
+   * the user instead of the file's own (a library input stored under its hash keeps its original name).
    */
-  import(path: string): Promise<Imported>;
+  import(path: string, name?: string): Promise<Imported>;
   /**
    * Registers image bytes (clipboard paste): saved once under `inputs/pasted/<sha256>.<ext>`, then
    * imported. `name` is shown to the user. Throws `ImageError` when the bytes are not a usable image
@@ -103,7 +104,7 @@ export async function createImageService(deps: ImageServiceDeps): Promise<ImageS
 
   return {
     dispose: () => index.flush(),
-    import: (path) => importPath(path),
+    import: (path, name) => importPath(path, name),
     async importBytes(bytes, name) {
       const format = sniffFormat(bytes.subarray(0, HEAD_BYTES));
       const shown = basename(name).slice(0, 200) || 'Pasted image';

@@ -3,20 +3,24 @@ import type { ModelEntry, Mode } from '../../shared/catalog/types';
 import type { Job } from '../../shared/jobs/job';
 import type { DeliverHook } from '../jobs/delivery';
 import type { PrepareImages } from '../jobs/submitter';
+import type { Logger } from '../logging/logger';
+import { jobInputs, type InputSources } from './job-inputs';
 import { streamDetails, type Library } from './library';
 
-/** The mode a job ran in, from which frames it carried. */
+/** The mode a job ran in, from which frames and references it carried. */
 function modeOf(job: Job): Mode {
+  if (job.params.references?.length) return 'reference-to-video';
   if (job.params.lastFrame) return 'first-last-frame';
   return job.params.firstFrame ? 'image-to-video' : 'text-to-video';
 }
 
 /**
  * The engine's `DeliverHook` backed by the library: files a verified download as a clip folder with
- * its sidecar, poster and the processed input images (ARCHITECTURE.md "Library"). The engine's probe,
- * sha256 and poster go in as they are: filing renames and writes, it runs no ffmpeg/ffprobe and
- * reads no video (issue 12); an H.264 preview the engine made goes in beside it. Idempotent per job, as the hook must be: `addClip` answers with the
- * clip already filed for the same job and video.
+ * its sidecar and poster, and its inputs — originals and sent copies — in the library's input store
+ * (ARCHITECTURE.md "Library"). The engine's probe, sha256 and poster go in as they are: filing
+ * renames and writes, it runs no ffmpeg/ffprobe and reads no video (issue 12); an H.264 preview the
+ * engine made goes in beside it. Idempotent per job, as the hook must be: `addClip` answers with
+ * the clip already filed for the same job and video.
  *
  * `prepareImages` is the same function the engine used before submitting; the image service caches
  * by content hash and recipe, so calling it again returns the exact files that were sent.
@@ -25,7 +29,10 @@ export function deliverToLibrary(deps: {
   library: Library;
   catalog: (modelId: string) => ModelEntry | undefined;
   prepareImages: PrepareImages;
+  /** Where the job's image and media ids lead, for the originals the clip keeps (`job-inputs.ts`). */
+  sources: InputSources;
   appVersion: string;
+  log: Logger;
   now?: () => number;
 }): DeliverHook {
   const now = deps.now ?? Date.now;
@@ -37,7 +44,7 @@ export function deliverToLibrary(deps: {
     const t = job.times;
     const queuedAt = t.queued ?? job.updatedAt;
     const submittedAt = t.submitted ?? queuedAt;
-    const { modelId, prompt, firstFrame: _first, lastFrame: _last, firstFrameCrop: _fc, lastFrameCrop: _lc, ...parameters } = job.params;
+    const { modelId, prompt, firstFrame: _first, lastFrame: _last, firstFrameCrop: _fc, lastFrameCrop: _lc, references: _refs, ...parameters } = job.params;
     const tokens = job.remote?.usage?.completion_tokens;
     const clip = await deps.library.addClip({
       videoPath: file.path,
@@ -65,10 +72,7 @@ export function deliverToLibrary(deps: {
         estimate: estimate ? { usd: estimate.usd, asOf: estimate.asOf } : null,
         usage: tokens === undefined ? null : { tokens: Math.round(tokens) },
       },
-      inputs: [
-        ...(prepared.first ? [{ role: 'first' as const, path: prepared.first.path }] : []),
-        ...(prepared.last ? [{ role: 'last' as const, path: prepared.last.path }] : []),
-      ],
+      inputs: await jobInputs(job, prepared, deps.sources, deps.log),
       appVersion: deps.appVersion,
       ...(file.preview ? { preview: { path: file.preview.path, width: file.preview.width, height: file.preview.height, reason: file.preview.reason } } : {}),
       ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),

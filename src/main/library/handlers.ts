@@ -3,13 +3,14 @@ import { StudioError } from '../../shared/contract/result';
 import { effectiveAspectRatio } from '../../shared/library/aspect';
 import type { Handlers } from '../../shared/contract/index';
 import type { ClipDetail, ClipSummary } from '../../shared/contract/library';
+import type { ImportedMedia } from '../../shared/contract/media';
 import type { StudioConfig } from '../composition/config';
 import type { Logger } from '../logging/logger';
 import { copyFileAtomic, describeFsError } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { FrameTokens } from './frame-tokens';
-import { imageMime } from './layout';
 import type { Library, LibraryClip } from './library';
+import { inputViews, reuseInputs } from './reuse';
 
 /** What the `library` handlers need. */
 export interface LibraryHandlerDeps {
@@ -19,6 +20,12 @@ export interface LibraryHandlerDeps {
   /** Turns a media id into a URL (`StudioConfig.mediaUrl`). */
   mediaUrl: (id: string) => string;
   frameTokens: FrameTokens;
+  /**
+   * Registers a kept reference video or audio file with the media service under its original
+   * `name` (refs-media's import by path, run where it probes). Absent until the media service is
+   * wired: Reuse then names those references in `left`.
+   */
+  importMedia?: (path: string, name: string) => Promise<ImportedMedia>;
   /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`); absent where the host cannot. */
   showItemInFolder?: (absPath: string) => void;
   /** The host's save dialog (`StudioConfig.chooseSavePath`); absent where the host has none. */
@@ -70,10 +77,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     ...summary(clip),
     folder: clip.folder,
     sidecar: clip.sidecar,
-    inputs: clip.sidecar.inputs.map((input) => {
-      const path = clip.paths.inputs.find((p) => p.role === input.role)?.path ?? null;
-      return { role: input.role, url: url(path, imageMime(input.file)), width: input.width, height: input.height, sha256: input.sha256 };
-    }),
+    inputs: inputViews(clip, url),
     lineage: await library.lineage(clip.id),
   });
 
@@ -111,11 +115,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       const frame = await library.lastFrame(id);
       return { token: deps.frameTokens.issue(frame.path), frame: { width: frame.width, height: frame.height } };
     },
-    inputFrame: async ({ id, role }) => {
-      const input = (await library.get(id)).paths.inputs.find((i) => i.role === role);
-      if (!input) throw new StudioError('NOT_FOUND', `This clip has no ${role} frame.`);
-      return { token: deps.frameTokens.issue(input.path) };
-    },
+    reuseInputs: async ({ id }) => reuseInputs(await library.get(id), { frameTokens: deps.frameTokens, importMedia: deps.importMedia, log: deps.log }),
+    cleanInputs: () => library.cleanInputs(),
     stats: () => library.stats(),
     reveal: async ({ id }) => {
       const clip = await library.get(id);

@@ -64,18 +64,28 @@ export interface ClipPaths {
   preview: string | null;
   sidecar: string;
   poster: string | null;
-  inputs: Array<{ role: 'first' | 'last'; path: string }>;
+  /** One per `sidecar.inputs` entry, same order: the original's and the sent copy's paths, null when not kept. */
+  inputs: Array<{ original: string | null; sent: string | null }>;
 }
 
-/** The paths of a clip in folder `dir`, from its sidecar (input paths are validated by the sidecar schema). */
-export function clipPaths(dir: string, sidecar: Pick<ClipSidecar, 'inputs' | 'preview'>, hasPoster: boolean): ClipPaths {
+/**
+ * Absolute path of a stored input's `file` (validated by the sidecar schema: `.inputs/…` in the
+ * library root `root`, or v1's `inputs/…` in the clip folder `dir`).
+ */
+export function inputPath(root: string, dir: string, file: string): string {
+  return file.startsWith('.inputs/') ? join(root, ...file.split('/')) : join(dir, ...file.split('/'));
+}
+
+/** The paths of a clip in folder `dir` of the library at `root`, from its sidecar. */
+export function clipPaths(dir: string, root: string, sidecar: Pick<ClipSidecar, 'inputs' | 'preview'>, hasPoster: boolean): ClipPaths {
+  const at = (file: { file: string } | undefined) => (file ? inputPath(root, dir, file.file) : null);
   return {
     dir,
     video: join(dir, VIDEO_FILE),
     preview: sidecar.preview ? join(dir, PREVIEW_FILE) : null,
     sidecar: join(dir, SIDECAR_FILE),
     poster: hasPoster ? join(dir, POSTER_FILE) : null,
-    inputs: sidecar.inputs.map((i) => ({ role: i.role, path: join(dir, ...i.file.split('/')) })),
+    inputs: sidecar.inputs.map((i) => ({ original: at(i.original), sent: at(i.sent) })),
   };
 }
 

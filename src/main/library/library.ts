@@ -1,17 +1,18 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import sharp from 'sharp';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { StudioError } from '../../shared/contract/result';
 import { LibraryQuery } from '../../shared/library/query';
-import { ClipSidecar, normalizeTags, Rating, SIDECAR_SCHEMA_VERSION, type SidecarInput } from '../../shared/library/sidecar';
+import { ClipSidecar, normalizeTags, Rating, readSidecar, SIDECAR_SCHEMA_VERSION } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
 import { boundedMediaRunner, MediaToolError, probeVideo, resolveMediaTool, type VideoProbe } from '../media-tools/ffmpeg';
 import { exists, hashFile } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { createKeyedLock } from '../storage/lock';
+import { NewClipInput, storeInputs } from './file-inputs';
 import { createClipIndex } from './index';
-import { clipFolderName, clipPaths, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
+import { createInputStore } from './inputs-store';
+import { clipFolderName, clipPaths, isClipFolderName, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { extractLastFrame, makePoster, type LastFrame } from './posters';
 import { readClipFolder, type ClipRecord } from './read-clip';
 import { SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
@@ -53,8 +54,8 @@ export interface LibraryClip {
 
 /**
  * A finished video to add. `videoPath` is a complete, verified file; it is moved into the library
- * unless `keepSource` is set. `inputs` are the processed input images (any of
- * jpg/png/webp/bmp/tiff/gif), copied into `inputs/first.<ext>` / `inputs/last.<ext>`.
+ * unless `keepSource` is set. `inputs` are its frames and references (`NewClipInput`: originals and
+ * sent copies by path), stored in the library's shared input store (`inputs-store.ts`).
  * `verified` is what the job engine already measured of the video (its verification probe and the
  * download's sha256): taken as is, so filing a job's clip runs no ffprobe and reads no video in main
  * (issue 12); without it the video is probed and hashed here. `posterPath` is a poster already made
@@ -80,9 +81,9 @@ export const NewClip = ClipSidecar.omit({
     .object({ path: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive(), reason: z.string().max(200) })
     .optional(),
   inputs: z
-    .array(z.object({ role: z.enum(['first', 'last']), path: z.string().min(1) }))
-    .max(2)
-    .refine((list) => new Set(list.map((i) => i.role)).size === list.length, 'at most one first and one last frame')
+    .array(NewClipInput)
+    .max(52)
+    .refine((list) => ['first', 'last'].every((role) => list.filter((i) => i.role === role).length <= 1), 'at most one first and one last frame')
     .default([]),
   createdAt: z.number().int().nonnegative().optional(),
   verified: z.object({ output: ClipSidecar.shape.output, video: ClipSidecar.shape.video }).optional(),
@@ -144,6 +145,12 @@ export interface Library {
   lineage(id: string): Promise<Lineage>;
   /** How many clips the library holds (not counting its trash) and their videos' total size in bytes, from the sidecars. */
   stats(): Promise<LibraryStats>;
+  /**
+   * Removes files of the shared input store (`.inputs/`) that no clip names: clips in the library,
+   * in its trash (still restorable) or being filed, and folders this version cannot read (a newer
+   * sidecar's hashes count as used). Returns the files and bytes removed.
+   */
+  cleanInputs(): Promise<{ files: number; bytes: number }>;
   /** Full rescan; returns the ids that changed. For hosts to call e.g. when the window regains focus. */
   refresh(): Promise<string[]>;
   /** Called with the ids of clips added, changed or removed, by the app or on disk. Returns an unsubscribe. */
@@ -151,18 +158,6 @@ export interface Library {
   /** Stops watching and hands pending trash to `trashItem`. Idempotent. */
   dispose(): Promise<void>;
 }
-
-/** Input image extensions and the one the clip folder uses for each. */
-const INPUT_EXT: Record<string, string> = {
-  '.jpg': 'jpg',
-  '.jpeg': 'jpg',
-  '.png': 'png',
-  '.webp': 'webp',
-  '.bmp': 'bmp',
-  '.tif': 'tiff',
-  '.tiff': 'tiff',
-  '.gif': 'gif',
-};
 
 const INDEX_LOCK = 'index';
 /** ffmpeg/ffprobe children the library runs at once. */
@@ -196,6 +191,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const listeners = new Set<(ids: string[]) => void>();
   const trashed = new Map<string, Trashed>();
   const locks = createKeyedLock();
+  const store = createInputStore(root, now);
   let watcher: LibraryWatcher | null = null;
   let disposed = false;
 
@@ -302,7 +298,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     return record;
   }
 
-  const view = (r: ClipRecord): LibraryClip => ({ id: r.id, folder: r.folder, sidecar: r.sidecar, paths: clipPaths(r.dir, r.sidecar, r.hasPoster) });
+  const view = (r: ClipRecord): LibraryClip => ({ id: r.id, folder: r.folder, sidecar: r.sidecar, paths: clipPaths(r.dir, root, r.sidecar, r.hasPoster) });
 
   async function reindex(folder: string): Promise<ClipRecord> {
     emit(await syncFolder(index, root, folder, log));
@@ -325,7 +321,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     if (filedFirst) return sameJobAgain(filedFirst, videoPath, keepSource, verified?.video.sha256, previewPath);
     const id = newClipId();
     const stage = join(stagingDir, id);
-    await mkdir(join(stage, 'inputs'), { recursive: true });
+    await mkdir(stage, { recursive: true });
+    // Inputs this filing stored or found in the store, kept from `cleanInputs` until the clip is in.
+    const pinned: string[] = [];
     try {
       const stagedVideo = join(stage, VIDEO_FILE);
       // A hard link costs nothing and leaves the source in place until the clip is committed; a kept
@@ -334,17 +332,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       else await link(videoPath, stagedVideo).catch(() => copyFile(videoPath, stagedVideo));
       const { output, video } = verified ?? (await measure(stagedVideo));
       const preview = newPreview ? await stagePreview(newPreview, join(stage, PREVIEW_FILE), keepSource) : undefined;
-      const sidecarInputs: SidecarInput[] = [];
-      for (const input of inputs) {
-        const ext = INPUT_EXT[extname(input.path).toLowerCase()];
-        if (!ext) throw new StudioError('BAD_INPUT', `The ${input.role} frame must be a jpg, png, webp, bmp, tiff or gif file.`);
-        const file = `inputs/${input.role}.${ext}`;
-        const target = join(stage, 'inputs', `${input.role}.${ext}`);
-        await copyFile(input.path, target);
-        const [meta, hashed] = await Promise.all([sharp(target).metadata(), hashFile(target)]);
-        if (!meta.width || !meta.height) throw new StudioError('BAD_INPUT', `The ${input.role} frame is not a readable image.`);
-        sidecarInputs.push({ role: input.role, file, sha256: hashed.sha256, bytes: hashed.bytes, width: meta.width, height: meta.height });
-      }
+      const sidecarInputs = await storeInputs(store, inputs, log, pinned);
       try {
         if (posterPath) await link(posterPath, join(stage, POSTER_FILE)).catch(() => copyFile(posterPath, join(stage, POSTER_FILE)));
         else await makePoster(tools.ffmpeg, stagedVideo, output.durationSec, join(stage, POSTER_FILE), media);
@@ -392,6 +380,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         throw new StudioError('NOT_FOUND', `A file to add to the library is missing: ${basename((err as NodeJS.ErrnoException).path ?? '')}.`);
       }
       throw err;
+    } finally {
+      store.release(pinned);
     }
   }
 
@@ -435,14 +425,15 @@ export function createLibrary(deps: LibraryDeps): Library {
       const raw = await readFile(path, 'utf8')
         .then((text) => JSON.parse(text) as unknown)
         .catch(() => null);
-      const current = ClipSidecar.safeParse(raw);
-      if (!current.success || current.data.id !== id) {
+      const current = readSidecar(raw);
+      if (!current.ok || current.sidecar.id !== id) {
         throw new StudioError('CONFLICT', 'The clip\'s clip.json was changed outside the app and no longer reads as this clip; it was left as it is.');
       }
       const next = { ...(raw as Record<string, unknown>) };
       if (patch.rating !== undefined) next.rating = Rating.parse(patch.rating);
       if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
-      ClipSidecar.parse(next);
+      // The file keeps its own version: a v1 sidecar stays v1 (its frames are where v1 put them).
+      if (!readSidecar(next).ok) throw new StudioError('BAD_INPUT', 'That rating or those tags cannot be stored.');
       await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
       return view(await reindex(record.folder));
     });
@@ -498,6 +489,24 @@ export function createLibrary(deps: LibraryDeps): Library {
     });
   }
 
+  async function cleanInputs(): Promise<{ files: number; bytes: number }> {
+    await ready;
+    return serialized(INDEX_LOCK, async () => {
+      const used = new Set<string>();
+      // Raw text, not the parsed sidecar: a version this build cannot read still keeps its inputs.
+      for (const dir of [root, trashDir, stagingDir]) {
+        for (const name of await readdir(dir).catch(() => [] as string[])) {
+          if (dir === root && !isClipFolderName(name)) continue;
+          const text = await readFile(join(dir, name, SIDECAR_FILE), 'utf8').catch(() => '');
+          for (const match of text.matchAll(/[0-9a-f]{64}/g)) used.add(match[0]);
+        }
+      }
+      const removed = await store.clean(used);
+      log.info('library.inputs_cleaned', removed);
+      return removed;
+    });
+  }
+
   async function lineage(id: string): Promise<Lineage> {
     await ready;
     const record = need(id);
@@ -526,6 +535,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     restore,
     lastFrame,
     lineage,
+    cleanInputs,
     stats: async () => {
       await ready;
       let bytes = 0;

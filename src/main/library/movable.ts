@@ -89,6 +89,7 @@ export function createMovableLibrary(deps: LibraryDeps): MovableLibrary {
     lastFrame: (id) => via((l) => l.lastFrame(id)),
     lineage: (id) => via((l) => l.lineage(id)),
     stats: () => via((l) => l.stats()),
+    cleanInputs: () => via((l) => l.cleanInputs()),
     refresh: () => via((l) => l.refresh()),
     onChange(listener) {
       listeners.add(listener);

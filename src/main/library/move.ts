@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from '../logging/logger';
 import { exists, hashFile } from './disk';
 import { STAGING_DIR, TRASH_DIR, VIDEO_FILE } from './layout';
+import { copyInputStore, removeInputStore } from './inputs-store';
 import { readClipFolder } from './read-clip';
 
 /** What moving the library did: clip ids moved, and folder names left behind (the new folder already had one of that name). */
@@ -20,11 +21,14 @@ export interface MoveReport {
  * (EXDEV) it is copied into `to/.staging/`, its video checked against the sidecar's sha256, renamed
  * into place, and only then removed from `from`. When a clip fails to move, the clips already
  * moved are moved back and the error is rethrown: the library is whole in one place or the other.
+ * The shared input store (`.inputs/`) is copied (hard-linked where possible) into `to` first and
+ * removed from `from` only after every clip moved (kept while a clip was left behind).
  */
 export async function moveClipFolders(from: string, to: string, log: Logger): Promise<MoveReport> {
   const done: Array<{ src: string; dst: string }> = [];
   const report: MoveReport = { moved: [], leftBehind: [] };
   try {
+    await copyInputStore(from, to);
     for (const sub of ['', TRASH_DIR]) {
       const source = join(from, sub);
       const names = await readdir(source).catch(() => [] as string[]);
@@ -50,6 +54,8 @@ export async function moveClipFolders(from: string, to: string, log: Logger): Pr
     }
     throw err;
   }
+  // A clip left behind still uses the old store.
+  if (report.leftBehind.length === 0) await removeInputStore(from).catch((err: unknown) => log.warn('library.old_inputs_not_removed', { error: err }));
   log.info('library.moved', { from, to, clips: report.moved.length, leftBehind: report.leftBehind.length });
   return report;
 }

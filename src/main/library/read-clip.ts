@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ClipSidecar } from '../../shared/library/sidecar';
+import { readSidecar, type ClipSidecar } from '../../shared/library/sidecar';
 import { POSTER_FILE, SIDECAR_FILE, VIDEO_FILE } from './layout';
 
 /** One clip as the index holds it. */
@@ -25,7 +25,8 @@ const SIDECAR_MAX_BYTES = 1024 * 1024;
 
 /**
  * Reads one clip folder `<root>/<folder>` without changing anything in it. A folder is a clip when
- * its `clip.json` parses with the sidecar schema and its `clip.mp4` exists with the size the
+ * its `clip.json` reads as a sidecar of a version this build knows (`readSidecar`; `sidecar` is in
+ * the current shape) and its `clip.mp4` exists with the size the
  * sidecar records (a different size means a partial copy). Never throws: anything else is a skip
  * with a reason.
  */
@@ -54,12 +55,10 @@ export async function readClipFolder(root: string, folder: string): Promise<Read
   } catch {
     return { ok: false, reason: 'not_json' };
   }
-  const parsed = ClipSidecar.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: 'foreign', detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : undefined };
-  }
-  const sidecar = parsed.data;
+  // v1 files are read into the current shape; an unknown (e.g. newer) version is skipped, never rewritten.
+  const parsed = readSidecar(json);
+  if (!parsed.ok) return { ok: false, reason: 'foreign', detail: parsed.detail };
+  const sidecar = parsed.sidecar;
   const [video, poster] = await Promise.all([
     stat(join(dir, VIDEO_FILE)).catch(() => null),
     stat(join(dir, POSTER_FILE)).catch(() => null),

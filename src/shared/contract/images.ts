@@ -108,7 +108,7 @@ export const imagesDomain = {
     import: request(z.object({ token: GrantToken }).strict(), ImportedImage),
     /** Registers pasted image bytes (base64); `name` is shown to the user. */
     importBytes: request(z.object({ bytes: z.string().min(1).max(MAX_PASTE_BASE64), name: z.string().max(255) }).strict(), ImportedImage),
-    /** Registers a frame main extracted (a library clip's last frame), by the token the library handed out. */
+    /** Registers a file the library handed out a token for (a clip's last frame or kept input), under the name the library gave it. */
     importFrame: request(z.object({ token: z.string().regex(/^[0-9a-f]{32}$/) }).strict(), ImportedImage),
     /** Checks an image against a model's rules for a first or last frame. */
     check: request(FrameInput.strict(), ImageCheck),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { AspectRatio, Mode, ProviderId, Resolution } from '../catalog/types';
+import { AspectRatio, CropRect, Mode, ProviderId, ReferenceKind, Resolution } from '../catalog/types';
 import { LibraryQuery } from '../library/query';
 import { ClipId, ClipSidecar, Rating, Tag } from '../library/sidecar';
 import { event, request } from './define';
+import { ImportedMedia } from './media';
 
 /**
  * One clip in the library grid. `aspectRatio` is the effective ratio (adaptive clips report the one
@@ -46,14 +47,37 @@ export const ClipLineage = z.object({
 });
 export type ClipLineage = z.infer<typeof ClipLineage>;
 
-/** Everything the detail view shows: the summary, the whole sidecar, the input frames and lineage. */
+/**
+ * One input of a clip as the detail view shows it, in sidecar order (frames, then references in
+ * tag order). `kept`: `original` — the file as the user gave it is in the library (`url` is it);
+ * `sent` — only the processed copy that was sent (clips filed before schema v2); `link` — a
+ * reference video the provider fetched from the public URL `link`. `url` is a `media://…` /
+ * `/media/…` URL of the kept file, null when it is missing. Sizes px (the kept file's; `sent` the
+ * processed copy's), `durationSec` seconds, `bytes` the kept file's size.
+ */
+export const ClipInputView = z.object({
+  role: z.enum(['first', 'last', 'reference']),
+  kind: ReferenceKind,
+  tag: z.string().optional(),
+  name: z.string().optional(),
+  kept: z.enum(['original', 'sent', 'link']),
+  url: z.string().nullable(),
+  link: z.string().optional(),
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+  durationSec: z.number().optional(),
+  bytes: z.number().int().optional(),
+  sha256: z.string().optional(),
+  sent: z.object({ width: z.number().int(), height: z.number().int() }).optional(),
+});
+export type ClipInputView = z.infer<typeof ClipInputView>;
+
+/** Everything the detail view shows: the summary, the whole sidecar, the inputs and lineage. */
 export const ClipDetail = ClipSummary.extend({
   /** The clip's folder name inside the library (not a path). */
   folder: z.string(),
   sidecar: ClipSidecar,
-  inputs: z.array(
-    z.object({ role: z.enum(['first', 'last']), url: z.string().nullable(), width: z.number().int(), height: z.number().int(), sha256: z.string() }),
-  ),
+  inputs: z.array(ClipInputView),
   lineage: ClipLineage,
 });
 export type ClipDetail = z.infer<typeof ClipDetail>;
@@ -83,13 +107,33 @@ export const libraryDomain = {
      */
     lastFrame: request(ById, z.object({ token: z.string(), frame: z.object({ width: z.number().int(), height: z.number().int() }) })),
     /**
-     * One of the clip's processed input images (`inputs/first|last.*` in its folder), handed out as
-     * an opaque `token` for `images:importFrame` like `lastFrame`; NOT_FOUND when the clip has none.
+     * The clip's inputs, brought back for **Reuse**: each frame and reference image as an opaque
+     * `token` for `images:importFrame` (which registers the kept file under the original's name;
+     * a frame with the crop the user chose on it), reference videos and audio registered with the
+     * media service, and reference URLs as they were. The original when the library kept it, else
+     * the copy that was sent (clips filed before schema v2). `left` names in plain words each input
+     * that could not be brought back (file missing; videos and audio while the media service is
+     * unavailable), which the renderer shows; the rest still comes back.
      */
-    inputFrame: request(
-      z.object({ id: z.string(), role: z.enum(['first', 'last']) }).strict(),
-      z.object({ token: z.string() }),
+    reuseInputs: request(
+      ById,
+      z.object({
+        frames: z.array(z.object({ role: z.enum(['first', 'last']), token: z.string(), crop: CropRect.optional() })),
+        references: z.array(
+          z.union([
+            z.object({ kind: z.literal('image'), tag: z.string(), token: z.string() }),
+            z.object({ kind: z.enum(['video', 'audio']), tag: z.string(), media: ImportedMedia }),
+            z.object({ kind: z.literal('video'), tag: z.string(), url: z.string() }),
+          ]),
+        ),
+        left: z.array(z.string()),
+      }),
     ),
+    /**
+     * Removes inputs from the library's shared store that no clip uses any more (clips in the
+     * trash still count); deleting a clip never removes its inputs, since others may share them.
+     */
+    cleanInputs: request(z.object({}).strict(), z.object({ files: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })),
     /** The library's size for the status line: clips (not counting the trash) and their videos' total bytes. */
     stats: request(z.object({}).strict(), z.object({ clips: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() })),
     /** Shows the clip in the system file manager; `revealed` is false where the host cannot. */

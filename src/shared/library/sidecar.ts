@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { JobParams, Mode, ProviderId } from '../catalog/types';
+import { CropRect, JobParams, Mode, ProviderId, ReferenceKind } from '../catalog/types';
 
-/** The sidecar format this build writes and reads. A sidecar with another version is skipped, never rewritten. */
-export const SIDECAR_SCHEMA_VERSION = 1;
+/**
+ * The sidecar format this build writes. It reads this one and v1 (`readSidecar`); a sidecar with
+ * any other version is skipped, never rewritten.
+ */
+export const SIDECAR_SCHEMA_VERSION = 2;
 
 /** A clip id: lowercase base-36, also the last segment of the clip's folder name. */
 export const ClipId = z.string().regex(/^[a-z0-9]{8,32}$/, 'clip id must be 8–32 lowercase letters or digits');
@@ -21,20 +24,104 @@ export const Tag = z.string().trim().min(1).max(40);
 export const Tags = z.array(Tag).max(32);
 
 /**
- * The job parameters as the user chose them (`JobParams` without prompt, model, image ids and
- * crops: the clip keeps the processed inputs, already framed, so a crop would apply twice on reuse).
+ * The job parameters as the user chose them (`JobParams` without prompt, model, image ids, crops
+ * and references: ids are only good in the app that made them, so the inputs themselves are
+ * recorded in `inputs`, each frame with its crop).
  */
-export const ClipParameters = JobParams.omit({ modelId: true, prompt: true, firstFrame: true, lastFrame: true, firstFrameCrop: true, lastFrameCrop: true });
+export const ClipParameters = JobParams.omit({
+  modelId: true,
+  prompt: true,
+  firstFrame: true,
+  lastFrame: true,
+  firstFrameCrop: true,
+  lastFrameCrop: true,
+  references: true,
+});
 export type ClipParameters = z.infer<typeof ClipParameters>;
 
+/** The library's content-addressed input store, a hidden folder in the library root. */
+export const INPUT_STORE_DIR = '.inputs';
+
+/** File extensions the input store keeps (the image service's and media service's formats). */
+export const STORE_EXTENSIONS = ['jpg', 'png', 'webp', 'bmp', 'tiff', 'gif', 'avif', 'mp4', 'mov', 'webm', 'mkv', 'wav', 'mp3', 'm4a', 'aac', 'ogg', 'flac'] as const;
+
+/** `.inputs/<sha256[0..2]>/<sha256>.<ext>`, relative to the library root. */
+const STORE_FILE = new RegExp(`^\\.inputs/([0-9a-f]{2})/([0-9a-f]{64})\\.(${STORE_EXTENSIONS.join('|')})$`);
+/** `inputs/first.<ext>` / `inputs/last.<ext>`, relative to the clip folder: what v1 wrote. */
+const CLIP_FILE = /^inputs\/(first|last)\.(jpg|png|webp|bmp|tiff|gif)$/;
+
 /**
- * One processed input image copied into the clip folder. `file` is relative to the clip folder and
- * limited to `inputs/first.<ext>` / `inputs/last.<ext>`, so a foreign sidecar can never point the
- * app at a file outside its own folder.
+ * Where a stored input lives, as one of exactly two shapes, so a foreign sidecar can never point
+ * the app at a file outside the library: `.inputs/<aa>/<sha256>.<ext>` in the library's shared
+ * store (relative to the library root; `aa` and the name must be the file's own `sha256`), or
+ * `inputs/first|last.<ext>` in the clip's own folder (clips filed by schema v1).
  */
-export const SidecarInput = z.object({
+export function isInputFilePath(file: string, sha256: string): boolean {
+  const store = STORE_FILE.exec(file);
+  if (store) return store[1] === sha256.slice(0, 2) && store[2] === sha256;
+  return CLIP_FILE.test(file);
+}
+
+/** One stored file: where (`isInputFilePath`), its sha256 and size in bytes, and what it holds (px, seconds). */
+export const StoredInputFile = z
+  .object({
+    file: z.string().max(120),
+    sha256: Sha256,
+    bytes: z.number().int().nonnegative(),
+    mime: z.string().max(100).optional(),
+    /** px */
+    width: z.number().int().positive().optional(),
+    /** px */
+    height: z.number().int().positive().optional(),
+    /** seconds (videos and audio) */
+    durationSec: z.number().nonnegative().optional(),
+  })
+  .refine((f) => isInputFilePath(f.file, f.sha256), {
+    error: 'file must be .inputs/<sha256[0..2]>/<sha256>.<ext> (the library\'s input store) or inputs/first|last.<ext>',
+    path: ['file'],
+  });
+export type StoredInputFile = z.infer<typeof StoredInputFile>;
+
+/** A reference's prompt tag: `@image1`…, numbered per kind in tag order (providers.md, "Seedance 2.0 reference-to-video"). */
+export const ReferenceTag = z.string().regex(/^@(image|video|audio)[1-9][0-9]?$/, 'tag must look like @image1');
+
+/**
+ * One input of a clip: a first or last frame (always an image) or a reference (image, video or
+ * audio, with its prompt tag), listed frames first, then references in tag order.
+ * - `original`: the file exactly as the user gave it, so Reuse brings back the full-size photo
+ *   (issue 14 item 3). Absent for clips filed by v1 (only the sent copy was kept).
+ * - `sent`: the processed copy sent to the provider (frames and reference images: resized,
+ *   cropped, re-encoded) — kept because it is what the provider saw (reproducing the clip without
+ *   the app, or after an image-service change that would process the original differently).
+ *   Absent when the original was sent as it is (videos, audio).
+ * - `url`: a reference video the provider fetched from a public URL (ModelArk); nothing is stored.
+ * - `name`: the original's file name as the user saw it; `crop`: the user's framing of the
+ *   original, px of the upright image, which Reuse applies again.
+ */
+export const SidecarInput = z
+  .object({
+    role: z.enum(['first', 'last', 'reference']),
+    kind: ReferenceKind,
+    tag: ReferenceTag.optional(),
+    name: z.string().min(1).max(255).optional(),
+    original: StoredInputFile.optional(),
+    sent: StoredInputFile.optional(),
+    url: z.url({ protocol: /^https$/ }).max(4096).optional(),
+    crop: CropRect.optional(),
+  })
+  .refine((i) => Boolean(i.original ?? i.sent ?? i.url), { error: 'an input needs a stored file or a URL' })
+  .refine((i) => (i.role === 'reference' ? i.tag?.startsWith(`@${i.kind}`) === true : i.kind === 'image' && i.tag === undefined), {
+    error: 'a frame is an image without a tag; a reference carries the tag of its kind',
+  });
+export type SidecarInput = z.infer<typeof SidecarInput>;
+
+/**
+ * v1's processed input image, copied into the clip folder as `inputs/first.<ext>` /
+ * `inputs/last.<ext>` (the path limited to those names).
+ */
+const SidecarInputV1 = z.object({
   role: z.enum(['first', 'last']),
-  file: z.string().regex(/^inputs\/(first|last)\.(jpg|png|webp|bmp|tiff|gif)$/),
+  file: z.string().regex(CLIP_FILE),
   sha256: Sha256,
   bytes: z.number().int().nonnegative(),
   /** px */
@@ -42,7 +129,6 @@ export const SidecarInput = z.object({
   /** px */
   height: z.number().int().positive(),
 });
-export type SidecarInput = z.infer<typeof SidecarInput>;
 
 /**
  * Task timings, each in ms since the epoch. `processingStartedAt` is absent when the provider went
@@ -74,13 +160,8 @@ export const ClipCost = z.object({
 });
 export type ClipCost = z.infer<typeof ClipCost>;
 
-/**
- * The `clip.json` sidecar: everything needed to understand and reproduce a clip without the app.
- * Sidecars are the library's source of truth; the in-memory index is rebuilt from them.
- * Sizes are px, durations seconds, times ms since the epoch.
- */
-export const ClipSidecar = z.object({
-  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
+/** The fields every sidecar version shares. */
+const SidecarBase = z.object({
   id: ClipId,
   createdAt: EpochMs,
   prompt: z.string().max(20_000),
@@ -124,7 +205,6 @@ export const ClipSidecar = z.object({
   jobId: z.string().max(200).optional(),
   timings: ClipTimings,
   cost: ClipCost,
-  inputs: z.array(SidecarInput).max(2),
   video: z.object({ sha256: Sha256, bytes: z.number().int().positive() }),
   appVersion: z.string().max(100),
   /** The clip whose last frame this clip started from. */
@@ -132,7 +212,70 @@ export const ClipSidecar = z.object({
   rating: Rating,
   tags: z.array(z.string().max(100)).max(100),
 });
+
+/** Frames (at most 2) plus references (at most `MAX_REFERENCES`, 50). */
+const MAX_INPUTS = 52;
+
+/**
+ * The `clip.json` sidecar, schema v2: everything needed to understand and reproduce a clip without
+ * the app. Sidecars are the library's source of truth; the in-memory index is rebuilt from them.
+ * Sizes are px, durations seconds, times ms since the epoch. v1 files are read into this shape by
+ * `readSidecar`.
+ */
+export const ClipSidecar = SidecarBase.extend({
+  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
+  inputs: z
+    .array(SidecarInput)
+    .max(MAX_INPUTS)
+    .refine((list) => ['first', 'last'].every((role) => list.filter((i) => i.role === role).length <= 1), 'at most one first and one last frame'),
+});
 export type ClipSidecar = z.infer<typeof ClipSidecar>;
+
+/** Schema v1 (written before references): only the processed first/last frames, in the clip folder. */
+export const ClipSidecarV1 = SidecarBase.extend({
+  schemaVersion: z.literal(1),
+  parameters: JobParams.omit({ modelId: true, prompt: true, firstFrame: true, lastFrame: true, firstFrameCrop: true, lastFrameCrop: true }),
+  inputs: z.array(SidecarInputV1).max(2),
+});
+export type ClipSidecarV1 = z.infer<typeof ClipSidecarV1>;
+
+/** What `readSidecar` made of a parsed `clip.json`. `version` is the file's own. */
+export type SidecarRead = { ok: true; sidecar: ClipSidecar; version: 1 | 2 } | { ok: false; detail: string };
+
+/**
+ * Reads a parsed `clip.json` of any version this build knows into the current (v2) shape, without
+ * changing the file: a v1 file's frames become inputs with only a `sent` copy (v1 kept no
+ * original) in the clip folder. Another or missing `schemaVersion`, or a file that does not match
+ * its version's schema, is `ok: false` with the first problem — the caller skips it.
+ */
+export function readSidecar(json: unknown): SidecarRead {
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version === SIDECAR_SCHEMA_VERSION) {
+    const parsed = ClipSidecar.safeParse(json);
+    return parsed.success ? { ok: true, sidecar: parsed.data, version: 2 } : { ok: false, detail: firstIssue(parsed.error) };
+  }
+  if (version === 1) {
+    const parsed = ClipSidecarV1.safeParse(json);
+    return parsed.success ? { ok: true, sidecar: fromV1(parsed.data), version: 1 } : { ok: false, detail: firstIssue(parsed.error) };
+  }
+  return { ok: false, detail: `schemaVersion ${JSON.stringify(version ?? null)} is not one this version reads (1 or ${SIDECAR_SCHEMA_VERSION})` };
+}
+
+/** v1 → the in-memory v2 shape. */
+function fromV1(v1: ClipSidecarV1): ClipSidecar {
+  const { references: _ids, ...parameters } = v1.parameters;
+  return {
+    ...v1,
+    schemaVersion: SIDECAR_SCHEMA_VERSION,
+    parameters,
+    inputs: v1.inputs.map(({ role, ...sent }) => ({ role, kind: 'image' as const, sent })),
+  };
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
 
 /**
  * Tags as the app stores them: whitespace collapsed, trimmed, empties dropped, duplicates removed

@@ -14,6 +14,7 @@ import { createEngineHost, forkEngine, type EngineHost } from '../../../src/main
 import { createJobHandlers, forwardJobEvents } from '../../../src/main/jobs/handlers';
 import { prepareImagesWith } from '../../../src/main/jobs/prepare-images';
 import { deliverToLibrary } from '../../../src/main/library/deliver';
+import { imageSource } from '../../../src/main/library/job-inputs';
 import { createLibrary, type Library } from '../../../src/main/library/library';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { baseUrlsFromEnv, keyFromEnv } from '../../../src/main/providers/registry';
@@ -69,7 +70,8 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
   const outputDir = join(root, 'downloads');
   const log = createMemoryLogger();
   const library = createLibrary({ libraryDir: join(root, 'library'), framesDir: join(dataDir, 'frames'), log, watch: false });
-  const prepareImages = prepareImagesWith(await createImageService({ dataDir, log }), findModel);
+  const images = await createImageService({ dataDir, log });
+  const prepareImages = prepareImagesWith(images, findModel);
   const host = createEngineHost({
     launch: forkEngine({ entry: ENTRY, execArgv: ['--import', 'tsx'] }),
     init: { dataDir, outputDir, polling: { minMs: 250, maxMs: 1_000 } },
@@ -79,7 +81,7 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
       return { route: 'provider', apiKey: keyFromEnv(provider, env) as string, baseUrls: api ? { ...baseUrls, api } : baseUrls, fetch: globalThis.fetch };
     },
     prepareImages,
-    deliver: deliverToLibrary({ library, catalog: findModel, prepareImages, appVersion: '0.0.0-test' }),
+    deliver: deliverToLibrary({ library, catalog: findModel, prepareImages, sources: { image: imageSource(images) }, appVersion: '0.0.0-test', log }),
     log,
   });
   const events = createEventBus(log);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,15 +73,41 @@ describe('continue from the last frame, through the core', () => {
     expect(firstAgain.lineage.continuedBy).toEqual([second.id]);
   });
 
-  it('reuse imports the clip’s own processed input through a token, never a path', async () => {
+  it('reuse brings back the original 4224×3168 photo under its own name, through a token, never a path', async () => {
     const { items } = await call<{ items: Array<{ id: string }> }>('library:list', {});
     const clip = await call<ClipDetail>('library:get', { id: items[items.length - 1]!.id });
-    const { token } = await call<{ token: string }>('library:inputFrame', { id: clip.id, role: 'first' });
-    expect(token).not.toContain('/');
-    const imported = await call<{ imageId: string; info: { width: number; height: number } }>('images:importFrame', { token });
-    const input = clip.sidecar.inputs.find((i) => i.role === 'first')!;
-    expect([imported.info.width, imported.info.height]).toEqual([input.width, input.height]);
-    const missing = await studio.router.dispatch('library:inputFrame', { id: clip.id, role: 'last' }, { host: 'harness' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const first = clip.sidecar.inputs.find((i) => i.role === 'first')!;
+    expect(first.sent?.width).toBeLessThan(4224); // what was sent is the shrunk copy…
+    expect(clip.inputs[0]).toMatchObject({ role: 'first', kept: 'original', name: 'dragonfly-4224x3168.jpg', width: 4224, height: 3168 });
+    const answer = await call<{ frames: Array<{ role: string; token: string }>; references: unknown[]; left: string[] }>('library:reuseInputs', { id: clip.id });
+    expect(answer.frames.map((f) => f.role)).toEqual(['first']);
+    expect(answer.references).toEqual([]);
+    expect(answer.left).toEqual([]);
+    expect(answer.frames[0]!.token).toMatch(/^[0-9a-f]{32}$/);
+    const imported = await call<{ imageId: string; info: { name: string; width: number; height: number } }>('images:importFrame', { token: answer.frames[0]!.token });
+    expect(imported.info).toMatchObject({ name: 'dragonfly-4224x3168.jpg', width: 4224, height: 3168 }); // …Reuse brings back the original
+  });
+
+  it('stores a photo used by two clips once, and keeps it while a clip uses it', async () => {
+    const photo = await call<{ imageId: string }>('images:import', { token: grantFile(studio, DRAGONFLY) });
+    const params = { modelId: MODEL, prompt: 'the dragonfly again, another take', resolution: '480p', aspectRatio: '16:9', duration: 5, firstFrame: photo.imageId };
+    const take = await clipOf(await finished((await call<{ job: JobView }>('jobs:submit', { params })).job.id));
+    const { items } = await call<{ items: Array<{ id: string }> }>('library:list', {});
+    const details = await Promise.all(items.map((i) => call<ClipDetail>('library:get', { id: i.id })));
+    const dragonflies = details.filter((d) => d.inputs[0]?.name === 'dragonfly-4224x3168.jpg');
+    expect(dragonflies).toHaveLength(2);
+    const [a, b] = dragonflies.map((d) => d.sidecar.inputs[0]!.original!.file);
+    expect(a).toBe(b);
+    const store = join(root, 'library', '.inputs');
+    const files = readdirSync(store, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.filter((f) => a!.endsWith(f.name))).toHaveLength(1);
+
+    // Trashing one take leaves the photo the other still uses; the clean-up keeps it too.
+    await call('library:trash', { id: take.id });
+    expect(await call('library:cleanInputs', {})).toEqual({ files: 0, bytes: 0 });
+    const other = dragonflies.find((d) => d.id !== take.id)!;
+    const again = await call<{ frames: Array<{ token: string }> }>('library:reuseInputs', { id: other.id });
+    const imported = await call<{ info: { name: string; width: number } }>('images:importFrame', { token: again.frames[0]!.token });
+    expect(imported.info).toMatchObject({ name: 'dragonfly-4224x3168.jpg', width: 4224 });
   });
 });

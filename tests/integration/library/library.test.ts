@@ -60,8 +60,8 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
       videoPath,
       ...fields({
         inputs: [
-          { role: 'first', path: join(FIXTURES, 'dragonfly-4224x3168.jpg') },
-          { role: 'last', path: join(FIXTURES, 'altai-portrait-1080x1920.png') },
+          { role: 'first', kind: 'image', name: 'dragonfly-4224x3168.jpg', original: { path: join(FIXTURES, 'dragonfly-4224x3168.jpg') } },
+          { role: 'last', kind: 'image', sent: { path: join(FIXTURES, 'altai-portrait-1080x1920.png') } },
         ],
         tags: [' Nature ', 'nature', 'macro'],
       }),
@@ -69,8 +69,7 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
 
     expect(clip.folder).toMatch(/^\d{4}-\d{2}-\d{2}_a-dragonfly-lands-on-a-reed-at-dawn_[a-z0-9]{10}$/);
     expect(clip.folder.endsWith(`_${clip.id}`)).toBe(true);
-    expect((await readdir(clip.paths.dir)).sort()).toEqual(['clip.json', 'clip.mp4', 'inputs', 'poster.jpg']);
-    expect((await readdir(join(clip.paths.dir, 'inputs'))).sort()).toEqual(['first.jpg', 'last.png']);
+    expect((await readdir(clip.paths.dir)).sort()).toEqual(['clip.json', 'clip.mp4', 'poster.jpg']);
     expect(await readdir(join(root, '.staging'))).toEqual([]);
     await expect(stat(videoPath)).rejects.toThrow(); // moved, not left behind
 
@@ -81,8 +80,10 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     expect(onDisk.output.durationSec).toBeCloseTo(2, 1);
     expect(onDisk.tags).toEqual(['Nature', 'macro']);
     const first = onDisk.inputs.find((i) => i.role === 'first');
-    expect(first).toMatchObject({ file: 'inputs/first.jpg', width: 4224, height: 3168, sha256: firstBefore.sha256 });
-    expect(onDisk.inputs.find((i) => i.role === 'last')).toMatchObject({ file: 'inputs/last.png', width: 1080, height: 1920 });
+    const firstFile = `.inputs/${firstBefore.sha256.slice(0, 2)}/${firstBefore.sha256}.jpg`;
+    expect(first).toMatchObject({ kind: 'image', name: 'dragonfly-4224x3168.jpg', original: { file: firstFile, width: 4224, height: 3168, sha256: firstBefore.sha256 } });
+    expect(onDisk.inputs.find((i) => i.role === 'last')?.sent).toMatchObject({ width: 1080, height: 1920 });
+    expect(await hashFile(join(root, firstFile))).toEqual(firstBefore);
     expect(await hashFile(join(FIXTURES, 'dragonfly-4224x3168.jpg'))).toEqual(firstBefore); // inputs are copied
 
     const poster = await sharp(join(clip.paths.dir, 'poster.jpg')).metadata();
@@ -248,7 +249,7 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
 
     const frame = libraryDomain.requests.lastFrame.output.parse(await handlers.lastFrame({ id: item.id }, ctx));
     expect(frame.frame).toEqual({ width: 320, height: 240 });
-    expect(frameTokens.resolve(frame.token)).toMatch(/-last\.png$/);
+    expect(frameTokens.resolve(frame.token)?.path).toMatch(/-last\.png$/);
     expect(frameTokens.resolve('0'.repeat(32))).toBeNull();
 
     // Without a save dialog (the harness) main hands over the sidecar text and the names to download under.

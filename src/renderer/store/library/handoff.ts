@@ -1,7 +1,8 @@
 import type { StoreApi } from 'zustand';
 import type { ImportedImage } from '../../../shared/contract/images';
 import type { ClipDetail } from '../../../shared/contract/library';
-import type { DraftSeed } from '../../../shared/drafts/draft';
+import type { ReferenceItem } from '../../../shared/catalog/types';
+import type { DraftFrame, DraftSeed } from '../../../shared/drafts/draft';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { continueSeed, reuseSeed } from './seeds';
@@ -22,14 +23,31 @@ async function openAsNewDraft(store: StoreApi<StudioState>, requests: LibraryReq
 }
 
 /**
- * Imports one of the clip's input images (kept in its folder) into the image service: main hands
- * out a token for the file (`library:inputFrame`) and the image service imports it, so the renderer
- * never reads media URLs or paths.
+ * Brings the clip's inputs back as ids for a draft: main hands out a token per frame and reference
+ * image (`library:reuseInputs`; the original, with its name, when the library kept it) and the
+ * image service imports each (`images:importFrame`), so the renderer never reads paths; reference
+ * videos and audio come back already registered. Returns the draft's inputs, the images to show,
+ * and what could not come back.
  */
-async function importInput(requests: LibraryRequests, clip: ClipDetail, role: 'first' | 'last'): Promise<ImportedImage | undefined> {
-  if (!clip.inputs.some((i) => i.role === role)) return undefined;
-  const { token } = await requests.library.inputFrame({ id: clip.id, role });
-  return requests.images.importFrame({ token });
+async function importInputs(requests: LibraryRequests, clip: ClipDetail) {
+  const answer = await requests.library.reuseInputs({ id: clip.id });
+  const images: ImportedImage[] = [];
+  const frames: { first?: DraftFrame; last?: DraftFrame } = {};
+  for (const frame of answer.frames) {
+    const image = await requests.images.importFrame({ token: frame.token });
+    images.push(image);
+    frames[frame.role] = { imageId: image.imageId, ...(frame.crop ? { crop: frame.crop } : {}) };
+  }
+  const references: ReferenceItem[] = [];
+  for (const reference of answer.references) {
+    if ('token' in reference) {
+      const image = await requests.images.importFrame({ token: reference.token });
+      images.push(image);
+      references.push({ kind: 'image', id: image.imageId });
+    } else if ('media' in reference) references.push({ kind: reference.kind, id: reference.media.mediaId });
+    else references.push({ kind: 'video', url: reference.url });
+  }
+  return { inputs: { ...frames, references }, images, left: answer.left };
 }
 
 /** Runs a hand-off with the busy flag set; a failure becomes an error toast (nothing was changed). */
@@ -47,14 +65,16 @@ async function run(store: StoreApi<StudioState>, busy: 'reuse' | 'continue', wha
 }
 
 /**
- * **Reuse**: opens Compose with a NEW draft holding the clip's model, prompt, parameters, seed and
- * input images; the draft that was open stays in the draft list.
+ * **Reuse**: opens Compose with a NEW draft holding the clip's model, prompt, parameters, seed,
+ * frames (the originals with their crops when the library kept them) and references; the draft that
+ * was open stays in the draft list. Inputs that could not come back are named in the status line.
  */
 export function reuseClip(store: StoreApi<StudioState>, clip: ClipDetail): Promise<void> {
   return run(store, 'reuse', 'Reuse', async (requests) => {
-    const [first, last] = await Promise.all([importInput(requests, clip, 'first'), importInput(requests, clip, 'last')]);
-    const seed = reuseSeed(clip.sidecar, { first: first?.imageId, last: last?.imageId });
-    await openAsNewDraft(store, requests, seed, [first, last].filter((i): i is ImportedImage => Boolean(i)));
+    const { inputs, images, left } = await importInputs(requests, clip);
+    await openAsNewDraft(store, requests, reuseSeed(clip.sidecar, inputs), images);
+    // Compose is open now, so the status line (not the Library's toast) says what did not come back.
+    if (left.length > 0) store.getState().shell.announce(`Reused without some inputs. ${left.join(' ')}`);
   });
 }
 

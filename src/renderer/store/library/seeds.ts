@@ -1,5 +1,6 @@
 import { CATALOG, findModel } from '../../../shared/catalog/models';
-import type { DraftSeed } from '../../../shared/drafts/draft';
+import type { ReferenceItem } from '../../../shared/catalog/types';
+import type { DraftFrame, DraftSeed } from '../../../shared/drafts/draft';
 import { draftSeedFromJobParams } from '../../../shared/drafts/params';
 import type { ClipSidecar } from '../../../shared/library/sidecar';
 
@@ -17,20 +18,22 @@ function reproducibleSeed(sidecar: ClipSidecar): number | undefined {
 
 /**
  * A `drafts:create` seed for **Reuse**: the clip's model, prompt and parameters, its seed locked
- * (so Generate reproduces it), and the given input images (ids from `images:import*`).
- * Pure; the images are imported by the caller.
+ * (so Generate reproduces it), the given frames (image ids from `images:import*`, with the crop
+ * the user chose on the original) and references (in tag order per kind).
+ * Pure; the inputs are imported by the caller.
  */
-export function reuseSeed(sidecar: ClipSidecar, frames: { first?: string; last?: string }): DraftSeed {
+export function reuseSeed(sidecar: ClipSidecar, inputs: { first?: DraftFrame; last?: DraftFrame; references?: ReferenceItem[] }): DraftSeed {
   const seed = reproducibleSeed(sidecar);
   const { seed: _asked, ...parameters } = sidecar.parameters;
-  return draftSeedFromJobParams({
+  const draft = draftSeedFromJobParams({
     ...parameters,
     ...(seed !== undefined ? { seed } : {}),
     modelId: sidecar.modelId,
     prompt: sidecar.prompt,
-    ...(frames.first ? { firstFrame: frames.first } : {}),
-    ...(frames.last ? { lastFrame: frames.last } : {}),
+    ...(inputs.first ? { firstFrame: inputs.first.imageId, ...(inputs.first.crop ? { firstFrameCrop: inputs.first.crop } : {}) } : {}),
+    ...(inputs.last ? { lastFrame: inputs.last.imageId, ...(inputs.last.crop ? { lastFrameCrop: inputs.last.crop } : {}) } : {}),
   });
+  return inputs.references?.length ? { ...draft, references: inputs.references } : draft;
 }
 
 /**

@@ -6,7 +6,7 @@ import { excerpt, type DetailState } from '../../store/library/slice';
 import { ClipActions } from './ClipActions';
 import { ClipFacts, ClipPrompt } from './ClipFacts';
 import { date, modelName } from './format';
-import { InputFrames } from './InputFrames';
+import { ClipInputs } from './ClipInputs';
 import { Lineage } from './Lineage';
 import { Player, type PlayerHandle } from './Player';
 import { isTyping, playerCommand } from './player-keys';
@@ -111,8 +111,8 @@ function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<Play
       </div>
       <div className="clip-detail-side">
         <section aria-labelledby="side-inputs">
-          <h3 id="side-inputs">Input frames</h3>
-          <InputFrames inputs={clip.inputs} />
+          <h3 id="side-inputs">Inputs</h3>
+          <ClipInputs inputs={clip.inputs} />
         </section>
         <section aria-labelledby="side-rating">
           <h3 id="side-rating">Rating and tags</h3>

@@ -32,9 +32,22 @@ describe('library layout', () => {
     expect(isClipFolderName('2025-03-07_ocean_abc123def0')).toBe(true);
   });
 
-  it('builds input paths inside the clip folder from the sidecar', () => {
-    const paths = clipPaths('/lib/f', { inputs: [{ role: 'first', file: 'inputs/first.png', sha256: 'a'.repeat(64), bytes: 1, width: 1, height: 1 }] }, false);
+  it('builds input paths from the sidecar: v1 copies in the clip folder, v2 files in the library\'s store', () => {
+    const sha = 'a'.repeat(64);
+    const paths = clipPaths(
+      '/lib/f',
+      '/lib',
+      {
+        inputs: [
+          { role: 'first', kind: 'image', sent: { file: 'inputs/first.png', sha256: sha, bytes: 1 } },
+          { role: 'reference', kind: 'video', tag: '@video1', original: { file: `.inputs/aa/${sha}.mp4`, sha256: sha, bytes: 1 } },
+        ],
+      },
+      false,
+    );
     expect(paths.poster).toBeNull();
-    expect(paths.inputs[0]?.path.replaceAll('\\', '/')).toBe('/lib/f/inputs/first.png');
+    expect(paths.inputs[0]?.sent?.replaceAll('\\', '/')).toBe('/lib/f/inputs/first.png');
+    expect(paths.inputs[0]?.original).toBeNull();
+    expect(paths.inputs[1]?.original?.replaceAll('\\', '/')).toBe(`/lib/.inputs/aa/${sha}.mp4`);
   });
 });

@@ -56,7 +56,7 @@ export function makeSidecar(i: number, r: () => number, video: VideoFacts): Clip
   const createdAt = BASE_TIME + i * 600_000 + Math.floor(r() * 60_000);
   const tags = [...new Set(Array.from({ length: Math.floor(r() * 3) }, () => pick(r, TAGS)))];
   return ClipSidecar.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `gen${String(i).padStart(8, '0')}`,
     createdAt,
     prompt: words.join(' '),

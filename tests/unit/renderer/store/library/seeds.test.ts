@@ -4,7 +4,7 @@ import { continueModelId, continueSeed, reuseSeed } from '../../../../../src/ren
 
 const sidecar = (over: Partial<ClipSidecar> = {}): ClipSidecar =>
   ClipSidecar.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'abcd1234',
     createdAt: 1,
     prompt: 'A dragonfly lands on a reed',
@@ -30,12 +30,12 @@ const LAST = 'f'.repeat(32);
 
 describe('reuseSeed', () => {
   it('keeps model, prompt and parameters, and locks the seed the provider reported', () => {
-    expect(reuseSeed(sidecar(), { first: FIRST, last: LAST })).toEqual({
+    expect(reuseSeed(sidecar(), { first: { imageId: FIRST }, last: { imageId: LAST, crop: { left: 0, top: 10, width: 100, height: 50 } } })).toEqual({
       modelId: 'novita/seedance-v1-pro-i2v',
       prompt: 'A dragonfly lands on a reed',
       params: { resolution: '720p', aspectRatio: '16:9', duration: 5, seed: 987654, seedLocked: true, cameraFixed: true },
       firstFrame: { imageId: FIRST },
-      lastFrame: { imageId: LAST },
+      lastFrame: { imageId: LAST, crop: { left: 0, top: 10, width: 100, height: 50 } },
     });
   });
 
