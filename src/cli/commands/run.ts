@@ -7,6 +7,7 @@ import type { Studio } from '../../main/composition/create-studio';
 import { PROVIDER_NAMES } from '../../main/providers/failure';
 import { KEY_VARS } from '../../main/providers/registry';
 import { findModel } from '../../shared/catalog/models';
+import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
@@ -169,11 +170,14 @@ async function report(job: Job, entry: ModelEntry, outDir: string, json: boolean
  * environment it runs the offline demo and says so.
  * Returns 0 done, 1 rejected by the provider or the input (reason on stderr), 130 stopped by
  * `io.signal` (the job cancelled where the provider can; otherwise its task id is printed).
- * Throws `UsageError` (2), `RejectedError` (1) and `ImageError` (2, an unreadable image).
+ * Throws `UsageError` (2: also for a model retired today, naming its replacement — `retiredMessage`),
+ * `RejectedError` (1) and `ImageError` (2, an unreadable image).
  */
 export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   const entry = findModel(opts.model);
   if (!entry) throw new UsageError(`Unknown model "${opts.model}". Run \`seedance models\` for the list.`);
+  const retired = retiredMessage(entry, isoDay(Date.now()), findModel);
+  if (retired) throw new UsageError(`${retired} (\`seedance models\` shows each model's status.)`);
   const params = paramsFrom(entry, opts);
   const outDir = resolve(opts.out);
   try {

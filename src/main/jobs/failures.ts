@@ -84,7 +84,7 @@ export function jobErrorOf(failure: ProviderFailure): JobError {
   const error: JobError = { kind: failure.kind, message: failure.message };
   if (failure.providerCode !== undefined) error.providerCode = failure.providerCode;
   if (failure.providerMessage !== undefined) error.providerMessage = failure.providerMessage;
-  const fix = FIX[failure.kind];
+  const fix = failure.modelUnavailable ? 'Pick another model in Compose (Reuse keeps the prompt and settings), then submit again.' : FIX[failure.kind];
   if (fix) error.fix = fix;
   return error;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { paramsSchema } from '../../shared/catalog/params';
+import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import { JobId, type Job } from '../../shared/jobs/job';
@@ -14,7 +15,8 @@ export interface Lineage {
 /**
  * A new queued job (not yet saved) for `params`, validated against its model's catalog entry.
  * `id` defaults to a fresh UUID; `order` puts it in the queue; `now` is ms epoch.
- * Throws `StudioError('BAD_INPUT')` for an invalid id, an unknown model or parameters the model refuses.
+ * Throws `StudioError('BAD_INPUT')` for an invalid id, an unknown model, a model retired on `at.now`
+ * (the message names the replacement, `retiredMessage`) or parameters the model refuses.
  */
 export function newQueuedJob(
   params: JobParams,
@@ -25,6 +27,8 @@ export function newQueuedJob(
   if (at.id !== undefined && !JobId.safeParse(at.id).success) throw new StudioError('BAD_INPUT', 'That job id is not valid.');
   const entry = catalog(params.modelId);
   if (!entry) throw new StudioError('BAD_INPUT', `Unknown model "${params.modelId}".`);
+  const retired = retiredMessage(entry, isoDay(at.now), catalog);
+  if (retired) throw new StudioError('BAD_INPUT', retired);
   const parsed = paramsSchema(entry).safeParse(params);
   if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues.map((i) => i.message).slice(0, 3).join('; '));
   const draft: Job = {

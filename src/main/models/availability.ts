@@ -1,19 +1,25 @@
 import type { ModelEntry, ProviderId } from '../../shared/catalog/types';
 import type { KeyStatus } from '../../shared/contract/keys';
 import type { ModelChoice, ModelList } from '../../shared/contract/models';
+import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import { PROVIDER_NAMES } from '../providers/failure';
 
 /**
  * Which catalog models Compose may use, given each provider's key status (`KeyVault.list()`):
  * - no provider has a usable key → `demo: true`, every model available (the offline demo);
  * - otherwise a model is available when its provider's key is configured; an unavailable one says
- *   why — the vault's own message for a damaged or re-encrypted key, else "no API key".
- * Keeps `catalog` order. A provider missing from `keys` counts as not configured. Pure.
+ *   why — the vault's own message for a damaged or re-encrypted key, else "no API key";
+ * - a row retired on `today` (`YYYY-MM-DD`, UTC; `modelState`) is never available, demo or not:
+ *   its reason names the replacement (`retiredMessage`). It stays listed so Reuse can show it.
+ * Keeps `catalog` order. A provider missing from `keys` counts as not configured. Pure but for the default `today`.
  */
-export function listModels(catalog: readonly ModelEntry[], keys: readonly KeyStatus[]): ModelList {
+export function listModels(catalog: readonly ModelEntry[], keys: readonly KeyStatus[], today: string = isoDay(Date.now())): ModelList {
   const byProvider = new Map<ProviderId, KeyStatus>(keys.map((k) => [k.provider, k]));
   const demo = !keys.some((k) => k.configured);
+  const find = (id: string) => catalog.find((m) => m.id === id);
   const models = catalog.map((entry): ModelChoice => {
+    const retired = retiredMessage(entry, today, find);
+    if (retired) return { ...entry, available: false, unavailableReason: retired };
     if (demo) return { ...entry, available: true };
     const status = byProvider.get(entry.provider);
     if (status?.configured) return { ...entry, available: true };

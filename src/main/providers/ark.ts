@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, withModelRefusal, type ModelRefusal } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
@@ -80,6 +80,21 @@ export function arkFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | 'body
     retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
     apiKey,
   });
+}
+
+/**
+ * Whether a submit failure is ModelArk refusing the model itself: `ModelNotOpen` (not activated for
+ * the account), a `…NotFound` code (`InvalidEndpointOrModel.NotFound`: no such model or endpoint),
+ * or an `InvalidParameter` whose message says the model does not exist or was retired
+ * (seedance-2.5.md §0/§5: 1.5 Pro shut down 2026-11-11). Null for anything else.
+ */
+export function arkModelRefusal(failure: ProviderFailure): ModelRefusal | null {
+  const code = failure.providerCode ?? '';
+  const text = failure.providerMessage ?? '';
+  if (code.includes('ModelNotOpen')) return 'not_activated';
+  if (/NotFound|ModelDeprecated|ModelRetired/.test(code)) return 'gone';
+  if (code.startsWith('InvalidParameter') && /\bmodel\b/i.test(text) && /not (?:be )?found|does not exist|not exist|no longer|retired|deprecated|offline|shut ?down|unsupported|not supported/i.test(text)) return 'gone';
+  return null;
 }
 
 const Task = z.object({
@@ -198,7 +213,7 @@ export const arkAdapter: ProviderAdapter = {
   },
 
   async submit(prepared, ctx) {
-    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'ark', String(prepared.body.model), arkModelRefusal);
     const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
     return { taskId: id, handle: {} };
   },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
@@ -74,6 +74,22 @@ export function evolinkFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | '
     retryAfterMs: parseRetryAfter(answer.headers.get('retry-after')),
     apiKey,
   });
+}
+
+/**
+ * Whether a submit failure is EvoLink refusing the model itself: `model_access_denied` (403, this
+ * key may not use the model — providers.md, EvoLink "Errors"; elsewhere it stays an `auth`
+ * failure), a model code (`model_not_found`, `model_not_available`, `model_not_supported`,
+ * `invalid_model`), or `invalid_parameters` / `resource_not_found` whose message says the model
+ * does not exist or was retired. Null otherwise.
+ */
+export function evolinkModelRefusal(failure: ProviderFailure): ModelRefusal | null {
+  const code = failure.providerCode ?? '';
+  const text = failure.providerMessage ?? '';
+  if (code === 'model_access_denied') return 'not_activated';
+  if (/^(model_not_found|model_not_available|model_not_supported|invalid_model)$/.test(code)) return 'gone';
+  if ((code === 'invalid_parameters' || code === 'resource_not_found') && /\bmodel\b/i.test(text) && /not (?:be )?found|does not exist|not exist|no longer|retired|deprecated|offline|shut ?down|unsupported|not supported/i.test(text)) return 'gone';
+  return null;
 }
 
 const Task = z.object({
@@ -162,7 +178,7 @@ export const evolinkAdapter: ProviderAdapter = {
   },
 
   async submit(prepared, ctx) {
-    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'evolink', String(prepared.body.model), evolinkModelRefusal);
     const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
     return { taskId: id, handle: {} };
   },

@@ -1,10 +1,13 @@
 import { redactText } from '../logging/redact';
+import { findModel } from '../../shared/catalog/models';
+import { replacementOf } from '../../shared/catalog/status';
+import type { ProviderId } from '../../shared/catalog/types';
 import type { ErrorKind, ProviderFailure } from './types';
 import { ProviderError } from './types';
 
-/** Display names used in user-facing messages. */
-export const PROVIDER_NAMES = { novita: 'Novita', fal: 'fal', evolink: 'EvoLink', ark: 'BytePlus ModelArk' } as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[keyof typeof PROVIDER_NAMES];
+import { PROVIDER_NAMES } from '../../shared/catalog/provider-names';
+
+export { PROVIDER_NAMES, type ProviderName } from '../../shared/catalog/provider-names';
 
 /** Kinds where the same request may succeed later without changes (ARCHITECTURE.md, "Errors"). */
 const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['rate_limited', 'network', 'timeout', 'provider_error']);
@@ -81,4 +84,53 @@ export function kindForStatus(status: number): ErrorKind {
   if (status === 408 || status === 504) return 'timeout';
   if (status >= 500) return 'provider_error';
   return 'invalid_input';
+}
+
+/**
+ * How a provider said it will not run a model: `gone` (not found, retired, no such endpoint) or
+ * `not_activated` (ModelArk `ModelNotOpen`, EvoLink `model_access_denied` at submit: the account
+ * may not use it — not enabled, or a retired model that can no longer be enabled).
+ */
+export type ModelRefusal = 'gone' | 'not_activated';
+
+/**
+ * Rewrites a submit failure the provider's module recognised as a model refusal into a plain,
+ * non-retryable `invalid_input` failure that names the model: the catalog row's name and the
+ * provider's id (`<provider>/<model>` looked up in the catalog), the retirement date and source
+ * when the row records one, and the replacement it suggests. The provider's code and words are kept.
+ * Marked `modelUnavailable` so the job's fix says to pick another model.
+ */
+export function modelRefused(failure: ProviderFailure, provider: ProviderId, model: string, how: ModelRefusal): ProviderError {
+  const name = PROVIDER_NAMES[provider];
+  const entry = findModel(`${provider}/${model}`);
+  const label = entry ? `${entry.name} (${model})` : model;
+  const said = how === 'gone' ? 'does not exist or is no longer offered' : 'is not open to this account (not activated, or no longer offered)';
+  const status = entry?.status && entry.status.state !== 'active' ? entry.status : undefined;
+  const next = entry ? replacementOf(entry, findModel) : undefined;
+  const instead = next ? ` Use ${next.name} instead.` : ' Choose another model.';
+  let advice: string;
+  if (status) {
+    const when = status.date ? ` ${status.state === 'retired' ? 'on' : 'from'} ${status.date}` : '';
+    advice = ` It was ${status.state === 'retired' ? 'retired' : 'due to be retired'}${when}${/third-party/i.test(status.source) ? ' (per a third-party source)' : ''}.${instead}`;
+  } else if (how === 'not_activated') advice = ` Check the model's access in the ${name} console, or choose another model.`;
+  else advice = ' It may have been retired; choose another model.';
+  return new ProviderError({ ...failure, kind: 'invalid_input', retryable: false, modelUnavailable: true, message: `${name} says the model ${label} ${said}.${advice}` });
+}
+
+/**
+ * Awaits a submit `request`; when it fails with a `ProviderError` that `classify` reads as a model
+ * refusal, rethrows `modelRefused(…)` naming `model` (the provider's own id); other errors pass as they are.
+ */
+export async function withModelRefusal<T>(
+  request: Promise<T>,
+  provider: ProviderId,
+  model: string,
+  classify: (failure: ProviderFailure) => ModelRefusal | null,
+): Promise<T> {
+  try {
+    return await request;
+  } catch (err) {
+    const how = err instanceof ProviderError ? classify(err.failure) : null;
+    throw how ? modelRefused((err as ProviderError).failure, provider, model, how) : err;
+  }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AUTO_DURATION } from '../../shared/catalog/task-type';
 import type { JobParams } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError } from './failure';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
 import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
@@ -87,6 +87,15 @@ export function falFailure(answer: Pick<HttpAnswer, 'status' | 'headers' | 'body
     retryable,
     apiKey,
   });
+}
+
+/**
+ * Whether a submit failure is fal refusing the endpoint itself: a 404 on the POST to
+ * `queue.fal.run/<endpoint>` means no such endpoint (a removed or renamed model; providers.md,
+ * fal). Other statuses are about the request, not the model. Null otherwise.
+ */
+export function falModelRefusal(failure: ProviderFailure): ModelRefusal | null {
+  return failure.httpStatus === 404 ? 'gone' : null;
 }
 
 const StatusAnswer = z.object({ status: z.string(), queue_position: numberish });
@@ -226,7 +235,8 @@ export const falAdapter: ProviderAdapter = {
   },
 
   async submit(prepared, ctx) {
-    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    // `prepared.url` is `/<endpoint>`, the catalog row's model id.
+    const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'fal', prepared.url.replace(/^\//, ''), falModelRefusal);
     const submitted = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no request_id');
     const id = submitted.request_id;
     return {

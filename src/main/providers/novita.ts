@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure } from './failure';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, withModelRefusal } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
@@ -183,7 +183,9 @@ export const novitaAdapter: ProviderAdapter = {
   },
 
   async submit(prepared, ctx) {
-    const answer = await call(ctx, 'POST', prepared.url, prepared.body);
+    // A 404 on `/v3/async/<model>` is no such endpoint: a removed or renamed model.
+    const model = prepared.url.replace(/^\/v3\/async\//, '');
+    const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'novita', model, (f) => (f.httpStatus === 404 ? 'gone' : null));
     const { task_id } = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no task_id');
     return { taskId: task_id, handle: {} };
   },

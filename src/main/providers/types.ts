@@ -29,6 +29,8 @@ export interface ProviderFailure {
   retryAfterMs?: number;
   /** True when the same request may succeed later (429, 5xx, network). */
   retryable: boolean;
+  /** The provider will not run the model (not found, retired, not activated): `failure.ts` `modelRefused`. */
+  modelUnavailable?: boolean;
 }
 
 /** Thrown by adapters; carries a `ProviderFailure`. Its `message` is the failure's plain message. */

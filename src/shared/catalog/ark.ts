@@ -67,6 +67,14 @@ export const ARK_MODELS: ModelEntry[] = [
     imageRules: GENERAL_IMAGE_RULES,
     cost: { kind: 'tokens', usdPerMillionTokens: 2.4, usdPerMillionTokensSilent: 1.2, fps: 24, asOf: ASOF },
     notes: ['Generated audio can fail moderation on its own; retry with audio off.'],
+    // BytePlus suggests dreamina-seedance-2-0-mini, which this catalogue has no row for; 2.0 is the nearest row it offers.
+    status: {
+      state: 'retired',
+      date: '2026-11-11',
+      source:
+        'third-party: byteplus-sa/ComfyUI-BytePlus-ModelArk models_config (seedance-2.5.md §0, §5 [B1]): deprecated 2026-09-15, shut down 2026-11-11, replacement dreamina-seedance-2-0-mini; not confirmed in BytePlus docs (providers.md, ModelArk)',
+      replacement: 'ark/dreamina-seedance-2-0-260128',
+    },
   },
   {
     id: 'ark/dreamina-seedance-2-0-260128',

@@ -173,6 +173,24 @@ export const CostModel = z.discriminatedUnion('kind', [
 ]);
 export type CostModel = z.infer<typeof CostModel>;
 
+/** A calendar date `YYYY-MM-DD` (UTC). */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+/**
+ * Where a model stands at its provider. `active`: offered. `deprecated`: still answers but its
+ * shutdown is announced; `date` is the shutdown date, from which it counts as retired.
+ * `retired`: the provider no longer runs it; `date` is when it stopped. Retired rows are not offered
+ * for new jobs; their clips and Reuse still work. `source` names where the fact comes from and
+ * whether it is first-party; `replacement` is the catalog id (`<provider>/<model>`) to suggest.
+ */
+export const ModelStatus = z.object({
+  state: z.enum(['active', 'deprecated', 'retired']),
+  date: IsoDate.optional(),
+  source: z.string().min(1),
+  replacement: z.string().optional(),
+});
+export type ModelStatus = z.infer<typeof ModelStatus>;
+
 /**
  * One (provider, model) row of the catalog. JSON-serializable: it crosses IPC as is.
  * `id` is `<provider>/<model>`, e.g. `novita/seedance-v1-pro-i2v`.
@@ -197,6 +215,8 @@ export const ModelEntry = z.object({
   tasks: z.array(ReferenceTask).optional(),
   /** Free-form notes shown in the picker ("runs the fast model", "1080p unconfirmed"). */
   notes: z.array(z.string()).default([]),
+  /** Deprecation or retirement at the provider; absent = active. See `ModelStatus`. */
+  status: ModelStatus.optional(),
 });
 export type ModelEntry = z.infer<typeof ModelEntry>;
 

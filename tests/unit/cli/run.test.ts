@@ -42,6 +42,7 @@ describe('seedance run: flags are checked before anything starts', () => {
     [['--model', 'novita/seedance-v1-pro-i2v', '--prompt', 'x'], 1, /needs a first frame image/],
     [['--model', 'novita/seedance-v1-pro-t2v', '--prompt', 'x', '--duration', 'five'], 2, /whole number/],
     [['--model', 'novita/nope', '--prompt', 'x'], 2, /Unknown model/],
+    [['--model', 'ark/seedance-1-5-pro-251215', '--prompt', 'x'], 2, /Seedance 1\.5 Pro on BytePlus ModelArk was retired on 2026-11-11 .*Use Seedance 2\.0 \(BytePlus ModelArk\) instead/],
     [['--model', 'novita/seedance-v1-pro-t2v', '--prompt', 'x', '--fps', '30'], 2, /Unknown option '--fps'/],
   ] as const)('%j exits %i', async (flags, exit, message) => {
     const out = join(await temp(), 'out');
@@ -105,5 +106,21 @@ describe('seedance models', () => {
     expect(await runCli(['models'], io)).toBe(0);
     expect(io.out).toMatch(/evolink\/seedance-2.0-text-to-video\n.*1080p\?/);
     expect(io.out).toMatch(/ark\/seedance-1-0-pro-250528\n.*≈ \$2.5\/M tokens \(as of 2026-11\)/);
+  });
+});
+
+describe('seedance models: each row with its status', () => {
+  it('ends every row with its state and gives retired rows their date, source and replacement', async () => {
+    const io = capture({});
+    expect(await runCli(['models'], io)).toBe(0);
+    const rows = io.out.split(/\n(?=\S)/);
+    expect(rows.every((r) => / · (active|deprecated|retired)$/m.test(r))).toBe(true);
+    const ark15 = rows.find((r) => r.startsWith('ark/seedance-1-5-pro-251215\n'))!;
+    expect(ark15).toMatch(/ · retired\n {4}status: retired 2026-11-11 \(source: third-party: .*\) · use ark\/dreamina-seedance-2-0-260128 instead$/);
+    expect(rows.find((r) => r.startsWith('fal/fal-ai/bytedance/seedance/v1.5/pro/text-to-video\n'))).toMatch(/ · active$/);
+    const json = capture({});
+    expect(await runCli(['models', '--json'], json)).toBe(0);
+    const parsed = JSON.parse(json.out) as Array<{ id: string; status?: { state: string } }>;
+    expect(parsed.find((m) => m.id === 'ark/seedance-1-5-pro-251215')?.status?.state).toBe('retired');
   });
 });

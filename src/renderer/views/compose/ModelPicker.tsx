@@ -92,6 +92,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
         <div className="model-facts">
           <ModeBadges modes={selected.modes} />
           {selected.available ? null : <p className="compose-error">{selected.unavailableReason}</p>}
+          <Replacement selected={selected} models={list.models} onPick={setModel} />
           {selected.notes.map((note) => (
             <p key={note} className="compose-muted model-note">
               {note}
@@ -102,5 +103,19 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
         <p className="compose-error">This draft's model is no longer offered. Pick another one.</p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * For a retired model (a clip reused from it, or an old draft): a button that switches to the
+ * replacement its catalog row names (`status.replacement`), when that one can be used now.
+ */
+function Replacement({ selected, models, onPick }: { selected: ModelChoice; models: readonly ModelChoice[]; onPick: (m: ModelChoice) => void }) {
+  const next = selected.available ? undefined : models.find((m) => m.id === selected.status?.replacement && m.available);
+  if (!next) return null;
+  return (
+    <button type="button" className="button" onClick={() => onPick(next)}>
+      Use {next.name} ({PROVIDER_LABELS[next.provider].name})
+    </button>
   );
 }

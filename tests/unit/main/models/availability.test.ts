@@ -26,7 +26,11 @@ describe('models:list availability', () => {
     expect(ModelList.parse(list)).toEqual(list);
     expect(list.demo).toBe(true);
     expect(list.models.map((m) => m.id)).toEqual(CATALOG.map((m) => m.id));
-    expect(list.models.every((m) => m.available && m.unavailableReason === undefined)).toBe(true);
+    // Every model but the retired ones (never offered for new jobs, demo or not).
+    for (const m of list.models) {
+      if (m.status?.state === 'retired') expect([m.id, m.available, m.unavailableReason]).toEqual([m.id, false, expect.stringMatching(/was retired on/)]);
+      else expect([m.id, m.available, m.unavailableReason]).toEqual([m.id, true, undefined]);
+    }
   });
 
   it('with a key from the environment, offers that provider’s models only and says why the others are not', async () => {
@@ -34,7 +38,8 @@ describe('models:list availability', () => {
     expect(list.demo).toBe(false);
     for (const m of list.models) {
       expect(m.available).toBe(m.provider === 'fal');
-      if (m.provider !== 'fal') expect(m.unavailableReason).toMatch(/^No API key for (Novita|EvoLink|BytePlus ModelArk)\. Add one in Settings → Providers\.$/);
+      if (m.status?.state === 'retired') expect(m.unavailableReason).toMatch(/was retired on/);
+      else if (m.provider !== 'fal') expect(m.unavailableReason).toMatch(/^No API key for (Novita|EvoLink|BytePlus ModelArk)\. Add one in Settings → Providers\.$/);
     }
     expect(list.models.filter((m) => m.available).length).toBe(CATALOG.filter((m) => m.provider === 'fal').length);
     // A fresh draft starts on the first available image-to-video model.
@@ -52,7 +57,7 @@ describe('models:list availability', () => {
     keys.remove('novita');
     expect(seen).toHaveLength(2);
     expect(seen[1]?.demo).toBe(true);
-    expect(seen[1]?.models.every((m) => m.available)).toBe(true);
+    expect(seen[1]?.models.every((m) => m.available || m.status?.state === 'retired')).toBe(true);
     off();
     keys.set('ark', 'ark_key_0123456789abcdef', 'session');
     expect(seen).toHaveLength(2);
