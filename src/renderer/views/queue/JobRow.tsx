@@ -2,7 +2,8 @@ import { GripVertical } from 'lucide-react';
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/jobs/job';
 import { JobErrorBlock } from './JobErrorBlock';
-import { costOf, modelName, promptExcerpt, providerName } from './job-text';
+import { jobCost } from './job-cost';
+import { modelName, promptExcerpt, providerName } from './job-text';
 import { JobThumb } from './JobThumb';
 import { JobTimes } from './JobTimes';
 import { ProgressBar } from './ProgressBar';
@@ -36,7 +37,7 @@ export interface JobRowProps {
 export const JobRow = memo(function JobRow(props: JobRowProps) {
   const { job, selected } = props;
   const queued = job.state === 'queued';
-  const cost = costOf(job.params);
+  const cost = jobCost(job);
   const p = job.params;
   return (
     <li
@@ -77,8 +78,8 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
             <ProgressBar job={job} decorative />
           </span>
           <JobTimes job={job} paused={props.paused} />
-          <span className="job-cost" data-none={cost ? undefined : ''} title={cost ? `Estimate, prices as of ${cost.asOf}` : 'No published price for this model and size'}>
-            {cost ? cost.text : 'no price'}
+          <span className="job-cost" data-cost={cost.kind} title={cost.title}>
+            {cost.text}
           </span>
         </button>
       </div>
