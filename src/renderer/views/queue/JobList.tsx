@@ -5,6 +5,7 @@ import { useStudio } from '../../store/index';
 import { dropJob, moveJob } from '../../store/jobs/actions';
 import { JobRow, type DropPlace } from './JobRow';
 import { runAction } from './run-action';
+import { waitReason } from './wait-reason';
 
 /** A row without an error block, px (thumbnail 54 + padding); rows are measured once shown. */
 const ROW_ESTIMATE = 78;
@@ -117,6 +118,8 @@ export function JobList({ jobs, selectedId, paused, onSelect }: JobListProps) {
   );
   const onDragEnd = useCallback(() => setDrag(null), []);
 
+  const online = useStudio((s) => s.app.status?.online);
+  const providers = useStudio((s) => s.jobs.stats?.providers);
   const items = virtualizer.getVirtualItems();
   return (
     <div className="job-scroller" ref={scroller}>
@@ -133,6 +136,7 @@ export function JobList({ jobs, selectedId, paused, onSelect }: JobListProps) {
               measure={virtualizer.measureElement}
               selected={job.id === selectedId}
               paused={paused}
+              wait={waitReason(job, { paused, online, provider: providers?.find((p) => p.provider === job.provider) })}
               dropPlace={drag && drag.over === job.id && drag.id !== job.id ? drag.place : null}
               onSelect={onSelect}
               onKeyDown={onKeyDown}

@@ -6,6 +6,7 @@ import { JobParams } from './JobParams';
 import { JobPlayer } from './JobPlayer';
 import { JobTimeline } from './JobTimeline';
 import { JobTimes } from './JobTimes';
+import { JobWait, useWaitReason } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
 import { TaskId } from './TaskId';
@@ -16,6 +17,7 @@ import { TaskId } from './TaskId';
  */
 export function JobPanel({ job, paused, onClose }: { job: JobView; paused: boolean; onClose(): void }) {
   const clipId = job.result?.libraryId;
+  const wait = useWaitReason(job);
   return (
     <aside className="job-panel" aria-labelledby="job-panel-title">
       <header className="job-panel-header">
@@ -36,6 +38,7 @@ export function JobPanel({ job, paused, onClose }: { job: JobView; paused: boole
         <StateChip job={job} />
         <JobTimes job={job} paused={paused} />
       </div>
+      <JobWait reason={wait} />
       <ProgressBar job={job} />
       <JobErrorBlock job={job} />
       <JobActions key={job.id} job={job} />

@@ -1,4 +1,5 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { useStudio } from '../../store/index';
 import { jobCost } from './job-cost';
 import { modelName, providerName } from './job-text';
 
@@ -15,7 +16,8 @@ function callsText(n: number): string {
 /** Every parameter the job was sent with, and what it cost in requests, as a definition list. */
 export function JobParams({ job }: { job: JobView }) {
   const p = job.params;
-  const cost = jobCost(job);
+  const demoNow = useStudio((s) => s.app.info?.demo ?? false);
+  const cost = jobCost(job, demoNow);
   const rows: Array<[string, string | null]> = [
     ['Model', `${modelName(p.modelId)} (${p.modelId})`],
     ['Provider', providerName(job.provider)],

@@ -2,10 +2,12 @@ import { GripVertical } from 'lucide-react';
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/jobs/job';
 import { JobErrorBlock } from './JobErrorBlock';
+import { useStudio } from '../../store/index';
 import { jobCost } from './job-cost';
 import { modelName, promptExcerpt, providerName } from './job-text';
 import { JobThumb } from './JobThumb';
 import { JobTimes } from './JobTimes';
+import { JobWait } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
 
@@ -17,6 +19,8 @@ export interface JobRowProps {
   index: number;
   selected: boolean;
   paused: boolean;
+  /** Why the job is held (`waitReason`), shown in its own row; null when nothing holds it. */
+  wait: string | null;
   /** Where a drag hovering this row would drop, for the insertion line. */
   dropPlace: DropPlace | null;
   onSelect(id: string): void;
@@ -37,7 +41,8 @@ export interface JobRowProps {
 export const JobRow = memo(function JobRow(props: JobRowProps) {
   const { job, selected } = props;
   const queued = job.state === 'queued';
-  const cost = jobCost(job);
+  const demoNow = useStudio((s) => s.app.info?.demo ?? false);
+  const cost = jobCost(job, demoNow);
   const p = job.params;
   return (
     <li
@@ -83,8 +88,9 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
           </span>
         </button>
       </div>
-      {job.error || job.notice ? (
+      {job.error || job.notice || props.wait ? (
         <div className="job-row-extra">
+          <JobWait reason={props.wait} />
           <JobErrorBlock job={job} compact />
         </div>
       ) : null}

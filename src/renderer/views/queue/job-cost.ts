@@ -8,6 +8,7 @@ import { costOf, providerName } from './job-text';
  * - `not-billed`: a cancelled job that never reached a provider task it could be charged for;
  * - `may-be-billed`: a cancelled job whose task may have run on (the provider could not stop it);
  * - `none`: no published price.
+ * `demoNow` (the app runs the demo) decides for a job not sent yet, which has no route.
  */
 export interface JobCost {
   kind: 'estimate' | 'would' | 'not-billed' | 'may-be-billed' | 'none';
@@ -22,8 +23,9 @@ export interface JobCost {
  * `cancelled` from there when the provider accepted. Cancelled later (Novita and EvoLink cannot
  * cancel; a running or downloading task was made), it "may be billed".
  */
-export function jobCost(job: Pick<JobView, 'params' | 'state' | 'history' | 'provider' | 'route'>): JobCost {
-  const demo = job.route === 'demo';
+export function jobCost(job: Pick<JobView, 'params' | 'state' | 'history' | 'provider' | 'route'>, demoNow = false): JobCost {
+  // A job not sent yet has no route: it will take the app's current one.
+  const demo = (job.route ?? (demoNow ? 'demo' : 'provider')) === 'demo';
   if (job.state === 'cancelled') {
     const before = stateBeforeCancel(job.history);
     const unbilled = before === undefined || before === 'draft' || before === 'queued' || (before === 'submitted' && (job.provider === 'fal' || job.provider === 'ark'));

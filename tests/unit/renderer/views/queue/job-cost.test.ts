@@ -16,6 +16,10 @@ describe('what a job costs, as the Queue says it (issue 14 item 10)', () => {
     const demo = jobCost({ ...done, route: 'demo' });
     expect(demo.kind).toBe('would');
     expect(demo.text).toBe(`would cost ${price().text}`);
+    // Not sent yet: no route; it goes the way the app sends now.
+    const waiting = jobThrough('job-cost0009', ['queued']);
+    expect(jobCost(waiting, true).kind).toBe('would');
+    expect(jobCost(waiting, false).kind).toBe('estimate');
   });
 
   it('a job cancelled before it was sent, or while fal or ModelArk still held it unstarted, is not billed', () => {
