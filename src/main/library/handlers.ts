@@ -58,6 +58,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       rating: s.rating,
       tags: s.tags,
       ...(s.continuedFrom ? { continuedFrom: s.continuedFrom } : {}),
+      seed: s.seed,
+      simulated: s.route === 'demo',
       posterUrl: url(clip.paths.poster, 'image/jpeg'),
       videoUrl: url(clip.paths.video, 'video/mp4'),
     };

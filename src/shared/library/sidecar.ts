@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobRoute } from '../jobs/job';
 import { JobParams, Mode, ProviderId } from '../catalog/types';
 
 /** The sidecar format this build writes and reads. A sidecar with another version is skipped, never rewritten. */
@@ -107,6 +108,11 @@ export const ClipSidecar = z.object({
   appVersion: z.string().max(100),
   /** The clip whose last frame this clip started from. */
   continuedFrom: ClipId.optional(),
+  /**
+   * Where the job that made it was sent (`JobRoute`): `demo` — the offline demo's simulator, so the
+   * video is simulated, not a provider's; absent on clips filed before routes were recorded.
+   */
+  route: JobRoute.optional(),
   rating: Rating,
   tags: z.array(z.string().max(100)).max(100),
 });

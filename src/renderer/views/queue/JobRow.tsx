@@ -19,6 +19,8 @@ export interface JobRowProps {
   index: number;
   selected: boolean;
   paused: boolean;
+  /** The job's take line (`takeLine`: "Take 2 of 5 · seed 4821 · 720p"); null when there is nothing to tell. */
+  take: string | null;
   /** Why the job is held (`waitReason`), shown in its own row; null when nothing holds it. */
   wait: string | null;
   /** Where a drag hovering this row would drop, for the insertion line. */
@@ -73,10 +75,13 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
         >
           <JobThumb job={job} />
           <span className="job-text">
-            <span className="job-prompt">{promptExcerpt(p.prompt)}</span>
+            <span className="job-prompt" title={p.prompt.trim() || undefined}>
+              {promptExcerpt(p.prompt)}
+            </span>
             <span className="job-meta">
               <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {p.duration} s
             </span>
+            {props.take ? <span className="job-take">{props.take}</span> : null}
           </span>
           <span className="job-status">
             <StateChip job={job} />
