@@ -6,6 +6,7 @@ import { useStudio } from './store/index';
 import { selectQueueBadge } from './store/shell/selectors';
 import type { ViewId } from './store/shell/slice';
 import { installExternalLinkHandler } from './shell/external-links';
+import { DemoIntro } from './shell/DemoIntro';
 import { Rail } from './shell/Rail';
 import { viewForShortcut } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
@@ -61,6 +62,7 @@ export function App({ client }: { client: StudioClient }) {
       {/* Toasts live beside the status line, not in it: the footer's status region stays one live region.
           One stack for every kind, so a toast never sits on another one's buttons (issue 14). */}
       <div className="toast-stack">
+        <DemoIntro />
         <JobToasts />
         {/* Inside a .library box: the toast's buttons take the Library's scoped styles. */}
         {view === 'library' ? (

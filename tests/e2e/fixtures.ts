@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { chromium } from 'playwright-core';
+import { DEMO_INTRO_KEY } from '../../src/renderer/shell/demo-intro-key';
 import { startHarness, type RunningHarness } from './harness-process';
 
 /**
@@ -23,6 +24,14 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+interface Options {
+  /**
+   * The first run's demo explanation was dismissed before (default): tests about other things
+   * start as a returning user; `test.use({ demoIntroSeen: false })` starts as a first run.
+   */
+  demoIntroSeen: boolean;
+}
+
 interface Fixtures {
   /** A harness of this test's own, with its own data folder. */
   harness: RunningHarness;
@@ -30,7 +39,12 @@ interface Fixtures {
   app: Page;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures & Options>({
+  demoIntroSeen: [true, { option: true }],
+  context: async ({ context, demoIntroSeen }, use) => {
+    if (demoIntroSeen) await context.addInitScript((key) => localStorage.setItem(key, '1'), DEMO_INTRO_KEY);
+    await use(context);
+  },
   // Replaces Playwright's browser with the system Chromium; contexts and pages keep the config's `use` options.
   browser: [
     // Playwright reads fixture dependencies from the destructuring pattern, so it must be there even when empty.

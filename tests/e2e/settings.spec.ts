@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
+import { DEMO_INTRO_KEY } from '../../src/renderer/shell/demo-intro-key';
 import { expect, test } from './fixtures';
 import type { RunningHarness } from './harness-process';
 import { makeClipVideo, seedClip } from './library-seed';
@@ -82,6 +83,10 @@ test.describe('provider keys', () => {
     await setSessionKey(page, novita, 'Novita', KEY);
     await expect(novita).toContainText('•••• cdef · session only');
     await expect(novita).toContainText('Key saved for this session.');
+    // The first real key ends the demo, and says which models need which key (issue 14 item 6).
+    await expect(novita).toContainText(
+      'Demo mode is off: new jobs go to the providers. Novita models use your key. fal, EvoLink and BytePlus ModelArk models need keys of their own',
+    );
     await expect(novita.getByLabel('API key for Novita')).toHaveValue('');
     // With a key configured the app leaves demo mode; the status line and About follow without a reload.
     await expect(page.getByRole('contentinfo')).toContainText('Live providers');
@@ -117,7 +122,9 @@ test.describe('provider keys', () => {
       expect(rendered).not.toContain(secret);
       expect(await renderedState(page)).not.toContain(secret);
     }
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    // Web storage holds nothing of it: at most the demo explanation's "dismissed" flag.
+    const stored = await page.evaluate(() => ({ local: { ...localStorage }, session: sessionStorage.length }));
+    expect(stored).toEqual({ local: { [DEMO_INTRO_KEY]: '1' }, session: 0 });
   });
 
   test('Cancel in the storage question keeps nothing', async ({ app }) => {

@@ -59,6 +59,7 @@ export function deliverToLibrary(deps: {
       mode: modeOf(job),
       parameters,
       seed: job.remote?.seed ?? null,
+      ...(job.route ? { route: job.route } : {}),
       providerTaskId: job.remote?.taskId ?? 'unknown',
       jobId: job.id,
       timings: {

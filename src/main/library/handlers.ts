@@ -66,6 +66,8 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       rating: s.rating,
       tags: s.tags,
       ...(s.continuedFrom ? { continuedFrom: s.continuedFrom } : {}),
+      seed: s.seed,
+      simulated: s.route === 'demo',
       posterUrl: url(clip.paths.poster, 'image/jpeg'),
       videoUrl,
       // A preview whose file went missing falls back to the original (which may still play here).

@@ -52,6 +52,13 @@ export function baseUrlsFromEnv(provider: ProviderId, env: Record<string, string
   return files ? { api, files } : { api };
 }
 
+/** The `files` role's base URL from its environment variable (FAL_REST_BASE_URL, EVOLINK_FILES_BASE_URL) when set, else undefined. */
+export function filesBaseFromEnv(provider: ProviderId, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const name = BASE_URL_VARS[provider].files;
+  const value = name ? env[name]?.trim() : undefined;
+  return value ? trim(value) : undefined;
+}
+
 /** The provider's key from its env variable (NOVITA_API_KEY, FAL_KEY, EVOLINK_API_KEY, ARK_API_KEY), or undefined. */
 export function keyFromEnv(provider: ProviderId, env: Record<string, string | undefined>): string | undefined {
   const v = env[KEY_VARS[provider]]?.trim();

@@ -29,6 +29,10 @@ export const ClipSummary = z.object({
   rating: Rating,
   tags: z.array(z.string()),
   continuedFrom: ClipId.optional(),
+  /** The seed the provider reports it used (the sidecar's `seed`); null when it did not say. */
+  seed: z.number().int().nullable(),
+  /** True when the offline demo made it (sidecar `route: 'demo'`): a simulated video, not a provider's. */
+  simulated: z.boolean(),
   posterUrl: z.string().nullable(),
   /** The clip's own video (`clip.mp4`): what Save a copy and Reveal give. */
   videoUrl: z.string().nullable(),

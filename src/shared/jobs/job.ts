@@ -155,10 +155,11 @@ export type Job = z.infer<typeof Job>;
 /**
  * A job as the renderer sees it: no filesystem path (ARCHITECTURE.md: the renderer never sees a path
  * it did not get from the user) and, of the remote task, only the provider's task id (shown and
- * copyable in the Queue) — not the provider URLs in `handle` nor the signed result URL.
+ * copyable in the Queue) and the seed it reported — not the provider URLs in `handle` nor the
+ * signed result URL.
  */
 export const JobView = Job.omit({ remote: true, result: true }).extend({
-  remote: z.object({ taskId: z.string() }).optional(),
+  remote: z.object({ taskId: z.string(), seed: z.number().optional() }).optional(),
   result: JobResult.omit({ path: true }).optional(),
 });
 export type JobView = z.infer<typeof JobView>;
@@ -167,7 +168,7 @@ export type JobView = z.infer<typeof JobView>;
 export function toJobView(job: Job): JobView {
   const { remote, result, ...rest } = job;
   const view: JobView = { ...rest };
-  if (remote) view.remote = { taskId: remote.taskId };
+  if (remote) view.remote = remote.seed === undefined ? { taskId: remote.taskId } : { taskId: remote.taskId, seed: remote.seed };
   if (result) {
     const kept = { ...result };
     delete kept.path;

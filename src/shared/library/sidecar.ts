@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CropRect, JobParams, Mode, ProviderId, ReferenceKind } from '../catalog/types';
+import { JobRoute } from '../jobs/job';
 
 /**
  * The sidecar format this build writes. It reads this one and v1 (`readSidecar`); a sidecar with
@@ -209,6 +210,11 @@ const SidecarBase = z.object({
   appVersion: z.string().max(100),
   /** The clip whose last frame this clip started from. */
   continuedFrom: ClipId.optional(),
+  /**
+   * Where the job that made it was sent (`JobRoute`): `demo` — the offline demo's simulator, so the
+   * video is simulated, not a provider's; absent on clips filed before routes were recorded.
+   */
+  route: JobRoute.optional(),
   rating: Rating,
   tags: z.array(z.string().max(100)).max(100),
 });

@@ -1,4 +1,4 @@
-import { ImageOff } from 'lucide-react';
+import { FlaskConical, ImageOff } from 'lucide-react';
 import { memo, useEffect, useState } from 'react';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { date, MODE_LABEL, modelName, seconds } from './format';
@@ -16,10 +16,12 @@ interface ClipCardProps {
   onFocusIndex(index: number): void;
 }
 
-/** What a screen reader says for a card: prompt, model, length, size, rating and date. */
+/** What a screen reader says for a card: prompt, model, length, size, seed, rating, date, and "simulated" for a demo clip. */
 export function cardLabel(clip: ClipSummary): string {
   const rating = clip.rating > 0 ? `, ${clip.rating} stars` : '';
-  return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${rating}, ${date(clip.createdAt)}`;
+  const seed = clip.seed === null ? '' : `, seed ${clip.seed}`;
+  const simulated = clip.simulated ? ', simulated' : '';
+  return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${seed}${rating}, ${date(clip.createdAt)}${simulated}`;
 }
 
 /**
@@ -64,6 +66,12 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
         {preview && clip.playUrl ? <video className="clip-preview" src={clip.playUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
         <span className="clip-badge clip-duration">{seconds(clip.durationSec)}</span>
         <span className="clip-badge clip-mode">{MODE_LABEL[clip.mode].short}</span>
+        {clip.simulated ? (
+          <span className="clip-badge clip-simulated" title="Made by the offline demo, not by a provider">
+            <FlaskConical aria-hidden="true" size={11} />
+            simulated
+          </span>
+        ) : null}
         {clip.rating > 0 ? (
           <span className="clip-badge clip-rating">
             <Stars rating={clip.rating} size={11} />
@@ -71,11 +79,14 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
         ) : null}
       </div>
       <div className="clip-caption">
-        <p className="clip-prompt">{clip.prompt.trim() || 'Untitled clip'}</p>
+        <p className="clip-prompt" title={clip.prompt.trim() || undefined}>
+          {clip.prompt.trim() || 'Untitled clip'}
+        </p>
         <p className="clip-meta">
           <span className="clip-model">{modelName(clip.modelId)}</span>
           <span className="clip-format">
             {clip.resolution} · {clip.aspectRatio}
+            {clip.seed === null ? '' : ` · seed ${clip.seed}`}
           </span>
         </p>
       </div>

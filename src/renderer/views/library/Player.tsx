@@ -1,4 +1,4 @@
-import { ChevronLeft, ChevronRight, Maximize, Pause, Play, Repeat, TriangleAlert } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Maximize, Pause, Play, Repeat, TriangleAlert, Volume2, VolumeX } from 'lucide-react';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { clock } from './format';
 import { FRAME_SEC, nextShuttle, type PlayerCommand } from './player-keys';
@@ -33,6 +33,9 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
   const [loop, setLoop] = useState(true);
   const [shuttle, setShuttle] = useState(0);
   const [failed, setFailed] = useState(false);
+  // Volume 0–1 and mute, as the element has them (issue 14 "Also": the player had neither).
+  const [volume, setVolume] = useState(1);
+  const [muted, setMuted] = useState(false);
 
   // While playing (or shuttling back), follow the playhead every frame so the scrubber moves smoothly.
   useEffect(() => {
@@ -133,6 +136,10 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
           onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
           onSeeked={(e) => setTime(e.currentTarget.currentTime)}
           onDurationChange={(e) => setDuration(Number.isFinite(e.currentTarget.duration) ? e.currentTarget.duration : 0)}
+          onVolumeChange={(e) => {
+            setVolume(e.currentTarget.volume);
+            setMuted(e.currentTarget.muted);
+          }}
           onError={() => setFailed(true)}
           onLoadedData={() => setFailed(false)}
         />
@@ -195,6 +202,34 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Mute"
+          aria-pressed={muted}
+          title={muted ? 'Sound off' : 'Sound on'}
+          onClick={() => {
+            if (video.current) video.current.muted = !video.current.muted;
+          }}
+        >
+          {muted || volume === 0 ? <VolumeX aria-hidden="true" size={16} /> : <Volume2 aria-hidden="true" size={16} />}
+        </button>
+        <input
+          className="player-volume"
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={muted ? 0 : volume}
+          aria-label="Volume"
+          aria-valuetext={muted ? 'Muted' : `${Math.round(volume * 100)}%`}
+          onChange={(e) => {
+            const v = video.current;
+            if (!v) return;
+            v.volume = Number(e.target.value);
+            v.muted = v.volume === 0;
+          }}
+        />
         <button type="button" className="toggle-button" aria-pressed={loop} onClick={() => setLoop((l) => !l)}>
           <Repeat aria-hidden="true" size={16} />
           Loop

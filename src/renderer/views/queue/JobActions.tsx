@@ -4,15 +4,16 @@ import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
 import { cancelJob, duplicateToCompose, openInLibrary, removeJob, retryJob } from '../../store/jobs/actions';
 import { canCancel, canRemove, canRetry, cancelExplanation } from './cancel-text';
+import { RetryConfirm } from './RetryConfirm';
 import { runAction } from './run-action';
 
 /**
  * The selected job's actions. Cancel first says plainly what it will do (where the provider cannot
  * cancel: "stops tracking; may still be billed") and asks to confirm; Retry is an explicit new,
- * billed submission and says so.
+ * billed submission: it shows the price (or that the demo bills nothing) and asks before sending.
  */
 export function JobActions({ job }: { job: JobView }) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'cancel' | 'retry' | null>(null);
   const [busy, setBusy] = useState(false);
   const clipId = job.result?.libraryId;
 
@@ -25,7 +26,7 @@ export function JobActions({ job }: { job: JobView }) {
     <div className="job-actions-wrap">
       <div className="job-actions" role="group" aria-label="Job actions">
         {canCancel(job.state) ? (
-          <button type="button" className="button" disabled={busy} aria-expanded={confirming} onClick={() => setConfirming((c) => !c)}>
+          <button type="button" className="button" disabled={busy} aria-expanded={confirming === 'cancel'} onClick={() => setConfirming((c) => (c === 'cancel' ? null : 'cancel'))}>
             <Ban aria-hidden="true" size={16} />
             Cancel…
           </button>
@@ -35,11 +36,12 @@ export function JobActions({ job }: { job: JobView }) {
             type="button"
             className="button"
             disabled={busy}
-            title="Sends the same inputs again as a new job (billed again)"
-            onClick={() => act('Retry', () => retryJob(useStudio, job.id), 'Sent again, as a new job.')}
+            aria-expanded={confirming === 'retry'}
+            title="Sends the same inputs again as a new job; asks first, with the price"
+            onClick={() => setConfirming((c) => (c === 'retry' ? null : 'retry'))}
           >
             <RotateCcw aria-hidden="true" size={16} />
-            Retry
+            Retry…
           </button>
         ) : null}
         <button type="button" className="button" disabled={busy} onClick={() => act('Duplicate to Compose', () => duplicateToCompose(useStudio, job.id), 'Opened as a new draft in Compose.')}>
@@ -65,7 +67,19 @@ export function JobActions({ job }: { job: JobView }) {
           </button>
         ) : null}
       </div>
-      {confirming && canCancel(job.state) ? (
+      {confirming === 'retry' && canRetry(job.state) ? (
+        <RetryConfirm
+          job={job}
+          confirmLabel="Send again"
+          busy={busy}
+          onConfirm={() => {
+            setConfirming(null);
+            act('Retry', () => retryJob(useStudio, job.id), 'Sent again, as a new job.');
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
+      {confirming === 'cancel' && canCancel(job.state) ? (
         <div className="job-confirm" role="group" aria-label="Confirm cancel">
           <p>{cancelExplanation(job)}</p>
           <div className="job-actions">
@@ -74,13 +88,13 @@ export function JobActions({ job }: { job: JobView }) {
               className="button danger"
               disabled={busy}
               onClick={() => {
-                setConfirming(false);
+                setConfirming(null);
                 act('Cancel', () => cancelJob(useStudio, job.id));
               }}
             >
               Cancel the job
             </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
+            <button type="button" className="button" onClick={() => setConfirming(null)}>
               Keep it
             </button>
           </div>

@@ -3,8 +3,11 @@ import { useCallback, useEffect, useRef, useState, type DragEvent, type Keyboard
 import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
 import { dropJob, moveJob } from '../../store/jobs/actions';
+import type { Take } from '../../store/jobs/takes';
 import { JobRow, type DropPlace } from './JobRow';
 import { runAction } from './run-action';
+import { takeLine } from './take-text';
+import { waitReason } from './wait-reason';
 
 /** A row without an error block, px (thumbnail 54 + padding); rows are measured once shown. */
 const ROW_ESTIMATE = 78;
@@ -15,6 +18,8 @@ const DRAG_TYPE = 'application/x-seedance-job';
 
 interface JobListProps {
   jobs: readonly JobView[];
+  /** Every job's take of its prompt (`takesOf`), by id. */
+  takes: ReadonlyMap<string, Take>;
   selectedId: string | null;
   paused: boolean;
   onSelect(id: string): void;
@@ -25,7 +30,7 @@ interface JobListProps {
  * the DOM, so 1,000 jobs scroll as smoothly as 10. Keyboard: ↑/↓ move between rows, Home/End jump,
  * Alt+↑/↓ move a job not sent yet earlier or later in the queue (as dragging does).
  */
-export function JobList({ jobs, selectedId, paused, onSelect }: JobListProps) {
+export function JobList({ jobs, takes, selectedId, paused, onSelect }: JobListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ id: string; over: string | null; place: DropPlace } | null>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -117,6 +122,8 @@ export function JobList({ jobs, selectedId, paused, onSelect }: JobListProps) {
   );
   const onDragEnd = useCallback(() => setDrag(null), []);
 
+  const online = useStudio((s) => s.app.status?.online);
+  const providers = useStudio((s) => s.jobs.stats?.providers);
   const items = virtualizer.getVirtualItems();
   return (
     <div className="job-scroller" ref={scroller}>
@@ -133,6 +140,8 @@ export function JobList({ jobs, selectedId, paused, onSelect }: JobListProps) {
               measure={virtualizer.measureElement}
               selected={job.id === selectedId}
               paused={paused}
+              take={takeLine(takes.get(job.id))}
+              wait={waitReason(job, { paused, online, provider: providers?.find((p) => p.provider === job.provider) })}
               dropPlace={drag && drag.over === job.id && drag.id !== job.id ? drag.place : null}
               onSelect={onSelect}
               onKeyDown={onKeyDown}

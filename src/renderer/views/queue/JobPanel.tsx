@@ -1,21 +1,25 @@
 import { X } from 'lucide-react';
 import type { JobView } from '../../../shared/jobs/job';
+import type { Take } from '../../store/jobs/takes';
 import { JobActions } from './JobActions';
 import { JobErrorBlock } from './JobErrorBlock';
 import { JobParams } from './JobParams';
 import { JobPlayer } from './JobPlayer';
 import { JobTimeline } from './JobTimeline';
 import { JobTimes } from './JobTimes';
+import { JobWait, useWaitReason } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
 import { TaskId } from './TaskId';
+import { takeDiffers, takeLine } from './take-text';
 
 /**
  * The selected job (UX.md "Queue"): the inline player once it is done, its state and error, the
  * actions, every parameter, the provider's task id (copyable) and the timeline of state changes.
  */
-export function JobPanel({ job, paused, onClose }: { job: JobView; paused: boolean; onClose(): void }) {
+export function JobPanel({ job, take, paused, onClose }: { job: JobView; take: Take | undefined; paused: boolean; onClose(): void }) {
   const clipId = job.result?.libraryId;
+  const wait = useWaitReason(job);
   return (
     <aside className="job-panel" aria-labelledby="job-panel-title">
       <header className="job-panel-header">
@@ -32,10 +36,17 @@ export function JobPanel({ job, paused, onClose }: { job: JobView; paused: boole
         )
       ) : null}
       <p className="job-panel-prompt">{job.params.prompt.trim() || 'No prompt'}</p>
+      {take && (take.of > 1 || take.seed !== null) ? (
+        <p className="job-panel-take">
+          {takeLine(take)}
+          {takeDiffers(take) ? <span>{takeDiffers(take)}</span> : null}
+        </p>
+      ) : null}
       <div className="job-panel-state">
         <StateChip job={job} />
         <JobTimes job={job} paused={paused} />
       </div>
+      <JobWait reason={wait} />
       <ProgressBar job={job} />
       <JobErrorBlock job={job} />
       <JobActions key={job.id} job={job} />

@@ -3,9 +3,12 @@ import { memo, type DragEvent, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/jobs/job';
 import { durationText } from '../../../shared/format/duration';
 import { JobErrorBlock } from './JobErrorBlock';
-import { costOf, modelName, promptExcerpt, providerName } from './job-text';
+import { useStudio } from '../../store/index';
+import { jobCost } from './job-cost';
+import { modelName, promptExcerpt, providerName } from './job-text';
 import { JobThumb } from './JobThumb';
 import { JobTimes } from './JobTimes';
+import { JobWait } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
 
@@ -17,6 +20,10 @@ export interface JobRowProps {
   index: number;
   selected: boolean;
   paused: boolean;
+  /** The job's take line (`takeLine`: "Take 2 of 5 · seed 4821 · 720p"); null when there is nothing to tell. */
+  take: string | null;
+  /** Why the job is held (`waitReason`), shown in its own row; null when nothing holds it. */
+  wait: string | null;
   /** Where a drag hovering this row would drop, for the insertion line. */
   dropPlace: DropPlace | null;
   onSelect(id: string): void;
@@ -37,7 +44,8 @@ export interface JobRowProps {
 export const JobRow = memo(function JobRow(props: JobRowProps) {
   const { job, selected } = props;
   const queued = job.state === 'queued';
-  const cost = costOf(job.params);
+  const demoNow = useStudio((s) => s.app.info?.demo ?? false);
+  const cost = jobCost(job, demoNow);
   const p = job.params;
   return (
     <li
@@ -68,23 +76,27 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
         >
           <JobThumb job={job} />
           <span className="job-text">
-            <span className="job-prompt">{promptExcerpt(p.prompt)}</span>
+            <span className="job-prompt" title={p.prompt.trim() || undefined}>
+              {promptExcerpt(p.prompt)}
+            </span>
             <span className="job-meta">
               <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {durationText(p.duration)}
             </span>
+            {props.take ? <span className="job-take">{props.take}</span> : null}
           </span>
           <span className="job-status">
             <StateChip job={job} />
             <ProgressBar job={job} decorative />
           </span>
           <JobTimes job={job} paused={props.paused} />
-          <span className="job-cost" data-none={cost ? undefined : ''} title={cost ? `Estimate, prices as of ${cost.asOf}` : 'No published price for this model and size'}>
-            {cost ? cost.text : 'no price'}
+          <span className="job-cost" data-cost={cost.kind} title={cost.title}>
+            {cost.text}
           </span>
         </button>
       </div>
-      {job.error || job.notice ? (
+      {job.error || job.notice || props.wait ? (
         <div className="job-row-extra">
+          <JobWait reason={props.wait} />
           <JobErrorBlock job={job} compact />
         </div>
       ) : null}

@@ -15,7 +15,7 @@ export function JobTimes({ job, paused }: { job: JobView; paused: boolean }) {
   const eta = etaText(job, now);
   const lines: string[] = [];
   if ((job.state === 'queued' || job.state === 'submitting') && t.here !== undefined) {
-    lines.push(`Waiting here ${formatDuration(t.here)}${paused && job.state === 'queued' ? ' (paused)' : ''}`);
+    lines.push(`Waiting to send ${formatDuration(t.here)}${paused && job.state === 'queued' ? ' (paused)' : ''}`);
   }
   if (t.waiting !== undefined) lines.push(`${job.state === 'submitted' ? 'In provider queue' : 'Waited'} ${formatDuration(t.waiting)}`);
   if (job.state === 'submitted' && job.queuePosition !== undefined) lines.push(`#${job.queuePosition + 1} in line`);

@@ -1,16 +1,24 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { etaText, providerName } from './job-text';
+import { useNow } from './use-now';
+
+type ProgressJob = Pick<JobView, 'state' | 'progress' | 'etaSeconds' | 'updatedAt' | 'provider'>;
 
 /**
- * The job's progress: generation while it is at the provider, the download while downloading
- * (`JobView.progress`, percent); full and pulsing while the provider gives no number. Nothing for
- * jobs not sent or ended. `decorative` (in a row, whose chip already says the percent) hides it
- * from assistive technology; otherwise it is a labelled `progressbar`.
+ * The job's progress (issue 14 item 7): a determinate bar only for a number someone measured — the
+ * provider's reported percent while generating, the bytes while downloading (`JobView.progress`);
+ * otherwise an indeterminate bar (a sliding segment, never a full one that reads as done), with
+ * the provider's ETA when it gave one. Nothing for jobs not sent or ended. `decorative` (in a row,
+ * whose chip and times already say it) hides it from assistive technology; otherwise it is a
+ * labelled `progressbar` with a caption.
  */
-export function ProgressBar({ job, decorative = false }: { job: Pick<JobView, 'state' | 'progress'>; decorative?: boolean }) {
-  if (!['submitting', 'submitted', 'running', 'downloading'].includes(job.state)) return null;
+export function ProgressBar({ job, decorative = false }: { job: ProgressJob; decorative?: boolean }) {
+  const active = ['submitting', 'submitted', 'running', 'downloading'].includes(job.state);
+  const now = useNow(active && !decorative && job.progress === undefined && job.etaSeconds !== undefined);
+  if (!active) return null;
   const value = job.progress === undefined ? undefined : Math.round(job.progress);
-  const fill = <span style={{ width: `${value ?? 100}%` }} />;
   const indeterminate = value === undefined ? '' : undefined;
+  const fill = <span style={value === undefined ? undefined : { width: `${value}%` }} />;
   if (decorative) {
     return (
       <span className="job-progress" aria-hidden="true" data-indeterminate={indeterminate}>
@@ -18,17 +26,30 @@ export function ProgressBar({ job, decorative = false }: { job: Pick<JobView, 's
       </span>
     );
   }
+  const caption = value === undefined ? unmeasured(job, now) : undefined;
   return (
-    <div
-      className="job-progress"
-      role="progressbar"
-      aria-label={job.state === 'downloading' ? 'Download' : 'Generation'}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={value}
-      data-indeterminate={indeterminate}
-    >
-      {fill}
+    <div className="job-progress-wrap">
+      <div
+        className="job-progress"
+        role="progressbar"
+        aria-label={job.state === 'downloading' ? 'Download' : 'Generation'}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        aria-valuetext={caption}
+        data-indeterminate={indeterminate}
+      >
+        {fill}
+      </div>
+      {caption ? <p className="job-progress-note">{caption}</p> : null}
     </div>
   );
+}
+
+/** The caption of a bar without a number: who gives no percent, and the ETA when there is one. */
+function unmeasured(job: ProgressJob, now: number): string {
+  const name = providerName(job.provider);
+  const eta = etaText(job, now);
+  const what = job.state === 'downloading' ? 'The download size is not known yet' : job.state === 'submitting' ? `Sending to ${name}` : `${name} reports no percentage`;
+  return eta ? `${what} · ${eta}` : what;
 }

@@ -5,6 +5,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { useStudio } from '../../store/index';
 import { filterCounts, matchesFilter } from '../../store/jobs/filters';
 import { inQueueOrder } from '../../store/jobs/order';
+import { takesOf } from '../../store/jobs/takes';
 import { JobList } from './JobList';
 import { JobPanel } from './JobPanel';
 import { PauseButton } from './PauseButton';
@@ -25,6 +26,7 @@ export function QueueView() {
   const ordered = useMemo(() => inQueueOrder(Object.values(byId)), [byId]);
   const shown = useMemo(() => ordered.filter((j) => matchesFilter(j, filter)), [ordered, filter]);
   const counts = useMemo(() => filterCounts(ordered), [ordered]);
+  const takes = useMemo(() => takesOf(ordered), [ordered]);
   const selected = selectedId ? byId[selectedId] : undefined;
 
   return (
@@ -52,11 +54,11 @@ export function QueueView() {
           </div>
           <div className="queue-body" data-panel={selected ? '' : undefined}>
             {shown.length > 0 ? (
-              <JobList jobs={shown} selectedId={selectedId} paused={paused} onSelect={select} />
+              <JobList jobs={shown} takes={takes} selectedId={selectedId} paused={paused} onSelect={select} />
             ) : (
               <p className="queue-none">{loaded ? 'No jobs match this filter.' : 'Loading jobs…'}</p>
             )}
-            {selected ? <JobPanel job={selected} paused={paused} onClose={() => select(null)} /> : null}
+            {selected ? <JobPanel job={selected} take={takes.get(selected.id)} paused={paused} onClose={() => select(null)} /> : null}
           </div>
         </>
       )}

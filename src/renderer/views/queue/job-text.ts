@@ -4,15 +4,16 @@ import type { JobState, JobView } from '../../../shared/jobs/job';
 import { PROVIDER_LABELS } from '../settings/providers';
 
 /**
- * The state chip's word (UX.md "Queue"): Queued here · Sending · Waiting at provider ·
- * Generating 42% · Downloading · Done · Failed · Needs attention · Expired · Cancelled.
+ * The state chip's word (UX.md "Queue", in plainer words for a job not sent — issue 14 "Also"):
+ * Not sent yet · Sending · Waiting at provider · Generating 42% · Downloading · Done · Failed ·
+ * Needs attention · Expired · Cancelled.
  */
 export function stateWord(job: Pick<JobView, 'state' | 'progress'>): string {
   switch (job.state) {
     case 'draft':
       return 'Draft';
     case 'queued':
-      return 'Queued here';
+      return 'Not sent yet';
     case 'submitting':
       return 'Sending';
     case 'submitted':
@@ -62,7 +63,7 @@ export function formatDuration(ms: number): string {
 
 /** Time a job spent in each phase, ms; absent for a phase it has not reached. */
 export interface PhaseTimes {
-  /** Waiting here before it was sent (queued → submitting). */
+  /** Waiting in this app before it was sent (queued → submitting). */
   here?: number;
   /** Waiting in the provider's queue (submitted → running). */
   waiting?: number;

@@ -12,6 +12,9 @@ import { useSave } from './use-save';
 /** Concurrency bounds, as the contract's `ProviderSettings.concurrency` sets them. */
 const CONCURRENCY = { min: 1, max: 20 } as const;
 
+/** Providers whose uploads have a host of their own, which follows this Base URL (main's `effectiveBaseUrls`). */
+const UPLOADS_TOO: readonly ProviderId[] = ['fal', 'evolink'];
+
 interface ConnectionFormProps {
   provider: ProviderId;
   value: ProviderSettings;
@@ -91,7 +94,8 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
             aria-describedby={urlError ? `${urlErrorId} ${urlHelpId}` : urlHelpId}
           />
           <p id={urlHelpId} className="field-help">
-            For a proxy or a test server; leave empty for the provider&apos;s own address. In use:{' '}
+            For a proxy or a test server; leave empty for the provider&apos;s own address.
+            {UPLOADS_TOO.includes(provider) ? ' Uploads and Check key go to it too.' : ' Check key goes to it too.'} In use:{' '}
             <span className="in-use">{value.baseUrl ?? 'default address'}</span>
           </p>
           <FieldError id={urlErrorId} message={urlError} />

@@ -5,6 +5,7 @@ import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
 import { Form } from './Form';
+import { demoOffText } from './demo-off';
 import { PROVIDER_LABELS } from './providers';
 import { StorageChoiceDialog, type StorageQuestion } from './StorageChoiceDialog';
 
@@ -36,12 +37,16 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
     setBusy(true);
     setError(null);
     setNote(null);
+    // Saved while the demo runs: the first real key, which ends the demo.
+    const wasDemo = useStudio.getState().app.info?.demo === true;
     try {
       const outcome = await useStudio.getState().keys.save(provider, key, storage);
       if (outcome.saved) {
         setDraft('');
         setQuestion(null);
-        setNote({ tone: 'done', text: savedText(outcome.key) });
+        const demoOff = wasDemo ? demoOffText(provider, useStudio.getState().keys.list ?? []) : null;
+        setNote({ tone: 'done', text: demoOff ? `${savedText(outcome.key)} ${demoOff}` : savedText(outcome.key) });
+        if (demoOff) useStudio.getState().shell.announce(demoOff);
       } else {
         setQuestion({ needsChoice: outcome.needsChoice, message: outcome.message, choices: outcome.choices });
       }

@@ -18,4 +18,15 @@ describe('effective base URLs', () => {
     expect(effectiveBaseUrls(overridden, env, 'fal')).toEqual({ api: 'https://proxy.example.com/fal', files: 'http://127.0.0.1:7002' });
     expect(effectiveBaseUrls(overridden, env, 'novita')).toEqual({ api: 'https://api.novita.ai' });
   });
+
+  it('send the files role to the user\'s Base URL when no variable names one, so the key never reaches the real storage host', () => {
+    const overridden = structuredClone(settings);
+    overridden.providers.fal.baseUrl = 'http://127.0.0.1:7001';
+    overridden.providers.evolink.baseUrl = 'https://proxy.example.com/evolink';
+    expect(effectiveBaseUrls(overridden, {}, 'fal')).toEqual({ api: 'http://127.0.0.1:7001', files: 'http://127.0.0.1:7001' });
+    expect(effectiveBaseUrls(overridden, {}, 'evolink')).toEqual({ api: 'https://proxy.example.com/evolink', files: 'https://proxy.example.com/evolink' });
+    // A provider without a files role gains none.
+    overridden.providers.ark.baseUrl = 'http://127.0.0.1:7003';
+    expect(effectiveBaseUrls(overridden, {}, 'ark')).toEqual({ api: 'http://127.0.0.1:7003' });
+  });
 });

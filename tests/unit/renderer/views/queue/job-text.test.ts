@@ -4,7 +4,7 @@ import { jobThrough } from '../../store/jobs/jobs-fixture';
 
 describe('job text', () => {
   it('names each state with the words of UX.md', () => {
-    expect(stateWord({ state: 'queued' })).toBe('Queued here');
+    expect(stateWord({ state: 'queued' })).toBe('Not sent yet');
     expect(stateWord({ state: 'submitted' })).toBe('Waiting at provider');
     expect(stateWord({ state: 'running', progress: 42.7 })).toBe('Generating 42%');
     expect(stateWord({ state: 'running' })).toBe('Generating');
