@@ -122,9 +122,25 @@ export function scanInWorker(root: string, folders: string[], cachePath: string,
   };
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(workerSource(), { eval: true, workerData: { job, root } });
+    // Node hands every message already queued to the listener in one go, without returning to the
+    // event loop; when the worker is ahead, that would be the whole scan in one long task. So
+    // messages are queued here and handled one per turn of the event loop.
+    const queue: WorkerMessage[] = [];
+    let pumping = false;
     let settled = false;
-    worker.on('message', (message: WorkerMessage) => {
+    let sawDone = false;
+    const fail = (err: unknown) => {
       if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(err);
+    };
+    const pump = () => {
+      const message = queue.shift();
+      if (!message || settled) {
+        pumping = false;
+        return;
+      }
       if ('done' in message) {
         settled = true;
         resolvePromise(message.done);
@@ -133,18 +149,23 @@ export function scanInWorker(root: string, folders: string[], cachePath: string,
       try {
         onReports(message.reports);
       } catch (err) {
-        settled = true;
-        void worker.terminate();
-        reject(err);
+        fail(err);
+        return;
+      }
+      setImmediate(pump);
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if ('done' in message) sawDone = true;
+      queue.push(message);
+      if (!pumping) {
+        pumping = true;
+        setImmediate(pump);
       }
     });
-    worker.once('error', (err) => {
-      if (!settled) reject(err);
-      settled = true;
-    });
+    worker.once('error', fail);
+    // A normal exit follows `done` (which may still wait in the queue); anything else is a failure.
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the library scan worker exited early (code ${code})`));
-      settled = true;
+      if (code !== 0 || !sawDone) fail(new Error(`the library scan worker exited early (code ${code})`));
     });
   });
 }
