@@ -113,6 +113,7 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
   const total = expectedTotal(res, offset);
   // Not 'a': Linux ignores the position of a write to a file opened for appending.
   const file = await open(options.partPath, offset > 0 ? 'r+' : 'w', 0o600);
+  // Chunks as they arrived, handed to writev together: no copy into one batch buffer.
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let position = offset; // Where the next batch goes: batches are written by position, so two may be in flight.
@@ -120,14 +121,15 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
   const writes = new Set<Promise<void>>();
   let writeError: unknown;
   const startWrite = (): void => {
-    const batch = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingBytes);
+    const batch = pending;
+    const size = pendingBytes;
     const at = position;
-    position += batch.length;
+    position += size;
     pending = [];
     pendingBytes = 0;
     const done: Promise<void> = writeAll(file, batch, at).then(
       () => {
-        written += batch.length;
+        written += size;
         writes.delete(done);
         options.onProgress?.(written, total);
       },
@@ -170,12 +172,16 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
   return { bytes: written, sha256: hash.digest('hex'), resumed: offset > 0 };
 }
 
-/** Writes all of `data` at `position` (a write may take fewer bytes than asked). */
-async function writeAll(file: FileHandle, data: Buffer, position: number): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await file.write(data, done, data.length - done, position + done);
-    done += bytesWritten;
+/** Writes the chunks in `data` one after another at `position`, without copying them into one buffer (`writev`; a write may take fewer bytes than asked). */
+async function writeAll(file: FileHandle, data: Buffer[], position: number): Promise<void> {
+  const chunks = data.slice();
+  let at = position;
+  while (chunks.length > 0) {
+    const { bytesWritten } = await file.writev(chunks, at);
+    at += bytesWritten;
+    let skip = bytesWritten;
+    while (chunks.length > 0 && skip >= (chunks[0] as Buffer).length) skip -= (chunks.shift() as Buffer).length;
+    if (skip > 0) chunks[0] = (chunks[0] as Buffer).subarray(skip);
   }
 }
 
