@@ -11,7 +11,9 @@ import { hashFile } from '../../src/main/library/disk';
 import { POSTER_FILE } from '../../src/main/library/layout';
 import { makePoster } from '../../src/main/library/posters';
 import { makeTestMp4, tools } from '../integration/library/media';
-import { makeSidecars, writeLibrary } from '../unit/main/library/sidecar-factory';
+import { createClipIndex } from '../../src/main/library/index';
+import { LibraryQuery } from '../../src/shared/library/query';
+import { makeSidecars, writeLibrary, type VideoFacts } from '../unit/main/library/sidecar-factory';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
@@ -44,6 +46,59 @@ async function newestMtime(dir: string): Promise<number> {
     if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
   }
   return newest;
+}
+
+/** What is typed into the search box, one key at a time. */
+const TYPED = 'neon city storm';
+
+/**
+ * The match count after each keystroke of `TYPED`, from an index of the same generated sidecars
+ * (the bench knows the answer, so it can tell when the grid shows it).
+ */
+function expectedCounts(n: number, video: VideoFacts): number[] {
+  const index = createClipIndex();
+  for (const sidecar of makeSidecars(n, n, video)) index.set({ id: sidecar.id, folder: sidecar.id, dir: '', sidecar, hasPoster: true, fingerprint: '' });
+  return [...TYPED].map((_, i) => index.query(LibraryQuery.parse({ query: TYPED.slice(0, i + 1).trim(), limit: 1 })).total);
+}
+
+/**
+ * Types `TYPED` into the Library's search box, one key at a time, and returns for each keystroke
+ * that changes the match count the ms from the key's event to the frame after the grid's count
+ * shows the new total (the same render that swaps the cards). Each key waits for the previous
+ * answer, as a quick typist's ~120 ms between keys would.
+ */
+async function typeSearch(page: Page, counts: number[]): Promise<number[]> {
+  await page.getByLabel('Search prompts and tags').focus();
+  await page.evaluate(() => {
+    const w = window as unknown as { __search: { keyAt: number; expect: string; done: number | null } };
+    w.__search = { keyAt: 0, expect: '', done: null };
+    window.addEventListener('keydown', (e) => (w.__search.keyAt = e.timeStamp), true);
+    const observer = new MutationObserver(() => {
+      const s = w.__search;
+      if (s.done !== null || document.querySelector('.library-count')?.textContent?.trim() !== s.expect) return;
+      s.done = -1;
+      requestAnimationFrame(() => setTimeout(() => (s.done = performance.now() - s.keyAt)));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const times: number[] = [];
+  let shown = await page.locator('.library-count').textContent();
+  for (let i = 0; i < TYPED.length; i++) {
+    const total = counts[i] as number;
+    const expect = await page.evaluate((n) => `${n.toLocaleString()} ${n === 1 ? 'clip' : 'clips'}`, total);
+    const changes = expect !== shown?.trim();
+    await page.evaluate((e) => Object.assign((window as unknown as { __search: object }).__search, { expect: e, done: null }), expect);
+    await page.keyboard.type(TYPED[i] as string);
+    if (changes) {
+      const handle = await page.waitForFunction(() => {
+        const done = (window as unknown as { __search: { done: number | null } }).__search.done;
+        return done !== null && done >= 0 ? done : null;
+      }, undefined, { timeout: 10_000 });
+      times.push((await handle.jsonValue()) as number);
+      shown = expect;
+    } else await page.waitForTimeout(120);
+  }
+  return times;
 }
 
 /** A library of `n` generated clips under `root`: sidecars, and one real 720p MP4 and its poster hard-linked into every folder. */
@@ -144,7 +199,8 @@ interface ScrollRun {
  * the first grid card in the DOM and to the first card with its poster decoded and painted (the frame
  * after it); then scrolls the grid for 5 s at 2,400 px/s (scrollTop set each animation frame) and
  * prints frame-interval p50/p95/p99, dropped frames (> 2 × 16.7 ms), the share of frames that showed
- * a card still loading its page, and long tasks (> 50 ms) seen meanwhile.
+ * a card still loading its page, and long tasks (> 50 ms) seen meanwhile; then types a search one
+ * key at a time and prints the time from each keystroke to the narrowed grid painted.
  * Needs a built renderer (`npx electron-vite build`, as `npm run test:e2e` does).
  */
 export async function benchLibraryGrid(): Promise<void> {
@@ -215,6 +271,9 @@ export async function benchLibraryGrid(): Promise<void> {
       { durationMs: SCROLL_MS, speed: SCROLL_SPEED },
     )) as ScrollRun;
 
+    const searchTimes = await typeSearch(page, expectedCounts(CLIPS, await hashFile(join(work, 'real.mp4'))));
+    const searchSorted = [...searchTimes].sort((a, b) => a - b);
+
     const sorted = [...run.intervals].sort((a, b) => a - b);
     const dropped = run.intervals.filter((ms) => ms > 2 * FRAME_MS).length;
     console.log(`library-grid: ${CLIPS.toLocaleString('en')} clips generated in ${(madeMs / 1000).toFixed(1)} s; grid reports "${total?.trim()}"; Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}, --disable-gpu`);
@@ -230,6 +289,10 @@ export async function benchLibraryGrid(): Promise<void> {
         `frame time p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms; ` +
         `dropped (> ${(2 * FRAME_MS).toFixed(1)} ms) ${dropped} (${((100 * dropped) / Math.max(1, run.intervals.length)).toFixed(1)} %); ` +
         `frames showing a loading card ${((100 * run.framesWithPlaceholders) / Math.max(1, run.intervals.length + 1)).toFixed(1)} %; long tasks ${run.longTasks}`,
+    );
+    console.log(
+      `library-grid: search as you type "${TYPED}" (no debounce): keystroke → narrowed grid painted, ${searchTimes.length} keystrokes that changed the count: ` +
+        `p50 ${percentile(searchSorted, 50).toFixed(0)} ms, max ${(searchSorted[searchSorted.length - 1] ?? NaN).toFixed(0)} ms (${searchTimes.map((t) => t.toFixed(0)).join(', ')})`,
     );
   } finally {
     await browser.close();

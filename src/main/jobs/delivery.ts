@@ -97,7 +97,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
       const got = await downloadToPart({
         url: remote.resultUrl as string,
         partPath: part,
-        fetch: rt.countingFetch(id),
+        onRequest: () => rt.countRequest(id),
         signal,
         onProgress: (bytes, total) => {
           const now = rt.clock.now();

@@ -52,8 +52,8 @@ export interface JobRuntime {
    * job's recorded route. Rejects with `Aborted` when the job is gone.
    */
   context(id: string, options?: ContextOptions): Promise<RoutedContext>;
-  /** A fetch that counts requests for job `id` without pacing (downloads from a CDN). */
-  countingFetch(id: string): typeof fetch;
+  /** Counts one request made for job `id` without pacing (a download from a CDN). */
+  countRequest(id: string): void;
   /** Resolves when the engine is online; rejects with `Aborted` if `signal` aborts first. */
   waitOnline(signal: AbortSignal): Promise<void>;
 }
@@ -121,10 +121,7 @@ export function createRuntime(deps: RuntimeDeps): JobRuntime {
       else delete ctx.signal;
       return ctx;
     },
-    countingFetch: (id) => (input, init) => {
-      countRequest(id);
-      return fetch(input, init);
-    },
+    countRequest,
     waitOnline: (signal) => deps.waitOnline(signal),
   };
 }

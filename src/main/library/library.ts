@@ -15,7 +15,8 @@ import { createInputStore } from './inputs-store';
 import { clipFolderName, clipPaths, isClipFolderName, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { extractLastFrame, makePoster, type LastFrame } from './posters';
 import { readClipFolder, type ClipRecord } from './read-clip';
-import { SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
+import { createIndexCacheSaver, indexCachePath } from './index-cache';
+import { coldIndex, SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
 import { watchLibrary, type LibraryWatcher } from './watch';
 
 /** What `createLibrary` needs from its host. */
@@ -38,7 +39,7 @@ export interface LibraryDeps {
   undoWindowMs?: number;
   /** Watch the folder for changes made outside the app. Default true. */
   watch?: boolean;
-  /** Sidecar reads in flight during a scan. Default `SCAN_CONCURRENCY`. */
+  /** Sidecar reads in flight during a rescan (and a start where the scan worker cannot run). Default `SCAN_CONCURRENCY`. */
   scanConcurrency?: number;
   /** Clock, ms since the epoch. */
   now?: () => number;
@@ -172,8 +173,9 @@ interface Trashed {
 }
 
 /**
- * Opens the library at `deps.libraryDir`: starts building the index from the sidecars (in
- * parallel, `scanConcurrency` at a time) and, unless `watch: false`, watches the folder so clips
+ * Opens the library at `deps.libraryDir`: starts building the index from the sidecars (in a
+ * worker thread, confirming unchanged clips against the derived index cache — see `index-cache.ts`
+ * — and kept current after changes) and, unless `watch: false`, watches the folder so clips
  * copied in, renamed or deleted outside the app show up without a restart. Corrupt, partial and
  * foreign files are skipped with a warning and never modified or deleted.
  */
@@ -188,6 +190,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const undoWindowMs = deps.undoWindowMs ?? 60_000;
   const log = deps.log;
   const index = createClipIndex();
+  const cacheSaver = createIndexCacheSaver(indexCachePath(root), index, deps.log);
   const listeners = new Set<(ids: string[]) => void>();
   const trashed = new Map<string, Trashed>();
   const locks = createKeyedLock();
@@ -197,6 +200,7 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   const emit = (ids: string[]) => {
     if (ids.length === 0) return;
+    cacheSaver.schedule();
     for (const listener of listeners) {
       try {
         listener(ids);
@@ -242,8 +246,10 @@ export function createLibrary(deps: LibraryDeps): Library {
       throw new StudioError('UNAVAILABLE', `The library folder cannot be opened (${err.code ?? 'error'}); choose another one in Settings.`);
     });
     const started = now();
-    await syncAll(index, root, log, deps.scanConcurrency ?? SCAN_CONCURRENCY);
-    log.info('library.indexed', { clips: index.size, ms: now() - started });
+    const cold = await coldIndex(index, root, indexCachePath(root), log, deps.scanConcurrency ?? SCAN_CONCURRENCY);
+    log.info('library.indexed', { clips: index.size, ms: now() - started, ...cold });
+    // Anything read from disk (or gone since) makes the cache stale: refresh it once the start is over.
+    if (cold.cache !== 'used' || cold.read > 0 || cold.fromCache !== index.size) cacheSaver.schedule();
     await loadTrash();
     await cleanStaging();
     if (deps.watch !== false && !disposed) watcher = watchLibrary(root, (f) => void onDiskChange(f), log);
@@ -557,6 +563,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       disposed = true;
       await ready.catch(() => undefined);
       watcher?.close();
+      await cacheSaver.flush();
       await Promise.all([...trashed.keys()].map(handOver));
     },
   };

@@ -3,7 +3,9 @@ import type { Logger } from '../logging/logger';
 import { mapLimit } from './disk';
 import type { ClipIndex } from './index';
 import { isClipFolderName } from './layout';
-import { readClipFolder, type ClipRecord, type ReadClipResult } from './read-clip';
+import { recordFromCache } from './index-cache';
+import { interpretClipFacts, readClipFolder, type ClipRecord, type ReadClipResult } from './read-clip';
+import { scanInWorker, type CacheUse } from './scan-worker';
 
 /** Sidecar reads in flight at once: enough to keep the thread pool busy, few enough for file-handle limits. */
 export const SCAN_CONCURRENCY = 64;
@@ -115,6 +117,64 @@ export async function syncAll(index: ClipIndex, root: string, log: Logger, concu
     if (!seen.has(record.id) && index.remove(record.id)) changed.push(record.id);
   }
   return changed;
+}
+
+/** What a cold start read: clips taken from the index cache, folders read from disk, and how the cache served. */
+export interface ColdIndexOutcome {
+  fromCache: number;
+  read: number;
+  cache: CacheUse | 'no_worker';
+}
+
+/**
+ * Builds the (empty) `index` at start: the scan worker (`scanInWorker`) stats every folder and
+ * confirms or reads it, this thread adds the records chunk by chunk as they arrive (a cached clip
+ * costs a JSON.parse, a changed one the sidecar schema check), so the event loop stays free. The
+ * outcome equals `syncAll` on an empty index: the same records, skips logged with their reason, and
+ * duplicate ids resolved the same way. Where the worker cannot run, falls back to `syncAll`.
+ */
+export async function coldIndex(index: ClipIndex, root: string, cachePath: string, log: Logger, concurrency = SCAN_CONCURRENCY): Promise<ColdIndexOutcome> {
+  const folders = await listClipFolders(root);
+  const outcome: ColdIndexOutcome = { fromCache: 0, read: 0, cache: 'absent' };
+  const refused: string[] = [];
+  const add = (record: ClipRecord, haystack?: string) => {
+    const other = index.get(record.id);
+    if (other && other.folder !== record.folder) {
+      const [keep, drop] = preferOwnName(other, record);
+      log.warn('library.duplicate_id', { id: record.id, kept: keep.folder, skipped: drop.folder });
+      if (keep !== record) return;
+    }
+    index.set(record, haystack);
+  };
+  try {
+    outcome.cache = await scanInWorker(root, folders, cachePath, (reports) => {
+      for (const report of reports) {
+        if ('cached' in report) {
+          const hit = recordFromCache(root, report.folder, report.fingerprint, report.hasPoster, report.cached);
+          if (hit) {
+            add(hit.record, hit.haystack);
+            outcome.fromCache++;
+          } else refused.push(report.folder);
+          continue;
+        }
+        outcome.read++;
+        const result = interpretClipFacts(root, report.folder, report.facts);
+        if (result.ok) add(result.record);
+        else logSkip(log, report.folder, result);
+      }
+    });
+  } catch (err) {
+    log.warn('library.scan_worker_failed', { error: err });
+    await syncAll(index, root, log, concurrency);
+    return { fromCache: 0, read: index.size, cache: 'no_worker' };
+  }
+  for (const folder of refused) {
+    outcome.read++;
+    const result = await readClipFolder(root, folder);
+    if (result.ok) add(result.record);
+    else logSkip(log, folder, result);
+  }
+  return outcome;
 }
 
 function preferOwnName(a: ClipRecord, b: ClipRecord): [ClipRecord, ClipRecord] {

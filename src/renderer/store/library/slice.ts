@@ -39,7 +39,7 @@ export interface LibraryState {
   total: number | null;
   pages: ClipPages;
   listError: string | null;
-  /** Clip indexes the grid shows (inclusive); `connectLibrary` loads their pages. */
+  /** Clip indexes the grid shows or is about to show (inclusive); `connectLibrary` loads their pages. */
   range: { start: number; end: number };
   detail: DetailState;
   toast: LibraryToast | null;

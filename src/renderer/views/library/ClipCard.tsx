@@ -6,6 +6,9 @@ import { Stars } from './Stars';
 
 /** ms the pointer rests on a card before its preview starts: sweeping across the grid starts none. */
 const PREVIEW_DELAY_MS = 150;
+/** The poster box's aspect (16:9) as `<img>` width and height attributes, px; CSS sizes it to the card. */
+const POSTER_WIDTH = 320;
+const POSTER_HEIGHT = 180;
 
 interface ClipCardProps {
   clip: ClipSummary;
@@ -56,7 +59,9 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
     >
       <div className="clip-poster">
         {clip.posterUrl ? (
-          <img src={clip.posterUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+          // Sized (16:9, the box it fills) so layout never waits for the file; decoded off the
+          // main thread; not lazy: the grid is virtualised, every card rendered is in or near view.
+          <img src={clip.posterUrl} alt="" width={POSTER_WIDTH} height={POSTER_HEIGHT} decoding="async" draggable={false} />
         ) : (
           <span className="clip-poster-missing">
             <ImageOff aria-hidden="true" size={20} />

@@ -11,6 +11,12 @@ const MIN_CARD = 224;
 const GAP = 16;
 /** Caption under the poster (two lines of 13–14 px text and padding), px. */
 const CAPTION = 62;
+/**
+ * Rows beyond those in view whose pages are asked for ahead (both ways): at a brisk scroll
+ * (~13 rows a second) the next page of clips arrives before its rows come into view, so the grid
+ * does not show loading cards.
+ */
+const PREFETCH_ROWS = 24;
 
 /** Columns, card width and row height (px) for a grid `width` px wide. */
 function layoutFor(width: number): { columns: number; rowHeight: number } {
@@ -22,7 +28,7 @@ function layoutFor(width: number): { columns: number; rowHeight: number } {
 /**
  * The virtualized poster grid (`@tanstack/react-virtual`): rows of as many cards as fit, only the
  * rows in view (plus a few) in the DOM, so 10,000 clips scroll smoothly. It reports the visible
- * clip range to the store, which fetches those pages. Keyboard: one tab stop; arrows, Home/End,
+ * clip range, widened by `PREFETCH_ROWS`, to the store, which fetches those pages. Keyboard: one tab stop; arrows, Home/End,
  * PageUp/PageDown move between cards, Enter or Space opens one, 0–5 rate the focused clip.
  */
 export function ClipGrid({ total }: { total: number }) {
@@ -51,6 +57,8 @@ export function ClipGrid({ total }: { total: number }) {
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 3,
+    // Render scroll updates in React's normal batch, not synchronously inside each scroll event.
+    useFlushSync: false,
   });
   // Row height follows the width; the virtualizer keeps estimates until told.
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
@@ -58,7 +66,9 @@ export function ClipGrid({ total }: { total: number }) {
   const rows = virtualizer.getVirtualItems();
   const firstRow = rows[0]?.index ?? 0;
   const lastRow = rows[rows.length - 1]?.index ?? -1;
-  useEffect(() => setRange(firstRow * columns, Math.min(total, (lastRow + 1) * columns) - 1), [setRange, firstRow, lastRow, columns, total]);
+  const wantFrom = Math.max(0, firstRow - PREFETCH_ROWS) * columns;
+  const wantTo = Math.min(total, (lastRow + 1 + PREFETCH_ROWS) * columns) - 1;
+  useEffect(() => setRange(wantFrom, wantTo), [setRange, wantFrom, wantTo]);
 
   // Keep the tab stop on a card that exists: after a new query, or when it scrolled out of the DOM.
   const active = Math.min(focusIndex, Math.max(0, total - 1));

@@ -12,8 +12,11 @@ import { resolveMediaTool } from '../../../../src/main/media-tools/ffmpeg';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobs-download-'));
 const video = join(dir, 'source.mp4');
+const bigVideo = join(dir, 'big.mp4');
 let bytes: Buffer;
 let sha: string;
+/** A real MP4 of several MB: enough for the downloader's 1 MB write batches, several in flight. */
+let bigBytes: Buffer;
 let server: Server;
 let base: string;
 
@@ -27,17 +30,18 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-  let body = bytes;
+  const whole = req.url === '/big.mp4' ? bigBytes : bytes;
+  let body = whole;
   if (m && !mode.ignoreRange) {
     const start = Number(m[1]);
-    if (start >= bytes.length) {
-      res.writeHead(416, { 'content-range': `bytes */${bytes.length}` }).end();
+    if (start >= whole.length) {
+      res.writeHead(416, { 'content-range': `bytes */${whole.length}` }).end();
       return;
     }
-    body = bytes.subarray(start);
-    res.writeHead(206, { 'content-type': 'video/mp4', 'content-length': body.length, 'content-range': `bytes ${start}-${bytes.length - 1}/${bytes.length}` });
+    body = whole.subarray(start);
+    res.writeHead(206, { 'content-type': 'video/mp4', 'content-length': body.length, 'content-range': `bytes ${start}-${whole.length - 1}/${whole.length}` });
   } else {
-    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': bytes.length, 'accept-ranges': 'bytes' });
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': whole.length, 'accept-ranges': 'bytes' });
   }
   if (mode.cutAfter) {
     const cut = mode.cutAfter;
@@ -53,6 +57,8 @@ beforeAll(async () => {
   // A real 2 s, 320×240 H.264 MP4 (with enough bytes that a cut lands mid-file).
   execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=24:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', video]);
   bytes = readFileSync(video);
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=24:d=4', '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p', bigVideo]);
+  bigBytes = readFileSync(bigVideo);
   sha = createHash('sha256').update(bytes).digest('hex');
   server = createServer(serve);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -93,6 +99,21 @@ describe('downloadToPart', () => {
     expect(mode.requests.at(-1)?.range).toBe(`bytes=${kept}-`);
     expect(out).toEqual({ bytes: bytes.length, sha256: sha, resumed: true });
     expect(readFileSync(p).equals(bytes)).toBe(true);
+  });
+
+  it('writes a file of many batches in order, and resumes one cut mid-way to the same bytes', async () => {
+    expect(bigBytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    const bigSha = createHash('sha256').update(bigBytes).digest('hex');
+    const p = part();
+    mode.cutAfter = Math.floor(bigBytes.length * 0.6);
+    const first = await downloadToPart({ url: `${base}/big.mp4`, partPath: p }).catch((e: unknown) => e);
+    expect((first as DownloadError).kind).toBe('network');
+    const kept = statSync(p).size;
+    expect(kept).toBeGreaterThan(0);
+    expect(readFileSync(p).equals(bigBytes.subarray(0, kept))).toBe(true);
+    const out = await downloadToPart({ url: `${base}/big.mp4`, partPath: p });
+    expect(out).toEqual({ bytes: bigBytes.length, sha256: bigSha, resumed: true });
+    expect(readFileSync(p).equals(bigBytes)).toBe(true);
   });
 
   it('restarts cleanly when the server ignores Range and sends the whole file (200)', async () => {
