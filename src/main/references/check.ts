@@ -3,6 +3,7 @@ import type { MediaInfoView, ReferenceCheck, ReferenceItemCheck, ReferenceViolat
 import { formatBytes } from '../../shared/format/bytes';
 import { checkImage } from '../images/check';
 import type { ImageInfo } from '../images/inspect';
+import type { PreparedImage } from '../providers/types';
 import { referenceImageSize } from './image-size';
 
 /**
@@ -12,6 +13,8 @@ import { referenceImageSize } from './image-size';
  */
 export type ResolvedReference =
   | { kind: 'image'; image: ImageInfo }
+  /** An image already fixed by the row's reference image rules (the engine's copy to send): nothing left to judge. */
+  | { kind: 'image'; fixed: PreparedImage }
   | { kind: 'video' | 'audio'; media: MediaInfoView }
   | { kind: ReferenceKind; url: string }
   | { kind: ReferenceKind; problem: string };
@@ -59,10 +62,7 @@ export function checkReferences(entry: ModelEntry, items: readonly ResolvedRefer
   const rules = entry.references;
   if (!rules) {
     const checks = items.map((item, index) => itemCheck(index, item.kind, tags[index] ?? '', [], []));
-    const violations =
-      items.length > 0
-        ? [{ rule: 'model', message: `${entry.name} takes no reference images, videos or audio.`, fix: 'Pick a reference-to-video model, or remove the references.' }]
-        : [];
+    const violations = items.length > 0 ? [takesNoReferences(entry)] : [];
     return { ok: violations.length === 0, items: checks, violations };
   }
   const checks = items.map((item, index) => checkItem(entry, rules, item, index, tags[index] ?? ''));
@@ -70,11 +70,16 @@ export function checkReferences(entry: ModelEntry, items: readonly ResolvedRefer
   return { ok: violations.length === 0 && checks.every((c) => c.ok), items: checks, violations };
 }
 
+/** The set-level violation of references given to a row that takes none. */
+export function takesNoReferences(entry: ModelEntry): ReferenceViolation {
+  return { rule: 'model', message: `${entry.name} takes no reference images, videos or audio.`, fix: 'Pick a reference-to-video model, or remove the references.' };
+}
+
 /**
  * The set-level rules alone (see `checkReferences`): what can be judged from the kinds and the
  * durations and sizes known so far. The engine runs it before it asks for any file.
  */
-export function checkSet(entry: ModelEntry, rules: ReferenceRules, items: readonly ResolvedReference[], frames: FramesBeside = {}): ReferenceViolation[] {
+export function checkSet(entry: ModelEntry, rules: ReferenceRules, items: readonly (ResolvedReference | { kind: ReferenceKind })[], frames: FramesBeside = {}): ReferenceViolation[] {
   const out: ReferenceViolation[] = [];
   const count = (k: ReferenceKind) => items.filter((i) => i.kind === k).length;
   const counts = { image: count('image'), video: count('video'), audio: count('audio') };
@@ -110,7 +115,7 @@ export function checkSet(entry: ModelEntry, rules: ReferenceRules, items: readon
   return out;
 }
 
-function checkTotals(kind: 'video' | 'audio', limits: MediaLimits, items: readonly ResolvedReference[]): ReferenceViolation[] {
+function checkTotals(kind: 'video' | 'audio', limits: MediaLimits, items: readonly (ResolvedReference | { kind: ReferenceKind })[]): ReferenceViolation[] {
   const files = items.flatMap((i) => (i.kind === kind && 'media' in i ? [i.media] : []));
   if (files.length === 0) return [];
   const out: ReferenceViolation[] = [];
@@ -148,6 +153,8 @@ function checkItem(entry: ModelEntry, rules: ReferenceRules, item: ResolvedRefer
     violations.push({ rule: 'unreadable', message: item.problem, fix: 'Add the file again, or remove it.' });
   } else if ('url' in item) {
     checkUrl(entry, rules, item.kind, violations, warnings);
+  } else if ('fixed' in item) {
+    // Fixed by the image rules already.
   } else if ('image' in item) {
     checkReferenceImage(entry, rules, item.image, violations, warnings);
   } else {
@@ -193,8 +200,7 @@ function checkMedia(entry: ModelEntry, kind: 'video' | 'audio', l: MediaLimits, 
     return;
   }
   if (kind === 'audio' && m.video) {
-    if (m.audio) add('kind', `it is a video; ${entry.name} takes ${l.formats.join(' or ')} audio files.`, 'reencode');
-    else add('kind', 'it is a video without sound, so it cannot be a reference audio clip.', 'Add it as a reference video.');
+    add('kind', `it is a video; a reference audio clip must be an audio file (${l.formats.map((f) => f.toUpperCase()).join(' or ')}).`, 'Add it as a reference video, or use an audio file.');
     return;
   }
   if (!l.formats.includes(m.container)) add('format', `${m.container.toUpperCase()} files are not accepted (${entry.name} takes ${l.formats.map((f) => f.toUpperCase()).join(', ')}).`, 'reencode');
@@ -236,4 +242,17 @@ function round(n: number): string {
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/**
+ * A verdict as plain lines, for an error message or the CLI: each set-level violation, then each
+ * item's (`@video1: slow.mp4: 10 frames per second: at least 24.`), each with its fix when it is an
+ * instruction (`reencode`/`trim` say what `media:fix` or `--fix` would do).
+ */
+export function verdictLines(check: ReferenceCheck): string[] {
+  const fixText = (fix: string | undefined) => (fix === 'reencode' ? ' Fix: re-encode a copy.' : fix === 'trim' ? ' Fix: trim a copy.' : fix ? ` Fix: ${fix}` : '');
+  return [
+    ...check.violations.map((v) => `${v.message}${fixText(v.fix)}`),
+    ...check.items.flatMap((i) => i.violations.map((v) => `${i.tag}: ${v.message}${fixText(v.fix)}`)),
+  ];
 }

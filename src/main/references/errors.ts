@@ -1,3 +1,5 @@
+import { StudioError } from '../../shared/contract/result';
+
 /**
  * Why a reference video or audio file could not be used, as a stable code:
  * - `unreadable`: no such file, not a regular file, empty, or no permission to read it;
@@ -22,5 +24,15 @@ export class UnknownMediaError extends Error {
   constructor(readonly mediaId: string) {
     super('This video or audio file is no longer known to the app. Add it again.');
     this.name = 'UnknownMediaError';
+  }
+}
+
+/** Runs media work, turning its `MediaError` into `StudioError('BAD_INPUT')` (details: `{ reason: code }`), as it crosses to main. */
+export async function asStudioError<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof MediaError) throw new StudioError('BAD_INPUT', err.message, { reason: err.code });
+    throw err;
   }
 }

@@ -123,7 +123,7 @@ describe('probeMedia and checkReferences on real files made by ffmpeg', () => {
     const many = checkReferences(fal, [...Array(9).fill(img), await media('h264.mp4'), await media('h264.mp4'), await media('tone.wav'), await media('tone.mp3')]);
     expect(many.violations.map((v) => v.rule)).toEqual(['too_many_files']);
     const swapped = checkReferences(evolink, [img, asKind('audio', await media('h264.mp4')), asKind('video', await media('tone.wav'))]);
-    expect(swapped.items[1]!.violations[0]).toMatchObject({ rule: 'kind', fix: 'reencode' });
+    expect(swapped.items[1]!.violations[0]).toMatchObject({ rule: 'kind', message: 'h264.mp4: it is a video; a reference audio clip must be an audio file (WAV or MP3).' });
     expect(swapped.items[2]!.violations[0]).toMatchObject({ rule: 'kind', fix: 'Add it as a reference audio clip.' });
   });
 
