@@ -61,7 +61,7 @@ export function checkReferences(entry: ModelEntry, items: readonly ResolvedRefer
   const tags = referenceTags(items.map((i) => i.kind));
   const rules = entry.references;
   if (!rules) {
-    const checks = items.map((item, index) => itemCheck(index, item.kind, tags[index] ?? '', [], []));
+    const checks = items.map((item, index) => itemCheck(index, item.kind, tags[index] ?? '', 'problem' in item ? [unreadable(item.problem)] : [], []));
     const violations = items.length > 0 ? [takesNoReferences(entry)] : [];
     return { ok: violations.length === 0, items: checks, violations };
   }
@@ -150,7 +150,7 @@ function checkItem(entry: ModelEntry, rules: ReferenceRules, item: ResolvedRefer
   const violations: ReferenceViolation[] = [];
   const warnings: ReferenceItemCheck['warnings'] = [];
   if ('problem' in item) {
-    violations.push({ rule: 'unreadable', message: item.problem, fix: 'Add the file again, or remove it.' });
+    violations.push(unreadable(item.problem));
   } else if ('url' in item) {
     checkUrl(entry, rules, item.kind, violations, warnings);
   } else if ('fixed' in item) {
@@ -230,6 +230,10 @@ function checkMedia(entry: ModelEntry, kind: 'video' | 'audio', l: MediaLimits, 
   }
   if (l.minFps !== undefined && v.fps < l.minFps) add('fps', `${round(v.fps)} frames per second: at least ${l.minFps}.`, 'reencode');
   if (l.maxFps !== undefined && v.fps > l.maxFps) add('fps', `${round(v.fps)} frames per second: at most ${l.maxFps}.`, 'reencode');
+}
+
+function unreadable(problem: string): ReferenceViolation {
+  return { rule: 'unreadable', message: problem, fix: 'Add the file again, or remove it.' };
 }
 
 function secs(n: number): string {
