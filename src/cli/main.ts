@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { modelsCommand } from './commands/models';
 import { runCommand } from './commands/run';
-import { runCheck } from './commands/check';
+import { REFERENCE_OPTIONS, referenceFlags, runCheck } from './commands/check';
 import { runFix } from './commands/fix';
 import { ImageError } from '../main/images/errors';
 import { EXIT, RejectedError, UsageError, type CliIo } from './io';
@@ -11,13 +11,20 @@ import { EXIT, RejectedError, UsageError, type CliIo } from './io';
 const USAGE = `Usage:
   seedance models [--json]
   seedance check <image> --model <id> [--resolution <r>] [--aspect-ratio <a>] [--json]
+  seedance check --model <id> [--reference-image <file>]... [--reference-video <file>|<https url>]...
+               [--reference-audio <file>]... [<first frame>] [--json]
   seedance fix <image> --model <id> --out <file> [--resolution <r>] [--aspect-ratio <a>]
                [--crop centre|attention|left,top,width,height] [--json]
   seedance run --model <id> --prompt <text> --out <dir>
                [--image <file>] [--last-image <file>] [--fix] [--resolution <r>] [--aspect-ratio <a>]
                [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--data <dir>] [--json]
+               [--reference-image <file>]... [--reference-video <file>|<https url>]... [--reference-audio <file>]...
 
 run checks images like \`check\` and refuses them with the report; --fix sends fixed copies instead.
+--reference-image, --reference-video and --reference-audio (each repeatable, in prompt-tag order:
+the first image is @image1) give a reference-to-video model its references; run and check report
+on each one. A reference video may be a public https:// URL (ModelArk takes reference videos only
+by URL). With --fix, videos and audio that break a rule ffmpeg can mend are re-encoded or trimmed.
 The video is filed in the library under the data folder (--data, else SEEDANCE_DATA_DIR, else a
 per-user folder) and copied to <out>/<clip id>.mp4; its library path is printed. Ctrl-C cancels.
 Keys come from NOVITA_API_KEY, FAL_KEY, EVOLINK_API_KEY, ARK_API_KEY (none set: offline demo); base URLs from
@@ -41,6 +48,7 @@ const RUN_OPTIONS = {
   out: { type: 'string' },
   data: { type: 'string' },
   json: { type: 'boolean', default: false },
+  ...REFERENCE_OPTIONS,
 } as const;
 
 function need(value: string | undefined, flag: string): string {
@@ -79,6 +87,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           out: need(v.out, 'out'),
           data: v.data,
           json: v.json ?? false,
+          references: referenceFlags(v),
         },
         io,
       );

@@ -8,6 +8,20 @@ import { inspectImage, type ImageInfo } from '../../main/images/inspect';
 import { configureSharp } from '../../main/images/sharp-setup';
 import { formatBytes } from '../../main/images/units';
 import { EXIT, UsageError, type CliIo } from '../io';
+import { hasReferences, type ReferenceFlags } from '../run/references';
+import { checkReferenceFlags } from './check-references';
+
+/** The repeatable `--reference-*` flags of `check` and `run` (parseArgs options). */
+export const REFERENCE_OPTIONS = {
+  'reference-image': { type: 'string', multiple: true },
+  'reference-video': { type: 'string', multiple: true },
+  'reference-audio': { type: 'string', multiple: true },
+} as const;
+
+/** The parsed `--reference-*` values as `ReferenceFlags`. */
+export function referenceFlags(values: { 'reference-image'?: string[]; 'reference-video'?: string[]; 'reference-audio'?: string[] }): ReferenceFlags {
+  return { images: values['reference-image'] ?? [], videos: values['reference-video'] ?? [], audios: values['reference-audio'] ?? [] };
+}
 
 /** The part of `CliIo` the image commands use. */
 export type ImageCliIo = Pick<CliIo, 'stdout' | 'stderr'>;
@@ -16,7 +30,12 @@ export type ImageCliIo = Pick<CliIo, 'stdout' | 'stderr'>;
 export const processIo: ImageCliIo = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
 
 export const CHECK_USAGE = `Usage: seedance check <image> --model <id> [--resolution R] [--aspect-ratio A] [--json]
-Checks an image against the model's input rules for a first frame.
+       seedance check --model <id> [--reference-image F]... [--reference-video F|URL]... [--reference-audio F]... [<first frame>] [--json]
+Checks an image against the model's input rules for a first frame; with --reference-* flags (each
+repeatable), checks reference images, videos and audio against the model's reference rules and
+reports per input (@image1, @video1, @audio1 …) and for the set (counts, total seconds, audio alone,
+a first frame given beside references). A reference video may be an https:// URL (ModelArk takes
+reference videos only by URL); it is not fetched.
 Exit codes: 0 accepted as is, 1 a rule fails (each is listed), 2 the file cannot be read or decoded, or a usage error.
 `;
 
@@ -80,11 +99,18 @@ export async function runCheck(argv: string[], io: ImageCliIo = processIo): Prom
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { model: { type: 'string' }, resolution: { type: 'string' }, 'aspect-ratio': { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: { model: { type: 'string' }, resolution: { type: 'string' }, 'aspect-ratio': { type: 'string' }, json: { type: 'boolean', default: false }, ...REFERENCE_OPTIONS },
       allowPositionals: true,
       strict: true,
     });
     json = values.json ?? false;
+    const references = referenceFlags(values);
+    if (hasReferences(references)) {
+      if (positionals.length > 1) throw new UsageError('Give at most one first frame beside the references.');
+      const entry = findModel(values.model ?? '');
+      if (!entry) throw new UsageError(values.model ? `Unknown model "${values.model}". Run \`seedance models\` for the list.` : '--model is required.');
+      return await checkReferenceFlags(entry, references, positionals.length === 1, json, io);
+    }
     if (positionals.length !== 1) throw new UsageError('Give exactly one image file.');
     const entry = modelFor(values.model);
     const settings = frameSettings(entry, values.resolution, values['aspect-ratio']);

@@ -17,6 +17,8 @@ import { cliDataDir } from '../data-dir';
 import { EXIT, RejectedError, UsageError, type CliIo } from '../io';
 import { followJob } from '../run/follow';
 import { importFrames } from '../run/frames';
+import { importReferences } from '../run/import-references';
+import type { ReferenceFlags } from '../run/references';
 import { cancelForCli } from '../run/interrupt';
 import { failureText, timingsOf } from '../run/outcome';
 import { describeProgress } from '../run/progress';
@@ -40,6 +42,8 @@ export interface RunOptions {
   /** The data folder (`--data`); see `cliDataDir`. */
   data?: string;
   json: boolean;
+  /** `--reference-image`, `--reference-video`, `--reference-audio` (each repeatable, in tag order). */
+  references: ReferenceFlags;
 }
 
 function toInt(flag: string, v: string | undefined): number | undefined {
@@ -101,6 +105,8 @@ async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts
   const job: JobParams = { ...params };
   if (frames.firstFrame) job.firstFrame = frames.firstFrame;
   if (frames.lastFrame) job.lastFrame = frames.lastFrame;
+  const references = await importReferences(studio, entry, opts.references, Boolean(job.firstFrame || job.lastFrame), opts.fix, say);
+  if (references.length > 0) job.references = references;
   const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
   say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${durationText(job.duration)}${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
 
@@ -163,7 +169,7 @@ async function report(job: Job, entry: ModelEntry, outDir: string, json: boolean
  * `seedance run`: checks the flags against the model's schema, then runs the job through the real
  * core (`createStudio` with the engine in this process, data in `cliDataDir`): images imported and
  * checked by the image service like `seedance check` (refused with the report, or fixed with
- * `--fix`), submitted with `jobs.submit`, progress from the engine's events on stderr (state,
+ * `--fix`), reference images, videos and audio imported and checked the same way (`importReferences`), submitted with `jobs.submit`, progress from the engine's events on stderr (state,
  * percent, ETA), delivered into the library, and copied to `<--out>/<clip id>.mp4`. Prints the
  * library video's path, or with `--json` one line `{ path, outPath, clipId, seed, taskId,
  * provider, model, timings }` (timings in ms, see `RunTimings`). With no provider key in the

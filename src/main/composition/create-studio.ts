@@ -8,7 +8,7 @@ import { createLibraryHandlers } from '../library/handlers';
 import type { Library } from '../library/library';
 import { createMovableLibrary } from '../library/movable';
 import { deliverToLibrary } from '../library/deliver';
-import { imageSource } from '../library/job-inputs';
+import { imageSource, mediaSource } from '../library/job-inputs';
 import { createRouter, type Router } from '../ipc/router';
 import { createKeyChecker } from '../keys/check';
 import { createSessionOnlyCrypto } from '../keys/crypto';
@@ -29,7 +29,12 @@ import { createJobHandlers, forwardJobEvents } from '../jobs/handlers';
 import { prepareImagesWith } from '../jobs/prepare-images';
 import { engineConfigFrom } from '../jobs/engine-config';
 import { createDraftHandlers } from '../drafts/handlers';
-import { createMediaHandlers } from '../references/handlers';
+import { createMediaHandlers, importedMediaView } from '../references/handlers';
+import { createMediaService, type MediaProber, type MediaService } from '../references/media-service';
+import { referenceFilesWith } from '../references/resolve-files';
+import { createMediaWork } from '../references/work';
+import { prepareReferencesWith } from '../jobs/prepare-references';
+import { resolveMediaTools } from '../media-tools/ffmpeg';
 import { createDraftStore } from '../drafts/store';
 import { defaultModelId, listModels } from '../models/availability';
 import { createModelHandlers, watchModels } from '../models/handlers';
@@ -57,6 +62,8 @@ export interface Studio {
   library: Library;
   /** Input images: import, check, fix (`images.fix` gives the engine its `PreparedImage`). */
   images: ImageService;
+  /** Reference videos and audio: import, info, fix (probed and fixed in the job engine's process). */
+  mediaFiles: MediaService;
   /**
    * Files the user dropped or picked, by token. Only a host whose preload reads the path itself
    * carries `grant` (Electron, on `FILE_GRANT_CHANNEL`); never route it from the page.
@@ -108,20 +115,31 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   // with an engine process it is never asked, so it never starts (it starts on first use).
   const localDemo = createLocalDemo({ dataDir: config.dataDir, env: config.env, log });
   const prepareImages = prepareImagesWith(images, findModel);
+  // Reference media are probed, posted and fixed by the engine (its own process in the app), built below.
+  const prober: MediaProber = { probeMedia: (path, options) => jobs.probeMedia(path, options), fixMedia: (request) => jobs.fixMedia(request) };
+  const mediaFiles = await createMediaService({ dataDir: config.dataDir, log, prober });
+  const referenceFiles = referenceFilesWith({ images, media: mediaFiles, catalog: findModel });
   // Downloads accumulate under app data; the library's deliver hook files each verified video as a clip.
   const engineDirs = { dataDir: config.dataDir, outputDir: join(config.dataDir, 'downloads'), ...engineConfigFrom(settings.get()) };
-  const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, sources: { image: imageSource(images) }, appVersion: config.appVersion, log });
+  const deliver = deliverToLibrary({ library, catalog: findModel, prepareImages, sources: { image: imageSource(images), media: mediaSource(mediaFiles) }, appVersion: config.appVersion, log });
+  /** The CLI's engine, in this process: reference media work (ffprobe, ffmpeg) runs here too, bounded as in the engine's own process. */
+  const inProcessEngine = (): EngineHost => {
+    const work = createMediaWork(resolveMediaTools(config.env));
+    return createInProcessEngineHost({
+      ...engineDirs,
+      adapters: adapterFor,
+      context: async (provider, route) => localDemo.resolve(provider, await engineContext(provider, route)),
+      prepareImages,
+      prepareReferences: prepareReferencesWith({ catalog: findModel, files: referenceFiles, media: work }),
+      media: work,
+      deliver,
+      catalog: findModel,
+      log,
+    });
+  };
   const jobs: EngineHost = config.launchEngine
-    ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, deliver, log })
-    : createInProcessEngineHost({
-        ...engineDirs,
-        adapters: adapterFor,
-        context: async (provider, route) => localDemo.resolve(provider, await engineContext(provider, route)),
-        prepareImages,
-        deliver,
-        catalog: findModel,
-        log,
-      });
+    ? createEngineHost({ launch: config.launchEngine, init: engineDirs, context: engineContext, prepareImages, referenceFiles, deliver, log })
+    : inProcessEngine();
   unsubscribe.push(forwardJobEvents(jobs, events));
   unsubscribe.push(jobs.onStatus((status) => events.emit('app', 'engine', status)));
   // Before start: the engine's first snapshot is the notifier's baseline, so a job its recovery
@@ -163,7 +181,13 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     jobs: createJobHandlers(jobs),
     models: createModelHandlers(keys),
     drafts: createDraftHandlers(drafts),
-    media: createMediaHandlers(),
+    media: createMediaHandlers({
+      media: mediaFiles,
+      images,
+      redeemGrant: (token) => grants.redeem(token),
+      registerMedia: (path, mime) => media.register(path, mime),
+      mediaUrl: config.mediaUrl,
+    }),
     images: createImageHandlers(images, {
       registerMedia: (path, mime) => media.register(path, mime),
       mediaUrl: config.mediaUrl,
@@ -195,6 +219,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       frameTokens,
       showItemInFolder: config.showItemInFolder,
       chooseSavePath: config.chooseSavePath,
+      importMedia: async (path, name) =>
+        importedMediaView(await mediaFiles.import(path, name), { registerMedia: (file, mime) => media.register(file, mime), mediaUrl: config.mediaUrl }),
       log,
     }),
   };
@@ -210,6 +236,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     settings,
     library,
     images,
+    mediaFiles,
     grants: { grant: (raw) => grants.grant(raw) },
     jobs,
     network,
@@ -221,7 +248,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       for (const off of unsubscribe) off();
       await jobs.dispose();
       // After the engine: its last deliveries file clips and may import images.
-      await Promise.all([library.dispose(), images.dispose(), drafts.dispose()]);
+      await Promise.all([library.dispose(), images.dispose(), mediaFiles.dispose(), drafts.dispose()]);
       await localDemo.dispose();
       // Last: everything above may still log.
       log.close();

@@ -28,6 +28,11 @@ export interface FixOptions extends FrameSpec {
   format?: OutputFormat;
   /** `inspectImage` of the same file, when the caller has it (saves a header read). */
   info?: ImageInfo;
+  /**
+   * The size to send instead of the frame's target (a reference image keeps its own picture:
+   * `referenceImageSize`); the crop is then the centred one of this size's ratio.
+   */
+  size?: PixelSize;
 }
 
 /** A fixed image ready for a provider. */
@@ -71,7 +76,7 @@ export async function fixImage(src: string, entry: ModelEntry, opts: FixOptions)
   }
   const source = opts.info ?? (await inspectImage(src));
   const upright = { width: source.width, height: source.height };
-  const target = frameTarget(entry, upright, opts, rules.maxSideExclusive).size;
+  const target = opts.size ?? frameTarget(entry, upright, opts, rules.maxSideExclusive).size;
   const choice = opts.crop ?? { kind: 'centre' };
   const crop = choice.kind === 'attention' ? 'attention' : choice.kind === 'rect' ? fitRect(choice.rect, upright, target) : centreCrop(upright, target.width / target.height);
 

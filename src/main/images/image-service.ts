@@ -60,7 +60,7 @@ export interface ImageService {
   /** `checkImage` for this frame (see there), plus the inspected source. Throws `UnknownImageError`, `ImageError`. */
   check(req: FrameRequest): Promise<CheckResult & { info: ImageInfo }>;
   /** `fixImage` into `<dataDir>/inputs` (see there). Throws `UnknownImageError`, `ImageError`, `RangeError` (crop). */
-  fix(req: FrameRequest & { crop?: CropChoice; format?: OutputFormat }): Promise<FixResult>;
+  fix(req: FrameRequest & { crop?: CropChoice; format?: OutputFormat; size?: PixelSize }): Promise<FixResult>;
   /** A thumbnail JPEG (longer side ≤ `maxSide` px, default 512) of an imported image. */
   preview(imageId: string, maxSide?: number): Promise<Preview>;
   /** A thumbnail of a file the service produced (a `fix` output). */

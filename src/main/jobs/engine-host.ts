@@ -13,6 +13,9 @@ import type { ContextAnswer } from '../demo/demo-providers';
 import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
 import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
+import { asStudioError } from '../references/errors';
+import type { MediaFixRequest } from '../references/fix';
+import type { FixedMedia, MediaWork, ProbedMedia } from '../references/work';
 import { numberEvents } from './numbered-events';
 import {
   EngineMessage,
@@ -24,6 +27,7 @@ import {
   type EngineInit,
   type HostCall,
   type HostMessage,
+  type ReferenceFiles,
 } from './protocol';
 
 /** One running engine process, as the host sees it. Node: `forkEngine`; Electron: a utilityProcess wrapper. */
@@ -63,6 +67,10 @@ export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
   onStatus(listener: (status: EngineStatus) => void): () => void;
   /** The user's Retry: starts a `down` engine afresh (crash count reset). Does nothing in any other state. Returns the status after. */
   restart(): EngineStatus;
+  /** Reference media: ffprobe `path` in the engine's process (bounded there), with a poster JPEG written to `poster` for a video. Throws `StudioError('BAD_INPUT')` for a file that is not usable media. */
+  probeMedia(path: string, options?: { poster?: string }): Promise<ProbedMedia>;
+  /** Reference media: the ffmpeg fix `request` asks for, in the engine's process (one at a time). Throws `StudioError('BAD_INPUT')` when ffmpeg cannot. */
+  fixMedia(request: MediaFixRequest): Promise<FixedMedia>;
 }
 
 /** When a crashed engine is restarted, and when the host gives up. */
@@ -87,6 +95,8 @@ export interface EngineHostOptions {
    */
   context: (provider: ProviderId, route?: JobRoute) => Promise<ContextAnswer>;
   prepareImages: (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
+  /** A reference job's files (the engine's `referenceFiles` call; see `resolveReferenceFiles`). Absent: such a call is answered UNAVAILABLE. */
+  referenceFiles?: (job: Job) => Promise<ReferenceFiles>;
   /** Files verified videos; default `deliverInto(init.outputDir)`. */
   deliver?: DeliverHook;
   log: Logger;
@@ -143,6 +153,9 @@ const HEALTHY_AFTER_MS = 60_000;
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const { log } = options;
   const deliver = options.deliver ?? deliverInto(options.init.outputDir);
+  const referenceFiles =
+    options.referenceFiles ??
+    (() => Promise.reject(new StudioError('UNAVAILABLE', 'This app cannot prepare reference files here.')));
   const mirror = createJobMirror(log);
   const pending = new Map<number, Pending>();
   let seq = 0;
@@ -265,6 +278,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       let data: unknown;
       if (call.name === 'context') data = await options.context(call.provider, call.route);
       else if (call.name === 'prepareImages') data = await options.prepareImages(call.job);
+      else if (call.name === 'referenceFiles') data = await referenceFiles(call.job);
       else data = await deliver(call.job, call.file);
       from.send({ type: 'call-reply', seq: n, ok: true, data });
     } catch (err) {
@@ -329,6 +343,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       await request('configure', { config });
     },
     stats: () => request('stats', {}),
+    probeMedia: (path, opts) => request('probeMedia', { path, ...(opts?.poster ? { poster: opts.poster } : {}) }),
+    fixMedia: (req) => request('fixMedia', { request: req }),
     subscribe: (listener) => mirror.subscribe(listener),
     async dispose() {
       if (disposed || stopping) return;
@@ -355,8 +371,11 @@ function downError(): StudioError {
   return new StudioError('UNAVAILABLE', 'The job engine is not running. Use Retry in the status line to start it again.');
 }
 
-/** The engine in this process (the CLI): the same interface and the same mirror, no child, no restarts. */
-export function createInProcessEngineHost(options: EngineOptions): EngineHost {
+/**
+ * The engine in this process (the CLI): the same interface and the same mirror, no child, no
+ * restarts; reference media work runs here too (`media`), with the same errors as in a process.
+ */
+export function createInProcessEngineHost(options: EngineOptions & { media: MediaWork }): EngineHost {
   const engine = createEngine(options);
   const mirror = createJobMirror(options.log);
   const numbered = numberEvents(engine, { event: (seq, event) => mirror.apply(seq, event), snapshot: (snapshot) => mirror.replace(snapshot) });
@@ -390,6 +409,8 @@ export function createInProcessEngineHost(options: EngineOptions): EngineHost {
     subscribe: (listener) => mirror.subscribe(listener),
     status: () => running,
     onStatus: () => () => undefined,
+    probeMedia: (path, opts) => asStudioError(() => options.media.probe(path, opts)),
+    fixMedia: (req) => asStudioError(() => options.media.fix(req)),
     restart: () => running,
     async dispose() {
       await engine.dispose();
@@ -398,3 +419,4 @@ export function createInProcessEngineHost(options: EngineOptions): EngineHost {
     },
   };
 }
+

@@ -10,6 +10,10 @@ import { StudioError } from '../../shared/contract/result';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
+import { resolveMediaTool } from '../media-tools/ffmpeg';
+import { createMediaWork, type MediaWork } from '../references/work';
+import { asStudioError } from '../references/errors';
+import { prepareReferencesWith } from './prepare-references';
 import { adapterFor } from '../providers/registry';
 import { createEngine, type Engine } from './engine';
 import { numberEvents, type NumberedEvents } from './numbered-events';
@@ -48,6 +52,7 @@ let engine: Engine | null = null;
 let numbered: NumberedEvents | null = null;
 let log: Logger | null = null;
 let localDemo: LocalDemo | null = null;
+let media: MediaWork | null = null;
 
 /** Asks main for something only it has; resolves with the answer's parsed `data`. */
 function call<N extends HostCall['name']>(request: Extract<HostCall, { name: N }>): Promise<unknown> {
@@ -64,6 +69,8 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
   // The offline demo's server runs here, beside the engine's provider traffic, never in main.
   const demo = createLocalDemo({ dataDir: options.dataDir, env: process.env, log });
   localDemo = demo;
+  const work = createMediaWork({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') });
+  media = work;
   const created = createEngine({
     dataDir: options.dataDir,
     outputDir: options.outputDir,
@@ -81,6 +88,11 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
       return { ...answer, fetch: globalThis.fetch };
     },
     prepareImages: async (job) => CALL_DATA.prepareImages.parse(await call({ name: 'prepareImages', job })),
+    prepareReferences: prepareReferencesWith({
+      catalog: findModel,
+      files: async (job) => CALL_DATA.referenceFiles.parse(await call({ name: 'referenceFiles', job })),
+      media: work,
+    }),
     deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),
   });
   engine = created;
@@ -99,7 +111,8 @@ async function handle(command: EngineCommand): Promise<unknown> {
     const snapshot = await numbered.sendSnapshot();
     return { jobs: snapshot.jobs.length };
   }
-  if (!engine) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  if (!engine || !media) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  const work = media;
   switch (command.type) {
     case 'list':
       return engine.list();
@@ -131,6 +144,10 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return null;
     case 'stats':
       return { ...(await engine.stats()), process: processStats() };
+    case 'probeMedia':
+      return asStudioError(() => work.probe(command.path, command.poster ? { poster: command.poster } : {}));
+    case 'fixMedia':
+      return asStudioError(() => work.fix(command.request));
     case 'shutdown':
       await engine.dispose();
       numbered?.close();

@@ -24,6 +24,7 @@ import { canReconcile, reconcileJob } from './reconcile';
 import { createRuntime, type RoutedContext } from './runtime';
 import { createScheduler, type ProviderLimits } from './scheduler';
 import { createJobStore, type JobStore } from './store';
+import type { PrepareReferences } from './prepare-references';
 import { submitJob, type PrepareImages } from './submitter';
 import { expectedVideo } from './verify';
 
@@ -40,6 +41,8 @@ export interface EngineOptions {
    */
   context: (provider: ProviderId, route?: JobRoute) => Promise<RoutedContext>;
   prepareImages: PrepareImages;
+  /** Checks and readies a reference job's references (`prepareReferencesWith`); absent, a job with references fails before anything is sent. */
+  prepareReferences?: PrepareReferences;
   catalog: (modelId: string) => ModelEntry | undefined;
   log: Logger;
   deliver?: DeliverHook;
@@ -147,6 +150,7 @@ export function createEngine(options: EngineOptions): Engine {
           {
             catalog: options.catalog,
             prepareImages: options.prepareImages,
+            ...(options.prepareReferences ? { prepareReferences: options.prepareReferences } : {}),
             maySend: () => online.online && !scheduler.paused && !disposed,
             holdBack: (jobId, ms) => dispatcher.holdBack(jobId, ms),
           },

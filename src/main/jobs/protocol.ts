@@ -3,6 +3,8 @@ import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
+import { MediaFixRequest } from '../references/fix';
+import { FixedMedia, ProbedMedia } from '../references/work';
 import { EngineProcessStats } from './process-stats';
 
 /**
@@ -31,6 +33,7 @@ export const EngineInit = z.object({
   dataDir: z.string().min(1),
   outputDir: z.string().min(1),
   ffprobe: z.string().optional(),
+  /** ffmpeg binary for reference fixes and posters; default `resolveMediaTool('ffmpeg')`. */
   ffmpeg: z.string().optional(),
   ...EngineConfig.shape,
   /** Mirror warnings to stderr (harness, tests). */
@@ -54,6 +57,10 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('configure'), config: EngineConfig }),
   z.object({ seq: Seq, type: z.literal('stats') }),
   z.object({ seq: Seq, type: z.literal('shutdown') }),
+  /** Reference media (main's media service): ffprobe a file, with a poster JPEG written to `poster` for a video. */
+  z.object({ seq: Seq, type: z.literal('probeMedia'), path: z.string().min(1), poster: z.string().min(1).optional() }),
+  /** Reference media: an ffmpeg fix the user asked for (see `fixMedia`). */
+  z.object({ seq: Seq, type: z.literal('fixMedia'), request: MediaFixRequest }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
@@ -79,6 +86,8 @@ export const REPLY_DATA = {
   configure: z.null(),
   stats: EngineStatsReply,
   shutdown: z.null(),
+  probeMedia: ProbedMedia,
+  fixMedia: FixedMedia,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
@@ -103,6 +112,8 @@ export const HostCall = z.discriminatedUnion('name', [
   z.object({ name: z.literal('context'), provider: ProviderId, route: JobRoute.optional() }),
   /** The processed first/last frames for a job's image ids. */
   z.object({ name: z.literal('prepareImages'), job: Job }),
+  /** A reference job's files: images fixed by the row's reference image rules, media ids resolved to their files. */
+  z.object({ name: z.literal('referenceFiles'), job: Job }),
   /** Files a verified video (the library's deliver hook). */
   z.object({
     name: z.literal('deliver'),
@@ -140,8 +151,20 @@ export const CALL_DATA = {
     z.object({ route: z.literal('provider'), apiKey: z.string(), baseUrls: z.object({ api: z.string(), files: z.string().optional() }) }),
   ]),
   prepareImages: z.object({ first: PreparedImageSchema.optional(), last: PreparedImageSchema.optional() }),
+  referenceFiles: z.object({
+    items: z.array(
+      z.discriminatedUnion('as', [
+        z.object({ as: z.literal('image'), file: PreparedImageSchema }),
+        z.object({ as: z.literal('media'), path: z.string(), name: z.string() }),
+        z.object({ as: z.literal('url'), url: z.string() }),
+      ]),
+    ),
+  }),
   deliver: z.object({ path: z.string(), libraryId: z.string().optional() }),
 } as const satisfies Record<HostCall['name'], z.ZodType>;
+
+/** Main's answer to `referenceFiles`, in `params.references` order. */
+export type ReferenceFiles = z.infer<typeof CALL_DATA.referenceFiles>;
 
 /** Everything the host sends. */
 export const HostMessage = z.union([

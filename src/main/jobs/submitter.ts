@@ -2,6 +2,7 @@ import type { ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import type { Job } from '../../shared/jobs/job';
 import type { PreparedImage, PreparedSubmission, ProviderFailure, RemoteTask } from '../providers/types';
+import type { PrepareReferences } from './prepare-references';
 import { Aborted, sleep } from './clock';
 import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
 import type { JobRuntime, RoutedContext } from './runtime';
@@ -15,6 +16,8 @@ const SAVE_ATTEMPTS = 5;
 export interface SubmitDeps {
   catalog(modelId: string): ModelEntry | undefined;
   prepareImages: PrepareImages;
+  /** A reference job's references, checked and ready (absent: the host takes no references, and a job with some fails). */
+  prepareReferences?: PrepareReferences;
   /** False while paused or offline: a job that finished preparing then stays queued. */
   maySend(): boolean;
   /** Keeps a queued job back for `ms` (after a retryable failure). */
@@ -22,7 +25,8 @@ export interface SubmitDeps {
 }
 
 /**
- * Sends queued job `id`: prepares images and the request (uploads where the provider needs URLs —
+ * Sends queued job `id`: prepares images and references (refused with BAD_INPUT, before any
+ * upload, when they break the row's rules) and the request (uploads where the provider needs URLs —
  * never billed), then waits for everything the POST needs — the provider context (main's answer)
  * and the provider's request-spacing gate — and only then records `submitting` on disk and makes
  * the one billable POST at once, so the ambiguous window is the request itself (ARCHITECTURE.md
@@ -51,8 +55,9 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
   const probe: RequestProbe = { sent: 0 };
   try {
     const images = await deps.prepareImages(job);
+    const references = await prepareReferences(deps, job);
     const prepareWith = await rt.context(id, { signal });
-    prepared = await adapter.prepare({ entry, params: job.params, images }, prepareWith);
+    prepared = await adapter.prepare({ entry, params: job.params, images, ...(references.length > 0 ? { references } : {}) }, prepareWith);
     // A provider cooling down after 429s: wait here, not inside the POST's own timeout.
     await sleep(rt.clock, rt.scheduler.cooldownMs(provider), signal);
     // The same route as the uploads (a key saved meanwhile must not send demo uploads to the real provider).
@@ -106,4 +111,11 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     }
   }
   rt.scheduler.relieve(provider);
+}
+
+/** The job's references ready to send; a job with references on a host that cannot prepare them is refused, never sent without them. */
+async function prepareReferences(deps: SubmitDeps, job: Job) {
+  if (!job.params.references?.length) return [];
+  if (!deps.prepareReferences) throw new StudioError('BAD_INPUT', 'This app cannot send reference images, videos or audio from here.');
+  return deps.prepareReferences(job);
 }

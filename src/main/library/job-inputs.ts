@@ -1,6 +1,7 @@
 import type { Job } from '../../shared/jobs/job';
 import type { ImageService } from '../images/image-service';
 import type { Logger } from '../logging/logger';
+import type { MediaService } from '../references/media-service';
 import type { PreparedImage } from '../providers/types';
 import type { NewClipInput, NewInputFile } from './file-inputs';
 
@@ -19,11 +20,11 @@ export interface SourceFile {
   durationSec?: number;
 }
 
-/** Where a job's input ids lead: main's image service, and the media service once it is wired. */
+/** Where a job's input ids lead: main's image service and media service. */
 export interface InputSources {
   /** The original behind an image id (`ImageService.info`). Throws when the id or its file is gone. */
   image(imageId: string): Promise<SourceFile>;
-  /** The file behind a reference video or audio media id; absent until the media service is wired (such references are then not kept). */
+  /** The file behind a reference video or audio media id; absent (those references are then not kept) where there is no media service. */
   media?: (mediaId: string) => Promise<SourceFile>;
 }
 
@@ -32,6 +33,22 @@ export function imageSource(images: Pick<ImageService, 'info'>): InputSources['i
   return async (imageId) => {
     const info = await images.info(imageId);
     return { path: info.path, name: info.name, mime: info.mime, bytes: info.bytes, width: info.width, height: info.height };
+  };
+}
+
+/** `InputSources.media` backed by main's media service: the file behind a media id, its name, type, bytes, px and seconds. */
+export function mediaSource(media: Pick<MediaService, 'info' | 'locate'>): NonNullable<InputSources['media']> {
+  return async (mediaId) => {
+    const { info } = await media.info(mediaId);
+    const { path, name } = media.locate(mediaId);
+    return {
+      path,
+      name,
+      mime: info.mime,
+      bytes: info.bytes,
+      durationSec: info.durationSec,
+      ...(info.video ? { width: info.video.width, height: info.video.height } : {}),
+    };
   };
 }
 

@@ -1,15 +1,91 @@
+import { findModel } from '../../shared/catalog/models';
+import type { ModelEntry } from '../../shared/catalog/types';
 import type { Handlers } from '../../shared/contract/index';
+import type { ImportedMedia } from '../../shared/contract/media';
 import { StudioError } from '../../shared/contract/result';
+import { ImageError, UnknownImageError } from '../images/errors';
+import type { ImageService } from '../images/image-service';
+import { checkReferences, type ResolvedReference } from './check';
+import { UnknownMediaError } from './errors';
+import type { MediaFile, MediaService } from './media-service';
 
-const NOT_YET = 'Reference videos and audio are not available in this build yet.';
+/** What the `media` handlers need besides the services. */
+export interface MediaHandlerDeps {
+  media: MediaService;
+  images: ImageService;
+  /** Redeems a grant token for the path of the file the user dropped or picked (`FileGrants.redeem`). */
+  redeemGrant: (token: string) => string | null;
+  /** Registers a poster the renderer may load and returns its id (`MediaRegistry.register`). */
+  registerMedia: (absPath: string, mime: string) => string;
+  /** Turns a registered id into a URL (`StudioConfig.mediaUrl`). */
+  mediaUrl: (id: string) => string;
+  /** The catalogue; default the app's (`findModel`). */
+  catalog?: (modelId: string) => ModelEntry | undefined;
+}
+
+/** What the renderer gets for a registered media file: its id, what ffprobe read, and its poster as a `media://` URL (never a path). */
+export function importedMediaView(file: MediaFile, deps: Pick<MediaHandlerDeps, 'mediaUrl' | 'registerMedia'>): ImportedMedia {
+  return {
+    mediaId: file.mediaId,
+    info: file.info,
+    previewUrl: file.poster ? deps.mediaUrl(deps.registerMedia(file.poster, 'image/jpeg')) : null,
+  };
+}
 
 /**
- * Handlers for the `media` domain (reference videos and audio). Placeholder until the media
- * service lands: every call answers `UNAVAILABLE` with a plain message.
+ * Handlers for the `media` domain (reference videos and audio; see the contract in
+ * shared/contract/media.ts): grant tokens and bytes in, media ids, what ffprobe read, posters and
+ * verdicts out — never a path. Probing and fixing run in the job engine's process (the media
+ * service's prober). A file that is not usable media and a fix the row cannot take are
+ * `BAD_INPUT`; an unknown token, media id or model is `NOT_FOUND`.
  */
-export function createMediaHandlers(): Handlers['media'] {
-  const unavailable = (): never => {
-    throw new StudioError('UNAVAILABLE', NOT_YET);
+export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
+  const catalog = deps.catalog ?? findModel;
+  const model = (modelId: string): ModelEntry => {
+    const entry = catalog(modelId);
+    if (!entry) throw new StudioError('NOT_FOUND', `Unknown model "${modelId.slice(0, 80)}".`);
+    return entry;
   };
-  return { import: unavailable, importBytes: unavailable, info: unavailable, check: unavailable, fix: unavailable };
+  const view = (file: MediaFile): ImportedMedia => importedMediaView(file, deps);
+
+  /** One reference as the checks see it; a file the app cannot read becomes that item's verdict, not a failed call. */
+  const resolveItem = async (ref: { kind: 'image' | 'video' | 'audio'; id?: string; url?: string }): Promise<ResolvedReference> => {
+    if (ref.url) return { kind: ref.kind, url: ref.url };
+    try {
+      if (ref.kind === 'image') return { kind: 'image', image: await deps.images.info(ref.id!) };
+      return { kind: ref.kind, media: (await deps.media.info(ref.id!)).info };
+    } catch (err) {
+      if (err instanceof ImageError || err instanceof UnknownImageError || err instanceof UnknownMediaError) return { kind: ref.kind, problem: err.message };
+      if (err instanceof StudioError && err.code === 'BAD_INPUT') return { kind: ref.kind, problem: err.message };
+      throw err;
+    }
+  };
+
+  return {
+    import: ({ token }) =>
+      guard(async () => {
+        const path = deps.redeemGrant(token);
+        if (!path) throw new StudioError('NOT_FOUND', 'That file is no longer available to the app. Drop or choose it again.');
+        return view(await deps.media.import(path));
+      }),
+    importBytes: ({ bytes, name }) => guard(async () => view(await deps.media.importBytes(Buffer.from(bytes, 'base64'), name))),
+    info: ({ mediaId }) => guard(async () => view(await deps.media.info(mediaId))),
+    check: (input) =>
+      guard(async () => {
+        const entry = model(input.modelId);
+        const items = await Promise.all(input.references.map(resolveItem));
+        return checkReferences(entry, items, { firstFrame: Boolean(input.firstFrame), lastFrame: Boolean(input.lastFrame) });
+      }),
+    fix: ({ mediaId, modelId, action, maxSeconds }) => guard(async () => view(await deps.media.fix(mediaId, model(modelId), action, maxSeconds))),
+  };
+}
+
+/** Runs a handler body, turning an unknown media id into `NOT_FOUND`. */
+async function guard<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof UnknownMediaError) throw new StudioError('NOT_FOUND', err.message);
+    throw err;
+  }
 }
