@@ -1,4 +1,5 @@
 import { EVOLINK_IMAGE_RULES } from './image-rules';
+import { EVOLINK_REFERENCE_RULES } from './reference-rules';
 import { SIX_RATIOS, aspectRatioSpec, durationSpec, generateAudioSpec, resolutionSpec } from './param-specs';
 import type { ModelEntry } from './types';
 
@@ -73,4 +74,39 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     cost: null,
     notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
+  ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
 ];
+
+/**
+ * One reference-to-video row (providers.md "Seedance 2.0 reference-to-video", EvoLink table, pages last
+ * changed 2026-08-02): `image_urls` / `video_urls` / `audio_urls` cited as `@image1` …; standard
+ * `quality` 480p–4k, fast and mini 480p/720p, default 720p; `aspect_ratio` default `adaptive`; the
+ * prompt is required and limited to 10,000 tokens (a guide: tokens are not characters).
+ */
+function referenceRow(tier: 'standard' | 'fast' | 'mini'): ModelEntry {
+  const infix = tier === 'standard' ? '' : `${tier}-`;
+  const label = tier === 'standard' ? '' : ` ${tier[0]!.toUpperCase()}${tier.slice(1)}`;
+  return {
+    id: `evolink/seedance-2.0-${infix}reference-to-video`,
+    provider: 'evolink',
+    model: `seedance-2.0-${infix}reference-to-video`,
+    name: `Seedance 2.0${label} · reference to video`,
+    modes: ['reference-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: [
+      resolutionSpec(tier === 'standard' ? ['480p', '720p', '1080p', '4k'] : ['480p', '720p'], '720p'),
+      aspectRatioSpec(RATIOS, 'adaptive'),
+      durationSpec(4, 15, 5),
+      generateAudioSpec,
+    ],
+    prompt: { maxChars: 10_000, hard: false, required: true },
+    imageRules: EVOLINK_IMAGE_RULES,
+    cost: null,
+    references: EVOLINK_REFERENCE_RULES,
+    notes: [
+      'Up to 9 reference images, 3 videos and 3 audio clips; cite them in the prompt as @image1, @video1, @audio1.',
+      'Local files are uploaded to the EvoLink files API (kept 72 h); its docs list images only, so a refused video or audio upload is reported as such.',
+      'Seedance 2.x rejects real human faces in reference images and videos.',
+    ],
+  };
+}

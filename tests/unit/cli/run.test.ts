@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { fixture } from '../../fixtures/images';
+import { CATALOG } from '../../../src/shared/catalog/models';
 
 const PORTRAIT = fixture('altai-portrait-1080x1920.png');
 
@@ -96,8 +97,9 @@ describe('seedance models', () => {
     const io = capture({});
     expect(await runCli(['models', '--json'], io)).toBe(0);
     const rows = JSON.parse(io.out) as Array<{ id: string }>;
-    expect(rows).toHaveLength(20);
+    expect(rows.map((r) => r.id)).toEqual(CATALOG.map((m) => m.id));
     expect(rows.map((r) => r.id)).toContain('ark/dreamina-seedance-2-0-260128');
+    expect(rows.map((r) => r.id)).toContain('fal/bytedance/seedance-2.0/reference-to-video');
   });
 
   it('prints a readable list marking unconfirmed options', async () => {
