@@ -7,6 +7,7 @@ import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { Logger } from '../logging/logger';
 import { resolveMediaTool } from '../media-tools/ffmpeg';
 import type { ProviderAdapter } from '../providers/types';
+import { createUploadCache, type UploadCache } from '../providers/upload-cache';
 import type { EngineApi, EngineEvent } from './api';
 import { createCancel } from './cancel-command';
 import { realClock, type EngineClock } from './clock';
@@ -51,6 +52,8 @@ export interface EngineOptions {
   store?: JobStore;
   /** Randomness for backoff jitter, [0, 1). */
   random?: () => number;
+  /** Where uploads are remembered by content hash; default `<dataDir>/upload-cache.json` (see upload-cache.ts). */
+  uploads?: UploadCache;
 }
 
 /** A running engine: the commands plus `start`, which loads the store and resumes work. */
@@ -86,6 +89,8 @@ export function createEngine(options: EngineOptions): Engine {
   const bounds: PollBounds = { ...(options.polling ?? DEFAULT_POLL_BOUNDS) };
   const deliver = options.deliver ?? deliverInto(options.outputDir);
   const ffprobe = options.ffprobe ?? resolveMediaTool('ffprobe');
+  // One cache for every route: its key holds the storage host, so demo uploads never reach the real provider.
+  const uploads = options.uploads ?? createUploadCache(join(options.dataDir, 'upload-cache.json'));
 
   const listeners = new Set<(event: EngineEvent) => void>();
   /** Cancels asked for while the POST was in flight, carried out once it has an outcome. */
@@ -152,7 +157,7 @@ export function createEngine(options: EngineOptions): Engine {
     log,
     table,
     adapters: options.adapters,
-    context: options.context,
+    context: async (provider, route) => ({ ...(await options.context(provider, route)), uploads }),
     countTotal: () => requestsTotal++,
     waitOnline: (signal) => online.wait(signal),
   });
