@@ -9,11 +9,16 @@ const RATIOS = [...SIX_RATIOS, 'adaptive'];
 // "≤ 500 Chinese characters or ≤ 1000 English words": the character count is kept as a guide, not a hard cap.
 const PROMPT = { maxChars: 500, hard: false, required: true };
 const PROMPT_NOTE = 'Prompt limit: 500 Chinese characters or 1000 English words.';
-const UNCONFIRMED_1080 = '1080p is listed on some EvoLink pages but the Seedance 2.0 page says it is not supported: unconfirmed.';
 
+/**
+ * `quality` per the per-model pages (providers.md, EvoLink fields table): standard 480p–4k (1080p opened
+ * 2026-04-17, 4k added 2026-06-23; the older "1080p not supported" text is gone — the overview page still
+ * lists only up to 1080p, the model pages are followed), fast and mini 480p/720p; default 720p.
+ * `aspect_ratio` default `adaptive` since 2026-08-02.
+ */
 function params(standard: boolean, ratioDefault: string) {
   return [
-    standard ? resolutionSpec(['480p', '720p', '1080p'], '720p', ['1080p']) : resolutionSpec(['480p', '720p'], '720p'),
+    standard ? resolutionSpec(['480p', '720p', '1080p', '4k'], '720p') : resolutionSpec(['480p', '720p'], '720p'),
     aspectRatioSpec(RATIOS, ratioDefault),
     durationSpec(4, 15, 5),
     generateAudioSpec,
@@ -29,11 +34,11 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     name: 'Seedance 2.0 · text to video',
     modes: ['text-to-video'],
     sizeFamily: 'seedance-1.5+',
-    params: params(true, '16:9'),
+    params: params(true, 'adaptive'),
     prompt: PROMPT,
     imageRules: null,
     cost: null,
-    notes: [PROMPT_NOTE, UNCONFIRMED_1080],
+    notes: [PROMPT_NOTE],
   },
   {
     id: 'evolink/seedance-2.0-image-to-video',
@@ -46,7 +51,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: EVOLINK_IMAGE_RULES,
     cost: null,
-    notes: [PROMPT_NOTE, UNCONFIRMED_1080, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
   {
     id: 'evolink/seedance-2.0-fast-text-to-video',
@@ -55,7 +60,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     name: 'Seedance 2.0 Fast · text to video',
     modes: ['text-to-video'],
     sizeFamily: 'seedance-1.5+',
-    params: params(false, '16:9'),
+    params: params(false, 'adaptive'),
     prompt: PROMPT,
     imageRules: null,
     cost: null,

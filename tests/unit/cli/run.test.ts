@@ -102,10 +102,10 @@ describe('seedance models', () => {
     expect(rows.map((r) => r.id)).toContain('fal/bytedance/seedance-2.0/reference-to-video');
   });
 
-  it('prints a readable list marking unconfirmed options', async () => {
+  it('prints a readable list: EvoLink 2.0 standard up to 4k as documented (no uncertainty mark)', async () => {
     const io = capture({});
     expect(await runCli(['models'], io)).toBe(0);
-    expect(io.out).toMatch(/evolink\/seedance-2.0-text-to-video\n.*1080p\?/);
+    expect(io.out).toMatch(/evolink\/seedance-2.0-text-to-video\n.* 480p 720p 1080p 4k · /);
     expect(io.out).toMatch(/ark\/seedance-1-0-pro-250528\n.*≈ \$2.5\/M tokens \(as of 2026-11\)/);
   });
 });

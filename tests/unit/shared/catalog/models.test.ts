@@ -70,7 +70,10 @@ describe('CATALOG', () => {
     expect(spec('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video', 'aspectRatio')).toMatchObject({ default: 'auto' });
     expect(spec('fal/bytedance/seedance-2.0/text-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p', '1080p', '4k'] });
     expect(spec('fal/bytedance/seedance-2.0/fast/image-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p'] });
-    expect(spec('evolink/seedance-2.0-text-to-video', 'resolution')).toMatchObject({ unconfirmed: ['1080p'] });
+    expect(spec('evolink/seedance-2.0-text-to-video', 'resolution')).toEqual(expect.objectContaining({ options: ['480p', '720p', '1080p', '4k'], default: '720p' }));
+    expect(spec('evolink/seedance-2.0-text-to-video', 'resolution')).not.toHaveProperty('unconfirmed');
+    expect(spec('evolink/seedance-2.0-fast-text-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p'] });
+    expect(spec('evolink/seedance-2.0-text-to-video', 'aspectRatio')).toMatchObject({ default: 'adaptive' });
     expect(spec('evolink/seedance-2.0-text-to-video', 'seed')).toBeUndefined();
     expect(spec('ark/seedance-1-0-pro-250528', 'duration')).toMatchObject({ min: 2, max: 12 });
     expect(spec('ark/dreamina-seedance-2-0-260128', 'duration')).toMatchObject({ min: 4, max: 15 });
@@ -81,7 +84,6 @@ describe('CATALOG', () => {
   });
 
   it('marks unconfirmed points in notes', () => {
-    expect(findModel('evolink/seedance-2.0-image-to-video')?.notes.join(' ')).toMatch(/1080p.*unconfirmed/);
     expect(findModel('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video')?.notes.join(' ')).toMatch(/end_image_url/);
   });
 

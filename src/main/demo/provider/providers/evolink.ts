@@ -56,7 +56,7 @@ function schema(def: ModelDef) {
     ...media,
     duration: z.number().int().min(4).max(15).default(5),
     quality: z.enum(def.tier === 'standard' ? ['480p', '720p', '1080p', '4k'] : ['480p', '720p']).default('720p'),
-    aspect_ratio: z.enum(RATIOS).default(def.kind === 'text' ? '16:9' : 'adaptive'),
+    aspect_ratio: z.enum(RATIOS).default('adaptive'),
     generate_audio: z.boolean().default(true),
     model_params: z.object({ web_search: z.boolean().optional() }).optional(),
     callback_url: z.string().regex(/^https:\/\//, 'callback_url must be an HTTPS URL').optional(),
