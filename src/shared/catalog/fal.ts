@@ -54,15 +54,14 @@ function v15Params() {
   ];
 }
 
+/**
+ * fal 2.0 inputs: no `seed` — fal's current schema has none (fal-js endpoints.ts @381105e, 2026-08-02;
+ * the 2026-04-07 types had one), so the seed is hidden rather than sent and refused or ignored.
+ */
 function v2Params(resolutions: string[]) {
-  return [
-    resolutionSpec(resolutions, '720p'),
-    aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'),
-    durationSpec(4, 15, 5),
-    generateAudioSpec,
-    seedSpec(SEED_MAX),
-  ];
+  return [resolutionSpec(resolutions, '720p'), aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'), durationSpec(4, 15, 5), generateAudioSpec];
 }
+const NO_SEED_NOTE = "No seed: fal's current Seedance 2.0 schema has none.";
 
 /** fal's eight Seedance endpoints (providers.md, fal "Seedance endpoints"). `model` is the endpoint id. */
 export const FAL_MODELS: ModelEntry[] = [
@@ -129,7 +128,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: V2_COST,
-    notes: [DURATION_AUTO_NOTE, 'No cost estimate for 4k: no published output size.'],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'No cost estimate for 4k: no published output size.'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/image-to-video',
@@ -142,7 +141,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: { ...PROMPT, required: false },
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_COST,
-    notes: [DURATION_AUTO_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/fast/text-to-video',
@@ -155,7 +154,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: V2_FAST_COST,
-    notes: [DURATION_AUTO_NOTE],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE],
   },
   {
     id: 'fal/bytedance/seedance-2.0/fast/image-to-video',
@@ -168,7 +167,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: { ...PROMPT, required: false },
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_FAST_COST,
-    notes: [DURATION_AUTO_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
   ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
 ];

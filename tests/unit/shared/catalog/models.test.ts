@@ -75,6 +75,10 @@ describe('CATALOG', () => {
     expect(spec('evolink/seedance-2.0-fast-text-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p'] });
     expect(spec('evolink/seedance-2.0-text-to-video', 'aspectRatio')).toMatchObject({ default: 'adaptive' });
     expect(spec('evolink/seedance-2.0-text-to-video', 'seed')).toBeUndefined();
+    for (const id of ['fal/bytedance/seedance-2.0/text-to-video', 'fal/bytedance/seedance-2.0/image-to-video', 'fal/bytedance/seedance-2.0/fast/image-to-video']) {
+      expect(spec(id, 'seed')).toBeUndefined();
+      expect(findModel(id)?.notes.join(' ')).toMatch(/No seed/);
+    }
     expect(spec('ark/seedance-1-0-pro-250528', 'duration')).toMatchObject({ min: 2, max: 12 });
     expect(spec('ark/dreamina-seedance-2-0-260128', 'duration')).toMatchObject({ min: 4, max: 15 });
     expect(spec('ark/dreamina-seedance-2-0-260128', 'seed')).toBeUndefined();
