@@ -118,8 +118,7 @@ function schema(def: EndpointDef) {
     resolution: z.enum(def.fast ? ['480p', '720p'] : ['480p', '720p', '1080p', '4k']).default('720p'),
     generate_audio: z.boolean().default(true),
     ...extra,
-    // Not in providers.md's 2.0 row, but fal's 2.0 schema lists an integer seed.
-    seed: z.number().int().optional(),
+    // No `seed` since fal-js @381105e (2026-08-02): a seed sent is ignored (and reported as such).
     ...images,
   });
 }
