@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger';
 import { boundedMediaRunner, resolveMediaTool } from '../media-tools/ffmpeg';
 import { createPreviewMaker } from '../media-tools/playable';
 import type { ProviderAdapter } from '../providers/types';
+import { createUploadCache, type UploadCache } from '../providers/upload-cache';
 import type { EngineApi, EngineEvent } from './api';
 import { createCancel } from './cancel-command';
 import { realClock, type EngineClock } from './clock';
@@ -57,6 +58,8 @@ export interface EngineOptions {
   store?: JobStore;
   /** Randomness for backoff jitter, [0, 1). */
   random?: () => number;
+  /** Where uploads are remembered by content hash; default `<dataDir>/upload-cache.json` (see upload-cache.ts). */
+  uploads?: UploadCache;
 }
 
 /** A running engine: the commands plus `start`, which loads the store and resumes work. */
@@ -97,6 +100,8 @@ export function createEngine(options: EngineOptions): Engine {
   const ffmpeg = options.ffmpeg ?? resolveMediaTool('ffmpeg');
   const media = boundedMediaRunner(MEDIA_CONCURRENCY);
   const previews = createPreviewMaker({ ffmpeg, ffprobe });
+  // One cache for every route: its key holds the storage host, so demo uploads never reach the real provider.
+  const uploads = options.uploads ?? createUploadCache(join(options.dataDir, 'upload-cache.json'));
 
   const listeners = new Set<(event: EngineEvent) => void>();
   /** Cancels asked for while the POST was in flight, carried out once it has an outcome. */
@@ -164,7 +169,7 @@ export function createEngine(options: EngineOptions): Engine {
     log,
     table,
     adapters: options.adapters,
-    context: options.context,
+    context: async (provider, route) => ({ ...(await options.context(provider, route)), uploads }),
     countTotal: () => requestsTotal++,
     waitOnline: (signal) => online.wait(signal),
   });

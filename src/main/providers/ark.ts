@@ -1,33 +1,46 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure, withModelRefusal, type ModelRefusal } from './failure';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
-import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskListing, TaskStatus } from './types';
+import { dataUrl } from './reference-files';
+import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, SubmitRequest, TaskListing, TaskStatus } from './types';
 import { ProviderError } from './types';
 
 /*
  * BytePlus ModelArk (providers.md, "BytePlus ModelArk"): POST /contents/generations/tasks →
- * { id: "cgt-…" }; GET and DELETE …/tasks/{id}. Images inline as data URLs in `content[]`.
+ * { id: "cgt-…" }; GET and DELETE …/tasks/{id}. Images (and 2.0 reference audio) inline as data URLs
+ * in `content[]`; reference videos only by public URL.
  */
 
 const NAME = PROVIDER_NAMES.ark;
 const TASKS = '/contents/generations/tasks';
 
+/** One reference item of `content[]`: its type, the URL (https or data URL) and its role. */
+export interface ArkReferenceItem {
+  type: 'image_url' | 'video_url' | 'audio_url';
+  url: string;
+}
+
+const ROLES: Record<ArkReferenceItem['type'], string> = { image_url: 'reference_image', video_url: 'reference_video', audio_url: 'reference_audio' };
+
 /**
  * The JSON body for one ModelArk job: `content[]` holds the prompt and the frames with roles
- * `first_frame` / `last_frame`; parameters are top-level fields (`ratio`, never `aspect_ratio`,
- * which ModelArk silently ignores; never the old `--rs …` prompt flags). Only parameters the row
- * has are sent, so 2.0 gets no `seed`/`camera_fixed`.
+ * `first_frame` / `last_frame`, or the reference media with roles `reference_image` /
+ * `reference_video` / `reference_audio` (providers.md "Seedance 2.0 reference-to-video", ModelArk:
+ * `{type:"video_url", video_url:{url}, role}` …); parameters are top-level fields (`ratio`, never
+ * `aspect_ratio`, which ModelArk silently ignores; never the old `--rs …` prompt flags). Only
+ * parameters the row has are sent, so 2.0 gets no `seed`/`camera_fixed`.
  */
-export function buildArkBody(entry: ModelEntry, params: JobParams, images: { first?: string; last?: string }): Record<string, unknown> {
+export function buildArkBody(entry: ModelEntry, params: JobParams, images: { first?: string; last?: string }, refs: ArkReferenceItem[] = []): Record<string, unknown> {
   const content: Array<Record<string, unknown>> = [];
   if (params.prompt.trim()) content.push({ type: 'text', text: params.prompt });
   if (images.first) content.push({ type: 'image_url', image_url: { url: images.first }, role: 'first_frame' });
   if (images.last) content.push({ type: 'image_url', image_url: { url: images.last }, role: 'last_frame' });
+  for (const r of refs) content.push({ type: r.type, [r.type]: { url: r.url }, role: ROLES[r.type] });
   return compact({
     model: entry.model,
     content,
@@ -40,6 +53,38 @@ export function buildArkBody(entry: ModelEntry, params: JobParams, images: { fir
     generate_audio: params.generateAudio,
     service_tier: params.serviceTier,
   });
+}
+
+/** ModelArk's whole request body limit: 64 MB (providers.md "Seedance 2.0 reference-to-video", ModelArk). */
+export const ARK_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** The `<fmt>` of `data:audio/<fmt lowercase>;base64,…` for a probed audio file (wav or mp3). */
+function audioFormat(mime: string): string {
+  if (/mpeg|mp3/i.test(mime)) return 'mp3';
+  if (/wav/i.test(mime)) return 'wav';
+  return mime.replace(/^audio\//, '').toLowerCase();
+}
+
+/**
+ * The reference items of a job as ModelArk takes them: images and audio inline as data URLs, videos
+ * only by the public URL the user gave — ModelArk takes no base64 video and has no upload API, so a
+ * local video file is refused here, before anything is sent (`invalid_input`, providers.md ModelArk table).
+ */
+async function arkReferences(refs: SubmitRequest['references']): Promise<ArkReferenceItem[]> {
+  const out: ArkReferenceItem[] = [];
+  for (const r of refs ?? []) {
+    if (r.kind === 'image') out.push({ type: 'image_url', url: await imageDataUrl(r.file) });
+    else if ('url' in r) out.push({ type: 'video_url', url: r.url });
+    else if (r.kind === 'video') {
+      throw providerError({
+        kind: 'invalid_input',
+        provider: NAME,
+        detail: 'it takes reference videos only by public URL (https://…), not as a file; put the video where ModelArk can fetch it and give its address',
+        retryable: false,
+      });
+    } else out.push({ type: 'audio_url', url: await dataUrl(r.file, `audio/${audioFormat(r.file.mime)}`) });
+  }
+  return out;
 }
 
 const ErrorObject = z.object({ code: z.string().nullish(), message: z.string().nullish(), param: z.string().nullish(), type: z.string().nullish() });
@@ -204,12 +249,24 @@ export const arkAdapter: ProviderAdapter = {
   id: 'ark',
   cancel: 'queued-only',
 
+  // Everything goes inline, so the body's size is checked against ModelArk's 64 MB before the POST.
   async prepare(req) {
     const images = {
       first: req.images.first ? await imageDataUrl(req.images.first) : undefined,
       last: req.images.last ? await imageDataUrl(req.images.last) : undefined,
     };
-    return { url: TASKS, body: buildArkBody(req.entry, req.params, images) };
+    const refs = req.entry.modes.includes('reference-to-video') ? await arkReferences(req.references) : [];
+    const body = buildArkBody(req.entry, req.params, images, refs);
+    const bytes = Buffer.byteLength(JSON.stringify(body));
+    if (bytes > ARK_MAX_BODY_BYTES) {
+      throw providerError({
+        kind: 'invalid_input',
+        provider: NAME,
+        detail: `the request would be ${Math.ceil(bytes / 2 ** 20)} MB with the images and audio inline; ModelArk takes at most 64 MB. Use fewer or smaller files`,
+        retryable: false,
+      });
+    }
+    return { url: TASKS, body };
   },
 
   async submit(prepared, ctx) {

@@ -1,31 +1,45 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
-import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
+import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
 import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
-import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
+import { dataUrl, fileName, referencesOf, uploadOnce, uploadTimeoutMs } from './reference-files';
+import { ProviderError, type ErrorKind, type PreparedImage, type PreparedMediaFile, type ProviderAdapter, type ProviderContext, type ProviderFailure, type RemoteState, type SubmitRequest, type TaskStatus } from './types';
 
 /*
  * EvoLink (providers.md, "EvoLink"): POST /v1/videos/generations → task `task-unified-…`;
  * GET /v1/tasks/{id}. Local images are uploaded to the files API first (base64) and sent as
- * `image_urls`. No cancel API. Video links last 24 h.
+ * `image_urls`; reference videos and audio go through the files API's stream upload and are sent as
+ * `video_urls` / `audio_urls`. Uploads are remembered by content hash (`ctx.uploads`). No cancel API.
+ * Video links last 24 h.
  */
 
 const NAME = PROVIDER_NAMES.evolink;
 
+/** Reference media URLs of a reference-to-video job, in tag order per kind (`@video1` is `videos[0]`). */
+export interface EvolinkMediaUrls {
+  videos: string[];
+  audios: string[];
+}
+
 /**
  * The JSON body for one EvoLink job: `quality` is the resolution, `image_urls` holds the first
- * (and last) frame's uploaded URLs, `duration` is an integer (providers.md, EvoLink fields table).
+ * (and last) frame's uploaded URLs — or, on a reference-to-video model, the reference images —,
+ * `duration` is an integer (providers.md, EvoLink fields table). `media` adds `video_urls` and
+ * `audio_urls` (providers.md "Seedance 2.0 reference-to-video", EvoLink table); empty lists are left out.
  */
-export function buildEvolinkBody(entry: ModelEntry, params: JobParams, imageUrls: string[]): Record<string, unknown> {
+export function buildEvolinkBody(entry: ModelEntry, params: JobParams, imageUrls: string[], media?: EvolinkMediaUrls): Record<string, unknown> {
   return compact({
     model: entry.model,
     prompt: params.prompt,
     image_urls: imageUrls.length > 0 ? imageUrls : undefined,
+    video_urls: media && media.videos.length > 0 ? media.videos : undefined,
+    audio_urls: media && media.audios.length > 0 ? media.audios : undefined,
     duration: params.duration,
     quality: params.resolution,
     aspect_ratio: params.aspectRatio,
@@ -152,29 +166,109 @@ function call(ctx: ProviderContext, method: 'GET' | 'POST', url: string, json?: 
   return callJson(ctx, NAME, { method, url, json, headers: bearerAuth(ctx) }, evolinkFailure);
 }
 
-const UploadAnswer = z.object({ data: z.object({ file_url: z.string().min(1) }) });
+const UploadAnswer = z.object({ data: z.object({ file_url: z.string().min(1), expires_at: z.string().nullish() }) });
+
+/** Uploaded files last 72 h (providers.md, EvoLink "Upload"); the answer's `expires_at` wins when readable. */
+const UPLOAD_LIFETIME_MS = 72 * 3600 * 1000;
+
+function filesBase(ctx: ProviderContext): string {
+  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: 'no files API base URL is configured', retryable: false });
+  return ctx.baseUrls.files;
+}
+
+function uploaded(answer: HttpAnswer, ctx: ProviderContext, what: string): { url: string; expiresAt: number } {
+  const read = parseOrFail(UploadAnswer, answer.body, { provider: NAME, detail: `the ${what} upload returned no URL`, providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
+  const stated = Date.parse(read.data.expires_at ?? '');
+  return { url: read.data.file_url, expiresAt: Number.isFinite(stated) ? stated : Date.now() + UPLOAD_LIFETIME_MS };
+}
 
 /** Uploads one image through the files API as a data URL (`base64_data`) → `data.file_url` (kept 72 h). */
-async function upload(image: PreparedImage, ctx: ProviderContext): Promise<string> {
-  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: 'no files API base URL is configured', retryable: false });
-  const bytes = await readFile(image.path);
-  const answer = await call(ctx, 'POST', `${ctx.baseUrls.files}/api/v1/files/upload/base64`, {
-    base64_data: `data:${image.mime};base64,${bytes.toString('base64')}`,
-    file_name: uploadName(image),
+function uploadImage(image: PreparedImage, ctx: ProviderContext): Promise<string> {
+  const base = filesBase(ctx);
+  return uploadOnce(ctx, 'evolink', base, image, async () => {
+    const answer = await callJson(
+      ctx,
+      NAME,
+      {
+        method: 'POST',
+        url: `${base}/api/v1/files/upload/base64`,
+        json: { base64_data: await dataUrl(image), file_name: fileName(image) },
+        headers: bearerAuth(ctx),
+        timeoutMs: uploadTimeoutMs(image.bytes * 1.34),
+      },
+      evolinkFailure,
+    );
+    return uploaded(answer, ctx, 'image');
   });
-  const uploaded = parseOrFail(UploadAnswer, answer.body, { provider: NAME, detail: 'the image upload returned no URL', providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
-  return uploaded.data.file_url;
+}
+
+/**
+ * A `multipart/form-data` body with one part `file` (the files API's `/upload/stream`, providers.md
+ * "Seedance 2.0 reference-to-video", EvoLink: "multipart `file`").
+ */
+function multipartFile(bytes: Buffer, name: string, mime: string): { body: Buffer; contentType: string } {
+  const boundary = `----seedance-studio-${randomBytes(12).toString('hex')}`;
+  const safeName = name.replace(/["\r\n]/g, '_');
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${safeName}"\r\nContent-Type: ${mime}\r\n\r\n`;
+  return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * Uploads one reference video or audio file through the files API's `/api/v1/files/upload/stream`
+ * → `data.file_url`. EvoLink's files API pages (2026-01-20) list images only; its own MCP server
+ * uploads video and audio this way (providers.md "Seedance 2.0 reference-to-video", EvoLink), so it is
+ * tried, and a refusal (4xx other than auth and rate limits) says plainly that the files API did not
+ * take this kind of file.
+ */
+function uploadMedia(kind: 'video' | 'audio', file: PreparedMediaFile, ctx: ProviderContext): Promise<string> {
+  const base = filesBase(ctx);
+  return uploadOnce(ctx, 'evolink', base, file, async () => {
+    const form = multipartFile(await readFile(file.path), fileName(file), file.mime);
+    const answer = await sendRequest(ctx, NAME, {
+      method: 'POST',
+      url: `${base}/api/v1/files/upload/stream`,
+      rawBody: form.body,
+      headers: { ...bearerAuth(ctx), 'Content-Type': form.contentType },
+      timeoutMs: uploadTimeoutMs(file.bytes),
+    });
+    if (!answer.ok) {
+      const failure = evolinkFailure(answer, ctx.apiKey);
+      if (failure.kind === 'auth' || failure.kind === 'rate_limited' || failure.kind === 'quota' || answer.status >= 500) throw new ProviderError(failure);
+      throw providerError({
+        kind: 'invalid_input',
+        provider: NAME,
+        detail: `the files API refused the reference ${kind} (EvoLink documents uploads of images only; give the ${kind} as a public URL or use another provider)`,
+        providerCode: failure.providerCode,
+        providerMessage: failure.providerMessage,
+        httpStatus: answer.status,
+        retryable: false,
+        apiKey: ctx.apiKey,
+      });
+    }
+    return uploaded(answer, ctx, kind);
+  });
+}
+
+/** Reference videos or audio clips as URLs EvoLink can fetch: uploaded files, or URLs given as they are. */
+async function mediaUrls(kind: 'video' | 'audio', refs: SubmitRequest['references'], ctx: ProviderContext): Promise<string[]> {
+  const urls: string[] = [];
+  for (const r of referencesOf(refs, kind)) urls.push('url' in r ? r.url : await uploadMedia(kind, r.file as PreparedMediaFile, ctx));
+  return urls;
 }
 
 export const evolinkAdapter: ProviderAdapter = {
   id: 'evolink',
   cancel: 'none',
 
+  // Uploads run one after another: EvoLink advises 1–2 s between requests, and the scheduler paces them.
   async prepare(req, ctx) {
     const urls: string[] = [];
-    if (req.images.first) urls.push(await upload(req.images.first, ctx));
-    if (req.images.last) urls.push(await upload(req.images.last, ctx));
-    return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls) };
+    if (req.images.first) urls.push(await uploadImage(req.images.first, ctx));
+    if (req.images.last) urls.push(await uploadImage(req.images.last, ctx));
+    if (!req.entry.modes.includes('reference-to-video')) return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls) };
+    for (const r of referencesOf(req.references, 'image')) if ('file' in r) urls.push(await uploadImage(r.file as PreparedImage, ctx));
+    const media = { videos: await mediaUrls('video', req.references, ctx), audios: await mediaUrls('audio', req.references, ctx) };
+    return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls, media) };
   },
 
   async submit(prepared, ctx) {

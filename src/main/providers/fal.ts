@@ -4,33 +4,46 @@ import { AUTO_DURATION } from '../../shared/catalog/task-type';
 import type { JobParams } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
 import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
-import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
 import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
-import type { ErrorKind, PreparedImage, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, TaskStatus } from './types';
+import { fileName, referencesOf, uploadOnce, uploadTimeoutMs, type LocalFile } from './reference-files';
+import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, SubmitRequest, TaskStatus } from './types';
 import { ProviderError } from './types';
 
 /*
  * fal queue protocol (providers.md, "fal"): POST /<endpoint-id> → { request_id, status_url,
  * response_url, cancel_url }; GET status_url; GET response_url once COMPLETED (a failure is a
- * COMPLETED whose result fetch answers 4xx/5xx). Local images go to fal storage first.
+ * COMPLETED whose result fetch answers 4xx/5xx). Local images, and the reference videos and audio of
+ * reference-to-video endpoints, go to fal storage first (remembered by content hash, `ctx.uploads`).
  */
 
 const NAME = PROVIDER_NAMES.fal;
 const INITIATE = '/storage/upload/initiate?storage_type=fal-cdn-v3';
 
+/** Reference media URLs of a reference-to-video job (fal storage `file_url`s or URLs given as is), in tag order per kind. */
+export interface FalReferenceUrls {
+  images: string[];
+  videos: string[];
+  audios: string[];
+}
+
 /**
  * The JSON input for one fal Seedance endpoint. `duration` is a string on fal ("5", or "auto" for
  * the model's choice, providers.md fal reference-to-video inputs); the other
  * keys appear only where the row has the parameter (providers.md, fal endpoints table).
- * `images` are fal storage URLs (`file_url`). Seed −1/absent is left out.
+ * `images` are fal storage URLs (`file_url`). Seed −1/absent is left out. `refs` (reference-to-video
+ * endpoints) become `image_urls` / `video_urls` / `audio_urls`, empty lists left out (providers.md
+ * "Seedance 2.0 reference-to-video", fal).
  */
-export function buildFalBody(params: JobParams, images: { first?: string; last?: string }): Record<string, unknown> {
+export function buildFalBody(params: JobParams, images: { first?: string; last?: string }, refs?: FalReferenceUrls): Record<string, unknown> {
   return compact({
     prompt: params.prompt,
     image_url: images.first,
     end_image_url: images.last,
+    image_urls: refs && refs.images.length > 0 ? refs.images : undefined,
+    video_urls: refs && refs.videos.length > 0 ? refs.videos : undefined,
+    audio_urls: refs && refs.audios.length > 0 ? refs.audios : undefined,
     aspect_ratio: params.aspectRatio,
     resolution: params.resolution,
     duration: params.duration === AUTO_DURATION ? 'auto' : String(params.duration),
@@ -206,14 +219,49 @@ function call(ctx: ProviderContext, method: 'GET' | 'POST' | 'PUT', url: string,
 
 const InitiateAnswer = z.object({ upload_url: z.string().min(1), file_url: z.string().min(1) });
 
-/** Uploads one image to fal storage (initiate, then PUT the bytes without our key) → its `file_url`. */
-async function upload(image: PreparedImage, ctx: ProviderContext): Promise<string> {
-  const init = await call(ctx, 'POST', `${filesBase(ctx)}${INITIATE}`, { content_type: image.mime, file_name: uploadName(image) });
-  const target = parseOrFail(InitiateAnswer, init.body, { provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
-  const bytes = await readFile(image.path);
-  const put = await sendRequest(ctx, NAME, { method: 'PUT', url: target.upload_url, rawBody: bytes, headers: { 'Content-Type': image.mime } });
-  if (!put.ok) throw new ProviderError(falFailure(put, ctx.apiKey));
-  return target.file_url;
+/**
+ * How long fal keeps an upload: asked for with `X-Fal-Object-Lifecycle-Preference` (fal's "Data
+ * retention" page: input uploads follow the same retention controls as outputs; fal's own clients send
+ * the header on the initiate request). fal documents no default, so the upload cache trusts a URL for a
+ * day only, well inside the seven days asked for.
+ */
+const KEEP_UPLOAD_SECONDS = 7 * 24 * 3600;
+const TRUST_UPLOAD_MS = 24 * 3600 * 1000;
+
+/**
+ * Uploads one file to fal storage (initiate, then PUT the bytes without our key) → its `file_url`;
+ * remembered by content hash through `ctx.uploads`, so the same bytes go up once.
+ */
+function upload(file: LocalFile, ctx: ProviderContext): Promise<string> {
+  const base = filesBase(ctx);
+  return uploadOnce(ctx, 'fal', base, file, async () => {
+    const init = await callJson(
+      ctx,
+      NAME,
+      {
+        method: 'POST',
+        url: `${base}${INITIATE}`,
+        json: { content_type: file.mime, file_name: fileName(file) },
+        headers: { ...auth(ctx), 'X-Fal-Object-Lifecycle-Preference': JSON.stringify({ expiration_duration_seconds: KEEP_UPLOAD_SECONDS }) },
+      },
+      falFailure,
+    );
+    const target = parseOrFail(InitiateAnswer, init.body, { provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
+    const bytes = await readFile(file.path);
+    const put = await sendRequest(ctx, NAME, { method: 'PUT', url: target.upload_url, rawBody: bytes, headers: { 'Content-Type': file.mime }, timeoutMs: uploadTimeoutMs(file.bytes) });
+    if (!put.ok) throw new ProviderError(falFailure(put, ctx.apiKey));
+    return { url: target.file_url, expiresAt: Date.now() + TRUST_UPLOAD_MS };
+  });
+}
+
+/** The reference files as URLs fal can fetch, per kind in tag order: uploaded to fal storage, or URLs given as they are. */
+async function referenceUrls(refs: SubmitRequest['references'], ctx: ProviderContext): Promise<FalReferenceUrls> {
+  const urls = async (kind: 'image' | 'video' | 'audio') => {
+    const out: string[] = [];
+    for (const r of referencesOf(refs, kind)) out.push('url' in r ? r.url : await upload(r.file, ctx));
+    return out;
+  };
+  return { images: await urls('image'), videos: await urls('video'), audios: await urls('audio') };
 }
 
 /** fal's queue URLs for a request when the submit answer lacks them: under the id's first two segments. */
@@ -231,7 +279,8 @@ export const falAdapter: ProviderAdapter = {
       first: req.images.first ? await upload(req.images.first, ctx) : undefined,
       last: req.images.last ? await upload(req.images.last, ctx) : undefined,
     };
-    return { url: `/${req.entry.model}`, body: buildFalBody(req.params, images) };
+    const refs = req.entry.modes.includes('reference-to-video') ? await referenceUrls(req.references, ctx) : undefined;
+    return { url: `/${req.entry.model}`, body: buildFalBody(req.params, images, refs) };
   },
 
   async submit(prepared, ctx) {

@@ -1,4 +1,5 @@
 import type { JobParams, ModelEntry, ProviderId } from '../../shared/catalog/types';
+import type { UploadCache } from './upload-cache';
 
 /**
  * The small set of error kinds every provider error maps to (ARCHITECTURE.md, "Errors").
@@ -170,6 +171,11 @@ export interface ProviderContext {
   baseUrls: { api: string; files?: string };
   fetch: typeof fetch;
   signal?: AbortSignal;
+  /**
+   * Where uploads (fal storage, EvoLink files API) are remembered by content hash so the same bytes are
+   * never uploaded twice (the engine's, kept in its data dir); absent = every upload is made.
+   */
+  uploads?: UploadCache;
 }
 
 /** What `checkKey` found: the key works, the provider refused it, or the provider could not be reached. */

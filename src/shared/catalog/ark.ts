@@ -1,4 +1,5 @@
 import { GENERAL_IMAGE_RULES } from './image-rules';
+import { ARK_REFERENCE_RULES } from './reference-rules';
 import {
   SIX_RATIOS,
   aspectRatioSpec,
@@ -23,8 +24,16 @@ const RATIOS = [...SIX_RATIOS, 'adaptive'];
 const PROMPT = { maxChars: 2000, hard: false, required: false };
 const SEED_MAX = 4294967295;
 const ALL_MODES: ModelEntry['modes'] = ['text-to-video', 'image-to-video', 'first-last-frame'];
+/**
+ * The 2.0 series also takes reference media in `content[]` (providers.md "Seedance 2.0
+ * reference-to-video", ModelArk: "other models take no video/audio"), never mixed with frames.
+ * Mini (`dreamina-seedance-2-0-mini-260615`) is left out: its id is unconfirmed in BytePlus's doc text.
+ */
+const V2_MODES: ModelEntry['modes'] = [...ALL_MODES, 'reference-to-video'];
+const REFERENCE_NOTE = 'Reference mode: up to 9 images, 3 videos and 3 audio clips (cite them as @image1, @video1, @audio1); not with a first or last frame.';
+const REFERENCE_VIDEO_NOTE = 'ModelArk takes reference videos only by public URL (no upload); images and audio are sent inline.';
 
-/** BytePlus ModelArk (first party) rows; each does text, first frame and first + last frame. */
+/** BytePlus ModelArk (first party) rows; each does text, first frame and first + last frame; the 2.0 series also reference media. */
 export const ARK_MODELS: ModelEntry[] = [
   {
     id: 'ark/seedance-1-0-pro-250528',
@@ -81,7 +90,7 @@ export const ARK_MODELS: ModelEntry[] = [
     provider: 'ark',
     model: 'dreamina-seedance-2-0-260128',
     name: 'Seedance 2.0',
-    modes: ALL_MODES,
+    modes: V2_MODES,
     sizeFamily: 'seedance-1.5+',
     params: [
       resolutionSpec(['480p', '720p', '1080p'], '720p'),
@@ -93,10 +102,39 @@ export const ARK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: GENERAL_IMAGE_RULES,
     cost: null,
+    references: ARK_REFERENCE_RULES,
     notes: [
       'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
       'No seed or fixed camera on 2.0.',
       'No published first-party USD price found; no estimate.',
+      REFERENCE_NOTE,
+      REFERENCE_VIDEO_NOTE,
+    ],
+  },
+  {
+    id: 'ark/dreamina-seedance-2-0-fast-260128',
+    provider: 'ark',
+    model: 'dreamina-seedance-2-0-fast-260128',
+    name: 'Seedance 2.0 Fast',
+    modes: V2_MODES,
+    sizeFamily: 'seedance-1.5+',
+    params: [
+      resolutionSpec(['480p', '720p'], '720p'),
+      aspectRatioSpec(RATIOS, 'adaptive'),
+      durationSpec(4, 15, 5),
+      watermarkSpec,
+      generateAudioSpec,
+    ],
+    prompt: PROMPT,
+    imageRules: GENERAL_IMAGE_RULES,
+    cost: null,
+    references: ARK_REFERENCE_RULES,
+    notes: [
+      'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
+      'No seed or fixed camera on 2.0; Fast has no 1080p.',
+      'No published first-party USD price found; no estimate.',
+      REFERENCE_NOTE,
+      REFERENCE_VIDEO_NOTE,
     ],
   },
 ];

@@ -1,4 +1,5 @@
 import { EVOLINK_IMAGE_RULES } from './image-rules';
+import { EVOLINK_REFERENCE_RULES } from './reference-rules';
 import { SIX_RATIOS, aspectRatioSpec, durationSpec, generateAudioSpec, resolutionSpec } from './param-specs';
 import type { ModelEntry } from './types';
 
@@ -8,11 +9,16 @@ const RATIOS = [...SIX_RATIOS, 'adaptive'];
 // "≤ 500 Chinese characters or ≤ 1000 English words": the character count is kept as a guide, not a hard cap.
 const PROMPT = { maxChars: 500, hard: false, required: true };
 const PROMPT_NOTE = 'Prompt limit: 500 Chinese characters or 1000 English words.';
-const UNCONFIRMED_1080 = '1080p is listed on some EvoLink pages but the Seedance 2.0 page says it is not supported: unconfirmed.';
 
+/**
+ * `quality` per the per-model pages (providers.md, EvoLink fields table): standard 480p–4k (1080p opened
+ * 2026-04-17, 4k added 2026-06-23; the older "1080p not supported" text is gone — the overview page still
+ * lists only up to 1080p, the model pages are followed), fast and mini 480p/720p; default 720p.
+ * `aspect_ratio` default `adaptive` since 2026-08-02.
+ */
 function params(standard: boolean, ratioDefault: string) {
   return [
-    standard ? resolutionSpec(['480p', '720p', '1080p'], '720p', ['1080p']) : resolutionSpec(['480p', '720p'], '720p'),
+    standard ? resolutionSpec(['480p', '720p', '1080p', '4k'], '720p') : resolutionSpec(['480p', '720p'], '720p'),
     aspectRatioSpec(RATIOS, ratioDefault),
     durationSpec(4, 15, 5),
     generateAudioSpec,
@@ -28,11 +34,11 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     name: 'Seedance 2.0 · text to video',
     modes: ['text-to-video'],
     sizeFamily: 'seedance-1.5+',
-    params: params(true, '16:9'),
+    params: params(true, 'adaptive'),
     prompt: PROMPT,
     imageRules: null,
     cost: null,
-    notes: [PROMPT_NOTE, UNCONFIRMED_1080],
+    notes: [PROMPT_NOTE],
   },
   {
     id: 'evolink/seedance-2.0-image-to-video',
@@ -45,7 +51,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: EVOLINK_IMAGE_RULES,
     cost: null,
-    notes: [PROMPT_NOTE, UNCONFIRMED_1080, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
   {
     id: 'evolink/seedance-2.0-fast-text-to-video',
@@ -54,7 +60,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     name: 'Seedance 2.0 Fast · text to video',
     modes: ['text-to-video'],
     sizeFamily: 'seedance-1.5+',
-    params: params(false, '16:9'),
+    params: params(false, 'adaptive'),
     prompt: PROMPT,
     imageRules: null,
     cost: null,
@@ -73,4 +79,39 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     cost: null,
     notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
+  ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
 ];
+
+/**
+ * One reference-to-video row (providers.md "Seedance 2.0 reference-to-video", EvoLink table, pages last
+ * changed 2026-08-02): `image_urls` / `video_urls` / `audio_urls` cited as `@image1` …; standard
+ * `quality` 480p–4k, fast and mini 480p/720p, default 720p; `aspect_ratio` default `adaptive`; the
+ * prompt is required and limited to 10,000 tokens (a guide: tokens are not characters).
+ */
+function referenceRow(tier: 'standard' | 'fast' | 'mini'): ModelEntry {
+  const infix = tier === 'standard' ? '' : `${tier}-`;
+  const label = tier === 'standard' ? '' : ` ${tier[0]!.toUpperCase()}${tier.slice(1)}`;
+  return {
+    id: `evolink/seedance-2.0-${infix}reference-to-video`,
+    provider: 'evolink',
+    model: `seedance-2.0-${infix}reference-to-video`,
+    name: `Seedance 2.0${label} · reference to video`,
+    modes: ['reference-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: [
+      resolutionSpec(tier === 'standard' ? ['480p', '720p', '1080p', '4k'] : ['480p', '720p'], '720p'),
+      aspectRatioSpec(RATIOS, 'adaptive'),
+      durationSpec(4, 15, 5),
+      generateAudioSpec,
+    ],
+    prompt: { maxChars: 10_000, hard: false, required: true },
+    imageRules: EVOLINK_IMAGE_RULES,
+    cost: null,
+    references: EVOLINK_REFERENCE_RULES,
+    notes: [
+      'Up to 9 reference images, 3 videos and 3 audio clips; cite them in the prompt as @image1, @video1, @audio1.',
+      'Local files are uploaded to the EvoLink files API (kept 72 h); its docs list images only, so a refused video or audio upload is reported as such.',
+      'Seedance 2.x rejects real human faces in reference images and videos.',
+    ],
+  };
+}

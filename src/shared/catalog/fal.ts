@@ -1,4 +1,5 @@
 import { FAL_1_IMAGE_RULES, FAL_2_IMAGE_RULES } from './image-rules';
+import { FAL_REFERENCE_RULES } from './reference-rules';
 import {
   SIX_RATIOS,
   aspectRatioSpec,
@@ -18,8 +19,14 @@ import type { CostModel, ModelEntry } from './types';
 const ASOF = '2026-11';
 const V1_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 2.5, fps: 24, asOf: ASOF };
 const V15_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 2.4, usdPerMillionTokensSilent: 1.2, fps: 24, asOf: ASOF };
-const V2_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 14, fps: 24, asOf: ASOF };
-const V2_FAST_COST: CostModel = { kind: 'tokens', usdPerMillionTokens: 11.2, fps: 24, asOf: ASOF };
+const V2_COST: Extract<CostModel, { kind: 'tokens' }> = { kind: 'tokens', usdPerMillionTokens: 14, fps: 24, asOf: ASOF };
+const V2_FAST_COST: Extract<CostModel, { kind: 'tokens' }> = { kind: 'tokens', usdPerMillionTokens: 11.2, fps: 24, asOf: ASOF };
+
+/**
+ * Reference jobs bill the input videos' seconds as tokens too and fal multiplies the price by 0.6 when
+ * videos are given (providers.md "Seedance 2.0 reference-to-video", from fal's llms.txt).
+ */
+const referenceCost = (cost: Extract<CostModel, { kind: 'tokens' }>): CostModel => ({ ...cost, billsInputVideo: true, withVideoFactor: 0.6 });
 
 // fal does not document a prompt limit; the model's 2000-character limit (Novita V1 docs) is a guide only.
 const PROMPT = { maxChars: 2000, hard: false, required: true };
@@ -47,15 +54,14 @@ function v15Params() {
   ];
 }
 
+/**
+ * fal 2.0 inputs: no `seed` — fal's current schema has none (fal-js endpoints.ts @381105e, 2026-08-02;
+ * the 2026-04-07 types had one), so the seed is hidden rather than sent and refused or ignored.
+ */
 function v2Params(resolutions: string[]) {
-  return [
-    resolutionSpec(resolutions, '720p'),
-    aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'),
-    durationSpec(4, 15, 5),
-    generateAudioSpec,
-    seedSpec(SEED_MAX),
-  ];
+  return [resolutionSpec(resolutions, '720p'), aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'), durationSpec(4, 15, 5), generateAudioSpec];
 }
+const NO_SEED_NOTE = "No seed: fal's current Seedance 2.0 schema has none.";
 
 /** fal's eight Seedance endpoints (providers.md, fal "Seedance endpoints"). `model` is the endpoint id. */
 export const FAL_MODELS: ModelEntry[] = [
@@ -122,7 +128,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: V2_COST,
-    notes: [DURATION_AUTO_NOTE, 'No cost estimate for 4k: no published output size.'],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'No cost estimate for 4k: no published output size.'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/image-to-video',
@@ -135,7 +141,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: { ...PROMPT, required: false },
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_COST,
-    notes: [DURATION_AUTO_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/fast/text-to-video',
@@ -148,7 +154,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: V2_FAST_COST,
-    notes: [DURATION_AUTO_NOTE],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE],
   },
   {
     id: 'fal/bytedance/seedance-2.0/fast/image-to-video',
@@ -161,6 +167,46 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: { ...PROMPT, required: false },
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_FAST_COST,
-    notes: [DURATION_AUTO_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
+  ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
 ];
+
+
+/**
+ * One fal reference-to-video endpoint (providers.md "Seedance 2.0 reference-to-video", fal: fal-js
+ * endpoints.ts @381105e, 2026-08-02): `image_urls` / `video_urls` / `audio_urls` of fal storage URLs,
+ * `resolution` 480p–4k on standard and 480p/720p on fast and mini, `aspect_ratio` default `auto`,
+ * `duration` 4–15 as a string, prompt required. No `seed` in this schema (the 2026-04-07 types had
+ * one), so the row offers none. Mini's price is not published in the sources read: no estimate.
+ */
+function referenceRow(tier: 'standard' | 'fast' | 'mini'): ModelEntry {
+  const path = tier === 'standard' ? '' : `${tier}/`;
+  const label = tier === 'standard' ? '' : ` ${tier[0]!.toUpperCase()}${tier.slice(1)}`;
+  const cost = tier === 'standard' ? referenceCost(V2_COST) : tier === 'fast' ? referenceCost(V2_FAST_COST) : null;
+  return {
+    id: `fal/bytedance/seedance-2.0/${path}reference-to-video`,
+    provider: 'fal',
+    model: `bytedance/seedance-2.0/${path}reference-to-video`,
+    name: `Seedance 2.0${label} · reference to video`,
+    modes: ['reference-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: [
+      resolutionSpec(tier === 'standard' ? ['480p', '720p', '1080p', '4k'] : ['480p', '720p'], '720p'),
+      aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'),
+      durationSpec(4, 15, 5),
+      generateAudioSpec,
+    ],
+    prompt: PROMPT,
+    imageRules: FAL_2_IMAGE_RULES,
+    cost,
+    references: FAL_REFERENCE_RULES,
+    notes: [
+      'Up to 9 reference images, 3 videos and 3 audio clips, 12 files in all; cite them in the prompt as @image1, @video1, @audio1.',
+      'Reference videos between about 640×640 and 834×1112 pixels (fal gives the bounds as approximate).',
+      'Input video seconds are billed too; the price is ×0.6 when videos are given.',
+      'No seed: fal\'s current schema for this endpoint has none.',
+      'Seedance 2.x rejects real human faces in reference images and videos.',
+    ],
+  };
+}

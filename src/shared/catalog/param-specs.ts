@@ -5,7 +5,7 @@ import type { ParamSpec } from './types';
  * values its docs publish (providers.md, per-provider tables). Pure data, no behaviour.
  */
 
-/** Output resolution enum. `unconfirmed` options are offered but flagged (e.g. EvoLink 1080p). */
+/** Output resolution enum. `unconfirmed` options are offered but flagged (options a provider's docs disagree on). */
 export function resolutionSpec(options: string[], def: string, unconfirmed?: string[]): ParamSpec {
   return { kind: 'enum', key: 'resolution', label: 'Resolution', options, default: def, ...(unconfirmed ? { unconfirmed } : {}) };
 }

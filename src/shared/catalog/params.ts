@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
 import { AUTO_DURATION, taskLocks, taskLockViolations } from './task-type';
-import { CropRect, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec } from './types';
+import { CropRect, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
 
 export { findModel } from './models';
 
@@ -64,6 +64,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     firstFrameCrop: CropRect.optional(),
     lastFrameCrop: CropRect.optional(),
     task: ReferenceTask.optional(),
+    references: z.array(ReferenceItem).max(MAX_REFERENCES).optional(),
   };
   for (const key of ['resolution', 'aspectRatio', 'duration'] as const) {
     const spec = specs.get(key);
@@ -79,17 +80,23 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   const hasText = entry.modes.includes('text-to-video');
   const hasImage = entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
   const hasLast = entry.modes.includes('first-last-frame');
+  const hasReference = entry.modes.includes('reference-to-video');
 
   const schema = z
     .strictObject(shape)
     .superRefine((raw, ctx) => {
       const p = raw as Partial<JobParams>;
+      const refs = p.references ?? [];
       if (!hasImage && (p.firstFrame || p.lastFrame)) {
-        ctx.addIssue({ code: 'custom', path: ['firstFrame'], message: `${entry.name} is text-to-video only: it takes no image. Pick the image-to-video model.` });
+        const message = hasReference
+          ? `${entry.name} takes reference media, not a first or last frame. Add the image as a reference and say in the prompt "@image1 as the first frame".`
+          : `${entry.name} is text-to-video only: it takes no image. Pick the image-to-video model.`;
+        ctx.addIssue({ code: 'custom', path: ['firstFrame'], message });
       }
-      if (!hasText && !p.firstFrame) {
+      if (!hasText && !hasReference && !p.firstFrame) {
         ctx.addIssue({ code: 'custom', path: ['firstFrame'], message: `${entry.name} needs a first frame image.` });
       }
+      for (const issue of referenceIssues(entry, refs, hasText, Boolean(p.firstFrame || p.lastFrame))) ctx.addIssue({ code: 'custom', ...issue });
       if (p.lastFrame && !p.firstFrame) {
         ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame too.' });
       }
@@ -119,6 +126,51 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   return schema as unknown as z.ZodType<JobParams>;
 }
 
+const KIND_WORDS: Record<ReferenceKind, [string, string]> = { image: ['image', 'images'], video: ['video', 'videos'], audio: ['audio clip', 'audio clips'] };
+const count = (n: number, kind: ReferenceKind) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`;
+
+/**
+ * The reference rules that need no file (providers.md "Seedance 2.0 reference-to-video", as encoded in
+ * `entry.references`): references only on reference rows; a reference-only row needs at least one
+ * image or video; counts per kind and in all; audio never alone; no first/last frame beside references
+ * where the row excludes them; a URL only for a video, and a provider that takes videos only by public
+ * URL (ModelArk) gets no local video. What needs the files (seconds, pixels, codecs) is media:check's.
+ */
+function referenceIssues(entry: ModelEntry, refs: readonly ReferenceItem[], hasText: boolean, hasFrames: boolean): Array<{ path: Array<string | number>; message: string }> {
+  const rules = entry.references;
+  if (!rules) {
+    return refs.length > 0 ? [{ path: ['references'], message: `${entry.name} takes no reference media. Pick a reference-to-video model.` }] : [];
+  }
+  const issues: Array<{ path: Array<string | number>; message: string }> = [];
+  const n: Record<ReferenceKind, number> = { image: 0, video: 0, audio: 0 };
+  for (const r of refs) n[r.kind]++;
+  if (!hasText && refs.length === 0) {
+    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image or video.` });
+  }
+  const max: Record<ReferenceKind, number> = { image: rules.maxImages, video: rules.videos.max, audio: rules.audios.max };
+  for (const kind of ['image', 'video', 'audio'] as const) {
+    if (n[kind] > max[kind]) issues.push({ path: ['references'], message: `${entry.name} takes at most ${count(max[kind], kind)}; this job has ${n[kind]}.` });
+  }
+  if (rules.maxFiles !== undefined && refs.length > rules.maxFiles) {
+    issues.push({ path: ['references'], message: `${entry.name} takes at most ${rules.maxFiles} reference files in all; this job has ${refs.length}.` });
+  }
+  if (rules.audioNeedsVisual && n.audio > 0 && n.image + n.video === 0) {
+    issues.push({ path: ['references'], message: `${entry.name} takes reference audio only together with a reference image or video.` });
+  }
+  if (rules.excludesFrames && refs.length > 0 && hasFrames) {
+    issues.push({ path: ['references'], message: `${entry.name} cannot mix a first or last frame with reference media. Use references only, and say in the prompt "@image1 as the first frame".` });
+  }
+  refs.forEach((r, i) => {
+    if (r.url !== undefined && r.kind !== 'video') {
+      issues.push({ path: ['references', i], message: `A reference ${r.kind === 'image' ? 'image' : 'audio clip'} must be a file; only reference videos may be given by URL.` });
+    }
+    if (r.id !== undefined && r.kind === 'video' && rules.videos.transport === 'public-url') {
+      issues.push({ path: ['references', i], message: `${entry.name} takes reference videos only by public URL (https://…); it cannot receive a video file.` });
+    }
+  });
+  return issues;
+}
+
 /**
  * The output size in px for these params (providers.md "Output sizes"). For `adaptive`/`auto` it
  * uses the first frame's size (EXIF-applied, px) and the closest table ratio; without it, null.
@@ -138,13 +190,22 @@ export interface CostEstimate {
   estimate: true;
 }
 
+/** What a reference job's files add to its price: the reference videos' total length in seconds. */
+export interface ReferenceInputs {
+  videoSeconds: number;
+}
+
 /**
  * Estimated price of one job, or null when the row has no published price, the output size is
  * unknown or the duration is Auto. Tokens model (providers.md, ModelArk "Cost"): tokens = width × height × fps × seconds
  * / 1024, times the USD price per million tokens (the silent price when `generateAudio` is false
- * and the row has one). Per-second model: USD per second for the resolution × seconds.
+ * and the row has one). Reference jobs (providers.md "Seedance 2.0 reference-to-video"): on rows with
+ * `billsInputVideo` the seconds are output + `inputs.videoSeconds`, and the price is multiplied by
+ * `withVideoFactor` (fal: 0.6) when the job has reference videos; without `inputs` such a job has no
+ * estimate (null) rather than a low one. Per-second model: USD per second
+ * for the resolution × output seconds.
  */
-export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSize | null): CostEstimate | null {
+export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSize | null, inputs?: ReferenceInputs): CostEstimate | null {
   const cost = entry.cost;
   // An Auto duration is the model's choice (and an edit's is the source's): no length to price.
   if (!cost || params.duration === AUTO_DURATION) return null;
@@ -153,7 +214,12 @@ export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSi
     return rate === undefined ? null : { usd: rate * params.duration, asOf: cost.asOf, estimate: true };
   }
   if (!size) return null;
-  const tokens = (size.width * size.height * cost.fps * params.duration) / 1024;
-  const price = params.generateAudio === false && cost.usdPerMillionTokensSilent !== undefined ? cost.usdPerMillionTokensSilent : cost.usdPerMillionTokens;
+  const hasVideos = (params.references ?? []).some((r) => r.kind === 'video');
+  // Billed input seconds that are not known (no probe yet, a video by URL) would make the estimate too low: none then.
+  if (cost.billsInputVideo && hasVideos && inputs === undefined) return null;
+  const inputSeconds = cost.billsInputVideo && hasVideos ? (inputs?.videoSeconds ?? 0) : 0;
+  const tokens = (size.width * size.height * cost.fps * (params.duration + inputSeconds)) / 1024;
+  const base = params.generateAudio === false && cost.usdPerMillionTokensSilent !== undefined ? cost.usdPerMillionTokensSilent : cost.usdPerMillionTokens;
+  const price = hasVideos && cost.withVideoFactor !== undefined ? base * cost.withVideoFactor : base;
   return { usd: (tokens * price) / 1_000_000, asOf: cost.asOf, estimate: true };
 }

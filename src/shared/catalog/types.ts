@@ -165,6 +165,14 @@ export const CostModel = z.discriminatedUnion('kind', [
     usdPerMillionTokens: z.number(),
     /** Price when `generateAudio` is false, where the provider charges less for silent video (1.5 Pro). */
     usdPerMillionTokensSilent: z.number().optional(),
+    /**
+     * Reference-to-video: the seconds of the input reference videos are billed as tokens too
+     * (tokens = w × h × fps × (input video s + output s) / 1024; fal and ModelArk, providers.md
+     * "Seedance 2.0 reference-to-video").
+     */
+    billsInputVideo: z.boolean().optional(),
+    /** Price multiplier when reference videos are given (fal: 0.6, same section). */
+    withVideoFactor: z.number().positive().optional(),
     fps: z.number(),
     asOf: z.string(),
   }),

@@ -142,7 +142,9 @@ describe('fal validation (422 pydantic detail)', () => {
 
 describe('EvoLink validation (400 invalid_parameters)', () => {
   it.each([
-    ['quality 1080p is not offered on 2.0 text-to-video', { model: 'seedance-2.0-text-to-video', prompt: 'x', quality: '1080p' }, 'quality'],
+    // 1080p opened 2026-04-17 and 4k 2026-06-23 on the standard models only (providers.md, EvoLink `quality`).
+    ['quality 1080p is not offered on 2.0 Fast text-to-video', { model: 'seedance-2.0-fast-text-to-video', prompt: 'x', quality: '1080p' }, 'quality'],
+    ['quality 4k is not offered on 2.0 Mini reference-to-video', { model: 'seedance-2.0-mini-reference-to-video', prompt: 'x', quality: '4k' }, 'quality'],
     ['image_urls on text-to-video', { model: 'seedance-2.0-text-to-video', prompt: 'x', image_urls: ['https://x/a.jpg'] }, 'image_urls'],
     ['image-to-video needs 1 or 2 images (0)', { model: 'seedance-2.0-image-to-video', prompt: 'x', image_urls: [] }, 'image_urls'],
     ['image-to-video needs 1 or 2 images (3)', { model: 'seedance-2.0-fast-image-to-video', prompt: 'x', image_urls: ['a', 'b', 'c'] }, 'image_urls'],

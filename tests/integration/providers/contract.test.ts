@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadToPart, DownloadError } from '../../../src/main/jobs/download';
 import { adapterFor, baseUrlsFromEnv } from '../../../src/main/providers/registry';
-import { ProviderError, type PreparedImage, type ProviderContext, type ProviderFailure, type RemoteTask, type TaskStatus } from '../../../src/main/providers/types';
+import { ProviderError, type PreparedImage, type PreparedMediaFile, type PreparedReference, type ProviderContext, type ProviderFailure, type RemoteTask, type TaskStatus } from '../../../src/main/providers/types';
 import { CATALOG } from '../../../src/shared/catalog/models';
 import { paramsSchema } from '../../../src/shared/catalog/params';
+import { makeMp4, makeWav } from '../../fixtures/reference-media';
 import { specOutputSize } from '../../fixtures/spec-output-sizes';
+import { createUploadCache } from '../../../src/main/providers/upload-cache';
 import type { JobParams, ModelEntry, ProviderId } from '../../../src/shared/catalog/types';
 import { DEMO_KEYS, simulatorEnv, startSimulator, type FaultConfig, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { FIXTURES, frameThumb, imageThumb, meanDiff, probe, removeTempDirs, tempDir } from '../provider-sim/sim-helpers';
@@ -141,6 +143,72 @@ describe.concurrent('every catalog row end to end', () => {
     }
     // Exactly one billable POST for this task.
     expect(sim.stats().byTask[task.taskId]?.submit).toBe(1);
+  });
+});
+
+/** Reference rows: two photos, a 3 s MP4 (640×640, 24 fps) and a 3 s WAV, made for the test. */
+const REFERENCE_ROWS = CATALOG.filter((e) => e.modes.includes('reference-to-video'));
+let video: PreparedMediaFile;
+let audio: PreparedMediaFile;
+/** The MP4 at a public URL the simulated ModelArk can fetch: a file on the simulator's (fal) CDN. */
+let publicVideoUrl: string;
+
+beforeAll(async () => {
+  [video, audio] = await Promise.all([makeMp4({ seconds: 3 }, 'dance.mp4'), makeWav(3, 'beat.wav')]);
+  const storage = baseUrlsFromEnv('fal', simulatorEnv(sim.url)).files!;
+  const init = (await (
+    await fetch(`${storage}/storage/upload/initiate?storage_type=fal-cdn-v3`, {
+      method: 'POST',
+      headers: { Authorization: `Key ${DEMO_KEYS.fal}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ content_type: 'video/mp4', file_name: 'dance.mp4' }),
+    })
+  ).json()) as { upload_url: string; file_url: string };
+  expect((await fetch(init.upload_url, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: readFileSync(video.path) })).status).toBe(200);
+  publicVideoUrl = init.file_url;
+});
+
+describe.concurrent('every reference-to-video row end to end (2 images + 1 video + 1 audio)', () => {
+  it.each(REFERENCE_ROWS.map((entry) => ({ id: entry.id, entry })))('$id', async ({ entry }) => {
+    const adapter = adapterFor(entry.provider);
+    const byUrl = entry.references!.videos.transport === 'public-url';
+    const ids = ['1', '2', '3', '4'].map((n) => n.padStart(32, '0'));
+    const params = paramsSchema(entry).parse({
+      modelId: entry.id,
+      prompt: `@image1 meets @image2, moving like @video1 to @audio1 (${entry.id})`,
+      resolution: '480p',
+      duration: 4,
+      references: [
+        { kind: 'image', id: ids[0] },
+        { kind: 'image', id: ids[1] },
+        byUrl ? { kind: 'video', url: 'https://public.example/dance.mp4' } : { kind: 'video', id: ids[2] },
+        { kind: 'audio', id: ids[3] },
+      ],
+    });
+    const references: PreparedReference[] = [
+      { kind: 'image', file: first },
+      { kind: 'image', file: last },
+      byUrl ? { kind: 'video', url: publicVideoUrl } : { kind: 'video', file: video },
+      { kind: 'audio', file: audio },
+    ];
+    const c = { ...ctx(sim, entry.provider), uploads: createUploadCache(null) };
+    const prepared = await adapter.prepare({ entry, params, images: {}, references }, c);
+    const task = await adapter.submit(prepared, c);
+    const { final } = await pollToEnd(entry.provider, task, c);
+    expect(final.error).toBeUndefined();
+    expect(final.state).toBe('succeeded');
+    const part = join(dir, `${entry.id.replace(/\W+/g, '_')}-reference-${task.taskId}.mp4`);
+    await downloadToPart({ url: final.resultUrl!, partPath: part });
+    // `adaptive`/`auto` follows the first reference medium (here the first image: no video frame sizes in the spec's helper).
+    const size = specOutputSize(entry.id, '480p', params.aspectRatio, first);
+    const p = await probe(part);
+    expect({ width: p.width, height: p.height }).toEqual(size);
+    expect(p.duration).toBeCloseTo(4, 1);
+    expect(sim.stats().byTask[task.taskId]?.submit).toBe(1);
+
+    // A second job with the same files uploads nothing again (fal storage, EvoLink files API).
+    const uploadsBefore = sim.stats().log.filter((l) => l.route === 'upload').length;
+    await adapter.prepare({ entry, params, images: {}, references }, c);
+    expect(sim.stats().log.filter((l) => l.route === 'upload').length).toBe(uploadsBefore);
   });
 });
 

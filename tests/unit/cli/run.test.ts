@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { fixture } from '../../fixtures/images';
+import { CATALOG } from '../../../src/shared/catalog/models';
 
 const PORTRAIT = fixture('altai-portrait-1080x1920.png');
 
@@ -97,14 +98,15 @@ describe('seedance models', () => {
     const io = capture({});
     expect(await runCli(['models', '--json'], io)).toBe(0);
     const rows = JSON.parse(io.out) as Array<{ id: string }>;
-    expect(rows).toHaveLength(20);
+    expect(rows.map((r) => r.id)).toEqual(CATALOG.map((m) => m.id));
     expect(rows.map((r) => r.id)).toContain('ark/dreamina-seedance-2-0-260128');
+    expect(rows.map((r) => r.id)).toContain('fal/bytedance/seedance-2.0/reference-to-video');
   });
 
-  it('prints a readable list marking unconfirmed options', async () => {
+  it('prints a readable list: EvoLink 2.0 standard up to 4k as documented (no uncertainty mark)', async () => {
     const io = capture({});
     expect(await runCli(['models'], io)).toBe(0);
-    expect(io.out).toMatch(/evolink\/seedance-2.0-text-to-video\n.*1080p\?/);
+    expect(io.out).toMatch(/evolink\/seedance-2.0-text-to-video\n.* 480p 720p 1080p 4k · /);
     expect(io.out).toMatch(/ark\/seedance-1-0-pro-250528\n.*≈ \$2.5\/M tokens \(as of 2026-11\)/);
   });
 });

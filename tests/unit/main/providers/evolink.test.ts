@@ -20,7 +20,8 @@ describe('buildEvolinkBody', () => {
       prompt: 'rain on glass',
       duration: 12,
       quality: '480p',
-      aspect_ratio: '16:9',
+      // EvoLink's default since 2026-08-02 (providers.md, EvoLink `aspect_ratio`).
+      aspect_ratio: 'adaptive',
       generate_audio: false,
     });
   });

@@ -16,19 +16,26 @@ const EXPECTED_IDS = [
   'fal/bytedance/seedance-2.0/image-to-video',
   'fal/bytedance/seedance-2.0/fast/text-to-video',
   'fal/bytedance/seedance-2.0/fast/image-to-video',
+  'fal/bytedance/seedance-2.0/reference-to-video',
+  'fal/bytedance/seedance-2.0/fast/reference-to-video',
+  'fal/bytedance/seedance-2.0/mini/reference-to-video',
   'evolink/seedance-2.0-text-to-video',
   'evolink/seedance-2.0-image-to-video',
   'evolink/seedance-2.0-fast-text-to-video',
   'evolink/seedance-2.0-fast-image-to-video',
+  'evolink/seedance-2.0-reference-to-video',
+  'evolink/seedance-2.0-fast-reference-to-video',
+  'evolink/seedance-2.0-mini-reference-to-video',
   'ark/seedance-1-0-pro-250528',
   'ark/seedance-1-5-pro-251215',
   'ark/dreamina-seedance-2-0-260128',
+  'ark/dreamina-seedance-2-0-fast-260128',
 ];
 
 const spec = (id: string, key: ParamSpec['key']) => findModel(id)?.params.find((p) => p.key === key);
 
 describe('CATALOG', () => {
-  it('holds exactly the twenty rows of the brief, ids `<provider>/<model>`', () => {
+  it('holds exactly the rows of the brief and issue 13, ids `<provider>/<model>`', () => {
     expect(CATALOG.map((m) => m.id)).toEqual(EXPECTED_IDS);
     for (const m of CATALOG) expect(m.id).toBe(`${m.provider}/${m.model}`);
   });
@@ -63,8 +70,15 @@ describe('CATALOG', () => {
     expect(spec('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video', 'aspectRatio')).toMatchObject({ default: 'auto' });
     expect(spec('fal/bytedance/seedance-2.0/text-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p', '1080p', '4k'] });
     expect(spec('fal/bytedance/seedance-2.0/fast/image-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p'] });
-    expect(spec('evolink/seedance-2.0-text-to-video', 'resolution')).toMatchObject({ unconfirmed: ['1080p'] });
+    expect(spec('evolink/seedance-2.0-text-to-video', 'resolution')).toEqual(expect.objectContaining({ options: ['480p', '720p', '1080p', '4k'], default: '720p' }));
+    expect(spec('evolink/seedance-2.0-text-to-video', 'resolution')).not.toHaveProperty('unconfirmed');
+    expect(spec('evolink/seedance-2.0-fast-text-to-video', 'resolution')).toMatchObject({ options: ['480p', '720p'] });
+    expect(spec('evolink/seedance-2.0-text-to-video', 'aspectRatio')).toMatchObject({ default: 'adaptive' });
     expect(spec('evolink/seedance-2.0-text-to-video', 'seed')).toBeUndefined();
+    for (const id of ['fal/bytedance/seedance-2.0/text-to-video', 'fal/bytedance/seedance-2.0/image-to-video', 'fal/bytedance/seedance-2.0/fast/image-to-video']) {
+      expect(spec(id, 'seed')).toBeUndefined();
+      expect(findModel(id)?.notes.join(' ')).toMatch(/No seed/);
+    }
     expect(spec('ark/seedance-1-0-pro-250528', 'duration')).toMatchObject({ min: 2, max: 12 });
     expect(spec('ark/dreamina-seedance-2-0-260128', 'duration')).toMatchObject({ min: 4, max: 15 });
     expect(spec('ark/dreamina-seedance-2-0-260128', 'seed')).toBeUndefined();
@@ -74,7 +88,6 @@ describe('CATALOG', () => {
   });
 
   it('marks unconfirmed points in notes', () => {
-    expect(findModel('evolink/seedance-2.0-image-to-video')?.notes.join(' ')).toMatch(/1080p.*unconfirmed/);
     expect(findModel('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video')?.notes.join(' ')).toMatch(/end_image_url/);
   });
 

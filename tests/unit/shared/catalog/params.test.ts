@@ -10,9 +10,16 @@ function model(id: string): ModelEntry {
   return m;
 }
 
-/** The smallest valid input for a row: a prompt, and a first frame when the row cannot do text only. */
+const IMAGE_ID = 'a'.repeat(32);
+
+/** The smallest valid input for a row: a prompt, and a first frame (or a reference image) when the row cannot do text only. */
 function minimal(m: ModelEntry): Record<string, unknown> {
-  return { modelId: m.id, prompt: 'a heron lands on a lake', ...(m.modes.includes('text-to-video') ? {} : { firstFrame: 'img-1' }) };
+  const input = m.modes.includes('text-to-video')
+    ? {}
+    : m.modes.includes('reference-to-video')
+      ? { references: [{ kind: 'image', id: IMAGE_ID }] }
+      : { firstFrame: 'img-1' };
+  return { modelId: m.id, prompt: 'a heron lands on a lake', ...input };
 }
 
 function messages(m: ModelEntry, input: Record<string, unknown>): string[] {

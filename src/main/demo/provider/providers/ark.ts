@@ -15,6 +15,7 @@ import {
   type SimRequest,
 } from '../context';
 import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, type StoredImage } from '../images';
+import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
 import { SIM_FPS } from '../render';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
@@ -24,6 +25,8 @@ import type { Reply } from '../types';
  * `POST /contents/generations/tasks` → `{id: "cgt-…"}`, `GET …/tasks/{id}`, `DELETE …/tasks/{id}`
  * (cancels a queued task, deletes a finished one), `GET …/tasks?page_size=&filter.status=`.
  * Errors `{error: {code, message, param, type}}`. Top-level `ratio`; `aspect_ratio` is silently ignored.
+ * 2.0 models also take `video_url` / `audio_url` reference items (providers.md "Seedance 2.0
+ * reference-to-video", ModelArk), never beside a first/last frame.
  */
 
 interface ModelDef {
@@ -32,6 +35,8 @@ interface ModelDef {
   text: boolean;
   image: boolean;
   reference: boolean;
+  /** Reference videos and audio (`video_url` / `audio_url` items): the 2.0 series only. */
+  media?: boolean;
   audio: boolean;
   /** `seed` and `camera_fixed` (not on 2.0). */
   seed: boolean;
@@ -50,11 +55,11 @@ const MODELS: Record<string, ModelDef> = {
     resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
   },
   'dreamina-seedance-2-0-260128': {
-    family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, audio: true, seed: false,
+    family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
     resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
   },
   'dreamina-seedance-2-0-fast-260128': {
-    family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, audio: true, seed: false,
+    family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
     resolutions: ['480p', '720p'], defaultResolution: '720p',
   },
 };
@@ -69,8 +74,33 @@ const Content = z.array(
       image_url: z.object({ url: z.string().min(1) }),
       role: z.enum(['first_frame', 'last_frame', 'reference_image']).optional(),
     }),
+    z.object({ type: z.literal('video_url'), video_url: z.object({ url: z.string().min(1) }), role: z.literal('reference_video').optional() }),
+    z.object({ type: z.literal('audio_url'), audio_url: z.object({ url: z.string().min(1) }), role: z.literal('reference_audio').optional() }),
   ]),
 ).min(1);
+
+/**
+ * Reference video and audio limits (providers.md "Seedance 2.0 reference-to-video", ModelArk table,
+ * newest doc 2026-08-28): videos mp4/mov H.264/H.265, each 2–15 s, 407,696–8,295,044 px, sides
+ * [300, 6000], ratio [0.4, 2.5], 24–60 fps, ≤ 200 MB; audio wav/mp3, each 2–15 s, ≤ 15 MB.
+ */
+const VIDEO_RULES: MediaRules = {
+  formats: ['mp4', 'mov'],
+  codecs: ['h264', 'hevc'],
+  minSeconds: 2,
+  maxSeconds: 15,
+  maxBytes: 200 * 1024 * 1024,
+  minPixels: 407_696,
+  maxPixels: 8_295_044,
+  minSide: 300,
+  maxSide: 6000,
+  minRatio: 0.4,
+  maxRatio: 2.5,
+  minFps: 24,
+  maxFps: 60,
+};
+const AUDIO_RULES: MediaRules = { formats: ['wav', 'mp3'], minSeconds: 2, maxSeconds: 15, maxBytes: 15 * 1024 * 1024 };
+const MIXED = 'first/last frame content cannot be mixed with reference media content';
 
 const Body = z.object({
   model: z.string(),
@@ -159,6 +189,8 @@ export function arkSim(sim: SimContext): ProviderSim {
 
     const texts = b.content.filter((c) => c.type === 'text');
     const imgs = b.content.filter((c) => c.type === 'image_url');
+    const videoItems = b.content.filter((c) => c.type === 'video_url');
+    const audioItems = b.content.filter((c) => c.type === 'audio_url');
     if (texts.length > 1) return invalid('At most one text item is allowed in content.', 'content');
     let text = texts[0]?.text ?? '';
     const flags = [...text.matchAll(FLAG)];
@@ -178,17 +210,46 @@ export function arkSim(sim: SimContext): ProviderSim {
       }
       text = text.replace(FLAG, '').trim();
     }
-    if (!text && imgs.length === 0) return invalid('content must hold a text prompt or an image.', 'content', 'MissingParameter');
+    if (!text && imgs.length === 0 && videoItems.length === 0) return invalid('content must hold a text prompt or an image.', 'content', 'MissingParameter');
+    const media = videoItems.length + audioItems.length;
+    if (media > 0 && !def.media) return invalid(`video_url and audio_url content is not supported by ${b.model}.`, 'content.type');
 
-    // Roles: a lone image without a role is the first frame.
+    // Roles: a lone image without a role is the first frame — which reference media may not join.
     const roles = imgs.map((c) => c.role ?? (imgs.length === 1 ? 'first_frame' : undefined));
+    const hasFrame = roles.some((x) => x === 'first_frame' || x === 'last_frame');
+    if (media > 0 && hasFrame) return invalid(MIXED, 'content.role');
     if (roles.some((x) => x === undefined)) return invalid('Each image must have a role when several images are given.', 'content.role');
     const firstIdx = roles.indexOf('first_frame');
     const lastIdx = roles.indexOf('last_frame');
     const refCount = roles.filter((x) => x === 'reference_image').length;
     if (roles.filter((x) => x === 'first_frame').length > 1 || roles.filter((x) => x === 'last_frame').length > 1) return invalid('At most one first_frame and one last_frame image.', 'content.role');
     if (lastIdx >= 0 && firstIdx < 0) return invalid('A last_frame image needs a first_frame image.', 'content.role');
+    if (refCount > 0 && def.media && firstIdx >= 0) return invalid(MIXED, 'content.role');
     if (refCount > 0 && (!def.reference || firstIdx >= 0)) return invalid(`reference_image is not supported here by ${b.model}.`, 'content.role');
+    if (refCount > 9) return invalid('At most 9 reference_image items.', 'content.image_url');
+    if (videoItems.length > 3 || audioItems.length > 3) return invalid(`At most 3 reference_${videoItems.length > 3 ? 'video' : 'audio'} items.`, 'content');
+    if (audioItems.length > 0 && refCount + videoItems.length === 0) return invalid('reference_audio needs at least one reference_image or reference_video.', 'content.audio_url');
+    for (const [field, items, rules, what] of [
+      ['video_url', videoItems.map((c) => c.video_url.url), VIDEO_RULES, 'video'],
+      ['audio_url', audioItems.map((c) => c.audio_url.url), AUDIO_RULES, 'audio'],
+    ] as const) {
+      const probed: ProbedMedia[] = [];
+      for (const [i, url] of items.entries()) {
+        // Videos only by URL ("no base64"); audio also as data:audio/<fmt lowercase>;base64,….
+        if (url.startsWith('data:') && (what === 'video' || !/^data:audio\/[a-z0-9]+;base64,/.test(url))) {
+          return invalid(`content.${field}[${i}]: ${what === 'video' ? 'base64 is not supported for video; give an https URL or asset id' : 'audio data must be data:audio/<format>;base64,…'}`, field);
+        }
+        try {
+          const m = await probeMediaRef(sim.files, url, { allowDataUrl: what === 'audio' });
+          checkMedia(m, rules, what);
+          probed.push(m);
+        } catch (e) {
+          if (e instanceof MediaRefError) return invalid(`content.${field}[${i}]: ${e.message}`, field);
+          throw e;
+        }
+      }
+      if (totalSeconds(probed) > 15) return invalid(`The reference ${what} lasts ${totalSeconds(probed).toFixed(2)} s in total; at most 15 s.`, field);
+    }
     if (imgs.length > 0 && !def.image) return invalid(`The model ${b.model} is text-to-video and does not accept images.`, 'content.image_url');
     if (imgs.length === 0 && !def.text) return invalid(`The model ${b.model} needs a first_frame image.`, 'content.image_url', 'MissingParameter');
 

@@ -14,13 +14,16 @@ import {
   type SimRequest,
 } from '../context';
 import { checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, type StoredImage } from '../images';
+import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
+import { multipartFile } from '../multipart';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
 
 /**
  * EvoLink's API (providers.md, "EvoLink"): `POST /v1/videos/generations` → task object
  * (`id` `task-unified-…`), `GET /v1/tasks/{id}`; files API `POST /api/v1/files/upload/base64`
- * (`{base64_data, upload_path?, file_name?}` → `data.file_url`, 72 h). Errors `{error: {code, message, type}}`.
+ * (`{base64_data, upload_path?, file_name?}` → `data.file_url`, 72 h) and `/upload/stream` (multipart `file`;
+ * images, and video/audio as EvoLink's MCP server sends them). Errors `{error: {code, message, type}}`.
  * Images must be URLs EvoLink can fetch: here, files the simulator serves (upload first).
  */
 
@@ -40,22 +43,42 @@ for (const tier of ['standard', 'fast', 'mini'] as const) {
 const RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', 'adaptive'] as const;
 
 /**
- * Create body. `quality` is 480p/720p; 1080p is accepted only on standard image/reference models
- * (later model pages list it; the 2.0 text-to-video page says it is not supported — providers.md).
+ * Create body (providers.md "EvoLink" fields table and "Seedance 2.0 reference-to-video", EvoLink).
+ * `quality`: standard models 480p–4k (1080p opened 2026-04-17, 4k 2026-06-23), fast and mini 480p/720p;
+ * `video_urls` / `audio_urls` only on the reference models.
  */
 function schema(def: ModelDef) {
+  const media = def.kind === 'reference' ? { video_urls: z.array(z.string().min(1)).max(3).optional(), audio_urls: z.array(z.string().min(1)).max(3).optional() } : {};
   return z.object({
     model: z.string(),
     prompt: z.string().min(1),
     image_urls: z.array(z.string().min(1)).optional(),
+    ...media,
     duration: z.number().int().min(4).max(15).default(5),
-    quality: z.enum(def.tier === 'standard' && def.kind !== 'text' ? ['480p', '720p', '1080p'] : ['480p', '720p']).default('720p'),
-    aspect_ratio: z.enum(RATIOS).default(def.kind === 'text' ? '16:9' : 'adaptive'),
+    quality: z.enum(def.tier === 'standard' ? ['480p', '720p', '1080p', '4k'] : ['480p', '720p']).default('720p'),
+    aspect_ratio: z.enum(RATIOS).default('adaptive'),
     generate_audio: z.boolean().default(true),
     model_params: z.object({ web_search: z.boolean().optional() }).optional(),
     callback_url: z.string().regex(/^https:\/\//, 'callback_url must be an HTTPS URL').optional(),
   });
 }
+
+/** EvoLink reference video and audio limits (providers.md "Seedance 2.0 reference-to-video", EvoLink table, 2026-08-02). */
+const VIDEO_RULES: MediaRules = {
+  formats: ['mp4', 'mov'],
+  minSeconds: 2,
+  maxSeconds: 15,
+  maxBytes: 50 * 1024 * 1024,
+  minPixels: 409_600,
+  maxPixels: 2_086_876,
+  minSide: 300,
+  maxSide: 6000,
+  minRatio: 0.4,
+  maxRatio: 2.5,
+  minFps: 24,
+  maxFps: 60,
+};
+const AUDIO_RULES: MediaRules = { formats: ['wav', 'mp3'], minSeconds: 2, maxSeconds: 15, maxBytes: 15 * 1024 * 1024 };
 
 /** Task-level `error` per failure kind (providers.md "Task-level error.code"). */
 const FAILURES: FailureMap<{ code: string; message: string; type: string }> = {
@@ -122,7 +145,8 @@ export function evolinkSim(sim: SimContext): ProviderSim {
     if (!r.ok) return invalid(r.problems.map((p) => p.message).join('; '), r.problems[0]?.path.join('.'));
     const v = r.value;
     sim.hooks.onIgnoredFields?.('evolink', model, unknownKeys(body, Object.keys(schema(def).shape)));
-    const pp = promptProblem(v.prompt);
+    // The reference pages give the prompt 10,000 tokens instead (providers.md "Seedance 2.0 reference-to-video").
+    const pp = def.kind === 'reference' ? null : promptProblem(v.prompt);
     if (pp) return invalid(pp, 'prompt');
     const urls = v.image_urls ?? [];
     if (def.kind === 'text' && urls.length > 0) return invalid('image_urls is not supported by text-to-video models; use the image-to-video model', 'image_urls');
@@ -140,6 +164,10 @@ export function evolinkSim(sim: SimContext): ProviderSim {
         throw e;
       }
     }
+    if (def.kind === 'reference') {
+      const problem = await referenceProblem(v as { video_urls?: string[]; audio_urls?: string[] }, urls.length);
+      if (problem) return problem;
+    }
     // Reference images are not frames; the simulator still builds its clip over the first one.
     const first = images[0];
     const last = def.kind === 'image' ? images[1] : undefined;
@@ -152,6 +180,66 @@ export function evolinkSim(sim: SimContext): ProviderSim {
       meta: { duration: v.duration, created: Math.floor(Date.now() / 1000) },
     });
     return { status: 200, json: taskObject(task), taskId: task.id };
+  }
+
+  /**
+   * The reference media rules: at least one image or video, audio never alone, each file fetchable and
+   * within its limits, videos and audio each ≤ 15 s together. Null when all is well.
+   */
+  async function referenceProblem(v: { video_urls?: string[]; audio_urls?: string[] }, images: number): Promise<Reply | null> {
+    const videos = v.video_urls ?? [];
+    const audios = v.audio_urls ?? [];
+    if (images + videos.length === 0) return invalid(audios.length > 0 ? 'audio_urls cannot be used alone; add at least one image or video' : 'reference-to-video needs at least one of image_urls or video_urls', audios.length > 0 ? 'audio_urls' : 'image_urls');
+    for (const [field, list, rules, what] of [['video_urls', videos, VIDEO_RULES, 'video'], ['audio_urls', audios, AUDIO_RULES, 'audio']] as const) {
+      const probed: ProbedMedia[] = [];
+      for (const [i, url] of list.entries()) {
+        if (url.startsWith('data:')) return invalid(`${field}[${i}]: do not use Base64 encoding; give a URL`, field);
+        try {
+          const m = await probeMediaRef(sim.files, url, { allowDataUrl: false });
+          checkMedia(m, rules, what);
+          probed.push(m);
+        } catch (e) {
+          if (e instanceof MediaRefError) return invalid(`${field}[${i}]: ${e.message}`, field);
+          throw e;
+        }
+      }
+      if (totalSeconds(probed) > 15) return invalid(`${field}: all together ${totalSeconds(probed).toFixed(2)} s; the limit is 15 s`, field);
+    }
+    return null;
+  }
+
+  /** `POST /api/v1/files/upload/stream`: multipart with one part `file` (EvoLink's MCP server sends video and audio this way). */
+  function streamUpload(req: SimRequest): Promise<Reply> | Reply {
+    const part = multipartFile(req);
+    if (!part) return invalid('multipart form-data with a file part is required', 'file');
+    if (!/^(image\/(jpeg|png|gif|webp)|video\/(mp4|quicktime)|audio\/(wav|x-wav|wave|mpeg|mp3))$/.test(part.mime)) return invalid(`file type ${part.mime} is not supported`, 'file');
+    if (part.bytes.length > 100 * 1024 * 1024) return invalid('file is larger than 100 MB', 'file');
+    return stored(part.bytes, part.mime, part.name, undefined);
+  }
+
+  async function stored(bytes: Buffer, mime: string, name: string, uploadPath: string | undefined): Promise<Reply> {
+    const { token, url } = await sim.files.addUpload('evolink', bytes, mime, name, 72 * 3600 * 1000);
+    const now = new Date();
+    return {
+      status: 200,
+      json: {
+        success: true,
+        code: 200,
+        msg: 'File uploaded successfully',
+        data: {
+          file_id: `file_${token.slice(0, 12)}`,
+          file_name: name,
+          original_name: name,
+          file_size: bytes.length,
+          mime_type: mime,
+          upload_path: uploadPath ?? mime.split('/')[0] + 's',
+          file_url: url,
+          download_url: url,
+          upload_time: now.toISOString(),
+          expires_at: new Date(now.getTime() + 72 * 3600 * 1000).toISOString(),
+        },
+      },
+    };
   }
 
   function upload(req: SimRequest): Promise<Reply> | Reply {
@@ -167,28 +255,7 @@ export function evolinkSim(sim: SimContext): ProviderSim {
         if (!['jpeg', 'png', 'gif', 'webp'].includes(img.format)) return invalid(`file type ${img.format} is not supported`, 'base64_data');
         const mime = `image/${img.format}`;
         const name = r.value.file_name ?? `${hex(8)}.${img.format === 'jpeg' ? 'jpg' : img.format}`;
-        const { token, url } = await sim.files.addUpload('evolink', bytes, mime, name, 72 * 3600 * 1000);
-        const now = new Date();
-        return {
-          status: 200,
-          json: {
-            success: true,
-            code: 200,
-            msg: 'File uploaded successfully',
-            data: {
-              file_id: `file_${token.slice(0, 12)}`,
-              file_name: name,
-              original_name: name,
-              file_size: bytes.length,
-              mime_type: mime,
-              upload_path: r.value.upload_path ?? 'images',
-              file_url: url,
-              download_url: url,
-              upload_time: now.toISOString(),
-              expires_at: new Date(now.getTime() + 72 * 3600 * 1000).toISOString(),
-            },
-          },
-        };
+        return stored(bytes, mime, name, r.value.upload_path ?? 'images');
       },
       () => invalid('base64_data is not a decodable image', 'base64_data'),
     );
@@ -202,6 +269,7 @@ export function evolinkSim(sim: SimContext): ProviderSim {
     match(prefix, req) {
       if (prefix === '/evolink-files') {
         if (req.method === 'POST' && req.path === '/api/v1/files/upload/base64') return { route: 'upload', auth: true, handle: () => upload(req) };
+        if (req.method === 'POST' && req.path === '/api/v1/files/upload/stream') return { route: 'upload', auth: true, handle: () => streamUpload(req) };
         return { route: 'other', auth: true, handle: () => notFound(req) };
       }
       if (req.method === 'POST' && req.path === '/v1/videos/generations') return { route: 'submit', auth: true, handle: () => submit(req) };

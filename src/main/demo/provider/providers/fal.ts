@@ -16,6 +16,7 @@ import {
   type SimRequest,
 } from '../context';
 import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, type StoredImage } from '../images';
+import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
 
@@ -33,6 +34,10 @@ interface EndpointDef {
   version: Version;
   i2v: boolean;
   fast?: boolean;
+  /** 2.0 Mini: as Fast, without `bitrate_mode`. */
+  mini?: boolean;
+  /** 2.0 reference-to-video: `image_urls` / `video_urls` / `audio_urls` (providers.md "Seedance 2.0 reference-to-video", fal). */
+  reference?: boolean;
 }
 
 const ENDPOINTS: Record<string, EndpointDef> = {
@@ -44,7 +49,16 @@ const ENDPOINTS: Record<string, EndpointDef> = {
   'bytedance/seedance-2.0/image-to-video': { version: '2.0', i2v: true },
   'bytedance/seedance-2.0/fast/text-to-video': { version: '2.0', i2v: false, fast: true },
   'bytedance/seedance-2.0/fast/image-to-video': { version: '2.0', i2v: true, fast: true },
+  'bytedance/seedance-2.0/mini/text-to-video': { version: '2.0', i2v: false, fast: true, mini: true },
+  'bytedance/seedance-2.0/mini/image-to-video': { version: '2.0', i2v: true, fast: true, mini: true },
+  'bytedance/seedance-2.0/reference-to-video': { version: '2.0', i2v: false, reference: true },
+  'bytedance/seedance-2.0/fast/reference-to-video': { version: '2.0', i2v: false, fast: true, reference: true },
+  'bytedance/seedance-2.0/mini/reference-to-video': { version: '2.0', i2v: false, fast: true, mini: true, reference: true },
 };
+
+/** fal reference video and audio limits (providers.md "Seedance 2.0 reference-to-video", fal: fal-js @381105e, 2026-08-02). */
+const VIDEO_RULES: MediaRules = { formats: ['mp4', 'mov'], minPixels: 409_600, maxPixels: 927_408 };
+const AUDIO_RULES: MediaRules = { formats: ['mp3', 'wav'], maxBytes: 15 * 1024 * 1024 };
 
 const RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as const;
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => String(a + i)) as [string, ...string[]];
@@ -78,14 +92,33 @@ function schema(def: EndpointDef) {
       ...images,
     });
   }
+  const urls = z.array(z.string().min(1));
+  const extra = {
+    ...(def.mini ? {} : { bitrate_mode: z.enum(['standard', 'high']).optional() }),
+    end_user_id: z.string().optional(),
+  };
+  if (def.reference) {
+    // No `seed` in the current schema (fal-js @381105e): a seed sent here is ignored.
+    return z.object({
+      prompt: z.string().min(1),
+      image_urls: urls.max(9).optional(),
+      video_urls: urls.max(3).optional(),
+      audio_urls: urls.max(3).optional(),
+      aspect_ratio: z.enum(['auto', ...RATIOS]).default('auto'),
+      duration: z.enum(['auto', ...range(4, 15)]).default('auto'),
+      resolution: z.enum(def.fast ? ['480p', '720p'] : ['480p', '720p', '1080p', '4k']).default('720p'),
+      generate_audio: z.boolean().default(true),
+      ...extra,
+    });
+  }
   return z.object({
     prompt: z.string().min(1),
     aspect_ratio: z.enum(['auto', ...RATIOS]).default('auto'),
     duration: z.enum(['auto', ...range(4, 15)]).default('auto'),
     resolution: z.enum(def.fast ? ['480p', '720p'] : ['480p', '720p', '1080p', '4k']).default('720p'),
     generate_audio: z.boolean().default(true),
-    // Not in providers.md's 2.0 row, but fal's 2.0 schema lists an integer seed.
-    seed: z.number().int().optional(),
+    ...extra,
+    // No `seed` since fal-js @381105e (2026-08-02): a seed sent is ignored (and reported as such).
     ...images,
   });
 }
@@ -138,6 +171,12 @@ const FAILURES: FailureMap<(t: SimTask<FalMeta>) => Reply> = {
   }),
 };
 
+interface ReferenceInput {
+  image_urls?: string[];
+  video_urls?: string[];
+  audio_urls?: string[];
+}
+
 interface FalMeta extends Record<string, unknown> {
   seed: number;
   prompt: string;
@@ -164,6 +203,49 @@ export function falSim(sim: SimContext): ProviderSim {
     }
   }
 
+  /**
+   * The reference files of a reference-to-video request: each fetchable and within fal's limits, all
+   * files ≤ 12, audio only with an image or a video, videos 2–15 s and under 50 MB together, audio ≤ 15 s
+   * together (providers.md "Seedance 2.0 reference-to-video", fal). A 422 in fal's shape otherwise.
+   */
+  async function references(v: ReferenceInput, def: EndpointDef): Promise<{ images: StoredImage[] } | Reply> {
+    const imageUrls = v.image_urls ?? [];
+    const videoUrls = v.video_urls ?? [];
+    const audioUrls = v.audio_urls ?? [];
+    const fail = (loc: Array<string | number>, msg: string, type = 'value_error') => detail422([{ loc: ['body', ...loc], msg, type, input: null }]);
+    if (imageUrls.length + videoUrls.length + audioUrls.length > 12) return fail([], 'At most 12 reference files (images, videos and audio) in all.');
+    if (audioUrls.length > 0 && imageUrls.length + videoUrls.length === 0) return fail(['audio_urls'], 'Reference audio needs at least one reference image or video.');
+    const images: StoredImage[] = [];
+    for (const [i, url] of imageUrls.entries()) {
+      const img = await image(url, `image_urls.${i}`, def);
+      if ('status' in img) return img;
+      images.push(img);
+    }
+    const probe = async (field: 'video_urls' | 'audio_urls', list: string[], rules: MediaRules, what: 'video' | 'audio') => {
+      const out: ProbedMedia[] = [];
+      for (const [i, url] of list.entries()) {
+        try {
+          const m = await probeMediaRef(sim.files, url, { allowDataUrl: false });
+          checkMedia(m, rules, what);
+          out.push(m);
+        } catch (e) {
+          if (!(e instanceof MediaRefError)) throw e;
+          return fail([field, i], e.message, e.code === 'unreachable' ? 'file_download_error' : 'value_error');
+        }
+      }
+      return out;
+    };
+    const videos = await probe('video_urls', videoUrls, VIDEO_RULES, 'video');
+    if (!Array.isArray(videos)) return videos;
+    const audios = await probe('audio_urls', audioUrls, AUDIO_RULES, 'audio');
+    if (!Array.isArray(audios)) return audios;
+    const vs = totalSeconds(videos);
+    if (videos.length > 0 && (vs < 2 || vs > 15)) return fail(['video_urls'], `The reference videos last ${vs.toFixed(2)} s together; they must last 2–15 s together.`);
+    if (videos.reduce((n, m) => n + m.bytes, 0) >= 50 * 1024 * 1024) return fail(['video_urls'], 'The reference videos must be under 50 MB together.');
+    if (totalSeconds(audios) > 15) return fail(['audio_urls'], `The reference audio lasts ${totalSeconds(audios).toFixed(2)} s together; at most 15 s.`);
+    return { images };
+  }
+
   async function submit(endpoint: string, req: SimRequest): Promise<Reply> {
     const def = ENDPOINTS[endpoint];
     if (!def) return { status: 404, json: { detail: `Application '${endpoint}' not found` } };
@@ -176,6 +258,12 @@ export function falSim(sim: SimContext): ProviderSim {
     sim.hooks.onIgnoredFields?.('fal', endpoint, unknownKeys(body, Object.keys(schema(def).shape)));
     let first: StoredImage | undefined;
     let last: StoredImage | undefined;
+    if (def.reference) {
+      const refs = await references(r.value as ReferenceInput, def);
+      if ('status' in refs) return refs;
+      // Reference images are not frames; the simulator still builds its clip over the first one.
+      first = refs.images[0];
+    }
     if (v.image_url) {
       const f = await image(v.image_url, 'image_url', def);
       if ('status' in f) return f;
