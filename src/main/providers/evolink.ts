@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRequest, type HttpAnswer } from './http';
-import { uploadName } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
