@@ -103,6 +103,11 @@ export async function downloadToPart(options: DownloadOptions): Promise<Download
  * lacks at most the batches not yet written; after a cut, everything that arrived is written first.
  */
 const BATCH_BYTES = 1024 * 1024;
+/**
+ * A smaller batch goes out once its first chunk has waited this long (ms) with no write in flight,
+ * so a slow download keeps its progress on disk (a crash then loses at most this much) and reports it.
+ */
+const FLUSH_AFTER_MS = 250;
 const MAX_WRITES = 2;
 /** Reading pauses while this much waits in memory (a disk slower than the network). */
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
@@ -116,6 +121,7 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
   // Chunks as they arrived, handed to writev together: no copy into one batch buffer.
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  let pendingSince = 0;
   let position = offset; // Where the next batch goes: batches are written by position, so two may be in flight.
   let written = offset;
   const writes = new Set<Promise<void>>();
@@ -146,9 +152,11 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       if (writeError !== undefined) throw writeError;
       hash.update(chunk);
+      if (pendingBytes === 0) pendingSince = Date.now();
       pending.push(chunk);
       pendingBytes += chunk.length;
-      if (pendingBytes < BATCH_BYTES) continue;
+      const stale = writes.size === 0 && Date.now() - pendingSince >= FLUSH_AFTER_MS;
+      if (pendingBytes < BATCH_BYTES && !stale) continue;
       while (writes.size >= MAX_WRITES && pendingBytes >= MAX_PENDING_BYTES) await Promise.race(writes);
       if (writes.size < MAX_WRITES) startWrite();
     }

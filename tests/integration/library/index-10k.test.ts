@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from '../../../src/main/library/disk';
 import { createLibrary, type Library } from '../../../src/main/library/library';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
-import type { ClipSidecar } from '../../../src/shared/library/sidecar';
+import { SIDECAR_SCHEMA_VERSION, type ClipSidecar } from '../../../src/shared/library/sidecar';
 import { makeSidecars, writeLibrary } from '../../unit/main/library/sidecar-factory';
 import { makeTestMp4 } from './media';
 
@@ -61,7 +61,7 @@ describe(`library index over ${N.toLocaleString('en')} generated clips plus dama
       'partial_video',
     );
     await addFolder('2025-01-01_no-video_bad0000004', { 'clip.json': JSON.stringify({ ...sample, id: 'bad0000004' }) }, 'no_video');
-    await addFolder('2025-01-01_future_bad0000005', { 'clip.json': JSON.stringify({ ...sample, id: 'bad0000005', schemaVersion: 2 }), 'clip.mp4': 'video' }, 'foreign');
+    await addFolder('2025-01-01_future_bad0000005', { 'clip.json': JSON.stringify({ ...sample, id: 'bad0000005', schemaVersion: SIDECAR_SCHEMA_VERSION + 1 }), 'clip.mp4': 'video' }, 'foreign');
     await addFolder('some-node-project', { 'clip.json': '{"name":"not-a-clip","version":"1.0.0"}', 'clip.mp4': 'video' }, 'foreign');
     await addFolder(
       '2025-01-01_escape_bad0000006',

@@ -12,7 +12,7 @@ import { createMediaRegistry } from '../../../src/main/media/registry';
 import { probeVideo } from '../../../src/main/media-tools/ffmpeg';
 import { createPreviewMaker } from '../../../src/main/media-tools/playable';
 import { libraryDomain } from '../../../src/shared/contract/library';
-import { ClipSidecar } from '../../../src/shared/library/sidecar';
+import { ClipSidecar, SIDECAR_SCHEMA_VERSION } from '../../../src/shared/library/sidecar';
 import { makeTestVideo } from '../../fixtures/videos';
 import { fields } from './clip-fields';
 import { tools } from './media';
@@ -47,7 +47,7 @@ describe('library: a 10-bit HEVC clip keeps its original and plays through its H
       preview: { path: made!.path, width: made!.width, height: made!.height, reason: made!.reason },
     });
 
-    expect((await readdir(clip.paths.dir)).sort()).toEqual(['clip.json', 'inputs', 'poster.jpg', 'preview.mp4', 'clip.mp4'].sort());
+    expect((await readdir(clip.paths.dir)).sort()).toEqual(['clip.json', 'poster.jpg', 'preview.mp4', 'clip.mp4'].sort());
     expect(await hashFile(clip.paths.video)).toEqual(original);
     expect(await probeVideo(tools.ffprobe, clip.paths.video)).toMatchObject({ codec: 'hevc', pixFmt: 'yuv420p10le' });
     expect(await probeVideo(tools.ffprobe, clip.paths.preview!)).toMatchObject({ codec: 'h264', pixFmt: 'yuv420p', width: 640, height: 360 });
@@ -56,7 +56,7 @@ describe('library: a 10-bit HEVC clip keeps its original and plays through its H
     expect(existsSync(made!.path)).toBe(false);
 
     const sidecar = ClipSidecar.parse(JSON.parse(await readFile(clip.paths.sidecar, 'utf8')));
-    expect(sidecar.schemaVersion).toBe(1);
+    expect(sidecar.schemaVersion).toBe(SIDECAR_SCHEMA_VERSION);
     expect(sidecar.output).toMatchObject({ codec: 'hevc', profile: 'Main 10', pixFmt: 'yuv420p10le', bitDepth: 10, audioCodec: 'aac' });
     expect(sidecar.preview).toMatchObject({ file: 'preview.mp4', codec: 'h264', width: 640, height: 360, reason: 'HEVC (Main 10, yuv420p10le, 10-bit)' });
     expect(sidecar.preview!.bytes).toBe((await hashFile(clip.paths.preview!)).bytes);
