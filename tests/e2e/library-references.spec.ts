@@ -62,17 +62,26 @@ test('the detail view lists the references with their tags, names and players', 
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
-test('Reuse brings back the reference image (the original, full size) and the URL, and says what did not come back', async ({ library }) => {
+test('Reuse brings back the reference image (the original, full size), the video and audio files and the URL', async ({ library }) => {
   await library.getByRole('button', { name: 'Reuse' }).click();
   await expect(library.getByRole('heading', { level: 1 })).toHaveText('Compose');
   const current = await library.evaluate(() => window.studio.drafts.get());
   if (!current.ok) throw new Error('drafts:get failed');
   const { references } = current.data.draft;
-  expect(references.map((r) => [r.kind, r.url ?? 'file'])).toEqual([
-    ['image', 'file'],
-    ['video', 'https://example.com/ridge.mp4'],
-  ]);
-  const preview = await library.evaluate((id) => window.studio.images.preview({ imageId: id, maxSide: 2048 }), references[0]!.id as string);
+  expect(references.map((r) => [r.kind, r.url ?? 'file']).sort()).toEqual(
+    [
+      ['image', 'file'],
+      ['video', 'file'],
+      ['video', 'https://example.com/ridge.mp4'],
+      ['audio', 'file'],
+    ].sort(),
+  );
+  const image = references.find((r) => r.kind === 'image')!;
+  const preview = await library.evaluate((id) => window.studio.images.preview({ imageId: id, maxSide: 2048 }), image.id as string);
   expect(preview.ok && { width: preview.data.width, height: preview.data.height }).toEqual({ width: 1080, height: 1920 });
-  await expect(library.locator('.status-line')).toContainText('Reused without some inputs. The @video1: reference videos and audio cannot be brought back in this build yet.');
+  // Videos and audio come back through the media service, under their own names.
+  const video = references.find((r) => r.kind === 'video' && r.id)!;
+  const info = await library.evaluate((id) => window.studio.media.info({ mediaId: id }), video.id as string);
+  expect(info.ok && info.data.info.name).toBe('ridge-walk.mp4');
+  await expect(library.locator('.status-line')).not.toContainText('Reused without some inputs');
 });

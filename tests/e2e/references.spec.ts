@@ -151,9 +151,17 @@ test('a reference job with two photos, a video and an audio clip runs on EvoLink
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Queue' }).click();
   const jobRows = page.locator('li.job-row');
   await expect(jobRows).toHaveCount(3);
-  for (const row of [EVOLINK, FAL, ARK]) {
+  for (const row of [EVOLINK, FAL]) {
     await expect(jobRows.filter({ hasText: row.provider }).locator('.job-chip')).toHaveText('Done', { timeout: 90_000 });
   }
+  // ModelArk fetches a reference video from its public URL itself; this offline test's example.com
+  // address cannot be fetched, so the demo provider refuses the task as ModelArk would — after the
+  // request went out with the video by URL and the photos and audio inline.
+  await expect(jobRows.filter({ hasText: ARK.provider }).locator('.job-chip')).toHaveText('Failed', { timeout: 90_000 });
+  const arkJobs = await page.evaluate(() => window.studio.jobs.list());
+  if (!arkJobs.ok) throw new Error('jobs:list failed');
+  const arkJob = arkJobs.data.jobs.find((j) => j.provider === 'ark');
+  expect(arkJob?.error?.message).toContain(`could not download media from ${VIDEO_URL}`);
 
   // The draft keeps the tray across a reload.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compose' }).click();
