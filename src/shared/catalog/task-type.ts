@@ -11,15 +11,6 @@ import type { AspectRatio, JobParams, ModelEntry, ReferenceTask } from './types'
 /** Duration the provider picks itself: ModelArk/EvoLink `-1`, fal `"auto"` (seedance-2.5.md §2.1, §3, §4). */
 export const AUTO_DURATION = -1;
 
-/**
- * Source clip length the provider accepts per task, in seconds, inclusive (seedance-2.5.md §2.3:
- * edit 4–30 s; extend 2–30 s on BytePlus — ComfyUI says 1.9 s, fal 1.8–30.2 s; the strictest is kept).
- */
-export const SOURCE_SECONDS: Readonly<Record<Exclude<ReferenceTask, 'reference'>, { min: number; max: number }>> = {
-  edit: { min: 4, max: 30 },
-  extend: { min: 2, max: 30 },
-};
-
 /** The task a job runs: its `task`, or `reference` on a reference-to-video job without one. */
 export function taskOf(params: Pick<JobParams, 'task'>): ReferenceTask {
   return params.task ?? 'reference';
