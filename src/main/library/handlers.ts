@@ -22,10 +22,9 @@ export interface LibraryHandlerDeps {
   frameTokens: FrameTokens;
   /**
    * Registers a kept reference video or audio file with the media service under its original
-   * `name` (refs-media's import by path, run where it probes). Absent until the media service is
-   * wired: Reuse then names those references in `left`.
+   * `name` (the media service's import by path, probed in the job engine's process).
    */
-  importMedia?: (path: string, name: string) => Promise<ImportedMedia>;
+  importMedia: (path: string, name: string) => Promise<ImportedMedia>;
   /** Shows a file in the system file manager (Electron: `shell.showItemInFolder`); absent where the host cannot. */
   showItemInFolder?: (absPath: string) => void;
   /** The host's save dialog (`StudioConfig.chooseSavePath`); absent where the host has none. */

@@ -54,13 +54,13 @@ export function inputViews(clip: LibraryClip, url: (path: string | null, mime: s
  * **Reuse**'s inputs (`library:reuseInputs`): frames and reference images as frame tokens carrying
  * the original's name (the image service imports the kept file under it, `images:importFrame`),
  * a frame's crop only when the original came back (the crop is in the original's px), reference
- * videos and audio registered through `importMedia`, URL references as they were. An input whose
- * file is gone, or a video/audio without `importMedia`, is named in `left` and the rest still
- * comes back.
+ * videos and audio registered through `importMedia` (main's media service), URL references as
+ * they were. An input whose file is gone or cannot be registered is named in `left` and the rest
+ * still comes back.
  */
 export async function reuseInputs(
   clip: LibraryClip,
-  deps: { frameTokens: FrameTokens; importMedia?: (path: string, name: string) => Promise<ImportedMedia>; log: Logger },
+  deps: { frameTokens: FrameTokens; importMedia: (path: string, name: string) => Promise<ImportedMedia>; log: Logger },
 ): Promise<ReuseAnswer> {
   const answer: ReuseAnswer = { frames: [], references: [], left: [] };
   for (const [index, input] of clip.sidecar.inputs.entries()) {
@@ -80,8 +80,6 @@ export async function reuseInputs(
       answer.frames.push({ role: input.role, token: deps.frameTokens.issue(found.path, name), ...crop });
     } else if (input.kind === 'image') {
       answer.references.push({ kind: 'image', tag: input.tag as string, token: deps.frameTokens.issue(found.path, name) });
-    } else if (!deps.importMedia) {
-      answer.left.push(`The ${labelOf(input)}: reference videos and audio cannot be brought back in this build yet.`);
     } else {
       try {
         answer.references.push({ kind: input.kind, tag: input.tag as string, media: await deps.importMedia(found.path, name ?? basename(found.path)) });

@@ -17,6 +17,9 @@ import { FIXTURE_IMAGES } from '../../fixtures/images';
 import { fields } from './clip-fields';
 import { makeTestMp4, tools } from './media';
 
+/** These tests do not reuse reference videos or audio; registering one would be a bug here. */
+const noMediaImport = (): Promise<never> => Promise.reject(new Error('no media import in this test'));
+
 const run = promisify(execFile);
 const ctx = { host: 'harness' } as const;
 const PHOTO = join(FIXTURE_IMAGES, 'dragonfly-4224x3168.jpg');
@@ -123,13 +126,10 @@ describe('library inputs: content-addressed store, references, v1 clips, clean-u
     expect(imported.map((i) => i.name)).toEqual(['waves.mp4', 'tone.wav']);
     expect((await hashFile(imported[0]!.path)).sha256).toBe((await hashFile(refVideo)).sha256);
 
-    // Without the media service, videos and audio are named in `left` and the rest still comes back.
-    const bare = await createLibraryHandlers(base).reuseInputs({ id: clip.id }, ctx);
-    expect(bare.references.map((r) => r.tag)).toEqual(['@image1', '@video2']);
-    expect(bare.left).toEqual([
-      'The @video1: reference videos and audio cannot be brought back in this build yet.',
-      'The @audio1: reference videos and audio cannot be brought back in this build yet.',
-    ]);
+    // A video or audio the media service cannot register is named in `left`; the rest still comes back.
+    const failing = await createLibraryHandlers({ ...base, importMedia: noMediaImport }).reuseInputs({ id: clip.id }, ctx);
+    expect(failing.references.map((r) => r.tag)).toEqual(['@image1', '@video2']);
+    expect(failing.left).toEqual(['The @video1: no media import in this test.', 'The @audio1: no media import in this test.']);
   });
 
   it('keeps loading a v1 clip (frames copied into its folder), reuses its sent copy and keeps it v1 when rated', async () => {
@@ -157,7 +157,7 @@ describe('library inputs: content-addressed store, references, v1 clips, clean-u
     expect(clip.sidecar.inputs).toEqual([{ role: 'first', kind: 'image', sent: { file: 'inputs/first.png', ...first, width: 1080, height: 1920 } }]);
 
     const frameTokens = createFrameTokens();
-    const handlers = createLibraryHandlers({ library, registerMedia: () => 'f'.repeat(32), mediaUrl: (id) => `media://clip/${id}`, frameTokens, log });
+    const handlers = createLibraryHandlers({ library, registerMedia: () => 'f'.repeat(32), mediaUrl: (id) => `media://clip/${id}`, frameTokens, importMedia: noMediaImport, log });
     const detail = await handlers.get({ id: clip.id }, ctx);
     expect(detail.inputs[0]).toMatchObject({ role: 'first', kept: 'sent', width: 1080, height: 1920 });
     const answer = await handlers.reuseInputs({ id: clip.id }, ctx);

@@ -16,6 +16,9 @@ import { fields } from './clip-fields';
 import { makeBlueEndingMp4, makeTestMp4, tools } from './media';
 import { FIXTURE_IMAGES } from '../../fixtures/images';
 
+/** These tests do not reuse reference videos or audio; registering one would be a bug here. */
+const noMediaImport = (): Promise<never> => Promise.reject(new Error('no media import in this test'));
+
 const FIXTURES = FIXTURE_IMAGES;
 const ctx = { host: 'harness' } as const;
 
@@ -231,6 +234,7 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
       registerMedia: (p, m) => media.register(p, m),
       mediaUrl: (id) => `media://clip/${id}`,
       frameTokens,
+      importMedia: noMediaImport,
       log,
     });
     const listed = libraryDomain.requests.list.output.parse(await handlers.list(libraryDomain.requests.list.input.parse({ query: 'dragonfly' }), ctx));
@@ -279,6 +283,7 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
       registerMedia: () => 'x',
       mediaUrl: (id) => `media://clip/${id}`,
       frameTokens: createFrameTokens(),
+      importMedia: noMediaImport,
       log,
       chooseSavePath: async (request) => {
         asked.push(request);

@@ -17,6 +17,9 @@ import { makeTestVideo } from '../../fixtures/videos';
 import { fields } from './clip-fields';
 import { tools } from './media';
 
+/** These tests do not reuse reference videos or audio; registering one would be a bug here. */
+const noMediaImport = (): Promise<never> => Promise.reject(new Error('no media import in this test'));
+
 const ctx = { host: 'harness' } as const;
 
 describe('library: a 10-bit HEVC clip keeps its original and plays through its H.264 preview', () => {
@@ -71,6 +74,7 @@ describe('library: a 10-bit HEVC clip keeps its original and plays through its H
       registerMedia: (p, m) => media.register(p, m),
       mediaUrl: (id) => `media://clip/${id}`,
       frameTokens: createFrameTokens(),
+      importMedia: noMediaImport,
       log,
     });
     const [item] = libraryDomain.requests.list.output.parse(await handlers.list(libraryDomain.requests.list.input.parse({}), ctx)).items;
