@@ -134,6 +134,8 @@ export const HostCall = z.discriminatedUnion('name', [
         bitDepth: z.number().nullable(),
         audioCodec: z.string().nullable(),
       }),
+      /** The poster the engine made (delivery.ts `posterFor`): without it main would spawn ffmpeg to make one again (issue 12). */
+      poster: z.string().optional(),
       /** The H.264 copy for the players, when the video is one they may not play (`media-tools/playable.ts`). */
       preview: z
         .object({ path: z.string(), bytes: z.number(), width: z.number(), height: z.number(), durationSec: z.number(), reason: z.string() })
