@@ -3,6 +3,7 @@ import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
+import { FixAnswer, FixRequest, PreviewAnswer, PreviewRequest } from '../images/image-wire';
 import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { EngineProcessStats } from './process-stats';
@@ -61,6 +62,10 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('probeMedia'), path: z.string().min(1), poster: z.string().min(1).optional() }),
   /** Reference media: an ffmpeg fix the user asked for (see `fixMedia`). */
   z.object({ seq: Seq, type: z.literal('fixMedia'), request: MediaFixRequest }),
+  /** Main's image service: the pixel work of a fix (`ImageWork.fix`), so sharp's memory is the engine's, not main's. */
+  z.object({ seq: Seq, type: z.literal('fixImage'), request: FixRequest }),
+  /** Main's image service: a thumbnail (`ImageWork.preview`). */
+  z.object({ seq: Seq, type: z.literal('previewImage'), request: PreviewRequest }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
@@ -88,6 +93,8 @@ export const REPLY_DATA = {
   shutdown: z.null(),
   probeMedia: ProbedMedia,
   fixMedia: FixedMedia,
+  fixImage: FixAnswer,
+  previewImage: PreviewAnswer,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
