@@ -103,6 +103,8 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     framesDir: join(config.dataDir, 'frames'),
     log,
     trashItem: config.trashItem,
+    // Last frames are extracted by ffmpeg in the engine's process when there is one (issue 12: main spawns nothing); `jobs` is built below.
+    ...(config.launchEngine ? { extractLastFrame: (video: string, out: string) => jobs.lastFrame(video, out) } : {}),
   });
   unsubscribe.push(library.onChange((ids) => events.emit('library', 'changed', { ids })));
   // Last frames reach the renderer as tokens; the image service resolves them to paths.

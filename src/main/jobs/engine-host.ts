@@ -15,6 +15,8 @@ import { createEngine, type EngineOptions } from './engine';
 import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
 import { asStudioError } from '../references/errors';
 import type { ImageWork } from '../images/image-work';
+import { lastFrameOrUnavailable, type LastFrame } from '../library/posters';
+import { resolveMediaTool } from '../media-tools/ffmpeg';
 import { resultOf } from '../images/image-wire';
 import type { MediaFixRequest } from '../references/fix';
 import type { FixedMedia, MediaWork, ProbedMedia } from '../references/work';
@@ -73,6 +75,8 @@ export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
   probeMedia(path: string, options?: { poster?: string }): Promise<ProbedMedia>;
   /** Reference media: the ffmpeg fix `request` asks for, in the engine's process (one at a time). Throws `StudioError('BAD_INPUT')` when ffmpeg cannot. */
   fixMedia(request: MediaFixRequest): Promise<FixedMedia>;
+  /** The final frame of `video` as the PNG `out` (posters.ts `extractLastFrame`), ffmpeg run in the engine's process. Throws `StudioError('UNAVAILABLE')` when ffmpeg cannot. */
+  lastFrame(video: string, out: string): Promise<LastFrame>;
   /** Main's image work (`ImageWork`) in the engine's process: sharp's memory and threads stay out of main (issue 12). Throws as the work does (`ImageError`, `RangeError`). */
   readonly images: ImageWork;
 }
@@ -364,6 +368,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     stats: () => request('stats', {}),
     probeMedia: (path, opts) => request('probeMedia', { path, ...(opts?.poster ? { poster: opts.poster } : {}) }),
     fixMedia: (req) => request('fixMedia', { request: req }),
+    lastFrame: (video, out) => request('lastFrame', { video, out }),
     images: {
       fix: async (req) => resultOf(await request('fixImage', { request: req })),
       preview: async (req) => resultOf(await request('previewImage', { request: req })),
@@ -436,6 +441,8 @@ export function createInProcessEngineHost(options: EngineOptions & { media: Medi
     probeMedia: (path, opts) => asStudioError(() => options.media.probe(path, opts)),
     fixMedia: (req) => asStudioError(() => options.media.fix(req)),
     images: options.images,
+    lastFrame: (video, out) =>
+      lastFrameOrUnavailable({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') }, video, out),
     restart: () => running,
     async dispose() {
       await engine.dispose();

@@ -11,6 +11,7 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
 import { resolveMediaTool } from '../media-tools/ffmpeg';
+import { lastFrameOrUnavailable, type LastFrame } from '../library/posters';
 import type { ImageWork } from '../images/image-work';
 import { answerOf } from '../images/image-wire';
 import { createMediaWork, type MediaWork } from '../references/work';
@@ -56,6 +57,13 @@ let log: Logger | null = null;
 let localDemo: LocalDemo | null = null;
 let media: MediaWork | null = null;
 let images: Promise<ImageWork> | null = null;
+let tools: { ffmpeg: string; ffprobe: string } | null = null;
+
+/** `extractLastFrame` here, at normal priority (someone is waiting for it). */
+function lastFrameHere(video: string, out: string): Promise<LastFrame> {
+  if (!tools) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  return lastFrameOrUnavailable(tools, video, out);
+}
 
 /**
  * Main's image work, loaded on first use: sharp (libvips) then lives in this process only when
@@ -88,7 +96,8 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
   // The offline demo's server runs here, beside the engine's provider traffic, never in main.
   const demo = createLocalDemo({ dataDir: options.dataDir, env: process.env, log });
   localDemo = demo;
-  const work = createMediaWork({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') });
+  tools = { ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') };
+  const work = createMediaWork(tools);
   media = work;
   const created = createEngine({
     dataDir: options.dataDir,
@@ -171,6 +180,8 @@ async function handle(command: EngineCommand): Promise<unknown> {
       const pixels = await imageWork();
       return answerOf(() => pixels.fix(command.request, entryOf(command.request.modelId)));
     }
+    case 'lastFrame':
+      return lastFrameHere(command.video, command.out);
     case 'previewImage': {
       const pixels = await imageWork();
       return answerOf(() => pixels.preview(command.request));

@@ -66,6 +66,8 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('fixImage'), request: FixRequest }),
   /** Main's image service: a thumbnail (`ImageWork.preview`). */
   z.object({ seq: Seq, type: z.literal('previewImage'), request: PreviewRequest }),
+  /** The library's "continue from the last frame": the final frame of `video` as the PNG `out` (posters.ts `extractLastFrame`). */
+  z.object({ seq: Seq, type: z.literal('lastFrame'), video: z.string().min(1), out: z.string().min(1) }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
@@ -95,6 +97,7 @@ export const REPLY_DATA = {
   fixMedia: FixedMedia,
   fixImage: FixAnswer,
   previewImage: PreviewAnswer,
+  lastFrame: z.object({ path: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }),
 } as const satisfies Record<CommandType, z.ZodType>;
 
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });

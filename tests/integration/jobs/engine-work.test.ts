@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,9 @@ import { createImageService, type ImageService } from '../../../src/main/images/
 import { createEngineHost, forkEngine, type EngineHost } from '../../../src/main/jobs/engine-host';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { findModel } from '../../../src/shared/catalog/models';
+import { StudioError } from '../../../src/shared/contract/result';
 import { PHOTOS, tempDir } from '../../unit/main/images/derive';
+import { makeBlueEndingMp4 } from '../library/media';
 
 const V1 = findModel('novita/seedance-v1-pro-i2v')!;
 const ENTRY = resolve(__dirname, '../../../src/main/jobs/engine-process.ts');
@@ -63,5 +65,27 @@ describe('image work in the job engine process', () => {
     await expect(fix).rejects.toThrow(/outside the 4224 × 3168 image/);
     const ok = await service.fix({ imageId, entry: V1, resolution: '480p', aspectRatio: '1:1', role: 'first' });
     expect(ok.info.width).toBe(ok.info.height);
+  }, 60_000);
+});
+
+describe('last frames in the job engine process', () => {
+  it('extracts the final frame of a real MP4 at the video size, as a PNG', async () => {
+    const video = join(dir, 'blue-ending.mp4');
+    await makeBlueEndingMp4(video, '320x240');
+    const frame = await host.lastFrame(video, join(dir, 'frames', 'clip-last.png'));
+    expect(frame).toEqual({ path: join(dir, 'frames', 'clip-last.png'), width: 320, height: 240 });
+    // The clip ends on one blue frame after red ones: the very last frame, not one before it.
+    const [r, g, b] = (await sharp(frame.path).stats()).channels.map((c) => c.mean) as [number, number, number];
+    expect(b).toBeGreaterThan(200);
+    expect(r).toBeLessThan(40);
+    expect(g).toBeLessThan(40);
+  }, 60_000);
+
+  it('answers a file that is not a video with UNAVAILABLE and ffmpeg\'s reason', async () => {
+    const notVideo = join(dir, 'notes.mp4');
+    await writeFile(notVideo, 'not a video at all');
+    const frame = host.lastFrame(notVideo, join(dir, 'frames', 'notes-last.png'));
+    await expect(frame).rejects.toBeInstanceOf(StudioError);
+    await expect(frame).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/^The last frame could not be extracted: /) });
   }, 60_000);
 });
