@@ -185,7 +185,7 @@ export async function benchConcurrentJobs(work: string): Promise<void> {
     // A pending timer would keep the bench alive for the rest of SETTLE_TIMEOUT_MS after it is done.
     clearTimeout(settleTimer);
     const wallMs = performance.now() - started;
-    const roundTrips = await page.stop();
+    const { trips: roundTrips, floor } = await page.stop();
     const mainAfter = mainStats();
     const mainSteady = mainSteadyStats();
     const mainPeak = peakMainRss();
@@ -222,7 +222,8 @@ export async function benchConcurrentJobs(work: string): Promise<void> {
     console.log(`jobs: submits per job ${exactlyOnce ? 'exactly 1 for every job' : `NOT exactly 1: ${spread(submitsPerJob)}`} (simulator total ${totalSubmits})`);
     console.log(
       `jobs: event-loop delay, main ${eld(mainAfter)} (while accepting the submits ${eld(mainBurst)}; after them ${eld(mainSteady)}); ` +
-        `engine ${eld(engineAfter)} (since the process started; before the first submit ${eld(engineBefore)})`,
+        `engine ${eld(engineAfter)} (since the process started; before the first submit ${eld(engineBefore)}); ` +
+        `machine floor (the stand-in page, a process doing nothing but a message every ${PAGE_EVERY_MS} ms) p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms, max ${floor.max.toFixed(1)} ms`,
     );
     const trips = [...roundTrips].sort((a, b) => a - b);
     console.log(
@@ -253,16 +254,16 @@ const PAGE_EVERY_MS = 20;
  * each through the router (`app:engine`, a trivial request) as the Electron IPC bridge would. `stop`
  * resolves with every round trip the page measured, ms.
  */
-async function startPage(router: { dispatch(channel: string, input: unknown, ctx: { host: 'harness' }): Promise<unknown> }): Promise<{ stop(): Promise<number[]> }> {
+async function startPage(router: { dispatch(channel: string, input: unknown, ctx: { host: 'harness' }): Promise<unknown> }): Promise<{ stop(): Promise<{ trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] }> }> {
   const child = fork(THIS_FILE, ['--page'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
-  let done: (trips: number[]) => void = () => undefined;
-  const finished = new Promise<number[]>((r) => (done = r));
+  let done: (answer: { trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] }) => void = () => undefined;
+  const finished = new Promise<{ trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] }>((r) => (done = r));
   let ready: () => void = () => undefined;
   const started = new Promise<void>((r) => (ready = r));
   child.on('message', (raw) => {
-    const m = raw as { type: 'ready' } | { type: 'ask'; n: number } | { type: 'trips'; trips: number[] };
+    const m = raw as { type: 'ready' } | { type: 'ask'; n: number } | { type: 'trips'; trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] };
     if (m.type === 'ready') ready();
-    else if (m.type === 'trips') done(m.trips);
+    else if (m.type === 'trips') done({ trips: m.trips, floor: m.floor });
     else void router.dispatch('app:engine', {}, { host: 'harness' }).then((answer) => child.send({ type: 'answer', n: m.n, answer }));
   });
   await started;
@@ -270,9 +271,9 @@ async function startPage(router: { dispatch(channel: string, input: unknown, ctx
   return {
     async stop() {
       child.send({ type: 'stop' });
-      const trips = await finished;
+      const answer = await finished;
       child.disconnect();
-      return trips;
+      return answer;
     },
   };
 }
@@ -283,9 +284,12 @@ function runPage(): void {
   const trips: number[] = [];
   let n = 0;
   let timer: NodeJS.Timeout | undefined;
+  // This process does almost nothing: its own event-loop delay is what the machine's load alone costs any process.
+  let stats: (() => EngineProcessStats) | undefined;
   process.on('message', (raw) => {
     const m = raw as { type: 'start' } | { type: 'stop' } | { type: 'answer'; n: number };
     if (m.type === 'start') {
+      stats = watchProcess();
       timer = setInterval(() => {
         sentAt.set(++n, performance.now());
         process.send?.({ type: 'ask', n });
@@ -298,7 +302,7 @@ function runPage(): void {
       clearInterval(timer);
       // Requests still unanswered count at their age so far (a stalled main must not look fast).
       for (const at of sentAt.values()) trips.push(performance.now() - at);
-      process.send?.({ type: 'trips', trips });
+      process.send?.({ type: 'trips', trips, floor: stats?.().eventLoopDelayMs });
     }
   });
   process.on('disconnect', () => process.exit(0));

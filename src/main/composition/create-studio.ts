@@ -22,6 +22,7 @@ import { createSettingsStore, type SettingsStore } from '../settings/store';
 import { createMediaRegistry, type MediaRegistry } from '../media/registry';
 import { createImageHandlers } from '../images/handlers';
 import { createImageService, type ImageService } from '../images/image-service';
+import { localImageWork, type ImageWork } from '../images/image-work';
 import { createFileGrants, type FileGrants } from '../security/file-grants';
 import { CATALOG, findModel } from '../../shared/catalog/models';
 import { createEngineHost, createInProcessEngineHost, type EngineHost } from '../jobs/engine-host';
@@ -102,13 +103,20 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     framesDir: join(config.dataDir, 'frames'),
     log,
     trashItem: config.trashItem,
+    // Last frames are extracted by ffmpeg in the engine's process when there is one (issue 12: main spawns nothing); `jobs` is built below.
+    ...(config.launchEngine ? { extractLastFrame: (video: string, out: string) => jobs.lastFrame(video, out) } : {}),
   });
   unsubscribe.push(library.onChange((ids) => events.emit('library', 'changed', { ids })));
   // Last frames reach the renderer as tokens; the image service resolves them to paths.
   const frameTokens = createFrameTokens();
   // Dropped and picked files reach the renderer as grant tokens too (the preload makes them).
   const grants = createFileGrants();
-  const images = await createImageService({ dataDir: config.dataDir, log });
+  // Decoding and encoding images runs in the engine's process when there is one (issue 12: main keeps
+  // neither the pixels nor libvips' allocator arenas), in this one otherwise; `jobs` is built below.
+  const imageWork: ImageWork = config.launchEngine
+    ? { fix: (request, entry) => jobs.images.fix(request, entry), preview: (request) => jobs.images.preview(request) }
+    : localImageWork();
+  const images = await createImageService({ dataDir: config.dataDir, log, work: imageWork });
   const demo = createDemoProviders({ isDemo: () => !keys.anyConfigured(), keyFor: keys.keyFor, baseUrls });
   const engineContext = (provider: ProviderId, route?: JobRoute) => demo.context(provider, route);
   // In-process (the CLI) the engine's demo server runs here, as it would in the engine's own process;
@@ -132,6 +140,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       prepareImages,
       prepareReferences: prepareReferencesWith({ catalog: findModel, files: referenceFiles, media: work }),
       media: work,
+      images: imageWork,
       deliver,
       catalog: findModel,
       log,

@@ -7,11 +7,12 @@ import { sha256Bytes, writeAtomic } from './cache';
 import { checkImage, type CheckResult } from './check';
 import type { OutputFormat } from './encode';
 import { ImageError, UnknownImageError } from './errors';
-import { fixImage, type CropChoice, type FixResult } from './fix';
+import type { CropChoice, FixResult } from './fix';
 import { frameTarget, type FrameRole } from './geometry';
 import { openImageIndex } from './image-index';
 import { inspectImage, type ImageInfo } from './inspect';
-import { makePreview, type Preview } from './preview';
+import { localImageWork, type ImageWork } from './image-work';
+import type { Preview } from './preview';
 import { configureSharp } from './sharp-setup';
 import { HEAD_BYTES, sniffFormat } from './sniff';
 
@@ -20,6 +21,11 @@ export interface ImageServiceDeps {
   /** App data folder; the service uses `<dataDir>/inputs` (processed cache, previews, pasted images, index.json). */
   dataDir: string;
   log: Logger;
+  /**
+   * Where decoding, resizing and encoding run (`ImageWork`): the app hands the job engine's
+   * process (issue 12: main keeps its memory and its event loop); default this process.
+   */
+  work?: ImageWork;
 }
 
 /** An image and the job settings it is judged against. */
@@ -40,7 +46,11 @@ export interface Imported {
   info: ImageInfo;
 }
 
-/** Main's image service (ARCHITECTURE.md: "Main owns … images (sharp)"). All methods are async; work runs on sharp's thread pool. */
+/**
+ * Main's image service (ARCHITECTURE.md: "Main owns … images (sharp)"): ids, inspection (headers
+ * only) and verdicts here; decoding, resizing and encoding in `ImageServiceDeps.work` (the job
+ * engine's process in the app). All methods are async.
+ */
 export interface ImageService {
   /**
    * Registers a file the user picked, dropped or pasted as a path. Nothing is copied: the path is
@@ -73,7 +83,9 @@ const EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif
 
 /** Builds the image service; loads `inputs/index.json` and applies the process-wide sharp settings. */
 export async function createImageService(deps: ImageServiceDeps): Promise<ImageService> {
+  // Inspection (headers only) stays here; the pixel work goes to `work`.
   configureSharp();
+  const work = deps.work ?? localImageWork();
   const inputs = join(deps.dataDir, 'inputs');
   const index = await openImageIndex(join(inputs, 'index.json'), deps.log);
 
@@ -126,7 +138,22 @@ export async function createImageService(deps: ImageServiceDeps): Promise<ImageS
     async fix(req) {
       const started = Date.now();
       const [source, first] = await Promise.all([info(req.imageId), firstFrameSize(req)]);
-      const result = await fixImage(source.path, req.entry, { ...req, firstFrameSize: first, cacheDir: inputs, info: source });
+      const result = await work.fix(
+        {
+          src: source.path,
+          modelId: req.entry.id,
+          resolution: req.resolution,
+          aspectRatio: req.aspectRatio,
+          role: req.role,
+          cacheDir: inputs,
+          info: source,
+          ...(first ? { firstFrameSize: first } : {}),
+          ...(req.crop ? { crop: req.crop } : {}),
+          ...(req.format ? { format: req.format } : {}),
+          ...(req.size ? { size: req.size } : {}),
+        },
+        req.entry,
+      );
       deps.log.info('images.fixed', {
         imageId: req.imageId,
         model: req.entry.id,
@@ -140,10 +167,10 @@ export async function createImageService(deps: ImageServiceDeps): Promise<ImageS
     },
     async preview(imageId, maxSide = 512) {
       const source = await info(imageId);
-      return makePreview(source.path, source, inputs, maxSide);
+      return work.preview({ src: source.path, info: source, cacheDir: inputs, maxSide });
     },
     async previewFile(path, maxSide = 512) {
-      return makePreview(path, await inspectImage(path), inputs, maxSide);
+      return work.preview({ src: path, info: await inspectImage(path), cacheDir: inputs, maxSide });
     },
   };
 }

@@ -14,6 +14,10 @@ import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
 import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
 import { asStudioError } from '../references/errors';
+import type { ImageWork } from '../images/image-work';
+import { lastFrameOrUnavailable, type LastFrame } from '../library/posters';
+import { resolveMediaTool } from '../media-tools/ffmpeg';
+import { resultOf } from '../images/image-wire';
 import type { MediaFixRequest } from '../references/fix';
 import type { FixedMedia, MediaWork, ProbedMedia } from '../references/work';
 import { numberEvents } from './numbered-events';
@@ -71,6 +75,10 @@ export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
   probeMedia(path: string, options?: { poster?: string }): Promise<ProbedMedia>;
   /** Reference media: the ffmpeg fix `request` asks for, in the engine's process (one at a time). Throws `StudioError('BAD_INPUT')` when ffmpeg cannot. */
   fixMedia(request: MediaFixRequest): Promise<FixedMedia>;
+  /** The final frame of `video` as the PNG `out` (posters.ts `extractLastFrame`), ffmpeg run in the engine's process. Throws `StudioError('UNAVAILABLE')` when ffmpeg cannot. */
+  lastFrame(video: string, out: string): Promise<LastFrame>;
+  /** Main's image work (`ImageWork`) in the engine's process: sharp's memory and threads stay out of main (issue 12). Throws as the work does (`ImageError`, `RangeError`). */
+  readonly images: ImageWork;
 }
 
 /** When a crashed engine is restarted, and when the host gives up. */
@@ -107,9 +115,24 @@ export interface EngineHostOptions {
 /** Env variables never handed to the engine process: it gets keys over the channel, on demand, in memory. */
 const SECRET_ENV = /(_API_KEY|_KEY|_TOKEN|_SECRET)$/i;
 
-/** `env` without provider keys or other secrets: what every engine launcher (Node or Electron) hands its child. */
+/**
+ * glibc allocator settings for the engine's process, where libvips decodes images on threads of its
+ * own (issue 12): at most 2 malloc arenas instead of 8 per core, and a fixed 128 KiB mmap threshold,
+ * so a photo's multi-megabyte pixel buffers are mmapped and go back to the system when freed
+ * instead of raising the threshold and staying in an arena (sharp's docs, "Memory allocator").
+ * Measured by `npm run bench -- --only images` (the engine with and without them, side by side).
+ * Other C libraries ignore them.
+ */
+export const ENGINE_ALLOCATOR_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
+ * `env` without provider keys or other secrets: what every engine launcher (Node or Electron) hands
+ * its child, with `ENGINE_ALLOCATOR_ENV` unless `env` sets an allocator variable of its own.
+ */
 export function engineEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !SECRET_ENV.test(k)));
+  const clean = Object.fromEntries(Object.entries(env).filter(([k]) => !SECRET_ENV.test(k)));
+  const own = Object.keys(clean).some((k) => k.startsWith('MALLOC_'));
+  return own ? clean : { ...clean, ...ENGINE_ALLOCATOR_ENV };
 }
 
 /**
@@ -345,6 +368,11 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     stats: () => request('stats', {}),
     probeMedia: (path, opts) => request('probeMedia', { path, ...(opts?.poster ? { poster: opts.poster } : {}) }),
     fixMedia: (req) => request('fixMedia', { request: req }),
+    lastFrame: (video, out) => request('lastFrame', { video, out }),
+    images: {
+      fix: async (req) => resultOf(await request('fixImage', { request: req })),
+      preview: async (req) => resultOf(await request('previewImage', { request: req })),
+    },
     subscribe: (listener) => mirror.subscribe(listener),
     async dispose() {
       if (disposed || stopping) return;
@@ -373,9 +401,10 @@ function downError(): StudioError {
 
 /**
  * The engine in this process (the CLI): the same interface and the same mirror, no child, no
- * restarts; reference media work runs here too (`media`), with the same errors as in a process.
+ * restarts; reference media work (`media`) and image work (`images`) run here too, with the same
+ * errors as in a process.
  */
-export function createInProcessEngineHost(options: EngineOptions & { media: MediaWork }): EngineHost {
+export function createInProcessEngineHost(options: EngineOptions & { media: MediaWork; images: ImageWork }): EngineHost {
   const engine = createEngine(options);
   const mirror = createJobMirror(options.log);
   const numbered = numberEvents(engine, { event: (seq, event) => mirror.apply(seq, event), snapshot: (snapshot) => mirror.replace(snapshot) });
@@ -411,6 +440,9 @@ export function createInProcessEngineHost(options: EngineOptions & { media: Medi
     onStatus: () => () => undefined,
     probeMedia: (path, opts) => asStudioError(() => options.media.probe(path, opts)),
     fixMedia: (req) => asStudioError(() => options.media.fix(req)),
+    images: options.images,
+    lastFrame: (video, out) =>
+      lastFrameOrUnavailable({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') }, video, out),
     restart: () => running,
     async dispose() {
       await engine.dispose();

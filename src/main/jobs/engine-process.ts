@@ -11,6 +11,9 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
 import { resolveMediaTool } from '../media-tools/ffmpeg';
+import { lastFrameOrUnavailable, type LastFrame } from '../library/posters';
+import type { ImageWork } from '../images/image-work';
+import { answerOf } from '../images/image-wire';
 import { createMediaWork, type MediaWork } from '../references/work';
 import { asStudioError } from '../references/errors';
 import { prepareReferencesWith } from './prepare-references';
@@ -53,6 +56,30 @@ let numbered: NumberedEvents | null = null;
 let log: Logger | null = null;
 let localDemo: LocalDemo | null = null;
 let media: MediaWork | null = null;
+let images: Promise<ImageWork> | null = null;
+let tools: { ffmpeg: string; ffprobe: string } | null = null;
+
+/** `extractLastFrame` here, at normal priority (someone is waiting for it). */
+function lastFrameHere(video: string, out: string): Promise<LastFrame> {
+  if (!tools) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  return lastFrameOrUnavailable(tools, video, out);
+}
+
+/**
+ * Main's image work, loaded on first use: sharp (libvips) then lives in this process only when
+ * someone fixes or previews an image, and a run of text-to-video jobs never pays its memory.
+ */
+function imageWork(): Promise<ImageWork> {
+  images ??= import('../images/image-work').then((m) => m.localImageWork());
+  return images;
+}
+
+/** The row a fix names; an unknown model id is main's mistake (it checked the id), so an internal error. */
+function entryOf(modelId: string) {
+  const entry = findModel(modelId);
+  if (!entry) throw new Error(`Unknown model "${modelId.slice(0, 80)}".`);
+  return entry;
+}
 
 /** Asks main for something only it has; resolves with the answer's parsed `data`. */
 function call<N extends HostCall['name']>(request: Extract<HostCall, { name: N }>): Promise<unknown> {
@@ -69,7 +96,8 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
   // The offline demo's server runs here, beside the engine's provider traffic, never in main.
   const demo = createLocalDemo({ dataDir: options.dataDir, env: process.env, log });
   localDemo = demo;
-  const work = createMediaWork({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') });
+  tools = { ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') };
+  const work = createMediaWork(tools);
   media = work;
   const created = createEngine({
     dataDir: options.dataDir,
@@ -148,6 +176,16 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return asStudioError(() => work.probe(command.path, command.poster ? { poster: command.poster } : {}));
     case 'fixMedia':
       return asStudioError(() => work.fix(command.request));
+    case 'fixImage': {
+      const pixels = await imageWork();
+      return answerOf(() => pixels.fix(command.request, entryOf(command.request.modelId)));
+    }
+    case 'lastFrame':
+      return lastFrameHere(command.video, command.out);
+    case 'previewImage': {
+      const pixels = await imageWork();
+      return answerOf(() => pixels.preview(command.request));
+    }
     case 'shutdown':
       await engine.dispose();
       numbered?.close();

@@ -3,6 +3,7 @@ import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
+import { FixAnswer, FixRequest, PreviewAnswer, PreviewRequest } from '../images/image-wire';
 import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { EngineProcessStats } from './process-stats';
@@ -61,6 +62,12 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('probeMedia'), path: z.string().min(1), poster: z.string().min(1).optional() }),
   /** Reference media: an ffmpeg fix the user asked for (see `fixMedia`). */
   z.object({ seq: Seq, type: z.literal('fixMedia'), request: MediaFixRequest }),
+  /** Main's image service: the pixel work of a fix (`ImageWork.fix`), so sharp's memory is the engine's, not main's. */
+  z.object({ seq: Seq, type: z.literal('fixImage'), request: FixRequest }),
+  /** Main's image service: a thumbnail (`ImageWork.preview`). */
+  z.object({ seq: Seq, type: z.literal('previewImage'), request: PreviewRequest }),
+  /** The library's "continue from the last frame": the final frame of `video` as the PNG `out` (posters.ts `extractLastFrame`). */
+  z.object({ seq: Seq, type: z.literal('lastFrame'), video: z.string().min(1), out: z.string().min(1) }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
@@ -88,6 +95,9 @@ export const REPLY_DATA = {
   shutdown: z.null(),
   probeMedia: ProbedMedia,
   fixMedia: FixedMedia,
+  fixImage: FixAnswer,
+  previewImage: PreviewAnswer,
+  lastFrame: z.object({ path: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }),
 } as const satisfies Record<CommandType, z.ZodType>;
 
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
@@ -134,6 +144,8 @@ export const HostCall = z.discriminatedUnion('name', [
         bitDepth: z.number().nullable(),
         audioCodec: z.string().nullable(),
       }),
+      /** The poster the engine made (delivery.ts `posterFor`): without it main would spawn ffmpeg to make one again (issue 12). */
+      poster: z.string().optional(),
       /** The H.264 copy for the players, when the video is one they may not play (`media-tools/playable.ts`). */
       preview: z
         .object({ path: z.string(), bytes: z.number(), width: z.number(), height: z.number(), durationSec: z.number(), reason: z.string() })

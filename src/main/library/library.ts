@@ -13,7 +13,7 @@ import { NewClipInput, storeInputs } from './file-inputs';
 import { createClipIndex } from './index';
 import { createInputStore } from './inputs-store';
 import { clipFolderName, clipPaths, isClipFolderName, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
-import { extractLastFrame, makePoster, type LastFrame } from './posters';
+import { lastFrameOrUnavailable, makePoster, type LastFrame } from './posters';
 import { readClipFolder, type ClipRecord } from './read-clip';
 import { createIndexCacheSaver, indexCachePath } from './index-cache';
 import { coldIndex, SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
@@ -43,6 +43,11 @@ export interface LibraryDeps {
   scanConcurrency?: number;
   /** Clock, ms since the epoch. */
   now?: () => number;
+  /**
+   * Extracts the last frame of `video` to the PNG `out` (see `extractLastFrame`); the app runs it
+   * in the job engine's process (issue 12: main spawns no ffmpeg). Default: `extractLastFrame` here.
+   */
+  extractLastFrame?: (video: string, out: string) => Promise<LastFrame>;
 }
 
 /** One clip: its sidecar, folder and absolute paths (main-side only; the renderer gets URLs). */
@@ -186,6 +191,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const tools = { ffmpeg: deps.ffmpegPath ?? resolveMediaTool('ffmpeg'), ffprobe: deps.ffprobePath ?? resolveMediaTool('ffprobe') };
   // Background ffmpeg/ffprobe work left in main (clips added from outside a job) runs bounded and at low priority.
   const media = boundedMediaRunner(MEDIA_CONCURRENCY);
+  const lastFrameOf = deps.extractLastFrame ?? ((video: string, out: string) => lastFrameOrUnavailable(tools, video, out));
   const now = deps.now ?? Date.now;
   const undoWindowMs = deps.undoWindowMs ?? 60_000;
   const log = deps.log;
@@ -485,13 +491,8 @@ export function createLibrary(deps: LibraryDeps): Library {
     return serialized(`frame:${id}`, async () => {
       const record = need(id);
       await mkdir(deps.framesDir, { recursive: true });
-      try {
-        // Someone is waiting on this one (Continue from last frame): normal priority, not behind background work.
-        return await extractLastFrame(tools, join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`));
-      } catch (err) {
-        if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The last frame could not be extracted: ${err.message}`);
-        throw err;
-      }
+      // Someone is waiting on this one (Continue from last frame): normal priority, not behind background work.
+      return lastFrameOf(join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`));
     });
   }
 

@@ -12,7 +12,11 @@ export function diffJob(before: JobView, after: JobView): JobPatch {
   const was = before as Record<string, unknown>;
   const now = after as Record<string, unknown>;
   for (const key of Object.keys(now)) {
-    if (key !== 'id' && JSON.stringify(now[key]) !== JSON.stringify(was[key])) patch[key] = now[key];
+    const a = now[key];
+    const b = was[key];
+    if (key === 'id' || a === b) continue;
+    // Only objects need the JSON comparison; most fields are numbers and strings (main runs this per job per batch, issue 12).
+    if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null || JSON.stringify(a) !== JSON.stringify(b)) patch[key] = a;
   }
   for (const key of Object.keys(was)) if (!(key in now)) unset.push(key);
   if (unset.length) patch.unset = unset;

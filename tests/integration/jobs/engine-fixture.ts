@@ -69,7 +69,9 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
   const dataDir = join(root, 'data');
   const outputDir = join(root, 'downloads');
   const log = createMemoryLogger();
-  const library = createLibrary({ libraryDir: join(root, 'library'), framesDir: join(dataDir, 'frames'), log, watch: false });
+  // Main gets no usable ffmpeg/ffprobe: filing a job's clip must run none (the engine probed it and made its poster, issue 12).
+  const noTool = join(root, 'no-media-tool-in-main');
+  const library = createLibrary({ libraryDir: join(root, 'library'), framesDir: join(dataDir, 'frames'), log, watch: false, ffmpegPath: noTool, ffprobePath: noTool });
   const images = await createImageService({ dataDir, log });
   const prepareImages = prepareImagesWith(images, findModel);
   const host = createEngineHost({

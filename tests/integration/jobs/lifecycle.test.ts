@@ -28,6 +28,9 @@ describe('job engine in a child process, against the provider simulator', () => 
     expect(clip.sidecar).toMatchObject({ jobId: job.id, providerTaskId: done.remote?.taskId, video: { sha256: done.result?.sha256 } });
     expect(sha256File(done.result?.path as string)).toBe(done.result?.sha256);
     expect(statSync(done.result?.path as string).size).toBe(done.result?.bytes);
+    // The engine's poster crossed with the video: main (given no ffmpeg by the rig) made none of its own.
+    expect(clip.paths.poster).not.toBeNull();
+    expect(statSync(clip.paths.poster as string).size).toBeGreaterThan(1_000);
     expect(submitsPerTask(rig.sim)).toEqual([1]);
     expect(rig.sim.stats().byTask[done.remote?.taskId as string]?.status).toBeGreaterThan(0);
     expect(done.requests).toBeGreaterThanOrEqual(3); // submit + ≥1 poll + download
