@@ -216,12 +216,14 @@ test('bad references get their plain verdict and nothing is sent', async ({ app:
   await picker(page).setInputFiles([DRAGONFLY, clip('long-a.mp4', 8), clip('long-b.mp4', 8)]);
   await expect(tiles(page)).toHaveCount(3, { timeout: 30_000 });
   await expect(reason(page)).not.toContainText('Checking', { timeout: 30_000 });
+  await expect(reason(page)).toContainText(/together: at most 15 s/);
   await expect(generate(page)).toBeDisabled();
   await clearTray(page);
   await picker(page).setInputFiles([DRAGONFLY, ...['a', 'b', 'c', 'd'].map((n) => clip(`short-${n}.mp4`, 2))]);
   await expect(tiles(page)).toHaveCount(5, { timeout: 30_000 });
   await expect(tray(page).locator('.ref-count[data-over]')).toHaveText('4 / 3 videos');
   await expect(reason(page)).not.toContainText('Checking', { timeout: 30_000 });
+  await expect(reason(page)).toContainText(/at most 3/);
   await expect(generate(page)).toBeDisabled();
   await clearTray(page);
 
