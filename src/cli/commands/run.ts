@@ -18,7 +18,7 @@ import { EXIT, RejectedError, UsageError, type CliIo } from '../io';
 import { followJob } from '../run/follow';
 import { importFrames } from '../run/frames';
 import { importReferences } from '../run/import-references';
-import type { ReferenceFlags } from '../run/references';
+import { referenceInputs, referenceItems, type ReferenceFlags } from '../run/references';
 import { cancelForCli } from '../run/interrupt';
 import { failureText, timingsOf } from '../run/outcome';
 import { describeProgress } from '../run/progress';
@@ -52,8 +52,17 @@ function toInt(flag: string, v: string | undefined): number | undefined {
   return Number(v);
 }
 
-/** The flags as the model's `JobParams` (frames still file paths). Throws `RejectedError` listing every broken rule. */
+/**
+ * An id no file has, standing in for each reference file while the flags are checked: the rules that
+ * need no file (a reference-only row needs a reference, counts, audio never alone, no frames beside
+ * references) see the references the flags name before any file is read. `importReferences` puts the
+ * real ids in.
+ */
+const UNREAD_FILE = '0'.repeat(32);
+
+/** The flags as the model's `JobParams` (frames still file paths; no references yet). Throws `RejectedError` listing every broken rule. */
 function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
+  const inputs = referenceInputs(opts.references);
   const raw = Object.fromEntries(
     Object.entries({
       modelId: entry.id,
@@ -66,11 +75,13 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
       seed: toInt('seed', opts.seed),
       cameraFixed: opts.cameraFixed ? true : undefined,
       generateAudio: opts.noAudio ? false : undefined,
+      references: inputs.length > 0 ? referenceItems(inputs, inputs.map(() => UNREAD_FILE)) : undefined,
     }).filter(([, v]) => v !== undefined),
   );
   const parsed = paramsSchema(entry).safeParse(raw);
   if (!parsed.success) throw new RejectedError(parsed.error.issues.map((i) => i.message).join('\n'));
-  return parsed.data;
+  const { references: _named, ...params } = parsed.data;
+  return params;
 }
 
 /**

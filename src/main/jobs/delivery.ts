@@ -1,5 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobError } from '../../shared/jobs/job';
 import { makePoster } from '../library/posters';
@@ -24,6 +25,12 @@ export interface DeliveredFile {
   probe: VideoProbe;
   poster?: string;
   preview?: PreviewFile;
+  /**
+   * The provider's own last frame (ModelArk `last_frame_url`, a PNG), fetched beside the video and
+   * checked to be the video's size; absent when the provider gave none or it could not be used. The
+   * hook may link it; it is removed after the hook returns.
+   */
+  lastFrame?: string;
 }
 
 /**
@@ -121,6 +128,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
       }
       const preview = await makePreview(rt, deps, id, part, check.probe);
       const poster = await posterFor(rt, id, part, check.probe.durationSec, deps);
+      const lastFrame = remote.lastFrameUrl ? await providerLastFrame(rt, id, remote.lastFrameUrl, check.probe, deps, signal) : undefined;
       let filed: Awaited<ReturnType<DeliverHook>>;
       try {
         filed = await deps.deliver(job, {
@@ -130,9 +138,11 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
           probe: check.probe,
           ...(poster ? { poster } : {}),
           ...(preview ? { preview } : {}),
+          ...(lastFrame ? { lastFrame } : {}),
         });
       } finally {
         if (poster) await rm(poster, { force: true });
+        if (lastFrame) await rm(lastFrame, { force: true });
       }
       await rt.apply(id, {
         type: 'completed',
@@ -177,6 +187,28 @@ async function posterFor(rt: JobRuntime, id: string, video: string, durationSec:
     await rm(out, { force: true });
     return undefined;
   }
+}
+
+/**
+ * The provider's lossless last frame (`lastFrameUrl`, ModelArk's PNG) downloaded beside the video as
+ * `<id>.last.png`, kept only when it is a PNG of the video's exact size (providers.md, BytePlus
+ * ModelArk: "same width × height as the video"). Undefined when it cannot be fetched or does not
+ * match: "Continue from last frame" then extracts one from the video, so this never fails the job.
+ */
+async function providerLastFrame(rt: JobRuntime, id: string, url: string, probe: VideoProbe, deps: DeliveryDeps, signal: AbortSignal): Promise<string | undefined> {
+  const out = join(deps.outputDir, `${id}.last.png`);
+  try {
+    await rm(out, { force: true });
+    await downloadToPart({ url, partPath: out, onRequest: () => rt.countRequest(id), signal });
+    const meta = await sharp(out).metadata();
+    if (meta.format === 'png' && meta.width === probe.width && meta.height === probe.height) return out;
+    rt.log.warn('jobs.last_frame_mismatch', { id, format: meta.format, width: meta.width, height: meta.height });
+  } catch (err) {
+    if (signal.aborted) throw new Aborted();
+    rt.log.warn('jobs.last_frame_failed', { id, error: err });
+  }
+  await rm(out, { force: true });
+  return undefined;
 }
 
 /**

@@ -152,6 +152,7 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
         type: 'succeeded',
         resultUrl: status.resultUrl,
         ...(status.resultExpiresAt === undefined ? {} : { resultExpiresAt: status.resultExpiresAt }),
+        ...(status.lastFrameUrl === undefined ? {} : { lastFrameUrl: status.lastFrameUrl }),
         ...(status.seed === undefined ? {} : { seed: status.seed }),
         ...(status.usage === undefined ? {} : { usage: status.usage }),
       });

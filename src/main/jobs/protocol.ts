@@ -150,6 +150,8 @@ export const HostCall = z.discriminatedUnion('name', [
       preview: z
         .object({ path: z.string(), bytes: z.number(), width: z.number(), height: z.number(), durationSec: z.number(), reason: z.string() })
         .optional(),
+      /** The provider's own last frame, a PNG at the video's size (ModelArk `last_frame_url`), when it gave one. */
+      lastFrame: z.string().optional(),
     }),
   }),
 ]);

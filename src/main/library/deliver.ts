@@ -53,6 +53,7 @@ export function deliverToLibrary(deps: {
         video: { sha256: file.sha256, bytes: file.bytes },
       },
       ...(file.poster ? { posterPath: file.poster } : {}),
+      ...(file.lastFrame ? { lastFramePath: file.lastFrame } : {}),
       prompt,
       provider: job.provider,
       modelId,

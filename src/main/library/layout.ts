@@ -12,6 +12,11 @@ export const SIDECAR_FILE = 'clip.json';
 export const POSTER_FILE = 'poster.jpg';
 /** The H.264 copy the players show when `clip.mp4` is one they may not play (sidecar `preview`). */
 export const PREVIEW_FILE = 'preview.mp4';
+/**
+ * The provider's own last frame of `clip.mp4` (ModelArk `last_frame_url`: lossless PNG at the video's
+ * size, providers.md BytePlus ModelArk), when it made one; "Continue from last frame" uses it.
+ */
+export const LAST_FRAME_FILE = 'last-frame.png';
 export const TRASH_DIR = '.trash';
 export const STAGING_DIR = '.staging';
 

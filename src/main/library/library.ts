@@ -12,7 +12,7 @@ import { createKeyedLock } from '../storage/lock';
 import { NewClipInput, storeInputs } from './file-inputs';
 import { createClipIndex } from './index';
 import { createInputStore } from './inputs-store';
-import { clipFolderName, clipPaths, isClipFolderName, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
+import { clipFolderName, clipPaths, isClipFolderName, LAST_FRAME_FILE, newClipId, POSTER_FILE, PREVIEW_FILE, SIDECAR_FILE, STAGING_DIR, TRASH_DIR, VIDEO_FILE, type ClipPaths } from './layout';
 import { lastFrameOrUnavailable, makePoster, type LastFrame } from './posters';
 import { readClipFolder, type ClipRecord } from './read-clip';
 import { createIndexCacheSaver, indexCachePath } from './index-cache';
@@ -94,6 +94,8 @@ export const NewClip = ClipSidecar.omit({
   createdAt: z.number().int().nonnegative().optional(),
   verified: z.object({ output: ClipSidecar.shape.output, video: ClipSidecar.shape.video }).optional(),
   posterPath: z.string().min(1).optional(),
+  /** The provider's own last frame (a PNG at the video's size, checked by the engine), linked in as `last-frame.png`. */
+  lastFramePath: z.string().min(1).optional(),
   rating: Rating.default(0),
   tags: z.array(z.string()).default([]),
 });
@@ -326,7 +328,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       const issue = parsed.error.issues[0];
       throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
     }
-    const { videoPath, preview: newPreview, keepSource, inputs, createdAt, tags, verified, posterPath, ...fields } = parsed.data;
+    const { videoPath, preview: newPreview, keepSource, inputs, createdAt, tags, verified, posterPath, lastFramePath, ...fields } = parsed.data;
     const filedFirst = filedFor(fields.jobId);
     const previewPath = newPreview?.path;
     // A cheap early answer for a re-delivery; the check that decides is the one under the lock below.
@@ -352,6 +354,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         // The clip matters more than its poster: keep going, the grid shows a placeholder.
         log.warn('library.poster_failed', { id, error: err });
       }
+      // Optional too: without it "Continue from last frame" extracts the frame from the video.
+      if (lastFramePath) await link(lastFramePath, join(stage, LAST_FRAME_FILE)).catch(() => copyFile(lastFramePath, join(stage, LAST_FRAME_FILE))).catch((err: unknown) => log.warn('library.last_frame_failed', { id, error: err }));
       const sidecar: ClipSidecar = ClipSidecar.parse({
         schemaVersion: SIDECAR_SCHEMA_VERSION,
         id,
@@ -490,6 +494,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     await ready;
     return serialized(`frame:${id}`, async () => {
       const record = need(id);
+      // The provider's lossless frame when it gave one (ModelArk return_last_frame); checked at delivery to be the video's size.
+      const provided = join(record.dir, LAST_FRAME_FILE);
+      if (await exists(provided)) return { path: provided, width: record.sidecar.output.width, height: record.sidecar.output.height };
       await mkdir(deps.framesDir, { recursive: true });
       // Someone is waiting on this one (Continue from last frame): normal priority, not behind background work.
       return lastFrameOf(join(record.dir, VIDEO_FILE), join(deps.framesDir, `${id}-last.png`));

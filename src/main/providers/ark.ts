@@ -52,6 +52,10 @@ export function buildArkBody(entry: ModelEntry, params: JobParams, images: { fir
     watermark: params.watermark,
     generate_audio: params.generateAudio,
     service_tier: params.serviceTier,
+    // The provider's lossless last frame for "Continue from last frame" (providers.md, BytePlus ModelArk:
+    // `return_last_frame: true` → `content.last_frame_url`, PNG at the video's size, 24 h). Not valid
+    // with `draft`, which no row sends.
+    return_last_frame: true,
   });
 }
 
@@ -184,6 +188,8 @@ export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): 
     if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the task succeeded without a video', retryable: false }) };
     out.resultUrl = url;
     out.resultExpiresAt = now + DAY_MS;
+    const lastFrame = t.content?.last_frame_url;
+    if (lastFrame) out.lastFrameUrl = lastFrame;
   }
   if (state === 'failed') {
     const code = t.error?.code ?? undefined;

@@ -39,7 +39,15 @@ export function buildNovitaBody(entry: ModelEntry, params: JobParams, images: { 
   });
 }
 
-const SubmitAnswer = z.object({ task_id: z.string().min(1) });
+/**
+ * The submit answer: `{ task_id }` as the 1.5 Pro pages' tip and every other Novita page say
+ * (providers.md, Novita: "Submit answers are `{ "task_id": "…" }`"), though the 1.5 Pro response
+ * table once named it `id` (issue 13 §2). Read leniently: either name, `task_id` first.
+ */
+const SubmitAnswer = z
+  .object({ task_id: z.string().min(1).optional(), id: z.string().min(1).optional() })
+  .refine((a) => a.task_id !== undefined || a.id !== undefined)
+  .transform((a) => ({ taskId: (a.task_id ?? a.id) as string }));
 
 const TaskResult = z.object({
   task: z.object({
@@ -186,8 +194,8 @@ export const novitaAdapter: ProviderAdapter = {
     // A 404 on `/v3/async/<model>` is no such endpoint: a removed or renamed model.
     const model = prepared.url.replace(/^\/v3\/async\//, '');
     const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'novita', model, (f) => (f.httpStatus === 404 ? 'gone' : null));
-    const { task_id } = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no task_id');
-    return { taskId: task_id, handle: {} };
+    const { taskId } = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no task_id (or id)');
+    return { taskId, handle: {} };
   },
 
   async poll(task, ctx) {

@@ -62,6 +62,12 @@ export interface TaskStatus {
   resultUrl?: string;
   /** When `resultUrl` stops working, ms since the epoch (from the provider's TTL, or its documented lifetime). */
   resultExpiresAt?: number;
+  /**
+   * The provider's own last frame of the video, once `succeeded`, when it makes one (ModelArk
+   * `content.last_frame_url` with `return_last_frame`: a PNG of the video's size, no watermark, valid
+   * as long as `resultUrl`; providers.md, BytePlus ModelArk).
+   */
+  lastFrameUrl?: string;
   /** Seed the provider actually used. */
   seed?: number;
   /** Usage the provider reports, e.g. ModelArk `{ completion_tokens, total_tokens }`. */

@@ -30,10 +30,23 @@ const ALL_MODES: ModelEntry['modes'] = ['text-to-video', 'image-to-video', 'firs
  * Mini (`dreamina-seedance-2-0-mini-260615`) is left out: its id is unconfirmed in BytePlus's doc text.
  */
 const V2_MODES: ModelEntry['modes'] = [...ALL_MODES, 'reference-to-video'];
+/**
+ * 1.0 Pro Fast (`seedance-1-0-pro-fast-251015`, providers.md ModelArk "Models"): text to video and a
+ * first frame only — the Create-task page lists it under "[Image to video - first frame] [Text to
+ * video]" (read through a verbatim reseller copy, docs.powertokens.ai, 2026); providers.md gives its
+ * duration with 1.0 Pro, [2, 12].
+ */
+const V10_FAST_MODES: ModelEntry['modes'] = ['text-to-video', 'image-to-video'];
+const NO_PRICE_NOTE = 'No published first-party USD price found; no estimate.';
 const REFERENCE_NOTE = 'Reference mode: up to 9 images, 3 videos and 3 audio clips (cite them as @image1, @video1, @audio1); not with a first or last frame.';
 const REFERENCE_VIDEO_NOTE = 'ModelArk takes reference videos only by public URL (no upload); images and audio are sent inline.';
 
-/** BytePlus ModelArk (first party) rows; each does text, first frame and first + last frame; the 2.0 series also reference media. */
+/**
+ * BytePlus ModelArk (first party) rows (providers.md, BytePlus ModelArk "Models"); 1.0 Pro, 1.5 Pro
+ * and 2.0 do text, first frame and first + last frame, 1.0 Pro Fast text and first frame, 1.0 Lite
+ * t2v text only; the 2.0 series also reference media. 1.0 Lite i2v and 2.0 Mini have no row (Mini's
+ * id is unconfirmed in BytePlus's doc text).
+ */
 export const ARK_MODELS: ModelEntry[] = [
   {
     id: 'ark/seedance-1-0-pro-250528',
@@ -54,6 +67,46 @@ export const ARK_MODELS: ModelEntry[] = [
     imageRules: GENERAL_IMAGE_RULES,
     cost: { kind: 'tokens', usdPerMillionTokens: 2.5, fps: 24, asOf: ASOF },
     notes: ['Limits: 600 tasks/min, 10 running at once, 120 queued per account.'],
+  },
+  {
+    id: 'ark/seedance-1-0-pro-fast-251015',
+    provider: 'ark',
+    model: 'seedance-1-0-pro-fast-251015',
+    name: 'Seedance 1.0 Pro Fast',
+    modes: V10_FAST_MODES,
+    sizeFamily: 'seedance-1.0',
+    params: [
+      resolutionSpec(['480p', '720p', '1080p'], '1080p'),
+      aspectRatioSpec(RATIOS, '16:9'),
+      durationSpec(2, 12, 5),
+      seedSpec(SEED_MAX),
+      cameraFixedSpec,
+      watermarkSpec,
+    ],
+    prompt: PROMPT,
+    imageRules: GENERAL_IMAGE_RULES,
+    cost: null,
+    notes: ['First frame only: 1.0 Pro Fast takes no last frame.', NO_PRICE_NOTE],
+  },
+  {
+    id: 'ark/seedance-1-0-lite-t2v-250428',
+    provider: 'ark',
+    model: 'seedance-1-0-lite-t2v-250428',
+    name: 'Seedance 1.0 Lite · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-1.0',
+    params: [
+      resolutionSpec(['480p', '720p', '1080p'], '720p'),
+      aspectRatioSpec(SIX_RATIOS, '16:9'),
+      durationSpec(2, 12, 5),
+      seedSpec(SEED_MAX),
+      cameraFixedSpec,
+      watermarkSpec,
+    ],
+    prompt: { ...PROMPT, required: true },
+    imageRules: null,
+    cost: null,
+    notes: ['Text to video only; the image-to-video Lite model is a separate id.', NO_PRICE_NOTE],
   },
   {
     id: 'ark/seedance-1-5-pro-251215',
@@ -106,7 +159,7 @@ export const ARK_MODELS: ModelEntry[] = [
     notes: [
       'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
       'No seed or fixed camera on 2.0.',
-      'No published first-party USD price found; no estimate.',
+      NO_PRICE_NOTE,
       REFERENCE_NOTE,
       REFERENCE_VIDEO_NOTE,
     ],
@@ -132,7 +185,7 @@ export const ARK_MODELS: ModelEntry[] = [
     notes: [
       'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
       'No seed or fixed camera on 2.0; Fast has no 1080p.',
-      'No published first-party USD price found; no estimate.',
+      NO_PRICE_NOTE,
       REFERENCE_NOTE,
       REFERENCE_VIDEO_NOTE,
     ],

@@ -25,7 +25,12 @@ function params(standard: boolean, ratioDefault: string) {
   ];
 }
 
-/** EvoLink's Seedance 2.0 rows (providers.md, EvoLink "Models" and fields table). */
+/**
+ * EvoLink's Seedance 2.0 rows (providers.md, EvoLink "Models" and fields table): the nine models of
+ * the overview page (mirror Pharmacist9527/mintlify-docs @a301c93, 2026-08-21) — standard, Fast and
+ * Mini, each text-, image- and reference-to-video. EvoLink documents no Seedance 1.0 model, so there
+ * is no 1.0 Pro Fast row here.
+ */
 export const EVOLINK_MODELS: ModelEntry[] = [
   {
     id: 'evolink/seedance-2.0-text-to-video',
@@ -71,6 +76,32 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     provider: 'evolink',
     model: 'seedance-2.0-fast-image-to-video',
     name: 'Seedance 2.0 Fast · image to video',
+    modes: ['image-to-video', 'first-last-frame'],
+    sizeFamily: 'seedance-1.5+',
+    params: params(false, 'adaptive'),
+    prompt: PROMPT,
+    imageRules: EVOLINK_IMAGE_RULES,
+    cost: null,
+    notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+  },
+  {
+    id: 'evolink/seedance-2.0-mini-text-to-video',
+    provider: 'evolink',
+    model: 'seedance-2.0-mini-text-to-video',
+    name: 'Seedance 2.0 Mini · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: params(false, 'adaptive'),
+    prompt: PROMPT,
+    imageRules: null,
+    cost: null,
+    notes: [PROMPT_NOTE],
+  },
+  {
+    id: 'evolink/seedance-2.0-mini-image-to-video',
+    provider: 'evolink',
+    model: 'seedance-2.0-mini-image-to-video',
+    name: 'Seedance 2.0 Mini · image to video',
     modes: ['image-to-video', 'first-last-frame'],
     sizeFamily: 'seedance-1.5+',
     params: params(false, 'adaptive'),

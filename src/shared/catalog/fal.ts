@@ -33,9 +33,10 @@ const PROMPT = { maxChars: 2000, hard: false, required: true };
 const SEED_MAX = 2147483647;
 const DURATION_AUTO_NOTE = 'fal also accepts duration "auto" (the model picks the length); the app always sends seconds.';
 
-function v1Params(ratios: string[], ratioDefault: string) {
+/** v1 inputs (providers.md fal table; defaults per fal-js endpoints.ts @381105e: Pro i2v 720p, the others 1080p). */
+function v1Params(ratios: string[], ratioDefault: string, resolutionDefault = '1080p') {
   return [
-    resolutionSpec(['480p', '720p', '1080p'], '1080p'),
+    resolutionSpec(['480p', '720p', '1080p'], resolutionDefault),
     aspectRatioSpec(ratios, ratioDefault),
     durationSpec(2, 12, 5),
     cameraFixedSpec,
@@ -62,8 +63,14 @@ function v2Params(resolutions: string[]) {
   return [resolutionSpec(resolutions, '720p'), aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'), durationSpec(4, 15, 5), generateAudioSpec];
 }
 const NO_SEED_NOTE = "No seed: fal's current Seedance 2.0 schema has none.";
+const NO_PRICE_NOTE = 'No published fal price was read for this model; no estimate.';
+const LAST_FRAME_GONE_NOTE = 'No last frame: fal now runs this endpoint on 1.0 Pro Fast and ignores end_image_url.';
 
-/** fal's eight Seedance endpoints (providers.md, fal "Seedance endpoints"). `model` is the endpoint id. */
+/**
+ * fal's Seedance endpoints (providers.md, fal "Seedance endpoints"; 1.0 Pro Fast and the current
+ * inputs from fal-js endpoints.ts @381105e, 2026-08-02). `model` is the endpoint id. Every
+ * image-to-video input there has `prompt: string` (required), so every row requires a prompt.
+ */
 export const FAL_MODELS: ModelEntry[] = [
   {
     id: 'fal/fal-ai/bytedance/seedance/v1/pro/text-to-video',
@@ -83,14 +90,17 @@ export const FAL_MODELS: ModelEntry[] = [
     provider: 'fal',
     model: 'fal-ai/bytedance/seedance/v1/pro/image-to-video',
     name: 'Seedance 1.0 Pro · image to video',
-    modes: ['image-to-video', 'first-last-frame'],
+    // fal-js @381105e (2026-08-02) `SeedanceImageToVideoInput`: "redirected to seedance 1.0 pro fast,
+    // which does not support an end frame"; `end_image_url` is "accepted … and ignored". So no last frame.
+    modes: ['image-to-video'],
     sizeFamily: 'seedance-1.0',
-    params: v1Params([...SIX_RATIOS, 'auto'], 'auto'),
-    prompt: { ...PROMPT, required: false },
+    params: v1Params([...SIX_RATIOS, 'auto'], 'auto', '720p'),
+    prompt: PROMPT,
     imageRules: FAL_1_IMAGE_RULES,
     cost: V1_COST,
-    notes: ['Newer fal docs say this endpoint now runs the "fast" model and may ignore the last frame (end_image_url).'],
+    notes: [LAST_FRAME_GONE_NOTE],
   },
+  ...(['text-to-video', 'image-to-video'] as const).map(proFastRow),
   {
     id: 'fal/fal-ai/bytedance/seedance/v1.5/pro/text-to-video',
     provider: 'fal',
@@ -112,7 +122,7 @@ export const FAL_MODELS: ModelEntry[] = [
     modes: ['image-to-video', 'first-last-frame'],
     sizeFamily: 'seedance-1.5+',
     params: v15Params(),
-    prompt: { ...PROMPT, required: false },
+    prompt: PROMPT,
     imageRules: FAL_1_IMAGE_RULES,
     cost: V15_COST,
     notes: [],
@@ -138,7 +148,7 @@ export const FAL_MODELS: ModelEntry[] = [
     modes: ['image-to-video', 'first-last-frame'],
     sizeFamily: 'seedance-1.5+',
     params: v2Params(['480p', '720p', '1080p', '4k']),
-    prompt: { ...PROMPT, required: false },
+    prompt: PROMPT,
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_COST,
     notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
@@ -164,13 +174,61 @@ export const FAL_MODELS: ModelEntry[] = [
     modes: ['image-to-video', 'first-last-frame'],
     sizeFamily: 'seedance-1.5+',
     params: v2Params(['480p', '720p']),
-    prompt: { ...PROMPT, required: false },
+    prompt: PROMPT,
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_FAST_COST,
     notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
   },
+  ...(['text-to-video', 'image-to-video'] as const).map(miniRow),
   ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
 ];
+
+/**
+ * fal's Seedance 1.0 Pro Fast endpoints (fal-js endpoints.ts @381105e, 2026-08-02:
+ * `fal-ai/bytedance/seedance/v1/pro/fast/{text,image}-to-video`, inputs `SeedanceProTextToVideoInput` and
+ * `SeedanceProFastImageToVideoInput`): the v1 fields, resolution default 1080p, `image_url` and no
+ * `end_image_url`, prompt required. providers.md lists only the v1 Pro endpoints, whose image-to-video
+ * fal now runs on this model. No fal price for it was read (fal's pages were not), so no estimate.
+ */
+function proFastRow(mode: 'text-to-video' | 'image-to-video'): ModelEntry {
+  const i2v = mode === 'image-to-video';
+  return {
+    id: `fal/fal-ai/bytedance/seedance/v1/pro/fast/${mode}`,
+    provider: 'fal',
+    model: `fal-ai/bytedance/seedance/v1/pro/fast/${mode}`,
+    name: `Seedance 1.0 Pro Fast · ${i2v ? 'image' : 'text'} to video`,
+    modes: [mode],
+    sizeFamily: 'seedance-1.0',
+    params: i2v ? v1Params([...SIX_RATIOS, 'auto'], 'auto') : v1Params(SIX_RATIOS, '16:9'),
+    prompt: PROMPT,
+    imageRules: i2v ? FAL_1_IMAGE_RULES : null,
+    cost: null,
+    notes: [...(i2v ? ['No last frame: 1.0 Pro Fast takes a first frame only.'] : []), NO_PRICE_NOTE],
+  };
+}
+
+/**
+ * fal's Seedance 2.0 Mini text- and image-to-video (providers.md fal table: "as fast, without
+ * `bitrate_mode`"; fal-js @381105e `Seedance2T2VMiniInput`, `Seedance2I2VMiniInput`): 480p/720p,
+ * duration 4–15, `end_image_url` on i2v, no seed, prompt required. Mini's price is not in the sources
+ * read, so no estimate.
+ */
+function miniRow(mode: 'text-to-video' | 'image-to-video'): ModelEntry {
+  const i2v = mode === 'image-to-video';
+  return {
+    id: `fal/bytedance/seedance-2.0/mini/${mode}`,
+    provider: 'fal',
+    model: `bytedance/seedance-2.0/mini/${mode}`,
+    name: `Seedance 2.0 Mini · ${i2v ? 'image' : 'text'} to video`,
+    modes: i2v ? ['image-to-video', 'first-last-frame'] : ['text-to-video'],
+    sizeFamily: 'seedance-1.5+',
+    params: v2Params(['480p', '720p']),
+    prompt: PROMPT,
+    imageRules: i2v ? FAL_2_IMAGE_RULES : null,
+    cost: null,
+    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, NO_PRICE_NOTE, ...(i2v ? ['Seedance 2.x rejects real human faces in input images.'] : [])],
+  };
+}
 
 
 /**

@@ -79,7 +79,8 @@ export const NOVITA_MODELS: ModelEntry[] = [
     modes: ['image-to-video', 'first-last-frame'],
     sizeFamily: 'seedance-1.5+',
     params: v15Params(['480p', '720p', '1080p']),
-    prompt: { ...V15_PROMPT, required: false },
+    // The 1.5 Pro i2v page marks `prompt` required (issue 13 §2; providers.md, Novita "1.5 Pro bodies").
+    prompt: { ...V15_PROMPT, required: true },
     imageRules: GENERAL_IMAGE_RULES,
     cost: null,
     notes: ['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.'],

@@ -91,6 +91,8 @@ export const JobRemote = z.object({
   handle: z.record(z.string(), z.string()),
   resultUrl: z.string().optional(),
   resultExpiresAt: EpochMs.optional(),
+  /** The provider's own last frame (ModelArk `last_frame_url`), fetched beside the video; expires with it. */
+  lastFrameUrl: z.string().optional(),
   seed: z.number().optional(),
   usage: z.record(z.string(), z.number()).optional(),
 });

@@ -31,7 +31,7 @@ export type JobEvent =
   | ({ type: 'attention'; error: JobError } & At)
   | ({ type: 'started'; progress?: number; etaSeconds?: number } & At)
   | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; notice?: string | null } & At)
-  | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; seed?: number; usage?: Record<string, number> } & At)
+  | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; lastFrameUrl?: string; seed?: number; usage?: Record<string, number> } & At)
   | ({ type: 'completed'; result: JobResult } & At)
   | ({ type: 'fail'; error: JobError } & At)
   | ({ type: 'expire'; error: JobError } & At)
@@ -153,6 +153,7 @@ function applyPayload(next: Job, event: JobEvent): void {
         ...(next.remote as JobRemote),
         resultUrl: event.resultUrl,
         ...(event.resultExpiresAt === undefined ? {} : { resultExpiresAt: event.resultExpiresAt }),
+        ...(event.lastFrameUrl === undefined ? {} : { lastFrameUrl: event.lastFrameUrl }),
         ...(event.seed === undefined ? {} : { seed: event.seed }),
         ...(event.usage === undefined ? {} : { usage: event.usage }),
       };

@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/main/composition/create-studio';
 import type { ClipDetail } from '../../../src/shared/contract/library';
@@ -71,6 +72,18 @@ describe('continue from the last frame, through the core', () => {
     expect(second.lineage.continuedFrom).toEqual({ id: first.id, present: true });
     const firstAgain = await call<ClipDetail>('library:get', { id: first.id });
     expect(firstAgain.lineage.continuedBy).toEqual([second.id]);
+  });
+
+  it('on ModelArk uses the provider’s own last frame (return_last_frame), filed with the clip, and extracts nothing', async () => {
+    const params = { modelId: 'ark/seedance-1-0-pro-250528', prompt: 'a lighthouse at dusk', resolution: '480p', aspectRatio: '16:9', duration: 2 };
+    const clip = await clipOf(await finished((await call<{ job: JobView }>('jobs:submit', { params })).job.id));
+    const filed = join(root, 'library', clip.folder, 'last-frame.png');
+    const meta = await sharp(filed).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', clip.sidecar.output.width, clip.sidecar.output.height]);
+    const { frame } = await call<{ token: string; frame: { width: number; height: number } }>('library:lastFrame', { id: clip.id });
+    expect(frame).toEqual({ width: clip.sidecar.output.width, height: clip.sidecar.output.height });
+    // The fallback writes `<data>/frames/<id>-last.png`; with the provider's frame it never runs.
+    expect(existsSync(join(root, 'data', 'frames', `${clip.id}-last.png`))).toBe(false);
   });
 
   it('reuse brings back the original 4224×3168 photo under its own name, through a token, never a path', async () => {

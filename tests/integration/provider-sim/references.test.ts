@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PUBLIC_ORIGIN } from '../../../src/main/demo/provider/files';
 import { startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { makeMp4, makeWav } from '../../fixtures/reference-media';
 import { auth, call, photo, removeTempDirs, tempDir } from './sim-helpers';
@@ -9,6 +11,8 @@ import { auth, call, photo, removeTempDirs, tempDir } from './sim-helpers';
 // photo, MP4s (H.264, HEVC, 10 s, 12 fps) and a WAV made by ffmpeg.
 
 let sim: SimulatorHandle;
+let dataDir: string;
+let clipPath: string;
 const urls = {} as Record<'image' | 'clip' | 'hevc' | 'long' | 'slow' | 'wav' | 'wavData' | 'clipData', string>;
 
 /** Puts bytes on the simulator's fal CDN (initiate + PUT) and returns the public file URL. */
@@ -20,7 +24,8 @@ async function host(bytes: Buffer, mime: string, name: string): Promise<string> 
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ dataDir: tempDir('references'), timeScale: 0.1 });
+  dataDir = tempDir('references');
+  sim = await startSimulator({ dataDir, timeScale: 0.1 });
   const [clip, hevc, long, slow, wav] = await Promise.all([
     makeMp4({ seconds: 3 }),
     makeMp4({ seconds: 3, codec: 'hevc' }),
@@ -30,6 +35,7 @@ beforeAll(async () => {
   ]);
   const img = await photo('sunset-4272x2848.jpg', 640, 640);
   urls.image = await host(img.bytes, 'image/jpeg', 'a.jpg');
+  clipPath = clip.path;
   urls.clip = await host(readFileSync(clip.path), 'video/mp4', 'clip.mp4');
   urls.hevc = await host(readFileSync(hevc.path), 'video/mp4', 'hevc.mp4');
   urls.long = await host(readFileSync(long.path), 'video/mp4', 'long.mp4');
@@ -100,5 +106,20 @@ describe('ModelArk reference content', () => {
     // Seedance 1.5 Pro takes no reference media.
     const v15 = await call('POST', `${sim.url}/ark/api/v3/contents/generations/tasks`, auth.ark, { model: 'seedance-1-5-pro-251215', content: [{ type: 'text', text: 'x' }, arkItem('video', urls.clip)] });
     expect(v15.json.error.message).toMatch(/not supported by seedance-1-5-pro/);
+  });
+});
+
+describe('The offline public host', () => {
+  it('lets ModelArk fetch a reference video from the public folder, and only from there', async () => {
+    mkdirSync(join(dataDir, 'public', 'walks'), { recursive: true });
+    copyFileSync(clipPath, join(dataDir, 'public', 'walks', 'walk.mp4'));
+    const ok = await ark([arkItem('image', urls.image), arkItem('video', `${DEMO_PUBLIC_ORIGIN}/walks/walk.mp4`)]);
+    expect(ok.status).toBe(200);
+    // A file that is not there, a path leaving the folder and any other host fail as a download would.
+    for (const url of [`${DEMO_PUBLIC_ORIGIN}/walks/missing.mp4`, `${DEMO_PUBLIC_ORIGIN}/walks/%2E%2E/%2E%2E/uploads/x.mp4`, `${DEMO_PUBLIC_ORIGIN}/../walks/walk.mp4`, 'https://example.com/walks/walk.mp4']) {
+      const refused = await ark([arkItem('image', urls.image), arkItem('video', url)]);
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.message).toBe(`content.video_url[0]: could not download media from ${url}`);
+    }
   });
 });

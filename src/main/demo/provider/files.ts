@@ -6,6 +6,22 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DownloadShape, SimProvider } from './types';
 
+/**
+ * The offline world's public web: an https origin under the reserved `.test` top-level domain
+ * (RFC 6761), which no real provider can ever reach. The simulated providers "download"
+ * `https://media.seedance-demo.test/<path>` from the demo server's public folder
+ * (`<dataDir>/public/<path>`). It exists because ModelArk takes reference videos only by a public
+ * URL it fetches itself (providers.md "Seedance 2.0 reference-to-video", BytePlus ModelArk: "video_url
+ * must be a public URL the service can fetch"; BytePlus tutorial 2291680 suggests public-read object
+ * storage): offline, this folder stands in for that storage, while every other address still fails
+ * as an unreachable one would. The app's own rule (a reference URL is a public https:// address) is
+ * unchanged.
+ */
+export const DEMO_PUBLIC_ORIGIN = 'https://media.seedance-demo.test';
+
+/** Path segments a public-host URL may use: no `..`, no hidden names, no separators inside a segment. */
+const PUBLIC_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+
 /** A file the simulator serves: an uploaded input (`/files/…`) or a task result (`/cdn/…`). */
 interface Entry {
   provider: SimProvider;
@@ -69,11 +85,14 @@ export class FileStore {
   private readonly uploadDir: string;
   private readonly ready: Promise<unknown>;
 
+  private readonly publicDir: string;
+
   constructor(
     dataDir: string,
     private readonly baseUrl: () => string,
   ) {
     this.uploadDir = join(dataDir, 'uploads');
+    this.publicDir = join(dataDir, 'public');
     this.ready = mkdir(this.uploadDir, { recursive: true });
   }
 
@@ -126,6 +145,28 @@ export class FileStore {
     const e = m ? this.entries.get(m[1]!) : undefined;
     if (!e || !e.path || (e.expiresAt !== null && Date.now() >= e.expiresAt)) return null;
     return e.path;
+  }
+
+  /**
+   * The disk path of a URL a simulated provider can download: one it serves itself (`localPath`)
+   * or a file on the public host (`DEMO_PUBLIC_ORIGIN`, read from `<dataDir>/public`). Null for any
+   * other address, an unsafe path, or a public file that does not exist — as a fetch would fail.
+   */
+  async fetchablePath(url: string): Promise<string | null> {
+    const own = this.localPath(url);
+    if (own) return own;
+    if (!url.startsWith(DEMO_PUBLIC_ORIGIN + '/')) return null;
+    const rest = url.slice(DEMO_PUBLIC_ORIGIN.length + 1).split(/[?#]/)[0] ?? '';
+    let segments: string[];
+    try {
+      segments = rest.split('/').map((part) => decodeURIComponent(part));
+    } catch {
+      return null;
+    }
+    if (segments.length === 0 || !segments.every((part) => PUBLIC_SEGMENT.test(part))) return null;
+    const path = join(this.publicDir, ...segments);
+    const found = await stat(path).catch(() => null);
+    return found?.isFile() ? path : null;
   }
 
   /** Which provider and task a served token belongs to, for stats and faults. */

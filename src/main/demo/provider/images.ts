@@ -69,7 +69,7 @@ export class ImageStore {
       if (!dataUrl[2]) throw new ImageRefError('decode', 'data URL must be base64-encoded');
       bytes = Buffer.from(dataUrl[3] ?? '', 'base64');
     } else if (/^https?:\/\//i.test(ref)) {
-      const local = this.files.localPath(ref);
+      const local = await this.files.fetchablePath(ref);
       if (!local) throw new ImageRefError('unreachable', `could not download image from ${ref}`);
       bytes = await readFile(local);
     } else if (opts.allowBareBase64 && /^[A-Za-z0-9+/=\s]+$/.test(ref) && ref.length > 16) {

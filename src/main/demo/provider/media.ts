@@ -6,8 +6,9 @@ import type { FileStore } from './files';
 
 /**
  * Reference videos and audio (Seedance 2.0 reference-to-video, providers.md) as the simulated
- * providers receive them: a URL the simulator serves (an upload or any file it hosts — the "public
- * URL" of the offline world) or, where a provider allows it, a base64 data URL; probed with ffprobe.
+ * providers receive them: a URL the simulator can download (an upload or result it serves, or a
+ * file on its public host `DEMO_PUBLIC_ORIGIN`) or, where a provider allows it, a base64 data URL;
+ * probed with ffprobe.
  */
 export interface ProbedMedia {
   /** ffprobe's format names, e.g. `mov,mp4,m4a,3gp,3g2,mj2`, `wav`, `mp3`. */
@@ -72,7 +73,7 @@ export async function probeMediaRef(files: FileStore, ref: string, opts: { allow
     const stored = await files.addUpload('ark', bytes, data[1] || 'application/octet-stream', 'inline', 3600 * 1000);
     path = files.localPath(stored.url)!;
   } else if (/^https?:\/\//i.test(ref)) {
-    const local = files.localPath(ref);
+    const local = await files.fetchablePath(ref);
     if (!local) throw new MediaRefError('unreachable', `could not download media from ${ref}`);
     path = local;
     bytes = await readFile(local);

@@ -29,6 +29,7 @@ describe('buildArkBody', () => {
       seed: 11,
       camera_fixed: true,
       watermark: false,
+      return_last_frame: true,
     });
     expect(body).not.toHaveProperty('aspect_ratio');
     expect(JSON.stringify(body)).not.toContain('--rs');
@@ -45,6 +46,7 @@ describe('buildArkBody', () => {
       duration: 5,
       watermark: false,
       generate_audio: true,
+      return_last_frame: true,
     });
   });
 });
@@ -86,6 +88,11 @@ describe('parseArkTask', () => {
       resultUrl: 'https://ark-content/v.mp4',
       resultExpiresAt: now + 24 * 3600 * 1000,
     });
+  });
+
+  it('reads the provider’s last frame (return_last_frame) when the answer has one', () => {
+    const s = parseArkTask({ id: 'cgt-1', model: 'm', status: 'succeeded', content: { video_url: 'https://ark-content/v.mp4', last_frame_url: 'https://ark-content/last.png' } }, now);
+    expect(s).toMatchObject({ state: 'succeeded', resultUrl: 'https://ark-content/v.mp4', lastFrameUrl: 'https://ark-content/last.png' });
   });
 
   it('explains a face rejection and an audio moderation failure plainly', () => {

@@ -126,6 +126,9 @@ describe('novitaAdapter over HTTP', () => {
     server = await startLocalServer((req: Seen) => {
       if (req.headers.authorization !== `Bearer ${KEY}`) return { status: 403, json: { code: 403, reason: 'INVALID_API_KEY', message: 'invalid key' } };
       if (req.method === 'POST' && req.path === '/v3/async/seedance-v1-pro-i2v') return { status: 200, json: { task_id: 'nv-task-1' } };
+      // The 1.5 Pro response table's spelling of the submit answer; the missing case answers neither name.
+      if (req.method === 'POST' && req.path === '/v3/async/seedance-v1.5-pro-t2v') return { status: 200, json: { id: 'nv-task-15' } };
+      if (req.method === 'POST' && req.path === '/v3/async/seedance-v1.5-pro-i2v') return { status: 200, json: { task: 'nv-task-x' } };
       if (req.path === '/v3/async/task-result?task_id=nv-task-1') {
         polls++;
         return polls === 1
@@ -152,6 +155,13 @@ describe('novitaAdapter over HTTP', () => {
     const done = await novitaAdapter.poll(task, ctx());
     expect(done).toMatchObject({ state: 'succeeded', resultUrl: 'https://cdn.example/v.mp4', seed: 99 });
     expect(done.resultExpiresAt).toBeGreaterThan(Date.now() + 3_500_000);
+  });
+
+  it('reads the submit answer as task_id or id, and fails plainly on neither', async () => {
+    expect(await novitaAdapter.submit({ url: '/v3/async/seedance-v1.5-pro-t2v', body: {} }, ctx())).toEqual({ taskId: 'nv-task-15', handle: {} });
+    const err = await novitaAdapter.submit({ url: '/v3/async/seedance-v1.5-pro-i2v', body: {} }, ctx()).catch((e) => e);
+    expect(err).toBeInstanceOf(ProviderError);
+    expect(err.message).toMatch(/no task_id \(or id\)/);
   });
 
   it('throws a ProviderError for an HTTP error and never puts the key in it', async () => {

@@ -10,12 +10,16 @@ const EXPECTED_IDS = [
   'novita/seedance-v1-lite-i2v',
   'fal/fal-ai/bytedance/seedance/v1/pro/text-to-video',
   'fal/fal-ai/bytedance/seedance/v1/pro/image-to-video',
+  'fal/fal-ai/bytedance/seedance/v1/pro/fast/text-to-video',
+  'fal/fal-ai/bytedance/seedance/v1/pro/fast/image-to-video',
   'fal/fal-ai/bytedance/seedance/v1.5/pro/text-to-video',
   'fal/fal-ai/bytedance/seedance/v1.5/pro/image-to-video',
   'fal/bytedance/seedance-2.0/text-to-video',
   'fal/bytedance/seedance-2.0/image-to-video',
   'fal/bytedance/seedance-2.0/fast/text-to-video',
   'fal/bytedance/seedance-2.0/fast/image-to-video',
+  'fal/bytedance/seedance-2.0/mini/text-to-video',
+  'fal/bytedance/seedance-2.0/mini/image-to-video',
   'fal/bytedance/seedance-2.0/reference-to-video',
   'fal/bytedance/seedance-2.0/fast/reference-to-video',
   'fal/bytedance/seedance-2.0/mini/reference-to-video',
@@ -23,10 +27,14 @@ const EXPECTED_IDS = [
   'evolink/seedance-2.0-image-to-video',
   'evolink/seedance-2.0-fast-text-to-video',
   'evolink/seedance-2.0-fast-image-to-video',
+  'evolink/seedance-2.0-mini-text-to-video',
+  'evolink/seedance-2.0-mini-image-to-video',
   'evolink/seedance-2.0-reference-to-video',
   'evolink/seedance-2.0-fast-reference-to-video',
   'evolink/seedance-2.0-mini-reference-to-video',
   'ark/seedance-1-0-pro-250528',
+  'ark/seedance-1-0-pro-fast-251015',
+  'ark/seedance-1-0-lite-t2v-250428',
   'ark/seedance-1-5-pro-251215',
   'ark/dreamina-seedance-2-0-260128',
   'ark/dreamina-seedance-2-0-fast-260128',
@@ -59,6 +67,22 @@ describe('CATALOG', () => {
     const takesImages = m.modes.some((x) => x !== 'text-to-video');
     expect(m.imageRules !== null).toBe(takesImages);
     if (m.imageRules) expect(m.imageRules.source.length).toBeGreaterThan(0);
+  });
+
+  it('has the issue 13 §2 rows as documented: Mini, 1.0 Pro Fast, 1.0 Lite t2v; fal v1 Pro i2v without a last frame; prompts required on fal i2v and Novita 1.5 i2v', () => {
+    const modes = (id: string) => findModel(id)?.modes;
+    expect(modes('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video')).toEqual(['image-to-video']);
+    expect(spec('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video', 'resolution')).toMatchObject({ default: '720p' });
+    expect(modes('fal/fal-ai/bytedance/seedance/v1/pro/fast/image-to-video')).toEqual(['image-to-video']);
+    expect(spec('fal/fal-ai/bytedance/seedance/v1/pro/fast/image-to-video', 'resolution')).toMatchObject({ default: '1080p' });
+    expect(modes('ark/seedance-1-0-pro-fast-251015')).toEqual(['text-to-video', 'image-to-video']);
+    expect(modes('ark/seedance-1-0-lite-t2v-250428')).toEqual(['text-to-video']);
+    for (const id of ['fal/bytedance/seedance-2.0/mini/text-to-video', 'fal/bytedance/seedance-2.0/mini/image-to-video', 'evolink/seedance-2.0-mini-text-to-video', 'evolink/seedance-2.0-mini-image-to-video']) {
+      expect(spec(id, 'resolution')).toMatchObject({ options: ['480p', '720p'], default: '720p' });
+      expect(spec(id, 'seed')).toBeUndefined();
+    }
+    for (const m of CATALOG.filter((e) => e.provider === 'fal' && e.modes.includes('image-to-video'))) expect(m.prompt.required, m.id).toBe(true);
+    expect(findModel('novita/seedance-v1.5-pro-i2v')?.prompt.required).toBe(true);
   });
 
   it('uses the documented per-provider values from providers.md', () => {

@@ -42,12 +42,14 @@ interface ModelDef {
   seed: boolean;
   resolutions: Resolution[];
   defaultResolution: Resolution;
+  /** False where the model takes a first frame only (1.0 Pro Fast: "[Image to video - first frame] [Text to video]"). */
+  lastFrame?: boolean;
 }
 
 const V10 = { family: 'seedance-1.0', duration: [2, 12], audio: false, seed: true, resolutions: ['480p', '720p', '1080p'] } as const;
 const MODELS: Record<string, ModelDef> = {
   'seedance-1-0-pro-250528': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: true, reference: false, defaultResolution: '1080p' },
-  'seedance-1-0-pro-fast-251015': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: true, reference: false, defaultResolution: '1080p' },
+  'seedance-1-0-pro-fast-251015': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: true, reference: false, lastFrame: false, defaultResolution: '1080p' },
   'seedance-1-0-lite-t2v-250428': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: true, image: false, reference: false, defaultResolution: '720p' },
   'seedance-1-0-lite-i2v-250428': { ...V10, resolutions: [...V10.resolutions], duration: [2, 12], text: false, image: true, reference: true, defaultResolution: '720p' },
   'seedance-1-5-pro-251215': {
@@ -224,6 +226,7 @@ export function arkSim(sim: SimContext): ProviderSim {
     const refCount = roles.filter((x) => x === 'reference_image').length;
     if (roles.filter((x) => x === 'first_frame').length > 1 || roles.filter((x) => x === 'last_frame').length > 1) return invalid('At most one first_frame and one last_frame image.', 'content.role');
     if (lastIdx >= 0 && firstIdx < 0) return invalid('A last_frame image needs a first_frame image.', 'content.role');
+    if (lastIdx >= 0 && def.lastFrame === false) return invalid(`last_frame is not supported by ${b.model}.`, 'content.role');
     if (refCount > 0 && def.media && firstIdx >= 0) return invalid(MIXED, 'content.role');
     if (refCount > 0 && (!def.reference || firstIdx >= 0)) return invalid(`reference_image is not supported here by ${b.model}.`, 'content.role');
     if (refCount > 9) return invalid('At most 9 reference_image items.', 'content.image_url');

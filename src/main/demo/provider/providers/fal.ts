@@ -38,11 +38,22 @@ interface EndpointDef {
   mini?: boolean;
   /** 2.0 reference-to-video: `image_urls` / `video_urls` / `audio_urls` (providers.md "Seedance 2.0 reference-to-video", fal). */
   reference?: boolean;
+  /**
+   * v1: what `end_image_url` does. `ignored`: v1 Pro i2v takes it but runs 1.0 Pro Fast, which has no
+   * end frame ("accepted for backwards compatibility and ignored"); `absent`: 1.0 Pro Fast i2v has no
+   * such field (fal-js endpoints.ts @381105e, 2026-08-02, `SeedanceImageToVideoInput`,
+   * `SeedanceProFastImageToVideoInput`).
+   */
+  endImage?: 'ignored' | 'absent';
+  /** v1 default `resolution` (fal-js @381105e: Pro t2v and Pro Fast 1080p, Pro i2v 720p). */
+  defaultResolution?: '480p' | '720p' | '1080p';
 }
 
 const ENDPOINTS: Record<string, EndpointDef> = {
   'fal-ai/bytedance/seedance/v1/pro/text-to-video': { version: '1', i2v: false },
-  'fal-ai/bytedance/seedance/v1/pro/image-to-video': { version: '1', i2v: true },
+  'fal-ai/bytedance/seedance/v1/pro/image-to-video': { version: '1', i2v: true, endImage: 'ignored', defaultResolution: '720p' },
+  'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video': { version: '1', i2v: false },
+  'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video': { version: '1', i2v: true, endImage: 'absent' },
   'fal-ai/bytedance/seedance/v1.5/pro/text-to-video': { version: '1.5', i2v: false },
   'fal-ai/bytedance/seedance/v1.5/pro/image-to-video': { version: '1.5', i2v: true },
   'bytedance/seedance-2.0/text-to-video': { version: '2.0', i2v: false },
@@ -65,12 +76,12 @@ const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i)
 
 /** The endpoint's input schema (providers.md table "Seedance endpoints"). */
 function schema(def: EndpointDef) {
-  const images = def.i2v ? { image_url: z.string().min(1), end_image_url: z.string().min(1).optional() } : {};
+  const images = def.i2v ? { image_url: z.string().min(1), ...(def.endImage === 'absent' ? {} : { end_image_url: z.string().min(1).optional() }) } : {};
   if (def.version === '1') {
     return z.object({
       prompt: z.string().min(1),
       aspect_ratio: z.enum(def.i2v ? [...RATIOS, 'auto'] : RATIOS).default(def.i2v ? 'auto' : '16:9'),
-      resolution: z.enum(['480p', '720p', '1080p']).default('1080p'),
+      resolution: z.enum(['480p', '720p', '1080p']).default(def.defaultResolution ?? '1080p'),
       duration: z.enum(range(2, 12)).default('5'),
       camera_fixed: z.boolean().optional(),
       seed: z.number().int().optional(),
@@ -272,7 +283,7 @@ export function falSim(sim: SimContext): ProviderSim {
     if (v.end_image_url) {
       const l = await image(v.end_image_url, 'end_image_url', def);
       if ('status' in l) return l;
-      last = l;
+      if (def.endImage !== 'ignored') last = l;
     }
     const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
     // num_frames overrides duration (v1); 2.0's "auto" duration is taken as 5 s (the simulator's choice).

@@ -52,10 +52,13 @@ function v1Schema(i2v: boolean) {
   });
 }
 
-/** 1.5 Pro body (providers.md table "1.5 Pro bodies"); 1080p is unsupported on t2v. */
+/**
+ * 1.5 Pro body (providers.md table "1.5 Pro bodies"); 1080p is unsupported on t2v. The prompt is
+ * required on i2v too (the 1.5 Pro i2v page marks `prompt` required, issue 13 §2).
+ */
 function v15Schema(i2v: boolean) {
   return z.object({
-    prompt: i2v ? z.string().max(2000).optional() : z.string().min(1).max(2000),
+    prompt: z.string().min(1).max(2000),
     image: i2v ? z.string().min(1) : z.undefined().optional(),
     last_image: i2v ? z.string().min(1).optional() : z.undefined().optional(),
     ratio: z.enum(RATIOS_15).default('adaptive'),
