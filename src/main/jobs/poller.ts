@@ -154,6 +154,7 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
         ...(status.resultExpiresAt === undefined ? {} : { resultExpiresAt: status.resultExpiresAt }),
         ...(status.seed === undefined ? {} : { seed: status.seed }),
         ...(status.usage === undefined ? {} : { usage: status.usage }),
+        ...(status.draftId === undefined ? {} : { draftId: status.draftId }),
       });
       return true;
     case 'failed':

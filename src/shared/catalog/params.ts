@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
+import { draftIssues, draftResolutionFor } from './draft';
 import { AUTO_DURATION, taskLocks, taskLockViolations } from './task-type';
-import { CropRect, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
+import { CropRect, FinalOf, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
 
 export { findModel } from './models';
 
@@ -28,8 +29,9 @@ function intSchema(spec: Extract<ParamSpec, { kind: 'int' }>, model: string) {
 function specSchema(spec: ParamSpec, model: string): z.ZodType {
   switch (spec.kind) {
     case 'enum':
-      // aspectRatio's default depends on whether a first frame is given: applied in the transform below.
-      return spec.key === 'aspectRatio' ? enumSchema(spec, model).optional() : enumSchema(spec, model).default(spec.default);
+      // aspectRatio's default depends on whether a first frame is given, resolution's on whether the
+      // job is a draft or a final: applied in the transform below.
+      return spec.key === 'aspectRatio' || spec.key === 'resolution' ? enumSchema(spec, model).optional() : enumSchema(spec, model).default(spec.default);
     case 'int':
       // duration's default depends on the task (an edit keeps the source's length): applied in the transform below.
       return spec.key === 'duration' ? intSchema(spec, model).optional() : intSchema(spec, model).default(spec.default);
@@ -50,6 +52,9 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
  * offering `adaptive`/`auto` follows the image (avoids a centre-crop the user did not ask for).
  * Seedance 2.5's task locks (`taskLocks`, seedance-2.5.md §2.2) fill `aspectRatio` and `duration`
  * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`).
+ * Draft → final (`draftIssues`, seedance-2.5.md §2.6, §3): `draft` and `finalOf` only on rows with
+ * `draft`; a left-out resolution is the draft's (480p) or the final's (1080p); a final skips the
+ * mode rules, since it carries none of the draft's media.
  * Parse errors carry plain messages naming the parameter and its allowed values.
  */
 export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
@@ -65,6 +70,8 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     lastFrameCrop: CropRect.optional(),
     task: ReferenceTask.optional(),
     references: z.array(ReferenceItem).max(MAX_REFERENCES).optional(),
+    draft: z.boolean().optional(),
+    finalOf: FinalOf.optional(),
   };
   for (const key of ['resolution', 'aspectRatio', 'duration'] as const) {
     const spec = specs.get(key);
@@ -77,6 +84,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   }
   const aspect = specs.get('aspectRatio') as Extract<ParamSpec, { kind: 'enum' }>;
   const duration = specs.get('duration') as Extract<ParamSpec, { kind: 'int' }>;
+  const resolution = specs.get('resolution') as Extract<ParamSpec, { kind: 'enum' }>;
   const hasText = entry.modes.includes('text-to-video');
   const hasImage = entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
   const hasLast = entry.modes.includes('first-last-frame');
@@ -86,6 +94,9 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     .strictObject(shape)
     .superRefine((raw, ctx) => {
       const p = raw as Partial<JobParams>;
+      for (const issue of draftIssues(entry, p)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+      // A final inherits the draft's prompt, media and task (seedance-2.5.md §2.6): the mode rules were the draft's.
+      if (p.finalOf) return;
       const refs = p.references ?? [];
       if (!hasImage && (p.firstFrame || p.lastFrame)) {
         const message = hasReference
@@ -119,6 +130,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       const follow = p.firstFrame ? aspect.options.find((o) => FOLLOWS_IMAGE.includes(o)) : undefined;
       return {
         ...p,
+        resolution: p.resolution ?? draftResolutionFor(entry, p) ?? (resolution.default as JobParams['resolution']),
         aspectRatio: p.aspectRatio ?? locks.aspectRatio ?? ((follow ?? aspect.default) as JobParams['aspectRatio']),
         duration: p.duration ?? locks.duration ?? duration.default,
       } as JobParams;
