@@ -1,6 +1,7 @@
 import { GENERAL_IMAGE_RULES } from './image-rules';
 import { ARK_25_REFERENCE_RULES } from './reference-rules-2-5';
 import { SIX_RATIOS, aspectRatioSpec, autoDurationSpec, generateAudioSpec, resolutionSpec, seedSpec, watermarkSpec } from './param-specs';
+import { ARK_25_DRAFT } from './draft';
 import type { ModelEntry } from './types';
 
 /**
@@ -47,6 +48,7 @@ export const ARK_25_MODELS: ModelEntry[] = [
     },
     references: ARK_25_REFERENCE_RULES,
     tasks: ['reference', 'edit', 'extend'],
+    draft: ARK_25_DRAFT,
     notes: [
       'Reference mode: up to 30 images, 10 videos and 10 audio clips (videos and audio 30 s at most in all; audio alone is fine), cited as @image1, @video1, @audio1; not with a first or last frame.',
       'Edit changes what is in the first reference video (4–30 s; same ratio and length). Extend continues it (2–30 s source; same ratio).',

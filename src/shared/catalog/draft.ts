@@ -7,6 +7,26 @@ import type { DraftSupport, JobParams, ModelEntry } from './types';
  * resending them is an error). The draft id is valid 7 days; both stages are billed.
  */
 
+/** ModelArk Seedance 2.5: `draft: true` at 480p, final by `draft_task` at 1080p, 7 days (§2.6; Flash has none, §5). */
+export const ARK_25_DRAFT: DraftSupport = {
+  draftResolution: '480p',
+  finalResolutions: ['1080p'],
+  validDays: 7,
+  source: 'seedance-2.5.md §2.6 (BytePlus 2.5 page dated 2026-09-28 via third-party summaries [P1][A3][B1]); draft price UNCONFIRMED (§2.7)',
+};
+
+/**
+ * fal Seedance 2.5: a `draft` input (field name UNCONFIRMED; the brief's boolean is followed) at
+ * 480p, final through `bytedance/seedance-2.5/draft/complete` at 1080p, 7 days (§3 [F1]).
+ */
+export const FAL_25_DRAFT: DraftSupport = {
+  draftResolution: '480p',
+  finalResolutions: ['1080p'],
+  validDays: 7,
+  completeEndpoint: 'bytedance/seedance-2.5/draft/complete',
+  source: 'seedance-2.5.md §3 (fal draft/complete llms.txt [F1]); the draft input\'s field name is UNCONFIRMED; draft price UNCONFIRMED',
+};
+
 /** One day in ms. */
 const DAY_MS = 24 * 3600 * 1000;
 

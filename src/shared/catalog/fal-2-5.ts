@@ -1,6 +1,7 @@
 import { FAL_2_IMAGE_RULES } from './image-rules';
 import { FAL_25_REFERENCE_RULES } from './reference-rules-2-5';
 import { SIX_RATIOS, aspectRatioSpec, autoDurationSpec, generateAudioSpec, resolutionSpec, seedSpec } from './param-specs';
+import { FAL_25_DRAFT } from './draft';
 import type { CostModel, ModelEntry, ParamSpec } from './types';
 
 /*
@@ -60,6 +61,7 @@ export const FAL_25_MODELS: ModelEntry[] = [
     cost: COST,
     notes: [PRICE_NOTE, US_NOTE],
     status: STATUS,
+    draft: FAL_25_DRAFT,
   },
   {
     id: 'fal/bytedance/seedance-2.5/image-to-video',
@@ -79,6 +81,7 @@ export const FAL_25_MODELS: ModelEntry[] = [
       US_NOTE,
     ],
     status: STATUS,
+    draft: FAL_25_DRAFT,
   },
   {
     id: 'fal/bytedance/seedance-2.5/reference-to-video',
@@ -102,5 +105,6 @@ export const FAL_25_MODELS: ModelEntry[] = [
       US_NOTE,
     ],
     status: STATUS,
+    draft: FAL_25_DRAFT,
   },
 ];
