@@ -31,7 +31,7 @@ import { arkDraftProblem, arkFinal, type ArkDraftDeps } from './ark-draft';
  */
 
 interface ModelDef {
-  family: 'seedance-1.0' | 'seedance-1.5+';
+  family: 'seedance-1.0' | 'seedance-1.5+' | 'seedance-2.5';
   duration: [number, number];
   text: boolean;
   image: boolean;
@@ -60,6 +60,12 @@ const MODELS: Record<string, ModelDef> = {
   'dreamina-seedance-2-0-260128': {
     family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
     resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
+  },
+  // Seedance 2.5, only as far as Draft → final needs it (seedance-2.5.md §2.1, §2.6): the 2.5 task types,
+  // locks and limits belong to the simulator's full 2.5 support.
+  'dreamina-seedance-2-5-260628': {
+    family: 'seedance-2.5', duration: [4, 30], text: true, image: true, reference: true, media: true, audio: true, seed: true,
+    resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p', draft: true,
   },
   'dreamina-seedance-2-0-fast-260128': {
     family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,

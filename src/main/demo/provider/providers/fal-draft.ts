@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { hex, submitTask, validate, type Problem, type SimContext } from '../context';
+import { hex, submitTask, unknownKeys, validate, type Problem, type SimContext } from '../context';
 import { DRAFT_RESOLUTION, FINAL_RESOLUTION, findDraft, finalSpec, type DraftMeta } from '../drafts';
 import type { VideoCodec } from '../render';
 import type { Reply } from '../types';
@@ -50,6 +50,9 @@ export function newDraftId(): string {
  * that is unknown, not finished or older than 7 days.
  */
 export function falFinal(sim: SimContext, body: unknown, deps: FalDraftDeps): Reply {
+  // Named per field, as pydantic's `extra_forbidden` does (zod reports them all at the root).
+  const extra = unknownKeys(body, Object.keys(CompleteInput.shape));
+  if (extra.length > 0) return deps.unprocessable(extra.map((k) => ({ path: [k], kind: 'other', input: (body as Record<string, unknown>)[k], message: 'Extra inputs are not permitted' })), body);
   const r = validate(CompleteInput, body);
   if (!r.ok) return deps.unprocessable(r.problems, body);
   const owner = sim.tasks.list('fal').find((t) => (t.meta as Partial<FalDraftMeta>).draftId === r.value.draft_id);

@@ -39,6 +39,8 @@ interface EndpointDef {
   mini?: boolean;
   /** 2.0 reference-to-video: `image_urls` / `video_urls` / `audio_urls` (providers.md "Seedance 2.0 reference-to-video", fal). */
   reference?: boolean;
+  /** Seedance 2.5's output sizes (854×480 at 480p 16:9, seedance-2.5.md §2.5). */
+  sizes25?: boolean;
   /** Takes a `draft` input and answers with a `draft_id` (standard Seedance 2.5, seedance-2.5.md §3; field name UNCONFIRMED). */
   draft?: boolean;
 }
@@ -57,6 +59,10 @@ const ENDPOINTS: Record<string, EndpointDef> = {
   'bytedance/seedance-2.0/reference-to-video': { version: '2.0', i2v: false, reference: true },
   'bytedance/seedance-2.0/fast/reference-to-video': { version: '2.0', i2v: false, fast: true, reference: true },
   'bytedance/seedance-2.0/mini/reference-to-video': { version: '2.0', i2v: false, fast: true, mini: true, reference: true },
+  // Seedance 2.5 text and image to video, only as far as Draft → final needs them (seedance-2.5.md §3):
+  // 2.0's inputs with 2.5's output sizes and the `draft` input; the rest of 2.5 is the simulator's full 2.5 support.
+  'bytedance/seedance-2.5/text-to-video': { version: '2.0', i2v: false, sizes25: true, draft: true },
+  'bytedance/seedance-2.5/image-to-video': { version: '2.0', i2v: true, sizes25: true, draft: true },
 };
 
 /** fal reference video and audio limits (providers.md "Seedance 2.0 reference-to-video", fal: fal-js @381105e, 2026-08-02). */
@@ -294,7 +300,7 @@ export function falSim(sim: SimContext): ProviderSim {
       if ('status' in l) return l;
       last = l;
     }
-    const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
+    const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : def.sizes25 ? 'seedance-2.5' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
     // num_frames overrides duration (v1); 2.0's "auto" duration is taken as 5 s (the simulator's choice).
     const seconds = v.num_frames ? v.num_frames / 24 : v.duration === 'auto' ? 5 : Number(v.duration);
     const id = randomUUID();
