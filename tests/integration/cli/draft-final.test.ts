@@ -36,7 +36,7 @@ function seedance(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 380_000);
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -109,7 +109,8 @@ describe.each([
     expect(final.prompt).toBe(draft.prompt);
     expect(final.parameters.draft).toBeUndefined();
     expect(final.draft).toBeUndefined();
-  });
+    // ModelArk's final is 1080p 10-bit HEVC: rendered by the simulator, then given an H.264 preview by the engine.
+  }, 400_000);
 
   it('finalize by clip id refuses a clip that is not a draft (the final itself)', async () => {
     const ran = await seedance(['finalize', finalId, '--out', temp('out')], env);
