@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
 import { draftIssues, draftResolutionFor } from './draft';
-import { AUTO_DURATION, taskLocks, taskLockViolations } from './task-type';
+import { AUTO_DURATION, sourceVideoMissing, taskLocks, taskLockViolations } from './task-type';
 import { CropRect, FinalOf, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
 
 export { findModel } from './models';
@@ -51,7 +51,9 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
  * `aspectRatio` left out defaults to the row's default, except that with a first frame a model
  * offering `adaptive`/`auto` follows the image (avoids a centre-crop the user did not ask for).
  * Seedance 2.5's task locks (`taskLocks`, seedance-2.5.md §2.2) fill `aspectRatio` and `duration`
- * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`).
+ * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`);
+ * an edit or extension without a reference video (its source clip) is refused too. The source's
+ * length needs the file: `checkReferences` (media check, prepareReferences) judges it.
  * Draft → final (`draftIssues`, seedance-2.5.md §2.6, §3): `draft` and `finalOf` only on rows with
  * `draft`; a left-out resolution is the draft's (480p) or the final's (1080p); a final skips the
  * mode rules, since it carries none of the draft's media.
@@ -120,9 +122,12 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       // Locks are checked on the values the user gave; the ones left out are filled with the locked value below.
       const locks = taskLocks(entry, p);
       const given = { ...p, aspectRatio: p.aspectRatio ?? locks.aspectRatio, duration: p.duration ?? locks.duration } as JobParams;
-      for (const v of taskLockViolations(entry, given)) {
+      const violations = taskLockViolations(entry, given);
+      for (const v of violations) {
         if (v.path === 'task' || (given as Partial<JobParams>)[v.path] !== undefined) ctx.addIssue({ code: 'custom', path: [v.path], message: v.message });
       }
+      const missing = violations.some((v) => v.path === 'task') ? null : sourceVideoMissing(entry, p);
+      if (missing) ctx.addIssue({ code: 'custom', path: ['references'], message: missing });
     })
     .transform((raw) => {
       const p = raw as Partial<JobParams>;
@@ -157,7 +162,7 @@ function referenceIssues(entry: ModelEntry, refs: readonly ReferenceItem[], hasT
   const n: Record<ReferenceKind, number> = { image: 0, video: 0, audio: 0 };
   for (const r of refs) n[r.kind]++;
   if (!hasText && refs.length === 0) {
-    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image or video.` });
+    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image${rules.audioNeedsVisual ? ' or video' : ', video or audio clip'}.` });
   }
   const max: Record<ReferenceKind, number> = { image: rules.maxImages, video: rules.videos.max, audio: rules.audios.max };
   for (const kind of ['image', 'video', 'audio'] as const) {

@@ -92,6 +92,7 @@ describe.each([
     expect(sidecar.draft!.expiresAt - sidecar.timings.submittedAt).toBe(7 * 24 * 3600 * 1000);
   });
 
+  // ModelArk's final is 1080p 10-bit HEVC: rendered by the simulator, then given an H.264 preview by the engine (minutes on a busy machine).
   it('makes the 1080p final, says both stages are billed, and files it linked to its draft', async () => {
     const out = temp('out');
     const draft = sidecarOf(draftVideo);
@@ -109,7 +110,6 @@ describe.each([
     expect(final.prompt).toBe(draft.prompt);
     expect(final.parameters.draft).toBeUndefined();
     expect(final.draft).toBeUndefined();
-    // ModelArk's final is 1080p 10-bit HEVC: rendered by the simulator, then given an H.264 preview by the engine.
   }, 400_000);
 
   it('finalize by clip id refuses a clip that is not a draft (the final itself)', async () => {
