@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { modelsCommand } from './commands/models';
+import { finalizeCommand } from './commands/finalize';
 import { runCommand } from './commands/run';
 import { REFERENCE_OPTIONS, referenceFlags, runCheck } from './commands/check';
 import { runFix } from './commands/fix';
@@ -19,6 +20,8 @@ const USAGE = `Usage:
                [--image <file>] [--last-image <file>] [--fix] [--resolution <r>] [--aspect-ratio <a>]
                [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--data <dir>] [--json]
                [--reference-image <file>]... [--reference-video <file>|<https url>]... [--reference-audio <file>]...
+               [--draft]
+  seedance finalize <clip id | clip folder | clip.json> --out <dir> [--data <dir>] [--json]
 
 run checks images like \`check\` and refuses them with the report; --fix sends fixed copies instead.
 --reference-image, --reference-video and --reference-audio (each repeatable, in prompt-tag order:
@@ -27,6 +30,9 @@ on each one. A reference video may be a public https:// URL (ModelArk takes refe
 by URL). With --fix, videos and audio that break a rule ffmpeg can mend are re-encoded or trimmed.
 The video is filed in the library under the data folder (--data, else SEEDANCE_DATA_DIR, else a
 per-user folder) and copied to <out>/<clip id>.mp4; its library path is printed. Ctrl-C cancels.
+--draft makes a 480p Draft on models that document it (Seedance 2.5 on ModelArk and fal); finalize
+sends that draft's 1080p final (valid 7 days after the draft; both stages are billed, and it says
+both prices first) and files it as a new clip linked to its draft.
 Keys come from NOVITA_API_KEY, FAL_KEY, EVOLINK_API_KEY, ARK_API_KEY (none set: offline demo); base URLs from
 NOVITA_BASE_URL, FAL_QUEUE_BASE_URL, FAL_REST_BASE_URL, EVOLINK_BASE_URL, EVOLINK_FILES_BASE_URL, ARK_BASE_URL.
 Exit codes: 0 done, 1 rejected by the provider or the model's rules, 2 usage error or unreadable
@@ -44,6 +50,7 @@ const RUN_OPTIONS = {
   seed: { type: 'string' },
   'camera-fixed': { type: 'boolean', default: false },
   'no-audio': { type: 'boolean', default: false },
+  draft: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
   out: { type: 'string' },
   data: { type: 'string' },
@@ -83,6 +90,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           seed: v.seed,
           cameraFixed: v['camera-fixed'] ?? false,
           noAudio: v['no-audio'] ?? false,
+          draft: v.draft ?? false,
           fix: v.fix ?? false,
           out: need(v.out, 'out'),
           data: v.data,
@@ -91,6 +99,16 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         },
         io,
       );
+    }
+    if (command === 'finalize') {
+      const { values: v, positionals } = parseArgs({
+        args: rest,
+        options: { out: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean', default: false } },
+        strict: true,
+        allowPositionals: true,
+      });
+      if (positionals.length !== 1) throw new UsageError('finalize takes one clip: its id in the library, or its folder.');
+      return await finalizeCommand({ clip: positionals[0]!, out: need(v.out, 'out'), data: v.data, json: v.json ?? false }, io);
     }
     throw new UsageError(`Unknown command "${command}".`);
   } catch (err) {

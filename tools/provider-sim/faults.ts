@@ -70,6 +70,11 @@ export class Faults {
     };
   }
 
+  /** How much older than they are drafts count when a final names them, ms. */
+  draftAgeMs(provider: SimProvider): number {
+    return (this.rule(provider, 'draftAgeDays') ?? 0) * 24 * 3600 * 1000;
+  }
+
   /** Fates decided at submit: failure kind, never finishing, result TTL override (seconds). */
   forSubmit(provider: SimProvider): { failure?: FailureKind; neverFinish: boolean; ttlSeconds?: number } {
     const fail = this.rule(provider, 'failTask');

@@ -60,6 +60,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<SimulatorH
       answer: (provider, route) => faults.forRequest(provider, route),
       answerDelayMs: (provider, route) => faults.answerDelayMs(provider, route),
       taskFate: (provider) => faults.forSubmit(provider),
+      draftAgeMs: (provider) => faults.draftAgeMs(provider),
       shapeDownload: (provider) => faults.forDownload(provider),
       async route(req, res, path) {
         if (path === '/_sim/stats' && req.method === 'GET') {

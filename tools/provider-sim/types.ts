@@ -39,6 +39,8 @@ export interface FaultSet {
   neverFinish?: Counted;
   /** Result URLs of tasks submitted while set stop working this many seconds after the task succeeds. */
   resultTtlSeconds?: number;
+  /** Drafts count this many days older than they are when a final names them (Seedance 2.5 drafts are valid 7 days). */
+  draftAgeDays?: number;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface RunOptions {
   seed?: string;
   cameraFixed: boolean;
   noAudio: boolean;
+  /** `--draft`: a 480p draft to finish later with `seedance finalize` (rows with Draft only). */
+  draft?: boolean;
   /** Fix images that break the model's rules instead of refusing them. */
   fix: boolean;
   out: string;
@@ -76,6 +78,7 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
       cameraFixed: opts.cameraFixed ? true : undefined,
       generateAudio: opts.noAudio ? false : undefined,
       references: inputs.length > 0 ? referenceItems(inputs, inputs.map(() => UNREAD_FILE)) : undefined,
+      draft: opts.draft ? true : undefined,
     }).filter(([, v]) => v !== undefined),
   );
   const parsed = paramsSchema(entry).safeParse(raw);
@@ -102,8 +105,8 @@ async function copyOut(video: string, outDir: string, clipId: string): Promise<s
   return final;
 }
 
-/** Submits through the engine, shows progress, and reports the end. Returns the exit code. */
-async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts: RunOptions, outDir: string, io: CliIo): Promise<number> {
+/** Submits through the engine, shows progress, and reports the end. Returns the exit code. `seedance finalize` runs its final through it too. */
+export async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts: Pick<RunOptions, 'fix' | 'json' | 'references'>, outDir: string, io: CliIo): Promise<number> {
   const name = PROVIDER_NAMES[entry.provider];
   const say = (line: string) => io.stderr(`${line}\n`);
   if (!studio.keys.anyConfigured()) {

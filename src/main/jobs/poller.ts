@@ -155,6 +155,7 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
         ...(status.lastFrameUrl === undefined ? {} : { lastFrameUrl: status.lastFrameUrl }),
         ...(status.seed === undefined ? {} : { seed: status.seed }),
         ...(status.usage === undefined ? {} : { usage: status.usage }),
+        ...(status.draftId === undefined ? {} : { draftId: status.draftId }),
       });
       return true;
     case 'failed':

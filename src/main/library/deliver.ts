@@ -1,3 +1,4 @@
+import { draftExpiresAt } from '../../shared/catalog/draft';
 import { estimateCost, outputSizeFor } from '../../shared/catalog/params';
 import type { ModelEntry, Mode } from '../../shared/catalog/types';
 import type { Job } from '../../shared/jobs/job';
@@ -12,6 +13,27 @@ function modeOf(job: Job): Mode {
   if (job.params.references?.length) return 'reference-to-video';
   if (job.params.lastFrame) return 'first-last-frame';
   return job.params.firstFrame ? 'image-to-video' : 'text-to-video';
+}
+
+/**
+ * A final's mode is its draft's (it carries none of the draft's frames or references, but made the
+ * same kind of clip): read from the draft clip while it is in the library; undefined otherwise.
+ */
+async function finalMode(library: Library, job: Job): Promise<Mode | undefined> {
+  const clipId = job.params.finalOf?.clipId;
+  if (!clipId) return undefined;
+  return library.get(clipId).then((c) => c.sidecar.mode, () => undefined);
+}
+
+/**
+ * A draft clip's `draft` sidecar field: the draft id the provider gave (`remote.draftId`) and its
+ * expiry, counted from the submit that created the draft task (seedance-2.5.md §2.6: valid 7 days).
+ * Empty for other jobs.
+ */
+function draftOf(job: Job, entry: ModelEntry | undefined, submittedAt: number): { draft?: { id: string; expiresAt: number } } {
+  const id = job.remote?.draftId;
+  if (!job.params.draft || !id || !entry?.draft) return {};
+  return { draft: { id, expiresAt: draftExpiresAt(entry.draft, submittedAt) } };
 }
 
 /**
@@ -57,7 +79,7 @@ export function deliverToLibrary(deps: {
       prompt,
       provider: job.provider,
       modelId,
-      mode: modeOf(job),
+      mode: await finalMode(deps.library, job) ?? modeOf(job),
       parameters,
       seed: job.remote?.seed ?? null,
       ...(job.route ? { route: job.route } : {}),
@@ -78,6 +100,7 @@ export function deliverToLibrary(deps: {
       appVersion: deps.appVersion,
       ...(file.preview ? { preview: { path: file.preview.path, width: file.preview.width, height: file.preview.height, reason: file.preview.reason } } : {}),
       ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),
+      ...draftOf(job, entry, submittedAt),
     });
     return { path: clip.paths.video, libraryId: clip.id };
   };

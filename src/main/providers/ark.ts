@@ -52,12 +52,34 @@ export function buildArkBody(entry: ModelEntry, params: JobParams, images: { fir
     watermark: params.watermark,
     generate_audio: params.generateAudio,
     service_tier: params.serviceTier,
+    // seedance-2.5.md §2.1/§2.6: `draft` only with 480p (paramsSchema holds the job to it).
+    draft: params.draft === true ? true : undefined,
     // The provider's lossless last frame for "Continue from last frame" (providers.md, BytePlus ModelArk:
-    // `return_last_frame: true` → `content.last_frame_url`, PNG at the video's size, 24 h). Not valid
-    // with `draft`, which no row sends.
+    // `return_last_frame: true` → `content.last_frame_url`, PNG at the video's size, 24 h); not with
+    // `draft` (same section).
+    return_last_frame: params.draft === true ? undefined : true,
+  });
+}
+
+/**
+ * The JSON body of a draft's final (seedance-2.5.md §2.6): `{ model, content: [{ type: "draft_task",
+ * draft_task: { id } }], resolution }` plus the optional `watermark` and `return_last_frame`. Nothing else the draft had is
+ * sent — prompt, media, duration, ratio, seed, generate_audio and omni_reference_task_type are
+ * inherited, and resending them is an error. The draft id is valid 7 days; both stages are billed.
+ */
+export function buildArkFinalBody(entry: ModelEntry, params: JobParams & { finalOf: NonNullable<JobParams['finalOf']> }): Record<string, unknown> {
+  return compact({
+    model: entry.model,
+    content: [{ type: 'draft_task', draft_task: { id: params.finalOf.draftId } }],
+    resolution: params.resolution,
+    watermark: params.watermark,
+    // Optional on the final (§2.6): the final's last frame for "Continue from last frame".
     return_last_frame: true,
   });
 }
+
+/** Handle key marking a draft task: its own id is the draft id its final names (seedance-2.5.md §2.6). */
+export const DRAFT_HANDLE_KEY = 'draft';
 
 /** ModelArk's whole request body limit: 64 MB (providers.md "Seedance 2.0 reference-to-video", ModelArk). */
 export const ARK_MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -257,6 +279,7 @@ export const arkAdapter: ProviderAdapter = {
 
   // Everything goes inline, so the body's size is checked against ModelArk's 64 MB before the POST.
   async prepare(req) {
+    if (req.params.finalOf) return { url: TASKS, body: buildArkFinalBody(req.entry, { ...req.params, finalOf: req.params.finalOf }) };
     const images = {
       first: req.images.first ? await imageDataUrl(req.images.first) : undefined,
       last: req.images.last ? await imageDataUrl(req.images.last) : undefined,
@@ -278,12 +301,16 @@ export const arkAdapter: ProviderAdapter = {
   async submit(prepared, ctx) {
     const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'ark', String(prepared.body.model), arkModelRefusal);
     const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
-    return { taskId: id, handle: {} };
+    const handle: Record<string, string> = prepared.body.draft === true ? { [DRAFT_HANDLE_KEY]: '1' } : {};
+    return { taskId: id, handle };
   },
 
   async poll(task, ctx) {
     const answer = await call(ctx, 'GET', `${TASKS}/${encodeURIComponent(task.taskId)}`);
-    return parseArkTask(answer.body, Date.now(), ctx.apiKey);
+    const status = parseArkTask(answer.body, Date.now(), ctx.apiKey);
+    // A draft task's own id is what its final sends as `draft_task.id` (seedance-2.5.md §2.6).
+    if (status.state === 'succeeded' && task.handle[DRAFT_HANDLE_KEY] === '1') status.draftId = task.taskId;
+    return status;
   },
 
   // DELETE cancels a queued task; for a running one ModelArk answers an error, reported as "not cancelled".

@@ -50,7 +50,25 @@ export function buildFalBody(params: JobParams, images: { first?: string; last?:
     camera_fixed: params.cameraFixed,
     generate_audio: params.generateAudio,
     seed: seedToSend(params.seed),
+    // seedance-2.5.md §3: "a `draft` input returns `draft_id`" — the field name is UNCONFIRMED; this
+    // follows the brief (a boolean `draft`, as on ModelArk).
+    draft: params.draft === true ? true : undefined,
   });
+}
+
+/**
+ * The codec asked of a final: H.264, so the 1080p clip plays in every player without the preview
+ * step that 2.5's native 10-bit HEVC needs (seedance-2.5.md §2.5, §4 of issue 15).
+ */
+export const FAL_FINAL_CODEC = 'H264';
+
+/**
+ * The input of `bytedance/seedance-2.5/draft/complete` (seedance-2.5.md §3, from fal's llms.txt):
+ * `{ draft_id, resolution: "1080p" only, codec: auto|H264|H265 }`. Nothing else is sent: the final
+ * inherits the draft's prompt and media. The draft id is valid 7 days, for the caller that made it only.
+ */
+export function buildFalFinalBody(params: JobParams & { finalOf: NonNullable<JobParams['finalOf']> }): Record<string, unknown> {
+  return { draft_id: params.finalOf.draftId, resolution: params.resolution, codec: FAL_FINAL_CODEC };
 }
 
 const DetailItem = z.object({
@@ -112,7 +130,7 @@ export function falModelRefusal(failure: ProviderFailure): ModelRefusal | null {
 }
 
 const StatusAnswer = z.object({ status: z.string(), queue_position: numberish });
-const ResultAnswer = z.object({ video: z.object({ url: z.string().min(1) }), seed: numberish });
+const ResultAnswer = z.object({ video: z.object({ url: z.string().min(1) }), seed: numberish, draft_id: z.string().min(1).nullish() });
 const SubmitAnswer = z.object({
   request_id: z.string().min(1),
   status_url: z.string().nullish(),
@@ -136,7 +154,7 @@ export function parseFalStatus(body: unknown): TaskStatus | 'completed' {
 }
 
 /**
- * Reads the result fetch: 2xx `{ video: { url }, seed }` → succeeded; a non-retryable 4xx/5xx →
+ * Reads the result fetch: 2xx `{ video: { url }, seed, draft_id? }` → succeeded (a draft's `draft_id`, seedance-2.5.md §3); a non-retryable 4xx/5xx →
  * failed with the mapped error. fal documents no URL lifetime, so `resultExpiresAt` stays unset.
  * Throws `ProviderError` for retryable answers (the result may still be fetched later).
  */
@@ -151,6 +169,8 @@ export function parseFalResult(answer: Pick<HttpAnswer, 'ok' | 'status' | 'heade
     return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the result had no video URL', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey }) };
   }
   const out: TaskStatus = { state: 'succeeded', resultUrl: parsed.data.video.url };
+  // A draft's result names the draft its final completes (seedance-2.5.md §3; field name UNCONFIRMED).
+  if (parsed.data.draft_id) out.draftId = parsed.data.draft_id;
   const seed = toNumber(parsed.data.seed);
   if (seed !== undefined) out.seed = seed;
   return out;
@@ -275,6 +295,11 @@ export const falAdapter: ProviderAdapter = {
   cancel: 'queued-only',
 
   async prepare(req, ctx) {
+    const complete = req.entry.draft?.completeEndpoint;
+    if (req.params.finalOf) {
+      if (!complete) throw providerError({ kind: 'invalid_input', provider: NAME, detail: `${req.entry.name} has no draft completion endpoint`, retryable: false });
+      return { url: `/${complete}`, body: buildFalFinalBody({ ...req.params, finalOf: req.params.finalOf }) };
+    }
     const images = {
       first: req.images.first ? await upload(req.images.first, ctx) : undefined,
       last: req.images.last ? await upload(req.images.last, ctx) : undefined,

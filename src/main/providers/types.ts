@@ -72,6 +72,8 @@ export interface TaskStatus {
   seed?: number;
   /** Usage the provider reports, e.g. ModelArk `{ completion_tokens, total_tokens }`. */
   usage?: Record<string, number>;
+  /** The draft id once a draft job has `succeeded`: what its final names (seedance-2.5.md §2.6 ModelArk, §3 fal). */
+  draftId?: string;
   /** Set when `failed` (or a failed fetch of the result, fal). */
   error?: ProviderFailure;
   /** The provider's own status word, when `state` is `unknown`. */

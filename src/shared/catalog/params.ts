@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
-import { AUTO_DURATION, taskLocks, taskLockViolations } from './task-type';
-import { CropRect, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
+import { draftIssues, draftResolutionFor } from './draft';
+import { AUTO_DURATION, sourceVideoMissing, taskLocks, taskLockViolations } from './task-type';
+import { CropRect, FinalOf, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
 
 export { findModel } from './models';
 
@@ -28,8 +29,9 @@ function intSchema(spec: Extract<ParamSpec, { kind: 'int' }>, model: string) {
 function specSchema(spec: ParamSpec, model: string): z.ZodType {
   switch (spec.kind) {
     case 'enum':
-      // aspectRatio's default depends on whether a first frame is given: applied in the transform below.
-      return spec.key === 'aspectRatio' ? enumSchema(spec, model).optional() : enumSchema(spec, model).default(spec.default);
+      // aspectRatio's default depends on whether a first frame is given, resolution's on whether the
+      // job is a draft or a final: applied in the transform below.
+      return spec.key === 'aspectRatio' || spec.key === 'resolution' ? enumSchema(spec, model).optional() : enumSchema(spec, model).default(spec.default);
     case 'int':
       // duration's default depends on the task (an edit keeps the source's length): applied in the transform below.
       return spec.key === 'duration' ? intSchema(spec, model).optional() : intSchema(spec, model).default(spec.default);
@@ -49,7 +51,12 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
  * `aspectRatio` left out defaults to the row's default, except that with a first frame a model
  * offering `adaptive`/`auto` follows the image (avoids a centre-crop the user did not ask for).
  * Seedance 2.5's task locks (`taskLocks`, seedance-2.5.md §2.2) fill `aspectRatio` and `duration`
- * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`).
+ * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`);
+ * an edit or extension without a reference video (its source clip) is refused too. The source's
+ * length needs the file: `checkReferences` (media check, prepareReferences) judges it.
+ * Draft → final (`draftIssues`, seedance-2.5.md §2.6, §3): `draft` and `finalOf` only on rows with
+ * `draft`; a left-out resolution is the draft's (480p) or the final's (1080p); a final skips the
+ * mode rules, since it carries none of the draft's media.
  * Parse errors carry plain messages naming the parameter and its allowed values.
  */
 export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
@@ -65,6 +72,8 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     lastFrameCrop: CropRect.optional(),
     task: ReferenceTask.optional(),
     references: z.array(ReferenceItem).max(MAX_REFERENCES).optional(),
+    draft: z.boolean().optional(),
+    finalOf: FinalOf.optional(),
   };
   for (const key of ['resolution', 'aspectRatio', 'duration'] as const) {
     const spec = specs.get(key);
@@ -77,6 +86,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   }
   const aspect = specs.get('aspectRatio') as Extract<ParamSpec, { kind: 'enum' }>;
   const duration = specs.get('duration') as Extract<ParamSpec, { kind: 'int' }>;
+  const resolution = specs.get('resolution') as Extract<ParamSpec, { kind: 'enum' }>;
   const hasText = entry.modes.includes('text-to-video');
   const hasImage = entry.modes.includes('image-to-video') || entry.modes.includes('first-last-frame');
   const hasLast = entry.modes.includes('first-last-frame');
@@ -86,6 +96,9 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     .strictObject(shape)
     .superRefine((raw, ctx) => {
       const p = raw as Partial<JobParams>;
+      for (const issue of draftIssues(entry, p)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+      // A final inherits the draft's prompt, media and task (seedance-2.5.md §2.6): the mode rules were the draft's.
+      if (p.finalOf) return;
       const refs = p.references ?? [];
       if (!hasImage && (p.firstFrame || p.lastFrame)) {
         const message = hasReference
@@ -109,9 +122,12 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       // Locks are checked on the values the user gave; the ones left out are filled with the locked value below.
       const locks = taskLocks(entry, p);
       const given = { ...p, aspectRatio: p.aspectRatio ?? locks.aspectRatio, duration: p.duration ?? locks.duration } as JobParams;
-      for (const v of taskLockViolations(entry, given)) {
+      const violations = taskLockViolations(entry, given);
+      for (const v of violations) {
         if (v.path === 'task' || (given as Partial<JobParams>)[v.path] !== undefined) ctx.addIssue({ code: 'custom', path: [v.path], message: v.message });
       }
+      const missing = violations.some((v) => v.path === 'task') ? null : sourceVideoMissing(entry, p);
+      if (missing) ctx.addIssue({ code: 'custom', path: ['references'], message: missing });
     })
     .transform((raw) => {
       const p = raw as Partial<JobParams>;
@@ -119,6 +135,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       const follow = p.firstFrame ? aspect.options.find((o) => FOLLOWS_IMAGE.includes(o)) : undefined;
       return {
         ...p,
+        resolution: p.resolution ?? draftResolutionFor(entry, p) ?? (resolution.default as JobParams['resolution']),
         aspectRatio: p.aspectRatio ?? locks.aspectRatio ?? ((follow ?? aspect.default) as JobParams['aspectRatio']),
         duration: p.duration ?? locks.duration ?? duration.default,
       } as JobParams;
@@ -145,7 +162,7 @@ function referenceIssues(entry: ModelEntry, refs: readonly ReferenceItem[], hasT
   const n: Record<ReferenceKind, number> = { image: 0, video: 0, audio: 0 };
   for (const r of refs) n[r.kind]++;
   if (!hasText && refs.length === 0) {
-    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image or video.` });
+    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image${rules.audioNeedsVisual ? ' or video' : ', video or audio clip'}.` });
   }
   const max: Record<ReferenceKind, number> = { image: rules.maxImages, video: rules.videos.max, audio: rules.audios.max };
   for (const kind of ['image', 'video', 'audio'] as const) {
@@ -201,8 +218,10 @@ export interface ReferenceInputs {
  * / 1024, times the USD price per million tokens (the silent price when `generateAudio` is false
  * and the row has one). Reference jobs (providers.md "Seedance 2.0 reference-to-video"): on rows with
  * `billsInputVideo` the seconds are output + `inputs.videoSeconds`, and the price is multiplied by
- * `withVideoFactor` (fal: 0.6) when the job has reference videos; without `inputs` such a job has no
- * estimate (null) rather than a low one. Per-second model: USD per second
+ * `withVideoFactor` (fal: 0.6) when the job has reference videos — or replaced by the row's own
+ * `usdPerMillionTokensWithVideo` rate (ModelArk 2.5, seedance-2.5.md §2.7); without `inputs` such a job has no
+ * estimate (null) rather than a low one. `usdPerMillionTokensByResolution` overrides the price per
+ * resolution (2.5's 1080p). Per-second model: USD per second
  * for the resolution × output seconds.
  */
 export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSize | null, inputs?: ReferenceInputs): CostEstimate | null {
@@ -219,7 +238,9 @@ export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSi
   if (cost.billsInputVideo && hasVideos && inputs === undefined) return null;
   const inputSeconds = cost.billsInputVideo && hasVideos ? (inputs?.videoSeconds ?? 0) : 0;
   const tokens = (size.width * size.height * cost.fps * (params.duration + inputSeconds)) / 1024;
-  const base = params.generateAudio === false && cost.usdPerMillionTokensSilent !== undefined ? cost.usdPerMillionTokensSilent : cost.usdPerMillionTokens;
-  const price = hasVideos && cost.withVideoFactor !== undefined ? base * cost.withVideoFactor : base;
+  const listed = cost.usdPerMillionTokensByResolution?.[params.resolution] ?? cost.usdPerMillionTokens;
+  const base = params.generateAudio === false && cost.usdPerMillionTokensSilent !== undefined ? cost.usdPerMillionTokensSilent : listed;
+  const withVideo = cost.usdPerMillionTokensWithVideo?.[params.resolution];
+  const price = !hasVideos ? base : withVideo !== undefined ? withVideo : cost.withVideoFactor !== undefined ? base * cost.withVideoFactor : base;
   return { usd: (tokens * price) / 1_000_000, asOf: cost.asOf, estimate: true };
 }

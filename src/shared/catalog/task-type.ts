@@ -11,9 +11,17 @@ import type { AspectRatio, JobParams, ModelEntry, ReferenceTask } from './types'
 /** Duration the provider picks itself: ModelArk/EvoLink `-1`, fal `"auto"` (seedance-2.5.md §2.1, §3, §4). */
 export const AUTO_DURATION = -1;
 
-/** The task a job runs: its `task`, or `reference` on a reference-to-video job without one. */
-export function taskOf(params: Pick<JobParams, 'task'>): ReferenceTask {
-  return params.task ?? 'reference';
+/**
+ * The task a job runs: its `task`, else the row's default (its first task: `edit` on EvoLink's
+ * video-edit row, which is locked to it), else `reference`.
+ */
+export function taskOf(params: Pick<JobParams, 'task'>, entry?: Pick<ModelEntry, 'tasks'>): ReferenceTask {
+  return params.task ?? entry?.tasks?.[0] ?? 'reference';
+}
+
+/** Whether the user picks the task on this row (it offers more than one); a one-task row is locked to its task. */
+export function offersTaskChoice(entry: Pick<ModelEntry, 'tasks'>): boolean {
+  return (entry.tasks?.length ?? 0) > 1;
 }
 
 /** The row's "follow the input" ratio (`adaptive` on ModelArk and EvoLink, `auto` on fal), if it has one. */
@@ -37,11 +45,52 @@ function hasAutoDuration(entry: ModelEntry): boolean {
 export function taskLocks(entry: ModelEntry, params: Pick<JobParams, 'task' | 'firstFrame'>): Partial<Pick<JobParams, 'aspectRatio' | 'duration'>> {
   const follow = followRatio(entry);
   if (!entry.tasks?.length && !(entry.sizeFamily === 'seedance-2.5' && params.firstFrame)) return {};
-  const task = params.firstFrame ? 'frame' : taskOf(params);
+  const task = params.firstFrame ? 'frame' : taskOf(params, entry);
   const out: Partial<Pick<JobParams, 'aspectRatio' | 'duration'>> = {};
   if ((task === 'edit' || task === 'extend' || task === 'frame') && follow) out.aspectRatio = follow;
   if (task === 'edit' && hasAutoDuration(entry)) out.duration = AUTO_DURATION;
   return out;
+}
+
+/** Seconds a source clip may last, inclusive. */
+export interface SourceSeconds {
+  min: number;
+  max: number;
+}
+
+/**
+ * How long the source clip (the first reference video) of an edit or an extension may be
+ * (seedance-2.5.md §2.3): edit 4–30 s everywhere; extend 2–30 s (BytePlus, and EvoLink, whose video
+ * limits are §2.4's), 1.8–30.2 s on fal (§2.3 [F2]). Null for a plain reference job.
+ */
+export function sourceSeconds(entry: Pick<ModelEntry, 'provider'>, task: ReferenceTask): SourceSeconds | null {
+  if (task === 'edit') return { min: 4, max: 30 };
+  if (task === 'extend') return entry.provider === 'fal' ? { min: 1.8, max: 30.2 } : { min: 2, max: 30 };
+  return null;
+}
+
+/**
+ * Why an edit or extension cannot be sent with these references (no file needed), or null: it needs
+ * the source clip as its first reference video (seedance-2.5.md §2.2: "≥1 reference_video (first =
+ * source)"; EvoLink §4: "edit/extend required: the first one is the target").
+ */
+export function sourceVideoMissing(entry: ModelEntry, params: Pick<JobParams, 'task' | 'references'>): string | null {
+  const task = taskOf(params, entry);
+  if (!entry.tasks?.length || task === 'reference') return null;
+  if ((params.references ?? []).some((r) => r.kind === 'video')) return null;
+  return `To ${task} a clip, ${entry.name} needs the clip itself: add it as the first reference video (@video1).`;
+}
+
+/**
+ * The plain verdict on a source clip's length (`seconds`, as probed) for this task, or null when it
+ * fits or the task has no source (seedance-2.5.md §2.3; the provider answers
+ * `TaskTypeConstraint` otherwise, §2.8).
+ */
+export function sourceLengthProblem(entry: Pick<ModelEntry, 'provider' | 'name'>, task: ReferenceTask, seconds: number): string | null {
+  const range = sourceSeconds(entry, task);
+  if (!range || (seconds >= range.min && seconds <= range.max)) return null;
+  const verb = task === 'edit' ? 'edit' : 'extend';
+  return `The source clip lasts ${Math.round(seconds * 10) / 10} s: to ${verb} a clip, ${entry.name} takes a source of ${range.min}–${range.max} s.`;
 }
 
 /**
@@ -55,7 +104,7 @@ export function taskLockViolations(entry: ModelEntry, params: JobParams): Array<
     return out;
   }
   const locks = taskLocks(entry, params);
-  const what = params.firstFrame ? 'With a first frame' : params.task === 'edit' ? 'To edit a clip' : 'To extend a clip';
+  const what = params.firstFrame ? 'With a first frame' : taskOf(params, entry) === 'edit' ? 'To edit a clip' : 'To extend a clip';
   if (locks.aspectRatio && params.aspectRatio !== locks.aspectRatio) {
     out.push({ path: 'aspectRatio', message: `${what}, ${entry.name} keeps the source's aspect ratio: set it to ${locks.aspectRatio}.` });
   }
@@ -98,7 +147,7 @@ export function promptTaskHints(prompt: string): Array<{ task: 'edit' | 'extend'
  */
 export function taskMismatchWarning(entry: ModelEntry, params: Pick<JobParams, 'task' | 'prompt' | 'firstFrame'>): string | null {
   if (!entry.tasks?.length || params.firstFrame) return null;
-  const chosen = taskOf(params);
+  const chosen = taskOf(params, entry);
   const other = promptTaskHints(params.prompt).find((h) => h.task !== chosen);
   if (!other) return null;
   const words = other.words.map((w) => `“${w}”`).join(', ');

@@ -157,6 +157,35 @@ export type ReferenceRules = z.infer<typeof ReferenceRules>;
 export const ReferenceTask = z.enum(['reference', 'edit', 'extend']);
 export type ReferenceTask = z.infer<typeof ReferenceTask>;
 
+/**
+ * How a row makes a 480p Draft and its 1080p final (Seedance 2.5, seedance-2.5.md §2.6 ModelArk and
+ * §3 fal): the draft is an ordinary request with `draft: true` at `draftResolution`; the final reuses
+ * the draft by its id and sends nothing else the draft had. `finalResolutions`: the only resolutions
+ * a final may have (1080p; a Premium row would say 4k). `validDays`: how long the provider keeps the
+ * draft id (7). `completeEndpoint`: where the final goes when it is not the row's own endpoint (fal
+ * `bytedance/seedance-2.5/draft/complete`); absent = the row's own create endpoint (ModelArk).
+ * Both stages are billed. `source` cites the brief and says what is unconfirmed.
+ */
+export const DraftSupport = z.object({
+  draftResolution: Resolution,
+  finalResolutions: z.array(Resolution).min(1),
+  validDays: z.number().int().positive(),
+  completeEndpoint: z.string().optional(),
+  source: z.string().min(1),
+});
+export type DraftSupport = z.infer<typeof DraftSupport>;
+
+/**
+ * A final job's link to its draft: the library clip the draft made (`clipId`, lineage "final of")
+ * and the provider's draft id (`draftId`: ModelArk's draft task id, fal's `draft_id`), which is all
+ * the final request carries besides its resolution (seedance-2.5.md §2.6, §3).
+ */
+export const FinalOf = z.object({
+  clipId: z.string().regex(/^[a-z0-9]{8,32}$/, 'clip id must be 8–32 lowercase letters or digits'),
+  draftId: z.string().min(1).max(500),
+});
+export type FinalOf = z.infer<typeof FinalOf>;
+
 /** A published price, always an estimate with the date it was read. */
 export const CostModel = z.discriminatedUnion('kind', [
   /** tokens = width × height × fps × seconds / 1024; price per million tokens in USD. */
@@ -173,6 +202,16 @@ export const CostModel = z.discriminatedUnion('kind', [
     billsInputVideo: z.boolean().optional(),
     /** Price multiplier when reference videos are given (fal: 0.6, same section). */
     withVideoFactor: z.number().positive().optional(),
+    /**
+     * USD per million tokens for the resolutions whose price differs from `usdPerMillionTokens`
+     * (Seedance 2.5: 1080p costs more, seedance-2.5.md §2.7, §3); a resolution not listed uses it.
+     */
+    usdPerMillionTokensByResolution: z.record(z.string(), z.number()).optional(),
+    /**
+     * USD per million tokens when reference videos are given, per resolution (ModelArk 2.5's lower
+     * rate with video input, seedance-2.5.md §2.7); takes the place of `withVideoFactor` where listed.
+     */
+    usdPerMillionTokensWithVideo: z.record(z.string(), z.number()).optional(),
     fps: z.number(),
     asOf: z.string(),
   }),
@@ -219,12 +258,19 @@ export const ModelEntry = z.object({
   cost: CostModel.nullable(),
   /** Present on rows with the `reference-to-video` mode: what reference media they take. */
   references: ReferenceRules.optional(),
-  /** The reference task types the row offers (Seedance 2.5); absent = reference only, not chosen by the user. */
-  tasks: z.array(ReferenceTask).optional(),
+  /**
+   * The reference task types the row offers (Seedance 2.5, seedance-2.5.md §2.2); absent = reference
+   * only, not chosen by the user. The first is the default. A row with one task is locked to it:
+   * EvoLink's `seedance-2.5-video-edit` / `-video-extend` ids select the task by id (§4), so the
+   * user does not pick it there.
+   */
+  tasks: z.array(ReferenceTask).min(1).optional(),
   /** Free-form notes shown in the picker ("runs the fast model", "1080p unconfirmed"). */
   notes: z.array(z.string()).default([]),
   /** Deprecation or retirement at the provider; absent = active. See `ModelStatus`. */
   status: ModelStatus.optional(),
+  /** Draft → final, where the provider documents it (`DraftSupport`); absent = no draft. */
+  draft: DraftSupport.optional(),
 });
 export type ModelEntry = z.infer<typeof ModelEntry>;
 
@@ -285,5 +331,9 @@ export const JobParams = z.object({
   generateAudio: z.boolean().optional(),
   watermark: z.boolean().optional(),
   serviceTier: z.string().optional(),
+  /** Generate as a cheap preview at the row's draft resolution, to finish later (rows with `draft` only; `DraftSupport`). */
+  draft: z.boolean().optional(),
+  /** This job is the final of a draft: it sends only the draft id and its resolution (`FinalOf`). */
+  finalOf: FinalOf.optional(),
 });
 export type JobParams = z.infer<typeof JobParams>;

@@ -61,6 +61,8 @@ export const DraftParams = z.object({
   generateAudio: z.boolean().default(true),
   watermark: z.boolean().default(false),
   serviceTier: z.string().max(32).default('default'),
+  /** Generate as a 480p Draft to make final later (rows with `draft`, seedance-2.5.md §2.6, §3); ignored elsewhere. */
+  draft: z.boolean().default(false),
 });
 export type DraftParams = z.infer<typeof DraftParams>;
 

@@ -86,7 +86,8 @@ export function inputsFor(draft: Pick<Draft, 'references'>, entry: ModelEntry, c
 /**
  * The provider-neutral `JobParams` for a draft on `entry`: only the parameters the model has, the
  * first frame only for a model that takes images, the last frame only for one with
- * `first-last-frame`, and — when the job uses the tray (`inputs`, see `inputsFor`) — the
+ * `first-last-frame`, a draft (`params.draft`) only on rows with Draft and then at their draft
+ * resolution, and — when the job uses the tray (`inputs`, see `inputsFor`) — the
  * references in tag order instead of any frame. `seed` is sent as given (callers roll one first
  * when the seed is unlocked). Frames and reference images are passed by image id, reference videos
  * and audio by media id or URL; a crop, if any, travels beside its frame.
@@ -119,6 +120,11 @@ export function jobParamsFromDraft(draft: Draft, entry: ModelEntry, inputs: Draf
   if (has('watermark')) out.watermark = p.watermark;
   if (has('serviceTier')) out.serviceTier = p.serviceTier;
   if (draft.task && entry.tasks?.includes(draft.task)) out.task = draft.task;
+  // A draft is made at the row's draft resolution, whatever the resolution field says (seedance-2.5.md §2.6).
+  if (p.draft && entry.draft) {
+    out.draft = true;
+    out.resolution = entry.draft.draftResolution;
+  }
   return out;
 }
 
@@ -141,6 +147,7 @@ export function draftSeedFromJobParams(params: JobParams): DraftSeed {
       ...(params.generateAudio !== undefined ? { generateAudio: params.generateAudio } : {}),
       ...(params.watermark !== undefined ? { watermark: params.watermark } : {}),
       ...(params.serviceTier !== undefined ? { serviceTier: params.serviceTier } : {}),
+      ...(params.draft ? { draft: true } : {}),
     },
   };
   if (params.firstFrame) seed.firstFrame = { imageId: params.firstFrame, ...(params.firstFrameCrop ? { crop: params.firstFrameCrop } : {}) };

@@ -95,6 +95,11 @@ export const JobRemote = z.object({
   lastFrameUrl: z.string().optional(),
   seed: z.number().optional(),
   usage: z.record(z.string(), z.number()).optional(),
+  /**
+   * The provider's id for this job's draft, when the job was a draft (`params.draft`): what its
+   * final names (ModelArk: the draft task's own id; fal: the result's `draft_id`; seedance-2.5.md §2.6, §3).
+   */
+  draftId: z.string().min(1).max(500).optional(),
 });
 export type JobRemote = z.infer<typeof JobRemote>;
 

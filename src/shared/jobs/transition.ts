@@ -31,7 +31,7 @@ export type JobEvent =
   | ({ type: 'attention'; error: JobError } & At)
   | ({ type: 'started'; progress?: number; etaSeconds?: number } & At)
   | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; notice?: string | null } & At)
-  | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; lastFrameUrl?: string; seed?: number; usage?: Record<string, number> } & At)
+  | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; lastFrameUrl?: string; seed?: number; usage?: Record<string, number>; draftId?: string } & At)
   | ({ type: 'completed'; result: JobResult } & At)
   | ({ type: 'fail'; error: JobError } & At)
   | ({ type: 'expire'; error: JobError } & At)
@@ -156,6 +156,7 @@ function applyPayload(next: Job, event: JobEvent): void {
         ...(event.lastFrameUrl === undefined ? {} : { lastFrameUrl: event.lastFrameUrl }),
         ...(event.seed === undefined ? {} : { seed: event.seed }),
         ...(event.usage === undefined ? {} : { usage: event.usage }),
+        ...(event.draftId === undefined ? {} : { draftId: event.draftId }),
       };
       // From here `progress` measures the download.
       next.progress = 0;

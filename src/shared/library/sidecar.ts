@@ -211,6 +211,12 @@ const SidecarBase = z.object({
   /** The clip whose last frame this clip started from. */
   continuedFrom: ClipId.optional(),
   /**
+   * On a draft clip (`parameters.draft`): the provider's draft id its final names and when the
+   * provider stops keeping it (ms epoch; 7 days after the draft task was created, seedance-2.5.md
+   * §2.6, §3). A final clip links back through `parameters.finalOf`.
+   */
+  draft: z.object({ id: z.string().min(1).max(500), expiresAt: EpochMs }).optional(),
+  /**
    * Where the job that made it was sent (`JobRoute`): `demo` — the offline demo's simulator, so the
    * video is simulated, not a provider's; absent on clips filed before routes were recorded.
    */

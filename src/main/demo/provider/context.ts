@@ -155,14 +155,18 @@ export function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Creates a task, with the fate `hooks.taskFate` decides at submit (failure, never finishing, TTL) and the codec the provider delivers for its model and size (`outputCodec`); the demo's tasks just succeed. */
+/**
+ * Creates a task, with the fate `hooks.taskFate` decides at submit (failure, never finishing, TTL)
+ * and the codec the provider delivers for its model and size (`outputCodec`), unless the request
+ * chose one (`videoCodec`: fal's draft/complete `codec`); the demo's tasks just succeed.
+ */
 export function submitTask<M extends Record<string, unknown>>(
   sim: SimContext,
-  t: { id: string; provider: SimProvider; model: string; spec: RenderSpec; wantLastFrame?: boolean; meta: M },
+  t: { id: string; provider: SimProvider; model: string; spec: RenderSpec; wantLastFrame?: boolean; meta: M; videoCodec?: RenderSpec['videoCodec'] },
 ): SimTask<M> {
   const fate = sim.hooks.taskFate?.(t.provider) ?? { neverFinish: false };
   const ttl = fate.ttlSeconds ?? sim.resultTtlSeconds[t.provider];
-  const spec: RenderSpec = { ...t.spec, videoCodec: outputCodec(t.model, t.spec.width, t.spec.height) };
+  const spec: RenderSpec = { ...t.spec, videoCodec: t.videoCodec ?? outputCodec(t.model, t.spec.width, t.spec.height) };
   return sim.tasks.create({ ...t, spec, failure: fate.failure, neverFinish: fate.neverFinish, ttlMs: ttl * 1000 });
 }
 

@@ -64,6 +64,8 @@ export interface DemoServerHooks {
   answerDelayMs?(provider: SimProvider, route: RouteKind): number;
   /** A new task's fate: failure kind, never finishing, result URL lifetime (s). */
   taskFate?(provider: SimProvider): { failure?: FailureKind; neverFinish: boolean; ttlSeconds?: number };
+  /** How much older than their real age drafts count when a final names them, ms (the 7-day validity, `drafts.ts`); tests age drafts with it. */
+  draftAgeMs?(provider: SimProvider): number;
   /** How to send one result download's body. */
   shapeDownload?(provider: SimProvider): DownloadShape | null;
   /** Extra routes under `/_sim/` (stats, fault config); answers true when it handled the request. */

@@ -16,7 +16,7 @@ export const CHANGE_DELAY_MS = 150;
  */
 export function connectLibrary(client: StudioClient, store: StoreApi<StudioState>): () => void {
   const library = () => store.getState().library;
-  const requests = { library: client.library, images: client.images, drafts: client.drafts };
+  const requests = { library: client.library, images: client.images, drafts: client.drafts, jobs: client.jobs };
   library().setRequests(requests);
 
   let generation = 0;

@@ -10,6 +10,8 @@ export type LibraryRequests = {
   library: StudioClient['library'];
   images: Pick<StudioClient['images'], 'importFrame'>;
   drafts: Pick<StudioClient['drafts'], 'create'>;
+  /** "Make final (1080p)" queues the final of a draft clip. */
+  jobs: Pick<StudioClient['jobs'], 'submit'>;
 };
 
 /** The open clip: none, being fetched, shown, or gone (with main's message). */

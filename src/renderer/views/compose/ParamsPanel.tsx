@@ -54,15 +54,27 @@ function Param({ spec, params, set }: { spec: ParamSpec; params: DraftParams; se
   }
 }
 
+/**
+ * "Draft (480p preview)" on rows that document Draft → final (seedance-2.5.md §2.6 ModelArk, §3 fal):
+ * the job is made at the draft resolution, and the Library's "Make final (1080p)…" finishes it.
+ */
+function DraftSwitch({ draft, on, set }: { draft: NonNullable<ModelEntry['draft']>; on: boolean; set(v: boolean): void }) {
+  const help = `A cheap ${draft.draftResolution} preview. From the Library, “Make final (${draft.finalResolutions.join('/')})” within ${draft.validDays} days; both are billed.`;
+  return <SwitchField label={`Draft (${draft.draftResolution} preview)`} checked={on} onChange={set} help={help} />;
+}
+
 /** Only the parameters the model has, with its real choices; the less common ones under "More". */
 export function ParamsPanel({ model }: { model: ModelEntry }) {
   const params = useStudio((s) => s.compose.draft?.params);
   const setParam = useStudio((s) => s.compose.setParam);
   if (!params) return null;
-  const main = model.params.filter((s) => MAIN_KEYS.has(s.key));
+  // A draft is made at the row's draft resolution: the resolution choice would not apply.
+  const drafting = model.draft !== undefined && params.draft;
+  const main = model.params.filter((s) => MAIN_KEYS.has(s.key) && !(drafting && s.key === 'resolution'));
   const more = model.params.filter((s) => !MAIN_KEYS.has(s.key));
   return (
     <div className="params" aria-label="Parameters" role="group">
+      {model.draft ? <DraftSwitch draft={model.draft} on={params.draft} set={(v) => setParam('draft', v)} /> : null}
       {main.map((spec) => (
         <Param key={spec.key} spec={spec} params={params} set={setParam} />
       ))}

@@ -4,6 +4,7 @@ import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { continueClip, reuseClip } from '../../store/library/handoff';
 import { libraryRequests } from '../../store/library/slice';
+import { MakeFinal } from './MakeFinal';
 
 /**
  * The open clip's actions: Reuse and Continue from last frame (both open Compose with a new
@@ -49,6 +50,7 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
         {busy === 'continue' ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <StepForward aria-hidden="true" size={16} />}
         {busy === 'continue' ? 'Extracting last frame…' : 'Continue from last frame'}
       </button>
+      <MakeFinal clip={clip} />
       <button type="button" className="button" onClick={() => void reveal()}>
         <FolderOpen aria-hidden="true" size={16} />
         Reveal in folder

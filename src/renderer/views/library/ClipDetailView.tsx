@@ -121,7 +121,7 @@ function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<Play
         </section>
         <section aria-labelledby="side-lineage">
           <h3 id="side-lineage">Lineage</h3>
-          <Lineage lineage={clip.lineage} />
+          <Lineage lineage={clip.lineage} finalOf={clip.sidecar.parameters.finalOf?.clipId} />
         </section>
         <ClipFacts clip={clip} />
       </div>

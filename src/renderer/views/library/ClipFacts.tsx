@@ -56,6 +56,8 @@ export function ClipFacts({ clip }: { clip: ClipDetail }) {
           {p.generateAudio !== undefined ? <Fact term="Audio">{p.generateAudio ? 'Generated' : 'None'}</Fact> : null}
           {p.watermark !== undefined ? <Fact term="Watermark">{p.watermark ? 'Yes' : 'No'}</Fact> : null}
           {p.serviceTier !== undefined ? <Fact term="Service tier">{p.serviceTier}</Fact> : null}
+          {p.draft ? <Fact term="Draft">{s.draft ? `Yes; can be made final until ${dateTime(s.draft.expiresAt)}` : 'Yes; the provider gave no draft id'}</Fact> : null}
+          {p.finalOf ? <Fact term="Final of draft">{p.finalOf.clipId}</Fact> : null}
         </dl>
       </section>
       <section aria-labelledby="facts-output">

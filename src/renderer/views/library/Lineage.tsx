@@ -5,15 +5,26 @@ import { useStudio } from '../../store/index';
 import { excerpt } from '../../store/library/slice';
 
 /**
- * Where the clip came from and what came after it: "Continued from" (the clip whose last frame it
- * started from, or a note when that clip was deleted) and "Continued by". Each is a button that
+ * Where the clip came from and what came after it: "Final of" (the draft a final was made from:
+ * sidecar `parameters.finalOf`, seedance-2.5.md §2.6), "Continued from" (the clip whose last frame
+ * it started from, or a note when that clip was deleted) and "Continued by". Each is a button that
  * opens that clip.
  */
-export function Lineage({ lineage }: { lineage: ClipDetail['lineage'] }) {
+export function Lineage({ lineage, finalOf }: { lineage: ClipDetail['lineage']; finalOf?: string }) {
   const from = lineage.continuedFrom;
-  if (!from && lineage.continuedBy.length === 0) return <p className="muted">Not continued from or into another clip.</p>;
+  if (!from && lineage.continuedBy.length === 0 && !finalOf) return <p className="muted">Not continued from or into another clip.</p>;
   return (
     <dl className="lineage">
+      {finalOf ? (
+        <>
+          <dt>
+            <ArrowUpLeft aria-hidden="true" size={14} /> Final of
+          </dt>
+          <dd>
+            <LineageLink id={finalOf} />
+          </dd>
+        </>
+      ) : null}
       {from ? (
         <>
           <dt>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
 import { outputSize } from '../../../../src/shared/catalog/output-sizes';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../../../src/shared/catalog/params';
+import { taskLocks, taskOf } from '../../../../src/shared/catalog/task-type';
 import type { JobParams, ModelEntry } from '../../../../src/shared/catalog/types';
 
 function model(id: string): ModelEntry {
@@ -14,10 +15,12 @@ const IMAGE_ID = 'a'.repeat(32);
 
 /** The smallest valid input for a row: a prompt, and a first frame (or a reference image) when the row cannot do text only. */
 function minimal(m: ModelEntry): Record<string, unknown> {
+  // EvoLink's video-edit / video-extend rows need their source clip (a reference video).
+  const source = taskOf({}, m) === 'reference' ? [] : [{ kind: 'video', id: 'b'.repeat(32) }];
   const input = m.modes.includes('text-to-video')
     ? {}
     : m.modes.includes('reference-to-video')
-      ? { references: [{ kind: 'image', id: IMAGE_ID }] }
+      ? { references: [...source, { kind: 'image', id: IMAGE_ID }] }
       : { firstFrame: 'img-1' };
   return { modelId: m.id, prompt: 'a heron lands on a lake', ...input };
 }
@@ -30,8 +33,10 @@ function messages(m: ModelEntry, input: Record<string, unknown>): string[] {
 describe('paramsSchema, every row', () => {
   it.each(CATALOG.map((m) => [m.id, m] as const))('%s fills its defaults and rejects out-of-range values', (_id, m) => {
     const parsed = paramsSchema(m).parse(minimal(m));
+    const locked = taskLocks(m, parsed);
     for (const p of m.params) {
       if (p.key === 'aspectRatio') continue; // depends on the first frame; checked below
+      if (p.key in locked) continue; // a task-locked row (EvoLink video-edit) fills the locked value: task-type.test.ts
       expect(parsed[p.key as keyof JobParams]).toEqual(p.default);
     }
     for (const p of m.params) {

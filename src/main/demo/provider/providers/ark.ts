@@ -19,6 +19,7 @@ import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules
 import { SIM_FPS } from '../render';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
+import { arkDraftProblem, arkFinal, type ArkDraftDeps } from './ark-draft';
 
 /**
  * BytePlus ModelArk (providers.md, "BytePlus ModelArk"), mounted at `/ark/api/v3`:
@@ -30,7 +31,7 @@ import type { Reply } from '../types';
  */
 
 interface ModelDef {
-  family: 'seedance-1.0' | 'seedance-1.5+';
+  family: 'seedance-1.0' | 'seedance-1.5+' | 'seedance-2.5';
   duration: [number, number];
   text: boolean;
   image: boolean;
@@ -44,6 +45,8 @@ interface ModelDef {
   defaultResolution: Resolution;
   /** False where the model takes a first frame only (1.0 Pro Fast: "[Image to video - first frame] [Text to video]"). */
   lastFrame?: boolean;
+  /** Makes 480p drafts and their 1080p finals (`draft`, `draft_task`: standard Seedance 2.5, seedance-2.5.md §2.6). */
+  draft?: boolean;
 }
 
 const V10 = { family: 'seedance-1.0', duration: [2, 12], audio: false, seed: true, resolutions: ['480p', '720p', '1080p'] } as const;
@@ -59,6 +62,12 @@ const MODELS: Record<string, ModelDef> = {
   'dreamina-seedance-2-0-260128': {
     family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
     resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
+  },
+  // Seedance 2.5, only as far as Draft → final needs it (seedance-2.5.md §2.1, §2.6): the 2.5 task types,
+  // locks and limits belong to the simulator's full 2.5 support.
+  'dreamina-seedance-2-5-260628': {
+    family: 'seedance-2.5', duration: [4, 30], text: true, image: true, reference: true, media: true, audio: true, seed: true,
+    resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p', draft: true,
   },
   'dreamina-seedance-2-0-fast-260128': {
     family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
@@ -78,6 +87,7 @@ const Content = z.array(
     }),
     z.object({ type: z.literal('video_url'), video_url: z.object({ url: z.string().min(1) }), role: z.literal('reference_video').optional() }),
     z.object({ type: z.literal('audio_url'), audio_url: z.object({ url: z.string().min(1) }), role: z.literal('reference_audio').optional() }),
+    z.object({ type: z.literal('draft_task'), draft_task: z.object({ id: z.string().min(1) }) }),
   ]),
 ).min(1);
 
@@ -116,6 +126,7 @@ const Body = z.object({
   generate_audio: z.boolean().optional(),
   return_last_frame: z.boolean().optional(),
   service_tier: z.enum(['default', 'flex']).optional(),
+  draft: z.boolean().optional(),
   execution_expires_after: z.number().int().min(3600).max(259200).optional(),
   callback_url: z.string().optional(),
 });
@@ -142,6 +153,8 @@ const FLAG = /--(rs|resolution|rt|ratio|dur|duration|seed|cf|camerafixed)\s+(\S+
 const FLAG_PARAMS = ['resolution', 'ratio', 'duration', 'seed', 'camera_fixed'] as const;
 
 interface ArkMeta extends Record<string, unknown> {
+  /** Made with `draft: true`: a final may name it (seedance-2.5.md §2.6). */
+  draft?: boolean;
   seed: number;
   resolution: string;
   ratio: string;
@@ -153,6 +166,8 @@ interface ArkMeta extends Record<string, unknown> {
 
 /** Builds the ModelArk module. */
 export function arkSim(sim: SimContext): ProviderSim {
+  const draftDeps: ArkDraftDeps = { invalid, draftModels: (model) => MODELS[model]?.draft === true };
+
   function taskObject(t: SimTask<ArkMeta>): Record<string, unknown> {
     const v = sim.tasks.view(t);
     const status = v.state === 'failed' && v.failure === 'timeout' ? 'expired' : v.state;
@@ -188,6 +203,7 @@ export function arkSim(sim: SimContext): ProviderSim {
     const def = MODELS[b.model];
     if (!def) return err(404, 'InvalidEndpointOrModel.NotFound', `The model ${b.model} does not exist or you do not have access to it.`, 'NotFound', 'model');
     sim.hooks.onIgnoredFields?.('ark', b.model, unknownKeys(body, Object.keys(Body.shape)));
+    if (b.content.some((c) => c.type === 'draft_task')) return arkFinal(sim, body as Record<string, unknown>, draftDeps);
 
     const texts = b.content.filter((c) => c.type === 'text');
     const imgs = b.content.filter((c) => c.type === 'image_url');
@@ -266,6 +282,8 @@ export function arkSim(sim: SimContext): ProviderSim {
     }
     if (!def.seed && (p.seed !== undefined || p.camera_fixed !== undefined)) return invalid(`seed and camera_fixed are not supported by ${b.model}.`, p.seed !== undefined ? 'seed' : 'camera_fixed');
     if (!def.audio && b.generate_audio !== undefined) return invalid(`generate_audio is not supported by ${b.model}.`, 'generate_audio');
+    const draftProblem = b.draft ? arkDraftProblem(b.model, resolution, draftDeps) : null;
+    if (draftProblem) return draftProblem;
 
     const stored: StoredImage[] = [];
     for (const [i, c] of imgs.entries()) {
@@ -290,6 +308,7 @@ export function arkSim(sim: SimContext): ProviderSim {
       spec: { ...out.size, durationSeconds: duration, audio: def.audio && b.generate_audio !== false, prompt: text, first, last },
       wantLastFrame: b.return_last_frame === true,
       meta: {
+        ...(b.draft ? { draft: true } : {}),
         seed: pickSeed(p.seed, 4294967295),
         resolution,
         ratio: out.ratio,

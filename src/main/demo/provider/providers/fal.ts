@@ -19,6 +19,7 @@ import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, t
 import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
+import { FAL_DRAFT_COMPLETE, falDraftProblem, falFinal, newDraftId, type FalDraftDeps } from './fal-draft';
 
 /**
  * fal's queue and storage APIs (providers.md, "fal"). Queue: `POST /<endpoint-id>` →
@@ -47,6 +48,10 @@ interface EndpointDef {
   endImage?: 'ignored' | 'absent';
   /** v1 default `resolution` (fal-js @381105e: Pro t2v and Pro Fast 1080p, Pro i2v 720p). */
   defaultResolution?: '480p' | '720p' | '1080p';
+  /** Seedance 2.5's output sizes (854×480 at 480p 16:9, seedance-2.5.md §2.5). */
+  sizes25?: boolean;
+  /** Takes a `draft` input and answers with a `draft_id` (standard Seedance 2.5, seedance-2.5.md §3; field name UNCONFIRMED). */
+  draft?: boolean;
 }
 
 const ENDPOINTS: Record<string, EndpointDef> = {
@@ -65,6 +70,10 @@ const ENDPOINTS: Record<string, EndpointDef> = {
   'bytedance/seedance-2.0/reference-to-video': { version: '2.0', i2v: false, reference: true },
   'bytedance/seedance-2.0/fast/reference-to-video': { version: '2.0', i2v: false, fast: true, reference: true },
   'bytedance/seedance-2.0/mini/reference-to-video': { version: '2.0', i2v: false, fast: true, mini: true, reference: true },
+  // Seedance 2.5 text and image to video, only as far as Draft → final needs them (seedance-2.5.md §3):
+  // 2.0's inputs with 2.5's output sizes and the `draft` input; the rest of 2.5 is the simulator's full 2.5 support.
+  'bytedance/seedance-2.5/text-to-video': { version: '2.0', i2v: false, sizes25: true, draft: true },
+  'bytedance/seedance-2.5/image-to-video': { version: '2.0', i2v: true, sizes25: true, draft: true },
 };
 
 /** fal reference video and audio limits (providers.md "Seedance 2.0 reference-to-video", fal: fal-js @381105e, 2026-08-02). */
@@ -193,14 +202,24 @@ interface FalMeta extends Record<string, unknown> {
   prompt: string;
   /** `<owner>/<app>`, under which the request URLs live. */
   app: string;
+  /** Drafts: the id the result reports and draft/complete takes, and the ratio the draft came out in. */
+  draft?: boolean;
+  draftId?: string;
+  ratio?: string;
+}
+
+/** The endpoint's input schema with `draft` where the endpoint makes drafts. */
+function inputSchema(def: EndpointDef) {
+  return def.draft ? schema(def).extend({ draft: z.boolean().optional() }) : schema(def);
 }
 
 /** Builds the fal module (queue at `/fal-queue`, storage at `/fal-rest`, signed PUTs at `/fal-upload`). */
 export function falSim(sim: SimContext): ProviderSim {
-  const urls = (t: SimTask<FalMeta>) => {
+  const urls = (t: { id: string; meta: { app: string } }) => {
     const base = `${sim.baseUrl()}/fal-queue/${t.meta.app}/requests/${t.id}`;
     return { request_id: t.id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
   };
+  const draftDeps: FalDraftDeps = { unprocessable: (problems, body) => detail422(pydantic(problems, body)), urls };
 
   async function image(ref: string, field: string, def: EndpointDef): Promise<StoredImage | Reply> {
     try {
@@ -258,15 +277,22 @@ export function falSim(sim: SimContext): ProviderSim {
   }
 
   async function submit(endpoint: string, req: SimRequest): Promise<Reply> {
+    if (endpoint === FAL_DRAFT_COMPLETE) {
+      const parsed = parseJsonBody(req);
+      if (!parsed.ok) return detail422([{ loc: ['body'], msg: `JSON decode error: ${parsed.error}`, type: 'json_invalid', input: {} }]);
+      return falFinal(sim, parsed.value, draftDeps);
+    }
     const def = ENDPOINTS[endpoint];
     if (!def) return { status: 404, json: { detail: `Application '${endpoint}' not found` } };
     const parsed = parseJsonBody(req);
     if (!parsed.ok) return detail422([{ loc: ['body'], msg: `JSON decode error: ${parsed.error}`, type: 'json_invalid', input: {} }]);
     const body = parsed.value;
-    const r = validate(schema(def), body);
+    const r = validate(inputSchema(def), body);
     if (!r.ok) return detail422(pydantic(r.problems, body));
-    const v = r.value as { prompt: string; aspect_ratio: AspectRatio; resolution: Resolution; duration: string; seed?: number; num_frames?: number; generate_audio?: boolean; image_url?: string; end_image_url?: string };
-    sim.hooks.onIgnoredFields?.('fal', endpoint, unknownKeys(body, Object.keys(schema(def).shape)));
+    const v = r.value as { prompt: string; aspect_ratio: AspectRatio; resolution: Resolution; duration: string; seed?: number; num_frames?: number; generate_audio?: boolean; image_url?: string; end_image_url?: string; draft?: boolean };
+    sim.hooks.onIgnoredFields?.('fal', endpoint, unknownKeys(body, Object.keys(inputSchema(def).shape)));
+    const draftProblems = v.draft ? falDraftProblem(v.resolution) : [];
+    if (draftProblems.length > 0) return detail422(pydantic(draftProblems, body));
     let first: StoredImage | undefined;
     let last: StoredImage | undefined;
     if (def.reference) {
@@ -285,7 +311,7 @@ export function falSim(sim: SimContext): ProviderSim {
       if ('status' in l) return l;
       if (def.endImage !== 'ignored') last = l;
     }
-    const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
+    const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : def.sizes25 ? 'seedance-2.5' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
     // num_frames overrides duration (v1); 2.0's "auto" duration is taken as 5 s (the simulator's choice).
     const seconds = v.num_frames ? v.num_frames / 24 : v.duration === 'auto' ? 5 : Number(v.duration);
     const id = randomUUID();
@@ -295,7 +321,7 @@ export function falSim(sim: SimContext): ProviderSim {
       provider: 'fal',
       model: endpoint,
       spec: { ...out.size, durationSeconds: seconds, audio: def.version !== '1' && v.generate_audio === true, prompt: v.prompt, first, last },
-      meta: { seed: pickSeed(v.seed), prompt: v.prompt, app },
+      meta: { seed: pickSeed(v.seed), prompt: v.prompt, app, ratio: out.ratio, ...(v.draft ? { draft: true, draftId: newDraftId() } : {}) },
     });
     return { status: 200, json: { ...urls(task), queue_position: sim.tasks.view(task).queuePosition }, taskId: id };
   }
@@ -318,6 +344,7 @@ export function falSim(sim: SimContext): ProviderSim {
       json: {
         video: { url: t.result!.url, content_type: 'video/mp4', file_name: 'output.mp4', file_size: t.output!.videoBytes },
         seed: t.meta.seed,
+        ...(t.meta.draftId ? { draft_id: t.meta.draftId } : {}),
       },
     };
   }
