@@ -14,6 +14,7 @@ import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
 import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
 import { asStudioError } from '../references/errors';
+import type { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import type { MediaFixRequest } from '../references/fix';
 import type { FixedMedia, MediaWork, ProbedMedia } from '../references/work';
 import { numberEvents } from './numbered-events';
@@ -71,6 +72,8 @@ export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
   probeMedia(path: string, options?: { poster?: string }): Promise<ProbedMedia>;
   /** Reference media: the ffmpeg fix `request` asks for, in the engine's process (one at a time). Throws `StudioError('BAD_INPUT')` when ffmpeg cannot. */
   fixMedia(request: MediaFixRequest): Promise<FixedMedia>;
+  /** Clips joined into one MP4 in the engine's process (`joinMedia`, one at a time). Throws `StudioError('BAD_INPUT')` when ffmpeg cannot join them. */
+  joinMedia(request: JoinRequest): Promise<JoinedMedia>;
 }
 
 /** When a crashed engine is restarted, and when the host gives up. */
@@ -324,7 +327,12 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     list: async () => mirror.table().jobs,
     table: () => mirror.table(),
     submit: (params, opts) =>
-      request('submit', { params, id: opts?.id ?? randomUUID(), ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}) }),
+      request('submit', {
+        params,
+        id: opts?.id ?? randomUUID(),
+        ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}),
+        ...(opts?.sourceClip ? { sourceClip: opts.sourceClip } : {}),
+      }),
     cancel: (id) => request('cancel', { id }),
     retry: (id, opts) => request('retry', { id, newId: opts?.id ?? randomUUID() }),
     duplicate: (id) => request('duplicate', { id }),
@@ -345,6 +353,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     stats: () => request('stats', {}),
     probeMedia: (path, opts) => request('probeMedia', { path, ...(opts?.poster ? { poster: opts.poster } : {}) }),
     fixMedia: (req) => request('fixMedia', { request: req }),
+    joinMedia: (req) => request('joinMedia', { request: req }),
     subscribe: (listener) => mirror.subscribe(listener),
     async dispose() {
       if (disposed || stopping) return;
@@ -411,6 +420,7 @@ export function createInProcessEngineHost(options: EngineOptions & { media: Medi
     onStatus: () => () => undefined,
     probeMedia: (path, opts) => asStudioError(() => options.media.probe(path, opts)),
     fixMedia: (req) => asStudioError(() => options.media.fix(req)),
+    joinMedia: (req) => asStudioError(() => options.media.join(req)),
     restart: () => running,
     async dispose() {
       await engine.dispose();

@@ -120,6 +120,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return engine.submit(command.params, {
         ...(command.id ? { id: command.id } : {}),
         ...(command.continuedFrom ? { continuedFrom: command.continuedFrom } : {}),
+        ...(command.sourceClip ? { sourceClip: command.sourceClip } : {}),
       });
     case 'cancel':
       return engine.cancel(command.id);
@@ -148,6 +149,8 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return asStudioError(() => work.probe(command.path, command.poster ? { poster: command.poster } : {}));
     case 'fixMedia':
       return asStudioError(() => work.fix(command.request));
+    case 'joinMedia':
+      return asStudioError(() => work.join(command.request));
     case 'shutdown':
       await engine.dispose();
       numbered?.close();

@@ -3,6 +3,7 @@ import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
+import { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { EngineProcessStats } from './process-stats';
@@ -45,7 +46,7 @@ export type EngineInit = z.infer<typeof EngineInit>;
 export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('init'), options: EngineInit }),
   z.object({ seq: Seq, type: z.literal('list') }),
-  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional() }),
+  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional(), sourceClip: z.string().optional() }),
   z.object({ seq: Seq, type: z.literal('cancel'), id: JobId }),
   z.object({ seq: Seq, type: z.literal('retry'), id: JobId, newId: JobId.optional() }),
   z.object({ seq: Seq, type: z.literal('duplicate'), id: JobId }),
@@ -61,6 +62,8 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('probeMedia'), path: z.string().min(1), poster: z.string().min(1).optional() }),
   /** Reference media: an ffmpeg fix the user asked for (see `fixMedia`). */
   z.object({ seq: Seq, type: z.literal('fixMedia'), request: MediaFixRequest }),
+  /** Clips joined into one MP4 (`joinMedia`): Join with the source, a chain exported as one film. */
+  z.object({ seq: Seq, type: z.literal('joinMedia'), request: JoinRequest }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
@@ -88,6 +91,7 @@ export const REPLY_DATA = {
   shutdown: z.null(),
   probeMedia: ProbedMedia,
   fixMedia: FixedMedia,
+  joinMedia: JoinedMedia,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
