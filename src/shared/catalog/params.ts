@@ -201,8 +201,10 @@ export interface ReferenceInputs {
  * / 1024, times the USD price per million tokens (the silent price when `generateAudio` is false
  * and the row has one). Reference jobs (providers.md "Seedance 2.0 reference-to-video"): on rows with
  * `billsInputVideo` the seconds are output + `inputs.videoSeconds`, and the price is multiplied by
- * `withVideoFactor` (fal: 0.6) when the job has reference videos; without `inputs` such a job has no
- * estimate (null) rather than a low one. Per-second model: USD per second
+ * `withVideoFactor` (fal: 0.6) when the job has reference videos — or replaced by the row's own
+ * `usdPerMillionTokensWithVideo` rate (ModelArk 2.5, seedance-2.5.md §2.7); without `inputs` such a job has no
+ * estimate (null) rather than a low one. `usdPerMillionTokensByResolution` overrides the price per
+ * resolution (2.5's 1080p). Per-second model: USD per second
  * for the resolution × output seconds.
  */
 export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSize | null, inputs?: ReferenceInputs): CostEstimate | null {
@@ -219,7 +221,9 @@ export function estimateCost(entry: ModelEntry, params: JobParams, size: PixelSi
   if (cost.billsInputVideo && hasVideos && inputs === undefined) return null;
   const inputSeconds = cost.billsInputVideo && hasVideos ? (inputs?.videoSeconds ?? 0) : 0;
   const tokens = (size.width * size.height * cost.fps * (params.duration + inputSeconds)) / 1024;
-  const base = params.generateAudio === false && cost.usdPerMillionTokensSilent !== undefined ? cost.usdPerMillionTokensSilent : cost.usdPerMillionTokens;
-  const price = hasVideos && cost.withVideoFactor !== undefined ? base * cost.withVideoFactor : base;
+  const listed = cost.usdPerMillionTokensByResolution?.[params.resolution] ?? cost.usdPerMillionTokens;
+  const base = params.generateAudio === false && cost.usdPerMillionTokensSilent !== undefined ? cost.usdPerMillionTokensSilent : listed;
+  const withVideo = cost.usdPerMillionTokensWithVideo?.[params.resolution];
+  const price = !hasVideos ? base : withVideo !== undefined ? withVideo : cost.withVideoFactor !== undefined ? base * cost.withVideoFactor : base;
   return { usd: (tokens * price) / 1_000_000, asOf: cost.asOf, estimate: true };
 }

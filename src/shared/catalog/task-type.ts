@@ -11,9 +11,17 @@ import type { AspectRatio, JobParams, ModelEntry, ReferenceTask } from './types'
 /** Duration the provider picks itself: ModelArk/EvoLink `-1`, fal `"auto"` (seedance-2.5.md §2.1, §3, §4). */
 export const AUTO_DURATION = -1;
 
-/** The task a job runs: its `task`, or `reference` on a reference-to-video job without one. */
-export function taskOf(params: Pick<JobParams, 'task'>): ReferenceTask {
-  return params.task ?? 'reference';
+/**
+ * The task a job runs: its `task`, else the row's default (its first task: `edit` on EvoLink's
+ * video-edit row, which is locked to it), else `reference`.
+ */
+export function taskOf(params: Pick<JobParams, 'task'>, entry?: Pick<ModelEntry, 'tasks'>): ReferenceTask {
+  return params.task ?? entry?.tasks?.[0] ?? 'reference';
+}
+
+/** Whether the user picks the task on this row (it offers more than one); a one-task row is locked to its task. */
+export function offersTaskChoice(entry: Pick<ModelEntry, 'tasks'>): boolean {
+  return (entry.tasks?.length ?? 0) > 1;
 }
 
 /** The row's "follow the input" ratio (`adaptive` on ModelArk and EvoLink, `auto` on fal), if it has one. */
@@ -37,7 +45,7 @@ function hasAutoDuration(entry: ModelEntry): boolean {
 export function taskLocks(entry: ModelEntry, params: Pick<JobParams, 'task' | 'firstFrame'>): Partial<Pick<JobParams, 'aspectRatio' | 'duration'>> {
   const follow = followRatio(entry);
   if (!entry.tasks?.length && !(entry.sizeFamily === 'seedance-2.5' && params.firstFrame)) return {};
-  const task = params.firstFrame ? 'frame' : taskOf(params);
+  const task = params.firstFrame ? 'frame' : taskOf(params, entry);
   const out: Partial<Pick<JobParams, 'aspectRatio' | 'duration'>> = {};
   if ((task === 'edit' || task === 'extend' || task === 'frame') && follow) out.aspectRatio = follow;
   if (task === 'edit' && hasAutoDuration(entry)) out.duration = AUTO_DURATION;
@@ -55,7 +63,7 @@ export function taskLockViolations(entry: ModelEntry, params: JobParams): Array<
     return out;
   }
   const locks = taskLocks(entry, params);
-  const what = params.firstFrame ? 'With a first frame' : params.task === 'edit' ? 'To edit a clip' : 'To extend a clip';
+  const what = params.firstFrame ? 'With a first frame' : taskOf(params, entry) === 'edit' ? 'To edit a clip' : 'To extend a clip';
   if (locks.aspectRatio && params.aspectRatio !== locks.aspectRatio) {
     out.push({ path: 'aspectRatio', message: `${what}, ${entry.name} keeps the source's aspect ratio: set it to ${locks.aspectRatio}.` });
   }
@@ -98,7 +106,7 @@ export function promptTaskHints(prompt: string): Array<{ task: 'edit' | 'extend'
  */
 export function taskMismatchWarning(entry: ModelEntry, params: Pick<JobParams, 'task' | 'prompt' | 'firstFrame'>): string | null {
   if (!entry.tasks?.length || params.firstFrame) return null;
-  const chosen = taskOf(params);
+  const chosen = taskOf(params, entry);
   const other = promptTaskHints(params.prompt).find((h) => h.task !== chosen);
   if (!other) return null;
   const words = other.words.map((w) => `“${w}”`).join(', ');

@@ -173,6 +173,16 @@ export const CostModel = z.discriminatedUnion('kind', [
     billsInputVideo: z.boolean().optional(),
     /** Price multiplier when reference videos are given (fal: 0.6, same section). */
     withVideoFactor: z.number().positive().optional(),
+    /**
+     * USD per million tokens for the resolutions whose price differs from `usdPerMillionTokens`
+     * (Seedance 2.5: 1080p costs more, seedance-2.5.md §2.7, §3); a resolution not listed uses it.
+     */
+    usdPerMillionTokensByResolution: z.record(z.string(), z.number()).optional(),
+    /**
+     * USD per million tokens when reference videos are given, per resolution (ModelArk 2.5's lower
+     * rate with video input, seedance-2.5.md §2.7); takes the place of `withVideoFactor` where listed.
+     */
+    usdPerMillionTokensWithVideo: z.record(z.string(), z.number()).optional(),
     fps: z.number(),
     asOf: z.string(),
   }),
@@ -219,8 +229,13 @@ export const ModelEntry = z.object({
   cost: CostModel.nullable(),
   /** Present on rows with the `reference-to-video` mode: what reference media they take. */
   references: ReferenceRules.optional(),
-  /** The reference task types the row offers (Seedance 2.5); absent = reference only, not chosen by the user. */
-  tasks: z.array(ReferenceTask).optional(),
+  /**
+   * The reference task types the row offers (Seedance 2.5, seedance-2.5.md §2.2); absent = reference
+   * only, not chosen by the user. The first is the default. A row with one task is locked to it:
+   * EvoLink's `seedance-2.5-video-edit` / `-video-extend` ids select the task by id (§4), so the
+   * user does not pick it there.
+   */
+  tasks: z.array(ReferenceTask).min(1).optional(),
   /** Free-form notes shown in the picker ("runs the fast model", "1080p unconfirmed"). */
   notes: z.array(z.string()).default([]),
   /** Deprecation or retirement at the provider; absent = active. See `ModelStatus`. */

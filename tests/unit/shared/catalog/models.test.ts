@@ -19,6 +19,9 @@ const EXPECTED_IDS = [
   'fal/bytedance/seedance-2.0/reference-to-video',
   'fal/bytedance/seedance-2.0/fast/reference-to-video',
   'fal/bytedance/seedance-2.0/mini/reference-to-video',
+  'fal/bytedance/seedance-2.5/text-to-video',
+  'fal/bytedance/seedance-2.5/image-to-video',
+  'fal/bytedance/seedance-2.5/reference-to-video',
   'evolink/seedance-2.0-text-to-video',
   'evolink/seedance-2.0-image-to-video',
   'evolink/seedance-2.0-fast-text-to-video',
@@ -26,16 +29,22 @@ const EXPECTED_IDS = [
   'evolink/seedance-2.0-reference-to-video',
   'evolink/seedance-2.0-fast-reference-to-video',
   'evolink/seedance-2.0-mini-reference-to-video',
+  'evolink/seedance-2.5-text-to-video',
+  'evolink/seedance-2.5-image-to-video',
+  'evolink/seedance-2.5-reference-to-video',
+  'evolink/seedance-2.5-video-edit',
+  'evolink/seedance-2.5-video-extend',
   'ark/seedance-1-0-pro-250528',
   'ark/seedance-1-5-pro-251215',
   'ark/dreamina-seedance-2-0-260128',
   'ark/dreamina-seedance-2-0-fast-260128',
+  'ark/dreamina-seedance-2-5-260628',
 ];
 
 const spec = (id: string, key: ParamSpec['key']) => findModel(id)?.params.find((p) => p.key === key);
 
 describe('CATALOG', () => {
-  it('holds exactly the rows of the brief and issue 13, ids `<provider>/<model>`', () => {
+  it('holds exactly the rows of the brief and issues 13 and 15, ids `<provider>/<model>`', () => {
     expect(CATALOG.map((m) => m.id)).toEqual(EXPECTED_IDS);
     for (const m of CATALOG) expect(m.id).toBe(`${m.provider}/${m.model}`);
   });

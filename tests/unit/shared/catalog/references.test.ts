@@ -35,7 +35,8 @@ const ARK_REFERENCE = ['ark/dreamina-seedance-2-0-260128', 'ark/dreamina-seedanc
 
 describe('reference-to-video rows', () => {
   it('exist on EvoLink and fal (standard, fast, mini) and ModelArk 2.0 (standard, fast), each with reference rules', () => {
-    const rows = CATALOG.filter((m) => m.modes.includes('reference-to-video')).map((m) => m.id);
+    // Seedance 2.5's reference rows: catalog-2-5.test.ts.
+    const rows = CATALOG.filter((m) => m.modes.includes('reference-to-video') && m.sizeFamily !== 'seedance-2.5').map((m) => m.id);
     expect(rows.sort()).toEqual([...REFERENCE_ONLY, ...ARK_REFERENCE].sort());
     for (const m of CATALOG) expect(m.references !== undefined).toBe(m.modes.includes('reference-to-video'));
     for (const rid of REFERENCE_ONLY) expect(model(rid).modes).toEqual(['reference-to-video']);
@@ -55,7 +56,7 @@ describe('reference-to-video rows', () => {
     expect(ark.videos).toMatchObject({ transport: 'public-url', codecs: ['h264', 'hevc'], minPixels: 407_696, maxPixels: 8_295_044, maxBytes: 200 * 2 ** 20 });
     expect(ark.audios.transport).toBe('inline');
     for (const m of CATALOG.filter((e) => e.references)) {
-      expect(m.references!.source).toMatch(/providers\.md: Seedance 2\.0 reference-to-video/);
+      expect(m.references!.source).toMatch(m.sizeFamily === 'seedance-2.5' ? /seedance-2\.5\.md §/ : /providers\.md: Seedance 2\.0 reference-to-video/);
       expect(m.imageRules).not.toBeNull();
     }
   });

@@ -1,0 +1,106 @@
+import { FAL_2_IMAGE_RULES } from './image-rules';
+import { FAL_25_REFERENCE_RULES } from './reference-rules-2-5';
+import { SIX_RATIOS, aspectRatioSpec, autoDurationSpec, generateAudioSpec, resolutionSpec, seedSpec } from './param-specs';
+import type { CostModel, ModelEntry, ParamSpec } from './types';
+
+/*
+ * fal's Seedance 2.5 endpoints (seedance-2.5.md §1, §3): `bytedance/seedance-2.5/{text,image,reference}-to-video`.
+ * Field names come from an integrator's contract of 2026-10-09 [F2] (fal's schema pages were not read
+ * directly: UNCONFIRMED); the resolution enum is confirmed by fal's OpenAPI (TanStack #1146 [F3]).
+ * There is no edit or extend endpoint: both are reference-to-video with `task` editing / extension.
+ * The `/us/` variants (`bytedance/seedance-2.5/us/…`) cost 20 % more and are not offered as rows.
+ */
+
+/**
+ * USD per million tokens (§3): $21.40 at 480p/720p, $23.40 at 1080p (global endpoints), × 0.6 when
+ * reference videos are given, whose seconds are billed as tokens too.
+ */
+const COST: Extract<CostModel, { kind: 'tokens' }> = {
+  kind: 'tokens',
+  usdPerMillionTokens: 21.4,
+  usdPerMillionTokensByResolution: { '1080p': 23.4 },
+  fps: 24,
+  asOf: '2026-10-09',
+};
+const REFERENCE_COST: CostModel = { ...COST, billsInputVideo: true, withVideoFactor: 0.6 };
+
+// fal does not document a prompt limit; 2000 characters is a guide only.
+const PROMPT = { maxChars: 2000, hard: false, required: true };
+const STATUS: ModelEntry['status'] = { state: 'active', source: 'seedance-2.5.md §0–§1: live on fal since 2026-08-07 (fal endpoint names [F1][F2]; 1080p since 2026-08-19 [F3])' };
+const US_NOTE = "fal's US endpoints (bytedance/seedance-2.5/us/…) cost 20 % more ($25.68 / $28.08 per million tokens); the app uses the global ones.";
+const PRICE_NOTE = 'Price per million tokens: $21.40 (480p/720p), $23.40 (1080p).';
+
+/**
+ * fal 2.5 inputs (§3): `resolution` 480p/720p/1080p (default 720p), `aspect_ratio` the six ratios or
+ * `auto` (`ratioDefault`: `auto` on image-to-video, which follows the image), `duration` "4"…"30" or
+ * "auto" (sent as a string), `generate_audio`, `seed`. No `watermark`.
+ */
+function params(ratioDefault: string): ParamSpec[] {
+  return [
+    resolutionSpec(['480p', '720p', '1080p'], '720p'),
+    aspectRatioSpec(['auto', ...SIX_RATIOS], ratioDefault),
+    autoDurationSpec(4, 30, 5),
+    generateAudioSpec,
+    seedSpec(2147483647),
+  ];
+}
+
+/** fal's three Seedance 2.5 endpoints; `model` is the endpoint id. */
+export const FAL_25_MODELS: ModelEntry[] = [
+  {
+    id: 'fal/bytedance/seedance-2.5/text-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.5/text-to-video',
+    name: 'Seedance 2.5 · text to video',
+    modes: ['text-to-video'],
+    sizeFamily: 'seedance-2.5',
+    params: params('16:9'),
+    prompt: PROMPT,
+    imageRules: null,
+    cost: COST,
+    notes: [PRICE_NOTE, US_NOTE],
+    status: STATUS,
+  },
+  {
+    id: 'fal/bytedance/seedance-2.5/image-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.5/image-to-video',
+    name: 'Seedance 2.5 · image to video',
+    modes: ['image-to-video', 'first-last-frame'],
+    sizeFamily: 'seedance-2.5',
+    params: params('auto'),
+    prompt: { ...PROMPT, required: false },
+    imageRules: FAL_2_IMAGE_RULES,
+    cost: COST,
+    notes: [
+      'Keeps the first frame\'s aspect ratio (auto).',
+      'Seedance 2.x rejects real human faces in input images.',
+      PRICE_NOTE,
+      US_NOTE,
+    ],
+    status: STATUS,
+  },
+  {
+    id: 'fal/bytedance/seedance-2.5/reference-to-video',
+    provider: 'fal',
+    model: 'bytedance/seedance-2.5/reference-to-video',
+    name: 'Seedance 2.5 · reference to video',
+    modes: ['reference-to-video'],
+    sizeFamily: 'seedance-2.5',
+    params: params('16:9'),
+    prompt: PROMPT,
+    imageRules: FAL_2_IMAGE_RULES,
+    cost: REFERENCE_COST,
+    references: FAL_25_REFERENCE_RULES,
+    tasks: ['reference', 'edit', 'extend'],
+    notes: [
+      'Up to 30 reference images, 10 videos and 10 audio clips, 50 files in all (videos and audio 30 s at most in all; audio alone is fine); cite them as @image1, @video1, @audio1.',
+      'Edit and Extend run here (fal `task` editing / extension): the first reference video is the source; both keep its aspect ratio, Edit also its length.',
+      'Input video seconds are billed too; the price is ×0.6 when videos are given.',
+      'Seedance 2.x rejects real human faces in reference images and videos.',
+      PRICE_NOTE,
+      US_NOTE,
+    ],
+    status: STATUS,
+  },
+];
