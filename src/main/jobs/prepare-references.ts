@@ -34,7 +34,7 @@ export function prepareReferencesWith(deps: PrepareReferencesDeps): PrepareRefer
     if (refs.length === 0) return [];
     const entry = deps.catalog(job.params.modelId);
     if (!entry) throw new StudioError('BAD_INPUT', `The model ${job.params.modelId} is no longer offered.`);
-    const frames = { firstFrame: Boolean(job.params.firstFrame), lastFrame: Boolean(job.params.lastFrame) };
+    const frames = { firstFrame: Boolean(job.params.firstFrame), lastFrame: Boolean(job.params.lastFrame), task: job.params.task };
     const rules = entry.references;
     const early = rules ? checkSet(entry, rules, refs, frames) : [takesNoReferences(entry)];
     if (early.length > 0) refuse({ ok: false, items: [], violations: early });

@@ -1,4 +1,5 @@
-import type { MediaLimits, ModelEntry, ReferenceKind, ReferenceRules } from '../../shared/catalog/types';
+import { sourceLengthProblem, taskOf } from '../../shared/catalog/task-type';
+import type { MediaLimits, ModelEntry, ReferenceKind, ReferenceRules, ReferenceTask } from '../../shared/catalog/types';
 import type { MediaInfoView, ReferenceCheck, ReferenceItemCheck, ReferenceViolation } from '../../shared/contract/media';
 import { formatBytes } from '../../shared/format/bytes';
 import { checkImage } from '../images/check';
@@ -19,10 +20,14 @@ export type ResolvedReference =
   | { kind: ReferenceKind; url: string }
   | { kind: ReferenceKind; problem: string };
 
-/** The frames a job would be sent with beside its references. */
+/**
+ * What a job would be sent with beside its references: frames, and the task (Seedance 2.5: an edit
+ * or extension judges its first reference video as the source clip; absent = the row's default).
+ */
 export interface FramesBeside {
   firstFrame?: boolean;
   lastFrame?: boolean;
+  task?: ReferenceTask;
 }
 
 const KIND_WORD: Record<ReferenceKind, string> = { image: 'image', video: 'video', audio: 'audio clip' };
@@ -112,7 +117,25 @@ export function checkSet(entry: ModelEntry, rules: ReferenceRules, items: readon
     });
   }
   for (const kind of ['video', 'audio'] as const) out.push(...checkTotals(kind, kind === 'video' ? rules.videos : rules.audios, items));
+  out.push(...checkSource(entry, items, frames.task));
   return out;
+}
+
+/**
+ * Seedance 2.5 edit / extend: the first reference video is the source clip, so there must be one,
+ * and its length must fit the task (edit 4–30 s, extend 2–30 s; fal 1.8–30.2 s: seedance-2.5.md
+ * §2.2, §2.3) — judged where the file was probed; a video given by URL is the provider's to check.
+ */
+function checkSource(entry: ModelEntry, items: readonly (ResolvedReference | { kind: ReferenceKind })[], given: ReferenceTask | undefined): ReferenceViolation[] {
+  const task = taskOf({ task: given }, entry);
+  if (!entry.tasks?.length || task === 'reference') return [];
+  const source = items.find((i) => i.kind === 'video');
+  const verb = task === 'edit' ? 'edit' : 'extend';
+  if (!source) {
+    return [{ rule: 'source_missing', message: `To ${verb} a clip, ${entry.name} needs the clip itself as the first reference video.`, fix: 'Add the clip to edit or extend as the first reference video (@video1).' }];
+  }
+  const problem = 'media' in source ? sourceLengthProblem(entry, task, source.media.durationSec) : null;
+  return problem ? [{ rule: 'source_seconds', message: problem, fix: task === 'edit' ? 'Use a source clip of 4–30 s (trim a longer one).' : 'Use a longer or a trimmed source clip.' }] : [];
 }
 
 function checkTotals(kind: 'video' | 'audio', limits: MediaLimits, items: readonly (ResolvedReference | { kind: ReferenceKind })[]): ReferenceViolation[] {

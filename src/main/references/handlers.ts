@@ -74,7 +74,7 @@ export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
       guard(async () => {
         const entry = model(input.modelId);
         const items = await Promise.all(input.references.map(resolveItem));
-        return checkReferences(entry, items, { firstFrame: Boolean(input.firstFrame), lastFrame: Boolean(input.lastFrame) });
+        return checkReferences(entry, items, { firstFrame: Boolean(input.firstFrame), lastFrame: Boolean(input.lastFrame), task: input.task });
       }),
     fix: ({ mediaId, modelId, action, maxSeconds }) => guard(async () => view(await deps.media.fix(mediaId, model(modelId), action, maxSeconds))),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
-import { AUTO_DURATION, taskLocks, taskLockViolations } from './task-type';
+import { AUTO_DURATION, sourceVideoMissing, taskLocks, taskLockViolations } from './task-type';
 import { CropRect, MAX_REFERENCES, ReferenceItem, ReferenceTask, type JobParams, type ModelEntry, type ParamSpec, type ReferenceKind } from './types';
 
 export { findModel } from './models';
@@ -49,7 +49,9 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
  * `aspectRatio` left out defaults to the row's default, except that with a first frame a model
  * offering `adaptive`/`auto` follows the image (avoids a centre-crop the user did not ask for).
  * Seedance 2.5's task locks (`taskLocks`, seedance-2.5.md §2.2) fill `aspectRatio` and `duration`
- * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`).
+ * when left out and refuse values that break them (what the provider answers `TaskTypeConstraint`);
+ * an edit or extension without a reference video (its source clip) is refused too. The source's
+ * length needs the file: `checkReferences` (media check, prepareReferences) judges it.
  * Parse errors carry plain messages naming the parameter and its allowed values.
  */
 export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
@@ -109,9 +111,12 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
       // Locks are checked on the values the user gave; the ones left out are filled with the locked value below.
       const locks = taskLocks(entry, p);
       const given = { ...p, aspectRatio: p.aspectRatio ?? locks.aspectRatio, duration: p.duration ?? locks.duration } as JobParams;
-      for (const v of taskLockViolations(entry, given)) {
+      const violations = taskLockViolations(entry, given);
+      for (const v of violations) {
         if (v.path === 'task' || (given as Partial<JobParams>)[v.path] !== undefined) ctx.addIssue({ code: 'custom', path: [v.path], message: v.message });
       }
+      const missing = violations.some((v) => v.path === 'task') ? null : sourceVideoMissing(entry, p);
+      if (missing) ctx.addIssue({ code: 'custom', path: ['references'], message: missing });
     })
     .transform((raw) => {
       const p = raw as Partial<JobParams>;
@@ -145,7 +150,7 @@ function referenceIssues(entry: ModelEntry, refs: readonly ReferenceItem[], hasT
   const n: Record<ReferenceKind, number> = { image: 0, video: 0, audio: 0 };
   for (const r of refs) n[r.kind]++;
   if (!hasText && refs.length === 0) {
-    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image or video.` });
+    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image${rules.audioNeedsVisual ? ' or video' : ', video or audio clip'}.` });
   }
   const max: Record<ReferenceKind, number> = { image: rules.maxImages, video: rules.videos.max, audio: rules.audios.max };
   for (const kind of ['image', 'video', 'audio'] as const) {

@@ -52,6 +52,47 @@ export function taskLocks(entry: ModelEntry, params: Pick<JobParams, 'task' | 'f
   return out;
 }
 
+/** Seconds a source clip may last, inclusive. */
+export interface SourceSeconds {
+  min: number;
+  max: number;
+}
+
+/**
+ * How long the source clip (the first reference video) of an edit or an extension may be
+ * (seedance-2.5.md §2.3): edit 4–30 s everywhere; extend 2–30 s (BytePlus, and EvoLink, whose video
+ * limits are §2.4's), 1.8–30.2 s on fal (§2.3 [F2]). Null for a plain reference job.
+ */
+export function sourceSeconds(entry: Pick<ModelEntry, 'provider'>, task: ReferenceTask): SourceSeconds | null {
+  if (task === 'edit') return { min: 4, max: 30 };
+  if (task === 'extend') return entry.provider === 'fal' ? { min: 1.8, max: 30.2 } : { min: 2, max: 30 };
+  return null;
+}
+
+/**
+ * Why an edit or extension cannot be sent with these references (no file needed), or null: it needs
+ * the source clip as its first reference video (seedance-2.5.md §2.2: "≥1 reference_video (first =
+ * source)"; EvoLink §4: "edit/extend required: the first one is the target").
+ */
+export function sourceVideoMissing(entry: ModelEntry, params: Pick<JobParams, 'task' | 'references'>): string | null {
+  const task = taskOf(params, entry);
+  if (!entry.tasks?.length || task === 'reference') return null;
+  if ((params.references ?? []).some((r) => r.kind === 'video')) return null;
+  return `To ${task} a clip, ${entry.name} needs the clip itself: add it as the first reference video (@video1).`;
+}
+
+/**
+ * The plain verdict on a source clip's length (`seconds`, as probed) for this task, or null when it
+ * fits or the task has no source (seedance-2.5.md §2.3; the provider answers
+ * `TaskTypeConstraint` otherwise, §2.8).
+ */
+export function sourceLengthProblem(entry: Pick<ModelEntry, 'provider' | 'name'>, task: ReferenceTask, seconds: number): string | null {
+  const range = sourceSeconds(entry, task);
+  if (!range || (seconds >= range.min && seconds <= range.max)) return null;
+  const verb = task === 'edit' ? 'edit' : 'extend';
+  return `The source clip lasts ${Math.round(seconds * 10) / 10} s: to ${verb} a clip, ${entry.name} takes a source of ${range.min}–${range.max} s.`;
+}
+
 /**
  * Plain messages for each lock `params` breaks on `entry` (empty when none): what the provider
  * would answer with `InvalidParameter.TaskTypeConstraint`, said before anything is sent.

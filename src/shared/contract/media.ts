@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AspectRatio, ReferenceItem, ReferenceKind, Resolution } from '../catalog/types';
+import { AspectRatio, ReferenceItem, ReferenceKind, ReferenceTask, Resolution } from '../catalog/types';
 import { request } from './define';
 import { GrantToken } from './files';
 import { ImageId } from './images';
@@ -105,6 +105,8 @@ export const mediaDomain = {
           aspectRatio: AspectRatio,
           firstFrame: ImageId.optional(),
           lastFrame: ImageId.optional(),
+          /** Seedance 2.5: an edit or extension judges its first reference video as the source clip (seedance-2.5.md §2.3). */
+          task: ReferenceTask.optional(),
         })
         .strict(),
       ReferenceCheck,

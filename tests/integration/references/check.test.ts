@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../src/shared/catalog/models';
+import { taskOf } from '../../../src/shared/catalog/task-type';
 import type { MediaInfoView } from '../../../src/shared/contract/media';
 import { configureSharp } from '../../../src/main/images/sharp-setup';
 import { inspectImage } from '../../../src/main/images/inspect';
@@ -142,7 +143,9 @@ describe('probeMedia and checkReferences on real files made by ffmpeg', () => {
     const video = await media('h264.mp4');
     for (const row of rows) {
       const rules = row.references!;
-      const clip: ResolvedReference = rules.videos.transport === 'public-url' ? { kind: 'video', url: 'https://cdn.example.com/clip.mp4' } : video;
+      // EvoLink's video-edit row takes its source clip at 4–30 s (seedance-2.5.md §2.3).
+      const file = taskOf({}, row) === 'edit' ? await media('eight.mp4') : video;
+      const clip: ResolvedReference = rules.videos.transport === 'public-url' ? { kind: 'video', url: 'https://cdn.example.com/clip.mp4' } : file;
       const good = checkReferences(row, [img, clip, await media('tone.mp3')]);
       expect({ row: row.id, violations: good.violations, items: good.items.flatMap((i) => i.violations) }).toEqual({ row: row.id, violations: [], items: [] });
       const tooMany = checkReferences(row, Array(rules.maxImages + 1).fill(img));
@@ -155,5 +158,22 @@ describe('probeMedia and checkReferences on real files made by ffmpeg', () => {
     const verdict = checkReferences(plain, [{ kind: 'video', url: 'https://cdn.example.com/a.mp4' }]);
     expect(verdict).toMatchObject({ ok: false, violations: [{ rule: 'model' }] });
     expect(checkReferences(plain, []).ok).toBe(true);
+  });
+  it('judges a Seedance 2.5 edit or extension by its source clip: there, and 4–30 s (edit) or 2–30 s (extend) (seedance-2.5.md §2.3)', async () => {
+    const fal25 = CATALOG.find((m) => m.id === 'fal/bytedance/seedance-2.5/reference-to-video')!;
+    const evoEdit = CATALOG.find((m) => m.id === 'evolink/seedance-2.5-video-edit')!;
+    const three = await media('h264.mp4');
+    const eight = await media('eight.mp4');
+    const rules = (c: ReturnType<typeof checkReferences>) => c.violations.map((v) => v.rule);
+    const edit3 = checkReferences(fal25, [three], { task: 'edit' });
+    expect(rules(edit3)).toEqual(['source_seconds']);
+    expect(edit3.violations[0]!.message).toMatch(/lasts 3 s: to edit a clip, .* takes a source of 4–30 s/);
+    expect(checkReferences(fal25, [three], { task: 'extend' }).ok).toBe(true);
+    expect(checkReferences(fal25, [three], { task: 'reference' }).ok).toBe(true);
+    expect(checkReferences(fal25, [eight], { task: 'edit' }).ok).toBe(true);
+    // EvoLink's video-edit row is locked to edit: no task given, still judged as one.
+    expect(rules(checkReferences(evoEdit, [eight]))).toEqual([]);
+    expect(rules(checkReferences(evoEdit, [three]))).toEqual(['source_seconds']);
+    expect(rules(checkReferences(evoEdit, [await image('sunset-4272x2848.jpg')]))).toEqual(['source_missing']);
   });
 });

@@ -14,7 +14,8 @@ export function referenceCheckInput(state: StudioState) {
   const model = selectModel(state, draft?.modelId);
   if (!draft || !model || !takesReferences(model) || inputsFor(draft, model, inputs ?? undefined) !== 'references') return null;
   if (!draft.references.length) return null;
-  return { modelId: model.id, references: draft.references, resolution: draft.params.resolution, aspectRatio: draft.params.aspectRatio };
+  const task = draft.task && model.tasks?.includes(draft.task) ? { task: draft.task } : {};
+  return { modelId: model.id, references: draft.references, resolution: draft.params.resolution, aspectRatio: draft.params.aspectRatio, ...task };
 }
 
 /**

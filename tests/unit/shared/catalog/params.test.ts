@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
 import { outputSize } from '../../../../src/shared/catalog/output-sizes';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../../../src/shared/catalog/params';
-import { taskLocks } from '../../../../src/shared/catalog/task-type';
+import { taskLocks, taskOf } from '../../../../src/shared/catalog/task-type';
 import type { JobParams, ModelEntry } from '../../../../src/shared/catalog/types';
 
 function model(id: string): ModelEntry {
@@ -15,10 +15,12 @@ const IMAGE_ID = 'a'.repeat(32);
 
 /** The smallest valid input for a row: a prompt, and a first frame (or a reference image) when the row cannot do text only. */
 function minimal(m: ModelEntry): Record<string, unknown> {
+  // EvoLink's video-edit / video-extend rows need their source clip (a reference video).
+  const source = taskOf({}, m) === 'reference' ? [] : [{ kind: 'video', id: 'b'.repeat(32) }];
   const input = m.modes.includes('text-to-video')
     ? {}
     : m.modes.includes('reference-to-video')
-      ? { references: [{ kind: 'image', id: IMAGE_ID }] }
+      ? { references: [...source, { kind: 'image', id: IMAGE_ID }] }
       : { firstFrame: 'img-1' };
   return { modelId: m.id, prompt: 'a heron lands on a lake', ...input };
 }

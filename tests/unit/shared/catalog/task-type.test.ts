@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findModel } from '../../../../src/shared/catalog/models';
 import { autoDurationSpec } from '../../../../src/shared/catalog/param-specs';
 import { estimateCost, paramsSchema } from '../../../../src/shared/catalog/params';
-import { AUTO_DURATION, promptTaskHints, taskLocks, taskLockViolations, taskMismatchWarning } from '../../../../src/shared/catalog/task-type';
+import { AUTO_DURATION, promptTaskHints, sourceLengthProblem, sourceSeconds, taskLocks, taskLockViolations, taskMismatchWarning } from '../../../../src/shared/catalog/task-type';
 import type { JobParams, ModelEntry } from '../../../../src/shared/catalog/types';
 import { durationText } from '../../../../src/shared/format/duration';
 
@@ -17,7 +17,9 @@ const row25: ModelEntry = {
   tasks: ['reference', 'edit', 'extend'],
   params: base.params.map((p) => (p.key === 'duration' ? autoDurationSpec(4, 30, 5) : p)),
 };
-const parse = (p: Partial<JobParams>) => paramsSchema(row25).safeParse({ modelId: row25.id, prompt: 'a fox runs', resolution: '720p', ...p });
+/** An edit or extension needs its source clip: a reference video (by URL, as ModelArk takes them). */
+const SOURCE = [{ kind: 'video' as const, url: 'https://example.com/source.mp4' }];
+const parse = (p: Partial<JobParams>) => paramsSchema(row25).safeParse({ modelId: row25.id, prompt: 'a fox runs', resolution: '720p', references: SOURCE, ...p });
 
 describe('taskLocks (seedance-2.5.md §2.2)', () => {
   it('edit keeps the source ratio and length; extend keeps the ratio; reference is free', () => {
@@ -70,6 +72,52 @@ describe('paramsSchema with task types', () => {
     expect(taskLockViolations(row25, { modelId: row25.id, prompt: '', resolution: '720p', aspectRatio: '1:1', duration: 5, task: 'extend' })).toEqual([
       { path: 'aspectRatio', message: "To extend a clip, Seedance 2.5 (test row) keeps the source's aspect ratio: set it to adaptive." },
     ]);
+  });
+});
+
+describe('edit and extend need their source clip (seedance-2.5.md §2.2, §2.3)', () => {
+  it('refuses an edit or extension without a reference video, before sending', () => {
+    for (const task of ['edit', 'extend'] as const) {
+      const r = parse({ task, references: [{ kind: 'image', id: 'a'.repeat(32) }] });
+      expect(r.success).toBe(false);
+      expect(r.success ? [] : r.error.issues.map((i) => i.message)).toContain(`To ${task} a clip, Seedance 2.5 (test row) needs the clip itself: add it as the first reference video (@video1).`);
+    }
+    expect(parse({ task: 'reference', references: [{ kind: 'image', id: 'a'.repeat(32) }] }).success).toBe(true);
+  });
+
+  it('locks EvoLink\'s video-edit row to edit: Auto duration, adaptive, no other task', () => {
+    const edit = findModel('evolink/seedance-2.5-video-edit') as ModelEntry;
+    const input = { modelId: edit.id, prompt: 'make @video1 rainy', references: [{ kind: 'video', id: 'b'.repeat(32) }] };
+    const ok = paramsSchema(edit).safeParse(input);
+    expect(ok.success && ok.data).toMatchObject({ aspectRatio: 'adaptive', duration: AUTO_DURATION });
+    const fixed = paramsSchema(edit).safeParse({ ...input, duration: 8 });
+    expect(fixed.success ? [] : fixed.error.issues.map((i) => i.message)).toEqual([
+      "To edit a clip, Seedance 2.5 · video edit keeps the source clip's length: set the duration to Auto.",
+    ]);
+    expect(paramsSchema(edit).safeParse({ ...input, task: 'extend' }).success).toBe(false);
+    expect(paramsSchema(edit).safeParse({ ...input, references: [] }).success).toBe(false);
+  });
+
+  it('gives each task its source length: edit 4–30 s, extend 2–30 s, fal extend 1.8–30.2 s', () => {
+    const ark = findModel('ark/dreamina-seedance-2-5-260628') as ModelEntry;
+    const fal = findModel('fal/bytedance/seedance-2.5/reference-to-video') as ModelEntry;
+    expect(sourceSeconds(ark, 'edit')).toEqual({ min: 4, max: 30 });
+    expect(sourceSeconds(ark, 'extend')).toEqual({ min: 2, max: 30 });
+    expect(sourceSeconds(fal, 'extend')).toEqual({ min: 1.8, max: 30.2 });
+    expect(sourceSeconds(fal, 'reference')).toBeNull();
+    expect(sourceLengthProblem(ark, 'edit', 3.04)).toBe('The source clip lasts 3 s: to edit a clip, Seedance 2.5 takes a source of 4–30 s.');
+    expect(sourceLengthProblem(ark, 'extend', 3.04)).toBeNull();
+    expect(sourceLengthProblem(fal, 'extend', 1.9)).toBeNull();
+    expect(sourceLengthProblem(ark, 'extend', 31)).toMatch(/2–30 s/);
+  });
+
+  it('applies the first-frame lock on the real 2.5 rows: adaptive (ModelArk), auto (fal)', () => {
+    const ark = findModel('ark/dreamina-seedance-2-5-260628') as ModelEntry;
+    const r = paramsSchema(ark).safeParse({ modelId: ark.id, prompt: 'p', firstFrame: 'img', aspectRatio: '16:9' });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["With a first frame, Seedance 2.5 keeps the source's aspect ratio: set it to adaptive."]);
+    const fal = findModel('fal/bytedance/seedance-2.5/image-to-video') as ModelEntry;
+    const f = paramsSchema(fal).safeParse({ modelId: fal.id, prompt: 'p', firstFrame: 'img' });
+    expect(f.success && f.data.aspectRatio).toBe('auto');
   });
 });
 
