@@ -34,7 +34,7 @@ test('Edit… opens Compose on a 2.5 model with the clip as the source video and
 
   await page.getByRole('button', { name: 'Edit…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit this clip' });
-  await expect(dialog).toContainText('The source must be 4–30 s; this clip is 5.0 s.');
+  await expect(dialog).toContainText('This clip lasts 5.0 s.');
   const ark = dialog.getByRole('radio', { name: /BytePlus ModelArk/ });
   await expect(ark).toBeDisabled();
   await expect(ark).toHaveAccessibleDescription(/link expired on .* \(links last 24 h\)\. fal and EvoLink can take the clip's file instead\./);
@@ -55,7 +55,7 @@ test('On a 3 s clip Edit… is disabled with the reason (4–30 s) and Extend…
   await openLibraryClip(page, harness.url, /wave breaking/);
   const edit = page.getByRole('button', { name: 'Edit…' });
   await expect(edit).toBeDisabled();
-  await expect(edit).toHaveAccessibleDescription('Seedance 2.5 can edit a clip of 4–30 s; this one is 3.0 s.');
+  await expect(edit).toHaveAccessibleDescription('The source clip lasts 3 s: to edit a clip, Seedance 2.5 · reference to video takes a source of 4–30 s.');
   await expect(page.getByRole('button', { name: 'Extend…' })).toBeEnabled();
 });
 

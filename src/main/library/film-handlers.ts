@@ -5,7 +5,7 @@ import type { Handlers } from '../../shared/contract/index';
 import type { ClipSummary } from '../../shared/contract/library';
 import type { ImportedMedia } from '../../shared/contract/media';
 import { StudioError } from '../../shared/contract/result';
-import { sourceLengthProblem, sourceLink, takesSourceFile } from '../../shared/library/source-video';
+import { sourceLengthFor, sourceLink, takesSourceFile } from '../../shared/library/source-video';
 import type { StudioConfig } from '../composition/config';
 import { chainThrough } from './chain';
 import { copyFileAtomic, describeFsError } from './disk';
@@ -45,7 +45,9 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
   return {
     sourceVideo: async ({ id, provider, task }) => {
       const clip = await deps.library.get(id);
-      const length = sourceLengthProblem(task, clip.sidecar.output.durationSec);
+      const row = CATALOG.find((m) => m.provider === provider && m.tasks?.includes(task));
+      if (!row) throw new StudioError('BAD_INPUT', `No Seedance 2.5 model on ${PROVIDER_NAMES[provider]} can ${task} a clip.`);
+      const length = sourceLengthFor(row, task, clip.sidecar.output.durationSec);
       if (length) throw new StudioError('BAD_INPUT', length);
       if (!takesSourceFile(provider)) {
         const fileProviders = [...new Set(CATALOG.filter((m) => m.tasks?.includes(task) && takesSourceFile(m.provider)).map((m) => PROVIDER_NAMES[m.provider]))];

@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES } from '../catalog/provider-names';
+import { sourceLengthProblem } from '../catalog/task-type';
 import type { ModelEntry, ProviderId } from '../catalog/types';
 import type { ClipSidecar } from './sidecar';
 
@@ -11,22 +12,14 @@ import type { ClipSidecar } from './sidecar';
 export type SourceTask = 'edit' | 'extend';
 
 /**
- * Source length the provider takes, seconds (seedance-2.5.md §2.3: edit 4–30 s; extend 2–30 s on
- * BytePlus — ComfyUI says 1.9–30, fal 1.8–30.2, so BytePlus's stricter range is the one that holds
- * on every provider). Checked before Compose opens, since the provider refuses it only after sending.
+ * Why a clip of `durationSec` seconds cannot be the source of `task` on `entry`, in plain words;
+ * null when it can. The range is the row's (`sourceSeconds`, seedance-2.5.md §2.3: edit 4–30 s;
+ * extend 2–30 s, fal 1.8–30.2 s). Checked before Compose opens, since the provider refuses a
+ * source outside it (`TaskTypeConstraint`, §2.8). A clip a hair outside by float noise
+ * (30.0004 s) is judged at 1/100 s.
  */
-export const SOURCE_SECONDS: Record<SourceTask, { min: number; max: number }> = { edit: { min: 4, max: 30 }, extend: { min: 2, max: 30 } };
-
-/**
- * Why a clip of `durationSec` seconds cannot be the source of `task`, in plain words; null when it
- * can. A clip a hair outside the range by float noise (30.0004 s) still counts as 30 s.
- */
-export function sourceLengthProblem(task: SourceTask, durationSec: number): string | null {
-  const { min, max } = SOURCE_SECONDS[task];
-  const seconds = Math.round(durationSec * 100) / 100;
-  if (seconds >= min && seconds <= max) return null;
-  const verb = task === 'edit' ? 'edit' : 'extend';
-  return `Seedance 2.5 can ${verb} a clip of ${min}–${max} s; this one is ${seconds.toFixed(1)} s.`;
+export function sourceLengthFor(entry: Pick<ModelEntry, 'provider' | 'name'>, task: SourceTask, durationSec: number): string | null {
+  return sourceLengthProblem(entry, task, Math.round(durationSec * 100) / 100);
 }
 
 /**
@@ -70,11 +63,11 @@ export interface SourceChoice {
 }
 
 /**
- * The rows that take `task` (catalog rows whose `tasks` include it, in catalog order), each with
- * why it cannot take this clip now: the model is unavailable (no key), or, on a URL-only provider,
- * the clip's link is missing or expired (`sourceLink`). `problem` is the clip-wide reason nothing
- * can be offered (no row takes the task in this build, or the clip's length is outside the task's
- * range), else null. Pure; `now` ms.
+ * The rows that take `task` (catalog rows whose `tasks` include it, in catalog order, not retired)
+ * and whose source range the clip's length fits (`sourceLengthFor`), each with why it cannot take
+ * this clip now: the model is unavailable (no key), or, on a URL-only provider, the clip's link is
+ * missing or expired (`sourceLink`). `problem` is the clip-wide reason nothing can be offered (no
+ * row takes the task in this build, or the clip fits no row's range), else null. Pure; `now` ms.
  */
 export function sourceChoices(
   task: SourceTask,
@@ -82,10 +75,11 @@ export function sourceChoices(
   models: ReadonlyArray<ModelEntry & { available?: boolean; unavailableReason?: string }>,
   now: number,
 ): { problem: string | null; choices: SourceChoice[] } {
-  const rows = models.filter((m) => m.tasks?.includes(task) && m.status?.state !== 'retired');
-  if (rows.length === 0) return { problem: `No Seedance 2.5 model in this version can ${task} a clip.`, choices: [] };
-  const length = sourceLengthProblem(task, clip.durationSec);
-  if (length) return { problem: length, choices: [] };
+  const all = models.filter((m) => m.tasks?.includes(task) && m.status?.state !== 'retired');
+  if (all.length === 0) return { problem: `No Seedance 2.5 model in this version can ${task} a clip.`, choices: [] };
+  // A row whose source range the clip misses is not offered; when none is left, the first row's verdict says why.
+  const rows = all.filter((m) => sourceLengthFor(m, task, clip.durationSec) === null);
+  if (rows.length === 0) return { problem: sourceLengthFor(all[0] as ModelEntry, task, clip.durationSec), choices: [] };
   const fileProviders = [...new Set(rows.filter((m) => takesSourceFile(m.provider) && m.available !== false).map((m) => PROVIDER_NAMES[m.provider]))];
   const choices = rows.map((model): SourceChoice => {
     if (model.available === false) return { model, reason: model.unavailableReason ?? `${PROVIDER_NAMES[model.provider]} is not set up.` };

@@ -57,7 +57,7 @@ describe('the source video of a 2.5 edit or extend (library:sourceVideo)', () =>
     expect(fal.media.info.kind).toBe('video');
     expect(fal.media.info.durationSec).toBeCloseTo(5, 0);
     const short = await addClip('three', { seconds: 3 });
-    await expect(call('library:sourceVideo', { id: short, provider: 'evolink', task: 'edit' })).rejects.toThrow(/can edit a clip of 4–30 s; this one is 3\.0 s/);
+    await expect(call('library:sourceVideo', { id: short, provider: 'evolink', task: 'edit' })).rejects.toThrow(/The source clip lasts 3 s: to edit a clip, Seedance 2\.5 · video edit takes a source of 4–30 s\./);
     await expect(call('library:sourceVideo', { id: short, provider: 'evolink', task: 'extend' })).resolves.toMatchObject({ as: 'media' });
   });
 

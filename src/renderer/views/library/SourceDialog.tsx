@@ -3,7 +3,7 @@ import { Scissors } from 'lucide-react';
 import { useState } from 'react';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import type { ClipDetail } from '../../../shared/contract/library';
-import { SOURCE_SECONDS, type SourceChoice, type SourceTask } from '../../../shared/library/source-video';
+import type { SourceChoice, SourceTask } from '../../../shared/library/source-video';
 import { useStudio } from '../../store/index';
 import { sourceClip } from '../../store/library/source-handoff';
 
@@ -41,7 +41,7 @@ export function SourceDialog({ clip, task, choices, onClose }: { clip: ClipDetai
                 {TITLE[task]}
               </Dialog.Title>
               <Dialog.Description className="library-dialog-text">
-                {WHAT[task]} The source must be {SOURCE_SECONDS[task].min}–{SOURCE_SECONDS[task].max} s; this clip is {clip.durationSec.toFixed(1)} s.
+                {WHAT[task]} This clip lasts {clip.durationSec.toFixed(1)} s.
               </Dialog.Description>
               <fieldset className="library-dialog-choices">
                 <legend>Model</legend>

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
 import { promptTaskHints } from '../../../../src/shared/catalog/task-type';
-import { promptStarter, sourceChoices, sourceLengthProblem } from '../../../../src/shared/library/source-video';
+import { promptStarter, sourceChoices, sourceLengthFor } from '../../../../src/shared/library/source-video';
 import { sourceSeed } from '../../../../src/renderer/store/library/source-seed';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const models = CATALOG.map((m) => ({ ...m, available: true }));
 
-describe('sourceLengthProblem (seedance-2.5.md §2.3)', () => {
-  it('takes edit 4–30 s and extend 2–30 s, and says why not otherwise', () => {
-    expect(sourceLengthProblem('edit', 4)).toBeNull();
-    expect(sourceLengthProblem('edit', 30.0004)).toBeNull();
-    expect(sourceLengthProblem('edit', 3.9)).toBe('Seedance 2.5 can edit a clip of 4–30 s; this one is 3.9 s.');
-    expect(sourceLengthProblem('extend', 2)).toBeNull();
-    expect(sourceLengthProblem('extend', 31)).toBe('Seedance 2.5 can extend a clip of 2–30 s; this one is 31.0 s.');
+describe('sourceLengthFor (seedance-2.5.md §2.3, the row\'s range)', () => {
+  it('takes edit 4–30 s, extend 2–30 s (fal 1.8–30.2 s), judged at 1/100 s, and says why not otherwise', () => {
+    const ark = findModel('ark/dreamina-seedance-2-5-260628')!;
+    const fal = findModel('fal/bytedance/seedance-2.5/reference-to-video')!;
+    expect(sourceLengthFor(ark, 'edit', 4)).toBeNull();
+    expect(sourceLengthFor(ark, 'edit', 30.0004)).toBeNull();
+    expect(sourceLengthFor(ark, 'edit', 3.9)).toBe('The source clip lasts 3.9 s: to edit a clip, Seedance 2.5 takes a source of 4–30 s.');
+    expect(sourceLengthFor(ark, 'extend', 1.9)).not.toBeNull();
+    expect(sourceLengthFor(fal, 'extend', 1.9)).toBeNull();
   });
 });
 
@@ -31,7 +33,12 @@ describe('sourceChoices', () => {
   });
 
   it('says when the clip is too short, when no row takes the task, and when a model is not set up', () => {
-    expect(sourceChoices('edit', { durationSec: 3, sidecar: {} }, models, NOW)).toEqual({ problem: 'Seedance 2.5 can edit a clip of 4–30 s; this one is 3.0 s.', choices: [] });
+    expect(sourceChoices('edit', { durationSec: 3, sidecar: {} }, models, NOW)).toEqual({
+      problem: 'The source clip lasts 3 s: to edit a clip, Seedance 2.5 · reference to video takes a source of 4–30 s.',
+      choices: [],
+    });
+    // 1.9 s fits only fal's extend range (1.8–30.2 s): only fal is offered.
+    expect(sourceChoices('extend', { durationSec: 1.9, sidecar: {} }, models, NOW).choices.map((c) => c.model.provider)).toEqual(['fal']);
     expect(sourceChoices('extend', { durationSec: 5, sidecar: {} }, [], NOW).problem).toBe('No Seedance 2.5 model in this version can extend a clip.');
     const noKeys = sourceChoices('extend', { durationSec: 5, sidecar: {} }, models.map((m) => ({ ...m, available: false, unavailableReason: 'Add a key.' })), NOW);
     expect(noKeys.choices.every((c) => c.reason === 'Add a key.')).toBe(true);
