@@ -45,6 +45,8 @@ export interface SeedClip {
   rating?: number;
   tags?: string[];
   continuedFrom?: string;
+  /** More sidecar fields as they are (e.g. `extendedFrom`, `resultLink`). */
+  sidecar?: Record<string, unknown>;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function seedClip(harness: RunningHarness, clip: SeedClip): Promise
     ...(clip.rating !== undefined ? { rating: clip.rating } : {}),
     ...(clip.tags ? { tags: clip.tags } : {}),
     ...(clip.continuedFrom ? { continuedFrom: clip.continuedFrom } : {}),
+    ...clip.sidecar,
   };
   const response = await fetch(`${harness.origin}/__test/library/add?t=${harness.token}`, {
     method: 'POST',

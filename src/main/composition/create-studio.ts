@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract/index';
 import { createAppHandlers } from '../app/handlers';
@@ -186,6 +187,10 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     }),
   );
 
+  // Joined clips are written here before they are filed or saved; what an earlier run left is stale.
+  const joinsDir = join(config.dataDir, 'joins');
+  await rm(joinsDir, { recursive: true, force: true });
+
   const handlers: Handlers = {
     jobs: createJobHandlers(jobs),
     models: createModelHandlers(keys),
@@ -231,6 +236,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       importMedia: async (path, name) =>
         importedMediaView(await mediaFiles.import(path, name), { registerMedia: (file, mime) => media.register(file, mime), mediaUrl: config.mediaUrl }),
       log,
+      films: { join: (request) => jobs.joinMedia(request), workDir: joinsDir, appVersion: config.appVersion },
     }),
   };
 

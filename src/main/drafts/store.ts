@@ -114,6 +114,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
       ...(seed.continuedFrom ? { continuedFrom: seed.continuedFrom } : {}),
       references: seed.references ?? [],
       ...(seed.task ? { task: seed.task } : {}),
+      ...(seed.sourceClip ? { sourceClip: seed.sourceClip } : {}),
     };
   };
 

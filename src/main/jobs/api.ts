@@ -26,7 +26,7 @@ export interface EngineApi {
   /** Every job, in queue order. */
   list(): Promise<Job[]>;
   /** Validates `params` against the model's catalog entry and queues a new job. With `id`, a second call with the same id returns the first job. */
-  submit(params: JobParams, options?: { id?: string; continuedFrom?: string }): Promise<Job>;
+  submit(params: JobParams, options?: { id?: string; continuedFrom?: string; sourceClip?: string }): Promise<Job>;
   cancel(id: string): Promise<CancelOutcome>;
   /** A NEW job with the same inputs as `id` (an explicit second submission; `id` must have ended or need attention). */
   retry(id: string, options?: { id?: string }): Promise<Job>;

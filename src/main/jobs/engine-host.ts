@@ -18,6 +18,7 @@ import type { ImageWork } from '../images/image-work';
 import { lastFrameOrUnavailable, type LastFrame } from '../library/posters';
 import { resolveMediaTool } from '../media-tools/ffmpeg';
 import { resultOf } from '../images/image-wire';
+import type { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import type { MediaFixRequest } from '../references/fix';
 import type { FixedMedia, MediaWork, ProbedMedia } from '../references/work';
 import { numberEvents } from './numbered-events';
@@ -79,6 +80,8 @@ export interface EngineHost extends Omit<EngineApi, 'subscribe'> {
   lastFrame(video: string, out: string): Promise<LastFrame>;
   /** Main's image work (`ImageWork`) in the engine's process: sharp's memory and threads stay out of main (issue 12). Throws as the work does (`ImageError`, `RangeError`). */
   readonly images: ImageWork;
+  /** Clips joined into one MP4 in the engine's process (`joinMedia`, one at a time). Throws `StudioError('BAD_INPUT')` when ffmpeg cannot join them. */
+  joinMedia(request: JoinRequest): Promise<JoinedMedia>;
 }
 
 /** When a crashed engine is restarted, and when the host gives up. */
@@ -347,7 +350,12 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     list: async () => mirror.table().jobs,
     table: () => mirror.table(),
     submit: (params, opts) =>
-      request('submit', { params, id: opts?.id ?? randomUUID(), ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}) }),
+      request('submit', {
+        params,
+        id: opts?.id ?? randomUUID(),
+        ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}),
+        ...(opts?.sourceClip ? { sourceClip: opts.sourceClip } : {}),
+      }),
     cancel: (id) => request('cancel', { id }),
     retry: (id, opts) => request('retry', { id, newId: opts?.id ?? randomUUID() }),
     duplicate: (id) => request('duplicate', { id }),
@@ -373,6 +381,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       fix: async (req) => resultOf(await request('fixImage', { request: req })),
       preview: async (req) => resultOf(await request('previewImage', { request: req })),
     },
+    joinMedia: (req) => request('joinMedia', { request: req }),
     subscribe: (listener) => mirror.subscribe(listener),
     async dispose() {
       if (disposed || stopping) return;
@@ -443,6 +452,7 @@ export function createInProcessEngineHost(options: EngineOptions & { media: Medi
     images: options.images,
     lastFrame: (video, out) =>
       lastFrameOrUnavailable({ ffmpeg: options.ffmpeg ?? resolveMediaTool('ffmpeg'), ffprobe: options.ffprobe ?? resolveMediaTool('ffprobe') }, video, out),
+    joinMedia: (req) => asStudioError(() => options.media.join(req)),
     restart: () => running,
     async dispose() {
       await engine.dispose();

@@ -148,6 +148,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return engine.submit(command.params, {
         ...(command.id ? { id: command.id } : {}),
         ...(command.continuedFrom ? { continuedFrom: command.continuedFrom } : {}),
+        ...(command.sourceClip ? { sourceClip: command.sourceClip } : {}),
       });
     case 'cancel':
       return engine.cancel(command.id);
@@ -186,6 +187,8 @@ async function handle(command: EngineCommand): Promise<unknown> {
       const pixels = await imageWork();
       return answerOf(() => pixels.preview(command.request));
     }
+    case 'joinMedia':
+      return asStudioError(() => work.join(command.request));
     case 'shutdown':
       await engine.dispose();
       numbered?.close();

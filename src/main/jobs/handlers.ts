@@ -18,7 +18,9 @@ function tableView(table: JobTable) {
 export function createJobHandlers(engine: Omit<EngineHost, 'start' | 'pid' | 'subscribe'>): Handlers['jobs'] {
   return {
     list: async () => tableView(engine.table()),
-    submit: async ({ params, continuedFrom }) => ({ job: toJobView(await engine.submit(params, continuedFrom ? { continuedFrom } : {})) }),
+    submit: async ({ params, continuedFrom, sourceClip }) => ({
+      job: toJobView(await engine.submit(params, { ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) })),
+    }),
     cancel: async ({ id }) => {
       const out = await engine.cancel(id);
       return { job: toJobView(out.job), cancelled: out.cancelled, message: out.message };

@@ -6,10 +6,11 @@ import { StudioError } from '../../shared/contract/result';
 import { JobId, type Job } from '../../shared/jobs/job';
 import { transition } from '../../shared/jobs/transition';
 
-/** Where a new job comes from: an explicit retry of another job, a library clip it continues. */
+/** Where a new job comes from: an explicit retry of another job, a library clip it continues, or one it edits or extends (2.5). */
 export interface Lineage {
   retryOf?: string;
   continuedFrom?: string;
+  sourceClip?: string;
 }
 
 /**
@@ -44,6 +45,7 @@ export function newQueuedJob(
     order: at.order,
     ...(lineage.retryOf ? { retryOf: lineage.retryOf } : {}),
     ...(lineage.continuedFrom ? { continuedFrom: lineage.continuedFrom } : {}),
+    ...(lineage.sourceClip ? { sourceClip: lineage.sourceClip } : {}),
   };
   const out = transition(draft, { type: 'enqueue', at: at.now });
   if (!out.ok) throw new Error(out.reason);

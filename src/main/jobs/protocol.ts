@@ -4,6 +4,7 @@ import { ErrorCode } from '../../shared/contract/result';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
 import { FixAnswer, FixRequest, PreviewAnswer, PreviewRequest } from '../images/image-wire';
+import { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { EngineProcessStats } from './process-stats';
@@ -46,7 +47,7 @@ export type EngineInit = z.infer<typeof EngineInit>;
 export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('init'), options: EngineInit }),
   z.object({ seq: Seq, type: z.literal('list') }),
-  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional() }),
+  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional(), sourceClip: z.string().optional() }),
   z.object({ seq: Seq, type: z.literal('cancel'), id: JobId }),
   z.object({ seq: Seq, type: z.literal('retry'), id: JobId, newId: JobId.optional() }),
   z.object({ seq: Seq, type: z.literal('duplicate'), id: JobId }),
@@ -68,6 +69,8 @@ export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('previewImage'), request: PreviewRequest }),
   /** The library's "continue from the last frame": the final frame of `video` as the PNG `out` (posters.ts `extractLastFrame`). */
   z.object({ seq: Seq, type: z.literal('lastFrame'), video: z.string().min(1), out: z.string().min(1) }),
+  /** Clips joined into one MP4 (`joinMedia`): Join with the source, a chain exported as one film. */
+  z.object({ seq: Seq, type: z.literal('joinMedia'), request: JoinRequest }),
 ]);
 export type EngineCommand = z.infer<typeof EngineCommand>;
 export type CommandType = EngineCommand['type'];
@@ -98,6 +101,7 @@ export const REPLY_DATA = {
   fixImage: FixAnswer,
   previewImage: PreviewAnswer,
   lastFrame: z.object({ path: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }),
+  joinMedia: JoinedMedia,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });

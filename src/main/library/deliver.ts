@@ -37,6 +37,17 @@ function draftOf(job: Job, entry: ModelEntry | undefined, submittedAt: number): 
 }
 
 /**
+ * The sidecar's lineage for a 2.5 edit or extend of a library clip (`job.sourceClip`): `editedFrom`
+ * or `extendedFrom` by the job's task (seedance-2.5.md §2.2); nothing for other jobs.
+ */
+function sourceLineage(job: Job): { editedFrom?: string; extendedFrom?: string } {
+  if (!job.sourceClip) return {};
+  if (job.params.task === 'edit') return { editedFrom: job.sourceClip };
+  if (job.params.task === 'extend') return { extendedFrom: job.sourceClip };
+  return {};
+}
+
+/**
  * The engine's `DeliverHook` backed by the library: files a verified download as a clip folder with
  * its sidecar and poster, and its inputs — originals and sent copies — in the library's input store
  * (ARCHITECTURE.md "Library"). The engine's probe, sha256 and poster go in as they are: filing
@@ -101,6 +112,8 @@ export function deliverToLibrary(deps: {
       ...(file.preview ? { preview: { path: file.preview.path, width: file.preview.width, height: file.preview.height, reason: file.preview.reason } } : {}),
       ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),
       ...draftOf(job, entry, submittedAt),
+      ...sourceLineage(job),
+      ...(job.remote?.resultUrl && job.remote.resultExpiresAt ? { resultLink: { url: job.remote.resultUrl, expiresAt: job.remote.resultExpiresAt } } : {}),
     });
     return { path: clip.paths.video, libraryId: clip.id };
   };

@@ -10,6 +10,8 @@ import { copyFileAtomic, describeFsError } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { FrameTokens } from './frame-tokens';
 import type { Library, LibraryClip } from './library';
+import { createFilmHandlers } from './film-handlers';
+import type { JoinDeps } from './join';
 import { inputViews, reuseInputs } from './reuse';
 
 /** What the `library` handlers need. */
@@ -30,6 +32,8 @@ export interface LibraryHandlerDeps {
   /** The host's save dialog (`StudioConfig.chooseSavePath`); absent where the host has none. */
   chooseSavePath?: StudioConfig['chooseSavePath'];
   log: Logger;
+  /** Joins clips in the job engine (`EngineHost.joinMedia`), with its work folder and the app version for joined clips' sidecars. */
+  films?: Pick<JoinDeps, 'join' | 'workDir' | 'appVersion'>;
 }
 
 /** Handlers for the `library` domain: clips in, URLs and tokens out — never a path. */
@@ -100,7 +104,19 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     }
   };
 
+  const films = createFilmHandlers({
+    ...(deps.films ? { films: deps.films } : {}),
+    library,
+    log: deps.log,
+    summary,
+    ...(deps.importMedia ? { importMedia: deps.importMedia } : {}),
+    registerMedia: deps.registerMedia,
+    mediaUrl: deps.mediaUrl,
+    ...(deps.chooseSavePath ? { chooseSavePath: deps.chooseSavePath } : {}),
+  });
+
   return {
+    ...films,
     list: async (query) => {
       const page = await library.list(query);
       return { total: page.total, items: page.items.map(summary) };

@@ -113,12 +113,17 @@ export interface LibraryStats {
   bytes: number;
 }
 
-/** Where a clip came from and what came after it. */
+/** Where a clip came from and what came after it (each with whether it is still in the library). */
 export interface Lineage {
-  /** The clip this one continued from, with whether it is still in the library. */
+  /** The clip this one continued from. */
   continuedFrom?: { id: string; present: boolean };
   /** Clips continued from this one, oldest first. */
   continuedBy: string[];
+  /** The source clip of a Seedance 2.5 edit / extend. */
+  editedFrom?: { id: string; present: boolean };
+  extendedFrom?: { id: string; present: boolean };
+  /** The clips joined, in order, into this one. */
+  joinedFrom?: Array<{ id: string; present: boolean }>;
 }
 
 /**
@@ -524,10 +529,14 @@ export function createLibrary(deps: LibraryDeps): Library {
   async function lineage(id: string): Promise<Lineage> {
     await ready;
     const record = need(id);
-    const parent = record.sidecar.continuedFrom;
+    const { continuedFrom, editedFrom, extendedFrom, joinedFrom } = record.sidecar;
+    const ref = (ref: string) => ({ id: ref, present: index.get(ref) !== undefined });
     return {
-      ...(parent ? { continuedFrom: { id: parent, present: index.get(parent) !== undefined } } : {}),
+      ...(continuedFrom ? { continuedFrom: ref(continuedFrom) } : {}),
       continuedBy: index.continuedBy(id),
+      ...(editedFrom ? { editedFrom: ref(editedFrom) } : {}),
+      ...(extendedFrom ? { extendedFrom: ref(extendedFrom) } : {}),
+      ...(joinedFrom ? { joinedFrom: joinedFrom.map(ref) } : {}),
     };
   }
 

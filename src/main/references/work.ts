@@ -4,6 +4,7 @@ import { Semaphore } from 'async-mutex';
 import { z } from 'zod';
 import { sha256File } from '../images/cache';
 import { runMediaTool } from '../media-tools/ffmpeg';
+import { joinMedia, type JoinedMedia, type JoinRequest } from '../media-tools/join-media';
 import { fixMedia, type MediaFixRequest } from './fix';
 import { MediaProbe, probeMedia } from './probe';
 
@@ -36,6 +37,8 @@ export interface MediaWork {
    * retry or a second job with the same file neither probes nor hashes it again).
    */
   prepare(path: string): Promise<PreparedMedia>;
+  /** `joinMedia` (clips into one MP4: Join with the source, a chain as one film), one at a time. */
+  join(req: JoinRequest): Promise<JoinedMedia>;
 }
 
 /** Options of `createMediaWork`: the tool binaries and the bounds. */
@@ -46,6 +49,8 @@ export interface MediaWorkOptions {
   probes?: number;
   /** ffmpeg fixes at once; default 1. */
   fixes?: number;
+  /** Joins at once; default 1 (a re-encode takes both cores of a small machine). */
+  joins?: number;
 }
 
 /** Prepared files remembered; the oldest is forgotten beyond this. */
@@ -55,6 +60,7 @@ const PREPARED_CACHE = 200;
 export function createMediaWork(options: MediaWorkOptions): MediaWork {
   const probes = new Semaphore(options.probes ?? 2);
   const fixes = new Semaphore(options.fixes ?? 1);
+  const joins = new Semaphore(options.joins ?? 1);
   const prepared = new Map<string, PreparedMedia>();
   return {
     probe: (path, opts = {}) =>
@@ -65,6 +71,7 @@ export function createMediaWork(options: MediaWorkOptions): MediaWork {
         return made ? { ...probe, poster: opts.poster } : probe;
       }),
     fix: (req) => fixes.runExclusive(() => fixMedia(options, req)),
+    join: (req) => joins.runExclusive(() => joinMedia(options, req)),
     async prepare(path) {
       const st = await stat(path);
       const key = `${path}\u0000${st.size}\u0000${st.mtimeMs}`;

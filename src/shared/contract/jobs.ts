@@ -35,9 +35,14 @@ export const jobsDomain = {
   requests: {
     /** Every job, in queue order, as main holds them (the table the events below keep current). */
     list: request(Empty, JobTable),
-    /** Queues a new job; `continuedFrom` is the library clip whose last frame it starts from (lineage). */
+    /**
+     * Queues a new job; `continuedFrom` is the library clip whose last frame it starts from, and
+     * `sourceClip` the library clip a 2.5 edit or extend works on (lineage, both kept into the sidecar).
+     */
     submit: request(
-      z.object({ params: JobParams, continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional() }).strict(),
+      z
+        .object({ params: JobParams, continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(), sourceClip: z.string().regex(/^[a-z0-9]{8,32}$/).optional() })
+        .strict(),
       z.object({ job: JobView }),
     ),
     /**

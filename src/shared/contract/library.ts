@@ -44,10 +44,19 @@ export const ClipSummary = z.object({
 });
 export type ClipSummary = z.infer<typeof ClipSummary>;
 
-/** Where a clip came from and what came after it. `present` is false when the parent was deleted. */
+const LineageRef = z.object({ id: ClipId, present: z.boolean() });
+
+/**
+ * Where a clip came from and what came after it. `present` is false when that clip was deleted.
+ * `editedFrom` / `extendedFrom`: the source clip of a Seedance 2.5 edit or extend; `joinedFrom`:
+ * the clips joined, in order, into this one.
+ */
 export const ClipLineage = z.object({
-  continuedFrom: z.object({ id: ClipId, present: z.boolean() }).optional(),
+  continuedFrom: LineageRef.optional(),
   continuedBy: z.array(ClipId),
+  editedFrom: LineageRef.optional(),
+  extendedFrom: LineageRef.optional(),
+  joinedFrom: z.array(LineageRef).optional(),
 });
 export type ClipLineage = z.infer<typeof ClipLineage>;
 
@@ -167,6 +176,53 @@ export const libraryDomain = {
         z.object({ outcome: z.literal('saved'), fileName: z.string(), folder: z.string(), bytes: z.number().int().nonnegative() }),
         z.object({ outcome: z.literal('cancelled') }),
         z.object({ outcome: z.literal('no_dialog'), fileName: z.string() }),
+      ]),
+    ),
+    /**
+     * The clip's video as the source of a Seedance 2.5 edit or extend on `provider`
+     * (seedance-2.5.md §2.2: the first reference video is the source): `media` — the clip's own
+     * file registered with the media service (fal and EvoLink upload it); `url` — the clip's own
+     * result link and when it expires (ModelArk takes videos only by public URL, §2.4; links last
+     * 24 h, §2.5). `BAD_INPUT` with the reason in plain words when ModelArk cannot have it (no
+     * link, not https, expired — naming the providers that take the file) or the clip's length
+     * is outside the task's range (edit 4–30 s, extend 2–30 s, §2.3).
+     */
+    sourceVideo: request(
+      z.object({ id: ClipId, provider: ProviderId, task: z.enum(['edit', 'extend']) }).strict(),
+      z.discriminatedUnion('as', [
+        z.object({ as: z.literal('media'), media: ImportedMedia }),
+        z.object({ as: z.literal('url'), url: z.url({ protocol: /^https$/ }), expiresAt: z.number().int() }),
+      ]),
+    ),
+    /**
+     * The "Continue from last frame" chain through the clip, in playing order (its ancestors, the
+     * clip, its continuations). `branched`: a clip on the way was continued more than once and the
+     * chain follows the highest-rated take (the oldest among equals). A clip in no chain is a chain of one.
+     */
+    chain: request(ById, z.object({ clips: z.array(ClipSummary), branched: z.boolean() })),
+    /**
+     * Joins 2–50 clips, in order, into one MP4 filed as a new clip with lineage `joinedFrom`
+     * ("Join with the source" after a 2.5 extend that returned only the new segment; a chain
+     * filed as one film). `method`: `copy` when the clips' streams matched, else `reencode` (to
+     * H.264/AAC) with `reasons`. `NOT_FOUND` for a clip not in the library; `BAD_INPUT` when
+     * ffmpeg cannot join them.
+     */
+    join: request(
+      z.object({ ids: z.array(ClipId).min(2).max(50) }).strict(),
+      z.object({ clip: ClipSummary, method: z.enum(['copy', 'reencode']), reasons: z.array(z.string()) }),
+    ),
+    /**
+     * Exports the chain through the clip (`chain`) as one MP4 where the user picks, through the
+     * host's save dialog (asked before joining). `no_dialog`: the host has none (the browser
+     * harness), so the renderer downloads `url` (the joined file) under `fileName`. `BAD_INPUT`
+     * for a chain of one clip.
+     */
+    exportChain: request(
+      ById,
+      z.discriminatedUnion('outcome', [
+        z.object({ outcome: z.literal('saved'), fileName: z.string(), folder: z.string(), bytes: z.number().int().nonnegative(), clips: z.number().int() }),
+        z.object({ outcome: z.literal('cancelled') }),
+        z.object({ outcome: z.literal('no_dialog'), fileName: z.string(), url: z.string(), clips: z.number().int() }),
       ]),
     ),
   },

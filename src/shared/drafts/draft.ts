@@ -38,6 +38,21 @@ export const DraftLineage = z.object({
 export type DraftLineage = z.infer<typeof DraftLineage>;
 
 /**
+ * The library clip a draft edits or extends (Seedance 2.5, seedance-2.5.md §2.2): `clipId`, and the
+ * source video it was given as — a media id of the clip's file, or the clip's own result link
+ * (ModelArk takes videos only by URL, §2.4). It holds while that video is still the first reference
+ * video and the task is still edit or extend (`sourceOf`).
+ */
+export const DraftSource = z
+  .object({
+    clipId: z.string().regex(/^[a-z0-9]{8,32}$/, 'not a clip id'),
+    mediaId: z.string().regex(/^[0-9a-f]{32}$/, 'not a media id').optional(),
+    url: z.string().max(4096).optional(),
+  })
+  .refine((s) => (s.mediaId === undefined) !== (s.url === undefined), { error: 'a source is a media id or a URL' });
+export type DraftSource = z.infer<typeof DraftSource>;
+
+/**
  * The parameters as the user left them. Every field the catalog's `ParamSpec` keys know is kept,
  * whatever the current model offers, so switching models and back loses nothing; only the ones
  * the model has are sent (see `jobParamsFromDraft`). Reading is lenient: fields an older file
@@ -88,8 +103,18 @@ export const Draft = z.object({
   references: z.array(ReferenceItem).max(50).default([]),
   /** The reference task (Seedance 2.5: reference, edit or extend); sent only to rows that offer it. */
   task: ReferenceTask.optional(),
+  sourceClip: DraftSource.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
+
+/** The clip this draft edits or extends, if its task is still edit/extend and its first reference video is still that clip; else undefined. */
+export function sourceOf(draft: Pick<Draft, 'task' | 'references' | 'sourceClip'>): string | undefined {
+  const source = draft.sourceClip;
+  if (!source || (draft.task !== 'edit' && draft.task !== 'extend')) return undefined;
+  const video = draft.references.find((r) => r.kind === 'video');
+  const same = source.mediaId !== undefined ? video?.id === source.mediaId : video?.url === source.url;
+  return same ? source.clipId : undefined;
+}
 
 /** The clip this draft continues, if its first frame is still that clip's last frame; else undefined. */
 export function lineageOf(draft: Pick<Draft, 'firstFrame' | 'continuedFrom'>): string | undefined {
@@ -108,6 +133,7 @@ export const DraftSeed = z
     continuedFrom: DraftLineage,
     references: z.array(ReferenceItem).max(50),
     task: ReferenceTask,
+    sourceClip: DraftSource,
   })
   .partial()
   .strict();

@@ -132,6 +132,8 @@ export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
  * - `order`: position among queued jobs, lower first.
  * - `retryOf`: the job this one was made from by an explicit retry.
  * - `continuedFrom`: the library clip whose last frame this job starts from (lineage, kept into the sidecar).
+ * - `sourceClip`: the library clip a Seedance 2.5 `edit`/`extend` job works on (its first reference
+ *   video, seedance-2.5.md §2.2); filed as the sidecar's `editedFrom` / `extendedFrom`.
  * - `route`: where its provider requests go (`JobRoute`), set when it is sent; absent on jobs sent
  *   before routes were recorded (those follow the app's current mode).
  */
@@ -155,6 +157,7 @@ export const Job = z.object({
   order: z.number(),
   retryOf: JobId.optional(),
   continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
+  sourceClip: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
   route: JobRoute.optional(),
 });
 export type Job = z.infer<typeof Job>;

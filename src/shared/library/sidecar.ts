@@ -217,6 +217,20 @@ const SidecarBase = z.object({
    */
   draft: z.object({ id: z.string().min(1).max(500), expiresAt: EpochMs }).optional(),
   /**
+   * The library clip this clip edits or extends: the source video of a Seedance 2.5 `edit` or
+   * `extend` job (its first reference video, seedance-2.5.md §2.2). At most one of the two is set.
+   */
+  editedFrom: ClipId.optional(),
+  extendedFrom: ClipId.optional(),
+  /** The clips, in order, the app joined into this one (Join with the source, a chain exported as one film). */
+  joinedFrom: z.array(ClipId).min(2).max(50).optional(),
+  /**
+   * The provider's own link to the video and when it stops working (ms since the epoch): ModelArk
+   * keeps it 24 h (seedance-2.5.md §2.5 "Retention"). ModelArk takes a source video only by public
+   * URL (§2.4), so a 2.5 edit or extend of this clip there sends this link while it lasts.
+   */
+  resultLink: z.object({ url: z.string().max(4096), expiresAt: EpochMs }).optional(),
+  /**
    * Where the job that made it was sent (`JobRoute`): `demo` — the offline demo's simulator, so the
    * video is simulated, not a provider's; absent on clips filed before routes were recorded.
    */

@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
-import { lineageOf } from '../../../shared/drafts/draft';
+import { lineageOf, sourceOf } from '../../../shared/drafts/draft';
 import { readiness, type Readiness } from './readiness';
 
 /** A random seed in 0 … `max` (capped at 2³¹ − 1, which every provider accepts), from the system's CSPRNG. */
@@ -48,7 +48,8 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
   try {
     const draft = state().compose.draft;
     const continuedFrom = draft ? lineageOf(draft) : undefined;
-    await requests.jobs.submit({ params: ready.params, ...(continuedFrom ? { continuedFrom } : {}) });
+    const sourceClip = draft ? sourceOf(draft) : undefined;
+    await requests.jobs.submit({ params: ready.params, ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) });
     state().compose.setSubmit({ status: 'sent', message: `Queued on ${ready.model.name}. Follow it in the Queue.` });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });

@@ -6,13 +6,13 @@ import type { DraftFrame, DraftSeed } from '../../../shared/drafts/draft';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { continueSeed, reuseSeed } from './seeds';
-import { libraryRequests, type LibraryRequests } from './slice';
+import { libraryRequests, type LibraryBusy, type LibraryRequests } from './slice';
 
 /**
  * Saves Compose's pending edit, creates a new current draft from `seed` (the old draft stays in
  * the draft list), shows it in Compose with the thumbnails of `images`, and opens Compose.
  */
-async function openAsNewDraft(store: StoreApi<StudioState>, requests: LibraryRequests, seed: DraftSeed, images: ImportedImage[]): Promise<void> {
+export async function openAsNewDraft(store: StoreApi<StudioState>, requests: LibraryRequests, seed: DraftSeed, images: ImportedImage[]): Promise<void> {
   // The current draft must reach disk before another one becomes current.
   await store.getState().compose.flushSave();
   const { draft } = await requests.drafts.create({ from: seed });
@@ -51,7 +51,7 @@ async function importInputs(requests: LibraryRequests, clip: ClipDetail) {
 }
 
 /** Runs a hand-off with the busy flag set; a failure becomes an error toast (nothing was changed). */
-async function run(store: StoreApi<StudioState>, busy: 'reuse' | 'continue', what: string, work: (requests: LibraryRequests) => Promise<void>): Promise<void> {
+export async function run(store: StoreApi<StudioState>, busy: Exclude<LibraryBusy, null>, what: string, work: (requests: LibraryRequests) => Promise<void>): Promise<void> {
   const library = () => store.getState().library;
   if (library().busy) return;
   library().setBusy(busy);

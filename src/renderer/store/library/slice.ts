@@ -29,7 +29,7 @@ export interface LibraryToast {
 }
 
 /** A long action in flight on the open clip (buttons show it and stay disabled meanwhile). */
-export type LibraryBusy = null | 'reuse' | 'continue' | 'trash' | 'restore';
+export type LibraryBusy = null | 'reuse' | 'continue' | 'trash' | 'restore' | 'edit' | 'extend' | 'join' | 'export';
 
 /**
  * The Library's state: the filter bar, the loaded pages of the sorted result (the grid fetches

@@ -7,6 +7,7 @@ import { ClipActions } from './ClipActions';
 import { ClipFacts, ClipPrompt } from './ClipFacts';
 import { date, modelName } from './format';
 import { ClipInputs } from './ClipInputs';
+import { FilmActions } from './FilmActions';
 import { Lineage } from './Lineage';
 import { Player, type PlayerHandle } from './Player';
 import { isTyping, playerCommand } from './player-keys';
@@ -107,6 +108,7 @@ function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<Play
           <kbd>Esc</kbd> back
         </p>
         <ClipActions clip={clip} />
+        <FilmActions clip={clip} />
         <ClipPrompt prompt={clip.prompt} />
       </div>
       <div className="clip-detail-side">

@@ -1,38 +1,40 @@
 import { ArrowDownRight, ArrowUpLeft } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { ClipDetail, ClipSummary } from '../../../shared/contract/library';
 import { useStudio } from '../../store/index';
 import { excerpt } from '../../store/library/slice';
 
+type Ref = { id: string; present: boolean };
+
 /**
  * Where the clip came from and what came after it: "Final of" (the draft a final was made from:
  * sidecar `parameters.finalOf`, seedance-2.5.md §2.6), "Continued from" (the clip whose last frame
- * it started from, or a note when that clip was deleted) and "Continued by". Each is a button that
- * opens that clip.
+ * it started from), "Edited from" / "Extended from" (the source clip of a Seedance 2.5 edit or
+ * extend), "Joined from" (the clips joined, in order, into this one) — each a button that opens
+ * that clip, or a note when it was deleted — and "Continued by".
  */
 export function Lineage({ lineage, finalOf }: { lineage: ClipDetail['lineage']; finalOf?: string }) {
-  const from = lineage.continuedFrom;
-  if (!from && lineage.continuedBy.length === 0 && !finalOf) return <p className="muted">Not continued from or into another clip.</p>;
+  const from: Array<{ label: string; refs: Ref[] }> = [
+    // A final names its draft's clip id; the link still opens it, or says it is gone, when clicked.
+    { label: 'Final of', refs: finalOf ? [{ id: finalOf, present: true }] : [] },
+    { label: 'Continued from', refs: lineage.continuedFrom ? [lineage.continuedFrom] : [] },
+    { label: 'Edited from', refs: lineage.editedFrom ? [lineage.editedFrom] : [] },
+    { label: 'Extended from', refs: lineage.extendedFrom ? [lineage.extendedFrom] : [] },
+    { label: 'Joined from', refs: lineage.joinedFrom ?? [] },
+  ].filter((row) => row.refs.length > 0);
+  if (from.length === 0 && lineage.continuedBy.length === 0) return <p className="muted">Not made from or continued into another clip.</p>;
   return (
     <dl className="lineage">
-      {finalOf ? (
-        <>
+      {from.map((row) => (
+        <Fragment key={row.label}>
           <dt>
-            <ArrowUpLeft aria-hidden="true" size={14} /> Final of
+            <ArrowUpLeft aria-hidden="true" size={14} /> {row.label}
           </dt>
-          <dd>
-            <LineageLink id={finalOf} />
-          </dd>
-        </>
-      ) : null}
-      {from ? (
-        <>
-          <dt>
-            <ArrowUpLeft aria-hidden="true" size={14} /> Continued from
-          </dt>
-          <dd>{from.present ? <LineageLink id={from.id} /> : <span className="muted">A clip that was deleted ({from.id})</span>}</dd>
-        </>
-      ) : null}
+          {row.refs.map((ref, i) => (
+            <dd key={`${ref.id}-${i}`}>{ref.present ? <LineageLink id={ref.id} /> : <span className="muted">A clip that was deleted ({ref.id})</span>}</dd>
+          ))}
+        </Fragment>
+      ))}
       {lineage.continuedBy.length > 0 ? (
         <>
           <dt>

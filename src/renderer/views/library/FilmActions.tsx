@@ -1,0 +1,95 @@
+import { Combine, Film, FilePlus2, FastForward, Scissors } from 'lucide-react';
+import { useState } from 'react';
+import type { ClipDetail } from '../../../shared/contract/library';
+import { sourceChoices, type SourceTask } from '../../../shared/library/source-video';
+import { useStudio } from '../../store/index';
+import { joinWithSource } from '../../store/library/source-handoff';
+import { ChainDialog, type ChainMode } from './ChainDialog';
+import { SourceDialog } from './SourceDialog';
+
+/**
+ * The open clip's Seedance 2.5 and film actions: **Edit…** and **Extend…** (issue 15 §2; disabled,
+ * with the reason beside them, when no 2.5 row takes the task, the clip's length is outside the
+ * task's range, or no row can take it now), **Join with the source** on an extended clip (the
+ * provider may return only the new segment, seedance-2.5.md §2.3), and **Play chain** / **Export
+ * chain…** on a clip in a "Continue from last frame" chain (issue 14).
+ */
+export function FilmActions({ clip }: { clip: ClipDetail }) {
+  const busy = useStudio((s) => s.library.busy);
+  const models = useStudio((s) => s.models.list?.models ?? null);
+  const [task, setTask] = useState<SourceTask | null>(null);
+  const [chain, setChain] = useState<ChainMode | null>(null);
+  // When the verdicts were taken (a link's 24 h); taken again on each click, and main checks once more when Compose opens.
+  const [now, setNow] = useState(Date.now);
+  const verdicts = {
+    edit: sourceChoices('edit', clip, models ?? [], now),
+    extend: sourceChoices('extend', clip, models ?? [], now),
+  };
+  /** Why the task's button is disabled, or null when it is enabled. */
+  const why = (t: SourceTask): string | null => {
+    if (!models) return 'Loading the models…';
+    const v = verdicts[t];
+    if (v.problem) return v.problem;
+    const usable = v.choices.some((c) => !c.reason);
+    return usable ? null : (v.choices[0]?.reason ?? null);
+  };
+  const extendSource = clip.lineage.extendedFrom;
+  const inChain = Boolean(clip.lineage.continuedFrom?.present) || clip.lineage.continuedBy.length > 0;
+
+  return (
+    <div className="film-actions" role="toolbar" aria-label="Edit, extend and join">
+      {(['edit', 'extend'] as const).map((t) => {
+        const reason = why(t);
+        return (
+          <div key={t} className="film-action">
+            <button type="button" className="button" disabled={reason !== null || busy !== null} aria-describedby={reason ? `film-why-${t}` : undefined} onClick={() => {
+                setNow(Date.now());
+                setTask(t);
+              }}>
+              {t === 'edit' ? <Scissors aria-hidden="true" size={16} /> : <FastForward aria-hidden="true" size={16} />}
+              {t === 'edit' ? 'Edit…' : 'Extend…'}
+            </button>
+            {reason ? (
+              <span id={`film-why-${t}`} className="film-why">
+                {reason}
+              </span>
+            ) : null}
+          </div>
+        );
+      })}
+      {extendSource ? (
+        <div className="film-action">
+          <button
+            type="button"
+            className="button"
+            disabled={!extendSource.present || busy !== null}
+            aria-describedby={extendSource.present ? undefined : 'film-why-join'}
+            onClick={() => void joinWithSource(useStudio, clip, extendSource.id)}
+          >
+            <Combine aria-hidden="true" size={16} />
+            {busy === 'join' ? 'Joining…' : 'Join with the source'}
+          </button>
+          {extendSource.present ? null : (
+            <span id="film-why-join" className="film-why">
+              The source clip was deleted.
+            </span>
+          )}
+        </div>
+      ) : null}
+      {inChain ? (
+        <>
+          <button type="button" className="button" onClick={() => setChain('play')}>
+            <Film aria-hidden="true" size={16} />
+            Play chain
+          </button>
+          <button type="button" className="button" onClick={() => setChain('export')}>
+            <FilePlus2 aria-hidden="true" size={16} />
+            Export chain…
+          </button>
+        </>
+      ) : null}
+      <SourceDialog key={task ?? 'closed'} clip={clip} task={task} choices={task ? verdicts[task].choices : []} onClose={() => setTask(null)} />
+      <ChainDialog clipId={clip.id} mode={chain} onClose={() => setChain(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { PROVIDER_NAMES } from '../catalog/provider-names';
+import { sourceLengthProblem } from '../catalog/task-type';
+import type { ModelEntry, ProviderId } from '../catalog/types';
+import type { ClipSidecar } from './sidecar';
+
+/*
+ * A library clip as the source video of a Seedance 2.5 edit or extend (issue 15 §2): which rows
+ * take the task, whether the clip's length fits, and how the source reaches the provider.
+ */
+
+/** The two tasks that work on a source clip. */
+export type SourceTask = 'edit' | 'extend';
+
+/**
+ * Why a clip of `durationSec` seconds cannot be the source of `task` on `entry`, in plain words;
+ * null when it can. The range is the row's (`sourceSeconds`, seedance-2.5.md §2.3: edit 4–30 s;
+ * extend 2–30 s, fal 1.8–30.2 s). Checked before Compose opens, since the provider refuses a
+ * source outside it (`TaskTypeConstraint`, §2.8). A clip a hair outside by float noise
+ * (30.0004 s) is judged at 1/100 s.
+ */
+export function sourceLengthFor(entry: Pick<ModelEntry, 'provider' | 'name'>, task: SourceTask, durationSec: number): string | null {
+  return sourceLengthProblem(entry, task, Math.round(durationSec * 100) / 100);
+}
+
+/**
+ * Whether a provider takes the source video as a file (uploaded: fal storage, EvoLink's files API)
+ * or only by public URL (ModelArk: videos by URL or `asset://` only, no upload and no base64,
+ * seedance-2.5.md §2.4 "Videos").
+ */
+export function takesSourceFile(provider: ProviderId): boolean {
+  return provider !== 'ark';
+}
+
+/** ms a result link is assumed to last when the clip did not record it: ModelArk's 24 h (seedance-2.5.md §2.5 "Retention"). */
+export const RESULT_LINK_MS = 24 * 60 * 60 * 1000;
+
+/** The clip's own result link, usable by a URL-only provider while it lasts, or why not. */
+export type SourceLink = { ok: true; url: string; expiresAt: number } | { ok: false; reason: string };
+
+/**
+ * The clip's own result link (sidecar `resultLink`: the provider's URL and when it stops working,
+ * 24 h on ModelArk) as the source of a URL-only provider, checked at `now` (ms). Not usable, with
+ * the reason in plain words naming `fileProviders` (the providers that can take the file instead):
+ * no link recorded, a link that is not public https (the offline demo's), or one that expired.
+ */
+export function sourceLink(sidecar: Pick<ClipSidecar, 'resultLink'>, now: number, fileProviders: readonly string[]): SourceLink {
+  const instead = fileProviders.length > 0 ? ` ${listOf(fileProviders)} can take the clip's file instead.` : '';
+  const link = sidecar.resultLink;
+  if (!link) return { ok: false, reason: `ModelArk takes a source video only by a public link, and this clip has no link recorded.${instead}` };
+  if (!/^https:\/\//.test(link.url)) {
+    return { ok: false, reason: `ModelArk takes a source video only by a public https link; this clip's link is not one (it was made by the offline demo).${instead}` };
+  }
+  if (now >= link.expiresAt) {
+    return { ok: false, reason: `ModelArk takes a source video only by a public link, and this clip's link expired on ${new Date(link.expiresAt).toUTCString()} (links last 24 h).${instead}` };
+  }
+  return { ok: true, url: link.url, expiresAt: link.expiresAt };
+}
+
+/** One 2.5 row offered for an edit or extend of a clip, and why it cannot be used now (absent when it can). */
+export interface SourceChoice {
+  model: ModelEntry & { available?: boolean; unavailableReason?: string };
+  reason?: string;
+}
+
+/**
+ * The rows that take `task` (catalog rows whose `tasks` include it, in catalog order, not retired)
+ * and whose source range the clip's length fits (`sourceLengthFor`), each with why it cannot take
+ * this clip now: the model is unavailable (no key), or, on a URL-only provider, the clip's link is
+ * missing or expired (`sourceLink`). `problem` is the clip-wide reason nothing can be offered (no
+ * row takes the task in this build, or the clip fits no row's range), else null. Pure; `now` ms.
+ */
+export function sourceChoices(
+  task: SourceTask,
+  clip: { durationSec: number; sidecar: Pick<ClipSidecar, 'resultLink'> },
+  models: ReadonlyArray<ModelEntry & { available?: boolean; unavailableReason?: string }>,
+  now: number,
+): { problem: string | null; choices: SourceChoice[] } {
+  const all = models.filter((m) => m.tasks?.includes(task) && m.status?.state !== 'retired');
+  if (all.length === 0) return { problem: `No Seedance 2.5 model in this version can ${task} a clip.`, choices: [] };
+  // A row whose source range the clip misses is not offered; when none is left, the first row's verdict says why.
+  const rows = all.filter((m) => sourceLengthFor(m, task, clip.durationSec) === null);
+  if (rows.length === 0) return { problem: sourceLengthFor(all[0] as ModelEntry, task, clip.durationSec), choices: [] };
+  const fileProviders = [...new Set(rows.filter((m) => takesSourceFile(m.provider) && m.available !== false).map((m) => PROVIDER_NAMES[m.provider]))];
+  const choices = rows.map((model): SourceChoice => {
+    if (model.available === false) return { model, reason: model.unavailableReason ?? `${PROVIDER_NAMES[model.provider]} is not set up.` };
+    if (takesSourceFile(model.provider)) return { model };
+    const link = sourceLink(clip.sidecar, now, fileProviders);
+    return link.ok ? { model } : { model, reason: link.reason };
+  });
+  return { problem: null, choices };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The prompt a 2.5 edit or extend starts with, in the wording the providers document for the task
+ * (seedance-2.5.md §2.2 "Prompt trigger words": edit — "edit video", "replace", …; extend —
+ * "extend forward", "continue from", …), so the model infers the same task that is sent explicitly
+ * and the job does not fail with `TaskTypeMismatch` (§2.8). `@video1` is the source (the first
+ * reference video, §2.2; EvoLink's tags, §4). The user completes it.
+ */
+export function promptStarter(task: SourceTask): string {
+  return task === 'edit' ? 'Edit video @video1: replace ' : 'Extend @video1 forward: continue from its last shot, ';
+}
