@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
-import { expect, test } from './fixtures';
+import { expect, test as base } from './fixtures';
+import { startHarness } from './harness-process';
 
 /**
  * Issue 14 "Spend" and "Prompt history" in the browser harness. The Spend test gives the app a
@@ -21,15 +22,26 @@ const PROMPT = 'A lighthouse beam sweeps the fog, "hello", at dusk';
 /** providers.md "Output sizes" and the catalogue: ModelArk 1.0 Pro, 480p 16:9, 5 s = 864×480×24×5/1024 tokens at $2.50 per million. */
 const TOKENS = (864 * 480 * 24 * 5) / 1024;
 
+/** The shared fixtures, with a harness that may take up to 90 s to start (the simulator starts beside it; busy CI machines are slow). */
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
+  harness: async ({}, use) => {
+    const harness = await startHarness(90_000);
+    await use(harness);
+    await harness.stop();
+  },
+});
+
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).click();
 
 /** Compose with ModelArk's Seedance 1.0 Pro at 480p 16:9, and `text` as the prompt. */
 async function composeArkJob(page: Page, text: string): Promise<void> {
   await nav(page, 'Compose');
   await page.getByRole('combobox', { name: 'Model' }).click();
-  await page.getByRole('group', { name: 'BytePlus ModelArk' }).getByRole('option', { name: /Seedance 1\.0 Pro · text/ }).click();
-  await page.getByRole('radio', { name: '480p' }).click();
-  await page.getByRole('radio', { name: '16:9' }).click();
+  await page.getByRole('group', { name: 'BytePlus ModelArk' }).getByRole('option', { name: 'Seedance 1.0 Pro', exact: true }).click();
+  // The radios are drawn as chips: their labels take the click.
+  for (const name of ['480p', '16:9']) await page.locator('label.chip', { has: page.getByRole('radio', { name, exact: true }) }).click();
+  await expect(page.getByRole('radio', { name: '480p', exact: true })).toBeChecked();
   await page.getByRole('textbox', { name: /Prompt/ }).fill(text);
 }
 
@@ -89,7 +101,9 @@ test.describe('spend', () => {
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-    // Screenshots of the Spend view, light and dark.
+    // Screenshots of the Spend view, light and dark (without the "Video ready" toast over it).
+    const dismiss = page.locator('.job-toast').getByRole('button', { name: 'Dismiss' });
+    if ((await dismiss.count()) > 0) await dismiss.first().click();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: join(DOCS, `spend-${scheme}.png`) });

@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Wallet } from 'lucide-react';
+import { useRef } from 'react';
 import { useStudio } from '../../store/index';
 import { money } from './money';
 import './dialog.css';
@@ -13,11 +14,23 @@ import './dialog.css';
 export function BudgetDialog() {
   const ask = useStudio((s) => s.spend.ask);
   const answer = useStudio((s) => s.spend.answer);
+  // The dialog has no Radix trigger: focus goes back by hand to what had it when it opened.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <Dialog.Root open={ask !== null} onOpenChange={(open) => (open ? undefined : answer(false))}>
       <Dialog.Portal>
         <Dialog.Overlay className="spend-dialog-overlay" />
-        <Dialog.Content className="spend-dialog">
+        <Dialog.Content
+          className="spend-dialog"
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(e) => {
+            if (!opener.current?.isConnected) return;
+            e.preventDefault();
+            opener.current.focus();
+          }}
+        >
           {ask ? (
             <>
               <Dialog.Title className="spend-dialog-title">

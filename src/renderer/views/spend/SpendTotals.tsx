@@ -35,56 +35,60 @@ function TallyFacts({ tally }: { tally: Tally }) {
   );
 }
 
-/** Today and this month side by side, then this month per provider (a table). */
+/** Today and this month side by side. */
 export function SpendTotals({ totals }: { totals: Totals }) {
   return (
-    <>
-      <div className="spend-periods">
-        <section className="card" aria-labelledby="spend-today">
-          <h2 id="spend-today" className="card-title">
-            Today
-          </h2>
-          <TallyFacts tally={totals.today} />
-        </section>
-        <section className="card" aria-labelledby="spend-month">
-          <h2 id="spend-month" className="card-title">
-            This month
-          </h2>
-          <TallyFacts tally={totals.month} />
-        </section>
-      </div>
-      <section className="card" aria-labelledby="spend-providers">
-        <h2 id="spend-providers" className="card-title">
-          This month by provider
+    <div className="spend-periods">
+      <section className="card" aria-labelledby="spend-today">
+        <h2 id="spend-today" className="card-title">
+          Today
         </h2>
-        <table className="spend-table">
-          <thead>
-            <tr>
-              <th scope="col">Provider</th>
-              <th scope="col">Billed</th>
-              <th scope="col">Pending</th>
-              <th scope="col">May be billed</th>
-              <th scope="col">Demo, would cost</th>
-              <th scope="col">Jobs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ProviderId.options.map((id) => {
-              const t = totals.byProvider[id];
-              return (
-                <tr key={id}>
-                  <th scope="row">{PROVIDER_NAMES[id]}</th>
-                  <td>{money(t.billedUsd)}</td>
-                  <td>{money(t.pendingUsd)}</td>
-                  <td>{money(t.uncertainUsd)}</td>
-                  <td>{money(t.wouldUsd)}</td>
-                  <td>{t.jobs}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TallyFacts tally={totals.today} />
       </section>
-    </>
+      <section className="card" aria-labelledby="spend-month">
+        <h2 id="spend-month" className="card-title">
+          This month
+        </h2>
+        <TallyFacts tally={totals.month} />
+      </section>
+    </div>
+  );
+}
+
+/** This month per provider, as a table. */
+export function ProviderTotals({ totals }: { totals: Totals }) {
+  return (
+    <section className="card" aria-labelledby="spend-providers">
+      <h2 id="spend-providers" className="card-title">
+        This month by provider
+      </h2>
+      <table className="spend-table" aria-labelledby="spend-providers">
+        <thead>
+          <tr>
+            <th scope="col">Provider</th>
+            <th scope="col">Billed</th>
+            <th scope="col">Pending</th>
+            <th scope="col">May be billed</th>
+            <th scope="col">Demo, would cost</th>
+            <th scope="col">Jobs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ProviderId.options.map((id) => {
+            const t = totals.byProvider[id];
+            return (
+              <tr key={id}>
+                <th scope="row">{PROVIDER_NAMES[id]}</th>
+                <td>{money(t.billedUsd)}</td>
+                <td>{money(t.pendingUsd)}</td>
+                <td>{money(t.uncertainUsd)}</td>
+                <td>{money(t.wouldUsd)}</td>
+                <td>{t.jobs}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import { useStudio } from '../../store/index';
 import { spendRequests } from '../../store/spend/slice';
 import { BudgetForm } from './BudgetForm';
 import { LedgerTable } from './LedgerTable';
-import { SpendTotals } from './SpendTotals';
+import { ProviderTotals, SpendTotals } from './SpendTotals';
 import './spend.css';
 
 /** How long the view waits after a job change before asking main again: a running queue changes many times a second. */
@@ -53,7 +53,7 @@ export function SpendView() {
         title="Spend"
         subtitle="What every job cost: the estimate before sending, the provider’s own figure after where it reports one. Days and months are your local calendar."
         actions={
-          <button type="button" className="button" onClick={() => void exportCsv()}>
+          <button type="button" className="button spend-export" onClick={() => void exportCsv()}>
             <FileSpreadsheet aria-hidden="true" size={16} />
             Export CSV…
           </button>
@@ -68,8 +68,9 @@ export function SpendView() {
         {summary ? (
           <>
             <SpendTotals totals={summary.totals} />
-            <BudgetForm key={summary.budgetUsd ?? 'none'} budgetUsd={summary.budgetUsd} committedUsd={summary.committedUsd} />
             <LedgerTable lines={summary.entries} total={summary.lines} />
+            <BudgetForm budgetUsd={summary.budgetUsd} committedUsd={summary.committedUsd} />
+            <ProviderTotals totals={summary.totals} />
           </>
         ) : loadError ? null : (
           <p className="card-text">Adding up what your jobs cost…</p>
