@@ -16,6 +16,8 @@ import { LibraryToast } from './views/library/LibraryToast';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
 import { SettingsView } from './views/settings/SettingsView';
+import { SpendView } from './views/spend/SpendView';
+import { BudgetDialog } from './views/spend/BudgetDialog';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -59,6 +61,7 @@ export function App({ client }: { client: StudioClient }) {
         <CurrentView view={view} />
       </main>
       <StatusLine />
+      <BudgetDialog />
       {/* Toasts live beside the status line, not in it: the footer's status region stays one live region.
           One stack for every kind, so a toast never sits on another one's buttons (issue 14). */}
       <div className="toast-stack">
@@ -83,6 +86,8 @@ function CurrentView({ view }: { view: ViewId }) {
       return <QueueView />;
     case 'library':
       return <LibraryView />;
+    case 'spend':
+      return <SpendView />;
     case 'settings':
       return <SettingsView />;
   }

@@ -71,10 +71,11 @@ export const test = base.extend<Fixtures & Options>({
 
 export { expect };
 
-/** The four views in rail order with their shortcut digit. */
+/** The views in rail order with their shortcut digit. */
 export const VIEWS = [
   { name: 'Compose', key: '1' },
   { name: 'Queue', key: '2' },
   { name: 'Library', key: '3' },
-  { name: 'Settings', key: '4' },
+  { name: 'Spend', key: '4' },
+  { name: 'Settings', key: '5' },
 ] as const;

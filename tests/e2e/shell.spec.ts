@@ -19,7 +19,7 @@ test('opens each view from the rail', async ({ app }) => {
   }
 });
 
-test('opens each view with Ctrl+1…4 and moves focus to its heading', async ({ app }) => {
+test('opens each view with Ctrl+1…5 and moves focus to its heading', async ({ app }) => {
   // Reverse order so every press changes the view (Compose is open at start).
   for (const view of [...VIEWS].reverse()) {
     await app.keyboard.press(`Control+${view.key}`);

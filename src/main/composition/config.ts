@@ -37,7 +37,7 @@ export interface StudioConfig {
    * Resolves to the absolute path chosen, or null when the user cancelled. Absent in the harness
    * and the CLI.
    */
-  chooseSavePath?: (request: { defaultName: string; kind: 'video' | 'sidecar' }) => Promise<string | null>;
+  chooseSavePath?: (request: { defaultName: string; kind: 'video' | 'sidecar' | 'csv' }) => Promise<string | null>;
   /**
    * Encryption for stored API keys: Electron's `safeStorage` in the Electron host. Absent in the
    * harness and the CLI, which then use `createSessionOnlyCrypto()` (no encryption: keys set there

@@ -48,6 +48,11 @@ import { createLocalDemo } from '../demo/local-demo';
 import type { NetworkMonitor } from '../network/monitor';
 import { createStudioNetworkMonitor } from '../network/studio-monitor';
 import { createJobNotifier } from '../notify/notifier';
+import { createBudgetStore } from '../spend/budget-store';
+import { createSpendHandlers } from '../spend/handlers';
+import { createSpendService } from '../spend/ledger-service';
+import { createPromptHandlers } from '../prompts/handlers';
+import { createStarsStore } from '../prompts/stars-store';
 
 /** The assembled core: what a host needs to carry the contract and shut down cleanly. */
 export interface Studio {
@@ -190,9 +195,15 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   // Joined clips are written here before they are filed or saved; what an earlier run left is stale.
   const joinsDir = join(config.dataDir, 'joins');
   await rm(joinsDir, { recursive: true, force: true });
+  // Spend and prompt history are derived from main's copy of the job table when the renderer asks.
+  const spend = createSpendService({ table: () => jobs.table(), isDemo: () => demo.currentRoute() === 'demo' });
+  const budget = createBudgetStore({ dir: config.dataDir, log, openConf: config.openConf });
+  const stars = createStarsStore({ dir: config.dataDir, log, openConf: config.openConf });
 
   const handlers: Handlers = {
     jobs: createJobHandlers(jobs),
+    spend: createSpendHandlers({ spend, budget, events, chooseSavePath: config.chooseSavePath, log }),
+    prompts: createPromptHandlers({ table: () => jobs.table(), stars }),
     models: createModelHandlers(keys),
     drafts: createDraftHandlers(drafts),
     media: createMediaHandlers({

@@ -3,9 +3,10 @@ import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electro
 import type { StudioConfig } from '../composition/config';
 
 /** File type filters per kind of file the core asks to save. */
-const FILTERS: Record<'video' | 'sidecar', SaveDialogOptions['filters']> = {
+const FILTERS: Record<'video' | 'sidecar' | 'csv', SaveDialogOptions['filters']> = {
   video: [{ name: 'MP4 video', extensions: ['mp4'] }],
   sidecar: [{ name: 'JSON', extensions: ['json'] }],
+  csv: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
 };
 
 /**
@@ -16,7 +17,7 @@ const FILTERS: Record<'video' | 'sidecar', SaveDialogOptions['filters']> = {
 export function electronSaveDialog(window: () => BrowserWindow | undefined): NonNullable<StudioConfig['chooseSavePath']> {
   return async ({ defaultName, kind }) => {
     const options: SaveDialogOptions = {
-      title: 'Save a copy',
+      title: kind === 'csv' ? 'Export spend' : 'Save a copy',
       defaultPath: join(app.getPath(kind === 'video' ? 'videos' : 'documents'), defaultName),
       filters: FILTERS[kind],
       properties: ['createDirectory', 'showOverwriteConfirmation'],

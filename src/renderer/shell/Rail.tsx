@@ -11,7 +11,7 @@ interface RailProps {
   mac: boolean;
 }
 
-/** The left rail: the app mark and the four views, each a button with its shortcut. */
+/** The left rail: the app mark and the views, each a button with its shortcut. */
 export function Rail({ current, onSelect, badges, mac }: RailProps) {
   return (
     <nav className="rail" aria-label="Views">

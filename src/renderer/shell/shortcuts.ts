@@ -1,8 +1,8 @@
 import { VIEW_IDS, type ViewId } from '../store/shell/slice';
 
 /**
- * The view a key press switches to: Ctrl+1…4 (Cmd+1…4 on macOS) → Compose, Queue, Library,
- * Settings (UX.md, "Frame"). Returns null for any other key or when Alt/Shift is held (those
+ * The view a key press switches to: Ctrl+1…5 (Cmd+1…5 on macOS) → Compose, Queue, Library,
+ * Spend, Settings (UX.md, "Frame"). Returns null for any other key or when Alt/Shift is held (those
  * combinations belong to the system or to text input).
  */
 export function viewForShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): ViewId | null {

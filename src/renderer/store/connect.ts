@@ -8,6 +8,7 @@ import { connectCompose } from './compose/connect';
 import { connectLibrary } from './library/connect';
 import { connectJobs } from './jobs/connect';
 import { connectFocusJob } from './shell/focus-job';
+import { connectSpend } from './spend/connect';
 import type { StudioState } from './index';
 
 /**
@@ -15,7 +16,7 @@ import type { StudioState } from './index';
  * `connect<Domain>` here. Returns one function that removes every subscription.
  */
 export function connectStore(client: StudioClient, store: StoreApi<StudioState>): () => void {
-  const offs = [connectApp(client, store), connectKeys(client, store), connectSettings(client, store), connectModels(client, store), connectCompose(client, store), connectLibrary(client, store), connectJobs(client, store), connectFocusJob(client, store)];
+  const offs = [connectApp(client, store), connectKeys(client, store), connectSettings(client, store), connectModels(client, store), connectCompose(client, store), connectLibrary(client, store), connectJobs(client, store), connectFocusJob(client, store), connectSpend(client, store)];
   return () => {
     for (const off of offs) off();
   };

@@ -10,6 +10,8 @@ import { jobsDomain } from './jobs';
 import { modelsDomain } from './models';
 import { draftsDomain } from './drafts';
 import { mediaDomain } from './media';
+import { spendDomain } from './spend';
+import { promptsDomain } from './prompts';
 
 /**
  * The one IPC contract: every channel the renderer can call and every event main sends, grouped
@@ -26,6 +28,8 @@ export const contract = {
   models: modelsDomain,
   drafts: draftsDomain,
   media: mediaDomain,
+  spend: spendDomain,
+  prompts: promptsDomain,
 } as const satisfies Record<string, DomainDef>;
 
 export type Contract = typeof contract;

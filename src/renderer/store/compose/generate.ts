@@ -3,6 +3,7 @@ import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { lineageOf, sourceOf } from '../../../shared/drafts/draft';
 import { readiness, type Readiness } from './readiness';
+import { composeEstimateUsd } from '../spend/estimate';
 
 /** A random seed in 0 … `max` (capped at 2³¹ − 1, which every provider accepts), from the system's CSPRNG. */
 export function randomSeed(max: number): number {
@@ -27,7 +28,8 @@ export function readinessNow(state: StudioState): Readiness {
 /**
  * Generate: queues the draft as a job (`jobs:submit`). With the seed unlocked, a new random seed
  * is rolled first and written into the draft, so the clip can be reproduced by locking it.
- * Does nothing while `readiness` says no (the button shows why). The outcome — queued, or main's
+ * Does nothing while `readiness` says no (the button shows why), nor when the user answers "Don't
+ * send" to the monthly budget's question (`spend.confirmBudget`). The outcome — queued, or main's
  * refusal in plain words — lands in `compose.submit`; the draft is kept either way.
  */
 export async function generate(store: StoreApi<StudioState>): Promise<void> {
@@ -44,6 +46,13 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
   const ready = check();
   const requests = state().compose.requests;
   if (!ready.ready || !requests) return;
+  try {
+    // A monthly budget asks first, with the amounts, when this job would take the month past it (issue 14 "Spend").
+    if (!(await state().spend.confirmBudget('this job', composeEstimateUsd(state(), ready.model, ready.params)))) return;
+  } catch (err) {
+    state().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
+    return;
+  }
   state().compose.setSubmit({ status: 'sending' });
   try {
     const draft = state().compose.draft;

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { StudioState } from '../index';
 
-/** The four top-level views, in rail order (UX.md, "Frame"). */
-export const VIEW_IDS = ['compose', 'queue', 'library', 'settings'] as const;
+/** The top-level views, in rail order (UX.md, "Frame"; Spend from issue 14, before Settings, which stays last). */
+export const VIEW_IDS = ['compose', 'queue', 'library', 'spend', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /** How long a status-line notice stays, ms (issue 14 "Also": notices that expire); a newer one replaces it at once. */

@@ -3,6 +3,7 @@ import { useId, type ReactNode, type RefObject } from 'react';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
 import { promptLimit } from './prompt-limit';
+import { PromptHistory } from './PromptHistory';
 
 interface PromptEditorProps {
   model: ModelEntry | undefined;
@@ -32,6 +33,7 @@ export function PromptEditor({ model, textareaRef, tags }: PromptEditorProps) {
         <label id={`${id}-label`} htmlFor={id} className="compose-label">
           Prompt{optional ? <span className="compose-optional"> · optional for this model</span> : null}
         </label>
+        <PromptHistory />
         {limit ? (
           <span id={counterId} className="prompt-counter" data-tone={limit.tone} aria-live="polite">
             {limit.count} / {limit.max}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
+import { RetryBudgetLine } from '../spend/RetryBudgetLine';
 import { retryPriceText } from './job-cost';
 
 interface RetryConfirmProps {
@@ -14,7 +15,8 @@ interface RetryConfirmProps {
 
 /**
  * Asks before a retry queues a new, billed job (issue 14 item 10), with what it will cost: the
- * estimate for a real key, "nothing is billed" in the demo. A group named "Confirm retry".
+ * estimate for a real key, "nothing is billed" in the demo, and where the monthly budget stands with it.
+ * A group named "Confirm retry".
  */
 export function RetryConfirm({ job, confirmLabel, busy = false, onConfirm, onCancel }: RetryConfirmProps) {
   const demo = useStudio((s) => s.app.info?.demo ?? false);
@@ -27,6 +29,7 @@ export function RetryConfirm({ job, confirmLabel, busy = false, onConfirm, onCan
   return (
     <div ref={ref} className="job-confirm" role="group" aria-label="Confirm retry">
       <p>{retryPriceText(job, demo)}</p>
+      <RetryBudgetLine job={job} />
       <div className="job-actions">
         <button type="button" className="button primary" disabled={busy} onClick={onConfirm}>
           {confirmLabel}

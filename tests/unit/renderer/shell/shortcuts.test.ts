@@ -15,8 +15,9 @@ describe('viewForShortcut', () => {
     [key('1', { ctrlKey: true }), 'compose'],
     [key('2', { ctrlKey: true }), 'queue'],
     [key('3', { metaKey: true }), 'library'],
-    [key('4', { metaKey: true }), 'settings'],
-    [key('5', { ctrlKey: true }), null],
+    [key('4', { metaKey: true }), 'spend'],
+    [key('5', { ctrlKey: true }), 'settings'],
+    [key('6', { ctrlKey: true }), null],
     [key('0', { ctrlKey: true }), null],
     [key('1'), null],
     [key('1', { ctrlKey: true, shiftKey: true }), null],
@@ -30,6 +31,7 @@ describe('viewForShortcut', () => {
 describe('shortcutLabel', () => {
   it('uses ⌘ on macOS and Ctrl elsewhere', () => {
     expect(shortcutLabel('compose', true)).toBe('⌘1');
-    expect(shortcutLabel('settings', false)).toBe('Ctrl+4');
+    expect(shortcutLabel('spend', false)).toBe('Ctrl+4');
+    expect(shortcutLabel('settings', false)).toBe('Ctrl+5');
   });
 });
