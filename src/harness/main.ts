@@ -18,7 +18,7 @@ import { createToken } from './access';
 import { parseHarnessArgs } from './args';
 import { bundleBridge } from './bridge/bundle';
 import { readRendererIndex } from './http/renderer-files';
-import { createNotificationRecorder } from './http/test-hooks';
+import { createNotificationRecorder, createScriptedFolderPicker } from './http/test-hooks';
 import { openInBrowser } from './open-browser';
 import { harnessMediaUrl, startHarnessServer } from './server';
 
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const openedLinks: string[] = [];
   // No desktop here: notifications and taskbar progress are recorded for the test hooks.
   const desktop = createNotificationRecorder();
+  // No native folder picker in a browser: with the test hooks, a scripted one; else the typed path.
+  const folderPicker = args.testHooks ? createScriptedFolderPicker() : undefined;
 
   const [indexHtml, bridgeJs] = await Promise.all([readRendererIndex(rendererDir), bundleBridge()]);
   const studio = await createStudio({
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     // `forkEngine` strips provider keys from the child's environment.
     launchEngine: forkEngine({ entry: join(ROOT, 'src', 'main', 'jobs', 'engine-process.ts'), execArgv: ['--import', import.meta.resolve('tsx')] }),
     desktop,
+    ...(folderPicker ? { chooseFolder: folderPicker.choose } : {}),
   });
   const server = await startHarnessServer({
     studio,
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     testHooks: args.testHooks,
     openedLinks: () => openedLinks,
     desktop,
+    folderPicker,
   });
 
   let stopping = false;

@@ -5,7 +5,7 @@ import { buildCsp, injectCspNonce, newCspNonce } from '../main/security/csp';
 import { isOwnHost, tokenMatches } from './access';
 import { handleMedia } from './http/media';
 import { injectBridgeScript, serveRendererFile } from './http/renderer-files';
-import { handleTestHook, type NotificationRecorder } from './http/test-hooks';
+import { handleTestHook, type NotificationRecorder, type ScriptedFolderPicker } from './http/test-hooks';
 import { createContractSocket, type ContractSocket } from './socket';
 
 export interface HarnessServerOptions {
@@ -25,6 +25,8 @@ export interface HarnessServerOptions {
   testHooks: boolean;
   /** The desktop stand-in the studio was built with (`config.desktop`); read and steered by the test hooks. */
   desktop?: NotificationRecorder;
+  /** The scripted folder picker the studio was built with (`config.chooseFolder`), steered by the test hooks. */
+  folderPicker?: ScriptedFolderPicker;
 }
 
 export interface HarnessServer {
@@ -80,7 +82,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     if (options.testHooks && path.startsWith('/__test/')) {
       if (!authorised) return forbidden(res);
       return handleTestHook(
-        { media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library, network: studio.network, desktop: options.desktop },
+        { media: studio.media, mediaUrl, openedLinks: options.openedLinks, library: studio.library, network: studio.network, desktop: options.desktop, folderPicker: options.folderPicker },
         path,
         req,
         res,

@@ -3,6 +3,7 @@ import type { StudioClient } from './api/client';
 import { loadAppInfo } from './store/app/connect';
 import { connectStore } from './store/connect';
 import { useStudio } from './store/index';
+import { applyTheme } from './shell/theme';
 import { selectQueueBadge } from './store/shell/selectors';
 import type { ViewId } from './store/shell/slice';
 import { installExternalLinkHandler } from './shell/external-links';
@@ -30,6 +31,11 @@ export function App({ client }: { client: StudioClient }) {
   const queueBadge = useStudio(selectQueueBadge);
 
   useEffect(() => connectStore(client, useStudio), [client]);
+  // The theme setting, once main has sent the settings (theme-boot.js applied the mirrored one before the first paint).
+  const theme = useStudio((s) => s.settings.current?.appearance.theme);
+  useEffect(() => {
+    if (theme) applyTheme(theme);
+  }, [theme]);
   useEffect(() => installExternalLinkHandler(client, useStudio.getState().shell.announce), [client]);
 
   useEffect(() => {

@@ -28,9 +28,10 @@ export interface RunningHarness {
 /**
  * Starts `src/harness/main.ts` as a child process with a fresh `--data` folder and `--test-hooks`,
  * and resolves when it prints its `HARNESS <url>` line. Rejects with the harness's stderr if it
- * exits first, or after `timeoutMs` without the line.
+ * exits first, or after `timeoutMs` without the line (default 30 s, or `E2E_HARNESS_START_MS` on a
+ * machine too loaded to start it in that time).
  */
-export async function startHarness(timeoutMs = 30_000): Promise<RunningHarness> {
+export async function startHarness(timeoutMs = Number(process.env.E2E_HARNESS_START_MS) || 30_000): Promise<RunningHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seedance-e2e-'));
   const env = { ...process.env };
   for (const name of KEY_VARIABLES) delete env[name];

@@ -23,15 +23,15 @@ test('takes of one prompt: a take number and seed on each Queue row and Library 
   await expect(rows(page).locator('.job-chip').filter({ hasText: 'Done' })).toHaveCount(3, { timeout: 90_000 });
 
   const row = (seed: number) => rows(page).filter({ hasText: `seed ${seed}` });
-  await expect(row(11).locator('.job-take')).toHaveText('Take 1 of 3 · seed 11 · 2 s');
-  await expect(row(22).locator('.job-take')).toHaveText('Take 2 of 3 · seed 22 · 2 s');
-  await expect(row(33).locator('.job-take')).toHaveText('Take 3 of 3 · seed 33 · 3 s');
+  await expect(row(11).locator('.job-take')).toHaveText('Take 1 of 3 · seed 11');
+  await expect(row(22).locator('.job-take')).toHaveText('Take 2 of 3 · seed 22');
+  await expect(row(33).locator('.job-take')).toHaveText('Take 3 of 3 · seed 33');
   // The excerpt is cut; hovering shows the whole prompt.
   await expect(row(33).locator('.job-prompt')).toHaveAttribute('title', PROMPT);
 
   await row(33).locator('.job-select').click();
   const panel = page.getByRole('complementary', { name: 'Job details' });
-  await expect(panel.locator('.job-panel-take')).toContainText('Differs from the other takes of this prompt: 3 s, seed 33');
+  await expect(panel.locator('.job-panel-take')).toContainText('Take 3 of 3 — differs from take 1 in seed, duration');
   await page.screenshot({ path: 'test-results/takes-queue.png' });
 
   // The Library: each card carries its seed and says the demo made it; the full prompt on hover.
@@ -45,5 +45,9 @@ test('takes of one prompt: a take number and seed on each Queue row and Library 
     await expect(card.locator('.clip-simulated')).toHaveText('simulated');
     await expect(card.locator('.clip-prompt')).toHaveAttribute('title', PROMPT);
   }
+  // Each card has its take number; the detail says what differs from take 1.
+  await expect(page.getByRole('gridcell', { name: /take 3 of 3, seed 33/ }).locator('.clip-take')).toHaveText('Take 3/3 · ');
   await page.screenshot({ path: 'test-results/takes-library.png' });
+  await page.getByRole('gridcell', { name: /take 3 of 3, seed 33/ }).click();
+  await expect(page.locator('.clip-take-line')).toHaveText('Take 3 of 3 — differs from take 1 in seed, duration');
 });

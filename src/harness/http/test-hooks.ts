@@ -24,6 +24,29 @@ export interface TestHookDeps {
   network?: Pick<NetworkMonitor, 'override' | 'online'>;
   /** The harness's stand-in for the desktop (absent: the routes answer 404). */
   desktop?: NotificationRecorder;
+  /** The scripted folder picker (absent: the route answers 404). */
+  folderPicker?: ScriptedFolderPicker;
+}
+
+/**
+ * The harness's stand-in for the system folder picker, only with `--test-hooks` (a browser has no
+ * native dialog; without the hooks the harness has no picker and the typed path is the way in).
+ * `choose` answers what the test last set with `answer`: a path, or null for "cancelled".
+ */
+export interface ScriptedFolderPicker {
+  choose(request: { title: string; defaultPath: string }): Promise<string | null>;
+  answer(path: string | null): void;
+}
+
+/** A `ScriptedFolderPicker` that answers "cancelled" until told otherwise. */
+export function createScriptedFolderPicker(): ScriptedFolderPicker {
+  let next: string | null = null;
+  return {
+    choose: async () => next,
+    answer: (path) => {
+      next = path;
+    },
+  };
 }
 
 /** What the harness's desktop stand-in has seen, oldest first. */
@@ -95,6 +118,8 @@ const SetFocus = z.object({ focused: z.boolean() }).strict();
  *   progress set (see `createNotificationRecorder`);
  * - `POST /__test/window-focus` `{ focused }` → `{ focused }`: whether the harness's "window"
  *   counts as focused (it does until set; desktop notifications only appear when it does not).
+ * - `POST /__test/folder-choice` `{ path: string | null }` → `{ path }`: what the scripted folder
+ *   picker answers from now on (null: the user cancelled).
  * The server calls this only with `--test-hooks` and a valid token. Answers 404 for other paths,
  * 400 for a bad body or a file that does not exist.
  */
@@ -154,8 +179,20 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
     deps.desktop.setFocused(body.focused);
     return json(200, { focused: deps.desktop.isWindowFocused() });
   }
+  if (path === '/__test/folder-choice' && req.method === 'POST' && deps.folderPicker) {
+    let body: z.infer<typeof FolderChoice>;
+    try {
+      body = FolderChoice.parse(JSON.parse(await readBody(req)));
+    } catch (err) {
+      return json(400, { error: err instanceof Error ? err.message : 'Bad request' });
+    }
+    deps.folderPicker.answer(body.path);
+    return json(200, { path: body.path });
+  }
   return json(404, { error: 'Not found' });
 }
+
+const FolderChoice = z.object({ path: z.string().min(1).max(4096).nullable() }).strict();
 
 const tools = resolveMediaTools();
 const previews = createPreviewMaker(tools);

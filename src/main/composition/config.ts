@@ -39,6 +39,12 @@ export interface StudioConfig {
    */
   chooseSavePath?: (request: { defaultName: string; kind: 'video' | 'sidecar' | 'csv' }) => Promise<string | null>;
   /**
+   * Asks the user for a folder (Electron: `dialog.showOpenDialog` with `openDirectory`), starting
+   * in `defaultPath` when it exists. Resolves to the absolute path chosen, or null when the user
+   * cancelled. Absent in the CLI and the harness (whose `--test-hooks` give a scripted stand-in).
+   */
+  chooseFolder?: (request: { title: string; defaultPath: string }) => Promise<string | null>;
+  /**
    * Encryption for stored API keys: Electron's `safeStorage` in the Electron host. Absent in the
    * harness and the CLI, which then use `createSessionOnlyCrypto()` (no encryption: keys set there
    * live for the session only; environment keys still work).

@@ -236,7 +236,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       retryEngine: () => jobs.restart(),
     }),
     keys: createKeyHandlers({ vault: keys, checkKey }),
-    settings: createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir) }),
+    settings: createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir), chooseFolder: config.chooseFolder }),
     library: createLibraryHandlers({
       library,
       registerMedia: (path, mime) => media.register(path, mime),

@@ -19,6 +19,7 @@ import { buildAppMenu } from './menu';
 import { createSafeStorageCrypto } from './safe-storage';
 import { utilityEngineLauncher } from './engine-launcher';
 import { APP_ORIGIN, PRIVILEGED_SCHEMES, registerAppProtocol, registerMediaProtocol } from './protocols';
+import { electronFolderDialog } from './folder-dialog';
 import { electronSaveDialog } from './save-dialog';
 import { applyDevCsp, createStudioWindow, guardSession, guardWebContents, openExternalSafely } from './window';
 
@@ -114,6 +115,7 @@ function buildCore(): Promise<Studio> {
     // `openPath` answers an error message, or '' when the folder opened.
     openFolder: async (absPath) => (await shell.openPath(absPath)) === '',
     chooseSavePath: electronSaveDialog(() => mainWindow),
+    chooseFolder: electronFolderDialog(() => mainWindow),
     // safeStorage must be created after `ready`: on Linux it reports no encryption before that.
     keyCrypto: createSafeStorageCrypto(),
     // The settings file and key vault are electron-store files, as the design card says.

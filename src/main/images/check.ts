@@ -1,6 +1,7 @@
 import type { PixelSize } from '../../shared/catalog/output-sizes';
 import type { ModelEntry } from '../../shared/catalog/types';
-import { centreCrop, frameTarget, ratiosDiffer, type FrameSpec, type Rect } from './geometry';
+import { cropNotices } from '../../shared/drafts/crop';
+import { centreCrop, frameTarget, type FrameSpec, type Rect } from './geometry';
 import type { ImageInfo } from './inspect';
 import { base64Length, formatBytes } from './units';
 
@@ -128,20 +129,7 @@ export function checkImage(info: ImageInfo, entry: ModelEntry, spec: FrameSpec):
     });
   }
 
-  if (ratiosDiffer(ratio, targetRatio)) {
-    const cutWidth = crop.width < image.width;
-    const cut = cutWidth ? 1 - crop.width / image.width : 1 - crop.height / image.height;
-    warnings.push({
-      rule: 'crop',
-      message: `the photo (${image.width} × ${image.height}) does not match ${target.label}: the provider centre-crops ${Math.round(cut * 100)} % of its ${cutWidth ? 'width' : 'height'}.`,
-    });
-  }
-  if (crop.width < target.size.width || crop.height < target.size.height) {
-    warnings.push({
-      rule: 'upscale',
-      message: `after cropping, the photo has ${crop.width} × ${crop.height} px, fewer than the ${sizeText} output: it will be upscaled and look softer.`,
-    });
-  }
+  warnings.push(...cropNotices(image, crop, target.size, { by: 'provider', label: target.label }));
   if (info.animated) warnings.push({ rule: 'animated', message: `the image has ${info.pages} frames; only the first is used.` });
   if (!['srgb', 'b-w', 'rgb'].includes(info.space) || info.bitDepth > 8) {
     warnings.push({ rule: 'colour', message: `colour is ${info.space} at ${info.bitDepth} bits per channel; it is converted to 8-bit sRGB.` });

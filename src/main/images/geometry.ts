@@ -81,8 +81,3 @@ export function centreCrop(image: PixelSize, ratio: number): Rect {
   const height = Math.min(image.height, Math.max(1, Math.round(image.width / ratio)));
   return { left: 0, top: Math.floor((image.height - height) / 2), width: image.width, height };
 }
-
-/** True when two width/height ratios differ by more than 1 % (below that a crop removes under a pixel row per 100). */
-export function ratiosDiffer(a: number, b: number): boolean {
-  return Math.abs(Math.log(a / b)) > 0.01;
-}

@@ -1,6 +1,8 @@
 import { basename, dirname } from 'node:path';
 import { StudioError } from '../../shared/contract/result';
 import { effectiveAspectRatio } from '../../shared/library/aspect';
+import { takeDifferences } from '../../shared/jobs/takes';
+import type { ClipSidecar } from '../../shared/library/sidecar';
 import type { Handlers } from '../../shared/contract/index';
 import type { ClipDetail, ClipSummary } from '../../shared/contract/library';
 import type { ImportedMedia } from '../../shared/contract/media';
@@ -51,6 +53,15 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     }
   };
 
+  /** The clip's `take`, compared with take 1 by the settings the sidecar records. */
+  const takeOf = (clip: LibraryClip): Pick<ClipSummary, 'take'> => {
+    const take = library.take(clip.id);
+    if (!take) return {};
+    const settings = (s: ClipSidecar) => ({ ...s.parameters, seed: s.seed ?? s.parameters.seed ?? null });
+    const differs = take.n === 1 ? [] : takeDifferences(settings(take.first), settings(clip.sidecar));
+    return { take: { n: take.n, of: take.of, differs } };
+  };
+
   const summary = (clip: LibraryClip): ClipSummary => {
     const s = clip.sidecar;
     const videoUrl = url(clip.paths.video, 'video/mp4');
@@ -71,6 +82,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       ...(s.continuedFrom ? { continuedFrom: s.continuedFrom } : {}),
       seed: s.seed,
       simulated: s.route === 'demo',
+      ...takeOf(clip),
       posterUrl: url(clip.paths.poster, 'image/jpeg'),
       videoUrl,
       // A preview whose file went missing falls back to the original (which may still play here).

@@ -2,6 +2,7 @@ import { effectiveAspectRatio } from '../../shared/library/aspect';
 import type { LibraryFilters, LibraryQuery } from '../../shared/library/query';
 import { searchTerms } from '../../shared/library/terms';
 import type { ClipSidecar } from '../../shared/library/sidecar';
+import { numberTakes, type TakeNumber } from '../../shared/jobs/takes';
 import type { ClipRecord } from './read-clip';
 
 /** The in-memory clip index: rebuilt from the sidecars at start, kept current by the library. */
@@ -25,6 +26,8 @@ export interface ClipIndex {
    * filter must match; results are sorted and paged. `total` counts all matches before paging.
    */
   query(query: LibraryQuery): { total: number; items: ClipRecord[] };
+  /** The clip's take among the clips of its prompt, inputs and model (`numberTakes`, by `createdAt`); undefined for an unknown id or an empty prompt. */
+  takeOf(id: string): TakeNumber | undefined;
   /** Ids of clips whose sidecar says `continuedFrom: id`, oldest first. */
   continuedBy(id: string): string[];
   readonly size: number;
@@ -59,8 +62,9 @@ export function createClipIndex(): ClipIndex {
   const folders = new Map<string, string>();
   const jobs = new Map<string, string>();
   const children = new Map<string, Set<string>>();
-  // Lazily rebuilt after a change: the date and rating orders.
+  // Lazily rebuilt after a change: the date and rating orders, and the take numbers.
   const orders = new Map<'date' | 'rating', Entry[]>();
+  let takes: Map<string, TakeNumber> | null = null;
 
   function unlink(entry: Entry): void {
     const { id, folder, sidecar } = entry.record;
@@ -88,6 +92,7 @@ export function createClipIndex(): ClipIndex {
       ids.add(record.id);
     }
     orders.clear();
+    takes = null;
   }
 
   function remove(id: string): boolean {
@@ -95,6 +100,7 @@ export function createClipIndex(): ClipIndex {
     if (!entry) return false;
     unlink(entry);
     orders.clear();
+    takes = null;
     return true;
   }
 
@@ -152,6 +158,10 @@ export function createClipIndex(): ClipIndex {
       return id === undefined ? undefined : entries.get(id)?.record;
     },
     query,
+    takeOf: (id) => {
+      takes ??= numberTakes([...entries.values()].map(({ record: { id: clipId, sidecar } }) => ({ id: clipId, prompt: sidecar.prompt, modelId: sidecar.modelId, inputs: inputsOf(sidecar), at: sidecar.createdAt })));
+      return takes.get(id);
+    },
     continuedBy: (id) =>
       [...(children.get(id) ?? [])]
         .map((child) => entries.get(child)?.record)
@@ -165,6 +175,11 @@ export function createClipIndex(): ClipIndex {
       for (const entry of entries.values()) yield entry.record;
     },
   };
+}
+
+/** A clip's inputs as `TakeSubject.inputs`: each input's role, tag and content hash (or URL). */
+function inputsOf(sidecar: ClipSidecar): string[] {
+  return sidecar.inputs.map((i) => `${i.role}${i.tag ?? ''}:${i.original?.sha256 ?? i.sent?.sha256 ?? i.url ?? ''}`);
 }
 
 /** A predicate for the filters that are set (a Set per list), or null when none is. */

@@ -156,6 +156,8 @@ export interface Library {
   /** Extracts the final frame at full size to a PNG in `framesDir`. */
   lastFrame(id: string): Promise<LastFrame>;
   lineage(id: string): Promise<Lineage>;
+  /** The clip's take (`ClipIndex.takeOf`) and take 1's sidecar, to say what differs; undefined for a lone clip or an empty prompt. */
+  take(id: string): { n: number; of: number; first: ClipSidecar } | undefined;
   /** How many clips the library holds (not counting its trash) and their videos' total size in bytes, from the sidecars. */
   stats(): Promise<LibraryStats>;
   /**
@@ -558,6 +560,11 @@ export function createLibrary(deps: LibraryDeps): Library {
     restore,
     lastFrame,
     lineage,
+    take: (id) => {
+      const number = index.takeOf(id);
+      const first = number ? index.get(number.firstId) : undefined;
+      return number && first && number.of > 1 ? { n: number.n, of: number.of, first: first.sidecar } : undefined;
+    },
     cleanInputs,
     stats: async () => {
       await ready;

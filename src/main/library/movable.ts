@@ -88,6 +88,8 @@ export function createMovableLibrary(deps: LibraryDeps): MovableLibrary {
     restore: (id) => via((l) => l.restore(id)),
     lastFrame: (id) => via((l) => l.lastFrame(id)),
     lineage: (id) => via((l) => l.lineage(id)),
+    // An index read, answered by the library in use (during a move, the one being left: same clips).
+    take: (id) => current.take(id),
     stats: () => via((l) => l.stats()),
     cleanInputs: () => via((l) => l.cleanInputs()),
     refresh: () => via((l) => l.refresh()),

@@ -1,4 +1,7 @@
 import type { Handlers } from '../../shared/contract/index';
+import { StudioError } from '../../shared/contract/result';
+import type { StudioConfig } from '../composition/config';
+import { pickedLibraryDir } from './library-dir';
 import type { SettingsStore } from './store';
 
 /** What the `settings` handlers need. */
@@ -9,17 +12,29 @@ export interface SettingsHandlerDeps {
    * saved (`MovableLibrary.moveTo`); throws, leaving the library where it was, when it cannot.
    */
   moveLibrary?: (dir: string) => Promise<unknown>;
+  /** The host's folder picker (`StudioConfig.chooseFolder`); absent where the host has none. */
+  chooseFolder?: StudioConfig['chooseFolder'];
 }
 
 /**
- * Handlers for the `settings` domain. A new library folder is checked with the rest of the patch,
+ * Handlers for the `settings` domain. `chooseLibraryDir` only picks and checks a folder; a new library folder is checked with the rest of the patch,
  * then the clips move, then the settings are saved: a refused patch moves nothing, a failed move
  * saves nothing, and should saving fail after the move, the clips move back.
  */
 export function createSettingsHandlers(deps: SettingsHandlerDeps): Handlers['settings'] {
-  const { settings, moveLibrary } = deps;
+  const { settings, moveLibrary, chooseFolder } = deps;
   return {
     get: () => settings.get(),
+    chooseLibraryDir: async () => {
+      if (!chooseFolder) return { outcome: 'no_dialog' };
+      const picked = await chooseFolder({ title: 'Choose the library folder', defaultPath: settings.get().libraryDir });
+      if (picked === null) return { outcome: 'cancelled' };
+      try {
+        return { outcome: 'chosen', path: await pickedLibraryDir(picked) };
+      } catch (err) {
+        throw new StudioError('BAD_INPUT', `That folder cannot hold the library: ${(err as Error).message} Pick another one.`);
+      }
+    },
     update: async ({ patch }) => {
       const before = settings.get().libraryDir;
       const next = settings.preview(patch);

@@ -120,6 +120,7 @@ function merge(base: Settings, patch: ParsedPatch): Settings {
     libraryDir: patch.libraryDir ?? base.libraryDir,
     notifications: { ...base.notifications, ...patch.notifications },
     polling: { ...base.polling, ...patch.polling },
+    appearance: { ...base.appearance, ...patch.appearance },
   };
 }
 
@@ -151,6 +152,7 @@ function loadLeniently(raw: Record<string, unknown>, defaults: Settings, log: Lo
     libraryDir: section('libraryDir', Settings.shape.libraryDir, raw.libraryDir, defaults.libraryDir),
     notifications: section('notifications', Settings.shape.notifications, raw.notifications, defaults.notifications),
     polling: section('polling', Settings.shape.polling, raw.polling, defaults.polling),
+    appearance: section('appearance', Settings.shape.appearance, raw.appearance, defaults.appearance),
   };
   if (replaced.length > 0) log.warn('settings.invalid_sections_reset', { sections: replaced });
   return settings;

@@ -33,6 +33,12 @@ export const ClipSummary = z.object({
   seed: z.number().int().nullable(),
   /** True when the offline demo made it (sidecar `route: 'demo'`): a simulated video, not a provider's. */
   simulated: z.boolean(),
+  /**
+   * Its take among the clips of the same prompt, inputs and model (`numberTakes`: 1, 2, 3… by
+   * date), with `differs`, the settings in which it differs from take 1 ("seed", "duration");
+   * absent for a lone clip.
+   */
+  take: z.object({ n: z.number().int().positive(), of: z.number().int().positive(), differs: z.array(z.string()) }).optional(),
   posterUrl: z.string().nullable(),
   /** The clip's own video (`clip.mp4`): what Save a copy and Reveal give. */
   videoUrl: z.string().nullable(),

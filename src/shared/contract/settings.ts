@@ -53,12 +53,17 @@ export const PollingSettings = z
     path: ['minIntervalMs'],
   });
 
+/** The window's colours: `system` follows the operating system's light/dark setting (UX.md, "Frame"). */
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
 /** Everything the user can set. `libraryDir` is an absolute folder path; main checks it can be used. */
 export const Settings = z.object({
   providers: z.record(ProviderId, ProviderSettings),
   libraryDir: z.string().min(1).max(4096),
   notifications: z.object({ onFinish: z.boolean(), onFail: z.boolean() }),
   polling: PollingSettings,
+  appearance: z.object({ theme: Theme }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -69,6 +74,7 @@ export const SettingsPatch = z
     libraryDir: z.string().min(1).max(4096),
     notifications: z.object({ onFinish: z.boolean(), onFail: z.boolean() }).partial().strict(),
     polling: z.object({ minIntervalMs: IntervalMs, maxIntervalMs: IntervalMs }).partial().strict(),
+    appearance: z.object({ theme: Theme }).partial().strict(),
   })
   .partial()
   .strict();
@@ -79,6 +85,20 @@ export const settingsDomain = {
     get: request(z.object({}).strict(), Settings),
     /** Validates and applies `patch` whole or not at all; a refused patch keeps the previous settings. */
     update: request(z.object({ patch: SettingsPatch }).strict(), Settings),
+    /**
+     * Opens the system folder picker for the library folder (Electron: `dialog.showOpenDialog`).
+     * `chosen`: main checked the folder (it exists, is a folder, is writable; else `BAD_INPUT` in
+     * plain words) — nothing is saved or moved until `update` with it; `cancelled`: the user closed
+     * the picker; `no_dialog`: the host has none (the browser harness), the path is typed instead.
+     */
+    chooseLibraryDir: request(
+      z.object({}).strict(),
+      z.discriminatedUnion('outcome', [
+        z.object({ outcome: z.literal('chosen'), path: z.string().min(1).max(4096) }),
+        z.object({ outcome: z.literal('cancelled') }),
+        z.object({ outcome: z.literal('no_dialog') }),
+      ]),
+    ),
   },
   events: {
     changed: event(z.object({ settings: Settings })),

@@ -36,3 +36,60 @@ export function sameRect(a: DraftCrop, b: DraftCrop, tolerance = 2): boolean {
 export function fitsRatio(rect: DraftCrop, target: number): boolean {
   return Math.abs(rect.width / rect.height / target - 1) <= 0.01;
 }
+
+/** A crop notice: the part of the photo left out (`crop`), or too few pixels kept (`upscale`). */
+export interface CropNotice {
+  rule: 'crop' | 'upscale';
+  message: string;
+}
+
+/** True when two width/height ratios differ by more than 1 % (below that a crop removes under a pixel row per 100). */
+export function ratiosDiffer(a: number, b: number): boolean {
+  return Math.abs(Math.log(a / b)) > 0.01;
+}
+
+/** "68 % of its height", "40 % of its width and 25 % of its height": what `kept` leaves out of `image`; '' when nothing. */
+function leftOut(image: Size, kept: Size): string {
+  const parts: string[] = [];
+  const width = Math.round((1 - kept.width / image.width) * 100);
+  const height = Math.round((1 - kept.height / image.height) * 100);
+  if (width > 0) parts.push(`${width} % of its width`);
+  if (height > 0) parts.push(`${height} % of its height`);
+  return parts.join(' and ');
+}
+
+/** Who framed the crop: the user, or the provider's centre crop to the target ratio named `label` (`16:9`, `the first frame's 1280 × 720`). */
+export type Framing = { by: 'user' } | { by: 'provider'; label: string };
+
+/**
+ * What cropping the upright photo (`image`, px) to `kept` (px of it) means for an output of
+ * `target` px, in plain words (providers.md, "Input image rules": "When `ratio` ≠ the image's
+ * ratio the provider centre-crops"):
+ * - `crop`: the part left out — framed by the provider, what its centre crop removes ("the photo
+ *   (1080 × 1920) does not match 16:9: the provider centre-crops 68 % of its height", only when
+ *   the ratios differ by > 1 %); framed by the user, their rectangle ("your framing keeps
+ *   1080 × 608 px of the 1080 × 1920 photo and leaves out 68 % of its height");
+ * - `upscale`: `kept` has fewer px than `target` on a side, so the output is upscaled.
+ * Pure.
+ */
+export function cropNotices(image: Size, kept: Size, target: Size, framing: Framing): CropNotice[] {
+  const notices: CropNotice[] = [];
+  const cut = leftOut(image, kept);
+  if (framing.by === 'user') {
+    notices.push({
+      rule: 'crop',
+      message: cut
+        ? `your framing keeps ${kept.width} × ${kept.height} px of the ${image.width} × ${image.height} photo and leaves out ${cut}.`
+        : `your framing keeps the whole ${image.width} × ${image.height} photo.`,
+    });
+  } else if (ratiosDiffer(image.width / image.height, target.width / target.height)) {
+    notices.push({ rule: 'crop', message: `the photo (${image.width} × ${image.height}) does not match ${framing.label}: the provider centre-crops ${cut || 'under 1 %'}.` });
+  }
+  if (kept.width < target.width || kept.height < target.height) {
+    notices.push({
+      rule: 'upscale',
+      message: `after cropping, the photo has ${kept.width} × ${kept.height} px, fewer than the ${target.width} × ${target.height} output: it will be upscaled and look softer.`,
+    });
+  }
+  return notices;
+}

@@ -1,23 +1,18 @@
 import type { JobView } from '../../../shared/jobs/job';
-import { findModel } from '../../../shared/catalog/models';
+import { numberTakes, takeDifferences, type TakeSettings } from '../../../shared/jobs/takes';
 
 /**
- * A job as one take of its prompt (issue 14 item 5: takes of one prompt looked identical): its
- * number among the jobs with the same prompt (1 = the first sent, by when it was queued), how many
- * there are, the seed, and — of the settings that vary between those takes — this take's values.
+ * A job as one take (issue 14 item 5): its number among the jobs with the same prompt, inputs and
+ * model (`numberTakes`, 1 = the first queued), how many there are, the seed, and the names of the
+ * settings in which it differs from take 1 (`takeDifferences`: "seed", "duration").
  */
 export interface Take {
   n: number;
   of: number;
   /** The seed the provider reported, else the one asked for; null when random and not reported. */
   seed: number | null;
-  /** This take's value of each setting that differs between the takes ("seed 4821", "720p"); empty for a lone take. */
+  /** Empty for take 1 and a lone take. */
   differs: string[];
-}
-
-/** The prompt as the takes are grouped: trimmed, runs of white space as one space. */
-function promptKey(prompt: string): string {
-  return prompt.trim().replace(/\s+/g, ' ');
 }
 
 /** The seed `job` ran with, as far as anyone knows (`Take.seed`). */
@@ -27,52 +22,30 @@ export function seedOf(job: Pick<JobView, 'params' | 'remote'>): number | null {
   return asked === undefined || asked < 0 ? null : asked;
 }
 
-/** A setting compared between takes: `key` tells values apart, `show` is how this take's reads. */
-interface Facet {
-  key(job: JobView): string;
-  show(job: JobView): string;
+/** The settings compared between takes. */
+function settingsOf(job: JobView): TakeSettings {
+  const p = job.params;
+  return { seed: seedOf(job), duration: p.duration, resolution: p.resolution, aspectRatio: p.aspectRatio, cameraFixed: p.cameraFixed, generateAudio: p.generateAudio, watermark: p.watermark, serviceTier: p.serviceTier };
 }
 
-const same = (read: (job: JobView) => string): Facet => ({ key: read, show: read });
+/** The job's inputs as `TakeSubject.inputs`: its frames' image ids, then its references. */
+function inputsOf(job: JobView): string[] {
+  const { firstFrame, lastFrame, references } = job.params;
+  return [firstFrame ?? '', lastFrame ?? '', ...(references ?? []).map((r) => JSON.stringify(r))];
+}
 
-/** The settings compared between takes. */
-const FACETS: Facet[] = [
-  same((j) => findModel(j.params.modelId)?.name ?? j.params.modelId),
-  same((j) => j.params.resolution),
-  same((j) => j.params.aspectRatio),
-  same((j) => `${j.params.duration} s`),
-  // Photos are compared by their image ids; the ids mean nothing to a person.
-  { key: (j) => `${j.params.firstFrame ?? ''}|${j.params.lastFrame ?? ''}`, show: (j) => (j.params.firstFrame ? 'other photos' : 'no photo') },
-  same((j) => (j.params.cameraFixed ? 'camera fixed' : 'camera free')),
-  same((j) => (j.params.generateAudio === false ? 'no audio' : 'audio')),
-  same((j) => {
-    const seed = seedOf(j);
-    return seed === null ? 'random seed' : `seed ${seed}`;
-  }),
-];
-
-/**
- * Every job's `Take`, by job id. Jobs are grouped by prompt (an empty prompt is never a take of
- * another) and numbered in the order they were queued (`times.queued`, else their first history
- * entry; ties by id). O(n log n) in the number of jobs.
- */
+/** Every job's `Take`, by job id; ordered by when each was queued (`times.queued`, else its first history entry). */
 export function takesOf(jobs: Iterable<JobView>): Map<string, Take> {
-  const groups = new Map<string, JobView[]>();
-  for (const job of jobs) {
-    const key = promptKey(job.params.prompt);
-    if (key === '') continue;
-    const group = groups.get(key);
-    if (group) group.push(job);
-    else groups.set(key, [job]);
-  }
+  const byId = new Map<string, JobView>();
+  for (const job of jobs) byId.set(job.id, job);
+  const numbers = numberTakes(
+    [...byId.values()].map((j) => ({ id: j.id, prompt: j.params.prompt, modelId: j.params.modelId, inputs: inputsOf(j), at: j.times.queued ?? j.history[0]?.at ?? j.updatedAt })),
+  );
   const out = new Map<string, Take>();
-  for (const group of groups.values()) {
-    const since = (j: JobView) => j.times.queued ?? j.history[0]?.at ?? j.updatedAt;
-    group.sort((a, b) => since(a) - since(b) || a.id.localeCompare(b.id));
-    const varying = group.length < 2 ? [] : FACETS.filter((f) => new Set(group.map(f.key)).size > 1);
-    group.forEach((job, i) => {
-      out.set(job.id, { n: i + 1, of: group.length, seed: seedOf(job), differs: varying.map((f) => f.show(job)) });
-    });
+  for (const [id, number] of numbers) {
+    const job = byId.get(id) as JobView;
+    const first = byId.get(number.firstId) as JobView;
+    out.set(id, { n: number.n, of: number.of, seed: seedOf(job), differs: number.n === 1 ? [] : takeDifferences(settingsOf(first), settingsOf(job)) });
   }
   return out;
 }

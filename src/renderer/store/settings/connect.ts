@@ -4,12 +4,12 @@ import type { StudioState } from '../index';
 
 /**
  * Binds the settings slice to main: hydrates it with `settings:get`, follows `settings:changed`
- * (changes made anywhere apply here without a restart) and lends the slice `settings:update`.
+ * (changes made anywhere apply here without a restart) and lends the slice `settings:update` (and Settings `settings:chooseLibraryDir`).
  * Returns the function that undoes all of it.
  */
 export function connectSettings(client: StudioClient, store: StoreApi<StudioState>): () => void {
   const settings = () => store.getState().settings;
-  const requests = { update: client.settings.update };
+  const requests = { update: client.settings.update, chooseLibraryDir: client.settings.chooseLibraryDir };
   settings().setRequests(requests);
   // Subscribe before asking, so a change between the answer and the subscription is not lost.
   const off = client.settings.onChanged(({ settings: next }) => settings().setCurrent(next));

@@ -3,8 +3,8 @@ import type { Settings, SettingsPatch } from '../../../shared/contract/settings'
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 
-/** The `settings` verb the slice calls; `connectSettings` binds it to main. */
-export type SettingsRequests = Pick<StudioClient['settings'], 'update'>;
+/** The `settings` verbs the slice and Settings call; `connectSettings` binds them to main. */
+export type SettingsRequests = Pick<StudioClient['settings'], 'update' | 'chooseLibraryDir'>;
 
 /** The user's settings as main last reported them; `settings:changed` keeps the cache current. */
 export interface SettingsState {

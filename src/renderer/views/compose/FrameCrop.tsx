@@ -1,53 +1,73 @@
+import { Crop } from 'lucide-react';
 import { useState } from 'react';
-import Cropper from 'react-easy-crop';
-import 'react-easy-crop/react-easy-crop.css';
 import type { DraftCrop } from '../../../shared/drafts/draft';
-import { fitsRatio, percentToRect, rectToPercent, sameRect } from '../../../shared/drafts/crop';
+import { fitsRatio, rectToPercent } from '../../../shared/drafts/crop';
+import { CropEditor } from './CropEditor';
+import type { PhotoRatio } from './photo-ratio';
 
 interface FrameCropProps {
+  imageId: string;
   previewUrl: string;
   /** The upright source's size, px: crops are stored in these pixels. */
   source: { width: number; height: number };
-  /** The size the provider receives, px; its ratio is the crop box's. */
+  /** The size the provider receives, px; its ratio is the crop rectangle's. */
   target: { width: number; height: number };
+  /** What the target's ratio is called (`16:9`, `adaptive`…). */
+  ratioLabel: string;
   /** The centre crop the provider would make (the image service's `check.crop`). */
   centre: DraftCrop;
   crop: DraftCrop | undefined;
   label: string;
   onCrop(crop: DraftCrop | undefined): void;
+  photoRatio: (PhotoRatio & { apply(): void }) | null;
 }
 
 /**
- * The crop box: the photo with the exact part the provider receives, at the chosen aspect ratio.
- * Drag (or arrow keys) to reframe. A crop equal to the centre is stored as none, so the draft only
- * holds a crop the user chose; a stored crop of another ratio (the aspect ratio changed) is ignored.
+ * The crop box: the whole photo with the exact part the provider receives outlined (the rest
+ * dimmed), at the chosen aspect ratio. It is a button: it opens the large crop editor
+ * (`CropEditor`), where the rectangle is moved and zoomed. A stored crop of another ratio (the
+ * aspect ratio changed since) is ignored: the centre is shown, as the provider would crop.
  */
-export function FrameCrop({ previewUrl, source, target, centre, crop, label, onCrop }: FrameCropProps) {
-  const ratio = target.width / target.height;
-  const start = crop && fitsRatio(crop, ratio) ? crop : centre;
-  const [position, setPosition] = useState({ x: 0, y: 0 });
+export function FrameCrop({ imageId, previewUrl, source, target, ratioLabel, centre, crop, label, onCrop, photoRatio }: FrameCropProps) {
+  const [open, setOpen] = useState(false);
+  const shown = crop && fitsRatio(crop, target.width / target.height) ? crop : centre;
+  const area = rectToPercent(shown, source);
   return (
-    <div className="crop-box" aria-label={`${label}: drag to reframe`} role="group">
-      <Cropper
-        image={previewUrl}
-        crop={position}
-        zoom={1}
-        aspect={ratio}
-        onCropChange={setPosition}
-        onCropComplete={(area) => {
-          const rect = percentToRect(area, source);
-          const next = sameRect(rect, centre) ? undefined : rect;
-          const unchanged = next === undefined ? crop === undefined : crop !== undefined && sameRect(next, crop, 0);
-          if (!unchanged) onCrop(next);
-        }}
-        initialCroppedAreaPercentages={rectToPercent(start, source)}
-        objectFit="contain"
-        showGrid
-        zoomWithScroll={false}
-        disableAutomaticStylesInjection
-        mediaProps={{ alt: '' }}
-        cropperProps={{ 'aria-label': `${label} crop area` }}
+    <>
+      <button
+        type="button"
+        className="crop-box"
+        aria-label={`Reframe the ${label.toLowerCase()}…`}
+        title="Open the crop editor: move and zoom the part the provider receives"
+        onClick={() => setOpen(true)}
+      >
+        <span className="crop-photo" style={{ aspectRatio: `${source.width} / ${source.height}` }}>
+          <img src={previewUrl} alt="" draggable={false} />
+          <span
+            className="crop-rect"
+            data-testid="crop-rect"
+            style={{ left: `${area.x}%`, top: `${area.y}%`, width: `${area.width}%`, height: `${area.height}%` }}
+          />
+        </span>
+        <span className="crop-box-hint">
+          <Crop aria-hidden="true" size={13} />
+          Reframe…
+        </span>
+      </button>
+      <CropEditor
+        open={open}
+        onOpenChange={setOpen}
+        title={label}
+        imageId={imageId}
+        previewUrl={previewUrl}
+        source={source}
+        target={target}
+        ratioLabel={ratioLabel}
+        centre={centre}
+        crop={crop}
+        onApply={onCrop}
+        photoRatio={photoRatio}
       />
-    </div>
+    </>
   );
 }

@@ -1,12 +1,16 @@
-import { ImagePlus, LoaderCircle, RotateCcw, X } from 'lucide-react';
+import { ImagePlus, LoaderCircle, Ratio, RotateCcw, X } from 'lucide-react';
 import { useState, type DragEvent, type RefObject } from 'react';
 import type { ModelEntry } from '../../../shared/catalog/types';
+import { ratiosDiffer } from '../../../shared/drafts/crop';
 import { useStudio } from '../../store/index';
 import { frameOf, type FrameRole } from '../../store/compose/edits';
+import type { CheckState } from '../../store/compose/frame-state';
 import { imageFileFrom } from '../../store/compose/frame-files';
 import { formatBytes, formatSize } from './format';
+import { photoRatioText } from './CropEditor';
 import { FrameCrop } from './FrameCrop';
 import { FrameVerdict } from './FrameVerdict';
+import { photoRatio } from './photo-ratio';
 
 const TITLE: Record<FrameRole, string> = { first: 'First frame', last: 'Last frame' };
 
@@ -37,9 +41,17 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
   const importFile = useStudio((s) => s.compose.importFile);
   const clearFrame = useStudio((s) => s.compose.clearFrame);
   const setCrop = useStudio((s) => s.compose.setCrop);
+  const setParam = useStudio((s) => s.compose.setParam);
+  const aspectRatio = useStudio((s) => s.compose.draft?.params.aspectRatio);
+  const hasFirst = useStudio((s) => Boolean(s.compose.draft?.firstFrame));
   const [dragging, setDragging] = useState(false);
   const title = TITLE[role];
   const info = image?.info ?? (check.status === 'done' ? check.value.info : undefined);
+  // The last frame is fitted to the first frame's size, so only the first frame's ratio is the job's.
+  const followsFirst = role === 'last' && hasFirst;
+  const ratioLabel = followsFirst ? 'the first frame’s ratio' : (aspectRatio ?? 'the output’s ratio');
+  const ownRatio = ownRatioChoice(model, info, check, aspectRatio, followsFirst);
+  const usePhotoRatio = ownRatio ? { ...ownRatio, apply: () => setParam('aspectRatio', ownRatio.value) } : null;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -96,13 +108,16 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
           {image?.previewUrl && info && check.status === 'done' ? (
             <FrameCrop
               key={`${frame.imageId}:${check.value.target.width}x${check.value.target.height}`}
+              imageId={frame.imageId}
               previewUrl={image.previewUrl}
               source={info}
               target={check.value.target}
+              ratioLabel={ratioLabel}
               centre={check.value.crop}
               crop={frame.crop}
               label={title}
               onCrop={(crop) => setCrop(role, crop)}
+              photoRatio={usePhotoRatio}
             />
           ) : image?.previewUrl ? (
             <img className="frame-thumb" src={image.previewUrl} alt="" />
@@ -126,7 +141,13 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
             ) : null}
           </div>
           {/* A photo the job leaves out needs no verdict: the slot says why it is greyed. */}
-          {unusedReason ? null : <FrameVerdict check={check} fix={fix} model={model} />}
+          {unusedReason ? null : <FrameVerdict check={check} fix={fix} model={model} crop={frame.crop} />}
+          {usePhotoRatio && !unusedReason ? (
+            <button type="button" className="text-button photo-ratio" onClick={usePhotoRatio.apply}>
+              <Ratio aria-hidden="true" size={13} />
+              {photoRatioText(usePhotoRatio)}
+            </button>
+          ) : null}
         </div>
       ) : (
         <button type="button" className="drop-zone" aria-describedby={error ? `${role}-frame-error` : undefined} onClick={() => inputRef.current?.click()}>
@@ -147,4 +168,25 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
       ) : null}
     </section>
   );
+}
+
+/**
+ * The "Use the photo's own ratio" choice for this frame, or null when it would change nothing: no
+ * verdict yet, a last frame (fitted to the first frame), a row without an aspect ratio choice, the
+ * job already at that ratio, or the photo already matching what is sent.
+ */
+function ownRatioChoice(
+  model: ModelEntry | undefined,
+  info: { width: number; height: number } | undefined,
+  check: CheckState,
+  aspectRatio: string | undefined,
+  followsFirst: boolean,
+) {
+  if (!model || !info || followsFirst || check.status !== 'done') return null;
+  const spec = model.params.find((p) => p.key === 'aspectRatio');
+  if (spec?.kind !== 'enum') return null;
+  const choice = photoRatio(info, spec.options);
+  const { target } = check.value;
+  if (!choice || choice.value === aspectRatio || !ratiosDiffer(info.width / info.height, target.width / target.height)) return null;
+  return choice;
 }

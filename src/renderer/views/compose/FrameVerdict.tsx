@@ -1,5 +1,6 @@
 import { CircleAlert, CircleCheck, LoaderCircle, TriangleAlert, Wrench } from 'lucide-react';
 import type { ModelEntry } from '../../../shared/catalog/types';
+import type { DraftCrop } from '../../../shared/drafts/draft';
 import type { CheckState, FixState } from '../../store/compose/frame-state';
 import { formatBytes, formatSize } from './format';
 import { verdictFor } from './verdict';
@@ -11,7 +12,7 @@ const ICON = { fits: CircleCheck, fix: Wrench, blocked: CircleAlert } as const;
  * — will be fixed", or why it cannot be used; then the warnings (crop, upscale…) and, once the fix
  * ran, the size and weight of what will actually be sent.
  */
-export function FrameVerdict({ check, fix, model }: { check: CheckState; fix: FixState; model: ModelEntry | undefined }) {
+export function FrameVerdict({ check, fix, model, crop }: { check: CheckState; fix: FixState; model: ModelEntry | undefined; crop: DraftCrop | undefined }) {
   if (check.status === 'idle' || check.status === 'busy' || !model) {
     return (
       <p className="verdict" data-tone="busy" role="status">
@@ -28,7 +29,7 @@ export function FrameVerdict({ check, fix, model }: { check: CheckState; fix: Fi
       </p>
     );
   }
-  const verdict = verdictFor(check.value, model);
+  const verdict = verdictFor(check.value, model, crop);
   const Icon = ICON[verdict.tone];
   return (
     <div className="verdict-block">

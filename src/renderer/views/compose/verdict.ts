@@ -1,5 +1,7 @@
 import type { ModelEntry } from '../../../shared/catalog/types';
 import type { ImageCheck } from '../../../shared/contract/images';
+import { cropNotices, fitsRatio } from '../../../shared/drafts/crop';
+import type { DraftCrop } from '../../../shared/drafts/draft';
 import { formatBytes, formatSize } from './format';
 
 /** The verdict line under a frame: its tone, one headline, and the details behind it. */
@@ -44,13 +46,26 @@ function short(v: Violation, check: ImageCheck, entry: ModelEntry): string {
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
+ * The warnings, with the crop and upscale notices about the user's own framing (`crop`, px of the
+ * upright photo) instead of the provider's centre crop, when the user chose one for this target's
+ * ratio (issue 14 item 9: the verdict follows the rectangle). Main's check judges the centre crop.
+ */
+function warningsFor(check: ImageCheck, crop: DraftCrop | undefined): Array<{ rule: string; message: string }> {
+  const { target } = check;
+  if (!crop || !fitsRatio(crop, target.width / target.height)) return check.warnings;
+  const own = cropNotices(check.info, crop, target, { by: 'user' });
+  return [...own, ...check.warnings.filter((w) => w.rule !== 'crop' && w.rule !== 'upscale')];
+}
+
+/**
  * The frame's verdict in plain words (UX.md, "Compose"): "Fits — will be sent as 1248 × 704",
  * or the first failing rule with its numbers and "— will be fixed" ("Too large: 6028 px > 6000 px
- * — will be fixed"), or, for a model that takes no images, why it cannot be used. Pure.
+ * — will be fixed"), or, for a model that takes no images, why it cannot be used. With the user's
+ * `crop` (px of the upright photo), the crop warnings speak of that framing. Pure.
  */
-export function verdictFor(check: ImageCheck, entry: ModelEntry): Verdict {
+export function verdictFor(check: ImageCheck, entry: ModelEntry, crop?: DraftCrop): Verdict {
   const sent = `will be sent as ${formatSize(check.target)}`;
-  const warnings = check.warnings.map((w) => ({ kind: 'warn' as const, text: sentence(w.message) }));
+  const warnings = warningsFor(check, crop).map((w) => ({ kind: 'warn' as const, text: sentence(w.message) }));
   const blocking = check.violations.find((v) => v.rule === 'model');
   if (blocking) return { tone: 'blocked', headline: blocking.message, details: [{ kind: 'fix', text: blocking.fix }] };
   const [first, ...rest] = check.violations;

@@ -19,12 +19,13 @@ interface ClipCardProps {
   onFocusIndex(index: number): void;
 }
 
-/** What a screen reader says for a card: prompt, model, length, size, seed, rating, date, and "simulated" for a demo clip. */
+/** What a screen reader says for a card: prompt, model, length, size, take, seed, rating, date, and "simulated" for a demo clip. */
 export function cardLabel(clip: ClipSummary): string {
   const rating = clip.rating > 0 ? `, ${clip.rating} stars` : '';
   const seed = clip.seed === null ? '' : `, seed ${clip.seed}`;
+  const take = clip.take ? `, take ${clip.take.n} of ${clip.take.of}` : '';
   const simulated = clip.simulated ? ', simulated' : '';
-  return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${seed}${rating}, ${date(clip.createdAt)}${simulated}`;
+  return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${take}${seed}${rating}, ${date(clip.createdAt)}${simulated}`;
 }
 
 /**
@@ -90,6 +91,7 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
         <p className="clip-meta">
           <span className="clip-model">{modelName(clip.modelId)}</span>
           <span className="clip-format">
+            {clip.take ? <span className="clip-take">Take {clip.take.n}/{clip.take.of} · </span> : null}
             {clip.resolution} · {clip.aspectRatio}
             {clip.seed === null ? '' : ` · seed ${clip.seed}`}
           </span>

@@ -1,4 +1,5 @@
 import { ArrowLeft, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { takeSentence } from '../../../shared/jobs/takes';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { useStudio } from '../../store/index';
@@ -110,6 +111,9 @@ function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<Play
         <ClipActions clip={clip} />
         <FilmActions clip={clip} />
         <ClipPrompt prompt={clip.prompt} />
+        {clip.take ? (
+          <p className="clip-take-line">{takeSentence({ n: clip.take.n, of: clip.take.of, firstId: '' }, clip.take.differs)}</p>
+        ) : null}
       </div>
       <div className="clip-detail-side">
         <section aria-labelledby="side-inputs">

@@ -38,8 +38,8 @@ export function JobPanel({ job, take, paused, onClose }: { job: JobView; take: T
       <p className="job-panel-prompt">{job.params.prompt.trim() || 'No prompt'}</p>
       {take && (take.of > 1 || take.seed !== null) ? (
         <p className="job-panel-take">
-          {takeLine(take)}
-          {takeDiffers(take) ? <span>{takeDiffers(take)}</span> : null}
+          {takeDiffers(take) ?? takeLine(take)}
+          {takeDiffers(take) ? <span>{take.seed === null ? 'random seed' : `seed ${take.seed}`}</span> : null}
         </p>
       ) : null}
       <div className="job-panel-state">

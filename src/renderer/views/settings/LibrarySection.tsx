@@ -1,5 +1,5 @@
-import { FolderOpen, Info } from 'lucide-react';
-import { useId, useState } from 'react';
+import { FolderOpen, FolderSearch, Info } from 'lucide-react';
+import { useId, useRef, useState } from 'react';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
@@ -10,7 +10,7 @@ import { useDraft } from './use-draft';
 const FOLDER_CHANGE_NOTE =
   'Your clips move with the library, right away. Files that are not clips stay in the old folder. If a clip cannot be moved, none are, and the old folder stays in use.';
 
-/** Library: the folder clips are saved in. Main checks the folder (full path, creatable, writable). */
+/** Library: the folder clips are saved in, typed or picked with Browse…. Main checks the folder (full path, creatable, writable). */
 export function LibrarySection({ libraryDir }: { libraryDir: string }) {
   const inputId = useId();
   const helpId = useId();
@@ -20,6 +20,31 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  /**
+   * Browse…: the system folder picker, through main (which checks the folder). The chosen path
+   * fills the field; nothing moves until "Use this folder". Where there is no picker (the browser
+   * harness), the field is the way in, and it gets the focus.
+   */
+  const onBrowse = async () => {
+    setNote(null);
+    setError(null);
+    try {
+      const requests = useStudio.getState().settings.requests;
+      if (!requests) throw new Error('The app is not connected to its main process yet. Try again in a moment.');
+      const answer = await requests.chooseLibraryDir({});
+      if (answer.outcome === 'chosen') {
+        folder.setDraft(answer.path);
+        setNote({ tone: 'info', text: answer.path === libraryDir ? 'That is the folder in use.' : 'Picked. Press “Use this folder” to move the library there.' });
+      } else if (answer.outcome === 'no_dialog') {
+        setNote({ tone: 'info', text: 'This window cannot open the system folder picker: type the folder’s full path above.' });
+        inputRef.current?.focus();
+      }
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
 
   const onSubmit = async () => {
     if (busy) return;
@@ -58,6 +83,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
         </label>
         <div className="field-row">
           <input
+            ref={inputRef}
             id={inputId}
             className="input input-mono"
             type="text"
@@ -71,6 +97,10 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${errorId} ${helpId} ${noteId}` : `${helpId} ${noteId}`}
           />
+          <button type="button" className="button" disabled={busy} onClick={() => void onBrowse()}>
+            <FolderSearch aria-hidden="true" size={15} />
+            Browse…
+          </button>
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
             {busy ? 'Moving clips…' : 'Use this folder'}
           </button>

@@ -2,6 +2,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { useStudio } from '../../store/index';
 import { AboutSection } from './AboutSection';
 import { AdvancedSection } from './AdvancedSection';
+import { AppearanceSection } from './AppearanceSection';
 import { LibrarySection } from './LibrarySection';
 import { NotificationsSection } from './NotificationsSection';
 import { ProvidersSection } from './ProvidersSection';
@@ -29,6 +30,7 @@ export function SettingsView() {
           <>
             <LibrarySection libraryDir={settings.libraryDir} />
             <NotificationsSection settings={settings} />
+            <AppearanceSection settings={settings} />
             <AdvancedSection polling={settings.polling} />
           </>
         ) : loadError ? null : (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centreCrop, frameTarget, ratiosDiffer } from '../../../../src/main/images/geometry';
+import { centreCrop, frameTarget } from '../../../../src/main/images/geometry';
+import { ratiosDiffer } from '../../../../src/shared/drafts/crop';
 import { sniffFormat, endsCleanly } from '../../../../src/main/images/sniff';
 import { findModel } from '../../../../src/shared/catalog/models';
 

@@ -1,0 +1,26 @@
+import { access } from 'node:fs/promises';
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import type { StudioConfig } from '../composition/config';
+
+/**
+ * The core's `chooseFolder` on Electron: the system folder picker (`dialog.showOpenDialog` with
+ * `openDirectory`, and `createDirectory` on macOS), attached to the window when one is open,
+ * starting in `defaultPath` when it exists. Resolves to the folder chosen, or null on cancel.
+ */
+export function electronFolderDialog(window: () => BrowserWindow | undefined): NonNullable<StudioConfig['chooseFolder']> {
+  return async ({ title, defaultPath }) => {
+    const exists = await access(defaultPath).then(
+      () => true,
+      () => false,
+    );
+    const options: OpenDialogOptions = {
+      title,
+      buttonLabel: 'Choose',
+      ...(exists ? { defaultPath } : {}),
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const win = window();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+}
