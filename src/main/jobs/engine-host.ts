@@ -324,7 +324,12 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     list: async () => mirror.table().jobs,
     table: () => mirror.table(),
     submit: (params, opts) =>
-      request('submit', { params, id: opts?.id ?? randomUUID(), ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}) }),
+      request('submit', {
+        params,
+        id: opts?.id ?? randomUUID(),
+        ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}),
+        ...(opts?.batch ? { batch: opts.batch } : {}),
+      }),
     cancel: (id) => request('cancel', { id }),
     retry: (id, opts) => request('retry', { id, newId: opts?.id ?? randomUUID() }),
     duplicate: (id) => request('duplicate', { id }),

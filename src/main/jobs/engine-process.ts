@@ -120,6 +120,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
       return engine.submit(command.params, {
         ...(command.id ? { id: command.id } : {}),
         ...(command.continuedFrom ? { continuedFrom: command.continuedFrom } : {}),
+        ...(command.batch ? { batch: command.batch } : {}),
       });
     case 'cancel':
       return engine.cancel(command.id);

@@ -77,6 +77,7 @@ export function deliverToLibrary(deps: {
       appVersion: deps.appVersion,
       ...(file.preview ? { preview: { path: file.preview.path, width: file.preview.width, height: file.preview.height, reason: file.preview.reason } } : {}),
       ...(job.continuedFrom ? { continuedFrom: job.continuedFrom } : {}),
+      ...(job.batch ? { batch: job.batch } : {}),
     });
     return { path: clip.paths.video, libraryId: clip.id };
   };

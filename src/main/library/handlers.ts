@@ -68,6 +68,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       ...(s.continuedFrom ? { continuedFrom: s.continuedFrom } : {}),
       seed: s.seed,
       simulated: s.route === 'demo',
+      ...(s.batch ? { batch: s.batch } : {}),
       posterUrl: url(clip.paths.poster, 'image/jpeg'),
       videoUrl,
       // A preview whose file went missing falls back to the original (which may still play here).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AspectRatio, CropRect, Mode, ProviderId, ReferenceKind, Resolution } from '../catalog/types';
+import { JobBatch } from '../jobs/batch';
 import { LibraryQuery } from '../library/query';
 import { ClipId, ClipSidecar, Rating, Tag } from '../library/sidecar';
 import { event, request } from './define';
@@ -33,6 +34,8 @@ export const ClipSummary = z.object({
   seed: z.number().int().nullable(),
   /** True when the offline demo made it (sidecar `route: 'demo'`): a simulated video, not a provider's. */
   simulated: z.boolean(),
+  /** The batch of variations it was a take of (sidecar `batch`); absent for a lone job. */
+  batch: JobBatch.optional(),
   posterUrl: z.string().nullable(),
   /** The clip's own video (`clip.mp4`): what Save a copy and Reveal give. */
   videoUrl: z.string().nullable(),
