@@ -26,11 +26,13 @@ test('Generate ×3 with a seed list → one batch in the Queue → Compare 3 in 
   await page.getByRole('combobox', { name: 'Model' }).click();
   await page.getByRole('group', { name: 'BytePlus ModelArk' }).getByRole('option', { name: /Seedance 1\.0 Pro/ }).first().click();
   await page.getByRole('textbox', { name: /Prompt/ }).fill(PROMPT);
-  await page.getByRole('radio', { name: '480p' }).check();
+  const chip = (name: string) => page.locator('label.chip', { has: page.getByRole('radio', { name, exact: true }) });
+  await chip('480p').click();
   await page.getByRole('textbox', { name: 'Duration' }).fill('2');
 
   const takes = page.getByRole('group', { name: 'Takes per Generate' });
-  await takes.getByRole('radio', { name: '3' }).check();
+  await takes.locator('label.chip', { has: page.getByRole('radio', { name: '3', exact: true }) }).click();
+  await expect(takes.getByRole('radio', { name: '3', exact: true })).toBeChecked();
   const seeds = page.getByRole('textbox', { name: 'Seeds for the takes' });
   // A bad list blocks Generate, with the reason beside it.
   await seeds.fill('1, 1');
@@ -85,6 +87,7 @@ test('Generate ×3 with a seed list → one batch in the Queue → Compare 3 in 
     if (now.every((p) => !p.paused)) spreads.push(spread(now.map((p) => p.t)));
   }
   expect(spreads.length).toBeGreaterThan(3);
+  console.log(`COMPARE-SYNC ${spreads.length} samples while playing, max spread ${(Math.max(...spreads) * 1000).toFixed(0)} ms`);
   // Two frames at 24 fps is the tolerance; sampling itself takes a few ms between players.
   expect(Math.max(...spreads)).toBeLessThan(0.15);
   await page.keyboard.press('Space');

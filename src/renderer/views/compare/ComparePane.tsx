@@ -65,7 +65,7 @@ export function ComparePane({ clip, name, videoRef, onRate }: ComparePaneProps) 
           onClick={() => onRate(favourite ? 0 : MAX_RATING)}
         >
           <Heart aria-hidden="true" size={16} fill={favourite ? 'currentColor' : 'none'} />
-          {favourite ? 'Favourite' : 'Pick'}
+          Favourite
         </button>
       </div>
       <div className="compare-pane-rating" role="group" aria-label={`Rating of ${name}`}>

@@ -22,6 +22,13 @@ export function paneName(clip: ClipDetail, index: number): string {
   return `${which} · seed ${seed}`;
 }
 
+/** Takes of one batch in take order; any other set as picked. */
+function inTakeOrder(clips: ClipDetail[]): ClipDetail[] {
+  const batch = clips[0]?.batch?.id;
+  if (!batch || clips.some((c) => c.batch?.id !== batch)) return clips;
+  return [...clips].sort((a, b) => a.batch!.take - b.batch!.take);
+}
+
 /**
  * Compare (issue 14): 2–4 clips side by side, played in sync under one transport — play/pause,
  * scrub, frame step, loop — with the players kept together (drift corrected, `useSyncedPlayers`),
@@ -60,7 +67,7 @@ function CompareBody({ ids }: { ids: string[] }) {
     if (!requests) return;
     let live = true;
     Promise.all(key.split(',').map((id) => requests.library.get({ id })))
-      .then((clips) => live && setAnswer({ key, loaded: { status: 'ready', clips } }))
+      .then((clips) => live && setAnswer({ key, loaded: { status: 'ready', clips: inTakeOrder(clips) } }))
       .catch((err: unknown) => live && setAnswer({ key, loaded: { status: 'error', message: describeError(err) } }));
     return () => {
       live = false;
