@@ -157,6 +157,8 @@ test('Compare 4 clips picked in the Library, light and dark: screenshots and axe
   await cards.nth(3).click({ modifiers: ['Control'] });
   const bar = page.getByRole('group', { name: 'Compare' });
   await expect(bar).toContainText('4 of 4 picked for Compare');
+  await expect(page.getByRole('gridcell', { selected: true })).toHaveCount(4);
+  expect(await axeBlocking(page)).toEqual([]);
   await bar.getByRole('button', { name: 'Compare 4' }).click();
 
   const compare = page.getByRole('dialog', { name: 'Compare 4 clips' });
