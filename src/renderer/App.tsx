@@ -12,6 +12,7 @@ import { Rail } from './shell/Rail';
 import { viewForShortcut } from './shell/shortcuts';
 import { StatusLine } from './shell/StatusLine';
 import { JobToasts } from './views/queue/JobToasts';
+import { CompareView } from './views/compare/CompareView';
 import { ComposeView } from './views/compose/ComposeView';
 import { LibraryToast } from './views/library/LibraryToast';
 import { LibraryView } from './views/library/LibraryView';
@@ -68,6 +69,7 @@ export function App({ client }: { client: StudioClient }) {
       </main>
       <StatusLine />
       <BudgetDialog />
+      <CompareView />
       {/* Toasts live beside the status line, not in it: the footer's status region stays one live region.
           One stack for every kind, so a toast never sits on another one's buttons (issue 14). */}
       <div className="toast-stack">

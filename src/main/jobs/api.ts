@@ -1,4 +1,5 @@
 import type { JobParams } from '../../shared/catalog/types';
+import type { JobBatch } from '../../shared/jobs/batch';
 import type { Job } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { EngineConfig } from './protocol';
@@ -25,8 +26,12 @@ export interface CancelOutcome {
 export interface EngineApi {
   /** Every job, in queue order. */
   list(): Promise<Job[]>;
-  /** Validates `params` against the model's catalog entry and queues a new job. With `id`, a second call with the same id returns the first job. */
-  submit(params: JobParams, options?: { id?: string; continuedFrom?: string; sourceClip?: string }): Promise<Job>;
+  /**
+   * Validates `params` against the model's catalog entry and queues a new job. With `id`, a second
+   * call with the same id returns the first job. `sourceClip`: the library clip a 2.5 edit or extend
+   * works on; `batch`: the batch of variations it is a take of.
+   */
+  submit(params: JobParams, options?: { id?: string; continuedFrom?: string; sourceClip?: string; batch?: JobBatch }): Promise<Job>;
   cancel(id: string): Promise<CancelOutcome>;
   /** A NEW job with the same inputs as `id` (an explicit second submission; `id` must have ended or need attention). */
   retry(id: string, options?: { id?: string }): Promise<Job>;

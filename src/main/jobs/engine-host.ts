@@ -355,6 +355,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         id: opts?.id ?? randomUUID(),
         ...(opts?.continuedFrom ? { continuedFrom: opts.continuedFrom } : {}),
         ...(opts?.sourceClip ? { sourceClip: opts.sourceClip } : {}),
+        ...(opts?.batch ? { batch: opts.batch } : {}),
       }),
     cancel: (id) => request('cancel', { id }),
     retry: (id, opts) => request('retry', { id, newId: opts?.id ?? randomUUID() }),

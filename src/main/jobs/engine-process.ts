@@ -149,6 +149,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
         ...(command.id ? { id: command.id } : {}),
         ...(command.continuedFrom ? { continuedFrom: command.continuedFrom } : {}),
         ...(command.sourceClip ? { sourceClip: command.sourceClip } : {}),
+        ...(command.batch ? { batch: command.batch } : {}),
       });
     case 'cancel':
       return engine.cancel(command.id);

@@ -304,7 +304,7 @@ export function createEngine(options: EngineOptions): Engine {
     async list() {
       return table.list();
     },
-    submit: (params, opts) => addJob(params, opts?.id, { continuedFrom: opts?.continuedFrom, sourceClip: opts?.sourceClip }),
+    submit: (params, opts) => addJob(params, opts?.id, { continuedFrom: opts?.continuedFrom, sourceClip: opts?.sourceClip, batch: opts?.batch }),
     cancel,
     async retry(id, opts) {
       const source = need(id);
@@ -313,7 +313,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       // The user's retry settles a job needing attention: the look through the task list stops (it
       // must not send the original again next to the retry).
-      const retry = await flows.whileStopped(id, () => addJob(source.params, opts?.id, { retryOf: source.id, continuedFrom: source.continuedFrom, sourceClip: source.sourceClip }));
+      const retry = await flows.whileStopped(id, () => addJob(source.params, opts?.id, { retryOf: source.id, continuedFrom: source.continuedFrom, sourceClip: source.sourceClip, batch: source.batch }));
       dispatcher.pump();
       return retry;
     },

@@ -5,6 +5,7 @@ import { diffJob } from '../../shared/jobs/job-patch';
 import type { EventBus } from '../ipc/events';
 import type { EngineHost } from './engine-host';
 import type { JobTable } from './job-mirror';
+import { submitBatch } from './submit-batch';
 
 /** Main's table as the renderer gets it: `JobView`s in queue order, with the table's version. */
 function tableView(table: JobTable) {
@@ -21,6 +22,7 @@ export function createJobHandlers(engine: Omit<EngineHost, 'start' | 'pid' | 'su
     submit: async ({ params, continuedFrom, sourceClip }) => ({
       job: toJobView(await engine.submit(params, { ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) })),
     }),
+    submitBatch: async (input) => ({ jobs: (await submitBatch(engine, input)).map(toJobView) }),
     cancel: async ({ id }) => {
       const out = await engine.cancel(id);
       return { job: toJobView(out.job), cancelled: out.cancelled, message: out.message };

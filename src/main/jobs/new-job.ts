@@ -3,14 +3,16 @@ import { paramsSchema } from '../../shared/catalog/params';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
+import type { JobBatch } from '../../shared/jobs/batch';
 import { JobId, type Job } from '../../shared/jobs/job';
 import { transition } from '../../shared/jobs/transition';
 
-/** Where a new job comes from: an explicit retry of another job, a library clip it continues, or one it edits or extends (2.5). */
+/** Where a new job comes from: an explicit retry of another job, a library clip it continues, one it edits or extends (2.5), the batch it is a take of. */
 export interface Lineage {
   retryOf?: string;
   continuedFrom?: string;
   sourceClip?: string;
+  batch?: JobBatch;
 }
 
 /**
@@ -46,6 +48,7 @@ export function newQueuedJob(
     ...(lineage.retryOf ? { retryOf: lineage.retryOf } : {}),
     ...(lineage.continuedFrom ? { continuedFrom: lineage.continuedFrom } : {}),
     ...(lineage.sourceClip ? { sourceClip: lineage.sourceClip } : {}),
+    ...(lineage.batch ? { batch: lineage.batch } : {}),
   };
   const out = transition(draft, { type: 'enqueue', at: at.now });
   if (!out.ok) throw new Error(out.reason);

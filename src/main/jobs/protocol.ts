@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
+import { JobBatch } from '../../shared/jobs/batch';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
 import { FixAnswer, FixRequest, PreviewAnswer, PreviewRequest } from '../images/image-wire';
@@ -47,7 +48,7 @@ export type EngineInit = z.infer<typeof EngineInit>;
 export const EngineCommand = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('init'), options: EngineInit }),
   z.object({ seq: Seq, type: z.literal('list') }),
-  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional(), sourceClip: z.string().optional() }),
+  z.object({ seq: Seq, type: z.literal('submit'), params: JobParams, id: JobId.optional(), continuedFrom: z.string().optional(), sourceClip: z.string().optional(), batch: JobBatch.optional() }),
   z.object({ seq: Seq, type: z.literal('cancel'), id: JobId }),
   z.object({ seq: Seq, type: z.literal('retry'), id: JobId, newId: JobId.optional() }),
   z.object({ seq: Seq, type: z.literal('duplicate'), id: JobId }),

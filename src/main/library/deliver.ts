@@ -114,6 +114,7 @@ export function deliverToLibrary(deps: {
       ...draftOf(job, entry, submittedAt),
       ...sourceLineage(job),
       ...(job.remote?.resultUrl && job.remote.resultExpiresAt ? { resultLink: { url: job.remote.resultUrl, expiresAt: job.remote.resultExpiresAt } } : {}),
+      ...(job.batch ? { batch: job.batch } : {}),
     });
     return { path: clip.paths.video, libraryId: clip.id };
   };

@@ -83,6 +83,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       seed: s.seed,
       simulated: s.route === 'demo',
       ...takeOf(clip),
+      ...(s.batch ? { batch: s.batch } : {}),
       posterUrl: url(clip.paths.poster, 'image/jpeg'),
       videoUrl,
       // A preview whose file went missing falls back to the original (which may still play here).

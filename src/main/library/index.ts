@@ -198,7 +198,8 @@ function filterOf(f: LibraryFilters): ((entry: Entry) => boolean) | null {
     const ratios = new Set<string>(f.aspectRatio);
     checks.push((e) => ratios.has(e.aspect) || ratios.has(e.record.sidecar.parameters.aspectRatio));
   }
-  const { from, to, minRating } = f;
+  const { from, to, minRating, batchId } = f;
+  if (batchId !== undefined) checks.push((e) => e.record.sidecar.batch?.id === batchId);
   if (from !== undefined) checks.push((e) => e.record.sidecar.createdAt >= from);
   if (to !== undefined) checks.push((e) => e.record.sidecar.createdAt <= to);
   if (minRating !== undefined) checks.push((e) => e.record.sidecar.rating >= minRating);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobParams } from '../catalog/types';
+import { BatchId, MAX_BATCH, MIN_BATCH } from '../jobs/batch';
 import { JobId, JobView } from '../jobs/job';
 import { QueueStats } from '../jobs/queue-stats';
 import { event, request } from './define';
@@ -44,6 +45,25 @@ export const jobsDomain = {
         .object({ params: JobParams, continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(), sourceClip: z.string().regex(/^[a-z0-9]{8,32}$/).optional() })
         .strict(),
       z.object({ job: JobView }),
+    ),
+    /**
+     * Queues a batch of variations (issue 14): `takes` are the jobs' parameters in take order (the
+     * same inputs, each with its own seed), 2–8 of them, as one batch `batchId` that the renderer
+     * makes once per Generate ×N. Take n's job id is `batchJobId(batchId, n)`, so sending the same
+     * batch again (a request re-sent after a crash) answers the jobs already queued and queues only
+     * the missing ones — never a second paid job per take. Answers the takes' jobs in take order.
+     */
+    submitBatch: request(
+      z
+        .object({
+          batchId: BatchId,
+          takes: z.array(JobParams).min(MIN_BATCH).max(MAX_BATCH),
+          continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
+          /** The library clip every take edits or extends (Seedance 2.5), as `submit`'s. */
+          sourceClip: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
+        })
+        .strict(),
+      z.object({ jobs: z.array(JobView) }),
     ),
     /**
      * Cancels at the provider where it can; where it cannot, the job stops being tracked and may

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AspectRatio, CropRect, Mode, ProviderId, ReferenceKind, Resolution } from '../catalog/types';
+import { JobBatch } from '../jobs/batch';
 import { LibraryQuery } from '../library/query';
 import { ClipId, ClipSidecar, Rating, Tag } from '../library/sidecar';
 import { event, request } from './define';
@@ -39,6 +40,8 @@ export const ClipSummary = z.object({
    * absent for a lone clip.
    */
   take: z.object({ n: z.number().int().positive(), of: z.number().int().positive(), differs: z.array(z.string()) }).optional(),
+  /** The batch of variations it was a take of (sidecar `batch`); absent for a lone job. */
+  batch: JobBatch.optional(),
   posterUrl: z.string().nullable(),
   /** The clip's own video (`clip.mp4`): what Save a copy and Reveal give. */
   videoUrl: z.string().nullable(),

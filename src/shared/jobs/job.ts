@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobParams, ProviderId } from '../catalog/types';
+import { JobBatch } from './batch';
 
 /**
  * Every state a job can be in (ARCHITECTURE.md, "Job lifecycle"):
@@ -136,6 +137,8 @@ export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
  *   video, seedance-2.5.md §2.2); filed as the sidecar's `editedFrom` / `extendedFrom`.
  * - `route`: where its provider requests go (`JobRoute`), set when it is sent; absent on jobs sent
  *   before routes were recorded (those follow the app's current mode).
+ * - `batch`: the batch of variations it is a take of (`JobBatch`, issue 14 "Variations"); a retry
+ *   of a take stays in its batch.
  */
 export const Job = z.object({
   id: JobId,
@@ -159,6 +162,7 @@ export const Job = z.object({
   continuedFrom: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
   sourceClip: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
   route: JobRoute.optional(),
+  batch: JobBatch.optional(),
 });
 export type Job = z.infer<typeof Job>;
 

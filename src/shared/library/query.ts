@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AspectRatio, Mode, ProviderId, Resolution } from '../catalog/types';
+import { BatchId } from '../jobs/batch';
 import { Rating } from './sidecar';
 
 /**
@@ -17,6 +18,8 @@ export const LibraryFilters = z
     from: z.number().int().nonnegative().optional(),
     to: z.number().int().nonnegative().optional(),
     minRating: Rating.optional(),
+    /** Only the takes of this batch of variations (sidecar `batch.id`). */
+    batchId: BatchId.optional(),
   })
   .strict();
 export type LibraryFilters = z.infer<typeof LibraryFilters>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CropRect, JobParams, Mode, ProviderId, ReferenceKind } from '../catalog/types';
+import { JobBatch } from '../jobs/batch';
 import { JobRoute } from '../jobs/job';
 
 /**
@@ -235,6 +236,8 @@ const SidecarBase = z.object({
    * video is simulated, not a provider's; absent on clips filed before routes were recorded.
    */
   route: JobRoute.optional(),
+  /** The batch of variations the clip's job was a take of (`JobBatch`: batch id, take number, takes sent); absent for a lone job. */
+  batch: JobBatch.optional(),
   rating: Rating,
   tags: z.array(z.string().max(100)).max(100),
 });

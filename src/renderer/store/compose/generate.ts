@@ -2,6 +2,8 @@ import type { StoreApi } from 'zustand';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { lineageOf, sourceOf } from '../../../shared/drafts/draft';
+import type { JobParams, ModelEntry } from '../../../shared/catalog/types';
+import { planBatch, type BatchPlan } from './batch-plan';
 import { readiness, type Readiness } from './readiness';
 import { composeEstimateUsd } from '../spend/estimate';
 
@@ -60,6 +62,55 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
     const sourceClip = draft ? sourceOf(draft) : undefined;
     await requests.jobs.submit({ params: ready.params, ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) });
     state().compose.setSubmit({ status: 'sent', message: `Queued on ${ready.model.name}. Follow it in the Queue.` });
+  } catch (err) {
+    state().compose.setSubmit({ status: 'error', message: describeError(err) });
+  }
+}
+
+/**
+ * Plans Generate ×N for the current draft (`planBatch` with `compose.variations`): null while
+ * `readiness` says no (the button shows why) or when one take is asked for. Seeds are rolled here,
+ * once, so the confirm names the very seeds that will be sent.
+ */
+export function planBatchNow(state: StudioState): (BatchPlan & { model: ModelEntry }) | null {
+  const ready = readinessNow(state);
+  const { count, seedList } = state.compose.variations;
+  if (!ready.ready || count < 2) return null;
+  return { ...planBatch(ready.model, ready.params, count, seedList, randomSeed), model: ready.model };
+}
+
+/**
+ * Sends a planned batch (`jobs:submitBatch`) under one fresh batch id: the takes are queued as one
+ * batch, each with its seed; the draft is kept and its seed left as it was. A monthly budget asks
+ * first about the batch's total, as Generate does about one job. The outcome lands in
+ * `compose.submit` like Generate's.
+ */
+export async function generateBatch(store: StoreApi<StudioState>, takes: JobParams[]): Promise<void> {
+  const state = () => store.getState();
+  const requests = state().compose.requests;
+  const ready = readinessNow(state());
+  if (!requests || takes.length < 2 || !ready.ready) return;
+  try {
+    // The budget is asked about the whole batch at once: the sum of its takes' estimates.
+    const each = takes.map((t) => composeEstimateUsd(state(), ready.model, t));
+    const total = each.some((usd) => usd === null) ? null : each.reduce<number>((sum, usd) => sum + (usd ?? 0), 0);
+    if (!(await state().spend.confirmBudget(`these ${takes.length} takes`, total))) return;
+  } catch (err) {
+    state().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
+    return;
+  }
+  state().compose.setSubmit({ status: 'sending' });
+  try {
+    const draft = state().compose.draft;
+    const continuedFrom = draft ? lineageOf(draft) : undefined;
+    const sourceClip = draft ? sourceOf(draft) : undefined;
+    const { jobs } = await requests.jobs.submitBatch({
+      batchId: crypto.randomUUID(),
+      takes,
+      ...(continuedFrom ? { continuedFrom } : {}),
+      ...(sourceClip ? { sourceClip } : {}),
+    });
+    state().compose.setSubmit({ status: 'sent', message: `Queued ${jobs.length} takes as one batch. Follow them in the Queue.` });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
   }

@@ -19,8 +19,18 @@ export type ComposeRequests = {
   media: Pick<StudioClient['media'], 'import' | 'importBytes' | 'info' | 'check' | 'fix'>;
   /** Grants for dropped and picked files (`images:import` takes their tokens). */
   files: StudioClient['files'];
-  jobs: Pick<StudioClient['jobs'], 'submit'>;
+  jobs: Pick<StudioClient['jobs'], 'submit' | 'submitBatch'>;
 };
+
+/**
+ * Generate ×N (issue 14 "Variations"): how many takes Generate sends (1 = one job; 2–8 = a batch)
+ * and the seed list as the user typed it ("1, 2, 42"; empty = random seeds). Not part of the
+ * draft: a choice about sending, not about the video.
+ */
+export interface Variations {
+  count: number;
+  seedList: string;
+}
 
 /** Where the autosave stands: `pending` = edited, waiting for the debounce; `error` keeps the message. */
 export type SaveState = { status: 'saved' | 'pending' | 'saving' } | { status: 'error'; message: string };
@@ -47,6 +57,7 @@ export interface ComposeState {
   importing: Record<FrameRole, boolean>;
   frameErrors: Record<FrameRole, string | null>;
   submit: SubmitState;
+  variations: Variations;
   /** Reference videos and audio main registered, by media id (name, probe, poster). */
   media: Record<string, ImportedMedia>;
   /** `media:check` of the tray for the current model and settings. */
@@ -84,6 +95,7 @@ export interface ComposeState {
   setFix(role: FrameRole, state: FixState): void;
   setSave(state: SaveState): void;
   setSubmit(state: SubmitState): void;
+  setVariations(patch: Partial<Variations>): void;
   setOlderDrafts(drafts: Draft[] | null): void;
   /** Adds imported references to the tray (each at the end of its kind; one already there is skipped). */
   addReferences(items: ReferenceItem[]): void;
@@ -130,6 +142,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       importing: { first: false, last: false },
       frameErrors: { first: null, last: null },
       submit: { status: 'idle' },
+      variations: { count: 1, seedList: '' },
       media: {},
       referenceCheck: IDLE,
       referenceImport: { pending: 0, errors: [] },
@@ -185,6 +198,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       setFix: (role, state) => set((s) => ({ compose: { ...s.compose, fixes: { ...s.compose.fixes, [role]: state } } })),
       setSave: (save) => patch({ save }),
       setSubmit: (submit) => patch({ submit }),
+      setVariations: (next) => set((s) => ({ compose: { ...s.compose, variations: { ...s.compose.variations, ...next } } })),
       setOlderDrafts: (olderDrafts) => patch({ olderDrafts }),
       addReferences: (items) => change((d) => withReferencesAdded(d, items)),
       moveReference(index, delta) {

@@ -22,6 +22,8 @@ export interface LibraryFilterState {
   date: DatePreset;
   /** 0 = any rating; 1–5 = at least that many stars. */
   minRating: number;
+  /** Only the takes of this batch of variations ('' = any clip); set from a batch, shown as a chip. */
+  batchId: string;
   sort: SortChoice;
 }
 
@@ -34,6 +36,7 @@ export const NO_FILTERS: LibraryFilterState = {
   aspectRatio: '',
   date: 'any',
   minRating: 0,
+  batchId: '',
   sort: 'newest',
 };
 
@@ -75,6 +78,7 @@ export function toListQuery(f: LibraryFilterState, page: { offset: number; limit
       ...(f.aspectRatio ? { aspectRatio: [f.aspectRatio] } : {}),
       ...(from !== undefined ? { from } : {}),
       ...(f.minRating > 0 ? { minRating: f.minRating } : {}),
+      ...(f.batchId ? { batchId: f.batchId } : {}),
     },
     sort: SORTS[f.sort],
     offset: page.offset,
@@ -85,6 +89,6 @@ export function toListQuery(f: LibraryFilterState, page: { offset: number; limit
 /** True when any filter or search text narrows the library (the empty state then says "no matches"). */
 export function isFiltered(f: LibraryFilterState): boolean {
   return (
-    f.text.trim() !== '' || f.provider !== '' || f.modelId !== '' || f.mode !== '' || f.resolution !== '' || f.aspectRatio !== '' || f.date !== 'any' || f.minRating > 0
+    f.text.trim() !== '' || f.provider !== '' || f.modelId !== '' || f.mode !== '' || f.resolution !== '' || f.aspectRatio !== '' || f.date !== 'any' || f.minRating > 0 || f.batchId !== ''
   );
 }

@@ -5,7 +5,9 @@ import { insertTag } from '../../../shared/drafts/reference-tags';
 import { ViewHeader } from '../../components/ViewHeader';
 import type { FrameRole } from '../../store/compose/edits';
 import { imageFileFrom } from '../../store/compose/frame-files';
-import { generate, readinessNow } from '../../store/compose/generate';
+import { generate, generateBatch, planBatchNow, readinessNow } from '../../store/compose/generate';
+import type { BatchPlan } from '../../store/compose/batch-plan';
+import type { ModelEntry } from '../../../shared/catalog/types';
 import { addReferenceFiles } from '../../store/compose/reference-actions';
 import { filesFrom } from '../../store/compose/reference-files';
 import { useStudio } from '../../store/index';
@@ -15,6 +17,7 @@ import { FramesPanel } from './FramesPanel';
 import { GenerateBar } from './GenerateBar';
 import { ModelPicker } from './ModelPicker';
 import { ParamsPanel } from './ParamsPanel';
+import { VariationsField } from './VariationsField';
 import { ChoiceField } from './ChoiceField';
 import { PromptEditor } from './PromptEditor';
 import { PromptTags } from './PromptTags';
@@ -48,6 +51,8 @@ export function ComposeView() {
   const active = useRef<FrameRole>('first');
   // The draft as it was when Ctrl/Cmd+Enter was refused: until it changes, the footer says why, louder.
   const [refused, setRefused] = useState<Draft | null>(null);
+  // Generate ×N's plan (seeds rolled once) while its confirm is open.
+  const [batch, setBatch] = useState<(Extract<BatchPlan, { ok: true }> & { model: ModelEntry }) | null>(null);
 
   useEffect(() => {
     /** The slot a paste or Ctrl+O fills: the one last used, unless the model takes no image there. */
@@ -66,8 +71,7 @@ export function ComposeView() {
       if (!mod || e.altKey || e.shiftKey) return;
       if (e.key === 'Enter') {
         e.preventDefault();
-        if (readinessNow(useStudio.getState()).ready) void generate(useStudio); // generate records its own outcome.
-        else setRefused(useStudio.getState().compose.draft);
+        if (!startGenerate(setBatch)) setRefused(useStudio.getState().compose.draft);
       } else if (e.key.toLowerCase() === 'o') {
         e.preventDefault();
         (usesTray() ? trayInput : target() === 'last' ? lastInput : firstInput).current?.click();
@@ -143,13 +147,44 @@ export function ComposeView() {
             <aside className="compose-side" aria-label="Model and parameters">
               <ModelPicker selected={model} />
               {model ? <ParamsPanel model={model} /> : null}
+              {model ? <VariationsField model={model} /> : null}
             </aside>
           </div>
-          <GenerateBar model={model} shortcut={`${MOD}${IS_MAC ? '↵' : 'Enter'}`} nudged={refused !== null && refused === draft} onGenerate={() => void generate(useStudio)} />
+          <GenerateBar
+            model={model}
+            shortcut={`${MOD}${IS_MAC ? '↵' : 'Enter'}`}
+            nudged={refused !== null && refused === draft}
+            onGenerate={() => startGenerate(setBatch)}
+            batch={batch}
+            onSendBatch={() => {
+              const takes = batch?.takes ?? [];
+              setBatch(null);
+              void generateBatch(useStudio, takes); // records its own outcome.
+            }}
+            onCancelBatch={() => setBatch(null)}
+          />
         </>
       )}
     </div>
   );
+}
+
+/**
+ * Generate (button or Ctrl/Cmd+Enter): one take is sent at once; a batch (Takes per Generate 2–8)
+ * is planned — seeds rolled — and handed to `openBatch` for its confirm. False when nothing can
+ * be sent (the footer says why).
+ */
+function startGenerate(openBatch: (plan: Extract<BatchPlan, { ok: true }> & { model: ModelEntry }) => void): boolean {
+  const state = useStudio.getState();
+  if (state.compose.variations.count < 2) {
+    if (!readinessNow(state).ready) return false;
+    void generate(useStudio); // generate records its own outcome.
+    return true;
+  }
+  const plan = planBatchNow(state);
+  if (!plan?.ok) return false;
+  openBatch(plan);
+  return true;
 }
 
 /**

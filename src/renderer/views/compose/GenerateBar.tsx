@@ -9,6 +9,11 @@ import { useStudio } from '../../store/index';
 import { FooterMessages, type FooterMessage } from './FooterMessages';
 import { formatCost, formatSize } from './format';
 import { violationText } from './reference-verdict';
+import type { ModelEntry } from '../../../shared/catalog/types';
+import { batchProblem, type BatchPlan } from '../../store/compose/batch-plan';
+import { BatchConfirm } from './BatchConfirm';
+import { batchCostText } from './batch-cost-text';
+import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 
 interface GenerateBarProps {
   model: ModelChoice | undefined;
@@ -16,6 +21,10 @@ interface GenerateBarProps {
   /** A Ctrl/Cmd+Enter was refused and nothing changed since: the reason is shown louder and announced. */
   nudged: boolean;
   onGenerate(): void;
+  /** Generate ×N's plan awaiting the user's confirm (`BatchConfirm`); null when none is asked. */
+  batch: (Extract<BatchPlan, { ok: true }> & { model: ModelEntry }) | null;
+  onSendBatch(): void;
+  onCancelBatch(): void;
 }
 
 /**
@@ -24,7 +33,7 @@ interface GenerateBarProps {
  * Ctrl/Cmd+Enter highlights that reason and announces it. The footer stays one line high: its
  * messages collapse to the first one and a "+N" disclosure (issue 14: it must never cover the prompt).
  */
-export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBarProps) {
+export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSendBatch, onCancelBatch }: GenerateBarProps) {
   const draft = useStudio((s) => s.compose.draft);
   const models = useStudio((s) => s.models.list?.models ?? null);
   const checks = useStudio((s) => s.compose.checks);
@@ -33,13 +42,20 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBar
   const referenceCheck = useStudio((s) => s.compose.referenceCheck);
   const chosen = useStudio((s) => s.compose.inputs);
   const setView = useStudio((s) => s.shell.setView);
+  const { count, seedList } = useStudio((s) => s.compose.variations);
+  const demo = useStudio((s) => s.app.info?.demo ?? false);
   const reasonId = useId();
 
-  const state = readiness({ draft, models, checks, referenceCheck, inputs: chosen, sending: submit.status === 'sending' });
+  const ready = readiness({ draft, models, checks, referenceCheck, inputs: chosen, sending: submit.status === 'sending' });
+  // A batch's own problem (a bad seed list) blocks Generate like any other reason, said beside it.
+  const batchReason = ready.ready && count > 1 ? batchProblem(ready.model, count, seedList) : null;
+  const state = batchReason ? { ready: false as const, reason: batchReason } : ready;
   const params = draft && model ? jobParamsFromDraft(draft, model, inputsFor(draft, model, chosen ?? undefined)) : null;
   const firstInfo = draft?.firstFrame ? (images[draft.firstFrame.imageId]?.info ?? (checks.first.status === 'done' ? checks.first.value.info : undefined)) : undefined;
   const size = model && params ? outputSizeFor(model, params, firstInfo) : null;
   const cost = model && params ? estimateCost(model, params, size) : null;
+
+  const costText = count > 1 && model ? batchCostText(cost, count, PROVIDER_NAMES[model.provider], demo).short : formatCost(cost);
 
   // The reason Generate is off comes first: the button points at it (aria-describedby).
   const messages: FooterMessage[] = [];
@@ -67,8 +83,8 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBar
         <div>
           <dt>Cost</dt>
           {/* The title carries the whole estimate when a narrow footer cuts it. */}
-          <dd data-testid="cost" title={model ? formatCost(cost) : undefined}>
-            {model ? formatCost(cost) : '—'}
+          <dd data-testid="cost" title={model ? costText : undefined}>
+            {model ? costText : '—'}
           </dd>
         </div>
       </dl>
@@ -90,10 +106,11 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate }: GenerateBar
           onClick={onGenerate}
         >
           {submit.status === 'sending' ? <LoaderCircle className="spin" aria-hidden="true" size={16} /> : <Sparkles aria-hidden="true" size={16} />}
-          Generate
+          {count > 1 ? `Generate ×${count}` : 'Generate'}
           <kbd className="kbd">{shortcut}</kbd>
         </button>
       </div>
+      <BatchConfirm plan={batch} each={cost} demo={demo} onSend={onSendBatch} onCancel={onCancelBatch} />
     </footer>
   );
 }

@@ -1,4 +1,4 @@
-import { Download, FileJson, FolderOpen, LoaderCircle, Recycle, StepForward, Trash2 } from 'lucide-react';
+import { Download, FileJson, FolderOpen, Layers, LoaderCircle, Recycle, StepForward, Trash2 } from 'lucide-react';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -9,7 +9,8 @@ import { MakeFinal } from './MakeFinal';
 /**
  * The open clip's actions: Reuse and Continue from last frame (both open Compose with a new
  * draft), Reveal in folder, Save a copy (the MP4, where the user chooses), Export sidecar (saves
- * the JSON), and Delete (to the trash, with Undo).
+ * the JSON), and Delete (to the trash, with Undo). A take of a batch also offers its batch (the
+ * grid shows only that batch's takes, to compare).
  */
 export function ClipActions({ clip }: { clip: ClipDetail }) {
   const busy = useStudio((s) => s.library.busy);
@@ -51,6 +52,12 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
         {busy === 'continue' ? 'Extracting last frame…' : 'Continue from last frame'}
       </button>
       <MakeFinal clip={clip} />
+      {clip.batch ? (
+        <button type="button" className="button" onClick={() => showBatch(clip.batch!.id)}>
+          <Layers aria-hidden="true" size={16} />
+          Show its batch ({clip.batch.of} takes)
+        </button>
+      ) : null}
       <button type="button" className="button" onClick={() => void reveal()}>
         <FolderOpen aria-hidden="true" size={16} />
         Reveal in folder
@@ -69,6 +76,13 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
       </button>
     </div>
   );
+}
+
+/** Closes the detail and shows only the takes of batch `id` in the grid. */
+function showBatch(id: string): void {
+  const { library } = useStudio.getState();
+  library.setFilters({ batchId: id });
+  library.close();
 }
 
 /** Saves `text` as a download named `fileName`, through a Blob URL revoked once the download has it. */

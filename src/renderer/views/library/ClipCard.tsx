@@ -1,4 +1,4 @@
-import { FlaskConical, ImageOff } from 'lucide-react';
+import { Check, FlaskConical, ImageOff, Layers } from 'lucide-react';
 import { memo, useEffect, useState } from 'react';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { date, MODE_LABEL, modelName, seconds } from './format';
@@ -15,7 +15,11 @@ interface ClipCardProps {
   index: number;
   /** The grid's one tab stop (roving tabindex). */
   tabbable: boolean;
+  /** Picked for Compare (the grid's selection: `aria-selected`). */
+  picked: boolean;
   onOpen(id: string): void;
+  /** Picks or unpicks the clip for Compare (Ctrl/Cmd+click, the check mark, or X on the card). */
+  onPick(id: string): void;
   onFocusIndex(index: number): void;
 }
 
@@ -23,7 +27,8 @@ interface ClipCardProps {
 export function cardLabel(clip: ClipSummary): string {
   const rating = clip.rating > 0 ? `, ${clip.rating} stars` : '';
   const seed = clip.seed === null ? '' : `, seed ${clip.seed}`;
-  const take = clip.take ? `, take ${clip.take.n} of ${clip.take.of}` : '';
+  // A take of a batch is named by its batch; other clips by their take among the same prompt and inputs.
+  const take = clip.batch ? `, take ${clip.batch.take} of ${clip.batch.of} of a batch` : clip.take ? `, take ${clip.take.n} of ${clip.take.of}` : '';
   const simulated = clip.simulated ? ', simulated' : '';
   return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${take}${seed}${rating}, ${date(clip.createdAt)}${simulated}`;
 }
@@ -32,7 +37,7 @@ export function cardLabel(clip: ClipSummary): string {
  * One poster in the grid. Hovering it for a moment plays a muted preview: the `<video>` exists
  * only for the hovered card, so 10,000 posters never mean more than one decoder.
  */
-export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, onFocusIndex }: ClipCardProps) {
+export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, onOpen, onPick, onFocusIndex }: ClipCardProps) {
   const [hovered, setHovered] = useState(false);
   const [preview, setPreview] = useState(false);
 
@@ -53,7 +58,9 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
       data-clip-id={clip.id}
       tabIndex={tabbable ? 0 : -1}
       aria-label={cardLabel(clip)}
-      onClick={() => onOpen(clip.id)}
+      aria-selected={picked}
+      data-picked={picked || undefined}
+      onClick={(e) => (e.ctrlKey || e.metaKey ? onPick(clip.id) : onOpen(clip.id))}
       onFocus={() => onFocusIndex(index)}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
@@ -76,6 +83,24 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, onOpen, 
           <span className="clip-badge clip-simulated" title="Made by the offline demo, not by a provider">
             <FlaskConical aria-hidden="true" size={11} />
             simulated
+          </span>
+        ) : null}
+        {/* The mouse's way to pick; keyboard: X on the card (the grid's selection, aria-selected). */}
+        <span
+          className="clip-pick"
+          aria-hidden="true"
+          title={picked ? 'Picked for Compare (click to unpick)' : 'Pick for Compare (or Ctrl+click, or X)'}
+          onClick={(e) => {
+            e.stopPropagation();
+            onPick(clip.id);
+          }}
+        >
+          {picked ? <Check size={14} /> : null}
+        </span>
+        {clip.batch ? (
+          <span className="clip-badge clip-batch" title="A take of a batch of variations">
+            <Layers aria-hidden="true" size={11} />
+            take {clip.batch.take}/{clip.batch.of}
           </span>
         ) : null}
         {clip.rating > 0 ? (

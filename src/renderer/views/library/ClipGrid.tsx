@@ -4,6 +4,7 @@ import { useStudio } from '../../store/index';
 import { clipAt } from '../../store/library/paging';
 import { ClipCard, ClipCardPlaceholder } from './ClipCard';
 import { nextIndex } from './grid-keys';
+import { MAX_COMPARE } from '../../store/compare/slice';
 
 /** Smallest card width in px; the grid fits as many columns as the width allows. */
 const MIN_CARD = 224;
@@ -29,13 +30,17 @@ function layoutFor(width: number): { columns: number; rowHeight: number } {
  * The virtualized poster grid (`@tanstack/react-virtual`): rows of as many cards as fit, only the
  * rows in view (plus a few) in the DOM, so 10,000 clips scroll smoothly. It reports the visible
  * clip range, widened by `PREFETCH_ROWS`, to the store, which fetches those pages. Keyboard: one tab stop; arrows, Home/End,
- * PageUp/PageDown move between cards, Enter or Space opens one, 0–5 rate the focused clip.
+ * PageUp/PageDown move between cards, Enter or Space opens one, 0–5 rate the focused clip, X picks it
+ * for Compare (as Ctrl/Cmd+click does; the grid is multi-selectable, a picked card `aria-selected`).
  */
 export function ClipGrid({ total }: { total: number }) {
   const pages = useStudio((s) => s.library.pages);
   const open = useStudio((s) => s.library.open);
   const rate = useStudio((s) => s.library.rate);
   const setRange = useStudio((s) => s.library.setRange);
+  const picked = useStudio((s) => s.compare.picked);
+  const togglePick = useStudio((s) => s.compare.toggle);
+  const announce = useStudio((s) => s.shell.announce);
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -84,6 +89,14 @@ export function ClipGrid({ total }: { total: number }) {
     }
   });
 
+  /** Picks or unpicks a clip for Compare; a fifth is refused, said in the status line. */
+  const onPick = useCallback(
+    (id: string) => {
+      if (!togglePick(id)) announce(`Compare takes up to ${MAX_COMPARE} clips: unpick one first.`);
+    },
+    [togglePick, announce],
+  );
+
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
@@ -93,6 +106,11 @@ export function ClipGrid({ total }: { total: number }) {
       if ((e.key === 'Enter' || e.key === ' ') && clip) {
         e.preventDefault();
         void open(clip.id); // The detail shows its own loading and failure.
+        return;
+      }
+      if ((e.key === 'x' || e.key === 'X') && clip && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        onPick(clip.id);
         return;
       }
       if (/^[0-5]$/.test(e.key) && clip && !e.ctrlKey && !e.metaKey) {
@@ -108,7 +126,7 @@ export function ClipGrid({ total }: { total: number }) {
       pendingFocus.current = next;
       virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
     },
-    [pages, open, rate, columns, total, rowHeight, virtualizer],
+    [pages, open, rate, onPick, columns, total, rowHeight, virtualizer],
   );
 
   const onOpen = useCallback((id: string) => void open(id), [open]);
@@ -119,6 +137,7 @@ export function ClipGrid({ total }: { total: number }) {
       className="clip-grid"
       role="grid"
       aria-label="Clips"
+      aria-multiselectable="true"
       aria-rowcount={rowCount}
       aria-colcount={columns}
       onKeyDown={onKeyDown}
@@ -136,7 +155,16 @@ export function ClipGrid({ total }: { total: number }) {
               const index = row.index * columns + col;
               const clip = clipAt(pages, index);
               return clip ? (
-                <ClipCard key={clip.id} clip={clip} index={index} tabbable={index === tabStop} onOpen={onOpen} onFocusIndex={setFocusIndex} />
+                <ClipCard
+                  key={clip.id}
+                  clip={clip}
+                  index={index}
+                  tabbable={index === tabStop}
+                  picked={picked.includes(clip.id)}
+                  onOpen={onOpen}
+                  onPick={onPick}
+                  onFocusIndex={setFocusIndex}
+                />
               ) : (
                 <ClipCardPlaceholder key={`i${index}`} index={index} tabbable={index === tabStop} />
               );

@@ -6,6 +6,7 @@ import { useStudio } from '../../store/index';
 import { isFiltered } from '../../store/library/filters';
 import { ClipDetailView } from './ClipDetailView';
 import { ClipGrid } from './ClipGrid';
+import { ComparePickBar } from './ComparePickBar';
 import { FilterBar } from './FilterBar';
 import { clipCount } from './format';
 import './library.css';
@@ -57,6 +58,7 @@ export function LibraryView() {
       <div className="library-body">
         <div className="library-browser" ref={browser} inert={open}>
           <FilterBar />
+          <ComparePickBar />
           <Browser />
         </div>
         {open ? <ClipDetailView detail={detail} /> : null}

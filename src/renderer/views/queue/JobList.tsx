@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
 import { dropJob, moveJob } from '../../store/jobs/actions';
+import { queueRows } from '../../store/jobs/batches';
 import type { Take } from '../../store/jobs/takes';
+import { BatchRow } from './BatchRow';
 import { JobRow, type DropPlace } from './JobRow';
 import { runAction } from './run-action';
 import { takeLine } from './take-text';
@@ -20,6 +22,8 @@ interface JobListProps {
   jobs: readonly JobView[];
   /** Every job's take of its prompt (`takesOf`), by id. */
   takes: ReadonlyMap<string, Take>;
+  /** Every batch's takes (`groupBatches` of all jobs, not only those shown), by batch id. */
+  batches: ReadonlyMap<string, readonly JobView[]>;
   selectedId: string | null;
   paused: boolean;
   onSelect(id: string): void;
@@ -30,29 +34,34 @@ interface JobListProps {
  * the DOM, so 1,000 jobs scroll as smoothly as 10. Keyboard: ↑/↓ move between rows, Home/End jump,
  * Alt+↑/↓ move a job not sent yet earlier or later in the queue (as dragging does).
  */
-export function JobList({ jobs, takes, selectedId, paused, onSelect }: JobListProps) {
+export function JobList({ jobs, takes, batches, selectedId, paused, onSelect }: JobListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ id: string; over: string | null; place: DropPlace } | null>(null);
   const pendingFocus = useRef<string | null>(null);
 
+  // A batch's header row goes before its first take shown (issue 14 "Variations").
+  const rows = useMemo(() => queueRows(jobs), [jobs]);
   const virtualizer = useVirtualizer({
-    count: jobs.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE,
     overscan: OVERSCAN,
-    getItemKey: (i) => jobs[i]?.id ?? i,
+    getItemKey: (i) => {
+      const row = rows[i];
+      return row ? (row.kind === 'job' ? row.job.id : `batch:${row.batchId}`) : i;
+    },
   });
 
   /** Focuses the row of job `id` once it is rendered (it may first have to scroll into view). */
   const focusJob = useCallback(
     (id: string) => {
-      const index = jobs.findIndex((j) => j.id === id);
+      const index = rows.findIndex((r) => r.kind === 'job' && r.job.id === id);
       if (index < 0) return;
       pendingFocus.current = id;
       virtualizer.scrollToIndex(index, { align: 'auto' });
       requestAnimationFrame(() => tryFocus());
     },
-    [jobs, virtualizer],
+    [rows, virtualizer],
   );
 
   function tryFocus(): void {
@@ -67,8 +76,10 @@ export function JobList({ jobs, takes, selectedId, paused, onSelect }: JobListPr
   useEffect(() => tryFocus());
 
   const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLButtonElement>, job: JobView, index: number) => {
+    (event: KeyboardEvent<HTMLButtonElement>, job: JobView) => {
       const key = event.key;
+      // Arrows move between jobs; batch headers are passed over (their buttons are reached by Tab).
+      const index = jobs.findIndex((j) => j.id === job.id);
       if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
         event.preventDefault();
         if (job.state !== 'queued') {
@@ -129,8 +140,21 @@ export function JobList({ jobs, takes, selectedId, paused, onSelect }: JobListPr
     <div className="job-scroller" ref={scroller}>
       <ul className="job-list" aria-label={`Jobs, ${jobs.length}`} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const job = jobs[item.index];
-          if (!job) return null;
+          const row = rows[item.index];
+          if (!row) return null;
+          if (row.kind === 'batch') {
+            return (
+              <BatchRow
+                key={`batch:${row.batchId}`}
+                batchId={row.batchId}
+                takes={batches.get(row.batchId) ?? []}
+                index={item.index}
+                start={item.start}
+                measure={virtualizer.measureElement}
+              />
+            );
+          }
+          const job = row.job;
           return (
             <JobRow
               key={job.id}

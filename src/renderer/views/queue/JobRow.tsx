@@ -27,7 +27,7 @@ export interface JobRowProps {
   /** Where a drag hovering this row would drop, for the insertion line. */
   dropPlace: DropPlace | null;
   onSelect(id: string): void;
-  onKeyDown(event: KeyboardEvent<HTMLButtonElement>, job: JobView, index: number): void;
+  onKeyDown(event: KeyboardEvent<HTMLButtonElement>, job: JobView): void;
   onDragStart(event: DragEvent<HTMLLIElement>, job: JobView): void;
   onDragOver(event: DragEvent<HTMLLIElement>, job: JobView): void;
   onDrop(event: DragEvent<HTMLLIElement>, job: JobView): void;
@@ -54,6 +54,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
       data-job-id={job.id}
       data-state={job.state}
       data-drop={props.dropPlace ?? undefined}
+      data-batch={job.batch ? '' : undefined}
       className="job-row"
       style={{ transform: `translateY(${props.start}px)` }}
       draggable={queued}
@@ -72,7 +73,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
           aria-current={selected ? 'true' : undefined}
           aria-keyshortcuts={queued ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
           onClick={() => props.onSelect(job.id)}
-          onKeyDown={(e) => props.onKeyDown(e, job, props.index)}
+          onKeyDown={(e) => props.onKeyDown(e, job)}
         >
           <JobThumb job={job} />
           <span className="job-text">

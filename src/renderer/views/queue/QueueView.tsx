@@ -5,6 +5,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import { useStudio } from '../../store/index';
 import { filterCounts, matchesFilter } from '../../store/jobs/filters';
 import { inQueueOrder } from '../../store/jobs/order';
+import { groupBatches } from '../../store/jobs/batches';
 import { takesOf } from '../../store/jobs/takes';
 import { JobList } from './JobList';
 import { JobPanel } from './JobPanel';
@@ -27,6 +28,7 @@ export function QueueView() {
   const shown = useMemo(() => ordered.filter((j) => matchesFilter(j, filter)), [ordered, filter]);
   const counts = useMemo(() => filterCounts(ordered), [ordered]);
   const takes = useMemo(() => takesOf(ordered), [ordered]);
+  const batches = useMemo(() => groupBatches(ordered), [ordered]);
   const selected = selectedId ? byId[selectedId] : undefined;
 
   return (
@@ -54,7 +56,7 @@ export function QueueView() {
           </div>
           <div className="queue-body" data-panel={selected ? '' : undefined}>
             {shown.length > 0 ? (
-              <JobList jobs={shown} takes={takes} selectedId={selectedId} paused={paused} onSelect={select} />
+              <JobList jobs={shown} takes={takes} batches={batches} selectedId={selectedId} paused={paused} onSelect={select} />
             ) : (
               <p className="queue-none">{loaded ? 'No jobs match this filter.' : 'Loading jobs…'}</p>
             )}

@@ -1,0 +1,58 @@
+import { useId } from 'react';
+import type { ModelEntry } from '../../../shared/catalog/types';
+import { MAX_BATCH } from '../../../shared/jobs/batch';
+import { batchProblem, seedMax } from '../../store/compose/batch-plan';
+import { useStudio } from '../../store/index';
+import { ChoiceField } from './ChoiceField';
+
+const COUNTS = Array.from({ length: MAX_BATCH }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
+
+/**
+ * Generate ×N (issue 14 "Variations"): how many takes one Generate sends — 1, or a batch of 2–8
+ * with the same inputs and their own seeds — and, for a batch, the seeds to use ("1, 2, 42"; the
+ * rest random). On a row without a seed it says the takes differ only by chance.
+ */
+export function VariationsField({ model }: { model: ModelEntry }) {
+  const { count, seedList } = useStudio((s) => s.compose.variations);
+  const setVariations = useStudio((s) => s.compose.setVariations);
+  const id = useId();
+  const helpId = useId();
+  const seeded = seedMax(model) !== null;
+  const problem = count > 1 ? batchProblem(model, count, seedList) : null;
+  return (
+    <div className="variations" role="group" aria-label="Variations">
+      <ChoiceField
+        label="Takes per Generate"
+        choices={COUNTS}
+        value={String(count)}
+        onChange={(v) => setVariations({ count: Number(v) })}
+        help={count > 1 ? `Generate sends ${count} jobs as one batch: the same inputs${seeded ? ', each with its own seed' : ''}.` : 'One video per Generate.'}
+      />
+      {count > 1 && seeded ? (
+        <div className="param">
+          <label htmlFor={id} className="param-label">
+            Seeds for the takes
+          </label>
+          <input
+            id={id}
+            className="param-input"
+            inputMode="numeric"
+            placeholder="Random"
+            value={seedList}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={helpId}
+            onChange={(e) => setVariations({ seedList: e.target.value })}
+          />
+          <p id={helpId} className="param-help" data-tone={problem ? 'error' : undefined}>
+            {problem ?? 'Empty: random seeds. Or list them, like 1, 2, 42; takes beyond the list get random ones.'}
+          </p>
+        </div>
+      ) : null}
+      {count > 1 && !seeded ? (
+        <p className="param-help" role="note">
+          {model.name} takes no seed: its takes differ only by chance, and none can be reproduced exactly.
+        </p>
+      ) : null}
+    </div>
+  );
+}
