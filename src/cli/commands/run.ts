@@ -9,7 +9,7 @@ import { KEY_VARS } from '../../main/providers/registry';
 import { findModel } from '../../shared/catalog/models';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
-import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { ReferenceTask, type JobParams, type ModelEntry, type ReferenceItem } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import { durationText } from '../../shared/format/duration';
 import type { Job } from '../../shared/jobs/job';
@@ -44,6 +44,8 @@ export interface RunOptions {
   json: boolean;
   /** `--reference-image`, `--reference-video`, `--reference-audio` (each repeatable, in tag order). */
   references: ReferenceFlags;
+  /** `--task reference|edit|extend` (Seedance 2.5 rows that offer task types; seedance-2.5.md §2.2). */
+  task?: string;
 }
 
 function toInt(flag: string, v: string | undefined): number | undefined {
@@ -66,11 +68,27 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
       seed: toInt('seed', opts.seed),
       cameraFixed: opts.cameraFixed ? true : undefined,
       generateAudio: opts.noAudio ? false : undefined,
+      task: opts.task,
+      // Stand-ins for the reference files, so the set rules (an edit needs its source video) are judged now;
+      // the files themselves are imported and checked later (importReferences).
+      references: hasAnyReference(opts.references) ? referenceStandIns(opts.references) : undefined,
     }).filter(([, v]) => v !== undefined),
   );
+  if (opts.task !== undefined && !ReferenceTask.safeParse(opts.task).success) throw new UsageError(`--task must be reference, edit or extend, got "${opts.task}".`);
   const parsed = paramsSchema(entry).safeParse(raw);
   if (!parsed.success) throw new RejectedError(parsed.error.issues.map((i) => i.message).join('\n'));
-  return parsed.data;
+  const { references: _standIns, ...params } = parsed.data;
+  return params;
+}
+
+function hasAnyReference(flags: ReferenceFlags): boolean {
+  return flags.images.length + flags.videos.length + flags.audios.length > 0;
+}
+
+/** One placeholder `ReferenceItem` per `--reference-*` flag, in order: a URL where one was given, else a file id. */
+function referenceStandIns(flags: ReferenceFlags): ReferenceItem[] {
+  const item = (kind: ReferenceItem['kind'], source: string): ReferenceItem => (/^https:\/\//.test(source) ? { kind, url: source } : { kind, id: '0'.repeat(32) });
+  return [...flags.images.map((s) => item('image', s)), ...flags.videos.map((s) => item('video', s)), ...flags.audios.map((s) => item('audio', s))];
 }
 
 /**
@@ -105,7 +123,7 @@ async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts
   const job: JobParams = { ...params };
   if (frames.firstFrame) job.firstFrame = frames.firstFrame;
   if (frames.lastFrame) job.lastFrame = frames.lastFrame;
-  const references = await importReferences(studio, entry, opts.references, Boolean(job.firstFrame || job.lastFrame), opts.fix, say);
+  const references = await importReferences(studio, entry, opts.references, Boolean(job.firstFrame || job.lastFrame), opts.fix, say, job.task);
   if (references.length > 0) job.references = references;
   const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
   say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${durationText(job.duration)}${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
