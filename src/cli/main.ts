@@ -20,7 +20,7 @@ const USAGE = `Usage:
                [--image <file>] [--last-image <file>] [--fix] [--resolution <r>] [--aspect-ratio <a>]
                [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--data <dir>] [--json]
                [--reference-image <file>]... [--reference-video <file>|<https url>]... [--reference-audio <file>]...
-               [--draft]
+               [--draft] [--task reference|edit|extend]
   seedance finalize <clip id | clip folder | clip.json> --out <dir> [--data <dir>] [--json]
 
 run checks images like \`check\` and refuses them with the report; --fix sends fixed copies instead.
@@ -28,6 +28,10 @@ run checks images like \`check\` and refuses them with the report; --fix sends f
 the first image is @image1) give a reference-to-video model its references; run and check report
 on each one. A reference video may be a public https:// URL (ModelArk takes reference videos only
 by URL). With --fix, videos and audio that break a rule ffmpeg can mend are re-encoded or trimmed.
+--task (Seedance 2.5) says what a reference job does: reference (a new clip, the default), edit
+(change what is in the first --reference-video, same length: 4–30 s source) or extend (continue it:
+2–30 s source). Edit and extend keep the source's aspect ratio, edit its length (duration Auto);
+run refuses other values before sending. EvoLink's video-edit / video-extend models are the task.
 The video is filed in the library under the data folder (--data, else SEEDANCE_DATA_DIR, else a
 per-user folder) and copied to <out>/<clip id>.mp4; its library path is printed. Ctrl-C cancels.
 --draft makes a 480p Draft on models that document it (Seedance 2.5 on ModelArk and fal); finalize
@@ -55,6 +59,7 @@ const RUN_OPTIONS = {
   out: { type: 'string' },
   data: { type: 'string' },
   json: { type: 'boolean', default: false },
+  task: { type: 'string' },
   ...REFERENCE_OPTIONS,
 } as const;
 
@@ -96,6 +101,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           data: v.data,
           json: v.json ?? false,
           references: referenceFlags(v),
+          task: v.task,
         },
         io,
       );

@@ -9,7 +9,7 @@ import { KEY_VARS } from '../../main/providers/registry';
 import { findModel } from '../../shared/catalog/models';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
-import type { JobParams, ModelEntry } from '../../shared/catalog/types';
+import { ReferenceTask, type JobParams, type ModelEntry, type ReferenceItem } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import { durationText } from '../../shared/format/duration';
 import type { Job } from '../../shared/jobs/job';
@@ -46,6 +46,8 @@ export interface RunOptions {
   json: boolean;
   /** `--reference-image`, `--reference-video`, `--reference-audio` (each repeatable, in tag order). */
   references: ReferenceFlags;
+  /** `--task reference|edit|extend` (Seedance 2.5 rows that offer task types; seedance-2.5.md §2.2). */
+  task?: string;
 }
 
 function toInt(flag: string, v: string | undefined): number | undefined {
@@ -79,8 +81,10 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
       generateAudio: opts.noAudio ? false : undefined,
       references: inputs.length > 0 ? referenceItems(inputs, inputs.map(() => UNREAD_FILE)) : undefined,
       draft: opts.draft ? true : undefined,
+      task: opts.task,
     }).filter(([, v]) => v !== undefined),
   );
+  if (opts.task !== undefined && !ReferenceTask.safeParse(opts.task).success) throw new UsageError(`--task must be reference, edit or extend, got "${opts.task}".`);
   const parsed = paramsSchema(entry).safeParse(raw);
   if (!parsed.success) throw new RejectedError(parsed.error.issues.map((i) => i.message).join('\n'));
   const { references: _named, ...params } = parsed.data;
@@ -119,7 +123,7 @@ export async function runJob(studio: Studio, entry: ModelEntry, params: JobParam
   const job: JobParams = { ...params };
   if (frames.firstFrame) job.firstFrame = frames.firstFrame;
   if (frames.lastFrame) job.lastFrame = frames.lastFrame;
-  const references = await importReferences(studio, entry, opts.references, Boolean(job.firstFrame || job.lastFrame), opts.fix, say);
+  const references = await importReferences(studio, entry, opts.references, Boolean(job.firstFrame || job.lastFrame), opts.fix, say, job.task);
   if (references.length > 0) job.references = references;
   const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
   say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${durationText(job.duration)}${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);

@@ -1,4 +1,4 @@
-import type { ModelEntry, ReferenceItem } from '../../shared/catalog/types';
+import type { ModelEntry, ReferenceItem, ReferenceTask } from '../../shared/catalog/types';
 import type { Studio } from '../../main/composition/create-studio';
 import { checkReferences, type ResolvedReference } from '../../main/references/check';
 import { RejectedError } from '../io';
@@ -14,7 +14,7 @@ import { describeReference, referenceInputs, referenceItems, referenceReport, ty
  * Throws `ImageError` when an image cannot be read (exit 2), `StudioError('BAD_INPUT')` when a
  * video or audio file cannot.
  */
-export async function importReferences(studio: Studio, entry: ModelEntry, flags: ReferenceFlags, firstFrame: boolean, fix: boolean, note: (line: string) => void): Promise<ReferenceItem[]> {
+export async function importReferences(studio: Studio, entry: ModelEntry, flags: ReferenceFlags, firstFrame: boolean, fix: boolean, note: (line: string) => void, task?: ReferenceTask): Promise<ReferenceItem[]> {
   const inputs = referenceInputs(flags);
   if (inputs.length === 0) return [];
   const ids: string[] = [];
@@ -37,7 +37,7 @@ export async function importReferences(studio: Studio, entry: ModelEntry, flags:
       described.push(describeReference({ media: file.info }));
     }
   }
-  let check = checkReferences(entry, resolved, { firstFrame });
+  let check = checkReferences(entry, resolved, { firstFrame, task });
   if (!check.ok && fix) {
     for (const item of check.items) {
       const action = item.violations.find((v) => v.fix === 'reencode' || v.fix === 'trim')?.fix as 'reencode' | 'trim' | undefined;
@@ -51,7 +51,7 @@ export async function importReferences(studio: Studio, entry: ModelEntry, flags:
       resolved[item.index] = { kind: r.kind, media: fixed.info };
       described[item.index] = describeReference({ media: fixed.info });
     }
-    check = checkReferences(entry, resolved, { firstFrame });
+    check = checkReferences(entry, resolved, { firstFrame, task });
     // Images left: the engine sends fixed copies of them, as with --fix frames.
     const blocking = check.violations.length > 0 || check.items.some((i) => i.kind !== 'image' && !i.ok);
     if (!blocking) check = { ...check, ok: true };

@@ -5,6 +5,7 @@ import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRe
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
+import { taskOf } from '../../shared/catalog/task-type';
 import { DAY_MS, compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import { dataUrl } from './reference-files';
 import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, SubmitRequest, TaskListing, TaskStatus } from './types';
@@ -58,6 +59,8 @@ export function buildArkBody(entry: ModelEntry, params: JobParams, images: { fir
     // `return_last_frame: true` → `content.last_frame_url`, PNG at the video's size, 24 h); not with
     // `draft` (same section).
     return_last_frame: params.draft === true ? undefined : true,
+    // Seedance 2.5: the task sent explicitly with reference media, never left to the model's guess (seedance-2.5.md §2.1, §2.2).
+    omni_reference_task_type: entry.tasks?.length && refs.length > 0 ? taskOf(params, entry) : undefined,
   });
 }
 

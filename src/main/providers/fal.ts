@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { AUTO_DURATION } from '../../shared/catalog/task-type';
-import type { JobParams } from '../../shared/catalog/types';
+import { AUTO_DURATION, taskOf } from '../../shared/catalog/task-type';
+import type { JobParams, ModelEntry, ReferenceTask } from '../../shared/catalog/types';
 import { PROVIDER_NAMES, kindForStatus, makeFailure, providerError, withModelRefusal, type ModelRefusal } from './failure';
 import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameOrigin, sendRequest, type HttpAnswer } from './http';
 import { checkKeyWith } from './key-check';
@@ -21,6 +21,9 @@ import { ProviderError } from './types';
 const NAME = PROVIDER_NAMES.fal;
 const INITIATE = '/storage/upload/initiate?storage_type=fal-cdn-v3';
 
+/** fal's names for the task types (seedance-2.5.md §3 `task`: reference | editing | extension). */
+const FAL_TASK: Record<ReferenceTask, string> = { reference: 'reference', edit: 'editing', extend: 'extension' };
+
 /** Reference media URLs of a reference-to-video job (fal storage `file_url`s or URLs given as is), in tag order per kind. */
 export interface FalReferenceUrls {
   images: string[];
@@ -36,9 +39,11 @@ export interface FalReferenceUrls {
  * endpoints) become `image_urls` / `video_urls` / `audio_urls`, empty lists left out (providers.md
  * "Seedance 2.0 reference-to-video", fal).
  */
-export function buildFalBody(params: JobParams, images: { first?: string; last?: string }, refs?: FalReferenceUrls): Record<string, unknown> {
+export function buildFalBody(params: JobParams, images: { first?: string; last?: string }, refs?: FalReferenceUrls, entry?: Pick<ModelEntry, 'tasks'>): Record<string, unknown> {
   return compact({
     prompt: params.prompt,
+    // Seedance 2.5 reference-to-video: the task always sent, in fal's words (seedance-2.5.md §3).
+    task: refs && entry?.tasks?.length ? FAL_TASK[taskOf(params, entry)] : undefined,
     image_url: images.first,
     end_image_url: images.last,
     image_urls: refs && refs.images.length > 0 ? refs.images : undefined,
@@ -305,7 +310,7 @@ export const falAdapter: ProviderAdapter = {
       last: req.images.last ? await upload(req.images.last, ctx) : undefined,
     };
     const refs = req.entry.modes.includes('reference-to-video') ? await referenceUrls(req.references, ctx) : undefined;
-    return { url: `/${req.entry.model}`, body: buildFalBody(req.params, images, refs) };
+    return { url: `/${req.entry.model}`, body: buildFalBody(req.params, images, refs, req.entry) };
   },
 
   async submit(prepared, ctx) {

@@ -8,6 +8,7 @@ import { adapterFor, baseUrlsFromEnv } from '../../../src/main/providers/registr
 import { ProviderError, type PreparedImage, type PreparedMediaFile, type PreparedReference, type ProviderContext, type ProviderFailure, type RemoteTask, type TaskStatus } from '../../../src/main/providers/types';
 import { CATALOG } from '../../../src/shared/catalog/models';
 import { paramsSchema } from '../../../src/shared/catalog/params';
+import { taskOf } from '../../../src/shared/catalog/task-type';
 import { makeMp4, makeWav } from '../../fixtures/reference-media';
 import { specOutputSize } from '../../fixtures/spec-output-sizes';
 import { createUploadCache } from '../../../src/main/providers/upload-cache';
@@ -104,9 +105,7 @@ function paramsFor(entry: ModelEntry, mode: Mode): JobParams {
   });
 }
 
-/** The rows the simulator knows. */
-const SIMULATED = CATALOG.filter((e) => e.sizeFamily !== 'seedance-2.5');
-const CASES = SIMULATED.flatMap((entry) => modesOf(entry).map((mode) => ({ id: `${entry.id} [${mode}]`, entry, mode })));
+const CASES = CATALOG.flatMap((entry) => modesOf(entry).map((mode) => ({ id: `${entry.id} [${mode}]`, entry, mode })));
 
 describe.concurrent('every catalog row end to end', () => {
   it.each(CASES)('$id', async ({ entry, mode }) => {
@@ -148,15 +147,15 @@ describe.concurrent('every catalog row end to end', () => {
   });
 });
 
-/** Reference rows: two photos, a 3 s MP4 (640×640, 24 fps) and a 3 s WAV, made for the test. */
-const REFERENCE_ROWS = SIMULATED.filter((e) => e.modes.includes('reference-to-video'));
+/** Reference rows: two photos, a 4 s MP4 (640×640, 24 fps: long enough to be a 2.5 edit's source) and a 3 s WAV, made for the test. */
+const REFERENCE_ROWS = CATALOG.filter((e) => e.modes.includes('reference-to-video'));
 let video: PreparedMediaFile;
 let audio: PreparedMediaFile;
 /** The MP4 at a public URL the simulated ModelArk can fetch: a file on the simulator's (fal) CDN. */
 let publicVideoUrl: string;
 
 beforeAll(async () => {
-  [video, audio] = await Promise.all([makeMp4({ seconds: 3 }, 'dance.mp4'), makeWav(3, 'beat.wav')]);
+  [video, audio] = await Promise.all([makeMp4({ seconds: 4 }, 'dance.mp4'), makeWav(3, 'beat.wav')]);
   const storage = baseUrlsFromEnv('fal', simulatorEnv(sim.url)).files!;
   const init = (await (
     await fetch(`${storage}/storage/upload/initiate?storage_type=fal-cdn-v3`, {
@@ -174,11 +173,12 @@ describe.concurrent('every reference-to-video row end to end (2 images + 1 video
     const adapter = adapterFor(entry.provider);
     const byUrl = entry.references!.videos.transport === 'public-url';
     const ids = ['1', '2', '3', '4'].map((n) => n.padStart(32, '0'));
+    // EvoLink's video-edit row keeps the source's length (duration Auto, seedance-2.5.md §2.2): the 4 s video.
     const params = paramsSchema(entry).parse({
       modelId: entry.id,
       prompt: `@image1 meets @image2, moving like @video1 to @audio1 (${entry.id})`,
       resolution: '480p',
-      duration: 4,
+      ...(taskOf({}, entry) === 'edit' ? {} : { duration: 4 }),
       references: [
         { kind: 'image', id: ids[0] },
         { kind: 'image', id: ids[1] },

@@ -45,6 +45,12 @@ describe('seedance run: flags are checked before anything starts', () => {
     [['--model', 'novita/nope', '--prompt', 'x'], 2, /Unknown model/],
     [['--model', 'ark/seedance-1-5-pro-251215', '--prompt', 'x'], 2, /Seedance 1\.5 Pro on BytePlus ModelArk was retired on 2026-11-11 .*Use Seedance 2\.0 \(BytePlus ModelArk\) instead/],
     [['--model', 'novita/seedance-v1-pro-t2v', '--prompt', 'x', '--fps', '30'], 2, /Unknown option '--fps'/],
+    // Seedance 2.5 task locks (seedance-2.5.md §2.2), refused before sending.
+    [['--model', 'fal/bytedance/seedance-2.5/reference-to-video', '--prompt', 'x', '--task', 'trim'], 2, /--task must be reference, edit or extend/],
+    [['--model', 'fal/bytedance/seedance-2.5/reference-to-video', '--prompt', 'x', '--task', 'edit', '--reference-image', PORTRAIT], 1, /To edit a clip, .* needs the clip itself/],
+    [['--model', 'ark/dreamina-seedance-2-5-260628', '--prompt', 'x', '--task', 'edit', '--reference-video', 'https://example.com/a.mp4', '--duration', '8'], 1, /keeps the source clip's length: set the duration to Auto/],
+    [['--model', 'ark/dreamina-seedance-2-5-260628', '--prompt', 'x', '--task', 'extend', '--reference-video', 'https://example.com/a.mp4', '--aspect-ratio', '16:9'], 1, /To extend a clip, .* set it to adaptive/],
+    [['--model', 'evolink/seedance-2.5-video-edit', '--prompt', 'x', '--task', 'extend', '--reference-video', 'https://example.com/a.mp4'], 1, /cannot extend a clip/],
   ] as const)('%j exits %i', async (flags, exit, message) => {
     const out = join(await temp(), 'out');
     const data = await temp();

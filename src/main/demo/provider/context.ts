@@ -162,9 +162,11 @@ export function hex(bytes: number): string {
  */
 export function submitTask<M extends Record<string, unknown>>(
   sim: SimContext,
-  t: { id: string; provider: SimProvider; model: string; spec: RenderSpec; wantLastFrame?: boolean; meta: M; videoCodec?: RenderSpec['videoCodec'] },
+  t: { id: string; provider: SimProvider; model: string; spec: RenderSpec; wantLastFrame?: boolean; meta: M; videoCodec?: RenderSpec['videoCodec']; failure?: FailureKind },
 ): SimTask<M> {
   const fate = sim.hooks.taskFate?.(t.provider) ?? { neverFinish: false };
+  // A failure the request itself causes (Seedance 2.5 TaskTypeMismatch) beats an injected one.
+  if (t.failure) return sim.tasks.create({ ...t, spec: { ...t.spec, videoCodec: 'h264' }, failure: t.failure, neverFinish: false, ttlMs: sim.resultTtlSeconds[t.provider] * 1000 });
   const ttl = fate.ttlSeconds ?? sim.resultTtlSeconds[t.provider];
   const spec: RenderSpec = { ...t.spec, videoCodec: t.videoCodec ?? outputCodec(t.model, t.spec.width, t.spec.height) };
   return sim.tasks.create({ ...t, spec, failure: fate.failure, neverFinish: fate.neverFinish, ttlMs: ttl * 1000 });

@@ -22,9 +22,11 @@ export type RouteKind = 'submit' | 'status' | 'result' | 'cancel' | 'list' | 'up
  * Why a simulated task fails, mapped to each provider's own failure payload:
  * `content_policy` (output video moderated), `audio_moderation` (ModelArk
  * `OutputAudioSensitiveContentDetected`), `image_policy` (input image moderated, e.g. a real face on 2.x),
- * `internal` (provider-side error), `timeout` (generation timed out / ModelArk `expired`).
+ * `internal` (provider-side error), `timeout` (generation timed out / ModelArk `expired`),
+ * `task_type_mismatch` (Seedance 2.5: the prompt's wording contradicts the explicit task type; fails
+ * after generation started, seedance-2.5.md §2.8 `InvalidParameter.TaskTypeMismatch`).
  */
-export type FailureKind = 'content_policy' | 'audio_moderation' | 'image_policy' | 'internal' | 'timeout';
+export type FailureKind = 'content_policy' | 'audio_moderation' | 'image_policy' | 'internal' | 'timeout' | 'task_type_mismatch';
 
 /** A provider's error answer a wrapper can give instead of a route: 429 with `Retry-After`, or a 5xx. */
 export type ErrorAnswer = { kind: 'rateLimit'; retryAfterSeconds: number } | { kind: 'serverError'; status: 500 | 502 | 503 | 504 };

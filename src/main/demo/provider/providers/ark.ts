@@ -17,6 +17,7 @@ import {
 import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, type StoredImage } from '../images';
 import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
 import { SIM_FPS } from '../render';
+import { contradicts } from '../task-type';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
 import { arkDraftProblem, arkFinal, type ArkDraftDeps } from './ark-draft';
@@ -47,6 +48,11 @@ interface ModelDef {
   lastFrame?: boolean;
   /** Makes 480p drafts and their 1080p finals (`draft`, `draft_task`: standard Seedance 2.5, seedance-2.5.md §2.6). */
   draft?: boolean;
+  /**
+   * Seedance 2.5 (seedance-2.5.md §2): `seed` without `camera_fixed`, duration −1, 30/10/10 references
+   * with 30 s totals and audio alone, `omni_reference_task_type` and `output_format`, task locks.
+   */
+  v25?: boolean;
 }
 
 const V10 = { family: 'seedance-1.0', duration: [2, 12], audio: false, seed: true, resolutions: ['480p', '720p', '1080p'] } as const;
@@ -63,11 +69,9 @@ const MODELS: Record<string, ModelDef> = {
     family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
     resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
   },
-  // Seedance 2.5, only as far as Draft → final needs it (seedance-2.5.md §2.1, §2.6): the 2.5 task types,
-  // locks and limits belong to the simulator's full 2.5 support.
   'dreamina-seedance-2-5-260628': {
-    family: 'seedance-2.5', duration: [4, 30], text: true, image: true, reference: true, media: true, audio: true, seed: true,
-    resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p', draft: true,
+    family: 'seedance-2.5', duration: [4, 30], text: true, image: true, reference: true, media: true, audio: true, seed: true, v25: true, draft: true,
+    resolutions: ['480p', '720p', '1080p'], defaultResolution: '720p',
   },
   'dreamina-seedance-2-0-fast-260128': {
     family: 'seedance-1.5+', duration: [4, 15], text: true, image: true, reference: true, media: true, audio: true, seed: false,
@@ -129,7 +133,17 @@ const Body = z.object({
   draft: z.boolean().optional(),
   execution_expires_after: z.number().int().min(3600).max(259200).optional(),
   callback_url: z.string().optional(),
+  // 2.5 only (seedance-2.5.md §2.1).
+  omni_reference_task_type: z.enum(['auto', 'reference', 'edit', 'extend']).optional(),
+  output_format: z.enum(['mp4', 'mov']).optional(),
 });
+
+/** 2.5 reference limits (seedance-2.5.md §2.4): each video/audio 2–30 s, 30 s together. */
+const VIDEO_RULES_25: MediaRules = { ...VIDEO_RULES, maxSeconds: 30 };
+const AUDIO_RULES_25: MediaRules = { ...AUDIO_RULES, maxSeconds: 30 };
+/** Edit / extend source lengths (seedance-2.5.md §2.3). */
+const SOURCE_SECONDS = { edit: [4, 30], extend: [2, 30] } as const;
+const constraint = (message: string, param: string) => invalid(message, param, 'InvalidParameter.TaskTypeConstraint');
 
 /** Task `error` per failure kind; `timeout` shows as status `expired`. */
 const FAILURES: FailureMap<{ code: string; message: string }> = {
@@ -141,6 +155,10 @@ const FAILURES: FailureMap<{ code: string; message: string }> = {
   },
   internal: { code: 'InternalServiceError', message: 'The service encountered an unexpected internal error.' },
   timeout: { code: 'TaskExpired', message: 'The task was not finished within execution_expires_after.' },
+  task_type_mismatch: {
+    code: 'InvalidParameter.TaskTypeMismatch',
+    message: 'The task type identified from your prompt does not match omni_reference_task_type. Reword the prompt or use auto.',
+  },
 };
 
 function err(status: number, code: string, message: string, type: string, param = '', headers?: Record<string, string>): Reply {
@@ -204,6 +222,11 @@ export function arkSim(sim: SimContext): ProviderSim {
     if (!def) return err(404, 'InvalidEndpointOrModel.NotFound', `The model ${b.model} does not exist or you do not have access to it.`, 'NotFound', 'model');
     sim.hooks.onIgnoredFields?.('ark', b.model, unknownKeys(body, Object.keys(Body.shape)));
     if (b.content.some((c) => c.type === 'draft_task')) return arkFinal(sim, body as Record<string, unknown>, draftDeps);
+    if (!def.v25 && (b.omni_reference_task_type !== undefined || b.output_format !== undefined)) {
+      return invalid(`${b.omni_reference_task_type !== undefined ? 'omni_reference_task_type' : 'output_format'} is not supported by ${b.model}.`, b.omni_reference_task_type !== undefined ? 'omni_reference_task_type' : 'output_format');
+    }
+    if (def.v25 && b.camera_fixed !== undefined) return invalid(`camera_fixed is not supported by ${b.model}.`, 'camera_fixed');
+    if (def.v25 && b.service_tier === 'flex') return invalid(`service_tier flex is not supported by ${b.model}.`, 'service_tier');
 
     const texts = b.content.filter((c) => c.type === 'text');
     const imgs = b.content.filter((c) => c.type === 'image_url');
@@ -245,12 +268,20 @@ export function arkSim(sim: SimContext): ProviderSim {
     if (lastIdx >= 0 && def.lastFrame === false) return invalid(`last_frame is not supported by ${b.model}.`, 'content.role');
     if (refCount > 0 && def.media && firstIdx >= 0) return invalid(MIXED, 'content.role');
     if (refCount > 0 && (!def.reference || firstIdx >= 0)) return invalid(`reference_image is not supported here by ${b.model}.`, 'content.role');
-    if (refCount > 9) return invalid('At most 9 reference_image items.', 'content.image_url');
-    if (videoItems.length > 3 || audioItems.length > 3) return invalid(`At most 3 reference_${videoItems.length > 3 ? 'video' : 'audio'} items.`, 'content');
-    if (audioItems.length > 0 && refCount + videoItems.length === 0) return invalid('reference_audio needs at least one reference_image or reference_video.', 'content.audio_url');
+    const maxImages = def.v25 ? 30 : 9;
+    const maxMedia = def.v25 ? 10 : 3;
+    const maxTotal = def.v25 ? 30 : 15;
+    if (refCount > maxImages) return invalid(`At most ${maxImages} reference_image items.`, 'content.image_url');
+    if (videoItems.length > maxMedia || audioItems.length > maxMedia) return invalid(`At most ${maxMedia} reference_${videoItems.length > maxMedia ? 'video' : 'audio'} items.`, 'content');
+    if (!def.v25 && audioItems.length > 0 && refCount + videoItems.length === 0) return invalid('reference_audio needs at least one reference_image or reference_video.', 'content.audio_url');
+    const taskType = b.omni_reference_task_type;
+    if ((taskType === 'edit' || taskType === 'extend') && videoItems.length === 0) {
+      return constraint(`omni_reference_task_type ${taskType} needs at least one reference_video (the first is the source video).`, 'content');
+    }
+    let videoProbes: ProbedMedia[] = [];
     for (const [field, items, rules, what] of [
-      ['video_url', videoItems.map((c) => c.video_url.url), VIDEO_RULES, 'video'],
-      ['audio_url', audioItems.map((c) => c.audio_url.url), AUDIO_RULES, 'audio'],
+      ['video_url', videoItems.map((c) => c.video_url.url), def.v25 ? VIDEO_RULES_25 : VIDEO_RULES, 'video'],
+      ['audio_url', audioItems.map((c) => c.audio_url.url), def.v25 ? AUDIO_RULES_25 : AUDIO_RULES, 'audio'],
     ] as const) {
       const probed: ProbedMedia[] = [];
       for (const [i, url] of items.entries()) {
@@ -267,7 +298,8 @@ export function arkSim(sim: SimContext): ProviderSim {
           throw e;
         }
       }
-      if (totalSeconds(probed) > 15) return invalid(`The reference ${what} lasts ${totalSeconds(probed).toFixed(2)} s in total; at most 15 s.`, field);
+      if (totalSeconds(probed) > maxTotal) return invalid(`The reference ${what} lasts ${totalSeconds(probed).toFixed(2)} s in total; at most ${maxTotal} s.`, field);
+      if (what === 'video') videoProbes = probed;
     }
     if (imgs.length > 0 && !def.image) return invalid(`The model ${b.model} is text-to-video and does not accept images.`, 'content.image_url');
     if (imgs.length === 0 && !def.text) return invalid(`The model ${b.model} needs a first_frame image.`, 'content.image_url', 'MissingParameter');
@@ -276,10 +308,26 @@ export function arkSim(sim: SimContext): ProviderSim {
     if (!def.resolutions.includes(resolution)) return invalid(`resolution ${p.resolution} is not supported by ${b.model}.`, 'resolution');
     const ratio = (p.ratio ?? (imgs.length > 0 ? 'adaptive' : '16:9')) as AspectRatio;
     if (!(RATIOS as readonly string[]).includes(ratio)) return invalid(`ratio ${p.ratio} is not valid.`, 'ratio');
-    const duration = p.duration ?? 5;
-    if (!Number.isInteger(duration) || duration < def.duration[0] || duration > def.duration[1]) {
-      return invalid(`duration must be within [${def.duration[0]}, ${def.duration[1]}] for ${b.model}.`, 'duration');
+    const asked = p.duration ?? (def.v25 ? -1 : 5);
+    const auto = def.v25 === true && asked === -1;
+    if (!auto && (!Number.isInteger(asked) || asked < def.duration[0] || asked > def.duration[1])) {
+      return invalid(`duration must be within [${def.duration[0]}, ${def.duration[1]}]${def.v25 ? ' or -1' : ''} for ${b.model}.`, 'duration');
     }
+    // Task-type locks, a synchronous 400 when the type is explicit (seedance-2.5.md §2.2, §2.8); a first frame needs adaptive too.
+    if (def.v25 && (taskType === 'edit' || taskType === 'extend' || firstIdx >= 0) && ratio !== 'adaptive') {
+      return constraint(`ratio must be adaptive for ${firstIdx >= 0 ? 'first-frame' : taskType} tasks.`, 'ratio');
+    }
+    if (def.v25 && taskType === 'edit' && asked !== -1) return constraint('Issues: [0] `duration` must be -1 for edit tasks.', 'duration');
+    const source = videoProbes[0];
+    if (def.v25 && (taskType === 'edit' || taskType === 'extend') && source) {
+      const [min, max] = SOURCE_SECONDS[taskType];
+      if (source.seconds < min || source.seconds > max) {
+        return constraint(`the video selected must satisfy the duration requirement of ${min} to ${max} seconds for ${taskType} tasks (it lasts ${source.seconds.toFixed(2)} s).`, 'content.video_url');
+      }
+    }
+    // Auto: an edit keeps the source's length; otherwise the simulator picks 5 s.
+    const duration = auto ? (taskType === 'edit' && source ? source.seconds : 5) : asked;
+    const mismatch = def.v25 && taskType !== undefined && taskType !== 'auto' && contradicts(taskType, text);
     if (!def.seed && (p.seed !== undefined || p.camera_fixed !== undefined)) return invalid(`seed and camera_fixed are not supported by ${b.model}.`, p.seed !== undefined ? 'seed' : 'camera_fixed');
     if (!def.audio && b.generate_audio !== undefined) return invalid(`generate_audio is not supported by ${b.model}.`, 'generate_audio');
     const draftProblem = b.draft ? arkDraftProblem(b.model, resolution, draftDeps) : null;
@@ -307,6 +355,7 @@ export function arkSim(sim: SimContext): ProviderSim {
       model: b.model,
       spec: { ...out.size, durationSeconds: duration, audio: def.audio && b.generate_audio !== false, prompt: text, first, last },
       wantLastFrame: b.return_last_frame === true,
+      ...(mismatch ? { failure: 'task_type_mismatch' as const } : {}),
       meta: {
         ...(b.draft ? { draft: true } : {}),
         seed: pickSeed(p.seed, 4294967295),

@@ -16,6 +16,7 @@ import {
 import { checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, type StoredImage } from '../images';
 import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
 import { multipartFile } from '../multipart';
+import { contradicts } from '../task-type';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
 
@@ -27,10 +28,12 @@ import type { Reply } from '../types';
  * Images must be URLs EvoLink can fetch: here, files the simulator serves (upload first).
  */
 
-type Kind = 'text' | 'image' | 'reference';
+type Kind = 'text' | 'image' | 'reference' | 'edit' | 'extend';
 interface ModelDef {
   kind: Kind;
   tier: 'standard' | 'fast' | 'mini';
+  /** Seedance 2.5 (seedance-2.5.md §4): the id picks the task; 4–30 s or −1, 480p–1080p, 30/10/10 references. */
+  v25?: boolean;
 }
 
 const MODELS: Record<string, ModelDef> = {};
@@ -40,7 +43,35 @@ for (const tier of ['standard', 'fast', 'mini'] as const) {
   }
 }
 
+for (const kind of ['text', 'image', 'reference'] as const) MODELS[`seedance-2.5-${kind}-to-video`] = { kind, tier: 'standard', v25: true };
+MODELS['seedance-2.5-video-edit'] = { kind: 'edit', tier: 'standard', v25: true };
+MODELS['seedance-2.5-video-extend'] = { kind: 'extend', tier: 'standard', v25: true };
+
 const RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', 'adaptive'] as const;
+
+/**
+ * 2.5 create body (seedance-2.5.md §4): `duration` 4–30 or −1 (edit: only −1, its default), `quality`
+ * 480p–1080p, `aspect_ratio` adaptive only on image-to-video, edit and extend, up to 30 images and 10
+ * videos / audio on reference, edit and extend, `output_format`, `content_filter`.
+ */
+function schema25(def: ModelDef) {
+  const media = def.kind === 'text' || def.kind === 'image' ? {} : { video_urls: z.array(z.string().min(1)).max(10).optional(), audio_urls: z.array(z.string().min(1)).max(10).optional() };
+  const duration = def.kind === 'edit' ? z.literal(-1).default(-1) : z.number().int().refine((d) => d === -1 || (d >= 4 && d <= 30), 'duration must be 4–30 or -1').default(5);
+  return z.object({
+    model: z.string(),
+    prompt: z.string().min(1),
+    image_urls: z.array(z.string().min(1)).optional(),
+    ...media,
+    duration,
+    quality: z.enum(['480p', '720p', '1080p']).default('720p'),
+    aspect_ratio: def.kind === 'text' || def.kind === 'reference' ? z.enum(RATIOS).default('adaptive') : z.literal('adaptive').default('adaptive'),
+    generate_audio: z.boolean().default(true),
+    output_format: z.enum(['mp4', 'mov']).optional(),
+    content_filter: z.boolean().optional(),
+    model_params: z.object({ web_search: z.boolean().optional() }).optional(),
+    callback_url: z.string().regex(/^https:\/\//, 'callback_url must be an HTTPS URL').optional(),
+  });
+}
 
 /**
  * Create body (providers.md "EvoLink" fields table and "Seedance 2.0 reference-to-video", EvoLink).
@@ -48,6 +79,7 @@ const RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', 'adaptive'] as cons
  * `video_urls` / `audio_urls` only on the reference models.
  */
 function schema(def: ModelDef) {
+  if (def.v25) return schema25(def);
   const media = def.kind === 'reference' ? { video_urls: z.array(z.string().min(1)).max(3).optional(), audio_urls: z.array(z.string().min(1)).max(3).optional() } : {};
   return z.object({
     model: z.string(),
@@ -91,7 +123,15 @@ const FAILURES: FailureMap<{ code: string; message: string; type: string }> = {
   },
   internal: { code: 'service_error', message: 'Video generation service error, please retry.', type: 'api_error' },
   timeout: { code: 'generation_timeout', message: 'Video generation timed out.', type: 'api_error' },
+  task_type_mismatch: {
+    code: 'invalid_parameters',
+    message: 'InvalidParameter.TaskTypeMismatch: the task identified from the prompt does not match the model (video-edit / video-extend / reference-to-video).',
+    type: 'invalid_request_error',
+  },
 };
+
+const VIDEO_RULES_25: MediaRules = { ...VIDEO_RULES, maxSeconds: 30, maxBytes: 200 * 1024 * 1024, maxPixels: 8_295_044 };
+const AUDIO_RULES_25: MediaRules = { ...AUDIO_RULES, maxSeconds: 30 };
 
 const STATUS = { queued: 'pending', running: 'processing', succeeded: 'completed', failed: 'failed', cancelled: 'failed' } as const;
 
@@ -146,12 +186,13 @@ export function evolinkSim(sim: SimContext): ProviderSim {
     const v = r.value;
     sim.hooks.onIgnoredFields?.('evolink', model, unknownKeys(body, Object.keys(schema(def).shape)));
     // The reference pages give the prompt 10,000 tokens instead (providers.md "Seedance 2.0 reference-to-video").
-    const pp = def.kind === 'reference' ? null : promptProblem(v.prompt);
+    const pp = def.kind === 'reference' || def.v25 ? null : promptProblem(v.prompt);
     if (pp) return invalid(pp, 'prompt');
     const urls = v.image_urls ?? [];
     if (def.kind === 'text' && urls.length > 0) return invalid('image_urls is not supported by text-to-video models; use the image-to-video model', 'image_urls');
     if (def.kind === 'image' && (urls.length < 1 || urls.length > 2)) return invalid('image-to-video takes 1 (first frame) or 2 (first and last frame) image_urls', 'image_urls');
-    if (def.kind === 'reference' && urls.length > 9) return invalid('reference-to-video takes at most 9 image_urls', 'image_urls');
+    if (def.kind === 'reference' && !def.v25 && urls.length > 9) return invalid('reference-to-video takes at most 9 image_urls', 'image_urls');
+    if (def.v25 && def.kind !== 'image' && def.kind !== 'text' && urls.length > 30) return invalid(`${model} takes at most 30 image_urls`, 'image_urls');
     if (v.model_params?.web_search !== undefined && def.kind !== 'text') return invalid('model_params.web_search is only supported by text-to-video', 'model_params.web_search');
     const images: StoredImage[] = [];
     for (const [i, url] of urls.entries()) {
@@ -164,20 +205,26 @@ export function evolinkSim(sim: SimContext): ProviderSim {
         throw e;
       }
     }
-    if (def.kind === 'reference') {
-      const problem = await referenceProblem(v as { video_urls?: string[]; audio_urls?: string[] }, urls.length);
-      if (problem) return problem;
+    let sourceSeconds: number | undefined;
+    if (def.kind !== 'text' && def.kind !== 'image') {
+      const problem = await referenceProblem(v as { video_urls?: string[]; audio_urls?: string[] }, urls.length, def);
+      if (typeof problem !== 'number' && problem) return problem;
+      if (typeof problem === 'number') sourceSeconds = problem;
     }
     // Reference images are not frames; the simulator still builds its clip over the first one.
     const first = images[0];
     const last = def.kind === 'image' ? images[1] : undefined;
-    const out = simOutputSize('seedance-1.5+', v.quality as Resolution, v.aspect_ratio as AspectRatio, first);
+    const out = simOutputSize(def.v25 ? 'seedance-2.5' : 'seedance-1.5+', v.quality as Resolution, v.aspect_ratio as AspectRatio, first);
+    // −1: an edit keeps its source's length; otherwise the simulator picks 5 s.
+    const seconds = v.duration === -1 ? (def.kind === 'edit' && sourceSeconds !== undefined ? sourceSeconds : 5) : v.duration;
+    const mismatch = def.v25 === true && (def.kind === 'reference' || def.kind === 'edit' || def.kind === 'extend') && contradicts(def.kind, v.prompt);
     const task = submitTask<EvoMeta>(sim, {
       id: `task-unified-${Math.floor(Date.now() / 1000)}-${hex(4)}`,
       provider: 'evolink',
       model,
-      spec: { ...out.size, durationSeconds: v.duration, audio: v.generate_audio, prompt: v.prompt, first, last },
-      meta: { duration: v.duration, created: Math.floor(Date.now() / 1000) },
+      spec: { ...out.size, durationSeconds: seconds, audio: v.generate_audio, prompt: v.prompt, first, last },
+      ...(mismatch ? { failure: 'task_type_mismatch' as const } : {}),
+      meta: { duration: seconds, created: Math.floor(Date.now() / 1000) },
     });
     return { status: 200, json: taskObject(task), taskId: task.id };
   }
@@ -186,11 +233,16 @@ export function evolinkSim(sim: SimContext): ProviderSim {
    * The reference media rules: at least one image or video, audio never alone, each file fetchable and
    * within its limits, videos and audio each ≤ 15 s together. Null when all is well.
    */
-  async function referenceProblem(v: { video_urls?: string[]; audio_urls?: string[] }, images: number): Promise<Reply | null> {
+  async function referenceProblem(v: { video_urls?: string[]; audio_urls?: string[] }, images: number, def: ModelDef): Promise<Reply | number | null> {
     const videos = v.video_urls ?? [];
     const audios = v.audio_urls ?? [];
-    if (images + videos.length === 0) return invalid(audios.length > 0 ? 'audio_urls cannot be used alone; add at least one image or video' : 'reference-to-video needs at least one of image_urls or video_urls', audios.length > 0 ? 'audio_urls' : 'image_urls');
-    for (const [field, list, rules, what] of [['video_urls', videos, VIDEO_RULES, 'video'], ['audio_urls', audios, AUDIO_RULES, 'audio']] as const) {
+    const v25 = def.v25 === true;
+    if ((def.kind === 'edit' || def.kind === 'extend') && videos.length === 0) return invalid(`video_urls is required by ${def.kind === 'edit' ? 'video-edit' : 'video-extend'}: the first one is the target video`, 'video_urls');
+    if (!v25 && images + videos.length === 0) return invalid(audios.length > 0 ? 'audio_urls cannot be used alone; add at least one image or video' : 'reference-to-video needs at least one of image_urls or video_urls', audios.length > 0 ? 'audio_urls' : 'image_urls');
+    if (v25 && images + videos.length + audios.length === 0) return invalid('reference-to-video needs at least one of image_urls, video_urls or audio_urls', 'image_urls');
+    const limit = v25 ? 30 : 15;
+    let source: number | undefined;
+    for (const [field, list, rules, what] of [['video_urls', videos, v25 ? VIDEO_RULES_25 : VIDEO_RULES, 'video'], ['audio_urls', audios, v25 ? AUDIO_RULES_25 : AUDIO_RULES, 'audio']] as const) {
       const probed: ProbedMedia[] = [];
       for (const [i, url] of list.entries()) {
         if (url.startsWith('data:')) return invalid(`${field}[${i}]: do not use Base64 encoding; give a URL`, field);
@@ -203,9 +255,14 @@ export function evolinkSim(sim: SimContext): ProviderSim {
           throw e;
         }
       }
-      if (totalSeconds(probed) > 15) return invalid(`${field}: all together ${totalSeconds(probed).toFixed(2)} s; the limit is 15 s`, field);
+      if (totalSeconds(probed) > limit) return invalid(`${field}: all together ${totalSeconds(probed).toFixed(2)} s; the limit is ${limit} s`, field);
+      if (what === 'video') source = probed[0]?.seconds;
     }
-    return null;
+    // seedance-2.5.md §2.3: the target video of an edit lasts 4–30 s.
+    if (def.kind === 'edit' && source !== undefined && (source < 4 || source > 30)) {
+      return invalid(`InvalidParameter.TaskTypeConstraint: the video selected must satisfy the duration requirement of 4 to 30 seconds (it lasts ${source.toFixed(2)} s)`, 'video_urls');
+    }
+    return v25 ? (source ?? null) : null;
   }
 
   /** `POST /api/v1/files/upload/stream`: multipart with one part `file` (EvoLink's MCP server sends video and audio this way). */

@@ -17,6 +17,7 @@ import {
 } from '../context';
 import { ALL_FORMATS, checkImage, ImageRefError, MAX_IMAGE_BYTES, WEB_FORMATS, type StoredImage } from '../images';
 import { checkMedia, MediaRefError, probeMediaRef, totalSeconds, type MediaRules, type ProbedMedia } from '../media';
+import { contradicts } from '../task-type';
 import type { SimTask } from '../tasks';
 import type { Reply } from '../types';
 import { FAL_DRAFT_COMPLETE, falDraftProblem, falFinal, newDraftId, type FalDraftDeps } from './fal-draft';
@@ -30,7 +31,7 @@ import { FAL_DRAFT_COMPLETE, falDraftProblem, falFinal, newDraftId, type FalDraf
  * Storage: `POST /storage/upload/initiate` → `{upload_url, file_url}`, then `PUT upload_url` (signed, no key).
  */
 
-type Version = '1' | '1.5' | '2.0';
+type Version = '1' | '1.5' | '2.0' | '2.5';
 interface EndpointDef {
   version: Version;
   i2v: boolean;
@@ -48,8 +49,6 @@ interface EndpointDef {
   endImage?: 'ignored' | 'absent';
   /** v1 default `resolution` (fal-js @381105e: Pro t2v and Pro Fast 1080p, Pro i2v 720p). */
   defaultResolution?: '480p' | '720p' | '1080p';
-  /** Seedance 2.5's output sizes (854×480 at 480p 16:9, seedance-2.5.md §2.5). */
-  sizes25?: boolean;
   /** Takes a `draft` input and answers with a `draft_id` (standard Seedance 2.5, seedance-2.5.md §3; field name UNCONFIRMED). */
   draft?: boolean;
 }
@@ -70,11 +69,15 @@ const ENDPOINTS: Record<string, EndpointDef> = {
   'bytedance/seedance-2.0/reference-to-video': { version: '2.0', i2v: false, reference: true },
   'bytedance/seedance-2.0/fast/reference-to-video': { version: '2.0', i2v: false, fast: true, reference: true },
   'bytedance/seedance-2.0/mini/reference-to-video': { version: '2.0', i2v: false, fast: true, mini: true, reference: true },
-  // Seedance 2.5 text and image to video, only as far as Draft → final needs them (seedance-2.5.md §3):
-  // 2.0's inputs with 2.5's output sizes and the `draft` input; the rest of 2.5 is the simulator's full 2.5 support.
-  'bytedance/seedance-2.5/text-to-video': { version: '2.0', i2v: false, sizes25: true, draft: true },
-  'bytedance/seedance-2.5/image-to-video': { version: '2.0', i2v: true, sizes25: true, draft: true },
+  // Seedance 2.5 (seedance-2.5.md §3): edit and extend are reference-to-video with `task`.
+  'bytedance/seedance-2.5/text-to-video': { version: '2.5', i2v: false, draft: true },
+  'bytedance/seedance-2.5/image-to-video': { version: '2.5', i2v: true, draft: true },
+  'bytedance/seedance-2.5/reference-to-video': { version: '2.5', i2v: false, reference: true, draft: true },
 };
+
+/** fal 2.5 reference media (seedance-2.5.md §3): video/audio 1.8–30.2 s each, 24–60 fps. */
+const VIDEO_RULES_25: MediaRules = { formats: ['mp4', 'mov'], minSeconds: 1.8, maxSeconds: 30.2, minFps: 24, maxFps: 60 };
+const AUDIO_RULES_25: MediaRules = { formats: ['mp3', 'wav'], minSeconds: 1.8, maxSeconds: 30.2, maxBytes: 15 * 1024 * 1024 };
 
 /** fal reference video and audio limits (providers.md "Seedance 2.0 reference-to-video", fal: fal-js @381105e, 2026-08-02). */
 const VIDEO_RULES: MediaRules = { formats: ['mp4', 'mov'], minPixels: 409_600, maxPixels: 927_408 };
@@ -113,6 +116,27 @@ function schema(def: EndpointDef) {
     });
   }
   const urls = z.array(z.string().min(1));
+  if (def.version === '2.5') {
+    // seedance-2.5.md §3: duration "4"…"30" or "auto" (a string), `seed`, no watermark; r2v `task`.
+    const common = {
+      prompt: z.string().min(1),
+      aspect_ratio: z.enum(['auto', ...RATIOS]).default(def.i2v ? 'auto' : '16:9'),
+      resolution: z.enum(['480p', '720p', '1080p']).default('720p'),
+      duration: z.enum(['auto', ...range(4, 30)]).default('5'),
+      generate_audio: z.boolean().default(true),
+      seed: z.number().int().optional(),
+    };
+    if (def.reference) {
+      return z.object({
+        ...common,
+        image_urls: urls.max(30).optional(),
+        video_urls: urls.max(10).optional(),
+        audio_urls: urls.max(10).optional(),
+        task: z.enum(['reference', 'editing', 'extension']).default('reference'),
+      });
+    }
+    return z.object({ ...common, ...images });
+  }
   const extra = {
     ...(def.mini ? {} : { bitrate_mode: z.enum(['standard', 'high']).optional() }),
     end_user_id: z.string().optional(),
@@ -189,12 +213,17 @@ const FAILURES: FailureMap<(t: SimTask<FalMeta>) => Reply> = {
     json: { detail: 'Request timed out', error_type: 'request_timeout' },
     headers: { 'x-fal-error-type': 'request_timeout' },
   }),
+  task_type_mismatch: () =>
+    detail422([{ loc: ['body', 'task'], msg: 'InvalidParameter.TaskTypeMismatch: the task identified from the prompt does not match `task`.', type: 'task_type_mismatch', input: null }]),
 };
 
 interface ReferenceInput {
   image_urls?: string[];
   video_urls?: string[];
   audio_urls?: string[];
+  task?: 'reference' | 'editing' | 'extension';
+  duration?: string;
+  aspect_ratio?: string;
 }
 
 interface FalMeta extends Record<string, unknown> {
@@ -224,7 +253,7 @@ export function falSim(sim: SimContext): ProviderSim {
   async function image(ref: string, field: string, def: EndpointDef): Promise<StoredImage | Reply> {
     try {
       const img = await sim.images.fromRef(ref, { allowBareBase64: false, allowDataUrl: true });
-      checkImage(img, { formats: def.version === '2.0' ? WEB_FORMATS : ALL_FORMATS, maxBytes: MAX_IMAGE_BYTES });
+      checkImage(img, { formats: def.version === '2.0' || def.version === '2.5' ? WEB_FORMATS : ALL_FORMATS, maxBytes: MAX_IMAGE_BYTES });
       return img;
     } catch (e) {
       if (!(e instanceof ImageRefError)) throw e;
@@ -238,13 +267,22 @@ export function falSim(sim: SimContext): ProviderSim {
    * files ≤ 12, audio only with an image or a video, videos 2–15 s and under 50 MB together, audio ≤ 15 s
    * together (providers.md "Seedance 2.0 reference-to-video", fal). A 422 in fal's shape otherwise.
    */
-  async function references(v: ReferenceInput, def: EndpointDef): Promise<{ images: StoredImage[] } | Reply> {
+  async function references(v: ReferenceInput, def: EndpointDef): Promise<{ images: StoredImage[]; sourceSeconds?: number } | Reply> {
     const imageUrls = v.image_urls ?? [];
     const videoUrls = v.video_urls ?? [];
     const audioUrls = v.audio_urls ?? [];
     const fail = (loc: Array<string | number>, msg: string, type = 'value_error') => detail422([{ loc: ['body', ...loc], msg, type, input: null }]);
-    if (imageUrls.length + videoUrls.length + audioUrls.length > 12) return fail([], 'At most 12 reference files (images, videos and audio) in all.');
-    if (audioUrls.length > 0 && imageUrls.length + videoUrls.length === 0) return fail(['audio_urls'], 'Reference audio needs at least one reference image or video.');
+    const v25 = def.version === '2.5';
+    const maxFiles = v25 ? 50 : 12;
+    if (imageUrls.length + videoUrls.length + audioUrls.length > maxFiles) return fail([], `At most ${maxFiles} reference files (images, videos and audio) in all.`);
+    if (!v25 && audioUrls.length > 0 && imageUrls.length + videoUrls.length === 0) return fail(['audio_urls'], 'Reference audio needs at least one reference image or video.');
+    if (v25 && imageUrls.length + videoUrls.length + audioUrls.length === 0) return fail([], 'At least one reference image, video or audio file is required.');
+    // seedance-2.5.md §3: editing ⇒ duration and aspect ratio auto; editing/extension need the source video.
+    if (v.task === 'editing' || v.task === 'extension') {
+      if (videoUrls.length === 0) return fail(['video_urls'], `InvalidParameter.TaskTypeConstraint: task ${v.task} needs at least one video_urls item (the first is the source video).`, 'task_type_constraint');
+      if (v.aspect_ratio !== 'auto') return fail(['aspect_ratio'], `InvalidParameter.TaskTypeConstraint: task ${v.task} needs aspect_ratio auto.`, 'task_type_constraint');
+      if (v.task === 'editing' && v.duration !== 'auto') return fail(['duration'], 'InvalidParameter.TaskTypeConstraint: task editing needs duration auto.', 'task_type_constraint');
+    }
     const images: StoredImage[] = [];
     for (const [i, url] of imageUrls.entries()) {
       const img = await image(url, `image_urls.${i}`, def);
@@ -265,10 +303,19 @@ export function falSim(sim: SimContext): ProviderSim {
       }
       return out;
     };
-    const videos = await probe('video_urls', videoUrls, VIDEO_RULES, 'video');
+    const videos = await probe('video_urls', videoUrls, v25 ? VIDEO_RULES_25 : VIDEO_RULES, 'video');
     if (!Array.isArray(videos)) return videos;
-    const audios = await probe('audio_urls', audioUrls, AUDIO_RULES, 'audio');
+    const audios = await probe('audio_urls', audioUrls, v25 ? AUDIO_RULES_25 : AUDIO_RULES, 'audio');
     if (!Array.isArray(audios)) return audios;
+    if (v25) {
+      if (totalSeconds(videos) > 30.2) return fail(['video_urls'], `The reference videos last ${totalSeconds(videos).toFixed(2)} s together; at most 30.2 s.`);
+      if (totalSeconds(audios) > 30.2) return fail(['audio_urls'], `The reference audio lasts ${totalSeconds(audios).toFixed(2)} s together; at most 30.2 s.`);
+      const source = videos[0]?.seconds;
+      if (v.task === 'editing' && source !== undefined && (source < 4 || source > 30)) {
+        return fail(['video_urls', 0], `InvalidParameter.TaskTypeConstraint: the source video must last 4–30 s for editing (it lasts ${source.toFixed(2)} s).`, 'task_type_constraint');
+      }
+      return { images, sourceSeconds: source };
+    }
     const vs = totalSeconds(videos);
     if (videos.length > 0 && (vs < 2 || vs > 15)) return fail(['video_urls'], `The reference videos last ${vs.toFixed(2)} s together; they must last 2–15 s together.`);
     if (videos.reduce((n, m) => n + m.bytes, 0) >= 50 * 1024 * 1024) return fail(['video_urls'], 'The reference videos must be under 50 MB together.');
@@ -295,11 +342,14 @@ export function falSim(sim: SimContext): ProviderSim {
     if (draftProblems.length > 0) return detail422(pydantic(draftProblems, body));
     let first: StoredImage | undefined;
     let last: StoredImage | undefined;
+    let sourceSeconds: number | undefined;
+    const falTask = (r.value as ReferenceInput).task;
     if (def.reference) {
       const refs = await references(r.value as ReferenceInput, def);
       if ('status' in refs) return refs;
       // Reference images are not frames; the simulator still builds its clip over the first one.
       first = refs.images[0];
+      sourceSeconds = refs.sourceSeconds;
     }
     if (v.image_url) {
       const f = await image(v.image_url, 'image_url', def);
@@ -311,9 +361,12 @@ export function falSim(sim: SimContext): ProviderSim {
       if ('status' in l) return l;
       if (def.endImage !== 'ignored') last = l;
     }
-    const out = simOutputSize(def.version === '1' ? 'seedance-1.0' : def.sizes25 ? 'seedance-2.5' : 'seedance-1.5+', v.resolution, v.aspect_ratio, first);
-    // num_frames overrides duration (v1); 2.0's "auto" duration is taken as 5 s (the simulator's choice).
-    const seconds = v.num_frames ? v.num_frames / 24 : v.duration === 'auto' ? 5 : Number(v.duration);
+    const family = def.version === '1' ? 'seedance-1.0' : def.version === '2.5' ? 'seedance-2.5' : 'seedance-1.5+';
+    const out = simOutputSize(family, v.resolution, v.aspect_ratio, first);
+    // num_frames overrides duration (v1); "auto" is 5 s (the simulator's choice), or the source's length for a 2.5 edit.
+    const auto = falTask === 'editing' && sourceSeconds !== undefined ? sourceSeconds : 5;
+    const seconds = v.num_frames ? v.num_frames / 24 : v.duration === 'auto' ? auto : Number(v.duration);
+    const mismatch = falTask !== undefined && contradicts(falTask === 'editing' ? 'edit' : falTask === 'extension' ? 'extend' : 'reference', v.prompt);
     const id = randomUUID();
     const app = endpoint.split('/').slice(0, 2).join('/');
     const task = submitTask<FalMeta>(sim, {
@@ -321,6 +374,7 @@ export function falSim(sim: SimContext): ProviderSim {
       provider: 'fal',
       model: endpoint,
       spec: { ...out.size, durationSeconds: seconds, audio: def.version !== '1' && v.generate_audio === true, prompt: v.prompt, first, last },
+      ...(mismatch ? { failure: 'task_type_mismatch' as const } : {}),
       meta: { seed: pickSeed(v.seed), prompt: v.prompt, app, ratio: out.ratio, ...(v.draft ? { draft: true, draftId: newDraftId() } : {}) },
     });
     return { status: 200, json: { ...urls(task), queue_position: sim.tasks.view(task).queuePosition }, taskId: id };

@@ -87,6 +87,8 @@ const FAILURES: FailureMap<string> = {
   image_policy: 'ILLEGAL_IMAGE_CONTENT: the input image was blocked by content moderation',
   internal: 'INTERNAL_ERROR: video generation failed, please retry',
   timeout: 'TASK_TIMEOUT: video generation timed out',
+  // Novita has no Seedance 2.5 (seedance-2.5.md §1); the upstream code is passed through as relays do.
+  task_type_mismatch: 'InvalidParameter.TaskTypeMismatch: the task type does not match the prompt',
 };
 
 const STATUS = {
