@@ -9,7 +9,7 @@ import { KEY_VARS } from '../../main/providers/registry';
 import { findModel } from '../../shared/catalog/models';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
-import { ReferenceTask, type JobParams, type ModelEntry, type ReferenceItem } from '../../shared/catalog/types';
+import { ReferenceTask, type JobParams, type ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import { durationText } from '../../shared/format/duration';
 import type { Job } from '../../shared/jobs/job';
