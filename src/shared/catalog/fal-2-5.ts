@@ -71,7 +71,9 @@ export const FAL_25_MODELS: ModelEntry[] = [
     modes: ['image-to-video', 'first-last-frame'],
     sizeFamily: 'seedance-2.5',
     params: params('auto'),
-    prompt: { ...PROMPT, required: false },
+    // seedance-2.5.md §3 lists `prompt` without saying; every other fal image-to-video schema requires it
+    // (fal-js @381105e), so the app asks for one rather than send a request fal may refuse.
+    prompt: PROMPT,
     imageRules: FAL_2_IMAGE_RULES,
     cost: COST,
     notes: [
