@@ -49,7 +49,7 @@ test('Edit on fal 2.5 locks ratio and duration with the reason, warns about "ext
   const auto = page.getByRole('switch', { name: 'Auto duration' });
   await expect(auto).toBeChecked();
   await expect(auto).toBeDisabled();
-  await expect(page.getByLabel('Duration')).toHaveCount(0);
+  await expect(page.getByLabel('Duration', { exact: true })).toHaveCount(0);
 
   // A prompt that reads as an extension: warned about (the provider would fail it after it starts), not blocked.
   await page.locator('label.chip', { has: page.getByRole('radio', { name: '480p', exact: true }) }).click();
