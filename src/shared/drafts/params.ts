@@ -1,5 +1,5 @@
 import type { AspectRatio, JobParams, ModelEntry, ParamSpec, Resolution } from '../catalog/types';
-import { AUTO_DURATION } from '../catalog/task-type';
+import { AUTO_DURATION, taskLocks } from '../catalog/task-type';
 import { DraftParams, type Draft, type DraftSeed } from './draft';
 
 type EnumSpec = Extract<ParamSpec, { kind: 'enum' }>;
@@ -88,7 +88,9 @@ export function inputsFor(draft: Pick<Draft, 'references'>, entry: ModelEntry, c
  * first frame only for a model that takes images, the last frame only for one with
  * `first-last-frame`, a draft (`params.draft`) only on rows with Draft and then at their draft
  * resolution, and — when the job uses the tray (`inputs`, see `inputsFor`) — the
- * references in tag order instead of any frame. `seed` is sent as given (callers roll one first
+ * references in tag order instead of any frame, with the draft's task where the row offers it.
+ * Seedance 2.5's locks (`taskLocks`: edit → the source's ratio and Auto duration, extend and a first
+ * frame → the source's ratio) replace the ratio and duration fields, so a job never breaks them. `seed` is sent as given (callers roll one first
  * when the seed is unlocked). Frames and reference images are passed by image id, reference videos
  * and audio by media id or URL; a crop, if any, travels beside its frame.
  */
@@ -119,7 +121,10 @@ export function jobParamsFromDraft(draft: Draft, entry: ModelEntry, inputs: Draf
   if (has('generateAudio')) out.generateAudio = p.generateAudio;
   if (has('watermark')) out.watermark = p.watermark;
   if (has('serviceTier')) out.serviceTier = p.serviceTier;
-  if (draft.task && entry.tasks?.includes(draft.task)) out.task = draft.task;
+  // The task is a reference-mode setting (seedance-2.5.md §2.2, `omni_reference_task_type`): not sent with frames.
+  if (inputs === 'references' && draft.task && entry.tasks?.includes(draft.task)) out.task = draft.task;
+  // What the task (or a 2.5 first frame) locks is sent locked, whatever the fields held (seedance-2.5.md §2.2).
+  Object.assign(out, taskLocks(entry, out));
   // A draft is made at the row's draft resolution, whatever the resolution field says (seedance-2.5.md §2.6).
   if (p.draft && entry.draft) {
     out.draft = true;

@@ -1,4 +1,5 @@
-import type { ModelEntry } from '../../../shared/catalog/types';
+import { taskLocks } from '../../../shared/catalog/task-type';
+import type { ModelEntry, ReferenceTask } from '../../../shared/catalog/types';
 import type { Draft, DraftCrop, DraftParams } from '../../../shared/drafts/draft';
 import { paramsForModel } from '../../../shared/drafts/params';
 
@@ -58,4 +59,14 @@ export function withParam<K extends keyof DraftParams>(draft: Draft, key: K, val
   const params = { ...draft.params, [key]: value };
   if (key === 'seed') params.seedLocked = true;
   return { ...draft, params };
+}
+
+/**
+ * Sets the draft's task (Seedance 2.5: reference, edit or extend) and writes the values it locks on
+ * `entry` into the fields (edit: the source's ratio and Auto duration; extend: the source's ratio,
+ * seedance-2.5.md §2.2), so the form shows what will be sent. Leaving a lock keeps the values,
+ * which the row also accepts.
+ */
+export function withTask(draft: Draft, entry: ModelEntry, task: ReferenceTask): Draft {
+  return { ...draft, task, params: { ...draft.params, ...taskLocks(entry, { task }) } };
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ModelEntry, ReferenceItem } from '../../../shared/catalog/types';
+import type { ModelEntry, ReferenceItem, ReferenceTask } from '../../../shared/catalog/types';
 import type { ImportedMedia, ReferenceCheck } from '../../../shared/contract/media';
 import type { DraftInputs } from '../../../shared/drafts/params';
 import type { Draft, DraftCrop, DraftParams } from '../../../shared/drafts/draft';
@@ -84,6 +84,8 @@ export interface ComposeState {
   setModel(entry: ModelEntry): void;
   setPrompt(prompt: string): void;
   setParam<K extends keyof DraftParams>(key: K, value: DraftParams[K]): void;
+  /** Sets the Seedance 2.5 task on `entry`, with the values it locks (`withTask`). */
+  setTask(entry: ModelEntry, task: ReferenceTask): void;
   setCrop(role: FrameRole, crop: DraftCrop | undefined): void;
   swapFrames(): void;
   clearFrame(role: FrameRole): void;
@@ -170,6 +172,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       setModel: (entry) => change((d) => edit.withModel(d, entry)),
       setPrompt: (prompt) => change((d) => ({ ...d, prompt })),
       setParam: (key, value) => change((d) => edit.withParam(d, key, value)),
+      setTask: (entry, task) => change((d) => edit.withTask(d, entry, task)),
       setCrop: (role, crop) => change((d) => edit.withCrop(d, role, crop)),
       swapFrames: () => change(edit.swapFrames),
       clearFrame: (role) => {

@@ -15,16 +15,18 @@ interface ChoiceFieldProps {
   onChange(value: string): void;
   /** One line under the choices. */
   help?: string;
+  /** Locked: the choices are shown but cannot change (the help says why). */
+  disabled?: boolean;
 }
 
 /**
  * A segmented choice: native radio buttons (arrow keys move, screen readers announce the group)
  * drawn as chips that wrap. Unconfirmed options carry a "?" and say so in words.
  */
-export function ChoiceField({ label, choices, value, onChange, help }: ChoiceFieldProps) {
+export function ChoiceField({ label, choices, value, onChange, help, disabled = false }: ChoiceFieldProps) {
   const name = useId();
   return (
-    <fieldset className="param">
+    <fieldset className="param" disabled={disabled}>
       <legend className="param-label">{label}</legend>
       <div className="chips">
         {choices.map((c) => (

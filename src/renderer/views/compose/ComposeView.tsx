@@ -23,6 +23,7 @@ import { PromptEditor } from './PromptEditor';
 import { PromptTags } from './PromptTags';
 import { ReferenceTray } from './ReferenceTray';
 import { SaveStatus } from './SaveStatus';
+import { TaskField } from './TaskField';
 import './compose.css';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -138,6 +139,8 @@ export function ComposeView() {
                   help="This model takes frames or references, never both in one job; the other stays in the draft."
                 />
               ) : null}
+              {/* The task (Seedance 2.5) is a reference-mode setting: shown with the tray. */}
+              {tray ? <TaskField model={tray} /> : null}
               {tray ? (
                 <ReferenceTray model={tray} inputRef={trayInput} shortcut={`${MOD}O`} />
               ) : (

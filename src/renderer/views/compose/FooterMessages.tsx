@@ -1,18 +1,18 @@
-import { CircleAlert, CircleCheck, Info } from 'lucide-react';
+import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
 import { useId, useState } from 'react';
 
 /** One message of the Compose footer: why Generate is off, or what the last Generate did. */
 export interface FooterMessage {
   key: string;
-  /** `nudge`: the blocking reason after a refused Ctrl/Cmd+Enter, shown louder. */
-  tone: 'info' | 'nudge' | 'done' | 'error';
+  /** `nudge`: the blocking reason after a refused Ctrl/Cmd+Enter, shown louder; `warning`: a risk that does not block. */
+  tone: 'info' | 'nudge' | 'warning' | 'done' | 'error';
   text: string;
   /** Set on the blocking reason, which Generate names as its description. */
   id?: string;
   action?: { label: string; run(): void };
 }
 
-const ICON = { info: Info, nudge: CircleAlert, done: CircleCheck, error: CircleAlert } as const;
+const ICON = { info: Info, nudge: CircleAlert, warning: TriangleAlert, done: CircleCheck, error: CircleAlert } as const;
 
 /**
  * The footer's messages on one line: the first, cut with an ellipsis (full text on hover), and

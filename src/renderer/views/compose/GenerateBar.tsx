@@ -14,6 +14,7 @@ import { batchProblem, type BatchPlan } from '../../store/compose/batch-plan';
 import { BatchConfirm } from './BatchConfirm';
 import { batchCostText } from './batch-cost-text';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
+import { taskMismatchWarning } from '../../../shared/catalog/task-type';
 
 interface GenerateBarProps {
   model: ModelChoice | undefined;
@@ -66,6 +67,10 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSend
       if (state.ready || v.message !== state.reason) messages.push({ key: `references-${i}`, tone: 'error', text: violationText(v) });
     }
   }
+  // The provider infers the task from the prompt too and fails the job after it started when they
+  // disagree (TaskTypeMismatch, seedance-2.5.md §2.8): said while the prompt reads so; it does not block.
+  const wording = model && params?.references ? taskMismatchWarning(model, params) : null;
+  if (wording) messages.push({ key: 'task-wording', tone: 'warning', text: wording });
   if (submit.status === 'sent') messages.push({ key: 'outcome', tone: 'done', text: submit.message, action: { label: 'Open Queue', run: () => setView('queue') } });
   if (submit.status === 'error') messages.push({ key: 'outcome', tone: 'error', text: submit.message });
 

@@ -5,7 +5,9 @@ import { ChoiceField, type Choice } from './ChoiceField';
 import { NumberField } from './NumberField';
 import { SeedField } from './SeedField';
 import { SwitchField } from './SwitchField';
-import { AUTO_DURATION } from '../../../shared/catalog/task-type';
+import { AUTO_DURATION, taskLocks, taskOf } from '../../../shared/catalog/task-type';
+import { inputsFor, jobParamsFromDraft } from '../../../shared/drafts/params';
+import { lockReason } from './task-words';
 
 /** Shown first; anything else goes under "More" (UX.md, "Compose"). */
 const MAIN_KEYS: ReadonlySet<ParamSpec['key']> = new Set(['resolution', 'aspectRatio', 'duration', 'seed', 'cameraFixed', 'generateAudio']);
@@ -26,8 +28,25 @@ function choicesOf(spec: Extract<ParamSpec, { kind: 'enum' }>): Choice[] {
   }));
 }
 
-/** One parameter's control, from its catalog `ParamSpec` (enum → chips, int → chips of allowed values or a number, bool → switch). */
-function Param({ spec, params, set }: { spec: ParamSpec; params: DraftParams; set: <K extends keyof DraftParams>(key: K, value: DraftParams[K]) => void }) {
+/** A ratio and/or duration the job's task locks (`taskLocks`), and why in words. */
+interface Lock {
+  aspectRatio?: string;
+  duration?: number;
+  reason: string;
+}
+
+/**
+ * One parameter's control, from its catalog `ParamSpec` (enum → chips, int → chips of allowed
+ * values or a number, bool → switch). A field the task locks shows the locked value, disabled,
+ * with the reason as its help.
+ */
+function Param({ spec, params, set, lock }: { spec: ParamSpec; params: DraftParams; set: <K extends keyof DraftParams>(key: K, value: DraftParams[K]) => void; lock?: Lock }) {
+  if (spec.key === 'aspectRatio' && spec.kind === 'enum' && lock?.aspectRatio) {
+    return <ChoiceField label={spec.label} choices={choicesOf(spec)} value={lock.aspectRatio} onChange={() => undefined} help={lock.reason} disabled />;
+  }
+  if (spec.key === 'duration' && lock?.duration === AUTO_DURATION) {
+    return <SwitchField label="Auto duration" checked onChange={() => undefined} help={lock.reason} disabled />;
+  }
   switch (spec.kind) {
     case 'enum':
       return <ChoiceField label={spec.label} choices={choicesOf(spec)} value={String(params[spec.key])} onChange={(v) => set(spec.key, v as never)} help={HELP[spec.key]} />;
@@ -65,9 +84,14 @@ function DraftSwitch({ draft, on, set }: { draft: NonNullable<ModelEntry['draft'
 
 /** Only the parameters the model has, with its real choices; the less common ones under "More". */
 export function ParamsPanel({ model }: { model: ModelEntry }) {
-  const params = useStudio((s) => s.compose.draft?.params);
+  const draft = useStudio((s) => s.compose.draft);
+  const chosen = useStudio((s) => s.compose.inputs);
   const setParam = useStudio((s) => s.compose.setParam);
-  if (!params) return null;
+  if (!draft) return null;
+  const params = draft.params;
+  const job = jobParamsFromDraft(draft, model, inputsFor(draft, model, chosen ?? undefined));
+  const reason = lockReason(job, taskOf(job, model));
+  const lock: Lock | undefined = reason ? { ...taskLocks(model, job), reason } : undefined;
   // A draft is made at the row's draft resolution: the resolution choice would not apply.
   const drafting = model.draft !== undefined && params.draft;
   const main = model.params.filter((s) => MAIN_KEYS.has(s.key) && !(drafting && s.key === 'resolution'));
@@ -76,7 +100,7 @@ export function ParamsPanel({ model }: { model: ModelEntry }) {
     <div className="params" aria-label="Parameters" role="group">
       {model.draft ? <DraftSwitch draft={model.draft} on={params.draft} set={(v) => setParam('draft', v)} /> : null}
       {main.map((spec) => (
-        <Param key={spec.key} spec={spec} params={params} set={setParam} />
+        <Param key={spec.key} spec={spec} params={params} set={setParam} lock={lock} />
       ))}
       {more.length ? (
         <details className="params-more">

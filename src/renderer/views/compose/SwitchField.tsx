@@ -1,7 +1,10 @@
 import { useId } from 'react';
 
-/** An on/off parameter: a native checkbox with the switch role, drawn as a switch, the state also written as a word. */
-export function SwitchField({ label, checked, onChange, help }: { label: string; checked: boolean; onChange(checked: boolean): void; help?: string }) {
+/**
+ * An on/off parameter: a native checkbox with the switch role, drawn as a switch, the state also
+ * written as a word. `disabled`: locked, the help says why.
+ */
+export function SwitchField({ label, checked, onChange, help, disabled = false }: { label: string; checked: boolean; onChange(checked: boolean): void; help?: string; disabled?: boolean }) {
   const id = useId();
   const helpId = useId();
   return (
@@ -18,6 +21,7 @@ export function SwitchField({ label, checked, onChange, help }: { label: string;
         type="checkbox"
         role="switch"
         checked={checked}
+        disabled={disabled}
         aria-describedby={help ? helpId : undefined}
         onChange={(e) => onChange(e.target.checked)}
       />

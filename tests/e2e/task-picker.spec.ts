@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { findModel } from '../../src/shared/catalog/models';
+import { expect, test } from './fixtures';
+import { makeVideo } from './reference-media';
+
+/**
+ * Compose's task picker on a Seedance 2.5 reference row (issue 15 §1): choosing Edit locks the
+ * aspect ratio and the duration (seedance-2.5.md §2.2) with the reason in words, a prompt worded
+ * as another task is warned about without blocking Generate, and the job sent keeps the locks —
+ * in the harness against the demo provider, with a real MP4 made by ffmpeg.
+ */
+const FAL_25 = findModel('fal/bytedance/seedance-2.5/reference-to-video');
+const EVOLINK_EDIT = findModel('evolink/seedance-2.5-video-edit');
+test.skip(!FAL_25?.tasks || !EVOLINK_EDIT, 'The catalogue has no Seedance 2.5 rows with tasks yet.');
+
+const tray = (page: Page) => page.getByRole('region', { name: 'References' });
+const generate = (page: Page) => page.getByRole('button', { name: /Generate/ });
+
+async function pickModel(page: Page, provider: string, name: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Model' }).click();
+  await page.getByRole('group', { name: provider }).getByRole('option', { name, exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Model' })).toContainText(name);
+}
+
+test('Edit on fal 2.5 locks ratio and duration with the reason, warns about "extend" in the prompt, and queues the job with the locks', async ({ app: page }) => {
+  test.setTimeout(120_000);
+  // 5 s at 854 × 480: an edit's source must last 4–30 s (seedance-2.5.md §2.3).
+  const video = makeVideo({ seconds: 5, width: 854, height: 480, fps: 24, name: 'harbour-5s.mp4' });
+  await pickModel(page, 'fal', 'Seedance 2.5 · reference to video');
+
+  const task = page.getByRole('group', { name: 'Task' });
+  await expect(task.getByRole('radio', { name: 'New clip from references' })).toBeChecked();
+  // Before Edit, the ratio and duration are free.
+  const ratio = page.getByRole('group', { name: 'Aspect ratio' });
+  await expect(ratio.getByRole('radio', { name: '16:9', exact: true })).toBeEnabled();
+
+  await page.getByLabel('Choose reference images, videos or audio').setInputFiles(video);
+  const tile = tray(page).getByRole('listitem', { name: 'Reference video 1, harbour-5s.mp4, @video1' });
+  await expect(tile).toBeVisible({ timeout: 30_000 });
+  await expect(tile.locator('.ref-verdict')).toContainText('Fits', { timeout: 30_000 });
+
+  await task.locator('label.chip', { has: page.getByRole('radio', { name: 'Edit a clip' }) }).click();
+  await expect(task.getByRole('radio', { name: 'Edit a clip' })).toBeChecked();
+  // The locks: the source's ratio (fal's "auto") and its length (Auto duration), disabled, with the reason.
+  await expect(ratio.getByRole('radio', { name: 'auto', exact: true })).toBeChecked();
+  await expect(ratio.getByRole('radio', { name: '16:9', exact: true })).toBeDisabled();
+  await expect(ratio).toContainText('Edit keeps the source clip’s aspect ratio and length.');
+  const auto = page.getByRole('switch', { name: 'Auto duration' });
+  await expect(auto).toBeChecked();
+  await expect(auto).toBeDisabled();
+  await expect(page.getByLabel('Duration', { exact: true })).toHaveCount(0);
+
+  // A prompt that reads as an extension: warned about (the provider would fail it after it starts), not blocked.
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: '480p', exact: true }) }).click();
+  await page.getByRole('textbox', { name: /Prompt/ }).fill('@video1: extend the harbour scene with a passing sailboat');
+  const warning = page.locator('.generate-outcome[data-tone="warning"]');
+  await expect(warning).toContainText('The prompt says “extend”, which Seedance reads as an extension of a clip, but this job is set to make an edit');
+  await expect(generate(page)).toBeEnabled({ timeout: 30_000 });
+
+  const axe = await new AxeBuilder({ page }).include('.compose').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // Reworded as an edit, the warning goes.
+  await page.getByRole('textbox', { name: /Prompt/ }).fill('Edit video @video1: replace the boats with a passing sailboat');
+  await expect(warning).toHaveCount(0);
+  await generate(page).click();
+  await expect(page.locator('.generate-outcome')).toContainText('Queued on Seedance 2.5 · reference to video');
+
+  // The job went out with the task and its locks, and is in the Queue.
+  const listed = await page.evaluate(() => window.studio.jobs.list());
+  if (!listed.ok) throw new Error('jobs:list failed');
+  const job = listed.data.jobs[0];
+  expect({ task: job?.params.task, aspectRatio: job?.params.aspectRatio, duration: job?.params.duration }).toEqual({ task: 'edit', aspectRatio: 'auto', duration: -1 });
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Queue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Queue');
+  await expect(page.locator('li.job-row').filter({ hasText: 'fal' })).toHaveCount(1);
+});
+
+test('A row locked to one task shows the task as text, and the picker is gone', async ({ app: page }) => {
+  await pickModel(page, 'EvoLink', EVOLINK_EDIT?.name ?? '');
+  const task = page.getByRole('group', { name: 'Task' });
+  await expect(task).toContainText('Edit a clip');
+  await expect(task.getByRole('radio')).toHaveCount(0);
+  await expect(page.getByRole('switch', { name: 'Auto duration' })).toBeDisabled();
+  await expect(page.getByRole('group', { name: 'Aspect ratio' })).toContainText('Edit keeps the source clip’s aspect ratio and length.');
+});
