@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VideoProbeSchema } from '../media-tools/ffmpeg';
 import { JobParams, ProviderId } from '../../shared/catalog/types';
 import { ErrorCode } from '../../shared/contract/result';
 import { JobBatch } from '../../shared/jobs/batch';
@@ -137,19 +138,8 @@ export const HostCall = z.discriminatedUnion('name', [
       path: z.string(),
       sha256: z.string(),
       bytes: z.number().int().nonnegative(),
-      probe: z.object({
-        durationSec: z.number(),
-        width: z.number(),
-        height: z.number(),
-        codec: z.string(),
-        container: z.string(),
-        fps: z.number().nullable(),
-        profile: z.string().nullable(),
-        pixFmt: z.string().nullable(),
-        bitDepth: z.number().nullable(),
-        audioCodec: z.string().nullable(),
-      }),
-      /** The poster the engine made (delivery.ts `posterFor`): without it main would spawn ffmpeg to make one again (issue 12). */
+      probe: VideoProbeSchema,
+  /** The poster the engine made (delivery.ts `posterFor`): without it main would spawn ffmpeg to make one again (issue 12). */
       poster: z.string().optional(),
       /** The H.264 copy for the players, when the video is one they may not play (`media-tools/playable.ts`). */
       preview: z

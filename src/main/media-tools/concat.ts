@@ -1,6 +1,6 @@
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { MediaToolError, probeVideo, runMediaTool, type VideoProbe } from './ffmpeg';
+import { FfprobeOutput, MediaToolError, probeVideo, runMediaTool, type VideoProbe } from './ffmpeg';
 
 /*
  * Joining clips into one MP4 (issue 15 §2 "Join with the source": Seedance 2.5's extend output may
@@ -29,31 +29,12 @@ export interface JoinProbe {
   audio: { codec: string; sampleRate: number; channels: number } | null;
 }
 
-const StreamsOutput = z.object({
-  streams: z
-    .array(
-      z.object({
-        codec_type: z.string().optional(),
-        codec_name: z.string().optional(),
-        profile: z.string().optional(),
-        pix_fmt: z.string().optional(),
-        width: z.number().optional(),
-        height: z.number().optional(),
-        r_frame_rate: z.string().optional(),
-        sample_rate: z.string().optional(),
-        channels: z.number().optional(),
-      }),
-    )
-    .default([]),
-  format: z.object({ duration: z.string().optional() }).default({}),
-});
-
 /** Probes `path` for joining (ffprobe child). Throws `MediaToolError` when it is not a video ffprobe can read. */
 export async function probeForJoin(ffprobe: string, path: string): Promise<JoinProbe> {
   const out = await runMediaTool(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-i', path], 30_000);
-  let parsed: z.infer<typeof StreamsOutput>;
+  let parsed: z.infer<typeof FfprobeOutput>;
   try {
-    parsed = StreamsOutput.parse(JSON.parse(out));
+    parsed = FfprobeOutput.parse(JSON.parse(out));
   } catch {
     throw new MediaToolError('ffprobe answered in an unexpected shape.', out.slice(0, 2000));
   }

@@ -100,7 +100,8 @@ export function boundedMediaRunner(concurrency: number): MediaRunner {
   return (bin, args, timeoutMs) => limit(() => runMediaTool(bin, args, timeoutMs, { lowPriority: true }));
 }
 
-const ProbeOutput = z.object({
+/** `ffprobe -print_format json -show_streams -show_format`, the fields the app reads (lenient: all optional). */
+export const FfprobeOutput = z.object({
   streams: z
     .array(
       z.object({
@@ -113,35 +114,42 @@ const ProbeOutput = z.object({
         height: z.number().optional(),
         duration: z.string().optional(),
         avg_frame_rate: z.string().optional(),
+        r_frame_rate: z.string().optional(),
+        sample_rate: z.string().optional(),
+        channels: z.number().optional(),
       }),
     )
     .default([]),
   format: z.object({ duration: z.string().optional(), format_name: z.string().optional() }).default({}),
 });
 
-/** What `probeVideo` reports about a video file's first video stream. */
-export interface VideoProbe {
+/**
+ * What `probeVideo` reports about a video file's first video stream; also the shape the engine hands
+ * main with a delivered or joined video (protocol.ts, join-media.ts), validated once there.
+ */
+export const VideoProbeSchema = z.object({
   /** Seconds. */
-  durationSec: number;
+  durationSec: z.number(),
   /** px */
-  width: number;
+  width: z.number(),
   /** px */
-  height: number;
+  height: z.number(),
   /** ffprobe's codec name, e.g. `h264`. */
-  codec: string;
+  codec: z.string(),
   /** ffprobe's container names, e.g. `mov,mp4,m4a,3gp,3g2,mj2` for MP4/MOV; `unknown` when it does not say. */
-  container: string;
+  container: z.string(),
   /** Frames per second, or null when the container does not say. */
-  fps: number | null;
+  fps: z.number().nullable(),
   /** ffprobe's profile name, e.g. `High`, `Main 10`, `High 4:4:4 Predictive`; null when it does not say. */
-  profile: string | null;
+  profile: z.string().nullable(),
   /** ffprobe's pixel format, e.g. `yuv420p`, `yuv420p10le`, `yuv444p`; null when it does not say. */
-  pixFmt: string | null;
+  pixFmt: z.string().nullable(),
   /** Bits per sample of the video (8, 10, 12…): from the pixel format, else ffprobe's `bits_per_raw_sample`; null when neither says. */
-  bitDepth: number | null;
+  bitDepth: z.number().nullable(),
   /** ffprobe's codec name of the first audio stream (`aac`, `pcm_s16le`…), or null when there is no audio. */
-  audioCodec: string | null;
-}
+  audioCodec: z.string().nullable(),
+});
+export type VideoProbe = z.infer<typeof VideoProbeSchema>;
 
 /**
  * Probes `file` with ffprobe (child process, through `run`). Throws `MediaToolError` when ffprobe fails or the
@@ -155,7 +163,7 @@ export async function probeVideo(ffprobe: string, file: string, run: MediaRunner
   } catch {
     throw new MediaToolError('ffprobe answered something that is not JSON.', out.slice(0, 2000));
   }
-  const parsed = ProbeOutput.safeParse(json);
+  const parsed = FfprobeOutput.safeParse(json);
   if (!parsed.success) throw new MediaToolError('ffprobe answered in an unexpected shape.', out.slice(0, 2000));
   const video = parsed.data.streams.find((s) => s.codec_type === 'video');
   const durationSec = Number(video?.duration ?? parsed.data.format.duration);

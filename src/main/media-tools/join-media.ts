@@ -4,7 +4,7 @@ import { sha256File } from '../images/cache';
 import { makePoster } from '../library/posters';
 import { MediaError } from '../references/errors';
 import { joinVideos, MAX_JOIN_CLIPS } from './concat';
-import { MediaToolError } from './ffmpeg';
+import { MediaToolError, VideoProbeSchema } from './ffmpeg';
 import { makePreview, playability } from './playable';
 
 /** A join main asks the engine for: the clips' files in order (2–`MAX_JOIN_CLIPS`, absolute paths main resolved) and where the MP4 goes. */
@@ -27,18 +27,7 @@ export const JoinedMedia = z.object({
   bytes: z.number().int().nonnegative(),
   method: z.enum(['copy', 'reencode']),
   reasons: z.array(z.string()),
-  probe: z.object({
-    durationSec: z.number(),
-    width: z.number(),
-    height: z.number(),
-    codec: z.string(),
-    container: z.string(),
-    fps: z.number().nullable(),
-    profile: z.string().nullable(),
-    pixFmt: z.string().nullable(),
-    bitDepth: z.number().nullable(),
-    audioCodec: z.string().nullable(),
-  }),
+  probe: VideoProbeSchema,
   poster: z.string().optional(),
   preview: z.object({ path: z.string(), width: z.number(), height: z.number(), reason: z.string() }).optional(),
 });

@@ -48,13 +48,8 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
   const ready = check();
   const requests = state().compose.requests;
   if (!ready.ready || !requests) return;
-  try {
-    // A monthly budget asks first, with the amounts, when this job would take the month past it (issue 14 "Spend").
-    if (!(await state().spend.confirmBudget('this job', composeEstimateUsd(state(), ready.model, ready.params)))) return;
-  } catch (err) {
-    state().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
-    return;
-  }
+  // A monthly budget asks first, with the amounts, when this job would take the month past it (issue 14 "Spend").
+  if (!(await withinBudget(store, 'this job', composeEstimateUsd(state(), ready.model, ready.params)))) return;
   state().compose.setSubmit({ status: 'sending' });
   try {
     const draft = state().compose.draft;
@@ -90,15 +85,10 @@ export async function generateBatch(store: StoreApi<StudioState>, takes: JobPara
   const requests = state().compose.requests;
   const ready = readinessNow(state());
   if (!requests || takes.length < 2 || !ready.ready) return;
-  try {
-    // The budget is asked about the whole batch at once: the sum of its takes' estimates.
-    const each = takes.map((t) => composeEstimateUsd(state(), ready.model, t));
-    const total = each.some((usd) => usd === null) ? null : each.reduce<number>((sum, usd) => sum + (usd ?? 0), 0);
-    if (!(await state().spend.confirmBudget(`these ${takes.length} takes`, total))) return;
-  } catch (err) {
-    state().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
-    return;
-  }
+  // The budget is asked about the whole batch at once: the sum of its takes' estimates.
+  const each = takes.map((t) => composeEstimateUsd(state(), ready.model, t));
+  const total = each.some((usd) => usd === null) ? null : each.reduce<number>((sum, usd) => sum + (usd ?? 0), 0);
+  if (!(await withinBudget(store, `these ${takes.length} takes`, total))) return;
   state().compose.setSubmit({ status: 'sending' });
   try {
     const draft = state().compose.draft;
@@ -113,5 +103,18 @@ export async function generateBatch(store: StoreApi<StudioState>, takes: JobPara
     state().compose.setSubmit({ status: 'sent', message: `Queued ${jobs.length} takes as one batch. Follow them in the Queue.` });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
+  }
+}
+
+/**
+ * The monthly budget's answer for sending `what` at `usd` (null = no estimate): true to send. When
+ * the budget cannot be read, nothing is sent and `compose.submit` says why.
+ */
+async function withinBudget(store: StoreApi<StudioState>, what: string, usd: number | null): Promise<boolean> {
+  try {
+    return await store.getState().spend.confirmBudget(what, usd);
+  } catch (err) {
+    store.getState().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
+    return false;
   }
 }
