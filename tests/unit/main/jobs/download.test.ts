@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DownloadError, downloadToPart } from '../../../../src/main/jobs/download';
-import { durationTolerance, verifyVideo } from '../../../../src/main/jobs/verify';
+import { durationTolerance, expectedVideo, verifyVideo } from '../../../../src/main/jobs/verify';
+import { findModel } from '../../../../src/shared/catalog/models';
 import { resolveMediaTool } from '../../../../src/main/media-tools/ffmpeg';
 
 const dir = mkdtempSync(join(tmpdir(), 'jobs-download-'));
@@ -182,6 +183,14 @@ describe('verifyVideo (ffprobe)', () => {
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const truncated = await verifyVideo(ffprobe, cut, { durationSec: 2, sizes: null });
     expect(truncated.ok).toBe(false);
+  });
+
+  it('takes any length for an Auto duration (−1: a 2.5 edit keeps the length of its source), still checking the size', async () => {
+    const entry = findModel('fal/bytedance/seedance-2.5/reference-to-video')!;
+    const expected = expectedVideo(entry, { modelId: entry.id, prompt: 'p', resolution: '480p', aspectRatio: '16:9', duration: -1 });
+    expect(expected).toEqual({ durationSec: null, sizes: [{ width: 854, height: 480 }] });
+    expect(await verifyVideo(ffprobe, video, { durationSec: null, sizes: [{ width: 320, height: 240 }] })).toMatchObject({ ok: true });
+    expect(await verifyVideo(ffprobe, video, { durationSec: null, sizes: [{ width: 854, height: 480 }] })).toMatchObject({ ok: false });
   });
 
   it('refuses a file that is not MP4/MOV', async () => {
