@@ -10,7 +10,7 @@ import { PROVIDER_NAMES } from '../providers/failure';
 import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
-import { verifyVideo, type ExpectedVideo } from './verify';
+import { requestedSeconds, verifyVideo, type ExpectedVideo } from './verify';
 
 /**
  * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
@@ -114,7 +114,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         },
       });
       const expected = deps.expected(job);
-      const check = await verifyVideo(deps.ffprobe, part, expected ?? { durationSec: job.params.duration, sizes: null }, deps.media);
+      const check = await verifyVideo(deps.ffprobe, part, expected ?? { durationSec: requestedSeconds(job.params.duration), sizes: null }, deps.media);
       if (!check.ok) {
         await rm(part, { force: true });
         badFiles++;

@@ -5,8 +5,11 @@ import { MediaToolError, probeVideo, runMediaTool, type MediaRunner, type VideoP
 
 /** What the finished video must look like. */
 export interface ExpectedVideo {
-  /** The requested duration, seconds. */
-  durationSec: number;
+  /**
+   * The requested duration, seconds; null for Auto (duration −1: a 2.5 edit keeps its source's
+   * length, seedance-2.5.md §2.2), which no request fixes in advance.
+   */
+  durationSec: number | null;
   /** Acceptable output sizes (px): one for a fixed aspect ratio, every ratio's for `adaptive`/`auto`; null when unknown (4k, `9:21`). */
   sizes: PixelSize[] | null;
 }
@@ -26,12 +29,18 @@ export function durationTolerance(seconds: number): number {
 
 /** The expected video for a job's parameters on a catalog entry (output sizes from providers.md "Output sizes"). */
 export function expectedVideo(entry: ModelEntry, params: JobParams): ExpectedVideo {
+  const durationSec = requestedSeconds(params.duration);
   if (params.aspectRatio === 'adaptive' || params.aspectRatio === 'auto') {
     const sizes = TABLE_RATIOS.map((r) => outputSize(entry.sizeFamily, params.resolution, r)).filter((s): s is PixelSize => s !== null);
-    return { durationSec: params.duration, sizes: sizes.length ? sizes : null };
+    return { durationSec, sizes: sizes.length ? sizes : null };
   }
   const size = outputSize(entry.sizeFamily, params.resolution, params.aspectRatio);
-  return { durationSec: params.duration, sizes: size ? [size] : null };
+  return { durationSec, sizes: size ? [size] : null };
+}
+
+/** The seconds a job's `duration` asks for, or null for Auto (−1, seedance-2.5.md §2.2). */
+export function requestedSeconds(duration: number): number | null {
+  return duration < 0 ? null : duration;
 }
 
 /** `{ ok: true, probe }`, or `{ ok: false, reason }` with a sentence saying what is wrong with the file. */
@@ -41,7 +50,7 @@ export type VerifyResult = { ok: true; probe: VideoProbe } | { ok: false; reason
  * Checks a downloaded file: ffprobe says container MP4/MOV; its top-level MP4 boxes end exactly at
  * the end of the file (ffprobe alone accepts a cut "faststart" MP4, whose header still announces
  * the full length); codec H.264/HEVC, duration within
- * `durationTolerance` of the request, and width × height one of `expected.sizes`. Never throws:
+ * `durationTolerance` of the request (any for Auto), and width × height one of `expected.sizes`. Never throws:
  * a file ffprobe cannot read is `{ ok: false }` (usually a truncated download). ffprobe runs through `run`.
  */
 export async function verifyVideo(ffprobe: string, file: string, expected: ExpectedVideo, run: MediaRunner = runMediaTool): Promise<VerifyResult> {
@@ -59,7 +68,7 @@ export async function verifyVideo(ffprobe: string, file: string, expected: Expec
   const incomplete = await missingBytes(file);
   if (incomplete) return { ok: false, reason: incomplete };
   if (!CODECS.has(probe.codec)) return { ok: false, reason: `The video uses the ${probe.codec} codec, not H.264 or HEVC.` };
-  if (Math.abs(probe.durationSec - expected.durationSec) > durationTolerance(expected.durationSec)) {
+  if (expected.durationSec !== null && Math.abs(probe.durationSec - expected.durationSec) > durationTolerance(expected.durationSec)) {
     return { ok: false, reason: `The video lasts ${probe.durationSec.toFixed(2)} s; ${expected.durationSec} s were asked for.` };
   }
   if (expected.sizes && !expected.sizes.some((s) => s.width === probe.width && s.height === probe.height)) {
