@@ -8,10 +8,16 @@ import { makeClipVideo, seedClip } from './library-seed';
  * (issue 14), in the harness on real MP4s made by ffmpeg.
  */
 
-let files: { fiveSeconds: string; threeSeconds: string };
+let files: { fiveSeconds: string; threeSeconds: string; source: string };
 
 test.beforeAll(() => {
-  files = { fiveSeconds: makeClipVideo('testsrc2=size=640x360:rate=24', 5), threeSeconds: makeClipVideo('testsrc2=size=640x360:rate=24', 3) };
+  files = {
+    fiveSeconds: makeClipVideo('testsrc2=size=640x360:rate=24', 5),
+    threeSeconds: makeClipVideo('testsrc2=size=640x360:rate=24', 3),
+    // A source the simulated providers take as it is: 5 s (edit 4–30 s, extend 2–30 s) at 960×540,
+    // inside fal's 409 600–927 408 pixels per frame for reference videos (providers.md, fal).
+    source: makeClipVideo('testsrc2=size=960x540:rate=24', 5),
+  };
 });
 
 async function openLibraryClip(page: Page, url: string, name: RegExp): Promise<void> {
@@ -22,9 +28,10 @@ async function openLibraryClip(page: Page, url: string, name: RegExp): Promise<v
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 
-test('Edit… opens Compose on a 2.5 model with the clip as the source video and the prompt starter; ModelArk says its link expired', async ({ page, harness }) => {
+test('Edit… opens Compose on a 2.5 model with the clip as the source video and the prompt starter; ModelArk says its link expired; the edit is filed "Edited from" the clip', async ({ page, harness }) => {
+  test.setTimeout(240_000);
   await seedClip(harness, {
-    videoPath: files.fiveSeconds,
+    videoPath: files.source,
     prompt: 'A lighthouse on a cliff at dusk',
     provider: 'ark',
     modelId: 'ark/dreamina-seedance-2-5-260628',
@@ -48,7 +55,49 @@ test('Edit… opens Compose on a 2.5 model with the clip as the source video and
   await expect(page.getByRole('textbox', { name: /Prompt/ })).toHaveValue('Edit video @video1: replace ');
   // The clip itself is @video1, registered by main from the library (the page never had its path).
   await expect(page.getByRole('listitem', { name: /@video1/ })).toBeVisible();
+
+  await generateAndOpen(page, 'Edit video @video1: replace the lighthouse with a windmill', /windmill/);
+  const lineage = page.getByRole('region', { name: 'Lineage' });
+  await expect(lineage.getByText('Edited from')).toBeVisible();
+  await lineage.getByRole('button', { name: /lighthouse on a cliff/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /lighthouse on a cliff/ })).toBeVisible();
 });
+
+test('Extend… on EvoLink runs through Generate to a clip filed "Extended from" the source', async ({ page, harness }) => {
+  test.setTimeout(240_000);
+  await seedClip(harness, { videoPath: files.source, prompt: 'A tram crosses a bridge in the rain', provider: 'evolink', modelId: 'evolink/seedance-2.5-text-to-video' });
+  await openLibraryClip(page, harness.url, /tram crosses/);
+
+  await page.getByRole('button', { name: 'Extend…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Extend this clip' });
+  const evolink = dialog.getByRole('radio', { name: /\(EvoLink\)/ });
+  await evolink.check();
+  await dialog.getByRole('button', { name: 'Open in Compose' }).click();
+  await expect(page.getByRole('combobox', { name: 'Model' })).toContainText('EvoLink');
+  await expect(page.getByRole('textbox', { name: /Prompt/ })).toHaveValue('Extend @video1 forward: continue from its last shot, ');
+
+  await generateAndOpen(page, 'Extend @video1 forward: continue from its last shot, the tram reaches the far bank', /far bank/);
+  const lineage = page.getByRole('region', { name: 'Lineage' });
+  await expect(lineage.getByText('Extended from')).toBeVisible();
+  await expect(lineage.getByRole('button', { name: /tram crosses a bridge/ })).toBeVisible();
+  // The extension only is filed, so Join with the source is offered on it.
+  await expect(page.getByRole('button', { name: 'Join with the source' })).toBeVisible();
+});
+
+/** Completes the prompt in Compose, generates (against the demo's simulator) and opens the filed clip in the Library. */
+async function generateAndOpen(page: Page, prompt: string, card: RegExp): Promise<void> {
+  await page.getByRole('textbox', { name: /Prompt/ }).fill(prompt);
+  const generate = page.getByRole('button', { name: /Generate/ });
+  await expect(generate).toBeEnabled({ timeout: 30_000 });
+  await generate.click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+  // The source clip is still open over the grid (which is inert meanwhile): close it.
+  await page.keyboard.press('Escape');
+  const filed = page.getByRole('gridcell', { name: card });
+  await expect(filed).toBeVisible({ timeout: 180_000 });
+  await filed.click();
+  await expect(page.getByRole('heading', { level: 2, name: card })).toBeVisible();
+}
 
 test('On a 3 s clip Edit… is disabled with the reason (4–30 s) and Extend… (2–30 s) is not', async ({ page, harness }) => {
   await seedClip(harness, { videoPath: files.threeSeconds, prompt: 'A short wave breaking' });
