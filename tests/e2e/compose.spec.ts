@@ -21,10 +21,11 @@ test('compose: pick a model, write, drop photos, swap, clear — and the draft s
   await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
   await expect(page.getByRole('combobox', { name: 'Model' })).toContainText('fal');
   await expect(page.getByRole('combobox', { name: 'Model' })).toContainText('Seedance 1.5 Pro · image to video');
-  // Its real choices: 1.5 Pro has audio, so the dialogue hint shows; a first frame is required.
+  // Its real choices: 1.5 Pro has audio, so the dialogue hint shows; fal's image-to-video schema
+  // requires a prompt, and a first frame is required (Generate names the first thing missing).
   await expect(page.getByText('Put dialogue in "double quotes" for speech')).toBeVisible();
   await expect(page.getByRole('radio', { name: '1080p' })).toBeVisible();
-  await expect(page.getByText('Add a first frame: this model starts from a photo.')).toBeVisible();
+  await expect(page.getByText('Write a prompt.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Generate/ })).toBeDisabled();
 
   // The counter follows the prompt.
@@ -34,6 +35,8 @@ test('compose: pick a model, write, drop photos, swap, clear — and the draft s
   const text = 'A nuthatch hops down the bark, turns to the camera and says "good morning". Soft light.';
   await prompt.fill(text);
   await expect(counter).toContainText(`${text.length} / 2000`);
+  await expect(page.getByText('Add a first frame: this model starts from a photo.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Generate/ })).toBeDisabled();
 
   // Drop the 6028 px photo on the first frame: it is imported, checked and fixed.
   const first = slot(page, 'First frame');
