@@ -112,10 +112,12 @@ for (const size of SIZES) {
 test('a blocked Ctrl+Enter says why, next to Generate and to assistive tech', async ({ app: page }) => {
   await pickModel(page, 'fal', 'Seedance 1.5 Pro · image to video');
   const reason = page.locator('.generate-reason');
-  await expect(reason).toHaveText('Add a first frame: this model starts from a photo.');
-  await expect(reason).toHaveAttribute('data-tone', 'info');
+  // fal's image-to-video schema requires a prompt: Generate names that first, then the first frame.
+  await expect(reason).toHaveText('Write a prompt.');
   await page.getByRole('textbox', { name: /Prompt/ }).fill('A heron lifts off the water.');
   await expect(page.locator('.save-status')).toHaveText('Saved');
+  await expect(reason).toHaveText('Add a first frame: this model starts from a photo.');
+  await expect(reason).toHaveAttribute('data-tone', 'info');
   await page.keyboard.press('Control+Enter');
   await expect(reason).toHaveAttribute('data-tone', 'nudge');
   await expectUncovered(reason, 'the reason');
