@@ -127,12 +127,12 @@ test('Join with the source makes one clip from the source and its extension, fil
   await expect.poll(() => page.locator('.clip-detail video').evaluate((v: HTMLVideoElement) => v.readyState >= 1 && v.duration)).toBeGreaterThan(7.5);
 });
 
-test('Play chain plays a Continue chain in order, and the chain is filed in the library as one clip', async ({ page, harness }) => {
+test('Watch chain plays a Continue chain in order, and the chain is filed in the library as one clip', async ({ page, harness }) => {
   const first = await seedClip(harness, { videoPath: files.threeSeconds, prompt: 'A paper boat on a stream', createdAt: Date.now() - 120_000 });
   await seedClip(harness, { videoPath: files.threeSeconds, prompt: 'The paper boat reaches the pond', continuedFrom: first });
   await openLibraryClip(page, harness.url, /reaches the pond/);
 
-  await page.getByRole('button', { name: 'Play chain' }).click();
+  await page.getByRole('button', { name: 'Watch chain' }).click();
   const dialog = page.getByRole('dialog', { name: 'Chain of 2 clips' });
   await expect(dialog.getByText('Clip 1 of 2')).toBeVisible();
   await expect(dialog.getByLabel(/Chain, clip 1 of 2: A paper boat on a stream/)).toBeVisible();

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
 import { DEMO_INTRO_KEY } from '../../src/renderer/shell/demo-intro-key';
+import { THEME_KEY } from '../../src/renderer/shell/theme';
 import { expect, test } from './fixtures';
 import type { RunningHarness } from './harness-process';
 import { makeClipVideo, seedClip } from './library-seed';
@@ -122,9 +123,15 @@ test.describe('provider keys', () => {
       expect(rendered).not.toContain(secret);
       expect(await renderedState(page)).not.toContain(secret);
     }
-    // Web storage holds nothing of it: at most the demo explanation's "dismissed" flag.
+    // Web storage holds nothing of it: at most the demo explanation's "dismissed" flag and the theme
+    // (kept there so the first paint is in the right colours, before main answers).
     const stored = await page.evaluate(() => ({ local: { ...localStorage }, session: sessionStorage.length }));
-    expect(stored).toEqual({ local: { [DEMO_INTRO_KEY]: '1' }, session: 0 });
+    expect(stored.session).toBe(0);
+    expect(stored.local[DEMO_INTRO_KEY]).toBe('1');
+    for (const [name, value] of Object.entries(stored.local)) {
+      expect([DEMO_INTRO_KEY, THEME_KEY]).toContain(name);
+      for (const secret of [KEY, WRONG_KEY]) expect(value).not.toContain(secret);
+    }
   });
 
   test('Cancel in the storage question keeps nothing', async ({ app }) => {

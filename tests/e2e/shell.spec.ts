@@ -67,9 +67,9 @@ test('screenshot of the shell (light, 1280×800) for the README', async ({ app }
   const status = app.getByRole('contentinfo').getByRole('status');
   await expect(status).toContainText('Online');
   await expect(status).toContainText('Demo mode');
-  const photo = app.getByRole('group', { name: 'First frame: drag to reframe' });
+  const photo = app.getByRole('region', { name: 'First frame' }).getByRole('img', { name: 'What the provider receives' });
   await expect(photo).toBeVisible();
-  const loaded = photo.locator('img').first();
+  const loaded = photo;
   expect(await loaded.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   const box = (await photo.boundingBox())!;
   mkdirSync(dirname(SCREENSHOT), { recursive: true });

@@ -11,7 +11,7 @@ import { SourceDialog } from './SourceDialog';
  * The open clip's Seedance 2.5 and film actions: **Edit…** and **Extend…** (issue 15 §2; disabled,
  * with the reason beside them, when no 2.5 row takes the task, the clip's length is outside the
  * task's range, or no row can take it now), **Join with the source** on an extended clip (the
- * provider may return only the new segment, seedance-2.5.md §2.3), and **Play chain** / **Export
+ * provider may return only the new segment, seedance-2.5.md §2.3), and **Watch chain** / **Export
  * chain…** on a clip in a "Continue from last frame" chain (issue 14).
  */
 export function FilmActions({ clip }: { clip: ClipDetail }) {
@@ -80,7 +80,7 @@ export function FilmActions({ clip }: { clip: ClipDetail }) {
         <>
           <button type="button" className="button" onClick={() => setChain('play')}>
             <Film aria-hidden="true" size={16} />
-            Play chain
+            Watch chain
           </button>
           <button type="button" className="button" onClick={() => setChain('export')}>
             <FilePlus2 aria-hidden="true" size={16} />
