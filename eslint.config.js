@@ -3,6 +3,7 @@
 // src/renderer never touches Node, and only the Electron layer (and the preload) import `electron`.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -47,6 +48,21 @@ export default tseslint.config(
       // @tanstack/react-virtual list (Queue, Library) would need the same inline exception.
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': ['error', { paths: [electron, ...nodeBuiltins], patterns: [nodePrefixed, electronSub, noTooling] }],
+    },
+  },
+  {
+    // Issue 14 "Languages": all UI text goes through the i18n layer (src/renderer/i18n). Text in JSX and
+    // the attributes people read or hear (labels, titles, placeholders, alt text) must come from `t()`.
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'warn',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['^aria-label$', '^aria-description$', '^aria-roledescription$', '^aria-valuetext$', '^title$', '^placeholder$', '^alt$', '^label$'] },
+        },
+      ],
     },
   },
   {

@@ -4,6 +4,8 @@ import { loadAppInfo } from './store/app/connect';
 import { connectStore } from './store/connect';
 import { useStudio } from './store/index';
 import { applyTheme } from './shell/theme';
+import { applyLanguage } from './i18n/index';
+import { useTranslation } from 'react-i18next';
 import { selectQueueBadge } from './store/shell/selectors';
 import type { ViewId } from './store/shell/slice';
 import { installExternalLinkHandler } from './shell/external-links';
@@ -37,6 +39,13 @@ export function App({ client }: { client: StudioClient }) {
   useEffect(() => {
     if (theme) applyTheme(theme);
   }, [theme]);
+  // The language setting likewise (the mirrored one was applied when i18n started). `language` keys the
+  // shell below: text built by plain functions (`i18n.t`) is rebuilt by remounting, not left stale.
+  const languageSetting = useStudio((s) => s.settings.current?.appearance.language);
+  useEffect(() => {
+    if (languageSetting) applyLanguage(languageSetting);
+  }, [languageSetting]);
+  const { i18n } = useTranslation();
   useEffect(() => installExternalLinkHandler(client, useStudio.getState().shell.announce), [client]);
 
   useEffect(() => {
@@ -59,7 +68,7 @@ export function App({ client }: { client: StudioClient }) {
   if (!info && loadError) return <LoadFailed message={loadError} onRetry={() => loadAppInfo(client, useStudio)} />;
 
   return (
-    <div className="shell">
+    <div className="shell" key={i18n.language}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>

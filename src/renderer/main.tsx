@@ -1,4 +1,6 @@
 import '../shared/zod-jitless';
+// Before any component: the UI's language is set before the first render.
+import './i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStudioClient } from './api/client';

@@ -99,3 +99,26 @@ for (const size of SIZES) {
     await expect(html).toHaveAttribute('data-theme', 'light');
   });
 }
+
+test('language: Simplified Chinese or English, applied at once, saved, and in place at the next start', async ({ app: page }) => {
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('lang', 'en');
+  await openSettings(page);
+  const language = page.getByRole('region', { name: 'Language' });
+  await expect(language.getByRole('radio', { name: 'Same as the computer' })).toBeChecked();
+  await language.getByRole('radio', { name: '简体中文' }).click();
+  await expect(html).toHaveAttribute('lang', 'zh-CN');
+  const zhLanguage = page.getByRole('region', { name: '语言' });
+  await expect(zhLanguage.getByRole('radio', { name: '简体中文' })).toBeChecked();
+  await expect(page.getByRole('region', { name: '外观' }).getByRole('radio', { name: '深色' })).toBeVisible();
+
+  // The next start renders Chinese from the first paint: the setting is main's, mirrored for the boot.
+  await page.reload();
+  await expect(html).toHaveAttribute('lang', 'zh-CN');
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('region', { name: '语言' }).getByRole('radio', { name: '简体中文' })).toBeChecked();
+
+  await page.getByRole('region', { name: '语言' }).getByRole('radio', { name: 'English' }).click();
+  await expect(html).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('region', { name: 'Language' }).getByRole('radio', { name: 'English' })).toBeChecked();
+});

@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
 import { DEMO_INTRO_KEY } from '../../src/renderer/shell/demo-intro-key';
 import { THEME_KEY } from '../../src/renderer/shell/theme';
+import { LANGUAGE_KEY } from '../../src/renderer/i18n/language';
 import { expect, test } from './fixtures';
 import type { RunningHarness } from './harness-process';
 import { makeClipVideo, seedClip } from './library-seed';
@@ -123,13 +124,13 @@ test.describe('provider keys', () => {
       expect(rendered).not.toContain(secret);
       expect(await renderedState(page)).not.toContain(secret);
     }
-    // Web storage holds nothing of it: at most the demo explanation's "dismissed" flag and the theme
-    // (kept there so the first paint is in the right colours, before main answers).
+    // Web storage holds nothing of it: at most the demo explanation's "dismissed" flag, the theme and
+    // the language (kept there so the first paint is in the right colours and words, before main answers).
     const stored = await page.evaluate(() => ({ local: { ...localStorage }, session: sessionStorage.length }));
     expect(stored.session).toBe(0);
     expect(stored.local[DEMO_INTRO_KEY]).toBe('1');
     for (const [name, value] of Object.entries(stored.local)) {
-      expect([DEMO_INTRO_KEY, THEME_KEY]).toContain(name);
+      expect([DEMO_INTRO_KEY, THEME_KEY, LANGUAGE_KEY]).toContain(name);
       for (const secret of [KEY, WRONG_KEY]) expect(value).not.toContain(secret);
     }
   });

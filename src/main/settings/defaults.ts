@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/contract/settings';
  * user's videos belong). Concurrency defaults (providers.md): fal runs 2 at once for new accounts
  * (the rest wait in fal's queue); ModelArk allows 10 running at once on 1.0 Pro, so 5 leaves room
  * for the user's other tools; Novita and EvoLink document no limit, so a modest 3.
- * Theme: the system's light or dark. Polling: 3 s at the shortest (EvoLink asks for 1–2 s between requests at least), 30 s at the longest.
+ * Theme and language: the system's. Polling: 3 s at the shortest (EvoLink asks for 1–2 s between requests at least), 30 s at the longest.
  */
 export function defaultSettings(libraryDir: string): Settings {
   return {
@@ -18,6 +18,6 @@ export function defaultSettings(libraryDir: string): Settings {
     libraryDir,
     notifications: { onFinish: true, onFail: true },
     polling: { minIntervalMs: 3_000, maxIntervalMs: 30_000 },
-    appearance: { theme: 'system' },
+    appearance: { theme: 'system', language: 'system' },
   };
 }

@@ -57,13 +57,21 @@ export const PollingSettings = z
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
 
+/**
+ * The window's language: `system` follows the operating system's preferred languages (Chinese of any
+ * region → Simplified Chinese, anything else → English); `en` English; `zh-CN` Simplified Chinese.
+ */
+export const Language = z.enum(['system', 'en', 'zh-CN']);
+export type Language = z.infer<typeof Language>;
+
 /** Everything the user can set. `libraryDir` is an absolute folder path; main checks it can be used. */
 export const Settings = z.object({
   providers: z.record(ProviderId, ProviderSettings),
   libraryDir: z.string().min(1).max(4096),
   notifications: z.object({ onFinish: z.boolean(), onFail: z.boolean() }),
   polling: PollingSettings,
-  appearance: z.object({ theme: Theme }),
+  // A settings file from before the language setting has none: it means `system`.
+  appearance: z.object({ theme: Theme, language: Language.default('system') }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -74,7 +82,7 @@ export const SettingsPatch = z
     libraryDir: z.string().min(1).max(4096),
     notifications: z.object({ onFinish: z.boolean(), onFail: z.boolean() }).partial().strict(),
     polling: z.object({ minIntervalMs: IntervalMs, maxIntervalMs: IntervalMs }).partial().strict(),
-    appearance: z.object({ theme: Theme }).partial().strict(),
+    appearance: z.object({ theme: Theme, language: Language }).partial().strict(),
   })
   .partial()
   .strict();

@@ -1,15 +1,13 @@
 import { Palette } from 'lucide-react';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings, Theme } from '../../../shared/contract/settings';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError } from './Feedback';
 
-const CHOICES: Array<{ value: Theme; label: string }> = [
-  { value: 'system', label: 'System' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-];
+const THEMES = ['system', 'light', 'dark'] as const satisfies readonly Theme[];
+const THEME_LABEL = { system: 'appearance.themeSystem', light: 'appearance.themeLight', dark: 'appearance.themeDark' } as const;
 
 /**
  * Appearance: the theme — light, dark, or the system's (the default). It applies at once, is saved
@@ -17,12 +15,13 @@ const CHOICES: Array<{ value: Theme; label: string }> = [
  * The radios show main's value, so a refused change stays where it was, with the reason below.
  */
 export function AppearanceSection({ settings }: { settings: Pick<Settings, 'appearance'> }) {
+  const { t } = useTranslation('settings');
   const [error, setError] = useState<string | null>(null);
-  const name = useId();
-  const choose = async (theme: Theme) => {
+  const themeName = useId();
+  const update = async (appearance: { theme: Theme }) => {
     setError(null);
     try {
-      await useStudio.getState().settings.update({ appearance: { theme } });
+      await useStudio.getState().settings.update({ appearance });
     } catch (err) {
       setError(describeError(err));
     }
@@ -31,18 +30,18 @@ export function AppearanceSection({ settings }: { settings: Pick<Settings, 'appe
     <section className="card" aria-labelledby="appearance-title" id="settings-appearance">
       <h2 id="appearance-title" className="card-title">
         <Palette aria-hidden="true" size={16} />
-        Appearance
+        {t('appearance.title')}
       </h2>
       <fieldset className="theme-choice">
-        <legend className="field-label">Theme</legend>
-        {CHOICES.map((c) => (
-          <label key={c.value} className="theme-option">
-            <input type="radio" name={name} value={c.value} checked={settings.appearance.theme === c.value} onChange={() => void choose(c.value)} />
-            {c.label}
+        <legend className="field-label">{t('appearance.theme')}</legend>
+        {THEMES.map((theme) => (
+          <label key={theme} className="theme-option">
+            <input type="radio" name={themeName} value={theme} checked={settings.appearance.theme === theme} onChange={() => void update({ theme })} />
+            {t(THEME_LABEL[theme])}
           </label>
         ))}
       </fieldset>
-      <p className="field-help">System follows your computer’s light or dark setting.</p>
+      <p className="field-help">{t('appearance.themeHelp')}</p>
       <FieldError message={error} />
     </section>
   );

@@ -3,6 +3,7 @@ import { useStudio } from '../../store/index';
 import { AboutSection } from './AboutSection';
 import { AdvancedSection } from './AdvancedSection';
 import { AppearanceSection } from './AppearanceSection';
+import { LanguageSection } from './LanguageSection';
 import { LibrarySection } from './LibrarySection';
 import { NotificationsSection } from './NotificationsSection';
 import { ProvidersSection } from './ProvidersSection';
@@ -31,6 +32,7 @@ export function SettingsView() {
             <LibrarySection libraryDir={settings.libraryDir} />
             <NotificationsSection settings={settings} />
             <AppearanceSection settings={settings} />
+            <LanguageSection settings={settings} />
             <AdvancedSection polling={settings.polling} />
           </>
         ) : loadError ? null : (

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { resources } from '../../../../src/renderer/i18n/resources';
+import { resolveLocale } from '../../../../src/renderer/i18n/language';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf of a resource tree as `a.b.c` → text. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+// i18next's plural suffixes: English writes `_one` and `_other`, Chinese only `_other`.
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const base = (key: string) => key.replace(PLURAL, '');
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const tags = (text: string) => [...text.matchAll(/<(\/?\w+)\s*\/?>/g)].map((m) => m[1]).sort();
+
+describe('UI text resources', () => {
+  const namespaces = Object.keys(resources.en) as Array<keyof typeof resources.en>;
+
+  it('has the same namespaces in English and Simplified Chinese', () => {
+    expect(Object.keys(resources['zh-CN']).sort()).toEqual([...namespaces].sort());
+  });
+
+  for (const ns of namespaces) {
+    describe(ns, () => {
+      const en = leaves(resources.en[ns] as Tree);
+      const zh = leaves(resources['zh-CN'][ns] as Tree);
+
+      it('translates every English text, and has nothing English lacks', () => {
+        const enKeys = [...new Set([...en.keys()].map(base))].sort();
+        const zhKeys = [...new Set([...zh.keys()].map(base))].sort();
+        expect(zhKeys).toEqual(enKeys);
+      });
+
+      it('has no empty text', () => {
+        for (const [key, text] of [...en, ...zh]) expect(text.trim(), `${ns}:${key}`).not.toBe('');
+      });
+
+      it('keeps every placeholder and markup tag of the English text', () => {
+        for (const [key, text] of en) {
+          const translated = zh.get(key) ?? zh.get(`${base(key)}_other`);
+          if (translated === undefined) continue; // reported by the key test above
+          expect(placeholders(translated), `${ns}:${key}`).toEqual(placeholders(text));
+          expect(tags(translated), `${ns}:${key}`).toEqual(tags(text));
+        }
+      });
+
+      it('writes plurals as i18next expects: `_other` wherever English has `_one`', () => {
+        for (const key of en.keys()) if (key.endsWith('_one')) expect(en.has(`${base(key)}_other`), `${ns}:${key}`).toBe(true);
+        for (const key of zh.keys()) expect(/_(one|two|few|many)$/.test(key), `${ns}:${key} (Chinese has one plural form)`).toBe(false);
+      });
+    });
+  }
+});
+
+describe('resolveLocale', () => {
+  it('uses the chosen language', () => {
+    expect(resolveLocale('zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(resolveLocale('en', ['zh-CN'])).toBe('en');
+  });
+
+  it('follows the first system language the UI has; any Chinese reads Simplified Chinese', () => {
+    expect(resolveLocale('system', ['zh-TW', 'en'])).toBe('zh-CN');
+    expect(resolveLocale('system', ['de-DE', 'zh-Hans-CN'])).toBe('zh-CN');
+    expect(resolveLocale('system', ['fr', 'en-GB', 'zh'])).toBe('en');
+    expect(resolveLocale('system', ['ja'])).toBe('en');
+    expect(resolveLocale('system', [])).toBe('en');
+  });
+});
