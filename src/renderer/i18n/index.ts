@@ -11,9 +11,12 @@ import { NAMESPACES, resources } from './resources';
  */
 export const i18n = i18next.createInstance();
 
+// Unit tests import text-building modules under plain Node, which has no navigator or document.
+const preferredLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages);
+
 void i18n.use(initReactI18next).init({
   resources,
-  lng: resolveLocale(mirroredLanguage(), navigator.languages),
+  lng: resolveLocale(mirroredLanguage(), preferredLanguages()),
   fallbackLng: 'en',
   ns: NAMESPACES,
   defaultNS: 'common',
@@ -22,7 +25,7 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 /** The language the UI is in now. */
 export function currentLocale(): Locale {
@@ -35,7 +38,7 @@ export function currentLocale(): Locale {
  */
 export function applyLanguage(setting: Language): void {
   mirrorLanguage(setting);
-  const locale = resolveLocale(setting, navigator.languages);
+  const locale = resolveLocale(setting, preferredLanguages());
   if (i18n.language !== locale) void i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
 }
