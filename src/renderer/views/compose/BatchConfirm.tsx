@@ -1,11 +1,12 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Layers } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { CostEstimate } from '../../../shared/catalog/params';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
-import { durationText } from '../../../shared/format/duration';
 import { seedsText, type BatchPlan } from '../../store/compose/batch-plan';
 import { batchCostText } from './batch-cost-text';
+import { formatDuration } from './format';
 
 interface BatchConfirmProps {
   /** Null when closed. */
@@ -23,6 +24,7 @@ interface BatchConfirmProps {
  * cost — named on the Send button too. A Radix dialog: focus trapped and returned, Escape cancels.
  */
 export function BatchConfirm({ plan, each, demo, onSend, onCancel }: BatchConfirmProps) {
+  const { t } = useTranslation('compose');
   const count = plan?.takes.length ?? 0;
   const provider = plan ? PROVIDER_NAMES[plan.model.provider] : '';
   const cost = batchCostText(each, count, provider, demo);
@@ -36,13 +38,13 @@ export function BatchConfirm({ plan, each, demo, onSend, onCancel }: BatchConfir
             <>
               <Dialog.Title className="compose-dialog-title">
                 <Layers aria-hidden="true" size={20} />
-                Send {count} takes as one batch?
+                {t('batch.title', { n: count })}
               </Dialog.Title>
               <Dialog.Description className="compose-dialog-text">
-                The same prompt and inputs on {plan.model.name} ({provider}), {first.resolution}, {durationText(first.duration)}.
+                {t('batch.description', { model: plan.model.name, provider, resolution: first.resolution, duration: formatDuration(first.duration) })}
               </Dialog.Description>
               <p className="compose-dialog-text" data-testid="batch-seeds">
-                {plan.seeds ? `Seeds ${seedsText(plan.seeds)}.` : `${plan.model.name} takes no seed: the takes differ only by chance.`}
+                {plan.seeds ? t('batch.seeds', { seeds: seedsText(plan.seeds) }) : t('batch.noSeed', { model: plan.model.name })}
               </p>
               <p className="compose-dialog-cost" data-testid="batch-cost">
                 {cost.sentence}
@@ -53,7 +55,7 @@ export function BatchConfirm({ plan, each, demo, onSend, onCancel }: BatchConfir
                 </button>
                 <Dialog.Close asChild>
                   <button type="button" className="button">
-                    Don&apos;t send
+                    {t('batch.dontSend')}
                   </button>
                 </Dialog.Close>
               </div>

@@ -1,4 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The chip's mark for an unconfirmed option: a sign, the same in every language (the words are beside it for screen readers). */
+const UNCONFIRMED_MARK = '?';
 
 export interface Choice {
   value: string;
@@ -25,20 +29,21 @@ interface ChoiceFieldProps {
  */
 export function ChoiceField({ label, choices, value, onChange, help, disabled = false }: ChoiceFieldProps) {
   const name = useId();
+  const { t } = useTranslation('compose');
   return (
     <fieldset className="param" disabled={disabled}>
       <legend className="param-label">{label}</legend>
       <div className="chips">
         {choices.map((c) => (
-          <label key={c.value} className="chip" data-checked={c.value === value || undefined} title={c.unconfirmed ? 'Not confirmed by the provider’s documentation' : c.title}>
+          <label key={c.value} className="chip" data-checked={c.value === value || undefined} title={c.unconfirmed ? t('params.unconfirmed') : c.title}>
             <input type="radio" name={name} value={c.value} checked={c.value === value} onChange={() => onChange(c.value)} />
             <span>{c.label}</span>
             {c.unconfirmed ? (
               <>
                 <span className="chip-unconfirmed" aria-hidden="true">
-                  ?
+                  {UNCONFIRMED_MARK}
                 </span>
-                <span className="visually-hidden"> (unconfirmed)</span>
+                <span className="visually-hidden">{t('params.unconfirmedShort')}</span>
               </>
             ) : null}
           </label>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../shared/drafts/draft';
 import { inputsFor, takesFrames, takesReferences } from '../../../shared/drafts/params';
 import { insertTag } from '../../../shared/drafts/reference-tags';
@@ -41,6 +42,7 @@ export function ComposeView() {
   const draft = useStudio((s) => s.compose.draft);
   const loadError = useStudio((s) => s.compose.loadError);
   const model = useStudio((s) => selectModel(s, s.compose.draft?.modelId));
+  const { t } = useTranslation('compose');
   const firstInput = useRef<HTMLInputElement>(null);
   const lastInput = useRef<HTMLInputElement>(null);
   const trayInput = useRef<HTMLInputElement>(null);
@@ -102,8 +104,8 @@ export function ComposeView() {
   return (
     <div className="compose">
       <ViewHeader
-        title="Compose"
-        subtitle="Start a video from a prompt, a first frame, or a first and last frame."
+        title={t('view.title')}
+        subtitle={t('view.subtitle')}
         actions={
           <>
             {draft ? <SaveStatus /> : null}
@@ -113,10 +115,10 @@ export function ComposeView() {
       />
       {loadError ? (
         <p className="compose-error" role="alert">
-          The draft could not be opened: {loadError}
+          {t('view.loadError', { message: loadError })}
         </p>
       ) : !draft ? (
-        <p className="compose-muted">Opening your draft…</p>
+        <p className="compose-muted">{t('view.opening')}</p>
       ) : (
         <>
           <div className="compose-grid">
@@ -129,14 +131,14 @@ export function ComposeView() {
               />
               {model && takesFrames(model) && takesReferences(model) ? (
                 <ChoiceField
-                  label="Start from"
+                  label={t('view.startFrom')}
                   choices={[
-                    { value: 'frames', label: 'First and last frame' },
-                    { value: 'references', label: 'References' },
+                    { value: 'frames', label: t('view.startFromFrames') },
+                    { value: 'references', label: t('view.startFromReferences') },
                   ]}
                   value={inputs}
                   onChange={(v) => setInputs(v === 'references' ? 'references' : 'frames')}
-                  help="This model takes frames or references, never both in one job; the other stays in the draft."
+                  help={t('view.startFromHelp')}
                 />
               ) : null}
               {/* The task (Seedance 2.5) is a reference-mode setting: shown with the tray. */}
@@ -147,7 +149,7 @@ export function ComposeView() {
                 <FramesPanel model={model} inputs={{ first: firstInput, last: lastInput }} shortcut={`${MOD}O`} onActivate={(role) => (active.current = role)} />
               )}
             </div>
-            <aside className="compose-side" aria-label="Model and parameters">
+            <aside className="compose-side" aria-label={t('view.side')}>
               <ModelPicker selected={model} />
               {model ? <ParamsPanel model={model} /> : null}
               {model ? <VariationsField model={model} /> : null}

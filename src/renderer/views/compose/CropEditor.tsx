@@ -1,10 +1,13 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Crop, LoaderCircle, Maximize, ZoomIn, ZoomOut } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import Cropper from 'react-easy-crop';
 import 'react-easy-crop/react-easy-crop.css';
 import { cropNotices, fitsRatio, percentToRect, rectToPercent, sameRect } from '../../../shared/drafts/crop';
 import type { DraftCrop } from '../../../shared/drafts/draft';
+import { formatFixed } from '../../i18n/format';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { formatSize } from './format';
 import type { PhotoRatio } from './photo-ratio';
@@ -78,9 +81,9 @@ function useSize(ref: RefObject<HTMLElement | null>): Size | null {
   return size;
 }
 
-/** The button label for the photo-ratio switch: "Use the photo's own ratio (3:4)". */
+/** The button label for the photo-ratio switch, in the UI's language: "Use the photo's own ratio (3:4)". */
 export function photoRatioText(choice: PhotoRatio): string {
-  return choice.exact ? `Use the photo’s own ratio (${choice.label})` : `Use the ratio nearest the photo’s (${choice.label})`;
+  return choice.exact ? i18n.t('compose:crop.ownRatio', { ratio: choice.label }) : i18n.t('compose:crop.nearestRatio', { ratio: choice.label });
 }
 
 /**
@@ -92,6 +95,7 @@ export function photoRatioText(choice: PhotoRatio): string {
  */
 export function CropEditor(props: CropEditorProps) {
   const { open, onOpenChange, title } = props;
+  const { t } = useTranslation('compose');
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -99,7 +103,7 @@ export function CropEditor(props: CropEditorProps) {
         <Dialog.Content className="crop-dialog" aria-describedby={undefined}>
           <Dialog.Title className="crop-dialog-title">
             <Crop aria-hidden="true" size={18} />
-            Reframe the {title.toLowerCase()}
+            {t('crop.title', { frame: title.toLowerCase() })}
           </Dialog.Title>
           {open ? <CropEditorBody {...props} /> : null}
         </Dialog.Content>
@@ -110,6 +114,7 @@ export function CropEditor(props: CropEditorProps) {
 
 function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, target, ratioLabel, centre, crop, onApply, photoRatio }: CropEditorProps) {
   const helpId = useId();
+  const { t } = useTranslation('compose');
   const ratio = target.width / target.height;
   const start = crop && fitsRatio(crop, ratio) ? crop : centre;
   const [large, setLarge] = useState<string | null>(null);
@@ -156,8 +161,7 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
   return (
     <>
       <p id={helpId} className="crop-dialog-help">
-        The rectangle is what the provider receives, locked to {ratioLabel} ({formatSize(target)}). Drag the photo or use the arrow keys to move it
-        (Shift for small steps); zoom with the wheel, the buttons or + and −; 0 goes back to the centre.
+        {t('crop.help', { ratio: ratioLabel, size: formatSize(target) })}
       </p>
       <div className="crop-stage" ref={stageRef} onKeyDown={onKeyDown}>
         {url && layout ? (
@@ -184,44 +188,44 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
               mediaProps={{ alt: '' }}
               cropperProps={{
                 role: 'application',
-                'aria-roledescription': 'crop rectangle',
-                'aria-label': `${title}: the part the provider receives`,
+                'aria-roledescription': t('crop.roleDescription'),
+                'aria-label': t('crop.stageLabel', { frame: title }),
                 'aria-describedby': helpId,
               }}
             />
           </div>
         ) : (
           <p className="crop-stage-loading" role="status">
-            <LoaderCircle className="spin" aria-hidden="true" size={18} /> Loading the photo…
+            <LoaderCircle className="spin" aria-hidden="true" size={18} /> {t('crop.loading')}
           </p>
         )}
       </div>
       <div className="crop-controls">
-        <div className="crop-zoom" role="group" aria-label="Zoom">
-          <button type="button" className="icon-button" aria-label="Zoom out" title="Zoom out (−)" disabled={zoom <= 1} onClick={() => zoomBy(1 / ZOOM_STEP)}>
+        <div className="crop-zoom" role="group" aria-label={t('crop.zoom')}>
+          <button type="button" className="icon-button" aria-label={t('crop.zoomOut')} title={t('crop.zoomOutTitle')} disabled={zoom <= 1} onClick={() => zoomBy(1 / ZOOM_STEP)}>
             <ZoomOut aria-hidden="true" size={17} />
           </button>
           <input
             type="range"
             className="crop-zoom-slider"
-            aria-label="Zoom level"
-            aria-valuetext={`${zoom.toFixed(1)} times`}
+            aria-label={t('crop.zoomLevel')}
+            aria-valuetext={t('crop.zoomValue', { zoom: formatFixed(zoom, 1) })}
             min={1}
             max={MAX_ZOOM}
             step="any"
             value={zoom}
             onChange={(e) => setZoom(clampZoom(Number(e.target.value)))}
           />
-          <button type="button" className="icon-button" aria-label="Zoom in" title="Zoom in (+)" disabled={zoom >= MAX_ZOOM} onClick={() => zoomBy(ZOOM_STEP)}>
+          <button type="button" className="icon-button" aria-label={t('crop.zoomIn')} title={t('crop.zoomInTitle')} disabled={zoom >= MAX_ZOOM} onClick={() => zoomBy(ZOOM_STEP)}>
             <ZoomIn aria-hidden="true" size={17} />
           </button>
           <span className="crop-zoom-value" aria-hidden="true">
-            {zoom.toFixed(1)}×
+            {t('crop.zoomShown', { zoom: formatFixed(zoom, 1) })}
           </span>
         </div>
         <button type="button" className="button" onClick={reset}>
           <Maximize aria-hidden="true" size={15} />
-          Centre
+          {t('crop.centre')}
         </button>
         {photoRatio ? (
           <button
@@ -238,7 +242,7 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
       </div>
       <div className="crop-readout" role="status" aria-live="polite">
         <span>
-          Keeps {formatSize(rect)} px at ({rect.left}, {rect.top}) · sent as {formatSize(target)}
+          {t('crop.keeps', { size: formatSize(rect), left: rect.left, top: rect.top, target: formatSize(target) })}
         </span>
         {notices.map((n) => (
           <span key={n.rule} className="crop-notice" data-rule={n.rule}>
@@ -249,7 +253,7 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
       <div className="crop-dialog-actions">
         <Dialog.Close asChild>
           <button type="button" className="button">
-            Cancel
+            {t('crop.cancel')}
           </button>
         </Dialog.Close>
         <button
@@ -260,7 +264,7 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
             onOpenChange(false);
           }}
         >
-          Apply
+          {t('crop.apply')}
         </button>
       </div>
     </>

@@ -1,5 +1,6 @@
 import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** One message of the Compose footer: why Generate is off, or what the last Generate did. */
 export interface FooterMessage {
@@ -22,6 +23,7 @@ const ICON = { info: Info, nudge: CircleAlert, warning: TriangleAlert, done: Cir
 export function FooterMessages({ messages }: { messages: FooterMessage[] }) {
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const { t } = useTranslation('compose');
   const [first, ...rest] = messages;
   if (!first) return null;
   return (
@@ -34,10 +36,10 @@ export function FooterMessages({ messages }: { messages: FooterMessage[] }) {
             className="footer-more"
             aria-expanded={open}
             aria-controls={listId}
-            aria-label={`${open ? 'Hide' : 'Show'} ${rest.length} more ${rest.length === 1 ? 'message' : 'messages'}`}
+            aria-label={open ? t('generate.hideMore', { count: rest.length }) : t('generate.showMore', { count: rest.length })}
             onClick={() => setOpen(!open)}
           >
-            +{rest.length}
+            {t('generate.more', { n: rest.length })}
           </button>
           <div id={listId} className="footer-more-list" hidden={!open}>
             {rest.map((m) => (

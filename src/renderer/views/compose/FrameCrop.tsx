@@ -1,5 +1,6 @@
 import { Crop } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DraftCrop } from '../../../shared/drafts/draft';
 import { fitsRatio, rectToPercent } from '../../../shared/drafts/crop';
 import { CropEditor } from './CropEditor';
@@ -30,6 +31,7 @@ interface FrameCropProps {
  */
 export function FrameCrop({ imageId, previewUrl, source, target, ratioLabel, centre, crop, label, onCrop, photoRatio }: FrameCropProps) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('compose');
   const shown = crop && fitsRatio(crop, target.width / target.height) ? crop : centre;
   const area = rectToPercent(shown, source);
   return (
@@ -37,8 +39,8 @@ export function FrameCrop({ imageId, previewUrl, source, target, ratioLabel, cen
       <button
         type="button"
         className="crop-box"
-        aria-label={`Reframe the ${label.toLowerCase()}…`}
-        title="Open the crop editor: move and zoom the part the provider receives"
+        aria-label={t('crop.boxLabel', { frame: label.toLowerCase() })}
+        title={t('crop.boxTitle')}
         onClick={() => setOpen(true)}
       >
         <span className="crop-photo" style={{ aspectRatio: `${source.width} / ${source.height}` }}>
@@ -51,7 +53,7 @@ export function FrameCrop({ imageId, previewUrl, source, target, ratioLabel, cen
         </span>
         <span className="crop-box-hint">
           <Crop aria-hidden="true" size={13} />
-          Reframe…
+          {t('crop.boxHint')}
         </span>
       </button>
       <CropEditor

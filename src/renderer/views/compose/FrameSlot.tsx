@@ -1,5 +1,6 @@
 import { ImagePlus, LoaderCircle, Ratio, RotateCcw, X } from 'lucide-react';
 import { useState, type DragEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { ratiosDiffer } from '../../../shared/drafts/crop';
 import { useStudio } from '../../store/index';
@@ -11,8 +12,6 @@ import { photoRatioText } from './CropEditor';
 import { FrameCrop } from './FrameCrop';
 import { FrameVerdict } from './FrameVerdict';
 import { photoRatio } from './photo-ratio';
-
-const TITLE: Record<FrameRole, string> = { first: 'First frame', last: 'Last frame' };
 
 interface FrameSlotProps {
   role: FrameRole;
@@ -45,11 +44,12 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
   const aspectRatio = useStudio((s) => s.compose.draft?.params.aspectRatio);
   const hasFirst = useStudio((s) => Boolean(s.compose.draft?.firstFrame));
   const [dragging, setDragging] = useState(false);
-  const title = TITLE[role];
+  const { t } = useTranslation('compose');
+  const title = t(`frames.title.${role}`);
   const info = image?.info ?? (check.status === 'done' ? check.value.info : undefined);
   // The last frame is fitted to the first frame's size, so only the first frame's ratio is the job's.
   const followsFirst = role === 'last' && hasFirst;
-  const ratioLabel = followsFirst ? 'the first frame’s ratio' : (aspectRatio ?? 'the output’s ratio');
+  const ratioLabel = followsFirst ? t('frames.firstFrameRatio') : (aspectRatio ?? t('frames.outputRatio'));
   const ownRatio = ownRatioChoice(model, info, check, aspectRatio, followsFirst);
   const usePhotoRatio = ownRatio ? { ...ownRatio, apply: () => setParam('aspectRatio', ownRatio.value) } : null;
 
@@ -84,7 +84,7 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
       <header className="frame-slot-head">
         <h2 className="compose-label">{title}</h2>
         {frame ? (
-          <button type="button" className="icon-button small" aria-label={`Clear the ${title.toLowerCase()}`} title="Clear" onClick={() => clearFrame(role)}>
+          <button type="button" className="icon-button small" aria-label={t('frames.clear', { frame: title.toLowerCase() })} title={t('frames.clearTitle')} onClick={() => clearFrame(role)}>
             <X aria-hidden="true" size={15} />
           </button>
         ) : null}
@@ -95,7 +95,7 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
         accept="image/jpeg,image/png,image/webp,image/bmp,image/tiff,image/gif,image/heic,image/avif,.jpg,.jpeg,.png,.webp,.bmp,.tif,.tiff,.gif,.heic,.avif"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label={`Choose a photo for the ${title.toLowerCase()}`}
+        aria-label={t('frames.choose', { frame: title.toLowerCase() })}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = ''; // Picking the same file again must fire `change` again.
@@ -126,17 +126,15 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
           )}
           <div className="frame-meta">
             <span className="frame-name" title={info?.name}>
-              {info?.name ?? 'Photo'}
+              {info?.name ?? t('frames.photo')}
             </span>
             {info ? (
-              <span className="frame-size">
-                {formatSize(info)} px · {formatBytes(info.bytes)}
-              </span>
+              <span className="frame-size">{t('frames.size', { size: formatSize(info), bytes: formatBytes(info.bytes) })}</span>
             ) : null}
             {frame.crop ? (
               <button type="button" className="text-button" onClick={() => setCrop(role, undefined)}>
                 <RotateCcw aria-hidden="true" size={13} />
-                Centre
+                {t('frames.centre')}
               </button>
             ) : null}
           </div>
@@ -152,13 +150,13 @@ export function FrameSlot({ role, model, unusedReason, inputRef, shortcut, onAct
       ) : (
         <button type="button" className="drop-zone" aria-describedby={error ? `${role}-frame-error` : undefined} onClick={() => inputRef.current?.click()}>
           {importing ? <LoaderCircle className="spin" aria-hidden="true" size={26} /> : <ImagePlus aria-hidden="true" size={26} strokeWidth={1.5} />}
-          <span className="drop-zone-title">{importing ? 'Reading the photo…' : 'Drop a photo, paste, or press ' + shortcut}</span>
-          <span className="drop-zone-sub">JPEG, PNG, WebP, BMP, TIFF or GIF</span>
+          <span className="drop-zone-title">{importing ? t('frames.reading') : t('frames.drop', { shortcut })}</span>
+          <span className="drop-zone-sub">{t('frames.formats')}</span>
         </button>
       )}
       {importing && frame ? (
         <p className="compose-muted" role="status">
-          <LoaderCircle className="spin" aria-hidden="true" size={14} /> Reading the photo…
+          <LoaderCircle className="spin" aria-hidden="true" size={14} /> {t('frames.reading')}
         </p>
       ) : null}
       {error ? (

@@ -1,4 +1,5 @@
 import { CircleAlert, CircleCheck, LoaderCircle, TriangleAlert, Wrench } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import type { DraftCrop } from '../../../shared/drafts/draft';
 import type { CheckState, FixState } from '../../store/compose/frame-state';
@@ -13,11 +14,12 @@ const ICON = { fits: CircleCheck, fix: Wrench, blocked: CircleAlert } as const;
  * ran, the size and weight of what will actually be sent.
  */
 export function FrameVerdict({ check, fix, model, crop }: { check: CheckState; fix: FixState; model: ModelEntry | undefined; crop: DraftCrop | undefined }) {
+  const { t } = useTranslation('compose');
   if (check.status === 'idle' || check.status === 'busy' || !model) {
     return (
       <p className="verdict" data-tone="busy" role="status">
         <LoaderCircle className="spin" aria-hidden="true" size={15} />
-        Checking against {model?.name ?? 'the model'}…
+        {t('verdict.checking', { model: model?.name ?? t('verdict.theModel') })}
       </p>
     );
   }
@@ -53,16 +55,15 @@ export function FrameVerdict({ check, fix, model, crop }: { check: CheckState; f
 }
 
 function SentAs({ fix }: { fix: FixState }) {
-  if (fix.status === 'busy') return <p className="sent-as compose-muted">Preparing what will be sent…</p>;
-  if (fix.status === 'error') return <p className="sent-as compose-error">The fix failed: {fix.message}</p>;
+  const { t } = useTranslation('compose');
+  if (fix.status === 'busy') return <p className="sent-as compose-muted">{t('verdict.preparing')}</p>;
+  if (fix.status === 'error') return <p className="sent-as compose-error">{t('verdict.fixFailed', { message: fix.message })}</p>;
   if (fix.status !== 'done') return null;
   const { value } = fix;
   return (
     <div className="sent-as">
-      <img src={value.previewUrl} alt="What the provider receives" className="sent-as-thumb" />
-      <span>
-        Sent as {formatSize(value.target)} · {value.mime.replace('image/', '').toUpperCase()} · {formatBytes(value.bytes)}
-      </span>
+      <img src={value.previewUrl} alt={t('verdict.sentThumb')} className="sent-as-thumb" />
+      <span>{t('verdict.sentAs', { size: formatSize(value.target), format: value.mime.replace('image/', '').toUpperCase(), bytes: formatBytes(value.bytes) })}</span>
     </div>
   );
 }

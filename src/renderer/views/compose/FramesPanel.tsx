@@ -1,7 +1,9 @@
 import { ArrowLeftRight, Copy } from 'lucide-react';
 import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import type { FrameRole } from '../../store/compose/edits';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { FrameSlot } from './FrameSlot';
 
@@ -17,8 +19,8 @@ function unusedReason(model: ModelEntry | undefined, role: FrameRole): string | 
   if (!model) return null;
   const takesImages = model.modes.includes('image-to-video') || model.modes.includes('first-last-frame');
   // The job leaves such a photo out (`jobParamsFromDraft`); the draft keeps it for another model.
-  if (!takesImages) return 'This model makes video from text only: a photo here is kept in the draft but not sent.';
-  if (role === 'last' && !model.modes.includes('first-last-frame')) return 'This model takes no last frame: a photo here is kept in the draft but not sent.';
+  if (!takesImages) return i18n.t('compose:frames.unusedTextOnly');
+  if (role === 'last' && !model.modes.includes('first-last-frame')) return i18n.t('compose:frames.unusedNoLast');
   return null;
 }
 
@@ -28,6 +30,7 @@ export function FramesPanel({ model, inputs, shortcut, onActivate }: FramesPanel
   const hasLast = useStudio((s) => Boolean(s.compose.draft?.lastFrame));
   const swap = useStudio((s) => s.compose.swapFrames);
   const copyToBoth = useStudio((s) => s.compose.copyToBoth);
+  const { t } = useTranslation('compose');
   const source: FrameRole | null = hasFirst ? 'first' : hasLast ? 'last' : null;
 
   return (
@@ -39,11 +42,11 @@ export function FramesPanel({ model, inputs, shortcut, onActivate }: FramesPanel
       <div className="frames-actions">
         <button type="button" className="button subtle" disabled={!hasFirst && !hasLast} onClick={swap}>
           <ArrowLeftRight aria-hidden="true" size={15} />
-          Swap
+          {t('frames.swap')}
         </button>
         <button type="button" className="button subtle" disabled={!source} onClick={() => source && copyToBoth(source)}>
           <Copy aria-hidden="true" size={15} />
-          Use {source === 'last' ? 'last' : 'first'} frame for both
+          {source === 'last' ? t('frames.useLastForBoth') : t('frames.useFirstForBoth')}
         </button>
       </div>
     </div>

@@ -1,13 +1,13 @@
 import { LoaderCircle, Sparkles } from 'lucide-react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { estimateCost, outputSizeFor } from '../../../shared/catalog/params';
-import { durationText } from '../../../shared/format/duration';
 import type { ModelChoice } from '../../../shared/contract/models';
 import { inputsFor, jobParamsFromDraft } from '../../../shared/drafts/params';
 import { readiness } from '../../store/compose/readiness';
 import { useStudio } from '../../store/index';
 import { FooterMessages, type FooterMessage } from './FooterMessages';
-import { formatCost, formatSize } from './format';
+import { formatCost, formatDuration, formatSize } from './format';
 import { violationText } from './reference-verdict';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { batchProblem, type BatchPlan } from '../../store/compose/batch-plan';
@@ -15,6 +15,9 @@ import { BatchConfirm } from './BatchConfirm';
 import { batchCostText } from './batch-cost-text';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import { taskMismatchWarning } from '../../../shared/catalog/task-type';
+
+/** Shown for a fact that does not apply yet (no model, no draft): a sign, the same in every language. */
+const NONE = '—';
 
 interface GenerateBarProps {
   model: ModelChoice | undefined;
@@ -46,6 +49,7 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSend
   const { count, seedList } = useStudio((s) => s.compose.variations);
   const demo = useStudio((s) => s.app.info?.demo ?? false);
   const reasonId = useId();
+  const { t } = useTranslation('compose');
 
   const ready = readiness({ draft, models, checks, referenceCheck, inputs: chosen, sending: submit.status === 'sending' });
   // A batch's own problem (a bad seed list) blocks Generate like any other reason, said beside it.
@@ -71,25 +75,25 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSend
   // disagree (TaskTypeMismatch, seedance-2.5.md §2.8): said while the prompt reads so; it does not block.
   const wording = model && params?.references ? taskMismatchWarning(model, params) : null;
   if (wording) messages.push({ key: 'task-wording', tone: 'warning', text: wording });
-  if (submit.status === 'sent') messages.push({ key: 'outcome', tone: 'done', text: submit.message, action: { label: 'Open Queue', run: () => setView('queue') } });
+  if (submit.status === 'sent') messages.push({ key: 'outcome', tone: 'done', text: submit.message, action: { label: t('generate.openQueue'), run: () => setView('queue') } });
   if (submit.status === 'error') messages.push({ key: 'outcome', tone: 'error', text: submit.message });
 
   return (
     <footer className="generate-bar">
       <dl className="generate-facts">
         <div>
-          <dt>Output</dt>
-          <dd data-testid="output-size">{size ? `${formatSize(size)} px` : params ? 'follows the first frame' : '—'}</dd>
+          <dt>{t('generate.output')}</dt>
+          <dd data-testid="output-size">{size ? t('generate.outputSize', { size: formatSize(size) }) : params ? t('generate.followsFirst') : NONE}</dd>
         </div>
         <div>
-          <dt>Duration</dt>
-          <dd>{params ? durationText(params.duration) : '—'}</dd>
+          <dt>{t('generate.duration')}</dt>
+          <dd>{params ? formatDuration(params.duration) : NONE}</dd>
         </div>
         <div>
-          <dt>Cost</dt>
+          <dt>{t('generate.cost')}</dt>
           {/* The title carries the whole estimate when a narrow footer cuts it. */}
           <dd data-testid="cost" title={model ? costText : undefined}>
-            {model ? costText : '—'}
+            {model ? costText : NONE}
           </dd>
         </div>
       </dl>
@@ -100,7 +104,7 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSend
           {submit.status === 'sent' ? submit.message : ''}
         </p>
         <p className="visually-hidden" role="alert">
-          {submit.status === 'error' ? submit.message : !state.ready && nudged ? `Generate is blocked: ${state.reason}` : ''}
+          {submit.status === 'error' ? submit.message : !state.ready && nudged ? t('generate.blocked', { reason: state.reason }) : ''}
         </p>
         <button
           type="button"
@@ -111,7 +115,7 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSend
           onClick={onGenerate}
         >
           {submit.status === 'sending' ? <LoaderCircle className="spin" aria-hidden="true" size={16} /> : <Sparkles aria-hidden="true" size={16} />}
-          {count > 1 ? `Generate ×${count}` : 'Generate'}
+          {count > 1 ? t('generate.buttonBatch', { n: count }) : t('generate.button')}
           <kbd className="kbd">{shortcut}</kbd>
         </button>
       </div>

@@ -1,6 +1,7 @@
 import * as Select from '@radix-ui/react-select';
 import { Check, ChevronDown, FlaskConical } from 'lucide-react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProviderId } from '../../../shared/catalog/types';
 import type { ModelChoice } from '../../../shared/contract/models';
 import { cspNonce } from '../../shell/csp-nonce';
@@ -26,20 +27,21 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
   const modelId = useStudio((s) => s.compose.draft?.modelId);
   const setModel = useStudio((s) => s.compose.setModel);
   const labelId = useId();
+  const { t } = useTranslation('compose');
 
-  if (loadError) return <p className="compose-error" role="alert">The models could not be listed: {loadError}</p>;
-  if (!list) return <p className="compose-muted">Loading models…</p>;
+  if (loadError) return <p className="compose-error" role="alert">{t('model.loadError', { message: loadError })}</p>;
+  if (!list) return <p className="compose-muted">{t('model.loading')}</p>;
 
   return (
     <div className="model-picker">
       <div className="compose-label-row">
         <span id={labelId} className="compose-label">
-          Model
+          {t('model.label')}
         </span>
         {list.demo ? (
-          <span className="demo-badge" title="No provider key is set: generation runs against the built-in offline simulator.">
+          <span className="demo-badge" title={t('model.demoTitle')}>
             <FlaskConical aria-hidden="true" size={13} />
-            Demo
+            {t('model.demo')}
           </span>
         ) : null}
       </div>
@@ -51,7 +53,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
         }}
       >
         <Select.Trigger className="model-trigger" aria-labelledby={labelId}>
-          <Select.Value placeholder="Pick a model">
+          <Select.Value placeholder={t('model.pick')}>
             {selected ? (
               <span className="model-trigger-text">
                 <span className="model-trigger-provider">{PROVIDER_LABELS[selected.provider].name}</span>
@@ -100,7 +102,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
           ))}
         </div>
       ) : modelId ? (
-        <p className="compose-error">This draft's model is no longer offered. Pick another one.</p>
+        <p className="compose-error">{t('model.gone')}</p>
       ) : null}
     </div>
   );
@@ -111,11 +113,12 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
  * replacement its catalog row names (`status.replacement`), when that one can be used now.
  */
 function Replacement({ selected, models, onPick }: { selected: ModelChoice; models: readonly ModelChoice[]; onPick: (m: ModelChoice) => void }) {
+  const { t } = useTranslation('compose');
   const next = selected.available ? undefined : models.find((m) => m.id === selected.status?.replacement && m.available);
   if (!next) return null;
   return (
     <button type="button" className="button" onClick={() => onPick(next)}>
-      Use {next.name} ({PROVIDER_LABELS[next.provider].name})
+      {t('model.use', { model: next.name, provider: PROVIDER_LABELS[next.provider].name })}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { wholeNumberIn } from '../../components/whole-number';
 
 interface NumberFieldProps {
@@ -17,6 +18,7 @@ interface NumberFieldProps {
 export function NumberField({ label, value, min, max, unit, onChange }: NumberFieldProps) {
   const id = useId();
   const helpId = useId();
+  const { t } = useTranslation('compose');
   const [text, setText] = useState(String(value));
   // A new value from outside (model switch, another draft) replaces what is typed (React's
   // "adjusting state when a prop changes" pattern, without an effect).
@@ -49,7 +51,7 @@ export function NumberField({ label, value, min, max, unit, onChange }: NumberFi
         {unit ? <span className="param-unit">{unit}</span> : null}
       </div>
       <p id={helpId} className="param-help" data-tone={valid ? undefined : 'error'}>
-        {valid ? `${min} – ${max}${unit ? ` ${unit}` : ''}` : `Enter a whole number from ${min} to ${max}.`}
+        {valid ? (unit ? t('params.rangeUnit', { min, max, unit }) : t('params.range', { min, max })) : t('params.wholeNumber', { min, max })}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { MessageSquareQuote } from 'lucide-react';
 import { useId, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
 import { promptLimit } from './prompt-limit';
@@ -23,6 +24,7 @@ export function PromptEditor({ model, textareaRef, tags }: PromptEditorProps) {
   const setPrompt = useStudio((s) => s.compose.setPrompt);
   const id = useId();
   const counterId = useId();
+  const { t } = useTranslation('compose');
   const limit = model ? promptLimit(prompt, model.prompt) : null;
   const speaks = model?.params.some((p) => p.key === 'generateAudio') ?? false;
   const optional = model ? !model.prompt.required : false;
@@ -31,13 +33,14 @@ export function PromptEditor({ model, textareaRef, tags }: PromptEditorProps) {
     <div className="compose-prompt">
       <div className="compose-prompt-head">
         <label id={`${id}-label`} htmlFor={id} className="compose-label">
-          Prompt{optional ? <span className="compose-optional"> · optional for this model</span> : null}
+          {t('prompt.label')}
+          {optional ? <span className="compose-optional">{t('prompt.optional')}</span> : null}
         </label>
         <PromptHistory />
         {limit ? (
           <span id={counterId} className="prompt-counter" data-tone={limit.tone} aria-live="polite">
-            {limit.count} / {limit.max}
-            <span className="visually-hidden"> characters{model?.prompt.hard ? ' (limit)' : ' (recommended)'}</span>
+            {`${limit.count} / ${limit.max}`}
+            <span className="visually-hidden">{model?.prompt.hard ? t('prompt.counterLimit') : t('prompt.counterRecommended')}</span>
           </span>
         ) : null}
       </div>
@@ -46,7 +49,7 @@ export function PromptEditor({ model, textareaRef, tags }: PromptEditorProps) {
         id={id}
         className="prompt-input"
         value={prompt}
-        placeholder="Describe the shot: subject, action, camera, light, mood…"
+        placeholder={t('prompt.placeholder')}
         spellCheck
         aria-describedby={counterId}
         aria-invalid={limit?.tone === 'over' ? true : undefined}
@@ -62,7 +65,7 @@ export function PromptEditor({ model, textareaRef, tags }: PromptEditorProps) {
         {speaks ? (
           <p className="compose-hint">
             <MessageSquareQuote aria-hidden="true" size={15} />
-            Put dialogue in &quot;double quotes&quot; for speech
+            {t('prompt.dialogueHint')}
           </p>
         ) : null}
       </div>

@@ -1,8 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { History, Star } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PromptEntry } from '../../../shared/contract/prompts';
 import { describeError } from '../../api/client';
+import { currentLocale, i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { spendRequests } from '../../store/spend/slice';
 import '../spend/dialog.css';
@@ -11,7 +13,8 @@ import './prompt-history.css';
 /** How long typing in the search waits before asking main: one request per pause, not per key. */
 const SEARCH_MS = 150;
 
-const ago = (at: number) => new Date(at).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** When a prompt was last used, short, in the UI's language: "Dec 02, 04:05 PM" / "12月02日 16:05". */
+const ago = (at: number) => new Date(at).toLocaleString(currentLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
  * Prompt history (issue 14): the "History" button by the prompt opens every prompt sent — once each,
@@ -29,6 +32,7 @@ export function PromptHistory() {
   const list = useRef<HTMLUListElement>(null);
   const searchId = useId();
   const setPrompt = useStudio((s) => s.compose.setPrompt);
+  const { t } = useTranslation('compose');
 
   useEffect(() => {
     if (!open) return;
@@ -62,7 +66,7 @@ export function PromptHistory() {
   const use = (entry: PromptEntry) => {
     setPrompt(entry.text);
     setOpen(false);
-    useStudio.getState().shell.announce('Prompt from the history put into Compose.');
+    useStudio.getState().shell.announce(i18n.t('compose:history.announced'));
   };
 
   /** Arrow keys move between the prompts' buttons (the use buttons; Tab reaches each star). */
@@ -90,9 +94,9 @@ export function PromptHistory() {
       }}
     >
       <Dialog.Trigger asChild>
-        <button type="button" className="button prompt-history-button" aria-label="Prompt history" title="Every prompt you sent: search, reuse, star">
+        <button type="button" className="button prompt-history-button" aria-label={t('history.buttonLabel')} title={t('history.buttonTitle')}>
           <History aria-hidden="true" size={15} />
-          History
+          {t('history.button')}
         </button>
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -100,24 +104,24 @@ export function PromptHistory() {
         <Dialog.Content className="spend-dialog prompt-history" aria-describedby={undefined}>
           <Dialog.Title className="spend-dialog-title">
             <History aria-hidden="true" size={20} />
-            Prompt history
+            {t('history.title')}
           </Dialog.Title>
           <div className="prompt-history-search">
             <label htmlFor={searchId} className="visually-hidden">
-              Search prompts
+              {t('history.search')}
             </label>
             <input
               id={searchId}
               type="search"
               className="prompt-history-input"
-              placeholder="Search prompts"
+              placeholder={t('history.search')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
               onKeyDown={(e) => moveFocus(e, 'search')}
             />
             <label className="prompt-history-toggle">
               <input type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly(e.target.checked)} />
-              Starred only
+              {t('history.starredOnly')}
             </label>
           </div>
           {error ? (
@@ -126,18 +130,18 @@ export function PromptHistory() {
             </p>
           ) : null}
           <p className="prompt-history-count" role="status">
-            {items === null ? 'Reading…' : total === 0 ? (query || starredOnly ? 'No prompt matches.' : 'No prompts yet: each one you send is kept here.') : `${total} ${total === 1 ? 'prompt' : 'prompts'}`}
+            {items === null ? t('history.reading') : total === 0 ? (query || starredOnly ? t('history.noMatch') : t('history.empty')) : t('history.count', { count: total })}
           </p>
-          <ul ref={list} className="prompt-history-list" aria-label="Prompts" onKeyDown={(e) => moveFocus(e, 'list')}>
+          <ul ref={list} className="prompt-history-list" aria-label={t('history.list')} onKeyDown={(e) => moveFocus(e, 'list')}>
             {(items ?? []).map((entry) => (
               <li key={entry.text} className="prompt-history-item">
-                <button type="button" className="prompt-use" title="Put this prompt into Compose" onClick={() => use(entry)}>
+                <button type="button" className="prompt-use" title={t('history.useTitle')} onClick={() => use(entry)}>
                   <span className="prompt-use-text">{entry.text}</span>
                   <span className="prompt-use-meta">
-                    {entry.count === 0 ? 'starred' : `used ${entry.count}× · last ${ago(entry.lastUsedAt)}`} · {entry.modelName}
+                    {t('history.meta', { usage: entry.count === 0 ? t('history.starred') : t('history.used', { n: entry.count, when: ago(entry.lastUsedAt) }), model: entry.modelName })}
                   </span>
                 </button>
-                <button type="button" className="prompt-star" aria-label="Star" aria-pressed={entry.starred} title={entry.starred ? 'Starred: kept for good. Click to unstar' : 'Star this prompt to keep it'} onClick={() => void star(entry)}>
+                <button type="button" className="prompt-star" aria-label={t('history.star')} aria-pressed={entry.starred} title={entry.starred ? t('history.starredTitle') : t('history.starTitle')} onClick={() => void star(entry)}>
                   <Star aria-hidden="true" size={16} fill={entry.starred ? 'currentColor' : 'none'} />
                 </button>
               </li>
@@ -146,7 +150,7 @@ export function PromptHistory() {
           <div className="spend-dialog-actions">
             <Dialog.Close asChild>
               <button type="button" className="button">
-                Close
+                {t('history.close')}
               </button>
             </Dialog.Close>
           </div>

@@ -1,6 +1,10 @@
 import { AtSign, CircleCheck, TriangleAlert } from 'lucide-react';
-import type { ReferenceItem } from '../../../shared/catalog/types';
+import { useTranslation } from 'react-i18next';
+import type { ReferenceItem, ReferenceKind } from '../../../shared/catalog/types';
 import { promptTagReport, referenceTags } from '../../../shared/drafts/reference-tags';
+import { i18n } from '../../i18n/index';
+
+const KINDS: readonly ReferenceKind[] = ['image', 'video', 'audio'];
 
 interface PromptTagsProps {
   prompt: string;
@@ -15,50 +19,55 @@ interface PromptTagsProps {
  * for each tag the prompt uses with no file, and for mentions of removed files (`@image?`).
  */
 export function PromptTags({ prompt, references, onInsert }: PromptTagsProps) {
+  const { t } = useTranslation('compose');
   const tags = referenceTags(references);
   const report = promptTagReport(prompt, references);
   return (
     <div className="prompt-tags">
-      <div className="prompt-tags-row" role="group" aria-label="Reference tags">
+      <div className="prompt-tags-row" role="group" aria-label={t('tags.group')}>
         <span className="prompt-tags-label" aria-hidden="true">
           <AtSign size={14} />
-          Tags
+          {t('tags.label')}
         </span>
         {tags.length ? (
           tags.map((tag) => {
             const used = report.used.includes(tag);
             return (
-              <button key={tag} type="button" className="tag-chip" data-used={used || undefined} title={`Insert ${tag} at the cursor`} onMouseDown={(e) => e.preventDefault()} onClick={() => onInsert(tag)}>
+              <button key={tag} type="button" className="tag-chip" data-used={used || undefined} title={t('tags.insertTitle', { tag })} onMouseDown={(e) => e.preventDefault()} onClick={() => onInsert(tag)}>
                 {used ? <CircleCheck aria-hidden="true" size={13} /> : null}
-                <span className="visually-hidden">Insert </span>
+                <span className="visually-hidden">{t('tags.insert')}</span>
                 {tag}
-                {used ? <span className="visually-hidden"> (in the prompt)</span> : null}
+                {used ? <span className="visually-hidden">{t('tags.inPrompt')}</span> : null}
               </button>
             );
           })
         ) : (
-          <span className="compose-muted">Add files to the tray below; each gets a tag to cite it in the prompt.</span>
+          <span className="compose-muted">{t('tags.empty')}</span>
         )}
       </div>
       {report.used.length ? (
-        <p className="prompt-tags-note compose-muted">
-          The prompt uses {report.used.join(', ')}.
-        </p>
+        <p className="prompt-tags-note compose-muted">{t('tags.uses', { tags: report.used.join(', ') })}</p>
       ) : tags.length ? (
-        <p className="prompt-tags-note compose-muted">Click a tag to cite its file in the prompt, e.g. “@image1 walks into the room”.</p>
+        <p className="prompt-tags-note compose-muted">{t('tags.hint')}</p>
       ) : null}
       {report.missing.map((tag) => (
         <p key={tag} className="prompt-tags-note" data-tone="warn">
           <TriangleAlert aria-hidden="true" size={14} />
-          {tag} has no file in the tray.
+          {t('tags.missing', { tag })}
         </p>
       ))}
       {report.removed.map((mark) => (
         <p key={mark} className="prompt-tags-note" data-tone="warn">
           <TriangleAlert aria-hidden="true" size={14} />
-          {mark} marks a mention of a removed {mark.slice(1, -1)}: cite another file or rewrite it.
+          {t('tags.removed', { mark, kind: kindWord(mark) })}
         </p>
       ))}
     </div>
   );
+}
+
+/** The kind a removed mark (`@image?`) names, in words ("image"), for the warning's sentence. */
+function kindWord(mark: string): string {
+  const kind = mark.slice(1, -1);
+  return KINDS.includes(kind as ReferenceKind) ? i18n.t(`compose:kind.${kind as ReferenceKind}`) : kind;
 }

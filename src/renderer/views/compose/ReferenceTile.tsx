@@ -1,12 +1,13 @@
 import { ArrowLeft, ArrowRight, AudioLines, CircleAlert, CircleCheck, Film, ImageIcon, Link2, LoaderCircle, TriangleAlert, Wrench, X } from 'lucide-react';
 import { useState, type KeyboardEvent, type Ref } from 'react';
-import type { ReferenceItem, ReferenceKind } from '../../../shared/catalog/types';
+import { useTranslation } from 'react-i18next';
+import type { ReferenceItem } from '../../../shared/catalog/types';
 import type { ReferenceItemCheck } from '../../../shared/contract/media';
+import { formatNumber } from '../../i18n/format';
+import { i18n } from '../../i18n/index';
 import { formatBytes, formatSize } from './format';
 import { referenceVerdict, type MediaFixAction } from './reference-verdict';
 import type { TileFacts } from './reference-facts';
-
-const KIND_WORD: Record<ReferenceKind, string> = { image: 'image', video: 'video', audio: 'audio' };
 
 interface ReferenceTileProps {
   item: ReferenceItem;
@@ -41,7 +42,8 @@ function formatDuration(seconds: number): string {
 export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canMoveLater, fixLabels, itemRef, onMove, onRemove, onFix }: ReferenceTileProps) {
   const [fixing, setFixing] = useState<MediaFixAction | null>(null);
   const [fixError, setFixError] = useState<string | null>(null);
-  const label = `Reference ${KIND_WORD[item.kind]} ${n}, ${facts.name}, ${tag}`;
+  const { t } = useTranslation('compose');
+  const label = t('tile.label', { kind: t(`kind.${item.kind}`), n, name: facts.name, tag });
   const verdict = check && check !== 'busy' ? referenceVerdict(check) : null;
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
@@ -98,7 +100,7 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
         {check === 'busy' ? (
           <p className="ref-verdict" data-tone="busy">
             <LoaderCircle className="spin" aria-hidden="true" size={13} />
-            Checking…
+            {t('tile.checking')}
           </p>
         ) : verdict ? (
           <>
@@ -128,13 +130,13 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
         ) : null}
       </div>
       <div className="ref-actions">
-        <button type="button" className="icon-button small" aria-label={`Move ${tag} earlier`} title="Move earlier (Alt+←)" disabled={!canMoveEarlier} onClick={() => onMove(-1)}>
+        <button type="button" className="icon-button small" aria-label={t('tile.moveEarlier', { tag })} title={t('tile.moveEarlierTitle')} disabled={!canMoveEarlier} onClick={() => onMove(-1)}>
           <ArrowLeft aria-hidden="true" size={14} />
         </button>
-        <button type="button" className="icon-button small" aria-label={`Move ${tag} later`} title="Move later (Alt+→)" disabled={!canMoveLater} onClick={() => onMove(1)}>
+        <button type="button" className="icon-button small" aria-label={t('tile.moveLater', { tag })} title={t('tile.moveLaterTitle')} disabled={!canMoveLater} onClick={() => onMove(1)}>
           <ArrowRight aria-hidden="true" size={14} />
         </button>
-        <button type="button" className="icon-button small" aria-label={`Remove ${tag}`} title="Remove (Delete)" onClick={onRemove}>
+        <button type="button" className="icon-button small" aria-label={t('tile.remove', { tag })} title={t('tile.removeTitle')} onClick={onRemove}>
           <X aria-hidden="true" size={14} />
         </button>
       </div>
@@ -142,13 +144,13 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
   );
 }
 
-/** "1920 × 1080 px · 24 fps · H264 · 2.1 MB", "AAC · 48 kHz · 180 KB", "by URL". */
+/** "1920 × 1080 px · 24 fps · H264 · 2.1 MB", "AAC · 48 kHz · 180 KB", "by URL" (in the UI's language). */
 function metaLine(facts: TileFacts): string {
   const parts: string[] = [];
-  if (facts.size) parts.push(`${formatSize(facts.size)} px`);
-  if (facts.fps) parts.push(`${Math.round(facts.fps * 100) / 100} fps`);
+  if (facts.size) parts.push(i18n.t('compose:tile.size', { size: formatSize(facts.size) }));
+  if (facts.fps) parts.push(i18n.t('compose:tile.fps', { fps: formatNumber(facts.fps, 2) }));
   if (facts.codec) parts.push(facts.codec.toUpperCase());
   if (facts.bytes !== undefined) parts.push(formatBytes(facts.bytes));
-  if (facts.byUrl) parts.push('by URL');
+  if (facts.byUrl) parts.push(i18n.t('compose:tile.byUrl'));
   return parts.join(' · ') || '—';
 }

@@ -1,10 +1,14 @@
 import { CircleAlert, FilePlus2, Layers, Link2, LoaderCircle, Plus } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MediaLimits, ModelEntry, ReferenceKind } from '../../../shared/catalog/types';
+import type { ReferenceCheck, ReferenceItemCheck } from '../../../shared/contract/media';
+import { i18n } from '../../i18n/index';
 import { countByKind, numberAt, referenceTags } from '../../../shared/drafts/reference-tags';
 import { addReferenceFiles, addReferenceUrl, fixReference } from '../../store/compose/reference-actions';
 import { referenceKey } from '../../store/compose/reference-edits';
 import { filesFrom, REFERENCE_ACCEPT } from '../../store/compose/reference-files';
+import type { Keyed } from '../../store/compose/frame-state';
 import { useStudio } from '../../store/index';
 import { PROVIDER_LABELS } from '../settings/providers';
 import { tileFacts } from './reference-facts';
@@ -18,7 +22,10 @@ interface ReferenceTrayProps {
   shortcut: string;
 }
 
-const KIND_PLURAL: Record<ReferenceKind, string> = { image: 'images', video: 'videos', audio: 'audio' };
+/** An example address for the URL field: not words, the same in every language. */
+const URL_EXAMPLE = 'https://…/clip.mp4';
+/** The kinds in tag order (images, videos, audio). */
+const KINDS: readonly ReferenceKind[] = ['image', 'video', 'audio'];
 
 /**
  * The reference tray of a reference-to-video job (issue 13): drop, paste or pick images, videos and
@@ -43,6 +50,7 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
   const urlOnly = rules.videos.transport === 'public-url';
   const provider = PROVIDER_LABELS[model.provider].name;
   const listId = useId();
+  const { t } = useTranslation('compose');
 
   // After a move or removal, focus stays on the moved tile, or lands on its neighbour.
   useEffect(() => {
@@ -66,26 +74,26 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
     focusNext.current = key;
     const after = useStudio.getState().compose.draft?.references ?? [];
     const now = referenceTags(after)[after.findIndex((r) => referenceKey(r) === key)] ?? tag;
-    useStudio.getState().compose.announceTray(`${tag} is now ${now}; the prompt's tags follow.`);
+    useStudio.getState().compose.announceTray(i18n.t('compose:tray.moved', { tag, now }));
   };
   const remove = (index: number) => {
     const tag = tags[index];
     const neighbour = references[index + 1] ?? references[index - 1];
     useStudio.getState().compose.removeReference(index);
     focusNext.current = neighbour ? referenceKey(neighbour) : null;
-    useStudio.getState().compose.announceTray(`${tag ?? 'The reference'} removed.`);
+    useStudio.getState().compose.announceTray(i18n.t('compose:tray.removed', { tag: tag ?? i18n.t('compose:tray.theReference') }));
     if (!neighbour) inputRef.current?.closest('section')?.querySelector<HTMLElement>('.ref-add')?.focus();
   };
   /** What the fix buttons say for an item of `kind`: trimming goes to the row's longest clip of that kind. */
   const fixLabels = (kind: ReferenceKind) => {
     const max = kind === 'audio' ? rules.audios.maxSeconds : rules.videos.maxSeconds;
-    return { reencode: 'Re-encode', trim: max ? `Trim to ${max} s` : 'Trim' };
+    return { reencode: t('tray.reencode'), trim: max ? t('tray.trimTo', { n: max }) : t('tray.trim') };
   };
 
   return (
     <section
       className="ref-tray"
-      aria-label="References"
+      aria-label={t('tray.title')}
       data-dragging={dragging || undefined}
       onDragOver={(e) => {
         if (!Array.from(e.dataTransfer.types).includes('Files')) return;
@@ -101,22 +109,22 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
       <header className="ref-tray-head">
         <h2 className="compose-label">
           <Layers aria-hidden="true" size={15} />
-          References
+          {t('tray.title')}
         </h2>
         <span className="ref-counts">
-          {(['image', 'video', 'audio'] as const).map((kind) => {
+          {KINDS.map((kind) => {
             const max = kind === 'image' ? rules.maxImages : kind === 'video' ? rules.videos.max : rules.audios.max;
             return (
               <span key={kind} className="ref-count" data-over={counts[kind] > max || undefined}>
-                {counts[kind]} / {max} {KIND_PLURAL[kind]}
+                {t('tray.count', { n: counts[kind], max, kind: t(`tray.kindPlural.${kind}`) })}
               </span>
             );
           })}
-          {rules.maxFiles ? <span className="ref-count">at most {rules.maxFiles} files in all</span> : null}
+          {rules.maxFiles ? <span className="ref-count">{t('tray.maxFiles', { n: rules.maxFiles })}</span> : null}
         </span>
         <button type="button" className="button subtle ref-add" onClick={() => inputRef.current?.click()}>
           <Plus aria-hidden="true" size={15} />
-          Add files
+          {t('tray.add')}
         </button>
       </header>
       <input
@@ -126,7 +134,7 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
         accept={REFERENCE_ACCEPT}
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Choose reference images, videos or audio"
+        aria-label={t('tray.choose')}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = ''; // Picking the same files again must fire `change` again.
@@ -134,10 +142,10 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
         }}
       />
       {references.length ? (
-        <ul id={listId} className="ref-list" aria-label="Reference files, in tag order">
+        <ul id={listId} className="ref-list" aria-label={t('tray.list')}>
           {references.map((item, index) => {
             const key = referenceKey(item);
-            const itemCheck = check.status === 'done' ? (check.value.items.find((c) => c.index === index) ?? null) : check.status === 'busy' ? 'busy' : null;
+            const itemCheck = itemCheckAt(check, index);
             return (
               <ReferenceTile
                 key={key}
@@ -165,17 +173,17 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
         {importing.pending ? <LoaderCircle className="spin" aria-hidden="true" size={22} /> : <FilePlus2 aria-hidden="true" size={22} strokeWidth={1.5} />}
         <span className="drop-zone-title">
           {importing.pending
-            ? `Reading ${importing.pending} ${importing.pending === 1 ? 'file' : 'files'}…`
-            : `Drop ${urlOnly ? 'photos or audio' : 'photos, videos or audio'}, paste, or press ${shortcut}`}
+            ? t('tray.reading', { count: importing.pending })
+            : t(urlOnly ? 'tray.dropUrlOnly' : 'tray.drop', { shortcut })}
         </span>
         <span className="drop-zone-sub">
-          Up to {rules.maxImages} images, {rules.videos.max} videos and {rules.audios.max} audio clips; audio needs an image or a video beside it.
+          {t('tray.limits', { images: rules.maxImages, videos: rules.videos.max, audios: rules.audios.max })}
         </span>
       </button>
       {urlOnly ? <UrlField provider={provider} limits={rules.videos} /> : null}
       {check.status === 'error' ? (
         <p className="compose-error ref-tray-error" role="alert">
-          <CircleAlert aria-hidden="true" size={14} /> The references cannot be checked: {check.message}
+          <CircleAlert aria-hidden="true" size={14} /> {t('tray.checkError', { message: check.message })}
         </p>
       ) : null}
       {importing.errors.map((error) => (
@@ -190,11 +198,18 @@ export function ReferenceTray({ model, inputRef, shortcut }: ReferenceTrayProps)
   );
 }
 
+/** The verdict of the item at `index`: `busy` while the tray is being checked, null when there is none. */
+function itemCheckAt(check: Keyed<ReferenceCheck>, index: number): ReferenceItemCheck | 'busy' | null {
+  if (check.status === 'done') return check.value.items.find((c) => c.index === index) ?? null;
+  return check.status === 'busy' ? 'busy' : null;
+}
+
 /** The URL field for reference videos on rows that take them only by public URL (ModelArk). */
 function UrlField({ provider, limits }: { provider: string; limits: MediaLimits }) {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const { t } = useTranslation('compose');
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const refused = addReferenceUrl(useStudio, url);
@@ -205,7 +220,7 @@ function UrlField({ provider, limits }: { provider: string; limits: MediaLimits 
     <form className="ref-url" onSubmit={onSubmit}>
       <label htmlFor={id} className="param-label">
         <Link2 aria-hidden="true" size={14} />
-        Reference video URL
+        {t('tray.urlLabel')}
       </label>
       <div className="ref-url-row">
         <input
@@ -213,27 +228,32 @@ function UrlField({ provider, limits }: { provider: string; limits: MediaLimits 
           type="url"
           inputMode="url"
           className="param-input"
-          placeholder="https://…/clip.mp4"
+          placeholder={URL_EXAMPLE}
           value={url}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-note`}
           onChange={(e) => setUrl(e.target.value)}
         />
         <button type="submit" className="button subtle">
-          Add video
+          {t('tray.urlAdd')}
         </button>
       </div>
       <p id={`${id}-note`} className={error ? 'compose-error' : 'param-help'}>
-        {error ?? `${provider} takes reference videos only by public URL: it cannot receive a video file from this app. Paste an https:// address it can fetch (${describeLimits(limits)}).`}
+        {error ?? t('tray.urlHelp', { provider, limits: describeLimits(limits) })}
       </p>
     </form>
   );
 }
 
-/** "MP4 or MOV, 2–15 s each" from a row's video limits. */
+/** "MP4 or MOV, 2–15 s each" from a row's video limits, in the UI's language. */
 function describeLimits(limits: MediaLimits): string {
   const formats = limits.formats.map((f) => f.toUpperCase());
-  const list = formats.length > 1 ? `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}` : (formats[0] ?? '');
-  const seconds = limits.minSeconds !== undefined && limits.maxSeconds !== undefined ? `, ${limits.minSeconds}–${limits.maxSeconds} s each` : limits.maxSeconds !== undefined ? `, up to ${limits.maxSeconds} s each` : '';
+  const list = formats.length > 1 ? i18n.t('compose:tray.formatsOr', { list: formats.slice(0, -1).join(', '), last: formats.at(-1) }) : (formats[0] ?? '');
+  const seconds =
+    limits.minSeconds !== undefined && limits.maxSeconds !== undefined
+      ? i18n.t('compose:tray.secondsRange', { min: limits.minSeconds, max: limits.maxSeconds })
+      : limits.maxSeconds !== undefined
+        ? i18n.t('compose:tray.secondsUpTo', { max: limits.maxSeconds })
+        : '';
   return `${list}${seconds}`;
 }

@@ -1,5 +1,6 @@
 import { Dices, Lock, LockOpen } from 'lucide-react';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { wholeNumberIn } from '../../components/whole-number';
 import { randomSeed } from '../../store/compose/generate';
 
@@ -19,6 +20,7 @@ interface SeedFieldProps {
 export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps) {
   const id = useId();
   const helpId = useId();
+  const { t } = useTranslation('compose');
   const [text, setText] = useState(seed >= 0 ? String(seed) : '');
   const [shown, setShown] = useState(seed);
   if (shown !== seed) {
@@ -29,14 +31,14 @@ export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps)
   return (
     <div className="param">
       <label htmlFor={id} className="param-label">
-        Seed
+        {t('seed.label')}
       </label>
       <div className="seed-row">
         <input
           id={id}
           className="param-input seed-input"
           inputMode="numeric"
-          placeholder="Random"
+          placeholder={t('seed.random')}
           value={text}
           aria-invalid={valid ? undefined : true}
           aria-describedby={helpId}
@@ -47,15 +49,15 @@ export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps)
           }}
           onBlur={() => setText(seed >= 0 ? String(seed) : '')}
         />
-        <button type="button" className="icon-button" aria-label="Roll a new seed" title="Roll a new seed" onClick={() => onSeed(randomSeed(max))}>
+        <button type="button" className="icon-button" aria-label={t('seed.roll')} title={t('seed.roll')} onClick={() => onSeed(randomSeed(max))}>
           <Dices aria-hidden="true" size={16} />
         </button>
         <button
           type="button"
           className="icon-button"
           aria-pressed={locked}
-          aria-label="Lock the seed"
-          title={locked ? 'Locked: the same seed is sent again' : 'Unlocked: a new seed each time'}
+          aria-label={t('seed.lock')}
+          title={locked ? t('seed.lockedTitle') : t('seed.unlockedTitle')}
           disabled={!locked && seed < 0}
           onClick={() => onLock(!locked)}
         >
@@ -63,7 +65,7 @@ export function SeedField({ seed, locked, max, onSeed, onLock }: SeedFieldProps)
         </button>
       </div>
       <p id={helpId} className="param-help" data-tone={valid ? undefined : 'error'}>
-        {!valid ? `Enter a whole number from 0 to ${max}.` : locked ? 'Locked: this seed is sent again.' : 'Unlocked: a new seed each time.'}
+        {!valid ? t('params.wholeNumber', { min: 0, max }) : locked ? t('seed.locked') : t('seed.unlocked')}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * An on/off parameter: a native checkbox with the switch role, drawn as a switch, the state also
@@ -7,13 +8,14 @@ import { useId } from 'react';
 export function SwitchField({ label, checked, onChange, help, disabled = false }: { label: string; checked: boolean; onChange(checked: boolean): void; help?: string; disabled?: boolean }) {
   const id = useId();
   const helpId = useId();
+  const { t } = useTranslation('compose');
   return (
     <div className="param param-switch">
       <label htmlFor={id} className="param-label">
         {label}
       </label>
       <span className="switch-state" aria-hidden="true">
-        {checked ? 'On' : 'Off'}
+        {checked ? t('params.on') : t('params.off')}
       </span>
       <input
         id={id}

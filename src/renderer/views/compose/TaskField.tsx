@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { offersTaskChoice, taskOf } from '../../../shared/catalog/task-type';
 import type { ModelEntry, ReferenceTask } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
 import { ChoiceField } from './ChoiceField';
-import { TASK_HELP, TASK_LABELS } from './task-words';
+import { taskHelp, taskLabel } from './task-words';
 
 /**
  * "Task" on a Seedance 2.5 reference row (seedance-2.5.md §2.2): a choice of the row's tasks where
@@ -13,21 +14,22 @@ import { TASK_HELP, TASK_LABELS } from './task-words';
 export function TaskField({ model }: { model: ModelEntry }) {
   const draftTask = useStudio((s) => s.compose.draft?.task);
   const setTask = useStudio((s) => s.compose.setTask);
+  const { t } = useTranslation('compose');
   const tasks = model.tasks;
   if (!tasks?.length) return null;
   // A task the row does not offer is kept in the draft but not sent (`jobParamsFromDraft`): show the row's default.
   const task = taskOf({ task: draftTask && tasks.includes(draftTask) ? draftTask : undefined }, model);
   if (!offersTaskChoice(model)) {
     return (
-      <div className="param task-locked" role="group" aria-label="Task">
+      <div className="param task-locked" role="group" aria-label={t('task.label')}>
         <span className="param-label" aria-hidden="true">
-          Task
+          {t('task.label')}
         </span>
-        <p className="task-locked-value">{TASK_LABELS[task]}</p>
-        <p className="param-help">{`${model.name} only does this. ${TASK_HELP[task]}`}</p>
+        <p className="task-locked-value">{taskLabel(task)}</p>
+        <p className="param-help">{t('task.onlyThis', { model: model.name, help: taskHelp(task) })}</p>
       </div>
     );
   }
-  const choices = tasks.map((t) => ({ value: t, label: TASK_LABELS[t] }));
-  return <ChoiceField label="Task" choices={choices} value={task} onChange={(v) => setTask(model, v as ReferenceTask)} help={TASK_HELP[task]} />;
+  const choices = tasks.map((value) => ({ value, label: taskLabel(value) }));
+  return <ChoiceField label={t('task.label')} choices={choices} value={task} onChange={(v) => setTask(model, v as ReferenceTask)} help={taskHelp(task)} />;
 }

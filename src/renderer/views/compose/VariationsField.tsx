@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { MAX_BATCH } from '../../../shared/jobs/batch';
 import { batchProblem, seedMax } from '../../store/compose/batch-plan';
@@ -17,40 +18,41 @@ export function VariationsField({ model }: { model: ModelEntry }) {
   const setVariations = useStudio((s) => s.compose.setVariations);
   const id = useId();
   const helpId = useId();
+  const { t } = useTranslation('compose');
   const seeded = seedMax(model) !== null;
   const problem = count > 1 ? batchProblem(model, count, seedList) : null;
   return (
-    <div className="variations" role="group" aria-label="Variations">
+    <div className="variations" role="group" aria-label={t('variations.group')}>
       <ChoiceField
-        label="Takes per Generate"
+        label={t('variations.takes')}
         choices={COUNTS}
         value={String(count)}
         onChange={(v) => setVariations({ count: Number(v) })}
-        help={count > 1 ? `Generate sends ${count} jobs as one batch: the same inputs${seeded ? ', each with its own seed' : ''}.` : 'One video per Generate.'}
+        help={count > 1 ? t(seeded ? 'variations.batchHelpSeeded' : 'variations.batchHelp', { n: count }) : t('variations.single')}
       />
       {count > 1 && seeded ? (
         <div className="param">
           <label htmlFor={id} className="param-label">
-            Seeds for the takes
+            {t('variations.seeds')}
           </label>
           <input
             id={id}
             className="param-input"
             inputMode="numeric"
-            placeholder="Random"
+            placeholder={t('variations.random')}
             value={seedList}
             aria-invalid={problem ? true : undefined}
             aria-describedby={helpId}
             onChange={(e) => setVariations({ seedList: e.target.value })}
           />
           <p id={helpId} className="param-help" data-tone={problem ? 'error' : undefined}>
-            {problem ?? 'Empty: random seeds. Or list them, like 1, 2, 42; takes beyond the list get random ones.'}
+            {problem ?? t('variations.seedsHelp')}
           </p>
         </div>
       ) : null}
       {count > 1 && !seeded ? (
         <p className="param-help" role="note">
-          {model.name} takes no seed: its takes differ only by chance, and none can be reproduced exactly.
+          {t('variations.noSeed', { model: model.name })}
         </p>
       ) : null}
     </div>

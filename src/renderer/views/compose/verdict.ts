@@ -2,6 +2,8 @@ import type { ModelEntry } from '../../../shared/catalog/types';
 import type { ImageCheck } from '../../../shared/contract/images';
 import { cropNotices, fitsRatio } from '../../../shared/drafts/crop';
 import type { DraftCrop } from '../../../shared/drafts/draft';
+import { formatFixed } from '../../i18n/format';
+import { i18n } from '../../i18n/index';
 import { formatBytes, formatSize } from './format';
 
 /** The verdict line under a frame: its tone, one headline, and the details behind it. */
@@ -24,20 +26,22 @@ function short(v: Violation, check: ImageCheck, entry: ModelEntry): string {
   switch (v.rule) {
     case 'max_side':
       return rules && longer > rules.maxSideExclusive
-        ? `Too large: ${longer} px > ${rules.maxSideExclusive} px`
-        : `Too large: ${longer} px, must be under ${rules?.maxSideExclusive ?? longer} px`;
+        ? i18n.t('compose:verdict.tooLargeOver', { side: longer, max: rules.maxSideExclusive })
+        : i18n.t('compose:verdict.tooLargeUnder', { side: longer, max: rules?.maxSideExclusive ?? longer });
     case 'min_side':
       return rules && shorter < rules.minSideExclusive
-        ? `Too small: ${shorter} px < ${rules.minSideExclusive} px`
-        : `Too small: ${shorter} px, must be over ${rules?.minSideExclusive ?? shorter} px`;
-    case 'ratio':
-      return `Too ${width / height < 1 ? 'narrow' : 'wide'}: ratio ${(width / height).toFixed(2)} is outside ${rules?.minRatio ?? 0.4} – ${rules?.maxRatio ?? 2.5}`;
+        ? i18n.t('compose:verdict.tooSmallUnder', { side: shorter, min: rules.minSideExclusive })
+        : i18n.t('compose:verdict.tooSmallOver', { side: shorter, min: rules?.minSideExclusive ?? shorter });
+    case 'ratio': {
+      const words = { ratio: formatFixed(width / height, 2), min: rules?.minRatio ?? 0.4, max: rules?.maxRatio ?? 2.5 };
+      return width / height < 1 ? i18n.t('compose:verdict.tooNarrow', words) : i18n.t('compose:verdict.tooWide', words);
+    }
     case 'bytes':
-      return `Too heavy: ${formatBytes(bytes)}, the limit is ${formatBytes(rules?.maxBytes ?? bytes)}`;
+      return i18n.t('compose:verdict.tooHeavy', { bytes: formatBytes(bytes), limit: formatBytes(rules?.maxBytes ?? bytes) });
     case 'format':
-      return `${format.toUpperCase()} is not accepted by this model`;
+      return i18n.t('compose:verdict.format', { format: format.toUpperCase() });
     case 'orientation':
-      return 'Stored sideways with an EXIF tag';
+      return i18n.t('compose:verdict.orientation');
     default:
       return v.message.charAt(0).toUpperCase() + v.message.slice(1);
   }
@@ -61,22 +65,22 @@ function warningsFor(check: ImageCheck, crop: DraftCrop | undefined): Array<{ ru
  * The frame's verdict in plain words (UX.md, "Compose"): "Fits — will be sent as 1248 × 704",
  * or the first failing rule with its numbers and "— will be fixed" ("Too large: 6028 px > 6000 px
  * — will be fixed"), or, for a model that takes no images, why it cannot be used. With the user's
- * `crop` (px of the upright photo), the crop warnings speak of that framing. Pure.
+ * `crop` (px of the upright photo), the crop warnings speak of that framing. The headline is in the
+ * UI's language; the rules' messages and fixes come from main (English this round).
  */
 export function verdictFor(check: ImageCheck, entry: ModelEntry, crop?: DraftCrop): Verdict {
-  const sent = `will be sent as ${formatSize(check.target)}`;
   const warnings = warningsFor(check, crop).map((w) => ({ kind: 'warn' as const, text: sentence(w.message) }));
   const blocking = check.violations.find((v) => v.rule === 'model');
   if (blocking) return { tone: 'blocked', headline: blocking.message, details: [{ kind: 'fix', text: blocking.fix }] };
   const [first, ...rest] = check.violations;
-  if (!first) return { tone: 'fits', headline: `Fits — ${sent}`, details: warnings };
-  const more = rest.length ? ` (and ${rest.length} more)` : '';
+  if (!first) return { tone: 'fits', headline: i18n.t('compose:verdict.fits', { size: formatSize(check.target) }), details: warnings };
+  const more = rest.length ? i18n.t('compose:verdict.more', { n: rest.length }) : '';
   return {
     tone: 'fix',
-    headline: `${short(first, check, entry)} — will be fixed${more}`,
+    headline: i18n.t('compose:verdict.willBeFixed', { problem: short(first, check, entry), more }),
     // One rule: the headline already says what is wrong, the detail says what the fix does.
     details: [
-      ...(rest.length ? check.violations.map((v) => `${sentence(v.message)} ${v.fix}`) : [first.fix]).map((text) => ({ kind: 'fix' as const, text })),
+      ...(rest.length ? check.violations.map((v) => i18n.t('compose:verdict.fixThen', { problem: sentence(v.message), fix: v.fix })) : [first.fix]).map((text) => ({ kind: 'fix' as const, text })),
       ...warnings,
     ],
   };
