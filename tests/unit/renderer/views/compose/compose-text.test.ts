@@ -37,7 +37,7 @@ function check(width: number, height: number, violations: ImageCheck['violations
 }
 
 const tooLarge = check(rules.maxSideExclusive + 28, 3391, [{ rule: 'max_side', message: 'too large', fix: 'Scaled down to fit.' }]);
-const each = { usd: 0.26, asOf: '2026-11' };
+const each = { usd: 0.26, asOf: '2026-11', estimate: true } as const;
 
 afterEach(async () => {
   await i18n.changeLanguage('en');
@@ -54,7 +54,7 @@ describe('Compose text in English (unchanged)', () => {
 
   it('says prices, durations, the prompt limit, the tasks and the tray as before', () => {
     expect(formatCost(each)).toBe('≈ $0.26, estimate as of 2026-11');
-    expect(formatCost({ usd: 0.004, asOf: '2026-11' })).toBe('≈ < $0.01, estimate as of 2026-11');
+    expect(formatCost({ usd: 0.004, asOf: '2026-11', estimate: true })).toBe('≈ < $0.01, estimate as of 2026-11');
     expect(formatCost(null)).toBe('no published price');
     expect(formatDuration(5)).toBe('5 s');
     expect(formatDuration(-1)).toBe('Auto');
