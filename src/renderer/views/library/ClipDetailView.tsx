@@ -1,5 +1,4 @@
 import { ArrowLeft, LoaderCircle, TriangleAlert } from 'lucide-react';
-import { takeSentence } from '../../../shared/jobs/takes';
 import { useEffect, useRef, type RefObject } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
@@ -15,6 +14,7 @@ import { Player, type PlayerHandle } from './Player';
 import { isTyping, playerCommand } from './player-keys';
 import { RatingControl } from './RatingControl';
 import { TagEditor } from './TagEditor';
+import { takeText } from './take-text';
 
 /** Space on these keeps its own meaning (press the button, open the menu) rather than play/pause. */
 const SPACE_OWNERS = 'button, a[href], select, summary, [role="radio"], [role="button"]';
@@ -113,9 +113,7 @@ function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<Play
         <ClipActions clip={clip} />
         <FilmActions clip={clip} />
         <ClipPrompt prompt={clip.prompt} />
-        {clip.take ? (
-          <p className="clip-take-line">{takeSentence({ n: clip.take.n, of: clip.take.of, firstId: '' }, clip.take.differs)}</p>
-        ) : null}
+        {clip.take ? <p className="clip-take-line">{takeText(clip.take)}</p> : null}
       </div>
       <div className="clip-detail-side">
         <section aria-labelledby="side-inputs">
