@@ -1,5 +1,11 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DiffRow } from '../../store/compare/diff';
+
+/** The rows Compare names in the UI's language (`settingsDiff`'s keys); any other keeps its own label. */
+const ROW_KEYS = ['model', 'provider', 'prompt', 'seed', 'resolution', 'aspectRatio', 'output', 'duration', 'cameraFixed', 'audio', 'first', 'last', 'references'] as const;
+type RowKey = (typeof ROW_KEYS)[number];
+const isRowKey = (key: string): key is RowKey => (ROW_KEYS as readonly string[]).includes(key);
 
 /**
  * The compared clips' settings as a table, one column per clip: the rows whose values differ are
@@ -7,6 +13,7 @@ import type { DiffRow } from '../../store/compare/diff';
  */
 export function CompareDiff({ rows, names }: { rows: DiffRow[]; names: string[] }) {
   const [onlyDiffs, setOnlyDiffs] = useState(false);
+  const { t } = useTranslation('compare');
   const toggleId = useId();
   const differing = rows.filter((r) => r.differs).length;
   const shown = onlyDiffs ? rows.filter((r) => r.differs) : rows;
@@ -14,18 +21,18 @@ export function CompareDiff({ rows, names }: { rows: DiffRow[]; names: string[] 
     <section className="compare-diff" aria-labelledby={`${toggleId}-title`}>
       <div className="compare-diff-head">
         <h3 id={`${toggleId}-title`} className="compare-diff-title">
-          Settings{differing ? ` — ${differing} differ` : ' — all the same'}
+          {differing ? t('diff.titleDiffer', { n: differing }) : t('diff.titleSame')}
         </h3>
         <label className="compare-diff-toggle" htmlFor={toggleId}>
           <input id={toggleId} type="checkbox" checked={onlyDiffs} onChange={(e) => setOnlyDiffs(e.target.checked)} />
-          Only what differs
+          {t('diff.onlyDiffs')}
         </label>
       </div>
       <div className="compare-diff-scroll">
         <table className="compare-table">
           <thead>
             <tr>
-              <th scope="col">Setting</th>
+              <th scope="col">{t('diff.setting')}</th>
               {names.map((n) => (
                 <th key={n} scope="col">
                   {n}
@@ -37,8 +44,8 @@ export function CompareDiff({ rows, names }: { rows: DiffRow[]; names: string[] 
             {shown.map((row) => (
               <tr key={row.key} data-differs={row.differs ? '' : undefined}>
                 <th scope="row">
-                  {row.label}
-                  {row.differs ? <span className="compare-differs">differs</span> : null}
+                  {isRowKey(row.key) ? t(`diff.rows.${row.key}`) : row.label}
+                  {row.differs ? <span className="compare-differs">{t('diff.differs')}</span> : null}
                 </th>
                 {row.values.map((v, i) => (
                   <td key={i} title={v}>

@@ -1,5 +1,6 @@
 import { FlaskConical, Heart, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { MAX_RATING } from '../../../shared/library/sidecar';
 import { RatingControl } from '../library/RatingControl';
@@ -20,6 +21,7 @@ interface ComparePaneProps {
  */
 export function ComparePane({ clip, name, videoRef, onRate }: ComparePaneProps) {
   const [failed, setFailed] = useState(false);
+  const { t } = useTranslation('compare');
   const favourite = clip.rating === MAX_RATING;
   return (
     <section className="compare-pane" aria-label={name} data-clip-id={clip.id}>
@@ -32,7 +34,7 @@ export function ComparePane({ clip, name, videoRef, onRate }: ComparePaneProps) 
             muted
             playsInline
             preload="auto"
-            aria-label={`Video: ${name}`}
+            aria-label={t('pane.videoLabel', { name })}
             onError={() => setFailed(true)}
             onLoadedData={() => setFailed(false)}
           />
@@ -40,7 +42,7 @@ export function ComparePane({ clip, name, videoRef, onRate }: ComparePaneProps) 
         {failed || !clip.playUrl ? (
           <p className="compare-pane-error" role="alert">
             <TriangleAlert aria-hidden="true" size={16} />
-            This video cannot be played: its file is missing or unreadable.
+            {t('pane.cannotPlay')}
           </p>
         ) : null}
       </div>
@@ -51,7 +53,7 @@ export function ComparePane({ clip, name, videoRef, onRate }: ComparePaneProps) 
             {modelName(clip.modelId)} · {clip.resolution} · {clip.aspectRatio}
             {clip.simulated ? (
               <span className="compare-simulated">
-                <FlaskConical aria-hidden="true" size={12} /> simulated
+                <FlaskConical aria-hidden="true" size={12} /> {t('pane.simulated')}
               </span>
             ) : null}
           </p>
@@ -60,15 +62,15 @@ export function ComparePane({ clip, name, videoRef, onRate }: ComparePaneProps) 
           type="button"
           className="toggle-button compare-favourite"
           aria-pressed={favourite}
-          aria-label={`Favourite: ${name}`}
-          title={favourite ? 'Your favourite (top rating); press again to clear' : `Pick as favourite (rates it ${MAX_RATING} stars)`}
+          aria-label={t('pane.favouriteLabel', { name })}
+          title={favourite ? t('pane.favouriteOn') : t('pane.favouriteOff', { max: MAX_RATING })}
           onClick={() => onRate(favourite ? 0 : MAX_RATING)}
         >
           <Heart aria-hidden="true" size={16} fill={favourite ? 'currentColor' : 'none'} />
-          Favourite
+          {t('pane.favourite')}
         </button>
       </div>
-      <div className="compare-pane-rating" role="group" aria-label={`Rating of ${name}`}>
+      <div className="compare-pane-rating" role="group" aria-label={t('pane.ratingOf', { name })}>
         <RatingControl rating={clip.rating} onRate={onRate} />
       </div>
     </section>

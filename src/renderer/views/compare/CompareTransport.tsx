@@ -1,4 +1,5 @@
 import { ChevronLeft, ChevronRight, Pause, Play, Repeat } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { clock } from '../library/format';
 import type { SyncedPlayers } from './use-synced-players';
 
@@ -8,22 +9,23 @@ import type { SyncedPlayers } from './use-synced-players';
  */
 export function CompareTransport({ players }: { players: SyncedPlayers }) {
   const { playing, loop, time, duration } = players;
+  const { t } = useTranslation('compare');
   return (
-    <div className="compare-transport" role="toolbar" aria-label="Transport">
-      <button type="button" className="icon-button" aria-label="Previous frame" aria-keyshortcuts=", ArrowLeft" title="Previous frame ( , or ← )" onClick={() => players.step(-1)}>
+    <div className="compare-transport" role="toolbar" aria-label={t('transport.label')}>
+      <button type="button" className="icon-button" aria-label={t('transport.previousFrame')} aria-keyshortcuts=", ArrowLeft" title={t('transport.previousFrameTitle')} onClick={() => players.step(-1)}>
         <ChevronLeft aria-hidden="true" size={18} />
       </button>
       <button
         type="button"
         className="icon-button play"
-        aria-label={playing ? 'Pause all' : 'Play all'}
+        aria-label={playing ? t('transport.pauseAll') : t('transport.playAll')}
         aria-keyshortcuts="Space"
-        title={playing ? 'Pause all (Space)' : 'Play all (Space)'}
+        title={playing ? t('transport.pauseAllTitle') : t('transport.playAllTitle')}
         onClick={players.toggle}
       >
         {playing ? <Pause aria-hidden="true" size={18} /> : <Play aria-hidden="true" size={18} />}
       </button>
-      <button type="button" className="icon-button" aria-label="Next frame" aria-keyshortcuts=". ArrowRight" title="Next frame ( . or → )" onClick={() => players.step(1)}>
+      <button type="button" className="icon-button" aria-label={t('transport.nextFrame')} aria-keyshortcuts=". ArrowRight" title={t('transport.nextFrameTitle')} onClick={() => players.step(1)}>
         <ChevronRight aria-hidden="true" size={18} />
       </button>
       <span className="compare-time" aria-hidden="true">
@@ -36,16 +38,16 @@ export function CompareTransport({ players }: { players: SyncedPlayers }) {
         max={duration || 0}
         step={1 / 24}
         value={Math.min(time, duration || 0)}
-        aria-label="Position"
-        aria-valuetext={`${clock(time)} of ${clock(duration)}`}
+        aria-label={t('transport.position')}
+        aria-valuetext={t('transport.positionValue', { time: clock(time), duration: clock(duration) })}
         onChange={(e) => {
           if (playing) players.pause();
           players.seek(Number(e.target.value));
         }}
       />
-      <button type="button" className="toggle-button" aria-pressed={loop} aria-keyshortcuts="L" title="Loop (L)" onClick={players.toggleLoop}>
+      <button type="button" className="toggle-button" aria-pressed={loop} aria-keyshortcuts="L" title={t('transport.loopTitle')} onClick={players.toggleLoop}>
         <Repeat aria-hidden="true" size={16} />
-        Loop
+        {t('transport.loop')}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Columns2, X } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { describeError } from '../../api/client';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { seedText, settingsDiff } from '../../store/compare/diff';
 import { isTyping } from '../library/player-keys';
@@ -18,8 +20,9 @@ type Loaded = { status: 'loading' } | { status: 'ready'; clips: ClipDetail[] } |
 /** A pane's name: "Take 2 of 3 · seed 42" for a batch's take, else "Clip 1 · seed 42". */
 export function paneName(clip: ClipDetail, index: number): string {
   const seed = seedText(clip);
-  const which = clip.batch ? `Take ${clip.batch.take} of ${clip.batch.of}` : `Clip ${index + 1}`;
-  return `${which} · seed ${seed}`;
+  return clip.batch
+    ? i18n.t('compare:view.paneTake', { take: clip.batch.take, of: clip.batch.of, seed })
+    : i18n.t('compare:view.paneClip', { n: index + 1, seed });
 }
 
 /** Takes of one batch in take order; any other set as picked. */
@@ -55,10 +58,11 @@ function CompareBody({ ids }: { ids: string[] }) {
   const requests = useStudio((s) => s.library.requests);
   const rate = useStudio((s) => s.library.rate);
   const key = ids.join(',');
+  const { t } = useTranslation('compare');
   // The answer for the ids asked last; another set of ids shows "loading" until its own arrives.
   const [answer, setAnswer] = useState<{ key: string; loaded: Loaded } | null>(null);
   const loaded: Loaded = !requests
-    ? { status: 'error', message: 'The app is not connected to its main process yet.' }
+    ? { status: 'error', message: t('view.notConnected') }
     : answer?.key === key
       ? answer.loaded
       : { status: 'loading' };
@@ -91,21 +95,21 @@ function CompareBody({ ids }: { ids: string[] }) {
       <header className="compare-header">
         <Dialog.Title className="compare-title">
           <Columns2 aria-hidden="true" size={20} />
-          Compare {count} clips
+          {t('view.title', { n: count })}
         </Dialog.Title>
         <Dialog.Close asChild>
-          <button type="button" className="icon-button" aria-label="Close Compare" title="Close (Escape)">
+          <button type="button" className="icon-button" aria-label={t('view.close')} title={t('view.closeTitle')}>
             <X aria-hidden="true" size={18} />
           </button>
         </Dialog.Close>
       </header>
       {loaded.status === 'loading' ? (
         <p className="compare-state" role="status">
-          Loading {count} clips…
+          {t('view.loading', { n: count })}
         </p>
       ) : loaded.status === 'error' ? (
         <p className="compare-state" role="alert">
-          The clips could not be opened: {loaded.message}
+          {t('view.error', { message: loaded.message })}
         </p>
       ) : (
         <Synced clips={loaded.clips} onRate={onRate} />

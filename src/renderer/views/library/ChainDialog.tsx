@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Film } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -37,6 +38,7 @@ function ChainBody({ clipId, mode }: { clipId: string; mode: ChainMode }) {
   const [status, setStatus] = useState('');
   const [working, setWorking] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
+  const { t } = useTranslation(['library', 'common']);
 
   useEffect(() => {
     let live = true;
@@ -61,20 +63,20 @@ function ChainBody({ clipId, mode }: { clipId: string; mode: ChainMode }) {
 
   const save = async () => {
     setWorking(true);
-    setStatus('Joining the clips…');
+    setStatus(t('chain.joining'));
     try {
       const answer = await libraryRequests(useStudio.getState()).library.exportChain({ id: clipId });
       if (answer.outcome === 'cancelled') setStatus('');
-      else if (answer.outcome === 'saved') setStatus(`Saved "${answer.fileName}" (${answer.clips} clips) in ${answer.folder}.`);
+      else if (answer.outcome === 'saved') setStatus(t('chain.saved', { fileName: answer.fileName, clips: answer.clips, folder: answer.folder }));
       else {
         const link = document.createElement('a');
         link.href = answer.url;
         link.download = answer.fileName;
         link.click();
-        setStatus(`Downloading "${answer.fileName}" (${answer.clips} clips).`);
+        setStatus(t('chain.downloading', { fileName: answer.fileName, clips: answer.clips }));
       }
     } catch (err) {
-      setStatus(`Not exported: ${describeError(err)}`);
+      setStatus(t('chain.notExported', { error: describeError(err) }));
     } finally {
       setWorking(false);
     }
@@ -83,12 +85,12 @@ function ChainBody({ clipId, mode }: { clipId: string; mode: ChainMode }) {
   const file = async () => {
     if (!clips) return;
     setWorking(true);
-    setStatus('Joining the clips…');
+    setStatus(t('chain.joining'));
     try {
       const answer = await libraryRequests(useStudio.getState()).library.join({ ids: clips.map((c) => c.id) });
-      setStatus(`${joinedText(answer)} It is in the library now.`);
+      setStatus(t('chain.filed', { joined: joinedText(answer) }));
     } catch (err) {
-      setStatus(`Not added: ${describeError(err)}`);
+      setStatus(t('chain.notAdded', { error: describeError(err) }));
     } finally {
       setWorking(false);
     }
@@ -98,14 +100,14 @@ function ChainBody({ clipId, mode }: { clipId: string; mode: ChainMode }) {
     <>
           <Dialog.Title className="library-dialog-title">
             <Film aria-hidden="true" size={18} />
-            {clips ? `Chain of ${clips.length} clips` : 'Chain'}
+            {clips ? t('chain.titleOf', { n: clips.length }) : t('chain.title')}
           </Dialog.Title>
           <Dialog.Description className="library-dialog-text">
-            The clips continued from one another&apos;s last frame, played in order as one film.
-            {branched ? ' Where a clip was continued more than once, the highest-rated take is used.' : ''}
+            {t('chain.description')}
+            {branched ? t('chain.branched') : ''}
           </Dialog.Description>
           {error ? <p role="alert">{error}</p> : null}
-          {!clips && !error ? <p role="status">Loading the chain…</p> : null}
+          {!clips && !error ? <p role="status">{t('chain.loading')}</p> : null}
           {current ? (
             <>
               <video
@@ -114,32 +116,30 @@ function ChainBody({ clipId, mode }: { clipId: string; mode: ChainMode }) {
                 src={current.playUrl ?? undefined}
                 poster={current.posterUrl ?? undefined}
                 controls
-                aria-label={`Chain, clip ${at + 1} of ${clips?.length ?? 0}: ${excerpt(current.prompt, 60)}`}
+                aria-label={t('chain.videoLabel', { n: at + 1, of: clips?.length ?? 0, prompt: excerpt(current.prompt, 60) })}
                 onEnded={() => clips && at + 1 < clips.length && setAt(at + 1)}
               />
               <div className="chain-transport">
                 <button type="button" className="button" disabled={at === 0} onClick={() => setAt(at - 1)}>
-                  Previous clip
+                  {t('chain.previous')}
                 </button>
-                <span aria-live="polite">
-                  Clip {at + 1} of {clips?.length}
-                </span>
+                <span aria-live="polite">{t('chain.position', { n: at + 1, of: clips?.length ?? 0 })}</span>
                 <button type="button" className="button" disabled={!clips || at + 1 >= clips.length} onClick={() => setAt(at + 1)}>
-                  Next clip
+                  {t('chain.next')}
                 </button>
               </div>
             </>
           ) : null}
           <div className="library-dialog-actions">
             <button type="button" className="button primary" disabled={!clips || clips.length < 2 || working} onClick={() => void save()} autoFocus={mode === 'export'}>
-              Save as one MP4…
+              {t('chain.saveMp4')}
             </button>
             <button type="button" className="button" disabled={!clips || clips.length < 2 || working} onClick={() => void file()}>
-              Add to the library as one clip
+              {t('chain.addToLibrary')}
             </button>
             <Dialog.Close asChild>
               <button type="button" className="button">
-                Close
+                {t('common:close')}
               </button>
             </Dialog.Close>
           </div>

@@ -1,4 +1,5 @@
 import { Download, FileJson, FolderOpen, Layers, LoaderCircle, Recycle, StepForward, Trash2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -16,13 +17,14 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
   const busy = useStudio((s) => s.library.busy);
   const trash = useStudio((s) => s.library.trash);
   const toast = useStudio((s) => s.library.showToast);
+  const { t } = useTranslation('library');
 
   const reveal = async () => {
     try {
       const { revealed } = await libraryRequests(useStudio.getState()).library.reveal({ id: clip.id });
-      if (!revealed) toast({ tone: 'info', text: `This window cannot open the file manager. The clip is in the library folder "${clip.folder}".` });
+      if (!revealed) toast({ tone: 'info', text: t('actions.noFileManager', { folder: clip.folder }) });
     } catch (err) {
-      toast({ tone: 'error', text: `Not shown: ${describeError(err)}` });
+      toast({ tone: 'error', text: t('actions.notShown', { error: describeError(err) }) });
     }
   };
 
@@ -31,48 +33,48 @@ export function ClipActions({ clip }: { clip: ClipDetail }) {
     try {
       const requests = libraryRequests(useStudio.getState()).library;
       const answer = what === 'video' ? await requests.saveCopy({ id: clip.id }) : await requests.exportSidecar({ id: clip.id });
-      if (answer.outcome === 'saved') toast({ tone: 'info', text: `Saved "${answer.fileName}" in ${answer.folder}.` });
+      if (answer.outcome === 'saved') toast({ tone: 'info', text: t('actions.saved', { fileName: answer.fileName, folder: answer.folder }) });
       if (answer.outcome !== 'no_dialog') return;
       if ('json' in answer && typeof answer.json === 'string') saveText(answer.fileName, answer.json);
       else if (clip.videoUrl) download(clip.videoUrl, answer.fileName);
-      else throw new Error('The video file is missing from the library folder.');
+      else throw new Error(t('detail.fileMissing'));
     } catch (err) {
-      toast({ tone: 'error', text: `Not saved: ${describeError(err)}` });
+      toast({ tone: 'error', text: t('actions.notSaved', { error: describeError(err) }) });
     }
   };
 
   return (
-    <div className="clip-actions" role="toolbar" aria-label="Clip actions">
+    <div className="clip-actions" role="toolbar" aria-label={t('actions.label')}>
       <button type="button" className="button primary" disabled={busy !== null} onClick={() => void reuseClip(useStudio, clip)}>
         {busy === 'reuse' ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <Recycle aria-hidden="true" size={16} />}
-        {busy === 'reuse' ? 'Opening Compose…' : 'Reuse'}
+        {busy === 'reuse' ? t('actions.openingCompose') : t('actions.reuse')}
       </button>
       <button type="button" className="button" disabled={busy !== null} onClick={() => void continueClip(useStudio, clip)}>
         {busy === 'continue' ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <StepForward aria-hidden="true" size={16} />}
-        {busy === 'continue' ? 'Extracting last frame…' : 'Continue from last frame'}
+        {busy === 'continue' ? t('actions.extracting') : t('actions.continue')}
       </button>
       <MakeFinal clip={clip} />
       {clip.batch ? (
         <button type="button" className="button" onClick={() => showBatch(clip.batch!.id)}>
           <Layers aria-hidden="true" size={16} />
-          Show its batch ({clip.batch.of} takes)
+          {t('actions.showBatch', { of: clip.batch.of })}
         </button>
       ) : null}
       <button type="button" className="button" onClick={() => void reveal()}>
         <FolderOpen aria-hidden="true" size={16} />
-        Reveal in folder
+        {t('actions.reveal')}
       </button>
       <button type="button" className="button" onClick={() => void save('video')}>
         <Download aria-hidden="true" size={16} />
-        Save a copy…
+        {t('actions.saveCopy')}
       </button>
       <button type="button" className="button" onClick={() => void save('sidecar')}>
         <FileJson aria-hidden="true" size={16} />
-        Export sidecar
+        {t('actions.exportSidecar')}
       </button>
       <button type="button" className="button danger" disabled={busy !== null} onClick={() => void trash(clip.id)}>
         <Trash2 aria-hidden="true" size={16} />
-        Delete
+        {t('actions.delete')}
       </button>
     </div>
   );

@@ -1,6 +1,8 @@
 import { Check, FlaskConical, ImageOff, Layers } from 'lucide-react';
 import { memo, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClipSummary } from '../../../shared/contract/library';
+import { i18n } from '../../i18n/index';
 import { date, MODE_LABEL, modelName, seconds } from './format';
 import { Stars } from './Stars';
 
@@ -25,12 +27,28 @@ interface ClipCardProps {
 
 /** What a screen reader says for a card: prompt, model, length, size, take, seed, rating, date, and "simulated" for a demo clip. */
 export function cardLabel(clip: ClipSummary): string {
-  const rating = clip.rating > 0 ? `, ${clip.rating} stars` : '';
-  const seed = clip.seed === null ? '' : `, seed ${clip.seed}`;
+  const t = i18n.t;
+  const rating = clip.rating > 0 ? t('library:card.labelRating', { rating: clip.rating }) : '';
+  const seed = clip.seed === null ? '' : t('library:card.labelSeed', { seed: clip.seed });
   // A take of a batch is named by its batch; other clips by their take among the same prompt and inputs.
-  const take = clip.batch ? `, take ${clip.batch.take} of ${clip.batch.of} of a batch` : clip.take ? `, take ${clip.take.n} of ${clip.take.of}` : '';
-  const simulated = clip.simulated ? ', simulated' : '';
-  return `${clip.prompt.trim() || 'Untitled clip'} — ${modelName(clip.modelId)}, ${seconds(clip.durationSec)}, ${clip.resolution}, ${clip.aspectRatio}${take}${seed}${rating}, ${date(clip.createdAt)}${simulated}`;
+  const take = clip.batch
+    ? t('library:card.labelBatchTake', { take: clip.batch.take, of: clip.batch.of })
+    : clip.take
+      ? t('library:card.labelTake', { n: clip.take.n, of: clip.take.of })
+      : '';
+  const simulated = clip.simulated ? t('library:card.labelSimulated') : '';
+  return t('library:card.label', {
+    prompt: clip.prompt.trim() || t('library:card.untitled'),
+    model: modelName(clip.modelId),
+    duration: seconds(clip.durationSec),
+    resolution: clip.resolution,
+    aspectRatio: clip.aspectRatio,
+    take,
+    seed,
+    rating,
+    date: date(clip.createdAt),
+    simulated,
+  });
 }
 
 /**
@@ -38,6 +56,7 @@ export function cardLabel(clip: ClipSummary): string {
  * only for the hovered card, so 10,000 posters never mean more than one decoder.
  */
 export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, onOpen, onPick, onFocusIndex }: ClipCardProps) {
+  const { t } = useTranslation('library');
   const [hovered, setHovered] = useState(false);
   const [preview, setPreview] = useState(false);
 
@@ -73,23 +92,23 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
         ) : (
           <span className="clip-poster-missing">
             <ImageOff aria-hidden="true" size={20} />
-            No poster
+            {t('card.noPoster')}
           </span>
         )}
         {preview && clip.playUrl ? <video className="clip-preview" src={clip.playUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
         <span className="clip-badge clip-duration">{seconds(clip.durationSec)}</span>
         <span className="clip-badge clip-mode">{MODE_LABEL[clip.mode].short}</span>
         {clip.simulated ? (
-          <span className="clip-badge clip-simulated" title="Made by the offline demo, not by a provider">
+          <span className="clip-badge clip-simulated" title={t('card.simulatedTitle')}>
             <FlaskConical aria-hidden="true" size={11} />
-            simulated
+            {t('card.simulated')}
           </span>
         ) : null}
         {/* The mouse's way to pick; keyboard: X on the card (the grid's selection, aria-selected). */}
         <span
           className="clip-pick"
           aria-hidden="true"
-          title={picked ? 'Picked for Compare (click to unpick)' : 'Pick for Compare (or Ctrl+click, or X)'}
+          title={picked ? t('card.picked') : t('card.pick')}
           onClick={(e) => {
             e.stopPropagation();
             onPick(clip.id);
@@ -98,9 +117,9 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
           {picked ? <Check size={14} /> : null}
         </span>
         {clip.batch ? (
-          <span className="clip-badge clip-batch" title="A take of a batch of variations">
+          <span className="clip-badge clip-batch" title={t('card.batchTitle')}>
             <Layers aria-hidden="true" size={11} />
-            take {clip.batch.take}/{clip.batch.of}
+            {t('card.batchBadge', { take: clip.batch.take, of: clip.batch.of })}
           </span>
         ) : null}
         {clip.rating > 0 ? (
@@ -111,14 +130,14 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
       </div>
       <div className="clip-caption">
         <p className="clip-prompt" title={clip.prompt.trim() || undefined}>
-          {clip.prompt.trim() || 'Untitled clip'}
+          {clip.prompt.trim() || t('card.untitled')}
         </p>
         <p className="clip-meta">
           <span className="clip-model">{modelName(clip.modelId)}</span>
           <span className="clip-format">
-            {clip.take ? <span className="clip-take">Take {clip.take.n}/{clip.take.of} · </span> : null}
+            {clip.take ? <span className="clip-take">{t('card.take', { n: clip.take.n, of: clip.take.of })}</span> : null}
             {clip.resolution} · {clip.aspectRatio}
-            {clip.seed === null ? '' : ` · seed ${clip.seed}`}
+            {clip.seed === null ? '' : t('card.seed', { seed: clip.seed })}
           </span>
         </p>
       </div>
@@ -128,8 +147,9 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
 
 /** A card whose page is still on its way: same size, no content. */
 export function ClipCardPlaceholder({ index, tabbable }: { index: number; tabbable: boolean }) {
+  const { t } = useTranslation('library');
   return (
-    <div role="gridcell" className="clip-card is-loading" data-index={index} tabIndex={tabbable ? 0 : -1} aria-label="Loading clip…" aria-busy="true">
+    <div role="gridcell" className="clip-card is-loading" data-index={index} tabIndex={tabbable ? 0 : -1} aria-label={t('card.loading')} aria-busy="true">
       <div className="clip-poster" />
       <div className="clip-caption">
         <p className="clip-prompt">&nbsp;</p>

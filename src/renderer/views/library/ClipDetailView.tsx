@@ -1,6 +1,6 @@
 import { ArrowLeft, LoaderCircle, TriangleAlert } from 'lucide-react';
-import { takeSentence } from '../../../shared/jobs/takes';
 import { useEffect, useRef, type RefObject } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { useStudio } from '../../store/index';
 import { excerpt, type DetailState } from '../../store/library/slice';
@@ -14,6 +14,7 @@ import { Player, type PlayerHandle } from './Player';
 import { isTyping, playerCommand } from './player-keys';
 import { RatingControl } from './RatingControl';
 import { TagEditor } from './TagEditor';
+import { takeText } from './take-text';
 
 /** Space on these keeps its own meaning (press the button, open the menu) rather than play/pause. */
 const SPACE_OWNERS = 'button, a[href], select, summary, [role="radio"], [role="button"]';
@@ -29,6 +30,7 @@ export function ClipDetailView({ detail }: { detail: Exclude<DetailState, { stat
   const player = useRef<PlayerHandle>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const clip = detail.status === 'ready' ? detail.clip : null;
+  const { t } = useTranslation('library');
 
   // Keyboard and screen-reader users land on the clip's title, not on the card they left.
   useEffect(() => heading.current?.focus({ preventScroll: true }), [detail.id]);
@@ -58,14 +60,14 @@ export function ClipDetailView({ detail }: { detail: Exclude<DetailState, { stat
     return () => window.removeEventListener('keydown', onKey);
   }, [clip, close, rate]);
 
-  const title = clip ? excerpt(clip.prompt, 90) : detail.status === 'error' ? 'Clip not available' : 'Opening clip…';
+  const title = clip ? excerpt(clip.prompt, 90) : detail.status === 'error' ? t('detail.notAvailable') : t('detail.opening');
 
   return (
     <section className="clip-detail" aria-labelledby="clip-detail-title">
       <header className="clip-detail-bar">
         <button type="button" className="button quiet" onClick={close} aria-keyshortcuts="Escape">
           <ArrowLeft aria-hidden="true" size={16} />
-          All clips
+          {t('detail.back')}
         </button>
         <h2 id="clip-detail-title" ref={heading} tabIndex={-1}>
           {title}
@@ -78,7 +80,7 @@ export function ClipDetailView({ detail }: { detail: Exclude<DetailState, { stat
       </header>
       {detail.status === 'loading' ? (
         <p className="clip-detail-state" role="status">
-          <LoaderCircle aria-hidden="true" size={16} className="spin" /> Loading
+          <LoaderCircle aria-hidden="true" size={16} className="spin" /> {t('detail.loading')}
         </p>
       ) : null}
       {detail.status === 'error' ? (
@@ -94,39 +96,37 @@ export function ClipDetailView({ detail }: { detail: Exclude<DetailState, { stat
 function DetailBody({ clip, player }: { clip: ClipDetail; player: RefObject<PlayerHandle | null> }) {
   const rate = useStudio((s) => s.library.rate);
   const setTags = useStudio((s) => s.library.setTags);
+  const { t } = useTranslation('library');
   return (
     <div className="clip-detail-body">
       <div className="clip-detail-main">
         {clip.playUrl ? (
-          <Player key={clip.id} ref={player} src={clip.playUrl} poster={clip.posterUrl} label={`Clip: ${excerpt(clip.prompt, 80)}`} />
+          <Player key={clip.id} ref={player} src={clip.playUrl} poster={clip.posterUrl} label={t('detail.playerLabel', { prompt: excerpt(clip.prompt, 80) })} />
         ) : (
           <p className="clip-detail-state" role="alert">
-            <TriangleAlert aria-hidden="true" size={16} /> The video file is missing from the library folder.
+            <TriangleAlert aria-hidden="true" size={16} /> {t('detail.fileMissing')}
           </p>
         )}
         <p className="player-keys" aria-hidden="true">
-          <kbd>Space</kbd> play · <kbd>J</kbd> <kbd>K</kbd> <kbd>L</kbd> shuttle · <kbd>,</kbd> <kbd>.</kbd> frame · <kbd>F</kbd> full screen · <kbd>1</kbd>–<kbd>5</kbd> rate ·{' '}
-          <kbd>Esc</kbd> back
+          <Trans t={t} i18nKey="detail.keys" components={{ k: <kbd /> }} />
         </p>
         <ClipActions clip={clip} />
         <FilmActions clip={clip} />
         <ClipPrompt prompt={clip.prompt} />
-        {clip.take ? (
-          <p className="clip-take-line">{takeSentence({ n: clip.take.n, of: clip.take.of, firstId: '' }, clip.take.differs)}</p>
-        ) : null}
+        {clip.take ? <p className="clip-take-line">{takeText(clip.take)}</p> : null}
       </div>
       <div className="clip-detail-side">
         <section aria-labelledby="side-inputs">
-          <h3 id="side-inputs">Inputs</h3>
+          <h3 id="side-inputs">{t('detail.inputs')}</h3>
           <ClipInputs inputs={clip.inputs} />
         </section>
         <section aria-labelledby="side-rating">
-          <h3 id="side-rating">Rating and tags</h3>
+          <h3 id="side-rating">{t('detail.ratingTags')}</h3>
           <RatingControl rating={clip.rating} onRate={(stars) => void rate(clip.id, stars)} />
           <TagEditor tags={clip.tags} onChange={(tags) => void setTags(clip.id, tags)} />
         </section>
         <section aria-labelledby="side-lineage">
-          <h3 id="side-lineage">Lineage</h3>
+          <h3 id="side-lineage">{t('detail.lineage')}</h3>
           <Lineage lineage={clip.lineage} finalOf={clip.sidecar.parameters.finalOf?.clipId} />
         </section>
         <ClipFacts clip={clip} />

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/index';
 import { clipAt } from '../../store/library/paging';
 import { ClipCard, ClipCardPlaceholder } from './ClipCard';
@@ -41,6 +42,7 @@ export function ClipGrid({ total }: { total: number }) {
   const picked = useStudio((s) => s.compare.picked);
   const togglePick = useStudio((s) => s.compare.toggle);
   const announce = useStudio((s) => s.shell.announce);
+  const { t } = useTranslation('library');
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -92,9 +94,9 @@ export function ClipGrid({ total }: { total: number }) {
   /** Picks or unpicks a clip for Compare; a fifth is refused, said in the status line. */
   const onPick = useCallback(
     (id: string) => {
-      if (!togglePick(id)) announce(`Compare takes up to ${MAX_COMPARE} clips: unpick one first.`);
+      if (!togglePick(id)) announce(t('grid.compareFull', { max: MAX_COMPARE }));
     },
-    [togglePick, announce],
+    [togglePick, announce, t],
   );
 
   const onKeyDown = useCallback(
@@ -136,7 +138,7 @@ export function ClipGrid({ total }: { total: number }) {
       ref={scroller}
       className="clip-grid"
       role="grid"
-      aria-label="Clips"
+      aria-label={t('grid.label')}
       aria-multiselectable="true"
       aria-rowcount={rowCount}
       aria-colcount={columns}

@@ -1,4 +1,5 @@
 import { Columns2, Layers, X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/index';
 import { MAX_COMPARE, MIN_COMPARE } from '../../store/compare/slice';
 import { clipAt } from '../../store/library/paging';
@@ -16,50 +17,51 @@ export function ComparePickBar() {
   const setFilters = useStudio((s) => s.library.setFilters);
   const pages = useStudio((s) => s.library.pages);
   const total = useStudio((s) => s.library.total) ?? 0;
+  const { t } = useTranslation('library');
   if (!batchId && picked.length === 0) return null;
 
   const batchClips = batchId
     ? Array.from({ length: Math.min(total, MAX_COMPARE) }, (_, i) => clipAt(pages, i)?.id).filter((id): id is string => id !== undefined)
     : [];
   return (
-    <div className="compare-pick-bar" role="group" aria-label="Compare">
+    <div className="compare-pick-bar" role="group" aria-label={t('pickBar.label')}>
       {batchId ? (
         <>
           <span className="compare-pick-text">
             <Layers aria-hidden="true" size={16} />
-            One batch: {total} {total === 1 ? 'take' : 'takes'}
+            {t('pickBar.batch', { count: total })}
           </span>
           {picked.length === 0 ? (
             <button
               type="button"
               className="button primary"
               disabled={batchClips.length < MIN_COMPARE}
-              title={batchClips.length < MIN_COMPARE ? 'Compare needs two finished takes' : total > MAX_COMPARE ? `Compares the first ${MAX_COMPARE}` : undefined}
+              title={batchClips.length < MIN_COMPARE ? t('pickBar.needTwo') : total > MAX_COMPARE ? t('pickBar.firstN', { max: MAX_COMPARE }) : undefined}
               onClick={() => openCompare(batchClips)}
             >
               <Columns2 aria-hidden="true" size={16} />
-              Compare this batch
+              {t('pickBar.compareBatch')}
             </button>
           ) : null}
           <button type="button" className="button" onClick={() => setFilters({ batchId: '' })}>
             <X aria-hidden="true" size={16} />
-            Show all clips
+            {t('pickBar.showAll')}
           </button>
         </>
       ) : null}
       {picked.length > 0 ? (
         <>
           <span className="compare-pick-text" role="status">
-            {picked.length} of {MAX_COMPARE} picked for Compare
-            {picked.length < MIN_COMPARE ? ' — pick one more (Ctrl+click or X)' : ''}
+            {t('pickBar.picked', { n: picked.length, max: MAX_COMPARE })}
+            {picked.length < MIN_COMPARE ? t('pickBar.pickOneMore') : ''}
           </span>
           <button type="button" className="button primary" disabled={picked.length < MIN_COMPARE} onClick={() => openCompare(picked)}>
             <Columns2 aria-hidden="true" size={16} />
-            Compare {picked.length}
+            {t('pickBar.compareN', { n: picked.length })}
           </button>
           <button type="button" className="button" onClick={clearPicked}>
             <X aria-hidden="true" size={16} />
-            Clear picks
+            {t('pickBar.clear')}
           </button>
         </>
       ) : null}

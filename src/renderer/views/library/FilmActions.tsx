@@ -1,11 +1,15 @@
 import { Combine, Film, FilePlus2, FastForward, Scissors } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { sourceChoices, type SourceTask } from '../../../shared/library/source-video';
 import { useStudio } from '../../store/index';
 import { joinWithSource } from '../../store/library/source-handoff';
 import { ChainDialog, type ChainMode } from './ChainDialog';
 import { SourceDialog } from './SourceDialog';
+
+/** The Seedance 2.5 tasks on a clip, in button order. */
+const SOURCE_TASKS: readonly SourceTask[] = ['edit', 'extend'];
 
 /**
  * The open clip's Seedance 2.5 and film actions: **Edit…** and **Extend…** (issue 15 §2; disabled,
@@ -16,6 +20,7 @@ import { SourceDialog } from './SourceDialog';
  */
 export function FilmActions({ clip }: { clip: ClipDetail }) {
   const busy = useStudio((s) => s.library.busy);
+  const { t } = useTranslation('library');
   const models = useStudio((s) => s.models.list?.models ?? null);
   const [task, setTask] = useState<SourceTask | null>(null);
   const [chain, setChain] = useState<ChainMode | null>(null);
@@ -26,9 +31,9 @@ export function FilmActions({ clip }: { clip: ClipDetail }) {
     extend: sourceChoices('extend', clip, models ?? [], now),
   };
   /** Why the task's button is disabled, or null when it is enabled. */
-  const why = (t: SourceTask): string | null => {
-    if (!models) return 'Loading the models…';
-    const v = verdicts[t];
+  const why = (kind: SourceTask): string | null => {
+    if (!models) return t('film.loadingModels');
+    const v = verdicts[kind];
     if (v.problem) return v.problem;
     const usable = v.choices.some((c) => !c.reason);
     return usable ? null : (v.choices[0]?.reason ?? null);
@@ -37,20 +42,20 @@ export function FilmActions({ clip }: { clip: ClipDetail }) {
   const inChain = Boolean(clip.lineage.continuedFrom?.present) || clip.lineage.continuedBy.length > 0;
 
   return (
-    <div className="film-actions" role="toolbar" aria-label="Edit, extend and join">
-      {(['edit', 'extend'] as const).map((t) => {
-        const reason = why(t);
+    <div className="film-actions" role="toolbar" aria-label={t('film.label')}>
+      {SOURCE_TASKS.map((kind) => {
+        const reason = why(kind);
         return (
-          <div key={t} className="film-action">
-            <button type="button" className="button" disabled={reason !== null || busy !== null} aria-describedby={reason ? `film-why-${t}` : undefined} onClick={() => {
+          <div key={kind} className="film-action">
+            <button type="button" className="button" disabled={reason !== null || busy !== null} aria-describedby={reason ? `film-why-${kind}` : undefined} onClick={() => {
                 setNow(Date.now());
-                setTask(t);
+                setTask(kind);
               }}>
-              {t === 'edit' ? <Scissors aria-hidden="true" size={16} /> : <FastForward aria-hidden="true" size={16} />}
-              {t === 'edit' ? 'Edit…' : 'Extend…'}
+              {kind === 'edit' ? <Scissors aria-hidden="true" size={16} /> : <FastForward aria-hidden="true" size={16} />}
+              {kind === 'edit' ? t('film.edit') : t('film.extend')}
             </button>
             {reason ? (
-              <span id={`film-why-${t}`} className="film-why">
+              <span id={`film-why-${kind}`} className="film-why">
                 {reason}
               </span>
             ) : null}
@@ -67,11 +72,11 @@ export function FilmActions({ clip }: { clip: ClipDetail }) {
             onClick={() => void joinWithSource(useStudio, clip, extendSource.id)}
           >
             <Combine aria-hidden="true" size={16} />
-            {busy === 'join' ? 'Joining…' : 'Join with the source'}
+            {busy === 'join' ? t('film.joining') : t('film.join')}
           </button>
           {extendSource.present ? null : (
             <span id="film-why-join" className="film-why">
-              The source clip was deleted.
+              {t('film.sourceDeleted')}
             </span>
           )}
         </div>
@@ -80,11 +85,11 @@ export function FilmActions({ clip }: { clip: ClipDetail }) {
         <>
           <button type="button" className="button" onClick={() => setChain('play')}>
             <Film aria-hidden="true" size={16} />
-            Watch chain
+            {t('film.watchChain')}
           </button>
           <button type="button" className="button" onClick={() => setChain('export')}>
             <FilePlus2 aria-hidden="true" size={16} />
-            Export chain…
+            {t('film.exportChain')}
           </button>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { Search, X } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CATALOG } from '../../../shared/catalog/models';
 import { AspectRatio, Mode, ProviderId, Resolution } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
@@ -8,19 +9,8 @@ import { MODE_LABEL, PROVIDER_LABEL } from './format';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
-const DATES: Array<[DatePreset, string]> = [
-  ['any', 'Any time'],
-  ['today', 'Today'],
-  ['week', 'Last 7 days'],
-  ['month', 'Last 30 days'],
-  ['year', 'Last 12 months'],
-];
-const SORTS: Array<[SortChoice, string]> = [
-  ['newest', 'Newest first'],
-  ['oldest', 'Oldest first'],
-  ['best', 'Highest rated'],
-  ['worst', 'Lowest rated'],
-];
+const DATES: DatePreset[] = ['any', 'today', 'week', 'month', 'year'];
+const SORTS: SortChoice[] = ['newest', 'oldest', 'best', 'worst'];
 // Filters match the effective ratio, so "adaptive"/"auto" are never a clip's ratio.
 const RATIOS = AspectRatio.options.filter((r) => r !== 'adaptive' && r !== 'auto');
 
@@ -34,6 +24,7 @@ export function FilterBar() {
   const setFilters = useStudio((s) => s.library.setFilters);
   const reset = useStudio((s) => s.library.resetFilters);
   const search = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation('library');
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -50,15 +41,15 @@ export function FilterBar() {
   const models = CATALOG.filter((m) => !filters.provider || m.provider === filters.provider);
 
   return (
-    <div role="search" className="library-filters" aria-label="Filter clips">
+    <div role="search" className="library-filters" aria-label={t('filters.label')}>
       <div className="library-search">
         <Search aria-hidden="true" size={16} />
         <input
           ref={search}
           type="search"
           value={filters.text}
-          placeholder="Search prompts, tags"
-          aria-label="Search prompts and tags"
+          placeholder={t('filters.searchPlaceholder')}
+          aria-label={t('filters.searchLabel')}
           aria-keyshortcuts={IS_MAC ? 'Meta+F' : 'Control+F'}
           onChange={(e) => setFilters({ text: e.target.value })}
           onKeyDown={(e) => {
@@ -68,18 +59,18 @@ export function FilterBar() {
             }
           }}
         />
-        <kbd aria-hidden="true">{IS_MAC ? '⌘F' : 'Ctrl+F'}</kbd>
+        <kbd aria-hidden="true">{IS_MAC ? t('filters.shortcutMac') : t('filters.shortcut')}</kbd>
       </div>
-      <Menu label="Provider" value={filters.provider} onChange={(v) => setFilters({ provider: v as ProviderId | '', modelId: '' })}>
-        <option value="">All providers</option>
+      <Menu label={t('filters.provider')} value={filters.provider} onChange={(v) => setFilters({ provider: v as ProviderId | '', modelId: '' })}>
+        <option value="">{t('filters.allProviders')}</option>
         {ProviderId.options.map((p) => (
           <option key={p} value={p}>
             {PROVIDER_LABEL[p]}
           </option>
         ))}
       </Menu>
-      <Menu label="Model" value={filters.modelId} onChange={(v) => setFilters({ modelId: v })}>
-        <option value="">All models</option>
+      <Menu label={t('filters.model')} value={filters.modelId} onChange={(v) => setFilters({ modelId: v })}>
+        <option value="">{t('filters.allModels')}</option>
         {ProviderId.options
           .filter((p) => models.some((m) => m.provider === p))
           .map((p) => (
@@ -94,69 +85,72 @@ export function FilterBar() {
             </optgroup>
           ))}
       </Menu>
-      <Menu label="Mode" value={filters.mode} onChange={(v) => setFilters({ mode: v as Mode | '' })}>
-        <option value="">All modes</option>
+      <Menu label={t('filters.mode')} value={filters.mode} onChange={(v) => setFilters({ mode: v as Mode | '' })}>
+        <option value="">{t('filters.allModes')}</option>
         {Mode.options.map((m) => (
           <option key={m} value={m}>
             {MODE_LABEL[m].long}
           </option>
         ))}
       </Menu>
-      <Menu label="Resolution" value={filters.resolution} onChange={(v) => setFilters({ resolution: v as Resolution | '' })}>
-        <option value="">Any resolution</option>
+      <Menu label={t('filters.resolution')} value={filters.resolution} onChange={(v) => setFilters({ resolution: v as Resolution | '' })}>
+        <option value="">{t('filters.anyResolution')}</option>
         {Resolution.options.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
       </Menu>
-      <Menu label="Aspect ratio" value={filters.aspectRatio} onChange={(v) => setFilters({ aspectRatio: v as AspectRatio | '' })}>
-        <option value="">Any aspect ratio</option>
+      <Menu label={t('filters.aspectRatio')} value={filters.aspectRatio} onChange={(v) => setFilters({ aspectRatio: v as AspectRatio | '' })}>
+        <option value="">{t('filters.anyAspectRatio')}</option>
         {RATIOS.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
       </Menu>
-      <Menu label="Date" value={filters.date} onChange={(v) => setFilters({ date: v as DatePreset })}>
-        {DATES.map(([value, label]) => (
+      <Menu label={t('filters.date')} value={filters.date} onChange={(v) => setFilters({ date: v as DatePreset })}>
+        {DATES.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {t(`filters.dates.${value}`)}
           </option>
         ))}
       </Menu>
-      <Menu label="Rating" value={String(filters.minRating)} onChange={(v) => setFilters({ minRating: Number(v) })}>
-        <option value="0">Any rating</option>
+      <Menu label={t('filters.rating')} value={String(filters.minRating)} onChange={(v) => setFilters({ minRating: Number(v) })}>
+        <option value="0">{t('filters.anyRating')}</option>
         {[1, 2, 3, 4, 5].map((n) => (
           <option key={n} value={n}>
-            {'★'.repeat(n)} {n < 5 ? 'or more' : 'only'}
+            {n < 5 ? t('filters.starsOrMore', { stars: '★'.repeat(n) }) : t('filters.starsOnly', { stars: '★'.repeat(n) })}
           </option>
         ))}
       </Menu>
-      <Menu label="Sort" value={filters.sort} onChange={(v) => setFilters({ sort: v as SortChoice })}>
-        {SORTS.map(([value, label]) => (
+      <Menu label={t('filters.sort')} sort value={filters.sort} onChange={(v) => setFilters({ sort: v as SortChoice })}>
+        {SORTS.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {t(`filters.sorts.${value}`)}
           </option>
         ))}
       </Menu>
       {isFiltered(filters) ? (
         <button type="button" className="library-clear" onClick={reset}>
           <X aria-hidden="true" size={14} />
-          Clear filters
+          {t('filters.clear')}
         </button>
       ) : null}
     </div>
   );
 }
 
-/** One labelled native menu (keyboard- and screen-reader-friendly on every platform). */
-function Menu({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+/**
+ * One labelled native menu (keyboard- and screen-reader-friendly on every platform). A filter's menu
+ * is marked active when it holds a choice; the sort (`sort`) always holds one, so it never is.
+ */
+function Menu({ label, sort = false, value, onChange, children }: { label: string; sort?: boolean; value: string; onChange(value: string): void; children: ReactNode }) {
   return (
     <label className="library-menu">
       {/* The first option names the filter ("All providers"), so the label is for screen readers. */}
       <span className="visually-hidden">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-active={value !== '' && value !== '0' && value !== 'any' && label !== 'Sort'}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-active={value !== '' && value !== '0' && value !== 'any' && !sort}>
         {children}
       </select>
     </label>

@@ -1,5 +1,6 @@
 import { Film, SearchX, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useStudio } from '../../store/index';
@@ -23,6 +24,7 @@ export function LibraryView() {
   const open = detail.status !== 'closed';
   const lastOpen = useRef<string | null>(null);
   const browser = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation('library');
 
   useEffect(() => {
     // Ctrl/Cmd+Z brings back the last deleted clip, as the toast's Undo does; text fields keep their own undo.
@@ -51,8 +53,8 @@ export function LibraryView() {
   return (
     <div className="library">
       <ViewHeader
-        title="Library"
-        subtitle="Every finished video, kept on this computer with the prompt and settings that made it."
+        title={t('view.title')}
+        subtitle={t('view.subtitle')}
         actions={total !== null ? <span className="library-count">{clipCount(total)}</span> : null}
       />
       <div className="library-body">
@@ -74,28 +76,29 @@ function Browser() {
   const filters = useStudio((s) => s.library.filters);
   const reset = useStudio((s) => s.library.resetFilters);
   const setView = useStudio((s) => s.shell.setView);
+  const { t } = useTranslation('library');
 
   if (error && total === null) {
     return (
       <p className="library-state" role="alert">
-        <TriangleAlert aria-hidden="true" size={16} /> The library could not be read: {error}
+        <TriangleAlert aria-hidden="true" size={16} /> {t('browser.readError', { error })}
       </p>
     );
   }
   if (total === null) {
     return (
       <p className="library-state" role="status">
-        Reading the library…
+        {t('browser.reading')}
       </p>
     );
   }
   if (total === 0 && isFiltered(filters)) {
     return (
-      <EmptyState icon={SearchX} title="No clips match">
-        <p>Nothing in the library matches this search and these filters.</p>
+      <EmptyState icon={SearchX} title={t('browser.noMatchTitle')}>
+        <p>{t('browser.noMatchText')}</p>
         <p>
           <button type="button" className="button" onClick={reset}>
-            Clear filters
+            {t('browser.clearFilters')}
           </button>
         </p>
       </EmptyState>
@@ -103,15 +106,12 @@ function Browser() {
   }
   if (total === 0) {
     return (
-      <EmptyState icon={Film} title="Your library is empty">
-        <p>
-          Clips arrive here by themselves: when a job in the Queue finishes, its video is downloaded into the library folder with a poster and a
-          sidecar holding its prompt and settings — provider links expire within hours, so nothing waits for you.
-        </p>
-        <p>Clip folders copied into the library folder appear too, without a restart. The folder is set in Settings → Library.</p>
+      <EmptyState icon={Film} title={t('browser.emptyTitle')}>
+        <p>{t('browser.emptyArrive')}</p>
+        <p>{t('browser.emptyFolders')}</p>
         <p>
           <button type="button" className="button primary" onClick={() => setView('compose')}>
-            Compose a video
+            {t('browser.compose')}
           </button>
         </p>
       </EmptyState>
@@ -121,7 +121,7 @@ function Browser() {
     <>
       {error ? (
         <p className="library-state" role="alert">
-          <TriangleAlert aria-hidden="true" size={16} /> Some clips could not be loaded: {error}
+          <TriangleAlert aria-hidden="true" size={16} /> {t('browser.someFailed', { error })}
         </p>
       ) : null}
       <ClipGrid total={total} />

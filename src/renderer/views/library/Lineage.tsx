@@ -1,5 +1,6 @@
 import { ArrowDownRight, ArrowUpLeft } from 'lucide-react';
 import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClipDetail, ClipSummary } from '../../../shared/contract/library';
 import { useStudio } from '../../store/index';
 import { excerpt } from '../../store/library/slice';
@@ -14,31 +15,32 @@ type Ref = { id: string; present: boolean };
  * that clip, or a note when it was deleted — and "Continued by".
  */
 export function Lineage({ lineage, finalOf }: { lineage: ClipDetail['lineage']; finalOf?: string }) {
-  const from: Array<{ label: string; refs: Ref[] }> = [
+  const { t } = useTranslation('library');
+  const from: Array<{ key: string; label: string; refs: Ref[] }> = [
     // A final names its draft's clip id; the link still opens it, or says it is gone, when clicked.
-    { label: 'Final of', refs: finalOf ? [{ id: finalOf, present: true }] : [] },
-    { label: 'Continued from', refs: lineage.continuedFrom ? [lineage.continuedFrom] : [] },
-    { label: 'Edited from', refs: lineage.editedFrom ? [lineage.editedFrom] : [] },
-    { label: 'Extended from', refs: lineage.extendedFrom ? [lineage.extendedFrom] : [] },
-    { label: 'Joined from', refs: lineage.joinedFrom ?? [] },
+    { key: 'final', label: t('lineage.finalOf'), refs: finalOf ? [{ id: finalOf, present: true }] : [] },
+    { key: 'continued', label: t('lineage.continuedFrom'), refs: lineage.continuedFrom ? [lineage.continuedFrom] : [] },
+    { key: 'edited', label: t('lineage.editedFrom'), refs: lineage.editedFrom ? [lineage.editedFrom] : [] },
+    { key: 'extended', label: t('lineage.extendedFrom'), refs: lineage.extendedFrom ? [lineage.extendedFrom] : [] },
+    { key: 'joined', label: t('lineage.joinedFrom'), refs: lineage.joinedFrom ?? [] },
   ].filter((row) => row.refs.length > 0);
-  if (from.length === 0 && lineage.continuedBy.length === 0) return <p className="muted">Not made from or continued into another clip.</p>;
+  if (from.length === 0 && lineage.continuedBy.length === 0) return <p className="muted">{t('lineage.none')}</p>;
   return (
     <dl className="lineage">
       {from.map((row) => (
-        <Fragment key={row.label}>
+        <Fragment key={row.key}>
           <dt>
             <ArrowUpLeft aria-hidden="true" size={14} /> {row.label}
           </dt>
           {row.refs.map((ref, i) => (
-            <dd key={`${ref.id}-${i}`}>{ref.present ? <LineageLink id={ref.id} /> : <span className="muted">A clip that was deleted ({ref.id})</span>}</dd>
+            <dd key={`${ref.id}-${i}`}>{ref.present ? <LineageLink id={ref.id} /> : <span className="muted">{t('lineage.deleted', { id: ref.id })}</span>}</dd>
           ))}
         </Fragment>
       ))}
       {lineage.continuedBy.length > 0 ? (
         <>
           <dt>
-            <ArrowDownRight aria-hidden="true" size={14} /> Continued by
+            <ArrowDownRight aria-hidden="true" size={14} /> {t('lineage.continuedBy')}
           </dt>
           {lineage.continuedBy.map((id) => (
             <dd key={id}>
@@ -56,6 +58,7 @@ function LineageLink({ id }: { id: string }) {
   const open = useStudio((s) => s.library.open);
   const requests = useStudio((s) => s.library.requests);
   const [clip, setClip] = useState<ClipSummary | null>(null);
+  const { t } = useTranslation('library');
   useEffect(() => {
     let live = true;
     // Without it the button still opens the clip; only the label is plainer.
@@ -70,7 +73,7 @@ function LineageLink({ id }: { id: string }) {
   return (
     <button type="button" className="lineage-link" onClick={() => void open(id)}>
       {clip?.posterUrl ? <img src={clip.posterUrl} alt="" /> : <span className="lineage-thumb" />}
-      <span>{clip ? excerpt(clip.prompt, 70) : `Clip ${id}`}</span>
+      <span>{clip ? excerpt(clip.prompt, 70) : t('lineage.link', { id })}</span>
     </button>
   );
 }

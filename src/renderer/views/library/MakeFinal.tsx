@@ -1,5 +1,6 @@
 import { Sparkles } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { findModel } from '../../../shared/catalog/models';
 import type { JobParams } from '../../../shared/catalog/types';
 import type { ClipDetail } from '../../../shared/contract/library';
@@ -21,18 +22,19 @@ export function MakeFinal({ clip }: { clip: ClipDetail }) {
   const toast = useStudio((s) => s.library.showToast);
   const [asking, setAsking] = useState(false);
   const [sending, setSending] = useState(false);
+  const { t } = useTranslation('library');
   const entry = findModel(clip.modelId);
   if (!clip.sidecar.parameters.draft || !entry?.draft) return null;
-  const label = `Make final (${entry.draft.finalResolutions.join('/')})…`;
+  const label = t('final.button', { resolutions: entry.draft.finalResolutions.join('/') });
 
   const send = async (params: JobParams) => {
     setSending(true);
     try {
       await libraryRequests(useStudio.getState()).jobs.submit({ params });
       setAsking(false);
-      toast({ tone: 'info', text: 'The final is queued; it will be filed as a new clip linked to this draft.' });
+      toast({ tone: 'info', text: t('final.queued') });
     } catch (err) {
-      toast({ tone: 'error', text: `Final not sent: ${describeError(err)}` });
+      toast({ tone: 'error', text: t('final.notSent', { error: describeError(err) }) });
     } finally {
       setSending(false);
     }
@@ -52,6 +54,7 @@ export function MakeFinal({ clip }: { clip: ClipDetail }) {
 /** The question before the final is sent, or why it cannot be. */
 function FinalConfirm({ clip, demo, busy, onSend, onCancel }: { clip: ClipDetail; demo: boolean; busy: boolean; onSend(params: JobParams): void; onCancel(): void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation(['library', 'common']);
   // The question opens below the toolbar, often below the pane's fold (a block body: see RetryConfirm).
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'nearest' });
@@ -62,16 +65,16 @@ function FinalConfirm({ clip, demo, busy, onSend, onCancel }: { clip: ClipDetail
   const made = finalParams(clip.sidecar, entry, now);
   const text = made.ok && entry && clip.sidecar.draft ? finalQuoteText(finalQuote(clip.sidecar, entry, made.params, clip.sidecar.draft.expiresAt), demo) : made.ok ? '' : made.message;
   return (
-    <div ref={ref} className="job-confirm clip-final-confirm" role="group" aria-label="Confirm final">
+    <div ref={ref} className="job-confirm clip-final-confirm" role="group" aria-label={t('final.confirm')}>
       <p>{text}</p>
       <div className="job-actions">
         {made.ok ? (
           <button type="button" className="button primary" disabled={busy} onClick={() => onSend(made.params)}>
-            Send final
+            {t('final.send')}
           </button>
         ) : null}
         <button type="button" className="button" onClick={onCancel}>
-          {made.ok ? 'Don’t send' : 'Close'}
+          {made.ok ? t('final.dontSend') : t('common:close')}
         </button>
       </div>
     </div>

@@ -1,5 +1,7 @@
 import { ChevronLeft, ChevronRight, Maximize, Pause, Play, Repeat, TriangleAlert, Volume2, VolumeX } from 'lucide-react';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../i18n/format';
 import { clock } from './format';
 import { FRAME_SEC, nextShuttle, type PlayerCommand } from './player-keys';
 
@@ -36,6 +38,7 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
   // Volume 0–1 and mute, as the element has them (issue 14 "Also": the player had neither).
   const [volume, setVolume] = useState(1);
   const [muted, setMuted] = useState(false);
+  const { t } = useTranslation('library');
 
   // While playing (or shuttling back), follow the playhead every frame so the scrubber moves smoothly.
   useEffect(() => {
@@ -146,7 +149,7 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
         {failed ? (
           <p className="player-error" role="alert">
             <TriangleAlert aria-hidden="true" size={16} />
-            This video cannot be played: its file is missing or unreadable.
+            {t('player.cannotPlay')}
           </p>
         ) : null}
         {shuttleLabel ? (
@@ -155,14 +158,14 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
           </span>
         ) : null}
       </div>
-      <div className="player-bar" role="toolbar" aria-label="Player controls">
-        <button type="button" className="icon-button" aria-label="Previous frame" aria-keyshortcuts="," title="Previous frame ( , )" onClick={() => step(-1)}>
+      <div className="player-bar" role="toolbar" aria-label={t('player.controls')}>
+        <button type="button" className="icon-button" aria-label={t('player.previousFrame')} aria-keyshortcuts="," title={t('player.previousFrameTitle')} onClick={() => step(-1)}>
           <ChevronLeft aria-hidden="true" size={18} />
         </button>
-        <button type="button" className="icon-button play" aria-label={playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space" title={playing ? 'Pause (Space)' : 'Play (Space)'} onClick={toggle}>
+        <button type="button" className="icon-button play" aria-label={playing ? t('player.pause') : t('player.play')} aria-keyshortcuts="Space" title={playing ? t('player.pauseTitle') : t('player.playTitle')} onClick={toggle}>
           {playing ? <Pause aria-hidden="true" size={18} /> : <Play aria-hidden="true" size={18} />}
         </button>
-        <button type="button" className="icon-button" aria-label="Next frame" aria-keyshortcuts="." title="Next frame ( . )" onClick={() => step(1)}>
+        <button type="button" className="icon-button" aria-label={t('player.nextFrame')} aria-keyshortcuts="." title={t('player.nextFrameTitle')} onClick={() => step(1)}>
           <ChevronRight aria-hidden="true" size={18} />
         </button>
         <span className="player-time" aria-hidden="true">
@@ -175,8 +178,8 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
           max={duration || 0}
           step={FRAME_SEC}
           value={Math.min(time, duration || 0)}
-          aria-label="Position"
-          aria-valuetext={`${clock(time)} of ${clock(duration)}`}
+          aria-label={t('player.position')}
+          aria-valuetext={t('player.positionValue', { time: clock(time), duration: clock(duration) })}
           onChange={(e) => {
             const v = video.current;
             if (!v) return;
@@ -185,7 +188,7 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
           }}
         />
         <label className="player-speed">
-          <span className="visually-hidden">Speed</span>
+          <span className="visually-hidden">{t('player.speed')}</span>
           <select
             value={speed}
             onChange={(e) => {
@@ -197,7 +200,7 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
           >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s}×
+                {t('player.speedValue', { speed: s })}
               </option>
             ))}
           </select>
@@ -205,9 +208,9 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Mute"
+          aria-label={t('player.mute')}
           aria-pressed={muted}
-          title={muted ? 'Sound off' : 'Sound on'}
+          title={muted ? t('player.soundOff') : t('player.soundOn')}
           onClick={() => {
             if (video.current) video.current.muted = !video.current.muted;
           }}
@@ -221,8 +224,8 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
           max={1}
           step={0.05}
           value={muted ? 0 : volume}
-          aria-label="Volume"
-          aria-valuetext={muted ? 'Muted' : `${Math.round(volume * 100)}%`}
+          aria-label={t('player.volume')}
+          aria-valuetext={muted ? t('player.muted') : formatPercent(volume)}
           onChange={(e) => {
             const v = video.current;
             if (!v) return;
@@ -232,9 +235,9 @@ export function Player({ src, poster, label, ref }: PlayerProps) {
         />
         <button type="button" className="toggle-button" aria-pressed={loop} onClick={() => setLoop((l) => !l)}>
           <Repeat aria-hidden="true" size={16} />
-          Loop
+          {t('player.loop')}
         </button>
-        <button type="button" className="icon-button" aria-label="Full screen" aria-keyshortcuts="F" title="Full screen (F)" onClick={fullscreen}>
+        <button type="button" className="icon-button" aria-label={t('player.fullScreen')} aria-keyshortcuts="F" title={t('player.fullScreenTitle')} onClick={fullscreen}>
           <Maximize aria-hidden="true" size={16} />
         </button>
       </div>

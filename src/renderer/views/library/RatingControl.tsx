@@ -1,5 +1,6 @@
 import { Star } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_RATING } from '../../../shared/library/sidecar';
 
 /**
@@ -7,6 +8,7 @@ import { MAX_RATING } from '../../../shared/library/sidecar';
  * anywhere in the detail (see `playerCommand`). Clicking the current rating clears it.
  */
 export function RatingControl({ rating, onRate }: { rating: number; onRate(stars: number): void }) {
+  const { t } = useTranslation('library');
   const onKeyDown = (e: KeyboardEvent) => {
     const delta = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
     if (!delta) return;
@@ -17,7 +19,7 @@ export function RatingControl({ rating, onRate }: { rating: number; onRate(stars
   };
   return (
     <div className="rating-control">
-      <div role="radiogroup" aria-label="Rating" aria-keyshortcuts="1 2 3 4 5 0" className="rating-stars" onKeyDown={onKeyDown}>
+      <div role="radiogroup" aria-label={t('rating.label')} aria-keyshortcuts="1 2 3 4 5 0" className="rating-stars" onKeyDown={onKeyDown}>
         {Array.from({ length: MAX_RATING }, (_, i) => {
           const n = i + 1;
           return (
@@ -27,7 +29,7 @@ export function RatingControl({ rating, onRate }: { rating: number; onRate(stars
               role="radio"
               data-stars={n}
               aria-checked={rating === n}
-              aria-label={`${n} ${n === 1 ? 'star' : 'stars'}`}
+              aria-label={t('rating.star', { count: n })}
               tabIndex={rating === n || (rating === 0 && n === 1) ? 0 : -1}
               className="rating-star"
               data-filled={n <= rating}
@@ -38,7 +40,7 @@ export function RatingControl({ rating, onRate }: { rating: number; onRate(stars
           );
         })}
       </div>
-      <span className="rating-word">{rating > 0 ? `${rating} of ${MAX_RATING}` : 'Not rated'}</span>
+      <span className="rating-word">{rating > 0 ? t('rating.value', { rating, max: MAX_RATING }) : t('rating.notRated')}</span>
     </div>
   );
 }

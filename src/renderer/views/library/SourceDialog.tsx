@@ -1,17 +1,13 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Scissors } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import type { ClipDetail } from '../../../shared/contract/library';
 import type { SourceChoice, SourceTask } from '../../../shared/library/source-video';
 import { useStudio } from '../../store/index';
 import { sourceClip } from '../../store/library/source-handoff';
-
-const TITLE: Record<SourceTask, string> = { edit: 'Edit this clip', extend: 'Extend this clip' };
-const WHAT: Record<SourceTask, string> = {
-  edit: 'Seedance 2.5 changes what is in the clip and keeps its length and aspect ratio.',
-  extend: 'Seedance 2.5 continues the clip forward or backward in its aspect ratio; some providers return only the new part, which you can then join with this clip.',
-};
+import { formatFixed } from '../../i18n/format';
 
 /**
  * Picks the Seedance 2.5 row for **Edit…** / **Extend…** (issue 15 §2): one radio per row that
@@ -21,6 +17,7 @@ const WHAT: Record<SourceTask, string> = {
  */
 export function SourceDialog({ clip, task, choices, onClose }: { clip: ClipDetail; task: SourceTask | null; choices: SourceChoice[]; onClose(): void }) {
   const busy = useStudio((s) => s.library.busy);
+  const { t } = useTranslation(['library', 'common']);
   const usable = choices.filter((c) => !c.reason);
   const [picked, setPicked] = useState<string | null>(null);
   const chosen = choices.find((c) => c.model.id === picked && !c.reason) ?? usable[0];
@@ -38,13 +35,13 @@ export function SourceDialog({ clip, task, choices, onClose }: { clip: ClipDetai
             <>
               <Dialog.Title className="library-dialog-title">
                 <Scissors aria-hidden="true" size={18} />
-                {TITLE[task]}
+                {t(`source.title.${task}`)}
               </Dialog.Title>
               <Dialog.Description className="library-dialog-text">
-                {WHAT[task]} This clip lasts {clip.durationSec.toFixed(1)} s.
+                {t(`source.what.${task}`)} {t('source.lasts', { seconds: formatFixed(clip.durationSec, 1) })}
               </Dialog.Description>
               <fieldset className="library-dialog-choices">
-                <legend>Model</legend>
+                <legend>{t('source.model')}</legend>
                 {choices.map((c) => {
                   const id = `source-${c.model.id.replace(/[^a-z0-9]/gi, '-')}`;
                   return (
@@ -72,11 +69,11 @@ export function SourceDialog({ clip, task, choices, onClose }: { clip: ClipDetai
               </fieldset>
               <div className="library-dialog-actions">
                 <button type="button" className="button primary" disabled={!chosen || busy !== null} onClick={() => void open()}>
-                  {busy === task ? 'Opening Compose…' : 'Open in Compose'}
+                  {busy === task ? t('source.openingCompose') : t('source.open')}
                 </button>
                 <Dialog.Close asChild>
                   <button type="button" className="button">
-                    Cancel
+                    {t('common:cancel')}
                   </button>
                 </Dialog.Close>
               </div>

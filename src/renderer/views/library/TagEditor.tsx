@@ -1,5 +1,6 @@
 import { Plus, X } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { normalizeTags } from '../../../shared/library/sidecar';
 
 /**
@@ -8,6 +9,7 @@ import { normalizeTags } from '../../../shared/library/sidecar';
  */
 export function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange(tags: string[]): void }) {
   const [draft, setDraft] = useState('');
+  const { t } = useTranslation('library');
   const add = () => {
     const next = normalizeTags([...tags, ...draft.split(',')]);
     setDraft('');
@@ -15,11 +17,11 @@ export function TagEditor({ tags, onChange }: { tags: readonly string[]; onChang
   };
   return (
     <div className="tag-editor">
-      <ul className="tag-list" aria-label="Tags">
+      <ul className="tag-list" aria-label={t('tags.label')}>
         {tags.map((tag) => (
           <li key={tag} className="tag">
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+            <button type="button" aria-label={t('tags.remove', { tag })} onClick={() => onChange(tags.filter((other) => other !== tag))}>
               <X aria-hidden="true" size={12} />
             </button>
           </li>
@@ -35,8 +37,8 @@ export function TagEditor({ tags, onChange }: { tags: readonly string[]; onChang
         <input
           value={draft}
           maxLength={40}
-          placeholder={tags.length ? 'Add a tag' : 'Add a tag, e.g. client, b-roll'}
-          aria-label="New tag"
+          placeholder={tags.length ? t('tags.placeholder') : t('tags.placeholderFirst')}
+          aria-label={t('tags.newTag')}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === ',') {
@@ -47,7 +49,7 @@ export function TagEditor({ tags, onChange }: { tags: readonly string[]; onChang
             }
           }}
         />
-        <button type="submit" className="icon-button" aria-label="Add tag" disabled={draft.trim() === ''}>
+        <button type="submit" className="icon-button" aria-label={t('tags.add')} disabled={draft.trim() === ''}>
           <Plus aria-hidden="true" size={16} />
         </button>
       </form>
