@@ -105,5 +105,10 @@ export function costOf(params: JobView['params']): { text: string; asOf: string 
   if (!entry) return null;
   const cost = estimateCost(entry, params, outputSizeFor(entry, params));
   if (!cost) return null;
-  return { text: cost.usd < 0.01 ? i18n.t('queue:text.costUnderCent', { amount: formatUsd(0.01) }) : i18n.t('queue:text.costApprox', { amount: formatUsd(cost.usd) }), asOf: cost.asOf };
+  return { text: cost.usd < 0.01 ? i18n.t('queue:text.costUnderCent', { amount: formatUsd(0.01) }) : i18n.t('queue:text.costApprox', { amount: formatUsd(roundCents(cost.usd)) }), asOf: cost.asOf };
+}
+
+/** Rounds to whole cents the way the Queue always has (`toFixed(2)`), before Intl formats it: 1.005 stays "1.00". */
+function roundCents(usd: number): number {
+  return Number(usd.toFixed(2));
 }

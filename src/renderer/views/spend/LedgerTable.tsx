@@ -24,7 +24,7 @@ const NO_FIGURE = '\u2014';
 /** What the provider reported: "$0.12 · 48,600 tokens", or a dash where it reports nothing. */
 function reportedText(line: LedgerEntry): string {
   if (!line.reported) return NO_FIGURE;
-  const tokens = i18n.t('spend:ledger.tokens', { tokens: formatNumber(line.reported.tokens) });
+  const tokens = i18n.t('spend:ledger.tokens', { tokens: formatNumber(line.reported.tokens, 3) });
   return line.reported.usd === null ? tokens : i18n.t('spend:ledger.reportedUsd', { usd: money(line.reported.usd), tokens });
 }
 
