@@ -1,7 +1,9 @@
 import { Columns2, Layers, Library, X } from 'lucide-react';
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
 import { batchProgress } from '../../../shared/jobs/batch';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { MAX_COMPARE, MIN_COMPARE } from '../../store/compare/slice';
 import { batchClipIds, cancellableTakes } from '../../store/jobs/batches';
@@ -21,9 +23,14 @@ interface BatchRowProps {
 /** "3 takes · 1 done · 2 under way · 1 failed": the batch's progress in words. */
 export function batchProgressText(takes: readonly JobView[]): string {
   const p = batchProgress(takes);
-  return [`${p.total} takes`, p.done ? `${p.done} done` : '', p.active ? `${p.active} under way` : '', p.failed ? `${p.failed} failed or cancelled` : '']
+  return [
+    i18n.t('queue:batch.progressTakes', { total: p.total }),
+    p.done ? i18n.t('queue:batch.progressDone', { done: p.done }) : '',
+    p.active ? i18n.t('queue:batch.progressActive', { active: p.active }) : '',
+    p.failed ? i18n.t('queue:batch.progressFailed', { failed: p.failed }) : '',
+  ]
     .filter(Boolean)
-    .join(' · ');
+    .join(i18n.t('queue:batch.progressSeparator'));
 }
 
 /**
@@ -35,13 +42,14 @@ export const BatchRow = memo(function BatchRow({ batchId, takes, index, start, m
   const openCompare = useStudio((s) => s.compare.open);
   const setView = useStudio((s) => s.shell.setView);
   const setFilters = useStudio((s) => s.library.setFilters);
+  const { t } = useTranslation('queue');
   const [confirming, setConfirming] = useState(false);
   const progress = batchProgress(takes);
   const clips = batchClipIds(takes);
   const going = cancellableTakes(takes);
   const prompt = takes[0]?.params.prompt ?? '';
-  const name = `Batch of ${takes[0]?.batch?.of ?? takes.length} takes: ${promptExcerpt(prompt)}`;
-  const compareReason = clips.length < MIN_COMPARE ? 'Compare needs two finished takes' : null;
+  const name = t('batch.name', { of: takes[0]?.batch?.of ?? takes.length, prompt: promptExcerpt(prompt) });
+  const compareReason = clips.length < MIN_COMPARE ? t('batch.compareNeedsTwo') : null;
 
   return (
     <li ref={measure} data-index={index} data-batch-id={batchId} className="batch-row" style={{ transform: `translateY(${start}px)` }}>
@@ -53,17 +61,17 @@ export const BatchRow = memo(function BatchRow({ batchId, takes, index, start, m
           </span>
           <span className="batch-progress-text">{batchProgressText(takes)}</span>
         </div>
-        <progress className="batch-progress" max={progress.total} value={progress.done + progress.failed} aria-label={`Batch progress: ${progress.done + progress.failed} of ${progress.total} ended`} />
+        <progress className="batch-progress" max={progress.total} value={progress.done + progress.failed} aria-label={t('batch.progressLabel', { ended: progress.done + progress.failed, total: progress.total })} />
         <div className="batch-actions">
           <button
             type="button"
             className="button"
             disabled={compareReason !== null}
-            title={compareReason ?? (clips.length > MAX_COMPARE ? `Compares the first ${MAX_COMPARE} finished takes` : undefined)}
+            title={compareReason ?? (clips.length > MAX_COMPARE ? t('batch.comparesFirst', { max: MAX_COMPARE }) : undefined)}
             onClick={() => openCompare(clips)}
           >
             <Columns2 aria-hidden="true" size={16} />
-            Compare
+            {t('batch.compare')}
           </button>
           <button
             type="button"
@@ -75,20 +83,17 @@ export const BatchRow = memo(function BatchRow({ batchId, takes, index, start, m
             }}
           >
             <Library aria-hidden="true" size={16} />
-            Show in Library
+            {t('batch.showInLibrary')}
           </button>
           <button type="button" className="button" disabled={going.length === 0} aria-expanded={confirming} onClick={() => setConfirming((c) => !c)}>
             <X aria-hidden="true" size={16} />
-            Cancel all
+            {t('batch.cancelAll')}
           </button>
         </div>
       </section>
       {confirming && going.length > 0 ? (
-        <div className="job-confirm batch-confirm" role="group" aria-label="Confirm cancel all">
-          <p>
-            Cancel the {going.length} {going.length === 1 ? 'take' : 'takes'} still under way? Takes not sent yet are not billed; a take a provider has
-            started may still be billed where the provider cannot stop it.
-          </p>
+        <div className="job-confirm batch-confirm" role="group" aria-label={t('batch.confirmLabel')}>
+          <p>{t('batch.confirm', { count: going.length })}</p>
           <div className="job-actions">
             <button
               type="button"
@@ -96,21 +101,21 @@ export const BatchRow = memo(function BatchRow({ batchId, takes, index, start, m
               onClick={() => {
                 setConfirming(false);
                 void runAction(
-                  'Cancel all',
+                  t('batch.cancelAll'),
                   async () => {
                     const out = await Promise.allSettled(going.map((t) => cancelJob(useStudio, t.id)));
                     const failed = out.filter((o) => o.status === 'rejected').length;
-                    if (failed) throw new Error(`${failed} of ${going.length} could not be cancelled`);
+                    if (failed) throw new Error(t('batch.couldNotCancel', { failed, total: going.length }));
                     return going.length;
                   },
-                  (n) => `Cancelled ${n} ${n === 1 ? 'take' : 'takes'} of the batch.`,
+                  (n) => t('batch.cancelled', { count: n }),
                 );
               }}
             >
-              Cancel {going.length} {going.length === 1 ? 'take' : 'takes'}
+              {t('batch.cancelTakes', { count: going.length })}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Keep them
+              {t('batch.keep')}
             </button>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import { Ban, CopyPlus, Library, RotateCcw, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
 import { cancelJob, duplicateToCompose, openInLibrary, removeJob, retryJob } from '../../store/jobs/actions';
@@ -13,6 +14,7 @@ import { runAction } from './run-action';
  * billed submission: it shows the price (or that the demo bills nothing) and asks before sending.
  */
 export function JobActions({ job }: { job: JobView }) {
+  const { t } = useTranslation('queue');
   const [confirming, setConfirming] = useState<'cancel' | 'retry' | null>(null);
   const [busy, setBusy] = useState(false);
   const clipId = job.result?.libraryId;
@@ -24,11 +26,11 @@ export function JobActions({ job }: { job: JobView }) {
 
   return (
     <div className="job-actions-wrap">
-      <div className="job-actions" role="group" aria-label="Job actions">
+      <div className="job-actions" role="group" aria-label={t('actions.label')}>
         {canCancel(job.state) ? (
           <button type="button" className="button" disabled={busy} aria-expanded={confirming === 'cancel'} onClick={() => setConfirming((c) => (c === 'cancel' ? null : 'cancel'))}>
             <Ban aria-hidden="true" size={16} />
-            Cancel…
+            {t('actions.cancel')}
           </button>
         ) : null}
         {canRetry(job.state) ? (
@@ -37,21 +39,21 @@ export function JobActions({ job }: { job: JobView }) {
             className="button"
             disabled={busy}
             aria-expanded={confirming === 'retry'}
-            title="Sends the same inputs again as a new job; asks first, with the price"
+            title={t('actions.retryTitle')}
             onClick={() => setConfirming((c) => (c === 'retry' ? null : 'retry'))}
           >
             <RotateCcw aria-hidden="true" size={16} />
-            Retry…
+            {t('actions.retry')}
           </button>
         ) : null}
-        <button type="button" className="button" disabled={busy} onClick={() => act('Duplicate to Compose', () => duplicateToCompose(useStudio, job.id), 'Opened as a new draft in Compose.')}>
+        <button type="button" className="button" disabled={busy} onClick={() => act(t('actions.duplicate'), () => duplicateToCompose(useStudio, job.id), t('actions.duplicated'))}>
           <CopyPlus aria-hidden="true" size={16} />
-          Duplicate to Compose
+          {t('actions.duplicate')}
         </button>
         {clipId ? (
           <button type="button" className="button" onClick={() => openInLibrary(useStudio, clipId)}>
             <Library aria-hidden="true" size={16} />
-            Open in Library
+            {t('actions.openInLibrary')}
           </button>
         ) : null}
         {canRemove(job.state) ? (
@@ -59,28 +61,28 @@ export function JobActions({ job }: { job: JobView }) {
             type="button"
             className="button"
             disabled={busy}
-            title={job.state === 'completed' ? 'Removes it from the Queue; the video stays in the Library' : 'Removes it from the Queue'}
-            onClick={() => act('Remove', () => removeJob(useStudio, job.id), 'Removed from the Queue.')}
+            title={job.state === 'completed' ? t('actions.removeTitleDone') : t('actions.removeTitle')}
+            onClick={() => act(t('actions.remove'), () => removeJob(useStudio, job.id), t('actions.removed'))}
           >
             <Trash2 aria-hidden="true" size={16} />
-            Remove
+            {t('actions.remove')}
           </button>
         ) : null}
       </div>
       {confirming === 'retry' && canRetry(job.state) ? (
         <RetryConfirm
           job={job}
-          confirmLabel="Send again"
+          confirmLabel={t('retry.sendAgain')}
           busy={busy}
           onConfirm={() => {
             setConfirming(null);
-            act('Retry', () => retryJob(useStudio, job.id), 'Sent again, as a new job.');
+            act(t('actions.retryAction'), () => retryJob(useStudio, job.id), t('actions.sentAgain'));
           }}
           onCancel={() => setConfirming(null)}
         />
       ) : null}
       {confirming === 'cancel' && canCancel(job.state) ? (
-        <div className="job-confirm" role="group" aria-label="Confirm cancel">
+        <div className="job-confirm" role="group" aria-label={t('actions.confirmCancelLabel')}>
           <p>{cancelExplanation(job)}</p>
           <div className="job-actions">
             <button
@@ -89,13 +91,13 @@ export function JobActions({ job }: { job: JobView }) {
               disabled={busy}
               onClick={() => {
                 setConfirming(null);
-                act('Cancel', () => cancelJob(useStudio, job.id));
+                act(t('actions.cancelAction'), () => cancelJob(useStudio, job.id));
               }}
             >
-              Cancel the job
+              {t('actions.cancelJob')}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(null)}>
-              Keep it
+              {t('actions.keep')}
             </button>
           </div>
         </div>

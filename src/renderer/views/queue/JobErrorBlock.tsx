@@ -1,9 +1,11 @@
 import { KeyRound, PenLine, RotateCcw, VolumeX } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { duplicateToCompose, retryJob, retryWithoutAudio } from '../../store/jobs/actions';
-import { FIX_LABELS, fixFor, type FixAction } from './error-fix';
+import { fixFor, fixLabel, type FixAction } from './error-fix';
 import { RetryConfirm } from './RetryConfirm';
 import { runAction } from './run-action';
 
@@ -18,13 +20,13 @@ function runFix(fix: Exclude<FixAction, null>, id: string): void {
       useStudio.getState().shell.setView('settings');
       return;
     case 'retry-without-audio':
-      void runAction('Retry without audio', () => retryWithoutAudio(useStudio, id), 'Sent again without audio, as a new job.');
+      void runAction(i18n.t('queue:error.retryNoAudioAction'), () => retryWithoutAudio(useStudio, id), i18n.t('queue:error.sentAgainNoAudio'));
       return;
     case 'edit-in-compose':
-      void runAction('Opening in Compose', () => duplicateToCompose(useStudio, id), 'Opened as a new draft in Compose.');
+      void runAction(i18n.t('queue:error.openingInCompose'), () => duplicateToCompose(useStudio, id), i18n.t('queue:actions.duplicated'));
       return;
     case 'retry':
-      void runAction('Retry', () => retryJob(useStudio, id), 'Sent again, as a new job.');
+      void runAction(i18n.t('queue:actions.retryAction'), () => retryJob(useStudio, id), i18n.t('queue:actions.sentAgain'));
       return;
   }
 }
@@ -35,6 +37,7 @@ function runFix(fix: Exclude<FixAction, null>, id: string): void {
  * retrying in 12 s") for jobs still under way.
  */
 export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id' | 'error' | 'notice' | 'params' | 'state' | 'provider'>; compact?: boolean }) {
+  const { t } = useTranslation('queue');
   const [confirming, setConfirming] = useState(false);
   const error = job.error;
   if (!error) return job.notice ? <p className="job-notice">{job.notice}</p> : null;
@@ -53,14 +56,14 @@ export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id
           onClick={() => (SENDS.has(fix) ? setConfirming((c) => !c) : runFix(fix, job.id))}
         >
           <Icon aria-hidden="true" size={14} />
-          {FIX_LABELS[fix]}
+          {fixLabel(fix)}
           {SENDS.has(fix) ? '…' : ''}
         </button>
       ) : null}
       {fix && SENDS.has(fix) && confirming ? (
         <RetryConfirm
           job={fix === 'retry-without-audio' ? { ...job, params: { ...job.params, generateAudio: false } } : job}
-          confirmLabel={fix === 'retry-without-audio' ? 'Send again without audio' : 'Send again'}
+          confirmLabel={fix === 'retry-without-audio' ? t('retry.sendAgainNoAudio') : t('retry.sendAgain')}
           onConfirm={() => {
             setConfirming(false);
             runFix(fix, job.id);
@@ -70,7 +73,7 @@ export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id
       ) : null}
       {providerWords ? (
         <details className="job-error-details">
-          <summary>The provider's message</summary>
+          <summary>{t('error.providerMessage')}</summary>
           <code>{providerWords}</code>
         </details>
       ) : null}

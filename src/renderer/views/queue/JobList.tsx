@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
 import { dropJob, moveJob } from '../../store/jobs/actions';
@@ -35,6 +36,7 @@ interface JobListProps {
  * Alt+↑/↓ move a job not sent yet earlier or later in the queue (as dragging does).
  */
 export function JobList({ jobs, takes, batches, selectedId, paused, onSelect }: JobListProps) {
+  const { t } = useTranslation('queue');
   const scroller = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ id: string; over: string | null; place: DropPlace } | null>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -83,13 +85,14 @@ export function JobList({ jobs, takes, batches, selectedId, paused, onSelect }: 
       if (event.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
         event.preventDefault();
         if (job.state !== 'queued') {
-          useStudio.getState().shell.announce('Only jobs not sent yet can change their turn.');
+          useStudio.getState().shell.announce(t('list.onlyQueued'));
           return;
         }
         void runAction(
-          'Moving the job',
+          t('list.moving'),
           () => moveJob(useStudio, job.id, key === 'ArrowUp' ? -1 : 1),
-          (moved) => (moved ? `Moved to position ${moved.position} of ${moved.of} in the queue.` : `Already ${key === 'ArrowUp' ? 'first' : 'last'} in the queue.`),
+          (moved) =>
+            moved ? t('list.movedTo', { position: moved.position, of: moved.of }) : key === 'ArrowUp' ? t('list.alreadyFirst') : t('list.alreadyLast'),
         ).then(() => focusJob(job.id));
         return;
       }
@@ -100,7 +103,7 @@ export function JobList({ jobs, takes, batches, selectedId, paused, onSelect }: 
       const next = jobs[Math.min(jobs.length - 1, Math.max(0, target))];
       if (next) focusJob(next.id);
     },
-    [jobs, focusJob],
+    [jobs, focusJob, t],
   );
 
   const onDragStart = useCallback((event: DragEvent<HTMLLIElement>, job: JobView) => {
@@ -127,9 +130,9 @@ export function JobList({ jobs, takes, batches, selectedId, paused, onSelect }: 
       const rect = event.currentTarget.getBoundingClientRect();
       const place: DropPlace = event.clientY < rect.top + rect.height / 2 ? 'before' : 'after';
       setDrag(null);
-      void runAction('Moving the job', () => dropJob(useStudio, id, job.id, place), (moved) => (moved ? 'Moved in the queue.' : null));
+      void runAction(t('list.moving'), () => dropJob(useStudio, id, job.id, place), (moved) => (moved ? t('list.moved') : null));
     },
-    [],
+    [t],
   );
   const onDragEnd = useCallback(() => setDrag(null), []);
 
@@ -138,7 +141,7 @@ export function JobList({ jobs, takes, batches, selectedId, paused, onSelect }: 
   const items = virtualizer.getVirtualItems();
   return (
     <div className="job-scroller" ref={scroller}>
-      <ul className="job-list" aria-label={`Jobs, ${jobs.length}`} style={{ height: virtualizer.getTotalSize() }}>
+      <ul className="job-list" aria-label={t('list.label', { total: jobs.length })} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;

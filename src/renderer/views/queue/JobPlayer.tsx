@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/client';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 
 type PlayerState = { status: 'loading' } | { status: 'ready'; url: string; poster: string | null } | { status: 'error'; message: string };
@@ -10,6 +12,7 @@ type PlayerState = { status: 'loading' } | { status: 'ready'; url: string; poste
  * was filed as (`library:get`). Mount it with `key={clipId}`: it loads once per clip.
  */
 export function JobPlayer({ clipId }: { clipId: string }) {
+  const { t } = useTranslation('queue');
   const requests = useStudio((s) => s.jobs.requests);
   const [state, setState] = useState<PlayerState>({ status: 'loading' });
 
@@ -20,7 +23,7 @@ export function JobPlayer({ clipId }: { clipId: string }) {
       (clip) => {
         if (!live) return;
         if (clip.playUrl) setState({ status: 'ready', url: clip.playUrl, poster: clip.posterUrl });
-        else setState({ status: 'error', message: 'The video file is missing from the library folder.' });
+        else setState({ status: 'error', message: i18n.t('queue:player.missing') });
       },
       (err: unknown) => {
         if (live) setState({ status: 'error', message: describeError(err) });
@@ -31,7 +34,7 @@ export function JobPlayer({ clipId }: { clipId: string }) {
     };
   }, [clipId, requests]);
 
-  if (state.status === 'loading') return <div className="job-player job-player-empty">Loading the video…</div>;
+  if (state.status === 'loading') return <div className="job-player job-player-empty">{t('player.loading')}</div>;
   if (state.status === 'error') return <div className="job-player job-player-empty">{state.message}</div>;
-  return <video className="job-player" src={state.url} poster={state.poster ?? undefined} controls preload="metadata" aria-label="The finished video" />;
+  return <video className="job-player" src={state.url} poster={state.poster ?? undefined} controls preload="metadata" aria-label={t('player.label')} />;
 }

@@ -1,11 +1,11 @@
 import { GripVertical } from 'lucide-react';
 import { memo, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
-import { durationText } from '../../../shared/format/duration';
 import { JobErrorBlock } from './JobErrorBlock';
 import { useStudio } from '../../store/index';
 import { jobCost } from './job-cost';
-import { modelName, promptExcerpt, providerName } from './job-text';
+import { durationWords, modelName, promptExcerpt, providerName } from './job-text';
 import { JobThumb } from './JobThumb';
 import { JobTimes } from './JobTimes';
 import { JobWait } from './JobWait';
@@ -42,6 +42,7 @@ export interface JobRowProps {
  * jobs not sent yet can be dragged (or moved with Alt+↑/↓) to change their turn.
  */
 export const JobRow = memo(function JobRow(props: JobRowProps) {
+  const { t } = useTranslation('queue');
   const { job, selected } = props;
   const queued = job.state === 'queued';
   const demoNow = useStudio((s) => s.app.info?.demo ?? false);
@@ -64,7 +65,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
       onDragEnd={props.onDragEnd}
     >
       <div className="job-row-inner" data-selected={selected ? '' : undefined}>
-        <span className="job-grip" aria-hidden="true" title={queued ? 'Drag to change its turn (or Alt+↑/↓)' : undefined}>
+        <span className="job-grip" aria-hidden="true" title={queued ? t('row.dragHint') : undefined}>
           {queued ? <GripVertical size={16} /> : null}
         </span>
         <button
@@ -81,7 +82,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
               {promptExcerpt(p.prompt)}
             </span>
             <span className="job-meta">
-              <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {durationText(p.duration)}
+              <span className="job-provider">{providerName(job.provider)}</span> · {modelName(p.modelId)} · {p.resolution} · {durationWords(p.duration)}
             </span>
             {props.take ? <span className="job-take">{props.take}</span> : null}
           </span>

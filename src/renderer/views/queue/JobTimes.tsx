@@ -1,4 +1,5 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { useTranslation } from 'react-i18next';
 import { etaText, formatDuration, phaseTimes } from './job-text';
 import { useNow } from './use-now';
 
@@ -10,16 +11,24 @@ const LIVE: readonly JobView['state'][] = ['queued', 'submitting', 'submitted', 
  * the place in the provider's queue while there is one. Before sending: time waiting here.
  */
 export function JobTimes({ job, paused }: { job: JobView; paused: boolean }) {
+  const { t: tr } = useTranslation('queue');
   const now = useNow(LIVE.includes(job.state));
   const t = phaseTimes(job, now);
   const eta = etaText(job, now);
   const lines: string[] = [];
   if ((job.state === 'queued' || job.state === 'submitting') && t.here !== undefined) {
-    lines.push(`Waiting to send ${formatDuration(t.here)}${paused && job.state === 'queued' ? ' (paused)' : ''}`);
+    const time = formatDuration(t.here);
+    lines.push(paused && job.state === 'queued' ? tr('times.waitingToSendPaused', { time }) : tr('times.waitingToSend', { time }));
   }
-  if (t.waiting !== undefined) lines.push(`${job.state === 'submitted' ? 'In provider queue' : 'Waited'} ${formatDuration(t.waiting)}`);
-  if (job.state === 'submitted' && job.queuePosition !== undefined) lines.push(`#${job.queuePosition + 1} in line`);
-  if (t.generating !== undefined) lines.push(`${job.state === 'running' ? 'Generating' : 'Generated in'} ${formatDuration(t.generating)}`);
+  if (t.waiting !== undefined) {
+    const time = formatDuration(t.waiting);
+    lines.push(job.state === 'submitted' ? tr('times.inProviderQueue', { time }) : tr('times.waited', { time }));
+  }
+  if (job.state === 'submitted' && job.queuePosition !== undefined) lines.push(tr('times.inLine', { place: job.queuePosition + 1 }));
+  if (t.generating !== undefined) {
+    const time = formatDuration(t.generating);
+    lines.push(job.state === 'running' ? tr('times.generating', { time }) : tr('times.generatedIn', { time }));
+  }
   if (eta) lines.push(eta);
   if (lines.length === 0) return <span className="job-times" />;
   return (

@@ -1,5 +1,6 @@
 import { CircleCheck, CircleX, TriangleAlert, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/index';
 import { continueFromLastFrame, openJob } from '../../store/jobs/actions';
 import type { JobNotice } from '../../store/jobs/slice';
@@ -16,9 +17,10 @@ const TOAST_MS = 12_000;
  * screen reader hears them without losing its place; rendered at every view.
  */
 export function JobToasts() {
+  const { t } = useTranslation('queue');
   const notices = useStudio((s) => s.jobs.notices);
   return (
-    <div className="job-toasts" role="status" aria-live="polite" aria-label="Job notifications">
+    <div className="job-toasts" role="status" aria-live="polite" aria-label={t('toasts.label')}>
       {notices.map((notice) => (
         <JobToast key={`${notice.jobId}-${notice.at}`} notice={notice} />
       ))}
@@ -27,6 +29,7 @@ export function JobToasts() {
 }
 
 function JobToast({ notice }: { notice: JobNotice }) {
+  const { t } = useTranslation('queue');
   const job = useStudio((s) => s.jobs.byId[notice.jobId]);
   const dismiss = useStudio((s) => s.jobs.dismissNotice);
   // Held while the pointer or keyboard focus is on it: nobody loses a toast they are reading.
@@ -54,7 +57,10 @@ function JobToast({ notice }: { notice: JobNotice }) {
       <Icon aria-hidden="true" size={18} />
       <div className="job-toast-body">
         <p className="job-toast-title">
-          {done ? 'Video ready' : `Job ${stateWord({ state: notice.state }).toLowerCase()}`} · {providerName(job.provider)}
+          {t('toasts.title', {
+            what: done ? t('toasts.videoReady') : t('toasts.jobEnded', { state: stateWord({ state: notice.state }).toLowerCase() }),
+            provider: providerName(job.provider),
+          })}
         </p>
         <p className="job-toast-prompt">{promptExcerpt(job.params.prompt, 60)}</p>
         <div className="job-toast-actions">
@@ -66,7 +72,7 @@ function JobToast({ notice }: { notice: JobNotice }) {
               openJob(useStudio, job.id);
             }}
           >
-            Open
+            {t('toasts.open')}
           </button>
           {done && clipId ? (
             <button
@@ -74,15 +80,15 @@ function JobToast({ notice }: { notice: JobNotice }) {
               className="button small"
               onClick={() => {
                 dismiss(notice);
-                void runAction('Continue from last frame', () => continueFromLastFrame(useStudio, clipId));
+                void runAction(t('toasts.continue'), () => continueFromLastFrame(useStudio, clipId));
               }}
             >
-              Continue from last frame
+              {t('toasts.continue')}
             </button>
           ) : null}
         </div>
       </div>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(notice)}>
+      <button type="button" className="icon-button" aria-label={t('toasts.dismiss')} onClick={() => dismiss(notice)}>
         <X aria-hidden="true" size={16} />
       </button>
     </div>

@@ -1,4 +1,6 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/index';
 import { etaText, providerName } from './job-text';
 import { useNow } from './use-now';
 
@@ -13,6 +15,7 @@ type ProgressJob = Pick<JobView, 'state' | 'progress' | 'etaSeconds' | 'updatedA
  * labelled `progressbar` with a caption.
  */
 export function ProgressBar({ job, decorative = false }: { job: ProgressJob; decorative?: boolean }) {
+  const { t } = useTranslation('queue');
   const active = ['submitting', 'submitted', 'running', 'downloading'].includes(job.state);
   const now = useNow(active && !decorative && job.progress === undefined && job.etaSeconds !== undefined);
   if (!active) return null;
@@ -32,7 +35,7 @@ export function ProgressBar({ job, decorative = false }: { job: ProgressJob; dec
       <div
         className="job-progress"
         role="progressbar"
-        aria-label={job.state === 'downloading' ? 'Download' : 'Generation'}
+        aria-label={job.state === 'downloading' ? t('progress.download') : t('progress.generation')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={value}
@@ -50,6 +53,11 @@ export function ProgressBar({ job, decorative = false }: { job: ProgressJob; dec
 function unmeasured(job: ProgressJob, now: number): string {
   const name = providerName(job.provider);
   const eta = etaText(job, now);
-  const what = job.state === 'downloading' ? 'The download size is not known yet' : job.state === 'submitting' ? `Sending to ${name}` : `${name} reports no percentage`;
-  return eta ? `${what} · ${eta}` : what;
+  const what =
+    job.state === 'downloading'
+      ? i18n.t('queue:progress.sizeUnknown')
+      : job.state === 'submitting'
+        ? i18n.t('queue:progress.sending', { provider: name })
+        : i18n.t('queue:progress.noPercent', { provider: name });
+  return eta ? i18n.t('queue:progress.withEta', { what, eta }) : what;
 }

@@ -1,5 +1,6 @@
 import { ListVideo } from 'lucide-react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useStudio } from '../../store/index';
@@ -15,6 +16,7 @@ import './queue.css';
 
 /** Queue: every job from queued to downloaded, with its state and actions (UX.md "Queue"). */
 export function QueueView() {
+  const { t } = useTranslation('queue');
   const byId = useStudio((s) => s.jobs.byId);
   const loaded = useStudio((s) => s.jobs.loaded);
   const loadError = useStudio((s) => s.jobs.loadError);
@@ -33,21 +35,21 @@ export function QueueView() {
 
   return (
     <div className="queue-view">
-      <ViewHeader title="Queue" subtitle="Jobs waiting, generating and downloading, in the order they are sent." actions={<PauseButton />} />
+      <ViewHeader title={t('view.title')} subtitle={t('view.subtitle')} actions={<PauseButton />} />
       {paused ? (
         <p className="queue-banner" role="note">
-          The queue is paused: jobs not sent yet wait here. Jobs already at a provider keep going.
+          {t('view.pausedBanner')}
         </p>
       ) : null}
       {loadError && !loaded ? (
         <p className="queue-banner" role="alert">
-          The jobs could not be loaded: {loadError}
+          {t('view.loadError', { error: loadError })}
         </p>
       ) : null}
       {loaded && ordered.length === 0 ? (
-        <EmptyState icon={ListVideo} title="No jobs yet">
-          <p>Jobs you start from Compose appear here with their state, progress and cost.</p>
-          <p>Work queued while offline is sent when the network returns.</p>
+        <EmptyState icon={ListVideo} title={t('view.emptyTitle')}>
+          <p>{t('view.emptyStart')}</p>
+          <p>{t('view.emptyOffline')}</p>
         </EmptyState>
       ) : (
         <>
@@ -58,7 +60,7 @@ export function QueueView() {
             {shown.length > 0 ? (
               <JobList jobs={shown} takes={takes} batches={batches} selectedId={selectedId} paused={paused} onSelect={select} />
             ) : (
-              <p className="queue-none">{loaded ? 'No jobs match this filter.' : 'Loading jobs…'}</p>
+              <p className="queue-none">{loaded ? t('view.noMatch') : t('view.loading')}</p>
             )}
             {selected ? <JobPanel job={selected} take={takes.get(selected.id)} paused={paused} onClose={() => select(null)} /> : null}
           </div>

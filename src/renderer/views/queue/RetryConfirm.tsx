@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
 import { useStudio } from '../../store/index';
 import { RetryBudgetLine } from '../spend/RetryBudgetLine';
@@ -19,6 +20,7 @@ interface RetryConfirmProps {
  * A group named "Confirm retry".
  */
 export function RetryConfirm({ job, confirmLabel, busy = false, onConfirm, onCancel }: RetryConfirmProps) {
+  const { t } = useTranslation('queue');
   const demo = useStudio((s) => s.app.info?.demo ?? false);
   const ref = useRef<HTMLDivElement>(null);
   // The question opens below the button, often below the pane's fold: bring it into view.
@@ -27,7 +29,7 @@ export function RetryConfirm({ job, confirmLabel, busy = false, onConfirm, onCan
     ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   return (
-    <div ref={ref} className="job-confirm" role="group" aria-label="Confirm retry">
+    <div ref={ref} className="job-confirm" role="group" aria-label={t('retry.confirmLabel')}>
       <p>{retryPriceText(job, demo)}</p>
       <RetryBudgetLine job={job} />
       <div className="job-actions">
@@ -35,7 +37,7 @@ export function RetryConfirm({ job, confirmLabel, busy = false, onConfirm, onCan
           {confirmLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          Don&apos;t send
+          {t('retry.dontSend')}
         </button>
       </div>
     </div>

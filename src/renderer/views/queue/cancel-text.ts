@@ -1,4 +1,5 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { i18n } from '../../i18n/index';
 import { providerName } from './job-text';
 
 /**
@@ -12,20 +13,20 @@ export function cancelExplanation(job: Pick<JobView, 'state' | 'provider'>): str
   switch (job.state) {
     case 'draft':
     case 'queued':
-      return 'It has not been sent yet, so nothing is billed.';
+      return i18n.t('queue:cancel.notSent');
     case 'submitting':
-      return `It is being sent to ${name} right now; it will be cancelled as soon as ${name} confirms it.`;
+      return i18n.t('queue:cancel.sending', { provider: name });
     case 'downloading':
-      return 'The video is already made (and billed); cancelling stops the download and discards it.';
+      return i18n.t('queue:cancel.downloading');
     case 'needs_attention':
-      return `The app stops tracking it. If ${name} did get the task, it may still run and be billed — check the ${name} dashboard.`;
+      return i18n.t('queue:cancel.needsAttention', { provider: name });
     case 'submitted':
     case 'running':
-      if (job.provider === 'fal') return `fal can cancel a task only before it starts. If it has started, the app stops tracking it; it may still be billed.`;
-      if (job.provider === 'ark') return `ModelArk can cancel a task only while it is queued. If it is already generating, it keeps running and may still be billed.`;
-      return `${name} has no way to cancel a task: the app stops tracking it; it may still be billed.`;
+      if (job.provider === 'fal') return i18n.t('queue:cancel.fal');
+      if (job.provider === 'ark') return i18n.t('queue:cancel.ark');
+      return i18n.t('queue:cancel.noCancel', { provider: name });
     default:
-      return 'It has already ended.';
+      return i18n.t('queue:cancel.ended');
   }
 }
 

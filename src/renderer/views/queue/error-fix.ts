@@ -1,4 +1,5 @@
 import type { JobError, JobView } from '../../../shared/jobs/job';
+import { i18n } from '../../i18n/index';
 
 /** The one-click remedy a failed job offers beside the engine's advice (issue 5: "retry without audio", "check your key in Settings"). */
 export type FixAction = 'settings' | 'retry-without-audio' | 'edit-in-compose' | 'retry' | null;
@@ -37,10 +38,7 @@ export function fixFor(job: Pick<JobView, 'error' | 'params'>): FixAction {
   }
 }
 
-/** The button's words for each remedy. */
-export const FIX_LABELS: Record<Exclude<FixAction, null>, string> = {
-  settings: 'Check your key in Settings',
-  'retry-without-audio': 'Retry without audio',
-  'edit-in-compose': 'Edit in Compose',
-  retry: 'Retry',
-};
+/** The button's words for a remedy, in the UI's language. */
+export function fixLabel(fix: Exclude<FixAction, null>): string {
+  return i18n.t(`queue:fix.${fix}`);
+}

@@ -1,4 +1,5 @@
 import type { JobView } from '../../../shared/jobs/job';
+import { i18n } from '../../i18n/index';
 import { costOf, providerName } from './job-text';
 
 /**
@@ -29,18 +30,20 @@ export function jobCost(job: Pick<JobView, 'params' | 'state' | 'history' | 'pro
   if (job.state === 'cancelled') {
     const before = stateBeforeCancel(job.history);
     const unbilled = before === undefined || before === 'draft' || before === 'queued' || (before === 'submitted' && (job.provider === 'fal' || job.provider === 'ark'));
-    if (demo || unbilled) return { kind: 'not-billed', text: 'not billed', title: demo ? 'A demo job: nothing is ever billed' : 'Cancelled before the provider made anything: nothing was billed' };
+    if (demo || unbilled) {
+      return { kind: 'not-billed', text: i18n.t('queue:cost.notBilled'), title: demo ? i18n.t('queue:cost.notBilledDemo') : i18n.t('queue:cost.notBilledEarly') };
+    }
     const cost = costOf(job.params);
     return {
       kind: 'may-be-billed',
-      text: cost ? `may be billed ${cost.text}` : 'may be billed',
-      title: `Cancelled after ${providerName(job.provider)} started it: check the ${providerName(job.provider)} dashboard`,
+      text: cost ? i18n.t('queue:cost.mayBeBilledPrice', { price: cost.text }) : i18n.t('queue:cost.mayBeBilled'),
+      title: i18n.t('queue:cost.mayBeBilledTitle', { provider: providerName(job.provider) }),
     };
   }
   const cost = costOf(job.params);
-  if (!cost) return { kind: 'none', text: 'no price', title: 'No published price for this model and size' };
-  if (demo) return { kind: 'would', text: `would cost ${cost.text}`, title: `Demo job, nothing billed; with a real key it would cost ${cost.text} (prices as of ${cost.asOf})` };
-  return { kind: 'estimate', text: cost.text, title: `Estimate, prices as of ${cost.asOf}` };
+  if (!cost) return { kind: 'none', text: i18n.t('queue:cost.noPrice'), title: i18n.t('queue:cost.noPriceTitle') };
+  if (demo) return { kind: 'would', text: i18n.t('queue:cost.would', { price: cost.text }), title: i18n.t('queue:cost.wouldTitle', { price: cost.text, asOf: cost.asOf }) };
+  return { kind: 'estimate', text: cost.text, title: i18n.t('queue:cost.estimateTitle', { asOf: cost.asOf }) };
 }
 
 /** The state the job was in when it was cancelled: the history entry before the last `cancelled`. */
@@ -58,7 +61,7 @@ function stateBeforeCancel(history: JobView['history']): JobView['state'] | unde
 export function retryPriceText(job: Pick<JobView, 'params' | 'provider'>, demo: boolean): string {
   const cost = costOf(job.params);
   const name = providerName(job.provider);
-  if (demo) return `It runs in the demo, so nothing is billed${cost ? ` (with a real ${name} key it would cost ${cost.text})` : ''}.`;
-  if (!cost) return `It is sent to ${name} as a new job and billed again; there is no published price for this model and size.`;
-  return `It is sent to ${name} as a new job and billed again: ${cost.text} (estimate, prices as of ${cost.asOf}).`;
+  if (demo) return cost ? i18n.t('queue:retry.demoPrice', { provider: name, price: cost.text }) : i18n.t('queue:retry.demo');
+  if (!cost) return i18n.t('queue:retry.noPrice', { provider: name });
+  return i18n.t('queue:retry.price', { provider: name, price: cost.text, asOf: cost.asOf });
 }

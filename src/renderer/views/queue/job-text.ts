@@ -1,6 +1,9 @@
 import { estimateCost, outputSizeFor } from '../../../shared/catalog/params';
 import { findModel } from '../../../shared/catalog/models';
 import type { JobState, JobView } from '../../../shared/jobs/job';
+import { AUTO_DURATION } from '../../../shared/catalog/task-type';
+import { i18n } from '../../i18n/index';
+import { formatUsd } from '../../i18n/format';
 import { PROVIDER_LABELS } from '../settings/providers';
 
 /**
@@ -9,36 +12,14 @@ import { PROVIDER_LABELS } from '../settings/providers';
  * Needs attention · Expired · Cancelled.
  */
 export function stateWord(job: Pick<JobView, 'state' | 'progress'>): string {
-  switch (job.state) {
-    case 'draft':
-      return 'Draft';
-    case 'queued':
-      return 'Not sent yet';
-    case 'submitting':
-      return 'Sending';
-    case 'submitted':
-      return 'Waiting at provider';
-    case 'running':
-      return job.progress === undefined ? 'Generating' : `Generating ${Math.floor(job.progress)}%`;
-    case 'downloading':
-      return 'Downloading';
-    case 'completed':
-      return 'Done';
-    case 'failed':
-      return 'Failed';
-    case 'needs_attention':
-      return 'Needs attention';
-    case 'expired':
-      return 'Expired';
-    case 'cancelled':
-      return 'Cancelled';
-  }
+  if (job.state === 'running' && job.progress !== undefined) return i18n.t('queue:state.runningPercent', { percent: Math.floor(job.progress) });
+  return i18n.t(`queue:state.${job.state}`);
 }
 
 /** The prompt on one line, cut at `max` characters with an ellipsis; "No prompt" when empty. */
 export function promptExcerpt(prompt: string, max = 90): string {
   const text = prompt.trim().replace(/\s+/g, ' ');
-  if (text === '') return 'No prompt';
+  if (text === '') return i18n.t('queue:text.noPrompt');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -50,6 +31,11 @@ export function modelName(modelId: string): string {
 /** The provider's name as Settings shows it. */
 export function providerName(provider: JobView['provider']): string {
   return PROVIDER_LABELS[provider].name;
+}
+
+/** A job's asked-for duration in words: "5 s" ("5 秒"), or "Auto" for −1 (the model picks, Seedance 2.x); `durationText` in the UI's language. */
+export function durationWords(seconds: number): string {
+  return seconds === AUTO_DURATION ? i18n.t('queue:text.autoDuration') : i18n.t('queue:text.seconds', { seconds });
 }
 
 /** A duration in ms as people read a timer: `0:07`, `4:32`, `1:02:09`. Negative counts as 0. */
@@ -106,7 +92,7 @@ export function phaseTimes(job: Pick<JobView, 'history' | 'state' | 'updatedAt'>
 export function etaText(job: Pick<JobView, 'state' | 'etaSeconds' | 'updatedAt'>, now: number): string | null {
   if (job.etaSeconds === undefined || (job.state !== 'submitted' && job.state !== 'running')) return null;
   const left = job.etaSeconds * 1000 - (now - job.updatedAt);
-  return left > 1000 ? `about ${formatDuration(left)} left` : 'any moment now';
+  return left > 1000 ? i18n.t('queue:text.etaLeft', { time: formatDuration(left) }) : i18n.t('queue:text.etaSoon');
 }
 
 /**
@@ -119,5 +105,10 @@ export function costOf(params: JobView['params']): { text: string; asOf: string 
   if (!entry) return null;
   const cost = estimateCost(entry, params, outputSizeFor(entry, params));
   if (!cost) return null;
-  return { text: cost.usd < 0.01 ? '< $0.01' : `≈ $${cost.usd.toFixed(2)}`, asOf: cost.asOf };
+  return { text: cost.usd < 0.01 ? i18n.t('queue:text.costUnderCent', { amount: formatUsd(0.01) }) : i18n.t('queue:text.costApprox', { amount: formatUsd(roundCents(cost.usd)) }), asOf: cost.asOf };
+}
+
+/** Rounds to whole cents the way the Queue always has (`toFixed(2)`), before Intl formats it: 1.005 stays "1.00". */
+function roundCents(usd: number): number {
+  return Number(usd.toFixed(2));
 }

@@ -1,4 +1,5 @@
 import { describeError } from '../../api/client';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 
 /**
@@ -13,6 +14,6 @@ export async function runAction<T>(what: string, work: () => Promise<T>, done?: 
     const text = typeof done === 'function' ? done(value) : (done ?? (typeof value === 'string' ? value : null));
     if (text) announce(text);
   } catch (err) {
-    announce(`${what} failed: ${describeError(err)}`);
+    announce(i18n.t('queue:action.failed', { what, error: describeError(err) }));
   }
 }

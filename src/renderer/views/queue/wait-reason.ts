@@ -1,5 +1,6 @@
 import type { JobView } from '../../../shared/jobs/job';
 import type { ProviderQueueStats } from '../../../shared/jobs/queue-stats';
+import { i18n } from '../../i18n/index';
 import { providerName } from './job-text';
 
 /** What the Queue knows about why jobs may be held: from `jobs:stats` and `app:status`. */
@@ -22,18 +23,18 @@ export interface WaitContext {
 export function waitReason(job: Pick<JobView, 'state' | 'provider'>, ctx: WaitContext): string | null {
   const name = providerName(job.provider);
   if (job.state === 'queued') {
-    if (ctx.online === false) return 'Held: offline. It is sent when the network returns.';
-    if (ctx.paused) return 'Held: the queue is paused. It is sent when you resume the queue.';
+    if (ctx.online === false) return i18n.t('queue:wait.heldOffline');
+    if (ctx.paused) return i18n.t('queue:wait.heldPaused');
     const p = ctx.provider;
-    if (p && p.cooldownMs > 0) return `Held: ${name} asked for a pause after an error. Sending resumes in about ${Math.ceil(p.cooldownMs / 1000)} s.`;
+    if (p && p.cooldownMs > 0) return i18n.t('queue:wait.heldCooldown', { provider: name, seconds: Math.ceil(p.cooldownMs / 1000) });
     if (p && p.active >= p.limit) {
-      return `Held: ${p.active} of ${p.limit} jobs are already running at ${name} (Settings → Jobs at once). It is sent when one finishes.`;
+      return i18n.t('queue:wait.heldSlots', { active: p.active, limit: p.limit, provider: name });
     }
     return null;
   }
   if (ctx.online !== false) return null;
-  if (job.state === 'submitted' || job.state === 'running') return `Offline: ${name} keeps working on it; status checks resume when the network returns.`;
-  if (job.state === 'downloading') return 'Offline: the download resumes when the network returns.';
-  if (job.state === 'submitting') return `Offline: it is sent to ${name} when the network returns.`;
+  if (job.state === 'submitted' || job.state === 'running') return i18n.t('queue:wait.offlineAtProvider', { provider: name });
+  if (job.state === 'downloading') return i18n.t('queue:wait.offlineDownload');
+  if (job.state === 'submitting') return i18n.t('queue:wait.offlineSending', { provider: name });
   return null;
 }

@@ -1,6 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Wallet } from 'lucide-react';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { money } from './money';
 import './dialog.css';
@@ -12,6 +14,7 @@ import './dialog.css';
  * focus is trapped and returns to what had it (Generate, or the Retry confirm).
  */
 export function BudgetDialog() {
+  const { t } = useTranslation('spend');
   const ask = useStudio((s) => s.spend.ask);
   const answer = useStudio((s) => s.spend.answer);
   // The dialog has no Radix trigger: focus goes back by hand to what had it when it opened.
@@ -35,27 +38,27 @@ export function BudgetDialog() {
             <>
               <Dialog.Title className="spend-dialog-title">
                 <Wallet aria-hidden="true" size={20} />
-                Over your monthly budget
+                {t('dialog.title')}
               </Dialog.Title>
               <Dialog.Description className="spend-dialog-text">
-                Sending {ask.what} would take this month to {money(ask.afterUsd)}, {money(ask.overUsd)} over your {money(ask.budgetUsd)} budget.
+                {t('dialog.text', { what: whatWords(ask.what), after: money(ask.afterUsd), over: money(ask.overUsd), budget: money(ask.budgetUsd) })}
               </Dialog.Description>
               <dl className="spend-dialog-figures">
-                <dt>This job (estimate)</dt>
+                <dt>{t('dialog.job')}</dt>
                 <dd>{money(ask.jobUsd)}</dd>
-                <dt>This month so far</dt>
+                <dt>{t('dialog.soFar')}</dt>
                 <dd>{money(ask.committedUsd)}</dd>
-                <dt>With this job</dt>
+                <dt>{t('dialog.withJob')}</dt>
                 <dd>{money(ask.afterUsd)}</dd>
-                <dt>Monthly budget</dt>
+                <dt>{t('dialog.budget')}</dt>
                 <dd>{money(ask.budgetUsd)}</dd>
               </dl>
               <div className="spend-dialog-actions">
                 <button type="button" className="button primary" onClick={() => answer(true)}>
-                  Send anyway
+                  {t('dialog.sendAnyway')}
                 </button>
                 <button type="button" className="button" onClick={() => answer(false)}>
-                  Don&apos;t send
+                  {t('dialog.dontSend')}
                 </button>
               </div>
             </>
@@ -64,4 +67,15 @@ export function BudgetDialog() {
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/**
+ * What is being sent, in the UI's language. The question's subject comes from the store in English
+ * (`spend.confirmBudget(what)`: "this job", "these 3 takes", from Compose's Generate); the two known
+ * forms are said in the UI's language, anything else as it is.
+ */
+function whatWords(what: string): string {
+  if (what === 'this job') return i18n.t('spend:dialog.thisJob');
+  const takes = /^these (\d+) takes$/.exec(what);
+  return takes ? i18n.t('spend:dialog.theseTakes', { count: Number(takes[1]) }) : what;
 }

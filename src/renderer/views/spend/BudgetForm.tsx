@@ -1,5 +1,6 @@
 import { Wallet } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { spendRequests } from '../../store/spend/slice';
@@ -10,6 +11,7 @@ import { money } from './money';
  * this month's committed spend (billed + pending) over it. A bar and a sentence say where the month stands.
  */
 export function BudgetForm({ budgetUsd, committedUsd }: { budgetUsd: number | null; committedUsd: number }) {
+  const { t } = useTranslation('spend');
   const [text, setText] = useState(budgetUsd === null ? '' : String(budgetUsd));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function BudgetForm({ budgetUsd, committedUsd }: { budgetUsd: number | nu
       const state = await spendRequests(useStudio.getState()).spend.setBudget({ budgetUsd: usd });
       useStudio.getState().spend.budgetChanged(state);
       setText(state.budgetUsd === null ? '' : String(state.budgetUsd));
-      setSaved(state.budgetUsd === null ? 'Budget removed.' : `Budget saved: ${money(state.budgetUsd)} a month.`);
+      setSaved(state.budgetUsd === null ? t('budget.removed') : t('budget.saved', { amount: money(state.budgetUsd) }));
     } catch (err) {
       setError(describeError(err));
     }
@@ -33,7 +35,7 @@ export function BudgetForm({ budgetUsd, committedUsd }: { budgetUsd: number | nu
     const trimmed = text.trim().replace(/^\$/, '');
     if (trimmed === '') return void save(null);
     const usd = Number(trimmed);
-    if (!Number.isFinite(usd)) return setError('Enter the budget as an amount in dollars, e.g. 50.');
+    if (!Number.isFinite(usd)) return setError(t('budget.invalid'));
     void save(usd);
   };
   const share = budgetUsd ? Math.min(1, committedUsd / budgetUsd) : 0;
@@ -43,32 +45,34 @@ export function BudgetForm({ budgetUsd, committedUsd }: { budgetUsd: number | nu
     <section className="card spend-budget" aria-labelledby="spend-budget-title">
       <h2 id="spend-budget-title" className="card-title">
         <Wallet aria-hidden="true" size={16} />
-        Monthly budget
+        {t('budget.title')}
       </h2>
       {budgetUsd !== null ? (
         <>
           <div
             className="spend-meter"
             role="meter"
-            aria-label="This month against the budget"
+            aria-label={t('budget.meterLabel')}
             aria-valuemin={0}
             aria-valuemax={budgetUsd}
             aria-valuenow={Math.min(committedUsd, budgetUsd)}
-            aria-valuetext={`${money(committedUsd)} of ${money(budgetUsd)}`}
+            aria-valuetext={t('budget.meterValue', { committed: money(committedUsd), budget: money(budgetUsd) })}
             data-over={over || undefined}
           >
             <span style={{ width: `${share * 100}%` }} />
           </div>
           <p className="spend-budget-line">
-            {money(committedUsd)} of {money(budgetUsd)} this month{over ? ` — over by ${money(committedUsd - budgetUsd)}` : ` — ${money(budgetUsd - committedUsd)} left`}
+            {over
+              ? t('budget.lineOver', { committed: money(committedUsd), budget: money(budgetUsd), over: money(committedUsd - budgetUsd) })
+              : t('budget.lineLeft', { committed: money(committedUsd), budget: money(budgetUsd), left: money(budgetUsd - committedUsd) })}
           </p>
         </>
       ) : (
-        <p className="card-text">No budget set: jobs are sent without asking.</p>
+        <p className="card-text">{t('budget.none')}</p>
       )}
       <form className="spend-budget-form" onSubmit={submit}>
         <label htmlFor={inputId} className="spend-field-label">
-          Monthly budget (USD)
+          {t('budget.field')}
         </label>
         <div className="spend-field-row">
           <input
@@ -76,22 +80,22 @@ export function BudgetForm({ budgetUsd, committedUsd }: { budgetUsd: number | nu
             className="spend-input"
             inputMode="decimal"
             value={text}
-            placeholder="e.g. 50"
+            placeholder={t('budget.placeholder')}
             aria-describedby={helpId}
             aria-invalid={error ? true : undefined}
             onChange={(e) => setText(e.target.value)}
           />
           <button type="submit" className="button primary">
-            Save budget
+            {t('budget.save')}
           </button>
           {budgetUsd !== null ? (
             <button type="button" className="button" onClick={() => void save(null)}>
-              Remove budget
+              {t('budget.remove')}
             </button>
           ) : null}
         </div>
         <p id={helpId} className="spend-help">
-          Generate and Retry ask first, with the amounts, when a job would take this month past it. Counts billed and pending jobs; demo jobs never count.
+          {t('budget.help')}
         </p>
         <p className="spend-feedback" role="status">
           {saved}

@@ -1,7 +1,10 @@
 import { CircleCheck, CircleDashed, CircleHelp, CircleSlash, FlaskConical, type LucideIcon } from 'lucide-react';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import type { LedgerEntry, LedgerStatus } from '../../../shared/spend/ledger';
-import { money, STATUS_HELP, STATUS_TEXT } from './money';
+import { useTranslation } from 'react-i18next';
+import { currentLocale, i18n } from '../../i18n/index';
+import { formatNumber } from '../../i18n/format';
+import { money, statusHelp, statusText } from './money';
 
 const STATUS_ICON: Record<LedgerStatus, LucideIcon> = {
   billed: CircleCheck,
@@ -11,13 +14,18 @@ const STATUS_ICON: Record<LedgerStatus, LucideIcon> = {
   would: FlaskConical,
 };
 
-const when = (at: number) => new Date(at).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** When a line was queued: English keeps the computer's own locale (as the ledger always showed it), Chinese uses zh-CN. */
+const when = (at: number) =>
+  new Date(at).toLocaleString(currentLocale() === 'en' ? undefined : currentLocale(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** The dash of a cell the provider reports nothing for (a mark, the same in every language). */
+const NO_FIGURE = '\u2014';
 
 /** What the provider reported: "$0.12 · 48,600 tokens", or a dash where it reports nothing. */
 function reportedText(line: LedgerEntry): string {
-  if (!line.reported) return '—';
-  const tokens = `${line.reported.tokens.toLocaleString('en-US')} tokens`;
-  return line.reported.usd === null ? tokens : `${money(line.reported.usd)} · ${tokens}`;
+  if (!line.reported) return NO_FIGURE;
+  const tokens = i18n.t('spend:ledger.tokens', { tokens: formatNumber(line.reported.tokens, 3) });
+  return line.reported.usd === null ? tokens : i18n.t('spend:ledger.reportedUsd', { usd: money(line.reported.usd), tokens });
 }
 
 /**
@@ -25,24 +33,25 @@ function reportedText(line: LedgerEntry): string {
  * the estimate before sending and what the provider reported after. `more`: lines not shown.
  */
 export function LedgerTable({ lines, total }: { lines: LedgerEntry[]; total: number }) {
+  const { t } = useTranslation('spend');
   return (
     <section className="card" aria-labelledby="spend-ledger">
       <h2 id="spend-ledger" className="card-title">
-        This month’s jobs
+        {t('ledger.title')}
       </h2>
       {lines.length === 0 ? (
-        <p className="card-text">No jobs this month yet. What each job costs appears here as soon as it is queued.</p>
+        <p className="card-text">{t('ledger.empty')}</p>
       ) : (
         <div className="spend-ledger-scroll">
           <table className="spend-table spend-ledger" aria-labelledby="spend-ledger">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Prompt</th>
-                <th scope="col">Model</th>
-                <th scope="col">Status</th>
-                <th scope="col">Estimate</th>
-                <th scope="col">Reported</th>
+                <th scope="col">{t('ledger.when')}</th>
+                <th scope="col">{t('ledger.prompt')}</th>
+                <th scope="col">{t('ledger.model')}</th>
+                <th scope="col">{t('ledger.status')}</th>
+                <th scope="col">{t('ledger.estimate')}</th>
+                <th scope="col">{t('ledger.reported')}</th>
               </tr>
             </thead>
             <tbody>
@@ -52,18 +61,18 @@ export function LedgerTable({ lines, total }: { lines: LedgerEntry[]; total: num
                   <tr key={line.jobId} data-job-id={line.jobId}>
                     <td className="spend-when">{when(line.at)}</td>
                     <td className="spend-prompt" title={line.prompt}>
-                      {line.prompt || <span className="spend-muted">(no prompt)</span>}
+                      {line.prompt || <span className="spend-muted">{t('ledger.noPrompt')}</span>}
                     </td>
                     <td>
                       {line.modelName}
                       <span className="spend-muted"> · {PROVIDER_NAMES[line.provider]}</span>
                     </td>
-                    <td className="spend-status" data-status={line.status} title={STATUS_HELP[line.status]}>
+                    <td className="spend-status" data-status={line.status} title={statusHelp(line.status)}>
                       <Icon aria-hidden="true" size={14} />
-                      {STATUS_TEXT[line.status]}
+                      {statusText(line.status)}
                     </td>
-                    <td className="spend-estimate" title={line.asOf ? `Estimate, prices as of ${line.asOf}` : 'No published price'}>
-                      {line.estimateUsd === null ? 'no price' : `≈ ${money(line.estimateUsd)}`}
+                    <td className="spend-estimate" title={line.asOf ? t('ledger.estimateTitle', { asOf: line.asOf }) : t('ledger.noPublishedPrice')}>
+                      {line.estimateUsd === null ? t('ledger.noPrice') : t('money.approx', { amount: money(line.estimateUsd) })}
                     </td>
                     <td className="spend-reported">{reportedText(line)}</td>
                   </tr>
@@ -71,7 +80,7 @@ export function LedgerTable({ lines, total }: { lines: LedgerEntry[]; total: num
               })}
             </tbody>
           </table>
-          {total > lines.length ? <p className="card-text">The newest {lines.length} of {total} jobs; Export CSV has every one.</p> : null}
+          {total > lines.length ? <p className="card-text">{t('ledger.more', { shown: lines.length, total })}</p> : null}
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { findModel } from '../../../shared/catalog/models';
 import type { RequestOutput } from '../../../shared/contract/index';
 import type { JobView } from '../../../shared/jobs/job';
@@ -13,6 +14,7 @@ import { money } from './money';
  * demo or without a price; else this month so far, with the retry, and how far over the budget that is.
  */
 export function RetryBudgetLine({ job }: { job: Pick<JobView, 'params'> }) {
+  const { t } = useTranslation('spend');
   const demo = useStudio((s) => s.app.info?.demo ?? false);
   const [budget, setBudget] = useState<RequestOutput<'spend', 'budget'> | null>(null);
   useEffect(() => {
@@ -33,8 +35,8 @@ export function RetryBudgetLine({ job }: { job: Pick<JobView, 'params'> }) {
   return (
     <p className="job-budget" data-over={verdict.crosses || undefined}>
       {verdict.crosses
-        ? `Over your monthly budget: this month would reach ${money(verdict.afterUsd)}, ${money(verdict.overUsd)} over your ${money(budget.budgetUsd)}.`
-        : `Monthly budget: ${money(verdict.afterUsd)} of ${money(budget.budgetUsd)} with this retry (${money(budget.committedUsd)} so far).`}
+        ? t('retryLine.over', { after: money(verdict.afterUsd), over: money(verdict.overUsd), budget: money(budget.budgetUsd) })
+        : t('retryLine.within', { after: money(verdict.afterUsd), budget: money(budget.budgetUsd), committed: money(budget.committedUsd) })}
     </p>
   );
 }

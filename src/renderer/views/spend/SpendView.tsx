@@ -1,7 +1,9 @@
 import { FileSpreadsheet } from 'lucide-react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/client';
 import { ViewHeader } from '../../components/ViewHeader';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { spendRequests } from '../../store/spend/slice';
 import { BudgetForm } from './BudgetForm';
@@ -19,6 +21,7 @@ const REFRESH_MS = 600;
  * (at most every `REFRESH_MS`) while the table moves on.
  */
 export function SpendView() {
+  const { t } = useTranslation('spend');
   const summary = useStudio((s) => s.spend.summary);
   const loadError = useStudio((s) => s.spend.loadError);
   const version = useStudio((s) => s.jobs.version);
@@ -50,19 +53,19 @@ export function SpendView() {
   return (
     <>
       <ViewHeader
-        title="Spend"
-        subtitle="What every job cost: the estimate before sending, the provider’s own figure after where it reports one. Days and months are your local calendar."
+        title={t('view.title')}
+        subtitle={t('view.subtitle')}
         actions={
           <button type="button" className="button spend-export" onClick={() => void exportCsv()}>
             <FileSpreadsheet aria-hidden="true" size={16} />
-            Export CSV…
+            {t('view.export')}
           </button>
         }
       />
       <div className="spend">
         {loadError ? (
           <p className="spend-error" role="alert">
-            The spend figures could not be read: {loadError}
+            {t('view.loadError', { error: loadError })}
           </p>
         ) : null}
         {summary ? (
@@ -73,7 +76,7 @@ export function SpendView() {
             <ProviderTotals totals={summary.totals} />
           </>
         ) : loadError ? null : (
-          <p className="card-text">Adding up what your jobs cost…</p>
+          <p className="card-text">{t('view.loading')}</p>
         )}
       </div>
     </>
@@ -85,7 +88,7 @@ async function exportCsv(): Promise<void> {
   const announce = useStudio.getState().shell.announce;
   try {
     const answer = await spendRequests(useStudio.getState()).spend.exportCsv();
-    if (answer.outcome === 'saved') announce(`Saved ${answer.lines} jobs as "${answer.fileName}" in ${answer.folder}.`);
+    if (answer.outcome === 'saved') announce(i18n.t('spend:view.saved', { lines: answer.lines, fileName: answer.fileName, folder: answer.folder }));
     if (answer.outcome !== 'no_dialog') return;
     const url = URL.createObjectURL(new Blob([answer.csv], { type: 'text/csv' }));
     const link = document.createElement('a');
@@ -94,8 +97,8 @@ async function exportCsv(): Promise<void> {
     link.click();
     // The download has taken the bytes once the click returns; a short delay covers slow hosts.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    announce(`Exported ${answer.lines} jobs as "${answer.fileName}".`);
+    announce(i18n.t('spend:view.exported', { lines: answer.lines, fileName: answer.fileName }));
   } catch (err) {
-    announce(`Export failed: ${describeError(err)}`);
+    announce(i18n.t('spend:view.exportFailed', { error: describeError(err) }));
   }
 }
