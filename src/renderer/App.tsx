@@ -45,7 +45,7 @@ export function App({ client }: { client: StudioClient }) {
   useEffect(() => {
     if (languageSetting) applyLanguage(languageSetting);
   }, [languageSetting]);
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation('shell');
   useEffect(() => installExternalLinkHandler(client, useStudio.getState().shell.announce), [client]);
 
   useEffect(() => {
@@ -70,7 +70,7 @@ export function App({ client }: { client: StudioClient }) {
   return (
     <div className="shell" key={i18n.language}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <Rail current={view} onSelect={setView} badges={{ queue: queueBadge }} mac={IS_MAC} />
       <main id="main" className="view" aria-labelledby="view-title" tabIndex={-1}>
@@ -113,9 +113,10 @@ function CurrentView({ view }: { view: ViewId }) {
 /** Shown when main never answered `app:info`: says so, and offers a retry. */
 function LoadFailed({ message, onRetry }: { message: string; onRetry(): Promise<void> }) {
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('shell');
   return (
     <main className="load-failed" aria-labelledby="load-failed-title">
-      <h1 id="load-failed-title">Seedance Studio could not start</h1>
+      <h1 id="load-failed-title">{t('loadFailed.title')}</h1>
       <p>{message}</p>
       <button
         type="button"
@@ -126,7 +127,7 @@ function LoadFailed({ message, onRetry }: { message: string; onRetry(): Promise<
           void onRetry().finally(() => setBusy(false)); // loadAppInfo records its own failure.
         }}
       >
-        Try again
+        {t('loadFailed.retry')}
       </button>
     </main>
   );

@@ -1,6 +1,6 @@
 import '../shared/zod-jitless';
 // Before any component: the UI's language is set before the first render.
-import './i18n/index';
+import { i18n } from './i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStudioClient } from './api/client';
@@ -26,8 +26,8 @@ if (typeof window.studio === 'object' && window.studio !== null) {
   document.documentElement.dataset.appState = 'error';
   root.render(
     <main className="load-failed">
-      <h1>Seedance Studio could not start</h1>
-      <p>This page has no connection to the app. Open it from Seedance Studio or from the URL the harness printed.</p>
+      <h1>{i18n.t('shell:loadFailed.title')}</h1>
+      <p>{i18n.t('shell:loadFailed.noBridge')}</p>
     </main>,
   );
 }

@@ -1,12 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import sharp from 'sharp';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fixture } from '../fixtures/images';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test, VIEWS } from './fixtures';
+import { composeDragonfly, DOCS, expectPictureIn, shoot } from './scenes';
 
-const SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshot.png');
-const DRAGONFLY = fixture('dragonfly-4224x3168.jpg');
+const SCREENSHOT = join(DOCS, 'screenshot.png');
 
 test('opens each view from the rail', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: 'Views' });
@@ -42,7 +39,7 @@ test('Settings → About shows what app:info answered', async ({ app, harness })
   await expect(about).toContainText('Browser harness');
   await expect(about).toContainText(/Demo/);
   await expect(about.locator('code')).toHaveText(harness.dataDir);
-  const { version } = JSON.parse(readFileSync(resolve(dirname(SCREENSHOT), '../package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(resolve(DOCS, '../package.json'), 'utf8')) as { version: string };
   await expect(about).toContainText(`Seedance Studio ${version}`);
   // The harness has no file manager to open: main answers opened: false and About says where the logs are.
   await about.getByRole('button', { name: 'Open logs folder' }).click();
@@ -52,14 +49,8 @@ test('Settings → About shows what app:info answered', async ({ app, harness })
 
 test('screenshot of the shell (light, 1280×800) for the README', async ({ app }) => {
   // Compose with a real photo and a prompt: the view a newcomer should see first.
-  await app.getByRole('button', { name: 'Compose' }).click();
-  await app.getByLabel('Choose a photo for the first frame').setInputFiles(DRAGONFLY);
-  await app.getByRole('textbox', { name: /Prompt/ }).fill('The dragonfly lifts off the reed and hovers, wings catching the morning light; slow push in.');
-  await expect(app.getByText(/will be sent as/)).toBeVisible();
+  const photo = await composeDragonfly(app);
   await expect(app.locator('.save-status')).toHaveText('Saved');
-  await expect(app.getByText(/Sent as \d+ × \d+/)).toBeVisible();
-  // Keyboard focus would otherwise leave a focus ring in the picture.
-  await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   // What the README's caption promises is on the page at capture time.
   const nav = app.getByRole('navigation', { name: 'Views' });
   for (const name of ['Compose', 'Queue', 'Library', 'Settings']) await expect(nav.getByRole('button', { name })).toBeVisible();
@@ -67,20 +58,8 @@ test('screenshot of the shell (light, 1280×800) for the README', async ({ app }
   const status = app.getByRole('contentinfo').getByRole('status');
   await expect(status).toContainText('Online');
   await expect(status).toContainText('Demo mode');
-  const photo = app.getByRole('region', { name: 'First frame' }).getByRole('img', { name: 'What the provider receives' });
-  await expect(photo).toBeVisible();
-  const loaded = photo;
-  expect(await loaded.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  const box = (await photo.boundingBox())!;
-  mkdirSync(dirname(SCREENSHOT), { recursive: true });
-  const png = await app.screenshot({ path: SCREENSHOT, animations: 'disabled' });
-
-  // The file is the window at 1280×800, and the photo is in it: the first frame's area holds a picture
-  // (varied pixels), not a blank or a placeholder.
-  const meta = await sharp(png).metadata();
-  expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: 'png', width: 1280, height: 800 });
-  const region = { left: Math.round(box.x), top: Math.round(box.y), width: Math.max(1, Math.floor(box.width)), height: Math.max(1, Math.floor(box.height)) };
-  const stats = await sharp(png).extract(region).stats();
-  const spread = stats.channels.slice(0, 3).map((c) => c.stdev);
-  expect(Math.max(...spread)).toBeGreaterThan(15);
+  await expect(app.getByRole('region', { name: 'First frame' }).getByRole('img', { name: 'What the provider receives' })).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The file is the window at 1280×800, and the photo is in it (varied pixels, not a blank or a placeholder).
+  await expectPictureIn(await shoot(app, SCREENSHOT), photo);
 });

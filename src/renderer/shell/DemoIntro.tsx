@@ -1,5 +1,6 @@
 import { FlaskConical, X } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store/index';
 import { DEMO_INTRO_KEY } from './demo-intro-key';
 
@@ -22,6 +23,7 @@ export function DemoIntro() {
   const demo = useStudio((s) => s.app.info?.demo ?? false);
   const setView = useStudio((s) => s.shell.setView);
   const [hidden, setHidden] = useState(dismissedBefore);
+  const { t } = useTranslation('shell');
   if (!demo || hidden) return null;
   const dismiss = () => {
     setHidden(true);
@@ -35,12 +37,9 @@ export function DemoIntro() {
     <section className="demo-intro" aria-labelledby="demo-intro-title">
       <FlaskConical aria-hidden="true" size={18} />
       <div className="demo-intro-body">
-        <h2 id="demo-intro-title">You are trying the demo</h2>
-        <p>
-          No provider key is set, so videos come from a simulator built into the app: test patterns made on this computer. Nothing is
-          sent to a provider and nothing is billed; prices show what a job would cost.
-        </p>
-        <p>To leave the demo, add a provider key in Settings → Providers.</p>
+        <h2 id="demo-intro-title">{t('demoIntro.title')}</h2>
+        <p>{t('demoIntro.what')}</p>
+        <p>{t('demoIntro.leave')}</p>
         <div className="demo-intro-actions">
           <button
             type="button"
@@ -50,14 +49,14 @@ export function DemoIntro() {
               setView('settings');
             }}
           >
-            Add a key
+            {t('demoIntro.addKey')}
           </button>
           <button type="button" className="button small" onClick={dismiss}>
-            Got it
+            {t('demoIntro.gotIt')}
           </button>
         </div>
       </div>
-      <button type="button" className="icon-button" aria-label="Dismiss the demo explanation" onClick={dismiss}>
+      <button type="button" className="icon-button" aria-label={t('demoIntro.dismiss')} onClick={dismiss}>
         <X aria-hidden="true" size={16} />
       </button>
     </section>

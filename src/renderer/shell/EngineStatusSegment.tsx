@@ -1,12 +1,6 @@
 import { CircleAlert, LoaderCircle } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../shared/contract/app';
-
-/** What the status line says about a job engine that is not running. */
-const ENGINE_TEXT: Record<Exclude<EngineStatus['state'], 'running'>, string> = {
-  starting: 'Starting the job engine…',
-  restarting: 'Job engine restarting…',
-  down: 'Job engine is down',
-};
 
 /**
  * The status line's job-engine segment (contract `app:engine`): nothing while the engine runs or
@@ -14,14 +8,15 @@ const ENGINE_TEXT: Record<Exclude<EngineStatus['state'], 'running'>, string> = {
  * Retry button (`onRetry`, i.e. `app:retryEngine`) once main has given up restarting it.
  */
 export function EngineStatusSegment({ engine, onRetry }: { engine: EngineStatus | null; onRetry: (() => void) | null }) {
+  const { t } = useTranslation('shell');
   if (!engine || engine.state === 'running') return null;
   return (
     <span className="status-segment" data-state={`engine-${engine.state}`} title={engine.message}>
       {engine.state === 'down' ? <CircleAlert aria-hidden="true" size={14} /> : <LoaderCircle aria-hidden="true" size={14} />}
-      {ENGINE_TEXT[engine.state]}
+      {t(`engine.${engine.state}`)}
       {engine.state === 'down' && onRetry ? (
         <button type="button" className="status-action" onClick={onRetry}>
-          Retry
+          {t('engine.retry')}
         </button>
       ) : null}
     </span>

@@ -1,7 +1,8 @@
 import { Clapperboard } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { VIEW_IDS, type ViewId } from '../store/shell/slice';
 import { shortcutLabel } from './shortcuts';
-import { VIEW_META } from './views';
+import { VIEW_ICONS } from './views';
 
 interface RailProps {
   current: ViewId;
@@ -13,15 +14,16 @@ interface RailProps {
 
 /** The left rail: the app mark and the views, each a button with its shortcut. */
 export function Rail({ current, onSelect, badges, mac }: RailProps) {
+  const { t } = useTranslation('shell');
   return (
-    <nav className="rail" aria-label="Views">
+    <nav className="rail" aria-label={t('rail.label')}>
       <div className="rail-brand">
         <Clapperboard aria-hidden="true" size={20} />
-        <span>Seedance Studio</span>
+        <span>{t('rail.brand')}</span>
       </div>
       <ul className="rail-list">
         {VIEW_IDS.map((id) => {
-          const { label, icon: Icon } = VIEW_META[id];
+          const Icon = VIEW_ICONS[id];
           const badge = badges[id] ?? 0;
           const shortcut = shortcutLabel(id, mac);
           return (
@@ -34,9 +36,9 @@ export function Rail({ current, onSelect, badges, mac }: RailProps) {
                 onClick={() => onSelect(id)}
               >
                 <Icon aria-hidden="true" size={18} />
-                <span className="rail-label">{label}</span>
+                <span className="rail-label">{t(`views.${id}`)}</span>
                 {badge > 0 ? (
-                  <span className="rail-badge" aria-label={`${badge} running`}>
+                  <span className="rail-badge" aria-label={t('rail.running', { n: badge })}>
                     {badge}
                   </span>
                 ) : (

@@ -1,5 +1,8 @@
 import { FlaskConical, Library, ListVideo, Pause, Radio, Wifi, WifiOff } from 'lucide-react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format';
+import { i18n } from '../i18n/index';
 import { useStudio } from '../store/index';
 import { summarise } from '../store/jobs/summary';
 import { bytes } from '../views/library/format';
@@ -20,12 +23,13 @@ export function StatusLine() {
   const library = useStudio((s) => s.library.stats);
   const engine = useStudio((s) => s.app.engine);
   const retryEngine = useStudio((s) => s.app.retryEngine);
+  const { t } = useTranslation('shell');
   return (
     <footer className="status-line">
       <div className="status-segments" role="status" aria-live="polite">
         <span className="status-segment" data-state={online === undefined ? 'unknown' : online ? 'online' : 'offline'}>
           {online === false ? <WifiOff aria-hidden="true" size={14} /> : <Wifi aria-hidden="true" size={14} />}
-          {online === undefined ? 'Checking connection…' : online ? 'Online' : offlineText(queue.queued)}
+          {online === undefined ? t('status.checking') : online ? t('status.online') : offlineText(queue.queued)}
         </span>
         <EngineStatusSegment engine={engine} onRetry={retryEngine && (() => void retryEngine().catch(() => undefined))} />
         {queue.running > 0 || paused ? (
@@ -35,7 +39,7 @@ export function StatusLine() {
             {queue.progress !== null ? (
               // Not announced: a live region reading every percent would drown everything else.
               <span className="status-progress-wrap" aria-hidden="true">
-                · {queue.progress}%
+                {t('status.progress', { percent: queue.progress })}
                 <span className="status-progress">
                   <span style={{ width: `${queue.progress}%` }} />
                 </span>
@@ -46,13 +50,13 @@ export function StatusLine() {
         {library ? (
           <span className="status-segment" data-state="library">
             <Library aria-hidden="true" size={14} />
-            {`Library: ${library.clips === 1 ? '1 clip' : `${library.clips.toLocaleString('en')} clips`}${library.clips > 0 ? ` · ${bytes(library.bytes)}` : ''}`}
+            {libraryText(library.clips, library.bytes)}
           </span>
         ) : null}
         {demo === undefined ? null : (
           <span className="status-segment" data-state={demo ? 'demo' : 'live'}>
             {demo ? <FlaskConical aria-hidden="true" size={14} /> : <Radio aria-hidden="true" size={14} />}
-            {demo ? 'Demo mode — offline simulator' : 'Live providers'}
+            {demo ? t('status.demo') : t('status.live')}
           </span>
         )}
         {notice ? <span className="status-segment status-notice">{notice}</span> : null}
@@ -63,14 +67,20 @@ export function StatusLine() {
 
 /** "Offline — 3 jobs will be sent when the network returns" (UX.md "Frame"), or plain "Offline". */
 function offlineText(queued: number): string {
-  if (queued === 0) return 'Offline';
-  return `Offline — ${queued === 1 ? '1 job' : `${queued} jobs`} will be sent when the network returns`;
+  if (queued === 0) return i18n.t('shell:status.offline');
+  return i18n.t('shell:status.offlineQueued', { count: queued });
 }
 
 /** "2 jobs running", with "Queue paused" in front while it is. */
 function runningText(running: number, paused: boolean): string {
-  const parts: string[] = [];
-  if (paused) parts.push('Queue paused');
-  if (running > 0) parts.push(`${running === 1 ? '1 job' : `${running} jobs`} running`);
-  return parts.join(' · ');
+  const jobs = running > 0 ? i18n.t('shell:status.running', { count: running }) : null;
+  if (!paused) return jobs ?? '';
+  const pausedText = i18n.t('shell:status.queuePaused');
+  return jobs ? i18n.t('shell:status.join', { first: pausedText, second: jobs }) : pausedText;
+}
+
+/** "Library: 1,234 clips · 2.1 GB" (the size only when there are clips). */
+function libraryText(clips: number, size: number): string {
+  const count = i18n.t('shell:status.library', { count: clips, clips: formatNumber(clips) });
+  return clips > 0 ? i18n.t('shell:status.join', { first: count, second: bytes(size) }) : count;
 }

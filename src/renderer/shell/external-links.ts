@@ -1,4 +1,5 @@
 import { describeError, type StudioClient } from '../api/client';
+import { i18n } from '../i18n/index';
 import { classifyLink } from './links';
 
 /**
@@ -18,8 +19,8 @@ export function installExternalLinkHandler(client: StudioClient, announce: (mess
     const host = new URL(anchor.href).host;
     client.app
       .openExternal({ url: anchor.href })
-      .then(({ opened }) => announce(opened ? `Opened ${host} in your browser.` : `The link to ${host} was not opened.`))
-      .catch((err: unknown) => announce(`The link to ${host} was not opened: ${describeError(err)}`));
+      .then(({ opened }) => announce(i18n.t(opened ? 'shell:links.opened' : 'shell:links.notOpened', { host })))
+      .catch((err: unknown) => announce(i18n.t('shell:links.failed', { host, error: describeError(err) })));
   };
   // Capture phase: runs before any view's handler could let the default navigation through.
   // `auxclick` covers middle-click, which would otherwise open a tab or window.

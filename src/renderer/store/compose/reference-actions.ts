@@ -4,6 +4,7 @@ import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { selectModel } from '../models/slice';
 import { importReferenceFile, referenceKindOf } from './reference-files';
+import { i18n } from '../../i18n/index';
 
 /** What the user is told when a local video is given to a row that takes reference videos only by URL. */
 export function urlOnlyMessage(model: Pick<ModelEntry, 'name'>): string {
@@ -24,7 +25,7 @@ export async function addReferenceFiles(store: StoreApi<StudioState>, files: rea
   const requests = compose().requests;
   if (!files.length) return;
   if (!requests) {
-    compose().setReferenceImport({ pending: 0, errors: ['The app is not connected to its main process yet. Try again in a moment.'] });
+    compose().setReferenceImport({ pending: 0, errors: [i18n.t('common:notConnected')] });
     return;
   }
   const model = currentModel(store);

@@ -10,6 +10,7 @@ import type { FrameRole } from './edits';
 import { importImageFile } from './frame-files';
 import { IDLE, type CheckState, type FixState, type FrameImage, type Keyed } from './frame-state';
 import { withReferenceMoved, withReferenceRemoved, withReferenceReplaced, withReferencesAdded } from './reference-edits';
+import { i18n } from '../../i18n/index';
 
 /** The verbs Compose uses; `connectCompose` binds them to main. */
 export type ComposeRequests = {
@@ -118,7 +119,6 @@ export interface ComposeSlice {
   compose: ComposeState;
 }
 
-const NOT_CONNECTED = 'The app is not connected to its main process yet. Try again in a moment.';
 
 export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice> = (set, get) => {
   const patch = (partial: Partial<ComposeState>) => set((s) => ({ compose: { ...s.compose, ...partial } }));
@@ -183,7 +183,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       async importFile(role, file) {
         const requests = get().compose.requests;
         if (!requests) {
-          setFrameFlag(role, false, NOT_CONNECTED);
+          setFrameFlag(role, false, i18n.t('common:notConnected'));
           return;
         }
         setFrameFlag(role, true, null);
@@ -228,6 +228,6 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
 /** The bound requests, or a `StudioClientError('UNAVAILABLE')` to show when not connected. */
 export function composeRequests(state: StudioState): ComposeRequests {
   const bound = state.compose.requests;
-  if (!bound) throw new StudioClientError('UNAVAILABLE', NOT_CONNECTED);
+  if (!bound) throw new StudioClientError('UNAVAILABLE', i18n.t('common:notConnected'));
   return bound;
 }

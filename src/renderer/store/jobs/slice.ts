@@ -6,6 +6,7 @@ import type { QueueStats } from '../../../shared/jobs/queue-stats';
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 import type { JobFilter } from './filters';
+import { i18n } from '../../i18n/index';
 
 /** The verbs the Queue uses; `connectJobs` binds them to main. */
 export type JobsRequests = {
@@ -80,12 +81,11 @@ export interface JobsSlice {
   jobs: JobsState;
 }
 
-const NOT_CONNECTED = 'The app is not connected to its main process yet. Try again in a moment.';
 
 /** The bound requests, or a `StudioClientError('UNAVAILABLE')` to show when not connected. */
 export function jobsRequests(state: StudioState): JobsRequests {
   const bound = state.jobs.requests;
-  if (!bound) throw new StudioClientError('UNAVAILABLE', NOT_CONNECTED);
+  if (!bound) throw new StudioClientError('UNAVAILABLE', i18n.t('common:notConnected'));
   return bound;
 }
 

@@ -3,6 +3,7 @@ import type { ProviderId } from '../../../shared/catalog/types';
 import type { KeyCheckResult, KeyStatus, KeyStorage, SetKeyOutcome } from '../../../shared/contract/keys';
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
+import { i18n } from '../../i18n/index';
 
 /** The `keys` verbs the slice calls; `connectKeys` binds them to main. */
 export type KeyRequests = Pick<StudioClient['keys'], 'set' | 'remove' | 'check'>;
@@ -40,7 +41,7 @@ export interface KeysSlice {
 export const createKeysSlice: StateCreator<StudioState, [], [], KeysSlice> = (set, get) => {
   const requests = (): KeyRequests => {
     const bound = get().keys.requests;
-    if (!bound) throw new StudioClientError('UNAVAILABLE', 'The app is not connected to its main process yet. Try again in a moment.');
+    if (!bound) throw new StudioClientError('UNAVAILABLE', i18n.t('common:notConnected'));
     return bound;
   };
   const replaceOne = (status: KeyStatus) =>

@@ -4,6 +4,7 @@ import { describeError, StudioClientError, type StudioClient } from '../../api/c
 import type { StudioState } from '../index';
 import { NO_FILTERS, type LibraryFilterState } from './filters';
 import { replaceClip, type ClipPages } from './paging';
+import { i18n } from '../../i18n/index';
 
 /** The verbs the Library uses; `connectLibrary` binds them to main. */
 export type LibraryRequests = {
@@ -82,12 +83,11 @@ export interface LibrarySlice {
   library: LibraryState;
 }
 
-const NOT_CONNECTED = 'The app is not connected to its main process yet. Try again in a moment.';
 
 /** The bound requests, or a `StudioClientError('UNAVAILABLE')` when not connected. */
 export function libraryRequests(state: StudioState): LibraryRequests {
   const bound = state.library.requests;
-  if (!bound) throw new StudioClientError('UNAVAILABLE', NOT_CONNECTED);
+  if (!bound) throw new StudioClientError('UNAVAILABLE', i18n.t('common:notConnected'));
   return bound;
 }
 

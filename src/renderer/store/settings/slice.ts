@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Settings, SettingsPatch } from '../../../shared/contract/settings';
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
+import { i18n } from '../../i18n/index';
 
 /** The `settings` verbs the slice and Settings call; `connectSettings` binds them to main. */
 export type SettingsRequests = Pick<StudioClient['settings'], 'update' | 'chooseLibraryDir'>;
@@ -39,7 +40,7 @@ export const createSettingsSlice: StateCreator<StudioState, [], [], SettingsSlic
     setRequests: (requests) => set((s) => ({ settings: { ...s.settings, requests } })),
     async update(patch) {
       const requests = get().settings.requests;
-      if (!requests) throw new StudioClientError('UNAVAILABLE', 'The app is not connected to its main process yet. Try again in a moment.');
+      if (!requests) throw new StudioClientError('UNAVAILABLE', i18n.t('common:notConnected'));
       const next = await requests.update({ patch });
       get().settings.setCurrent(next);
       return next;

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { describeError, type StudioClient } from '../../api/client';
 import type { FocusJob } from '../../../shared/contract/app';
+import { i18n } from '../../i18n/index';
 import { continueFromLastFrame, openJob } from '../jobs/actions';
 import type { StudioState } from '../index';
 
@@ -27,6 +28,6 @@ export async function focusJob(store: StoreApi<StudioState>, request: FocusJob):
   try {
     await continueFromLastFrame(store, clipId);
   } catch (err) {
-    store.getState().shell.announce(`Continue from last frame failed: ${describeError(err)}`);
+    store.getState().shell.announce(i18n.t('shell:continueFailed', { error: describeError(err) }));
   }
 }

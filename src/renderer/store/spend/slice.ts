@@ -3,6 +3,7 @@ import type { RequestOutput } from '../../../shared/contract/index';
 import { budgetVerdict } from '../../../shared/spend/ledger';
 import { StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
+import { i18n } from '../../i18n/index';
 
 /** The verbs the Spend view, the prompt history and the confirms before sending call. */
 export type SpendRequests = Pick<StudioClient, 'spend' | 'prompts'>;
@@ -46,12 +47,11 @@ export interface SpendSlice {
   spend: SpendState;
 }
 
-const NOT_CONNECTED = 'The app is not connected to its main process yet. Try again in a moment.';
 
 /** The bound requests, or a `StudioClientError('UNAVAILABLE')` to show when not connected. */
 export function spendRequests(state: StudioState): SpendRequests {
   const bound = state.spend.requests;
-  if (!bound) throw new StudioClientError('UNAVAILABLE', NOT_CONNECTED);
+  if (!bound) throw new StudioClientError('UNAVAILABLE', i18n.t('common:notConnected'));
   return bound;
 }
 

@@ -1,9 +1,8 @@
 import { FlaskConical, FolderOpen, Info, Radio } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
-
-const HOST_LABEL = { electron: 'Desktop app (Electron)', harness: 'Browser harness', cli: 'Command line (seedance)' } as const;
 
 /**
  * About: the answer of `app:info` — version, host, mode, platform, data folder (settings, key
@@ -14,14 +13,15 @@ export function AboutSection() {
   const info = useStudio((s) => s.app.info);
   const openLogsFolder = useStudio((s) => s.app.openLogsFolder);
   const [logsNote, setLogsNote] = useState<string | null>(null);
+  const { t } = useTranslation('settings');
   if (!info) return null;
   const openLogs = async () => {
     setLogsNote(null);
     try {
       const answer = await openLogsFolder?.();
-      if (!answer?.opened) setLogsNote('This window cannot open the file manager. The logs are in the logs folder inside the data folder.');
+      if (!answer?.opened) setLogsNote(t('about.noFileManager'));
     } catch (err) {
-      setLogsNote(`The logs folder did not open: ${describeError(err)}`);
+      setLogsNote(t('about.logsFailed', { error: describeError(err) }));
     }
   };
   const versions = Object.entries(info.versions);
@@ -29,29 +29,27 @@ export function AboutSection() {
     <section className="card" aria-labelledby="about-title" id="settings-about">
       <h2 id="about-title" className="card-title">
         <Info aria-hidden="true" size={16} />
-        About
+        {t('about.title')}
       </h2>
       <dl className="facts">
-        <dt>Version</dt>
-        <dd>
-          {info.name} {info.version}
-        </dd>
-        <dt>Running as</dt>
-        <dd>{HOST_LABEL[info.host]}</dd>
-        <dt>Mode</dt>
+        <dt>{t('about.version')}</dt>
+        <dd>{t('about.versionValue', { name: info.name, version: info.version })}</dd>
+        <dt>{t('about.runningAs')}</dt>
+        <dd>{t(`about.host.${info.host}`)}</dd>
+        <dt>{t('about.mode')}</dt>
         <dd className="about-mode" data-mode={info.demo ? 'demo' : 'live'}>
           {info.demo ? <FlaskConical aria-hidden="true" size={15} /> : <Radio aria-hidden="true" size={15} />}
-          <span>{info.demo ? 'Demo — no provider key is set, videos come from the offline simulator' : 'Live — sending jobs to providers'}</span>
+          <span>{info.demo ? t('about.demo') : t('about.live')}</span>
         </dd>
-        <dt>Platform</dt>
+        <dt>{t('about.platform')}</dt>
         <dd>{info.platform}</dd>
-        <dt>Data folder</dt>
+        <dt>{t('about.dataFolder')}</dt>
         <dd>
           <code className="path">{info.dataDir}</code>
-          <span className="about-note">Settings, stored keys (encrypted) and the logs (in logs/) are kept here.</span>
+          <span className="about-note">{t('about.dataNote')}</span>
           <button type="button" className="button about-logs" onClick={() => void openLogs()}>
             <FolderOpen aria-hidden="true" size={16} />
-            Open logs folder
+            {t('about.openLogs')}
           </button>
           {logsNote ? (
             <span className="about-note" role="status">
@@ -61,7 +59,7 @@ export function AboutSection() {
         </dd>
         {versions.length > 0 ? (
           <>
-            <dt>Runtimes</dt>
+            <dt>{t('about.runtimes')}</dt>
             <dd>{versions.map(([name, v]) => `${name} ${v}`).join(' · ')}</dd>
           </>
         ) : null}

@@ -1,5 +1,6 @@
 import { Gauge } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { POLL_INTERVAL_MS, type Settings } from '../../../shared/contract/settings';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote } from './Feedback';
@@ -36,13 +37,14 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
   const [minError, setMinError] = useState<string | null>(null);
   const [maxError, setMaxError] = useState<string | null>(null);
   const { busy, note, formError, submit } = useSave();
+  const { t } = useTranslation(['settings', 'common']);
 
   const onSubmit = () =>
     submit(min.dirty || max.dirty, () => {
-      const range = `Enter a number of seconds from ${MIN_S} to ${MAX_S}.`;
+      const range = t('advanced.range', { min: MIN_S, max: MAX_S });
       const minMs = toMs(min.draft);
       const maxMs = toMs(max.draft);
-      const minProblem = minMs === null ? range : maxMs !== null && minMs > maxMs ? 'The shortest wait cannot be longer than the longest.' : null;
+      const minProblem = minMs === null ? range : maxMs !== null && minMs > maxMs ? t('advanced.order') : null;
       setMinError(minProblem);
       setMaxError(maxMs === null ? range : null);
       if (minProblem || maxMs === null || minMs === null) return null;
@@ -50,7 +52,7 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
         const next = await useStudio.getState().settings.update({ polling: { minIntervalMs: minMs, maxIntervalMs: maxMs } });
         min.setDraft(toSeconds(next.polling.minIntervalMs));
         max.setDraft(toSeconds(next.polling.maxIntervalMs));
-        return 'Saved. Tasks use it from their next poll.';
+        return t('advanced.saved');
       };
     });
 
@@ -58,15 +60,12 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
     <section className="card" aria-labelledby="advanced-title" id="settings-advanced">
       <h2 id="advanced-title" className="card-title">
         <Gauge aria-hidden="true" size={16} />
-        Advanced
+        {t('advanced.title')}
       </h2>
-      <p className="card-text">
-        How long to wait between two status requests for one running task. Shorter waits notice a finished video sooner; longer ones send fewer
-        requests.
-      </p>
+      <p className="card-text">{t('advanced.intro')}</p>
       <Form className="polling-form" onSubmit={() => void onSubmit()}>
         <SecondsField
-          label="Shortest wait (seconds)"
+          label={t('advanced.shortest')}
           value={min.draft}
           min={MIN_S}
           max={MAX_S}
@@ -77,7 +76,7 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
           }}
         />
         <SecondsField
-          label="Longest wait (seconds)"
+          label={t('advanced.longest')}
           value={max.draft}
           min={MIN_S}
           max={MAX_S}
@@ -89,8 +88,8 @@ export function AdvancedSection({ polling }: { polling: Settings['polling'] }) {
         />
         <div className="field field-action">
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
-            {busy ? 'Saving…' : 'Save'}
-            <span className="visually-hidden"> polling</span>
+            {busy ? t('common:saving') : t('common:save')}
+            <span className="visually-hidden">{t('advanced.saveWhat')}</span>
           </button>
         </div>
       </Form>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { BaseUrl, type ProviderSettings } from '../../../shared/contract/settings';
 import { wholeNumberIn } from '../../components/whole-number';
@@ -38,6 +39,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
   const [urlError, setUrlError] = useState<string | null>(null);
   const [concurrencyError, setConcurrencyError] = useState<string | null>(null);
   const { busy, note, formError, submit } = useSave();
+  const { t } = useTranslation(['settings', 'common']);
 
   const onSubmit = () =>
     submit(baseUrl.dirty || concurrency.dirty, () => {
@@ -50,13 +52,13 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
         else {
           const parsed = BaseUrl.safeParse(text);
           if (parsed.success) change.baseUrl = parsed.data;
-          else urlProblem = parsed.error.issues[0]?.message ?? 'That is not a usable address.';
+          else urlProblem = parsed.error.issues[0]?.message ?? t('connection.badUrl');
         }
       }
       if (concurrency.dirty) {
         const n = wholeNumberIn(concurrency.draft, CONCURRENCY.min, CONCURRENCY.max);
         if (n !== null) change.concurrency = n;
-        else concurrencyProblem = `Enter a whole number from ${CONCURRENCY.min} to ${CONCURRENCY.max}.`;
+        else concurrencyProblem = t('connection.concurrencyError', CONCURRENCY);
       }
       setUrlError(urlProblem);
       setConcurrencyError(concurrencyProblem);
@@ -66,7 +68,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
         // Show the values as main stored them (e.g. without a trailing slash).
         baseUrl.setDraft(next.providers[provider].baseUrl ?? '');
         concurrency.setDraft(String(next.providers[provider].concurrency));
-        return 'Saved. New requests use it right away.';
+        return t('connection.saved');
       };
     });
 
@@ -75,7 +77,8 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
       <div className="connection-fields">
         <div className="field field-grow">
           <label htmlFor={urlId} className="field-label">
-            Base URL<span className="visually-hidden"> for {name}</span>
+            {t('connection.baseUrl')}
+            <span className="visually-hidden">{t('connection.forName', { name })}</span>
           </label>
           <input
             id={urlId}
@@ -84,7 +87,7 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
             inputMode="url"
             spellCheck={false}
             autoComplete="off"
-            placeholder="The provider's own address"
+            placeholder={t('connection.placeholder')}
             value={baseUrl.draft}
             onChange={(e) => {
               baseUrl.setDraft(e.target.value);
@@ -94,15 +97,17 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
             aria-describedby={urlError ? `${urlErrorId} ${urlHelpId}` : urlHelpId}
           />
           <p id={urlHelpId} className="field-help">
-            For a proxy or a test server; leave empty for the provider&apos;s own address.
-            {UPLOADS_TOO.includes(provider) ? ' Uploads and Check key go to it too.' : ' Check key goes to it too.'} In use:{' '}
-            <span className="in-use">{value.baseUrl ?? 'default address'}</span>
+            {t('connection.help')}
+            {UPLOADS_TOO.includes(provider) ? t('connection.helpUploads') : t('connection.helpCheck')}
+            {t('connection.inUse')}
+            <span className="in-use">{value.baseUrl ?? t('connection.defaultAddress')}</span>
           </p>
           <FieldError id={urlErrorId} message={urlError} />
         </div>
         <div className="field field-narrow">
           <label htmlFor={concurrencyId} className="field-label">
-            Jobs at once<span className="visually-hidden"> at {name}</span>
+            {t('connection.concurrency')}
+            <span className="visually-hidden">{t('connection.atName', { name })}</span>
           </label>
           <input
             id={concurrencyId}
@@ -121,14 +126,14 @@ export function ConnectionForm({ provider, value }: ConnectionFormProps) {
             aria-describedby={concurrencyError ? `${concurrencyErrorId} ${concurrencyHelpId}` : concurrencyHelpId}
           />
           <p id={concurrencyHelpId} className="field-help">
-            From {CONCURRENCY.min} to {CONCURRENCY.max}; more jobs wait in the queue.
+            {t('connection.concurrencyHelp', CONCURRENCY)}
           </p>
           <FieldError id={concurrencyErrorId} message={concurrencyError} />
         </div>
         <div className="field field-action">
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
-            {busy ? 'Saving…' : 'Save'}
-            <span className="visually-hidden"> {name} connection</span>
+            {busy ? t('common:saving') : t('common:save')}
+            <span className="visually-hidden">{t('connection.saveWhat', { name })}</span>
           </button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { CircleCheck, CircleX, LoaderCircle, Trash2, WifiOff } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KeyCheckResult, KeyStatus } from '../../../shared/contract/keys';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -30,6 +31,7 @@ export function KeyActions({ status, baseUrl, onRemoved }: KeyActionsProps) {
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
+  const { t } = useTranslation('settings');
   const shown = check?.about === about ? check : null;
   const checking = shown?.phase === 'checking';
   const removable = status.source === 'stored' || status.source === 'session' || (status.source === 'environment' && status.status !== 'ok');
@@ -50,7 +52,7 @@ export function KeyActions({ status, baseUrl, onRemoved }: KeyActionsProps) {
     setNote(null);
     try {
       const next = await useStudio.getState().keys.remove(provider);
-      setNote({ tone: 'done', text: next.source === 'environment' ? `Key removed. The key from ${next.envVar} is used now.` : 'Key removed.' });
+      setNote({ tone: 'done', text: next.source === 'environment' ? t('keyActions.removedEnv', { envVar: next.envVar }) : t('keyActions.removed') });
       onRemoved();
     } catch (err) {
       setRemoveError(describeError(err));
@@ -64,18 +66,18 @@ export function KeyActions({ status, baseUrl, onRemoved }: KeyActionsProps) {
       <div className="key-actions-row">
         <button type="button" className="button" disabled={!status.configured} aria-disabled={checking || undefined} onClick={() => void (checking ? undefined : runCheck())}>
           {checking ? <LoaderCircle aria-hidden="true" size={16} className="spin" /> : <CircleCheck aria-hidden="true" size={16} />}
-          {checking ? 'Checking…' : 'Check key'}
-          <span className="visually-hidden"> for {name}</span>
+          {checking ? t('keyActions.checking') : t('keyActions.check')}
+          <span className="visually-hidden">{t('keyActions.forName', { name })}</span>
         </button>
         {removable ? (
           <button type="button" className="button danger" aria-disabled={removing || undefined} onClick={() => void runRemove()}>
             <Trash2 aria-hidden="true" size={16} />
-            {removing ? 'Removing…' : 'Remove key'}
-            <span className="visually-hidden"> for {name}</span>
+            {removing ? t('keyActions.removing') : t('keyActions.remove')}
+            <span className="visually-hidden">{t('keyActions.forName', { name })}</span>
           </button>
         ) : null}
         {status.source === 'environment' && status.status === 'ok' ? (
-          <span className="key-actions-hint">To remove it, unset {status.envVar} and restart the app.</span>
+          <span className="key-actions-hint">{t('keyActions.envHint', { envVar: status.envVar })}</span>
         ) : null}
       </div>
       <div className="check-result" role="status">
@@ -88,13 +90,16 @@ export function KeyActions({ status, baseUrl, onRemoved }: KeyActionsProps) {
 }
 
 function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
-  if (state.phase === 'checking') return <p className="check-line">Asking {name}…</p>;
+  const { t } = useTranslation('settings');
+  if (state.phase === 'checking') return <p className="check-line">{t('keyActions.asking', { name })}</p>;
   if (state.phase === 'failed') {
     return (
       <p className="check-line" data-result="failed">
         <CircleX aria-hidden="true" size={16} />
         <span>
-          <strong>Not checked</strong> — {state.message}
+          <strong>{t('keyActions.notChecked')}</strong>
+          {t('keyActions.dash')}
+          {state.message}
         </span>
       </p>
     );
@@ -106,7 +111,9 @@ function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
         <p className="check-line" data-result="valid">
           <CircleCheck aria-hidden="true" size={16} />
           <span>
-            <strong>Valid</strong> — {name} accepted the key.
+            <strong>{t('keyActions.valid')}</strong>
+            {t('keyActions.dash')}
+            {t('keyActions.validText', { name })}
           </span>
         </p>
       );
@@ -115,7 +122,9 @@ function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
         <p className="check-line" data-result="rejected">
           <CircleX aria-hidden="true" size={16} />
           <span>
-            <strong>Rejected</strong> — {message ?? `${name} did not accept the key.`}
+            <strong>{t('keyActions.rejected')}</strong>
+            {t('keyActions.dash')}
+            {message ?? t('keyActions.rejectedText', { name })}
           </span>
         </p>
       );
@@ -124,7 +133,9 @@ function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
         <p className="check-line" data-result="unreachable">
           <WifiOff aria-hidden="true" size={16} />
           <span>
-            <strong>Could not reach {name}</strong> — {withoutLead(message, `Could not reach ${name}`) ?? 'check the network and the base URL.'}
+            <strong>{t('keyActions.unreachable', { name })}</strong>
+            {t('keyActions.dash')}
+            {withoutLead(message, `Could not reach ${name}`) ?? t('keyActions.unreachableText')}
           </span>
         </p>
       );

@@ -1,7 +1,9 @@
 import { useId, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProviderId } from '../../../shared/catalog/types';
 import { ApiKeyText, type KeyStatus, type KeyStorage } from '../../../shared/contract/keys';
 import { describeError } from '../../api/client';
+import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
 import { Form } from './Form';
@@ -32,6 +34,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [question, setQuestion] = useState<StorageQuestion | null>(null);
+  const { t } = useTranslation(['settings', 'common']);
 
   const send = async (key: string, storage?: KeyStorage) => {
     setBusy(true);
@@ -45,7 +48,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
         setDraft('');
         setQuestion(null);
         const demoOff = wasDemo ? demoOffText(provider, useStudio.getState().keys.list ?? []) : null;
-        setNote({ tone: 'done', text: demoOff ? `${savedText(outcome.key)} ${demoOff}` : savedText(outcome.key) });
+        setNote({ tone: 'done', text: demoOff ? t('keyForm.savedDemoOff', { saved: savedText(outcome.key), demoOff }) : savedText(outcome.key) });
         if (demoOff) useStudio.getState().shell.announce(demoOff);
       } else {
         setQuestion({ needsChoice: outcome.needsChoice, message: outcome.message, choices: outcome.choices });
@@ -62,24 +65,29 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
     if (busy) return;
     if (draft.trim() === '') {
       setNote(null);
-      setError(`Enter the ${name} key first.`);
+      setError(t('keyForm.enterFirst', { name }));
       return;
     }
     const parsed = ApiKeyText.safeParse(draft);
     if (!parsed.success) {
       setNote(null);
-      setError(parsed.error.issues[0]?.message ?? 'That is not a valid key.');
+      setError(parsed.error.issues[0]?.message ?? t('keyForm.invalid'));
       return;
     }
     void send(parsed.data); // send() records its own failure inline.
   };
 
-  const placeholder = status.configured ? `Enter a new key to replace ${status.last4 ? `•••• ${status.last4}` : 'the current one'}` : `Paste your ${name} API key`;
+  const placeholder = status.configured
+    ? status.last4
+      ? t('keyForm.placeholderReplace', { last4: status.last4 })
+      : t('keyForm.placeholderReplaceCurrent')
+    : t('keyForm.placeholderPaste', { name });
 
   return (
     <Form className="key-form" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="field-label">
-        API key<span className="visually-hidden"> for {name}</span>
+        {t('keyForm.label')}
+        <span className="visually-hidden">{t('keyForm.forName', { name })}</span>
       </label>
       <div className="field-row">
         <input
@@ -100,7 +108,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
         />
         {/* The accent marks the button only when there is something to save: four accent buttons at rest would shout. */}
         <button type="button" className={draft.trim() === '' ? 'button' : 'button primary'} aria-disabled={busy || undefined} onClick={onSubmit}>
-          {busy ? 'Saving…' : 'Save key'}
+          {busy ? t('common:saving') : t('keyForm.save')}
         </button>
       </div>
       <FieldError id={errorId} message={error} />
@@ -112,7 +120,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
         onChoose={(storage) => void send(draft, storage)}
         onCancel={() => {
           setQuestion(null);
-          setNote({ tone: 'info', text: 'Not saved. The key is still in the field.' });
+          setNote({ tone: 'info', text: t('keyForm.notSaved') });
         }}
         returnFocus={() => inputRef.current?.focus()}
       />
@@ -122,6 +130,6 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
 
 /** What a saved key's new home is, in words. */
 function savedText(saved: KeyStatus): string {
-  if (saved.source === 'session') return 'Key saved for this session.';
-  return saved.backend === 'basic_text' ? 'Key stored, weakly protected.' : 'Key saved and encrypted.';
+  if (saved.source === 'session') return i18n.t('settings:keyForm.savedSession');
+  return i18n.t(saved.backend === 'basic_text' ? 'settings:keyForm.savedWeak' : 'settings:keyForm.savedEncrypted');
 }

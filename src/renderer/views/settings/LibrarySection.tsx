@@ -1,14 +1,11 @@
 import { FolderOpen, FolderSearch, Info } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
 import { Form } from './Form';
 import { useDraft } from './use-draft';
-
-/** What changing the folder does (main moves the clips before it saves the setting; see `createSettingsHandlers`). */
-const FOLDER_CHANGE_NOTE =
-  'Your clips move with the library, right away. Files that are not clips stay in the old folder. If a clip cannot be moved, none are, and the old folder stays in use.';
 
 /** Library: the folder clips are saved in, typed or picked with Browse…. Main checks the folder (full path, creatable, writable). */
 export function LibrarySection({ libraryDir }: { libraryDir: string }) {
@@ -21,6 +18,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
   const [note, setNote] = useState<Note | null>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation(['settings', 'common']);
 
   /**
    * Browse…: the system folder picker, through main (which checks the folder). The chosen path
@@ -32,13 +30,13 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
     setError(null);
     try {
       const requests = useStudio.getState().settings.requests;
-      if (!requests) throw new Error('The app is not connected to its main process yet. Try again in a moment.');
+      if (!requests) throw new Error(t('common:notConnected'));
       const answer = await requests.chooseLibraryDir({});
       if (answer.outcome === 'chosen') {
         folder.setDraft(answer.path);
-        setNote({ tone: 'info', text: answer.path === libraryDir ? 'That is the folder in use.' : 'Picked. Press “Use this folder” to move the library there.' });
+        setNote({ tone: 'info', text: answer.path === libraryDir ? t('library.pickedSame') : t('library.picked') });
       } else if (answer.outcome === 'no_dialog') {
-        setNote({ tone: 'info', text: 'This window cannot open the system folder picker: type the folder’s full path above.' });
+        setNote({ tone: 'info', text: t('library.noDialog') });
         inputRef.current?.focus();
       }
     } catch (err) {
@@ -50,12 +48,12 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
     if (busy) return;
     setNote(null);
     if (!folder.dirty) {
-      setNote({ tone: 'info', text: 'Nothing to save: this is the folder in use.' });
+      setNote({ tone: 'info', text: t('library.nothing') });
       return;
     }
     const path = folder.draft.trim();
     if (path === '') {
-      setError('Enter the full path of a folder.');
+      setError(t('library.enterPath'));
       return;
     }
     setError(null);
@@ -63,7 +61,7 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
     try {
       const next = await useStudio.getState().settings.update({ libraryDir: path });
       folder.setDraft(next.libraryDir);
-      setNote({ tone: 'done', text: next.libraryDir === libraryDir ? 'Saved.' : 'Moved: the library and its clips are in the new folder.' });
+      setNote({ tone: 'done', text: next.libraryDir === libraryDir ? t('library.saved') : t('library.moved') });
     } catch (err) {
       setError(describeError(err));
     } finally {
@@ -75,11 +73,11 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
     <section className="card" aria-labelledby="library-title" id="settings-library">
       <h2 id="library-title" className="card-title">
         <FolderOpen aria-hidden="true" size={16} />
-        Library
+        {t('library.title')}
       </h2>
       <Form onSubmit={() => void onSubmit()}>
         <label htmlFor={inputId} className="field-label">
-          Library folder
+          {t('library.folder')}
         </label>
         <div className="field-row">
           <input
@@ -99,18 +97,19 @@ export function LibrarySection({ libraryDir }: { libraryDir: string }) {
           />
           <button type="button" className="button" disabled={busy} onClick={() => void onBrowse()}>
             <FolderSearch aria-hidden="true" size={15} />
-            Browse…
+            {t('library.browse')}
           </button>
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void onSubmit()}>
-            {busy ? 'Moving clips…' : 'Use this folder'}
+            {busy ? t('library.moving') : t('library.use')}
           </button>
         </div>
         <p id={helpId} className="field-help">
-          A full folder path; it is created if it does not exist. In use: <span className="in-use">{libraryDir}</span>
+          {t('library.help')}
+          <span className="in-use">{libraryDir}</span>
         </p>
         <p id={noteId} className="field-help library-note">
           <Info aria-hidden="true" size={15} />
-          <span>{FOLDER_CHANGE_NOTE}</span>
+          <span>{t('library.moveNote')}</span>
         </p>
         <FieldError id={errorId} message={error} />
         <StatusNote note={note} />

@@ -1,5 +1,6 @@
 import { Bell } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/contract/settings';
 import { describeError } from '../../api/client';
 import { useStudio } from '../../store/index';
@@ -13,6 +14,7 @@ import { Toggle } from './Toggle';
  */
 export function NotificationsSection({ settings }: { settings: Pick<Settings, 'notifications'> }) {
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('settings');
 
   const apply = async (patch: SettingsPatch) => {
     setError(null);
@@ -27,18 +29,18 @@ export function NotificationsSection({ settings }: { settings: Pick<Settings, 'n
     <section className="card" aria-labelledby="notifications-title" id="settings-notifications">
       <h2 id="notifications-title" className="card-title">
         <Bell aria-hidden="true" size={16} />
-        Notifications
+        {t('notifications.title')}
       </h2>
       <div className="toggle-list">
         <Toggle
-          label="Notify when a video is ready"
-          help="Tells you when a job has finished and its video is in the library."
+          label={t('notifications.finish')}
+          help={t('notifications.finishHelp')}
           checked={settings.notifications.onFinish}
           onChange={(onFinish) => void apply({ notifications: { onFinish } })}
         />
         <Toggle
-          label="Notify when a job fails"
-          help="Says what happened and what to do, with the provider's message."
+          label={t('notifications.fail')}
+          help={t('notifications.failHelp')}
           checked={settings.notifications.onFail}
           onChange={(onFail) => void apply({ notifications: { onFail } })}
         />

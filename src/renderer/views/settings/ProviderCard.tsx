@@ -1,5 +1,6 @@
 import { ExternalLink } from 'lucide-react';
 import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../../shared/contract/keys';
 import type { ProviderSettings } from '../../../shared/contract/settings';
 import { ConnectionForm } from './ConnectionForm';
@@ -20,6 +21,7 @@ export function ProviderCard({ status, settings }: ProviderCardProps) {
   const titleId = useId();
   const statusId = useId();
   const keyInput = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation('settings');
   return (
     <section className="provider" aria-labelledby={titleId} data-provider={status.provider}>
       <header className="provider-head">
@@ -27,7 +29,7 @@ export function ProviderCard({ status, settings }: ProviderCardProps) {
           {name}
         </h3>
         <a href={site} className="link provider-site">
-          Get a key at {new URL(site).host}
+          {t('providers.getKey', { host: new URL(site).host })}
           <ExternalLink aria-hidden="true" size={13} />
         </a>
       </header>

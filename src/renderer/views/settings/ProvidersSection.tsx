@@ -1,4 +1,5 @@
 import { KeyRound } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/index';
 import { ProviderCard } from './ProviderCard';
 
@@ -10,22 +11,20 @@ export function ProvidersSection() {
   const keys = useStudio((s) => s.keys.list);
   const keysError = useStudio((s) => s.keys.loadError);
   const providers = useStudio((s) => s.settings.current?.providers ?? null);
+  const { t } = useTranslation('settings');
   return (
     <section className="card" aria-labelledby="providers-title" id="settings-providers">
       <h2 id="providers-title" className="card-title">
         <KeyRound aria-hidden="true" size={16} />
-        Providers
+        {t('providers.title')}
       </h2>
-      <p className="card-text">
-        Keys stay in the app&apos;s main process: they are sent to the provider and nowhere else, and this window only ever sees their last four
-        characters.
-      </p>
+      <p className="card-text">{t('providers.intro')}</p>
       {keysError ? (
         <p className="field-error" role="alert">
-          The key status could not be read: {keysError}
+          {t('providers.keysError', { error: keysError })}
         </p>
       ) : null}
-      {keys === null && !keysError ? <p className="card-text">Reading key status…</p> : null}
+      {keys === null && !keysError ? <p className="card-text">{t('providers.readingKeys')}</p> : null}
       <div className="provider-stack">
         {keys?.map((status) => <ProviderCard key={status.provider} status={status} settings={providers?.[status.provider] ?? null} />)}
       </div>

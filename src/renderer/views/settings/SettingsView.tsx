@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ViewHeader } from '../../components/ViewHeader';
 import { useStudio } from '../../store/index';
 import { AboutSection } from './AboutSection';
@@ -17,14 +18,15 @@ import './settings.css';
 export function SettingsView() {
   const settings = useStudio((s) => s.settings.current);
   const loadError = useStudio((s) => s.settings.loadError);
+  const { t } = useTranslation('settings');
   return (
     <>
-      <ViewHeader title="Settings" subtitle="Provider keys and connections, where your clips are kept, and what this app runs on." />
+      <ViewHeader title={t('view.title')} subtitle={t('view.subtitle')} />
       <div className="settings-sections">
         <ProvidersSection />
         {loadError ? (
           <p className="field-error" role="alert">
-            The settings could not be read: {loadError}
+            {t('view.readError', { error: loadError })}
           </p>
         ) : null}
         {settings ? (
@@ -36,7 +38,7 @@ export function SettingsView() {
             <AdvancedSection polling={settings.polling} />
           </>
         ) : loadError ? null : (
-          <p className="card-text">Reading settings…</p>
+          <p className="card-text">{t('view.reading')}</p>
         )}
         <AboutSection />
       </div>

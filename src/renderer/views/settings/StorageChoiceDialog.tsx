@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { ShieldAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { KeyChoiceNeeded, KeyStorage } from '../../../shared/contract/keys';
 
 /** A storage question main asked instead of saving (`keys:set` answered `saved: false`). */
@@ -22,11 +23,6 @@ interface StorageChoiceDialogProps {
   returnFocus(): void;
 }
 
-const TITLES: Record<KeyChoiceNeeded, string> = {
-  weak_backend: 'This system can only protect the key weakly',
-  no_encryption: 'This system cannot encrypt the key',
-};
-
 /**
  * Asks how to keep a key when the system cannot protect it well (issue 7: on Linux without a
  * keyring, never store silently). Offers only the choices main allows: "Keep for this session
@@ -34,6 +30,7 @@ const TITLES: Record<KeyChoiceNeeded, string> = {
  * returned, Escape cancels.
  */
 export function StorageChoiceDialog({ providerName, question, busy, onChoose, onCancel, returnFocus }: StorageChoiceDialogProps) {
+  const { t } = useTranslation(['settings', 'common']);
   return (
     <Dialog.Root open={question !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
       <Dialog.Portal>
@@ -49,24 +46,24 @@ export function StorageChoiceDialog({ providerName, question, busy, onChoose, on
             <>
               <Dialog.Title className="settings-dialog-title">
                 <ShieldAlert aria-hidden="true" size={20} />
-                {TITLES[question.needsChoice]}
+                {t(`storage.${question.needsChoice}`)}
               </Dialog.Title>
               <Dialog.Description className="settings-dialog-text">{question.message}</Dialog.Description>
-              <p className="settings-dialog-text">Your {providerName} key has not been saved yet.</p>
+              <p className="settings-dialog-text">{t('storage.notYet', { name: providerName })}</p>
               <div className="settings-dialog-actions">
                 {question.choices.includes('session') ? (
                   <button type="button" className="button primary" disabled={busy} onClick={() => onChoose('session')}>
-                    Keep for this session only
+                    {t('storage.session')}
                   </button>
                 ) : null}
                 {question.choices.includes('store_anyway') ? (
                   <button type="button" className="button" disabled={busy} onClick={() => onChoose('store_anyway')}>
-                    Store anyway
+                    {t('storage.storeAnyway')}
                   </button>
                 ) : null}
                 <Dialog.Close asChild>
                   <button type="button" className="button" disabled={busy}>
-                    Cancel
+                    {t('common:cancel')}
                   </button>
                 </Dialog.Close>
               </div>

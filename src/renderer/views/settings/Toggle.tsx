@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface ToggleProps {
   label: string;
@@ -16,6 +17,7 @@ interface ToggleProps {
 export function Toggle({ label, help, checked, disabled, onChange }: ToggleProps) {
   const id = useId();
   const helpId = useId();
+  const { t } = useTranslation('common');
   return (
     <div className="toggle">
       <input
@@ -37,7 +39,7 @@ export function Toggle({ label, help, checked, disabled, onChange }: ToggleProps
         </p>
       </div>
       <span className="toggle-state" aria-hidden="true">
-        {checked ? 'On' : 'Off'}
+        {checked ? t('on') : t('off')}
       </span>
     </div>
   );

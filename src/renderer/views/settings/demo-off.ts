@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../../shared/catalog/types';
 import type { KeyStatus } from '../../../shared/contract/keys';
+import { i18n } from '../../i18n/index';
 import { PROVIDER_LABELS } from './providers';
 
 /**
@@ -11,12 +12,14 @@ export function demoOffText(provider: ProviderId, keys: readonly Pick<KeyStatus,
   const withKey = new Set<ProviderId>([provider, ...keys.filter((k) => k.configured).map((k) => k.provider)]);
   const missing = (Object.keys(PROVIDER_LABELS) as ProviderId[]).filter((p) => !withKey.has(p)).map((p) => PROVIDER_LABELS[p].name);
   const using = [...withKey].map((p) => PROVIDER_LABELS[p].name);
-  const head = `Demo mode is off: new jobs go to the providers. ${list(using)} models use your key.`;
+  const head = i18n.t('settings:demoOff.head', { using: list(using) });
   if (missing.length === 0) return head;
-  return `${head} ${list(missing)} models need ${missing.length === 1 ? 'a key' : 'keys'} of their own; until then they cannot be picked in Compose.`;
+  return i18n.t('settings:demoOff.missing', { head, missing: list(missing), count: missing.length });
 }
 
+/** "A, B and C" (no serial comma, unlike `formatList` in English) / "A、B和C". */
 function list(names: string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const rest = names.slice(0, -1).join(i18n.t('settings:demoOff.listSeparator'));
+  return i18n.t('settings:demoOff.listLast', { rest, last: names[names.length - 1] });
 }

@@ -1,4 +1,5 @@
 import type { KeyStatus } from '../../../shared/contract/keys';
+import { i18n } from '../../i18n/index';
 
 /** How a key status looks: a tone for the icon's colour and the words that carry the meaning. */
 export interface KeyStatusView {
@@ -21,23 +22,33 @@ const WEAK_BACKEND = 'basic_text';
  * Never shows more of the key than the last four characters main sent.
  */
 export function describeKeyStatus(status: KeyStatus): KeyStatusView {
-  const masked = status.last4 ? `•••• ${status.last4} · ` : '';
+  const masked = status.last4 ? i18n.t('settings:keyStatus.masked', { last4: status.last4 }) : '';
   if (status.status === 'backend_changed' || status.status === 'unreadable') {
-    const what = status.status === 'backend_changed' ? 'backend changed' : 'stored key unreadable';
+    const what = i18n.t(status.status === 'backend_changed' ? 'settings:keyStatus.backendChanged' : 'settings:keyStatus.unreadable');
     // An environment key may still stand in; its status carries the same problem.
-    const words = status.source === 'environment' ? `${masked}from environment · ${what}` : `${what} — enter the key again`;
+    const words = status.source === 'environment' ? i18n.t('settings:keyStatus.envProblem', { masked, what }) : i18n.t('settings:keyStatus.problem', { what });
     return { tone: 'problem', icon: 'problem', words, detail: status.message ?? null };
   }
   switch (status.source) {
     case 'stored':
       return status.backend === WEAK_BACKEND
-        ? { tone: 'problem', icon: 'stored', words: `${masked}stored, weakly protected`, detail: 'No system keyring: the key is only obfuscated on disk.' }
-        : { tone: 'ok', icon: 'stored', words: `${masked}stored encrypted`, detail: status.backend ? `Encrypted by the system keyring (${status.backend}).` : null };
+        ? { tone: 'problem', icon: 'stored', words: i18n.t('settings:keyStatus.storedWeak', { masked }), detail: i18n.t('settings:keyStatus.storedWeakDetail') }
+        : {
+            tone: 'ok',
+            icon: 'stored',
+            words: i18n.t('settings:keyStatus.storedEncrypted', { masked }),
+            detail: status.backend ? i18n.t('settings:keyStatus.encryptedBy', { backend: status.backend }) : null,
+          };
     case 'session':
-      return { tone: 'ok', icon: 'session', words: `${masked}session only`, detail: 'Kept in memory until the app quits.' };
+      return { tone: 'ok', icon: 'session', words: i18n.t('settings:keyStatus.session', { masked }), detail: i18n.t('settings:keyStatus.sessionDetail') };
     case 'environment':
-      return { tone: 'info', icon: 'environment', words: `${masked}from environment`, detail: `Read from ${status.envVar}; change it there.` };
+      return {
+        tone: 'info',
+        icon: 'environment',
+        words: i18n.t('settings:keyStatus.environment', { masked }),
+        detail: i18n.t('settings:keyStatus.environmentDetail', { envVar: status.envVar }),
+      };
     case 'none':
-      return { tone: 'none', icon: 'none', words: 'not set', detail: `Enter a key, or set ${status.envVar} before starting the app.` };
+      return { tone: 'none', icon: 'none', words: i18n.t('settings:keyStatus.none'), detail: i18n.t('settings:keyStatus.noneDetail', { envVar: status.envVar }) };
   }
 }

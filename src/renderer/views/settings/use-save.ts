@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { describeError } from '../../api/client';
+import { i18n } from '../../i18n/index';
 import type { Note } from './Feedback';
 
 /** A Settings form's save: its state, and `submit`, which runs one save at a time. */
@@ -28,7 +29,7 @@ export function useSave(): Save {
     setNote(null);
     setFormError(null);
     if (!dirty) {
-      setNote({ tone: 'info', text: 'Nothing to save: these are the values in use.' });
+      setNote({ tone: 'info', text: i18n.t('settings:nothingToSave') });
       return;
     }
     const save = prepare();
