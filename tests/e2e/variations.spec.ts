@@ -175,4 +175,11 @@ test('Compare 4 clips picked in the Library, light and dark: screenshots and axe
   await expect(compare).toBeVisible();
   expect(await axeBlocking(page)).toEqual([]);
   await page.screenshot({ path: 'docs/compare-dark.png' });
+
+  // Compare's own colours follow the app's theme (<html data-theme>), not the OS's: a light theme
+  // chosen in Settings on a dark OS gets the light star.
+  const star = () => compare.evaluate((el) => getComputedStyle(el).getPropertyValue('--star').trim());
+  await expect.poll(star).toBe('#f5c451');
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await expect.poll(star).toBe('#b7791f');
 });
