@@ -4,6 +4,9 @@ import { i18n } from './i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStudioClient } from './api/client';
+// Before App: the views' own stylesheets come later in the bundle, so a view's rule for its
+// dialog (e.g. the prompt history's width) wins over the shared box.
+import './styles/dialog.css';
 import { App } from './App';
 import { shareCspNonce } from './shell/csp-nonce';
 import './styles/tokens.css';

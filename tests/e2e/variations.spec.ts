@@ -168,6 +168,26 @@ test('Compare 4 clips picked in the Library, light and dark: screenshots and axe
   await compare.getByRole('slider', { name: 'Position' }).fill('1');
   await expect.poll(async () => (await players(page)).map((p) => Math.round(p.t * 24))).toEqual([24, 24, 24, 24]);
   await compare.getByRole('button', { name: /^Favourite: .*seed 19$/ }).click();
+
+  // Sound: all panes muted until one is picked; then only that one is heard, at the chosen volume.
+  const sound = compare.getByRole('group', { name: 'Sound' });
+  const audible = () => page.locator('.compare video').evaluateAll((els) => (els as HTMLVideoElement[]).map((v) => (v.muted ? 'muted' : v.volume.toFixed(2))));
+  await expect.poll(audible).toEqual(['muted', 'muted', 'muted', 'muted']);
+  const from = sound.getByRole('combobox', { name: 'Sound from' });
+  await from.selectOption({ label: 'Take 2 of 4 · seed 19' });
+  await expect.poll(audible).toEqual(['muted', '1.00', 'muted', 'muted']);
+  const volume = sound.getByRole('slider', { name: 'Volume' });
+  await volume.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(volume).toHaveAttribute('aria-valuetext', '90%');
+  await expect.poll(audible).toEqual(['muted', '0.90', 'muted', 'muted']);
+  // One at a time: another pick mutes the first.
+  await from.focus();
+  await from.selectOption({ label: 'Take 4 of 4 · seed 4096' });
+  await expect.poll(audible).toEqual(['muted', 'muted', 'muted', '0.90']);
+  // Arrow keys on the slider moved the volume, not the players.
+  expect((await players(page)).map((p) => Math.round(p.t * 24))).toEqual([24, 24, 24, 24]);
   expect(await axeBlocking(page)).toEqual([]);
   await page.screenshot({ path: 'docs/compare-light.png' });
 
@@ -175,4 +195,11 @@ test('Compare 4 clips picked in the Library, light and dark: screenshots and axe
   await expect(compare).toBeVisible();
   expect(await axeBlocking(page)).toEqual([]);
   await page.screenshot({ path: 'docs/compare-dark.png' });
+
+  // Compare's own colours follow the app's theme (<html data-theme>), not the OS's: a light theme
+  // chosen in Settings on a dark OS gets the light star.
+  const star = () => compare.evaluate((el) => getComputedStyle(el).getPropertyValue('--star').trim());
+  await expect.poll(star).toBe('#f5c451');
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await expect.poll(star).toBe('#b7791f');
 });

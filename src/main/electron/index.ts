@@ -16,6 +16,7 @@ import { electronStoreOpener } from './electron-store';
 import { registerIpc } from './ipc';
 import { createElectronDesktop } from './notifications';
 import { buildAppMenu } from './menu';
+import { followThemeSetting } from './native-theme';
 import { createSafeStorageCrypto } from './safe-storage';
 import { utilityEngineLauncher } from './engine-launcher';
 import { APP_ORIGIN, PRIVILEGED_SCHEMES, registerAppProtocol, registerMediaProtocol } from './protocols';
@@ -154,6 +155,9 @@ function start(): void {
   openWindow();
   core.then((ready) => {
     studio = ready;
+    // Native UI (scrollbars, dialogs, title bar) follows the theme setting from here to quit;
+    // before this it follows the system, as `system` (the default) would.
+    followThemeSetting(ready.settings);
     startup.appReadyMs = performance.now();
     reportStartup();
     // A renderer that never painted still gets a visible window once the app is ready.

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDER_VARS, seedance, tempDirs } from './cli-process';
 import { DEMO_PUBLIC_ORIGIN } from '../../../src/main/demo/provider/files';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { fixture } from '../../fixtures/images';
@@ -15,38 +13,13 @@ import { makeAudio, makeVideo } from '../../fixtures/media';
 // videos only by public URL (providers.md "Seedance 2.0 reference-to-video", BytePlus ModelArk), so
 // there the video is published on the simulator's public host and given by its https address.
 
-const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
-const PROVIDER_VARS = /^(NOVITA|FAL|EVOLINK|ARK)_|^SEEDANCE_/;
 const ROWS = [
   { provider: 'evolink', model: 'evolink/seedance-2.0-reference-to-video', submit: 'evolink:submit', uploads: true },
   { provider: 'fal', model: 'fal/bytedance/seedance-2.0/reference-to-video', submit: 'fal:submit', uploads: true },
   { provider: 'ark', model: 'ark/dreamina-seedance-2-0-260128', submit: 'ark:submit', uploads: false },
 ] as const;
 
-const dirs: string[] = [];
-function temp(name: string): string {
-  const d = mkdtempSync(join(tmpdir(), `seedance-cli-refs-${name}-`));
-  dirs.push(d);
-  return d;
-}
-
-/** Runs `seedance <args>` as its own process through tsx, as `npm run seedance` does. */
-function seedance(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
+const { temp, removeAll } = tempDirs('refs');
 
 let sim: SimulatorHandle;
 let env: NodeJS.ProcessEnv;
@@ -68,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  removeAll();
 });
 
 const refs = (row: (typeof ROWS)[number]) => [

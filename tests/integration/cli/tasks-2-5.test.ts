@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDER_VARS, seedance, tempDirs } from './cli-process';
 import { DEMO_PUBLIC_ORIGIN } from '../../../src/main/demo/provider/files';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { fixture } from '../../fixtures/images';
@@ -20,35 +18,10 @@ import { makeVideo } from '../../fixtures/media';
 // provider (`TaskTypeMismatch`, §2.8) with the plain fix. ModelArk takes videos only by public URL
 // (providers.md "Seedance 2.0 reference-to-video"), so there the clip is on the simulator's public host.
 
-const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
-const PROVIDER_VARS = /^(NOVITA|FAL|EVOLINK|ARK)_|^SEEDANCE_/;
 const PHOTO = fixture('altai-portrait-1080x1920.png');
 const REF_PHOTO = fixture('sunset-4272x2848.jpg');
 
-const dirs: string[] = [];
-function temp(name: string): string {
-  const d = mkdtempSync(join(tmpdir(), `seedance-cli-2-5-${name}-`));
-  dirs.push(d);
-  return d;
-}
-
-/** Runs `seedance <args>` as its own process through tsx, as `npm run seedance` does. */
-function seedance(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
+const { temp, removeAll } = tempDirs('2-5');
 
 /** One JSON request body as the provider received it. */
 interface Sent {
@@ -125,7 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((ok) => relay?.server.close(ok));
   await sim?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  removeAll();
 });
 
 type Provider = 'ark' | 'fal' | 'evolink';

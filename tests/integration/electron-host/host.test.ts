@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,6 +218,32 @@ describe('Electron host, built entry under an electron double', () => {
       expect(await host.send<Result>('invoke', { channel: 'app:retryEngine', input: {}, frameUrl })).toEqual({ ok: true, data: { state: 'starting' } });
       await host.send('waitFor', { kind: 'webContents.send', where: { channel: 'app:engine', payload: { state: 'running' } } });
       expect(await host.send<Result>('invoke', { channel: 'jobs:stats', input: {}, frameUrl })).toMatchObject({ ok: true, data: { paused: false } });
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+
+  it("native UI follows the theme setting: nativeTheme.themeSource is the saved theme once the core is up, and every later change", async () => {
+    const host = await startHost();
+    try {
+      // A theme saved by an earlier run (electron-store's settings.json in the data folder).
+      const userData = join(host.appData, 'Seedance Studio');
+      mkdirSync(userData, { recursive: true });
+      writeFileSync(join(userData, 'settings.json'), JSON.stringify({ appearance: { theme: 'dark', language: 'system' } }));
+      await host.send('ready');
+      const frameUrl = `${APP}/index.html`;
+      expect(await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl })).toMatchObject({ ok: true });
+      const sources = async () => ofKind(await host.calls(), 'nativeTheme.themeSource').map((c) => c.value);
+      expect(await sources()).toEqual(['dark']);
+
+      const update = (patch: Record<string, unknown>) => host.send<Result>('invoke', { channel: 'settings:update', input: { patch }, frameUrl });
+      expect(await update({ appearance: { theme: 'light' } })).toMatchObject({ ok: true });
+      expect(await update({ appearance: { theme: 'system' } })).toMatchObject({ ok: true });
+      // Another setting changes nothing native; the same theme again is not re-applied.
+      expect(await update({ polling: { minIntervalMs: 5000 } })).toMatchObject({ ok: true });
+      expect(await update({ appearance: { theme: 'system', language: 'zh-CN' } })).toMatchObject({ ok: true });
+      expect(await update({ appearance: { theme: 'dark' } })).toMatchObject({ ok: true });
+      expect(await sources()).toEqual(['dark', 'light', 'system', 'dark']);
     } finally {
       await host.stop();
     }

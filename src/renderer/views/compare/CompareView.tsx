@@ -10,6 +10,7 @@ import { seedText, settingsDiff } from '../../store/compare/diff';
 import { isTyping } from '../library/player-keys';
 import { CompareDiff } from './CompareDiff';
 import { ComparePane } from './ComparePane';
+import { CompareSound } from './CompareSound';
 import { CompareTransport } from './CompareTransport';
 import { useSyncedPlayers } from './use-synced-players';
 import './compare.css';
@@ -131,6 +132,8 @@ function Synced({ clips, onRate }: { clips: ClipDetail[]; onRate(id: string, sta
     if (!el) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      // The sound picker keeps its own keys (Space opens it, letters pick a pane).
+      if (e.target instanceof HTMLSelectElement) return;
       // The scrubber and the star ratings take their own arrows.
       const onOwnArrows = e.target instanceof HTMLElement && Boolean(e.target.closest('input[type="range"], [role="radiogroup"]'));
       const key = e.key;
@@ -148,6 +151,7 @@ function Synced({ clips, onRate }: { clips: ClipDetail[]; onRate(id: string, sta
 
   const rows = settingsDiff(clips);
   const names = clips.map(paneName);
+  const videos = useCallback(() => [...(root.current?.querySelectorAll<HTMLVideoElement>('.compare-pane video') ?? [])], []);
   return (
     <div className="compare-body" ref={root}>
       <div className="compare-panes" data-count={clips.length}>
@@ -156,6 +160,7 @@ function Synced({ clips, onRate }: { clips: ClipDetail[]; onRate(id: string, sta
         ))}
       </div>
       <CompareTransport players={players} />
+      <CompareSound names={names} videos={videos} />
       <CompareDiff rows={rows} names={names} />
     </div>
   );

@@ -198,6 +198,21 @@ export const Menu = {
 
 export const net = { isOnline: () => false };
 
+let themeSource = 'system';
+/** Electron's `nativeTheme`: starts at 'system'; every assignment of `themeSource` is recorded. */
+export const nativeTheme = {
+  get themeSource() {
+    return themeSource;
+  },
+  set themeSource(value) {
+    record('nativeTheme.themeSource', { value });
+    themeSource = value;
+  },
+  get shouldUseDarkColors() {
+    return themeSource === 'dark';
+  },
+};
+
 export const shell = {
   trashItem: async () => undefined,
   showItemInFolder: () => undefined,
@@ -248,4 +263,4 @@ export const utilityProcess = {
   },
 };
 
-export default { app, protocol, ipcMain, BrowserWindow, session, Menu, net, shell, dialog, safeStorage, Notification, utilityProcess };
+export default { app, protocol, ipcMain, BrowserWindow, session, Menu, net, nativeTheme, shell, dialog, safeStorage, Notification, utilityProcess };
