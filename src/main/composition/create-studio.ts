@@ -245,7 +245,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       showItemInFolder: config.showItemInFolder,
       chooseSavePath: config.chooseSavePath,
       importMedia: async (path, name) =>
-        importedMediaView(await mediaFiles.import(path, name), { registerMedia: (file, mime) => media.register(file, mime), mediaUrl: config.mediaUrl }),
+        importedMediaView(await mediaFiles.import(path, name), { registerMedia: (file, mime) => media.register(file, mime), mediaUrl: config.mediaUrl }, path),
       log,
       films: { join: (request) => jobs.joinMedia(request), workDir: joinsDir, appVersion: config.appVersion },
     }),

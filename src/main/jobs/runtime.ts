@@ -1,5 +1,5 @@
 import type { JobEvent } from '../../shared/jobs/transition';
-import type { Job, JobRoute } from '../../shared/jobs/job';
+import type { Job, JobRoute, JobUpload } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
 import type { ProviderAdapter, ProviderContext } from '../providers/types';
 import { Aborted, type EngineClock } from './clock';
@@ -15,6 +15,8 @@ export interface LiveUpdate {
   progress?: number;
   etaSeconds?: number;
   queuePosition?: number;
+  /** Bytes of the job's uploads sent so far, of all (`JobUpload`); `null` clears it. */
+  upload?: JobUpload | null;
   /** A passing problem to show; `null` clears it. */
   notice?: string | null;
 }

@@ -6,6 +6,7 @@ import type { PrepareReferences } from './prepare-references';
 import { Aborted, sleep } from './clock';
 import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
 import type { JobRuntime, RoutedContext } from './runtime';
+import { createUploadMeter } from './upload-meter';
 
 /** The processed first/last frames for a job (main's image service resolves the params' image ids). */
 export type PrepareImages = (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
@@ -53,17 +54,29 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
   let prepared: PreparedSubmission;
   let sendWith: RoutedContext;
   const probe: RequestProbe = { sent: 0 };
+  // The uploads' byte count, saved then published like every live field, at most 4 times a second.
+  const meter = createUploadMeter(
+    (upload) => rt.apply(id, { type: 'progress', upload }).catch((err: unknown) => rt.log.warn('jobs.live_not_saved', { id, error: err })),
+    () => rt.clock.now(),
+  );
+  /** A job that stays queued (paused, offline, a retry later) shows no stale upload line. */
+  const clearUpload = () => {
+    if (meter.current() && rt.job(id)?.state === 'queued') rt.live(id, { upload: null });
+  };
   try {
     const images = await deps.prepareImages(job);
     const references = await prepareReferences(deps, job);
     const prepareWith = await rt.context(id, { signal });
-    prepared = await adapter.prepare({ entry, params: job.params, images, ...(references.length > 0 ? { references } : {}) }, prepareWith);
+    prepared = await adapter.prepare({ entry, params: job.params, images, ...(references.length > 0 ? { references } : {}) }, { ...prepareWith, uploadProgress: meter });
+    // The final count on disk and shown before `submitting` replaces it.
+    await meter.flush();
     // A provider cooling down after 429s: wait here, not inside the POST's own timeout.
     await sleep(rt.clock, rt.scheduler.cooldownMs(provider), signal);
     // The same route as the uploads (a key saved meanwhile must not send demo uploads to the real provider).
     sendWith = await rt.context(id, { probe, pregated: true, ...(prepareWith.route ? { route: prepareWith.route } : {}) });
     await rt.scheduler.gate(provider, signal);
   } catch (err) {
+    clearUpload();
     if (signal.aborted || err instanceof Aborted) return;
     const failure: ProviderFailure =
       err instanceof StudioError ? { kind: 'invalid_input', message: err.message, retryable: false } : failureOf(err, provider);
@@ -76,7 +89,10 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     rt.live(id, { notice: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
     return;
   }
-  if (signal.aborted || !deps.maySend() || rt.job(id)?.state !== 'queued') return;
+  if (signal.aborted || !deps.maySend() || rt.job(id)?.state !== 'queued') {
+    clearUpload();
+    return;
+  }
 
   // On disk right before the POST: if the app dies during it, the job comes back as needs_attention.
   if (!(await rt.apply(id, { type: 'submit', ...(sendWith.route ? { route: sendWith.route } : {}) }))) return;

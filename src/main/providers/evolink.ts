@@ -7,7 +7,7 @@ import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, sendRe
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
-import { dataUrl, fileName, referencesOf, uploadOnce, uploadTimeoutMs } from './reference-files';
+import { dataUrl, expectUploads, fileName, localFilesOf, referencesOf, uploadOnce, uploadTimeoutMs } from './reference-files';
 import { ProviderError, type ErrorKind, type PreparedImage, type PreparedMediaFile, type ProviderAdapter, type ProviderContext, type ProviderFailure, type RemoteState, type SubmitRequest, type TaskStatus } from './types';
 
 /*
@@ -221,12 +221,14 @@ function multipartFile(bytes: Buffer, name: string, mime: string): { body: Buffe
  */
 function uploadMedia(kind: 'video' | 'audio', file: PreparedMediaFile, ctx: ProviderContext): Promise<string> {
   const base = filesBase(ctx);
-  return uploadOnce(ctx, 'evolink', base, file, async () => {
+  return uploadOnce(ctx, 'evolink', base, file, async (onBodySent) => {
     const form = multipartFile(await readFile(file.path), fileName(file), file.mime);
     const answer = await sendRequest(ctx, NAME, {
       method: 'POST',
       url: `${base}/api/v1/files/upload/stream`,
       rawBody: form.body,
+      // The multipart envelope adds a few hundred bytes to the file's: the count stops at the file's size.
+      onBodySent: (sent) => onBodySent(Math.min(file.bytes, sent)),
       headers: { ...bearerAuth(ctx), 'Content-Type': form.contentType },
       timeoutMs: uploadTimeoutMs(file.bytes),
     });
@@ -262,9 +264,11 @@ export const evolinkAdapter: ProviderAdapter = {
   // Uploads run one after another: EvoLink advises 1–2 s between requests, and the scheduler paces them.
   async prepare(req, ctx) {
     const urls: string[] = [];
+    const refers = req.entry.modes.includes('reference-to-video');
+    expectUploads(ctx, [req.images.first, req.images.last, ...(refers ? localFilesOf(req.references) : [])]);
     if (req.images.first) urls.push(await uploadImage(req.images.first, ctx));
     if (req.images.last) urls.push(await uploadImage(req.images.last, ctx));
-    if (!req.entry.modes.includes('reference-to-video')) return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls) };
+    if (!refers) return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls) };
     for (const r of referencesOf(req.references, 'image')) if ('file' in r) urls.push(await uploadImage(r.file as PreparedImage, ctx));
     const media = { videos: await mediaUrls('video', req.references, ctx), audios: await mediaUrls('audio', req.references, ctx) };
     return { url: '/v1/videos/generations', body: buildEvolinkBody(req.entry, req.params, urls, media) };

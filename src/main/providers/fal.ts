@@ -7,7 +7,7 @@ import { absoluteUrl, callJson, parseOrFail, parseRetryAfter, requireBody, sameO
 import { checkKeyWith } from './key-check';
 import { taskTypeFailure } from './task-type-failure';
 import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
-import { fileName, referencesOf, uploadOnce, uploadTimeoutMs, type LocalFile } from './reference-files';
+import { expectUploads, fileName, localFilesOf, referencesOf, uploadOnce, uploadTimeoutMs, type LocalFile } from './reference-files';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, SubmitRequest, TaskStatus } from './types';
 import { ProviderError } from './types';
 
@@ -259,7 +259,7 @@ const TRUST_UPLOAD_MS = 24 * 3600 * 1000;
  */
 function upload(file: LocalFile, ctx: ProviderContext): Promise<string> {
   const base = filesBase(ctx);
-  return uploadOnce(ctx, 'fal', base, file, async () => {
+  return uploadOnce(ctx, 'fal', base, file, async (onBodySent) => {
     const init = await callJson(
       ctx,
       NAME,
@@ -273,7 +273,7 @@ function upload(file: LocalFile, ctx: ProviderContext): Promise<string> {
     );
     const target = parseOrFail(InitiateAnswer, init.body, { provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
     const bytes = await readFile(file.path);
-    const put = await sendRequest(ctx, NAME, { method: 'PUT', url: target.upload_url, rawBody: bytes, headers: { 'Content-Type': file.mime }, timeoutMs: uploadTimeoutMs(file.bytes) });
+    const put = await sendRequest(ctx, NAME, { method: 'PUT', url: target.upload_url, rawBody: bytes, onBodySent, headers: { 'Content-Type': file.mime }, timeoutMs: uploadTimeoutMs(file.bytes) });
     if (!put.ok) throw new ProviderError(falFailure(put, ctx.apiKey));
     return { url: target.file_url, expiresAt: Date.now() + TRUST_UPLOAD_MS };
   });
@@ -305,11 +305,13 @@ export const falAdapter: ProviderAdapter = {
       if (!complete) throw providerError({ kind: 'invalid_input', provider: NAME, detail: `${req.entry.name} has no draft completion endpoint`, retryable: false });
       return { url: `/${complete}`, body: buildFalFinalBody({ ...req.params, finalOf: req.params.finalOf }) };
     }
+    const refers = req.entry.modes.includes('reference-to-video');
+    expectUploads(ctx, [req.images.first, req.images.last, ...(refers ? localFilesOf(req.references) : [])]);
     const images = {
       first: req.images.first ? await upload(req.images.first, ctx) : undefined,
       last: req.images.last ? await upload(req.images.last, ctx) : undefined,
     };
-    const refs = req.entry.modes.includes('reference-to-video') ? await referenceUrls(req.references, ctx) : undefined;
+    const refs = refers ? await referenceUrls(req.references, ctx) : undefined;
     return { url: `/${req.entry.model}`, body: buildFalBody(req.params, images, refs, req.entry) };
   },
 

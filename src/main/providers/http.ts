@@ -21,6 +21,12 @@ export interface HttpRequest {
   /** JSON-encoded when given; raw bytes go through `rawBody`. */
   json?: unknown;
   rawBody?: Uint8Array;
+  /**
+   * Hears how many bytes of `rawBody` have been handed to the connection so far (rises to its
+   * length). Given, the body is streamed in `BODY_CHUNK_BYTES` pieces with its `Content-Length`, so
+   * the count follows the socket (the connection takes a piece only when the last one has gone out).
+   */
+  onBodySent?: (sentBytes: number) => void;
   headers?: Record<string, string>;
   timeoutMs?: number;
 }
@@ -54,10 +60,13 @@ export async function sendRequest(ctx: ProviderContext, provider: string, req: H
   const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | undefined;
   if (req.json !== undefined) {
     body = JSON.stringify(req.json);
     headers['Content-Type'] = 'application/json';
+  } else if (req.rawBody && req.onBodySent) {
+    body = countedBody(req.rawBody, req.onBodySent);
+    headers['Content-Length'] = String(req.rawBody.byteLength);
   } else if (req.rawBody) {
     // Copied so the body is backed by a plain ArrayBuffer, which is what fetch's types accept.
     body = new Uint8Array(req.rawBody);
@@ -65,7 +74,9 @@ export async function sendRequest(ctx: ProviderContext, provider: string, req: H
   let res: Response;
   let text: string;
   try {
-    res = await ctx.fetch(url, { method: req.method, headers, body, signal });
+    // A streamed body must say so (`duplex: 'half'`, the Fetch standard's only value).
+    const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, body, signal, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) };
+    res = await ctx.fetch(url, init);
     text = await res.text();
   } catch (err) {
     if (ctx.signal?.aborted) throw ctx.signal.reason ?? err;
@@ -82,6 +93,26 @@ export async function sendRequest(ctx: ProviderContext, provider: string, req: H
     }
   }
   return { status: res.status, ok: res.ok, headers: res.headers, body: parsed, text };
+}
+
+/** Piece size of a streamed upload body: 64 KiB, small enough for smooth progress, big enough to cost nothing. */
+export const BODY_CHUNK_BYTES = 64 * 1024;
+
+/** `bytes` as a stream pulled in `BODY_CHUNK_BYTES` pieces; `onSent` hears the running total as each piece is taken. */
+function countedBody(bytes: Uint8Array, onSent: (sentBytes: number) => void): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset > 0) onSent(offset);
+      if (offset >= bytes.byteLength) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(bytes.byteLength, offset + BODY_CHUNK_BYTES);
+      controller.enqueue(bytes.slice(offset, end));
+      offset = end;
+    },
+  });
 }
 
 /** A provider's parser for non-2xx answers (e.g. `novitaFailure`); `apiKey` is redacted from its text. */

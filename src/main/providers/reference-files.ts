@@ -17,18 +17,34 @@ export function uploadTimeoutMs(bytes: number): number {
 
 /**
  * The storage URL for `file`: through `ctx.uploads` when the engine gave one (remembered by provider,
- * storage host and sha256), else `upload()` every time. `upload` returns the URL and when it expires
- * (ms since the epoch).
+ * storage host and sha256), else `upload()` every time. `upload` gets a listener for the bytes it has
+ * sent (give it to `sendRequest`'s `onBodySent`) and returns the URL and when it expires (ms since the
+ * epoch). `ctx.uploadProgress` hears the bytes and, once the URL is known (uploaded or remembered), that
+ * the file is done.
  */
-export function uploadOnce(
+export async function uploadOnce(
   ctx: ProviderContext,
   provider: ProviderId,
   host: string,
   file: LocalFile,
-  upload: () => Promise<{ url: string; expiresAt: number }>,
+  upload: (onSent: (sentBytes: number) => void) => Promise<{ url: string; expiresAt: number }>,
 ): Promise<string> {
-  if (!ctx.uploads) return upload().then((u) => u.url);
-  return ctx.uploads.urlFor({ provider, host: originOf(host), sha256: file.sha256 }, upload);
+  const heard = ctx.uploadProgress;
+  const run = () => upload((sentBytes) => heard?.sent(file.sha256, sentBytes));
+  const url = ctx.uploads ? await ctx.uploads.urlFor({ provider, host: originOf(host), sha256: file.sha256 }, run) : (await run()).url;
+  heard?.done(file.sha256);
+  return url;
+}
+
+/** Tells `ctx.uploadProgress` which local files `prepare` will upload (before the first one), so their total is known from the start. */
+export function expectUploads(ctx: ProviderContext, files: ReadonlyArray<LocalFile | undefined>): void {
+  const local = files.filter((f): f is LocalFile => f !== undefined);
+  if (local.length > 0) ctx.uploadProgress?.expect(local.map((f) => ({ sha256: f.sha256, bytes: f.bytes })));
+}
+
+/** Every local file among `refs` (reference media given by URL are not uploaded). */
+export function localFilesOf(refs: readonly PreparedReference[] | undefined): LocalFile[] {
+  return (refs ?? []).flatMap((r) => ('file' in r ? [r.file] : []));
 }
 
 function originOf(url: string): string {

@@ -172,6 +172,20 @@ export interface RemoteTask {
   handle: Record<string, string>;
 }
 
+/**
+ * Hears how an adapter's uploads (fal storage, EvoLink files API) go, so the job can show
+ * "Uploading references · 3.2 of 10.4 MB" (issue 13). Files are named by their hex sha256; sizes in
+ * bytes. `expect` comes first with every local file `prepare` may upload; a file found in the upload
+ * cache is `done` at once, without `sent`.
+ */
+export interface UploadProgress {
+  expect(files: ReadonlyArray<{ sha256: string; bytes: number }>): void;
+  /** `sentBytes` of file `sha256` have left this machine so far (rises; restarts at 0 when an upload is tried again). */
+  sent(sha256: string, sentBytes: number): void;
+  /** File `sha256` is uploaded (now, or earlier and remembered). */
+  done(sha256: string): void;
+}
+
 /** Per-call context: the key (from main's vault, in memory only), base URLs, and fetch. */
 export interface ProviderContext {
   apiKey: string;
@@ -184,6 +198,8 @@ export interface ProviderContext {
    * never uploaded twice (the engine's, kept in its data dir); absent = every upload is made.
    */
   uploads?: UploadCache;
+  /** Hears upload progress (the engine's, per job); absent = nobody listens. */
+  uploadProgress?: UploadProgress;
 }
 
 /** What `checkKey` found: the key works, the provider refused it, or the provider could not be reached. */

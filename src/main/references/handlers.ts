@@ -23,12 +23,17 @@ export interface MediaHandlerDeps {
   catalog?: (modelId: string) => ModelEntry | undefined;
 }
 
-/** What the renderer gets for a registered media file: its id, what ffprobe read, and its poster as a `media://` URL (never a path). */
-export function importedMediaView(file: MediaFile, deps: Pick<MediaHandlerDeps, 'mediaUrl' | 'registerMedia'>): ImportedMedia {
+/**
+ * What the renderer gets for a registered media file: its id, what ffprobe read, its poster and, for
+ * a video when `videoPath` (the media service's file for `file.mediaId`) is given, the video itself,
+ * each as a registered `media://` URL (never a path; issue 13: a video reference plays on hover).
+ */
+export function importedMediaView(file: MediaFile, deps: Pick<MediaHandlerDeps, 'mediaUrl' | 'registerMedia'>, videoPath?: string): ImportedMedia {
   return {
     mediaId: file.mediaId,
     info: file.info,
     previewUrl: file.poster ? deps.mediaUrl(deps.registerMedia(file.poster, 'image/jpeg')) : null,
+    ...(videoPath && file.info.kind === 'video' ? { playUrl: deps.mediaUrl(deps.registerMedia(videoPath, file.info.mime)) } : {}),
   };
 }
 
@@ -46,7 +51,7 @@ export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
     if (!entry) throw new StudioError('NOT_FOUND', `Unknown model "${modelId.slice(0, 80)}".`);
     return entry;
   };
-  const view = (file: MediaFile): ImportedMedia => importedMediaView(file, deps);
+  const view = (file: MediaFile): ImportedMedia => importedMediaView(file, deps, file.info.kind === 'video' ? deps.media.locate(file.mediaId).path : undefined);
 
   /** One reference as the checks see it; a file the app cannot read becomes that item's verdict, not a failed call. */
   const resolveItem = async (ref: { kind: 'image' | 'video' | 'audio'; id?: string; url?: string }): Promise<ResolvedReference> => {

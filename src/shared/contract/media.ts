@@ -39,8 +39,12 @@ export const MediaInfoView = z.object({
 });
 export type MediaInfoView = z.infer<typeof MediaInfoView>;
 
-/** A video or audio file main has registered, with a poster URL for videos (null for audio). */
-export const ImportedMedia = z.object({ mediaId: MediaId, info: MediaInfoView, previewUrl: z.string().nullable() });
+/**
+ * A video or audio file main has registered, with a poster URL for videos (null for audio) and, for
+ * videos, a URL of the file itself (served with byte ranges, like the Library player's) for Compose's
+ * hover preview; absent where the host does not serve it.
+ */
+export const ImportedMedia = z.object({ mediaId: MediaId, info: MediaInfoView, previewUrl: z.string().nullable(), playUrl: z.string().optional() });
 export type ImportedMedia = z.infer<typeof ImportedMedia>;
 
 /** One rule a reference breaks, in plain words, and the fix the app can make (`fix` names it) when there is one. */

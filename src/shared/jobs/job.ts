@@ -121,11 +121,20 @@ export const JobHistoryEntry = z.object({ state: JobState, at: EpochMs, note: z.
 export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
 
 /**
+ * How far a job's uploads have got while it prepares (fal storage, EvoLink files API; issue 13
+ * "upload progress shown"): bytes of the files to upload that have left so far, of all of them.
+ * Files the upload cache already holds (same sha256) count as sent at once.
+ */
+export const JobUpload = z.object({ sentBytes: z.number().int().nonnegative(), totalBytes: z.number().int().nonnegative() });
+export type JobUpload = z.infer<typeof JobUpload>;
+
+/**
  * One job, as persisted by the engine (the only writer) and sent to main.
  * - `times[state]`: when the job last entered that state (ms epoch).
  * - `progress`: percent 0–100 of the current phase — generation while `submitted`/`running`,
  *   download while `downloading`.
  * - `etaSeconds`: the provider's estimate of seconds left, as of `updatedAt`.
+ * - `upload`: bytes sent of the job's uploads while it prepares (`JobUpload`), cleared once it is sent.
  * - `notice`: a passing problem the engine is working around ("provider busy, retrying in 12 s"),
  *   cleared when it passes; `error` is set only by a failing exit.
  * - `attempts`: how many times the job entered `submitting` (never more than once per billable POST).
@@ -151,6 +160,7 @@ export const Job = z.object({
   progress: z.number().min(0).max(100).optional(),
   etaSeconds: z.number().nonnegative().optional(),
   queuePosition: z.number().int().nonnegative().optional(),
+  upload: JobUpload.optional(),
   notice: z.string().optional(),
   error: JobError.optional(),
   result: JobResult.optional(),

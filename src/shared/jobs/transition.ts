@@ -1,4 +1,4 @@
-import type { Job, JobError, JobRemote, JobResult, JobRoute, JobState } from './job';
+import type { Job, JobError, JobRemote, JobResult, JobRoute, JobState, JobUpload } from './job';
 
 /** Fields every event carries: when it happened (ms epoch) and an optional note for the timeline. */
 interface At {
@@ -17,7 +17,7 @@ interface At {
  * - `attention`: it is unknown whether the provider accepted the task (app died mid-POST, a
  *   connection dropped after the request went out).
  * - `started`: the provider began generating.
- * - `progress`: new progress/ETA/queue position; never changes the state.
+ * - `progress`: new progress/ETA/queue position/upload bytes; never changes the state.
  * - `succeeded`: the provider has the video at `resultUrl`; downloading begins.
  * - `completed`: the video is verified and filed.
  * - `fail`, `expire`, `cancel`: the exits.
@@ -30,7 +30,7 @@ export type JobEvent =
   | ({ type: 'recovered'; task: Pick<JobRemote, 'taskId' | 'handle'>; note: string } & At)
   | ({ type: 'attention'; error: JobError } & At)
   | ({ type: 'started'; progress?: number; etaSeconds?: number } & At)
-  | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; notice?: string | null } & At)
+  | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; upload?: JobUpload | null; notice?: string | null } & At)
   | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; lastFrameUrl?: string; seed?: number; usage?: Record<string, number>; draftId?: string } & At)
   | ({ type: 'completed'; result: JobResult } & At)
   | ({ type: 'fail'; error: JobError } & At)
@@ -67,7 +67,7 @@ export type TransitionResult = { ok: true; job: Job } | { ok: false; reason: str
  * - A task may go from `submitted` straight to `downloading` when it finished between two polls.
  * - `queued → failed` covers inputs the adapter rejected while preparing (before any POST), and a
  *   job whose sending kept breaking (the engine's own bound).
- * - `progress` on a queued job carries only its notice (why it is held back).
+ * - `progress` on a queued job carries its notice (why it is held back) and its upload progress.
  */
 const TABLE: Record<JobEventType, { from: readonly JobState[]; to: JobState | null }> = {
   enqueue: { from: ['draft'], to: 'queued' },
@@ -85,7 +85,7 @@ const TABLE: Record<JobEventType, { from: readonly JobState[]; to: JobState | nu
   cancel: { from: ['draft', 'queued', 'submitted', 'running', 'downloading', 'needs_attention'], to: 'cancelled' },
 };
 
-const LIVE_FIELDS = ['progress', 'etaSeconds', 'queuePosition', 'notice'] as const;
+const LIVE_FIELDS = ['progress', 'etaSeconds', 'queuePosition', 'upload', 'notice'] as const;
 
 /**
  * Applies `event` to `job` and returns the new job (the input is never mutated), or
@@ -145,6 +145,8 @@ function applyPayload(next: Job, event: JobEvent): void {
       return;
     case 'progress':
       setLive(next, event.progress, event.etaSeconds, event.queuePosition);
+      if (event.upload === null) delete next.upload;
+      else if (event.upload !== undefined) next.upload = { ...event.upload };
       if (event.notice === null) delete next.notice;
       else if (event.notice !== undefined) next.notice = event.notice;
       return;

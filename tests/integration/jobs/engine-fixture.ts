@@ -17,6 +17,8 @@ import { deliverToLibrary } from '../../../src/main/library/deliver';
 import { imageSource } from '../../../src/main/library/job-inputs';
 import { createLibrary, type Library } from '../../../src/main/library/library';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
+import { createMediaService, type MediaService } from '../../../src/main/references/media-service';
+import { referenceFilesWith } from '../../../src/main/references/resolve-files';
 import { baseUrlsFromEnv, keyFromEnv } from '../../../src/main/providers/registry';
 import { simulatorEnv, startSimulator, type FaultConfig, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { mainTransport, openJobsWindow, type JobsWindow } from '../../fixtures/jobs-window';
@@ -38,6 +40,10 @@ export interface Rig {
   outputDir: string;
   /** Points the engine's requests for `provider` somewhere else (a proxy), or back to the simulator with null. */
   route(provider: ProviderId, apiBase: string | null): void;
+  /** Points `provider`'s uploads (fal storage, EvoLink files API) somewhere else (a proxy), or back with null. */
+  routeFiles(provider: ProviderId, filesBase: string | null): void;
+  /** Main's media service (reference videos and audio), probing in the rig's engine; jobs with references resolve through it. */
+  media: MediaService;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,7 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
   const sim = await startSimulator({ dataDir: join(root, 'sim'), timeScale: 0.5, faults, ...simOptions });
   const env = simulatorEnv(sim.url);
   const overrides = new Map<ProviderId, string>();
+  const fileOverrides = new Map<ProviderId, string>();
   const dataDir = join(root, 'data');
   const outputDir = join(root, 'downloads');
   const log = createMemoryLogger();
@@ -74,21 +81,26 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
   const library = createLibrary({ libraryDir: join(root, 'library'), framesDir: join(dataDir, 'frames'), log, watch: false, ffmpegPath: noTool, ffprobePath: noTool });
   const images = await createImageService({ dataDir, log });
   const prepareImages = prepareImagesWith(images, findModel);
+  // The media service probes in the engine, which needs the media service for reference jobs: bound once both exist.
+  const late: { media?: MediaService } = {};
   const host = createEngineHost({
     launch: forkEngine({ entry: ENTRY, execArgv: ['--import', 'tsx'] }),
     init: { dataDir, outputDir, polling: { minMs: 250, maxMs: 1_000 } },
     context: async (provider) => {
       const baseUrls = baseUrlsFromEnv(provider, env);
       const api = overrides.get(provider);
-      return { route: 'provider', apiKey: keyFromEnv(provider, env) as string, baseUrls: api ? { ...baseUrls, api } : baseUrls, fetch: globalThis.fetch };
+      const files = fileOverrides.get(provider);
+      return { route: 'provider', apiKey: keyFromEnv(provider, env) as string, baseUrls: { ...baseUrls, ...(api ? { api } : {}), ...(files ? { files } : {}) }, fetch: globalThis.fetch };
     },
     prepareImages,
+    referenceFiles: (job) => referenceFilesWith({ images, media: late.media!, catalog: findModel })(job),
     deliver: deliverToLibrary({ library, catalog: findModel, prepareImages, sources: { image: imageSource(images) }, appVersion: '0.0.0-test', log }),
     log,
   });
   const events = createEventBus(log);
   forwardJobEvents(host, events);
   await host.start();
+  const media = (late.media = await createMediaService({ dataDir, log, prober: host }));
   const window = openJobsWindow(mainTransport({ router: createRouter(jobsOnly(createJobHandlers(host)), log), events }));
   return {
     sim,
@@ -98,9 +110,12 @@ export async function startRig(faults: FaultConfig = {}, simOptions: { resultTtl
     dataDir,
     outputDir,
     route: (provider, api) => (api ? overrides.set(provider, api) : overrides.delete(provider)),
+    routeFiles: (provider, files) => (files ? fileOverrides.set(provider, files) : fileOverrides.delete(provider)),
+    media,
     async close() {
       window.close();
       await host.dispose();
+      await media.dispose();
       await library.dispose();
       await sim.close();
     },

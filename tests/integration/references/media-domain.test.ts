@@ -66,6 +66,9 @@ describe('the media domain, with probes and fixes in the job engine’s own proc
     const poster = studio.media.resolve(video.previewUrl!.slice('/media/'.length))!;
     expect(poster.mime).toBe('image/jpeg');
     expect(await sharp(poster.path).metadata()).toMatchObject({ format: 'jpeg', width: 512, height: 288 });
+    // The video itself for the tray's hover preview: a registered id for the dropped file, no path in the URL.
+    expect(video.playUrl).toMatch(/^\/media\/[0-9a-f]{32}$/);
+    expect(studio.media.resolve(video.playUrl!.slice('/media/'.length))).toMatchObject({ path: files['h264.mp4'], mime: 'video/mp4' });
     // The same file again is the same id; `info` answers from the index.
     expect((await importFile(files['h264.mp4']!)).mediaId).toBe(video.mediaId);
     expect((await callStudio<ImportedMedia>(studio, 'media:info', { mediaId: video.mediaId })).info).toEqual(video.info);

@@ -6,6 +6,7 @@ import type { ReferenceItemCheck } from '../../../shared/contract/media';
 import { formatNumber } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
 import { formatBytes, formatSize } from './format';
+import { ReferencePreview } from './ReferencePreview';
 import { referenceVerdict, type MediaFixAction } from './reference-verdict';
 import type { TileFacts } from './reference-facts';
 
@@ -43,6 +44,9 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
   const [fixing, setFixing] = useState<MediaFixAction | null>(null);
   const [fixError, setFixError] = useState<string | null>(null);
   const { t } = useTranslation('compose');
+  // Hovered or focused (the tile or a button in it): a video reference plays its preview meanwhile.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
   const label = t('tile.label', { kind: t(`kind.${item.kind}`), n, name: facts.name, tag });
   const verdict = check && check !== 'busy' ? referenceVerdict(check) : null;
 
@@ -75,6 +79,12 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
       aria-label={label}
       aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Delete"
       onKeyDown={onKeyDown}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
     >
       <div className="ref-thumb">
         {facts.previewUrl ? (
@@ -84,6 +94,7 @@ export function ReferenceTile({ item, n, tag, facts, check, canMoveEarlier, canM
             {item.kind === 'audio' ? <AudioLines size={28} /> : item.kind === 'image' ? <ImageIcon size={26} /> : item.url ? <Link2 size={26} /> : <Film size={26} />}
           </span>
         )}
+        {item.kind === 'video' && facts.playUrl ? <ReferencePreview src={facts.playUrl} active={hovered || focused} /> : null}
         {item.kind !== 'image' && facts.durationSec !== undefined ? (
           <span className="ref-duration">
             {item.kind === 'video' ? <Film aria-hidden="true" size={12} /> : <AudioLines aria-hidden="true" size={12} />}

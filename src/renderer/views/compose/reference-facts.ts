@@ -7,6 +7,8 @@ import { i18n } from '../../i18n/index';
 export interface TileFacts {
   name: string;
   previewUrl?: string;
+  /** A video's own URL (registered by main), for the hover preview. */
+  playUrl?: string;
   size?: { width: number; height: number };
   bytes?: number;
   durationSec?: number;
@@ -44,6 +46,7 @@ export function tileFacts(item: ReferenceItem, images: Record<string, FrameImage
   return {
     name: info.name,
     ...(known.previewUrl ? { previewUrl: known.previewUrl } : {}),
+    ...(known.playUrl ? { playUrl: known.playUrl } : {}),
     ...(info.video ? { size: { width: info.video.width, height: info.video.height }, fps: info.video.fps } : {}),
     codec: info.video?.codec ?? info.audio?.codec ?? info.container,
     bytes: info.bytes,

@@ -11,6 +11,7 @@ import { JobTimes } from './JobTimes';
 import { JobWait, useWaitReason } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
+import { UploadProgress } from './UploadProgress';
 import { TaskId } from './TaskId';
 import { seedWords, takeDiffers, takeLine } from './take-text';
 
@@ -49,6 +50,7 @@ export function JobPanel({ job, take, paused, onClose }: { job: JobView; take: T
         <JobTimes job={job} paused={paused} />
       </div>
       <JobWait reason={wait} />
+      <UploadProgress job={job} />
       <ProgressBar job={job} />
       <JobErrorBlock job={job} />
       <JobActions key={job.id} job={job} />

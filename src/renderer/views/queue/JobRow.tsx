@@ -11,6 +11,7 @@ import { JobTimes } from './JobTimes';
 import { JobWait } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
+import { UploadProgress } from './UploadProgress';
 
 /** Where a dragged job would land relative to this row. */
 export type DropPlace = 'before' | 'after';
@@ -96,8 +97,9 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
           </span>
         </button>
       </div>
-      {job.error || job.notice || props.wait ? (
+      {job.error || job.notice || props.wait || job.upload ? (
         <div className="job-row-extra">
+          <UploadProgress job={job} compact />
           <JobWait reason={props.wait} />
           <JobErrorBlock job={job} compact />
         </div>
