@@ -302,8 +302,12 @@ function runPage(): void {
   const idleTrips: number[] = [];
   let n = 0;
   let timer: NodeJS.Timeout | undefined;
-  const echo = fork(THIS_FILE, ['--echo'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+  // Plain Node with a one-line script: it must be answering before the first request, with nothing to load.
+  const echo = spawn(process.execPath, ['-e', ECHO_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+  let echoReady: () => void = () => undefined;
+  const echoStarted = new Promise<void>((r) => (echoReady = r));
   echo.on('message', (raw) => {
+    if (raw === 'ready') return echoReady();
     const m = raw as { n: number };
     const at = idleSentAt.get(m.n);
     idleSentAt.delete(m.n);
@@ -336,14 +340,11 @@ function runPage(): void {
     }
   });
   process.on('disconnect', () => process.exit(0));
-  process.send?.({ type: 'ready' });
+  void echoStarted.then(() => process.send?.({ type: 'ready' }));
 }
 
 /** The idle echo process the stand-in page measures its floor against: answers every message at once. */
-function runEcho(): void {
-  process.on('message', (m) => process.send?.(m));
-  process.on('disconnect', () => process.exit(0));
-}
+const ECHO_SCRIPT = "process.on('message', (m) => process.send(m)); process.on('disconnect', () => process.exit(0)); process.send('ready');";
 
 /** A ~`megabytes` MB H.264 MP4: a 2 s lossless 720p testsrc2 segment, stream-copied in a loop. */
 async function makeBigMp4(dir: string, megabytes: number): Promise<string> {
@@ -475,6 +476,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // `--serve-file <path>`: the download bench's file server, in a process of its own so it does not share the downloader's event loop.
   if (process.argv[2] === '--serve-file') await serveFile(process.argv[3] as string);
   else if (process.argv[2] === '--page') runPage();
-  else if (process.argv[2] === '--echo') runEcho();
   else await benchJobs();
 }
