@@ -53,7 +53,7 @@ export async function benchEngineWire(): Promise<void> {
   encoder.reset(before);
   const patched = wire({ type: 'event', seq: 5, event: { type: 'changed', ...encoder.encode(after) } });
   const call = { type: 'call', seq: 9, call: { name: 'context', provider: 'fal', route: 'demo' } };
-  const plainUnion = z.union(EngineMessage.options.flatMap((o) => ('options' in o ? o.options : [o])) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+  const plainUnion = z.union((EngineMessage.options as readonly z.ZodType[]).flatMap((o) => ('options' in o ? (o.options as z.ZodType[]) : [o])) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
   console.log(`engine-wire: load average ${loadavg()[0]?.toFixed(1)}; µs per message (median of 5 blocks of ≥ ${BLOCK_MS} ms), JIT / jitless`);
   const row = (label: string, schema: z.ZodType, message: unknown) =>
     console.log(`engine-wire: ${label}: ${perParse(schema, message, false).toFixed(1)} / ${perParse(schema, message, true).toFixed(1)} µs`);
