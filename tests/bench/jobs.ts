@@ -185,7 +185,7 @@ export async function benchConcurrentJobs(work: string): Promise<void> {
     // A pending timer would keep the bench alive for the rest of SETTLE_TIMEOUT_MS after it is done.
     clearTimeout(settleTimer);
     const wallMs = performance.now() - started;
-    const { trips: roundTrips, floor } = await page.stop();
+    const { trips: roundTrips, idleTrips, floor } = await page.stop();
     const mainAfter = mainStats();
     const mainSteady = mainSteadyStats();
     const mainPeak = peakMainRss();
@@ -223,12 +223,16 @@ export async function benchConcurrentJobs(work: string): Promise<void> {
     console.log(
       `jobs: event-loop delay, main ${eld(mainAfter)} (while accepting the submits ${eld(mainBurst)}; after them ${eld(mainSteady)}); ` +
         `engine ${eld(engineAfter)} (since the process started; before the first submit ${eld(engineBefore)}); ` +
-        `machine floor (the stand-in page, a process doing nothing but a message every ${PAGE_EVERY_MS} ms) p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms, max ${floor.max.toFixed(1)} ms`,
+        `machine floor (the stand-in page, a process doing nothing but a message every ${PAGE_EVERY_MS} ms) p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms, max ${floor.max.toFixed(1)} ms ` +
+        `(main/floor: p99 ${(mainAfter.eventLoopDelayMs.p99 / floor.p99).toFixed(2)}×, max ${(mainAfter.eventLoopDelayMs.max / floor.max).toFixed(2)}×)`,
     );
     const trips = [...roundTrips].sort((a, b) => a - b);
+    const idle = [...idleTrips].sort((a, b) => a - b);
     console.log(
       `jobs: window → main round trip of a trivial request (app:engine) every ${PAGE_EVERY_MS} ms from another process during the run: ` +
-        `${trips.length} requests, p50 ${percentile(trips, 50).toFixed(1)} ms, p99 ${percentile(trips, 99).toFixed(1)} ms, max ${(trips[trips.length - 1] ?? NaN).toFixed(1)} ms`,
+        `${trips.length} requests, p50 ${percentile(trips, 50).toFixed(1)} ms, p99 ${percentile(trips, 99).toFixed(1)} ms, max ${(trips[trips.length - 1] ?? NaN).toFixed(1)} ms; ` +
+        `side by side, the same message to an idle process (the machine's floor) p50 ${percentile(idle, 50).toFixed(1)} ms, p99 ${percentile(idle, 99).toFixed(1)} ms, max ${(idle[idle.length - 1] ?? NaN).toFixed(1)} ms ` +
+        `(main/floor: p99 ${(percentile(trips, 99) / percentile(idle, 99)).toFixed(2)}×, max ${((trips[trips.length - 1] ?? NaN) / (idle[idle.length - 1] ?? NaN)).toFixed(2)}×)`,
     );
     console.log(
       `jobs: CPU during the run, engine ${cpuMs.toFixed(0)} ms (${((100 * cpuMs) / wallMs).toFixed(1)} % of one core), ` +
@@ -254,16 +258,16 @@ const PAGE_EVERY_MS = 20;
  * each through the router (`app:engine`, a trivial request) as the Electron IPC bridge would. `stop`
  * resolves with every round trip the page measured, ms.
  */
-async function startPage(router: { dispatch(channel: string, input: unknown, ctx: { host: 'harness' }): Promise<unknown> }): Promise<{ stop(): Promise<{ trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] }> }> {
+async function startPage(router: { dispatch(channel: string, input: unknown, ctx: { host: 'harness' }): Promise<unknown> }): Promise<{ stop(): Promise<PageAnswer> }> {
   const child = fork(THIS_FILE, ['--page'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
-  let done: (answer: { trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] }) => void = () => undefined;
-  const finished = new Promise<{ trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] }>((r) => (done = r));
+  let done: (answer: PageAnswer) => void = () => undefined;
+  const finished = new Promise<PageAnswer>((r) => (done = r));
   let ready: () => void = () => undefined;
   const started = new Promise<void>((r) => (ready = r));
   child.on('message', (raw) => {
-    const m = raw as { type: 'ready' } | { type: 'ask'; n: number } | { type: 'trips'; trips: number[]; floor: EngineProcessStats['eventLoopDelayMs'] };
+    const m = raw as { type: 'ready' } | { type: 'ask'; n: number } | ({ type: 'trips' } & PageAnswer);
     if (m.type === 'ready') ready();
-    else if (m.type === 'trips') done({ trips: m.trips, floor: m.floor });
+    else if (m.type === 'trips') done({ trips: m.trips, idleTrips: m.idleTrips, floor: m.floor });
     else void router.dispatch('app:engine', {}, { host: 'harness' }).then((answer) => child.send({ type: 'answer', n: m.n, answer }));
   });
   await started;
@@ -278,12 +282,37 @@ async function startPage(router: { dispatch(channel: string, input: unknown, ctx
   };
 }
 
-/** The stand-in page's side (runs in the child `startPage` forks). */
+/** What the stand-in page measured: its round trips to main, the same to an idle process, and its own event-loop delay. */
+interface PageAnswer {
+  trips: number[];
+  /** Round trips of the same message to a process that does nothing else (the machine's floor for any IPC round trip), ms. */
+  idleTrips: number[];
+  floor: EngineProcessStats['eventLoopDelayMs'];
+}
+
+/**
+ * The stand-in page's side (runs in the child `startPage` forks). Beside each request to main it
+ * sends the same message to an idle echo process of its own, so the machine's floor for a round
+ * trip between two processes is measured side by side with main's, at the same moments.
+ */
 function runPage(): void {
   const sentAt = new Map<number, number>();
+  const idleSentAt = new Map<number, number>();
   const trips: number[] = [];
+  const idleTrips: number[] = [];
   let n = 0;
   let timer: NodeJS.Timeout | undefined;
+  // Plain Node with a one-line script: it must be answering before the first request, with nothing to load.
+  const echo = spawn(process.execPath, ['-e', ECHO_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
+  let echoReady: () => void = () => undefined;
+  const echoStarted = new Promise<void>((r) => (echoReady = r));
+  echo.on('message', (raw) => {
+    if (raw === 'ready') return echoReady();
+    const m = raw as { n: number };
+    const at = idleSentAt.get(m.n);
+    idleSentAt.delete(m.n);
+    if (at !== undefined) idleTrips.push(performance.now() - at);
+  });
   // This process does almost nothing: its own event-loop delay is what the machine's load alone costs any process.
   let stats: (() => EngineProcessStats) | undefined;
   process.on('message', (raw) => {
@@ -291,8 +320,11 @@ function runPage(): void {
     if (m.type === 'start') {
       stats = watchProcess();
       timer = setInterval(() => {
-        sentAt.set(++n, performance.now());
+        const now = performance.now();
+        sentAt.set(++n, now);
         process.send?.({ type: 'ask', n });
+        idleSentAt.set(n, now);
+        echo.send({ type: 'ask', n });
       }, PAGE_EVERY_MS);
     } else if (m.type === 'answer') {
       const at = sentAt.get(m.n);
@@ -302,12 +334,17 @@ function runPage(): void {
       clearInterval(timer);
       // Requests still unanswered count at their age so far (a stalled main must not look fast).
       for (const at of sentAt.values()) trips.push(performance.now() - at);
-      process.send?.({ type: 'trips', trips, floor: stats?.().eventLoopDelayMs });
+      for (const at of idleSentAt.values()) idleTrips.push(performance.now() - at);
+      echo.disconnect();
+      process.send?.({ type: 'trips', trips, idleTrips, floor: stats?.().eventLoopDelayMs } satisfies Partial<PageAnswer> & { type: 'trips' });
     }
   });
   process.on('disconnect', () => process.exit(0));
-  process.send?.({ type: 'ready' });
+  void echoStarted.then(() => process.send?.({ type: 'ready' }));
 }
+
+/** The idle echo process the stand-in page measures its floor against: answers every message at once. */
+const ECHO_SCRIPT = "process.on('message', (m) => process.send(m)); process.on('disconnect', () => process.exit(0)); process.send('ready');";
 
 /** A ~`megabytes` MB H.264 MP4: a 2 s lossless 720p testsrc2 segment, stream-copied in a loop. */
 async function makeBigMp4(dir: string, megabytes: number): Promise<string> {

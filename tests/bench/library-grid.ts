@@ -101,6 +101,68 @@ async function typeSearch(page: Page, counts: number[]): Promise<number[]> {
   return times;
 }
 
+/** The floor page: a plain scroller as tall as a 10,000-clip grid, and an input that does nothing. */
+const FLOOR_PAGE = `<!doctype html><html><body style="margin:0"><input aria-label="floor" style="position:fixed;top:0;left:0">
+<div class="floor-scroller" style="height:100vh;overflow:auto"><div style="height:1500000px;background:repeating-linear-gradient(#eee 0 180px,#ccc 180px 200px)"></div></div></body></html>`;
+
+/**
+ * Scrolls `selector` for `SCROLL_MS` at `SCROLL_SPEED` (scrollTop set each animation frame, back up
+ * from the bottom) and answers the frame intervals, frames showing a loading card and long tasks.
+ */
+async function scrollFor(page: Page, selector: string): Promise<ScrollRun> {
+  return (await page.evaluate(
+    ({ durationMs, speed, selector }) =>
+      new Promise<ScrollRun>((resolvePromise) => {
+        const el = document.querySelector<HTMLElement>(selector);
+        if (!el) throw new Error(`no ${selector}`);
+        let longTasks = 0;
+        const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
+        observer.observe({ type: 'longtask' });
+        const intervals: number[] = [];
+        let placeholders = 0;
+        let start = -1;
+        let last = 0;
+        let distance = 0;
+        const frame = (t: number) => {
+          if (start < 0) start = t;
+          else intervals.push(t - last);
+          last = t;
+          if (document.querySelector('.clip-card.is-loading')) placeholders++;
+          const max = el.scrollHeight - el.clientHeight;
+          const travelled = ((t - start) / 1000) * speed;
+          const lap = travelled % (2 * max);
+          el.scrollTop = lap <= max ? lap : 2 * max - lap;
+          distance = travelled;
+          if (t - start < durationMs) requestAnimationFrame(frame);
+          else {
+            observer.disconnect();
+            resolvePromise({ intervals, framesWithPlaceholders: placeholders, longTasks, distancePx: distance });
+          }
+        };
+        requestAnimationFrame(frame);
+      }),
+    { durationMs: SCROLL_MS, speed: SCROLL_SPEED, selector },
+  )) as ScrollRun;
+}
+
+/** Types `keys` characters into the floor page's input, one at a time, each timed from its keydown to the next painted frame, ms. */
+async function keystrokeToPaint(page: Page, keys: number): Promise<number[]> {
+  await page.getByLabel('floor').focus();
+  const times: number[] = [];
+  for (let i = 0; i < keys; i++) {
+    const done = page.evaluate(
+      () =>
+        new Promise<number>((r) =>
+          window.addEventListener('keydown', (e) => requestAnimationFrame(() => setTimeout(() => r(performance.now() - e.timeStamp))), { once: true, capture: true }),
+        ),
+    );
+    await page.keyboard.type('n');
+    times.push(await done);
+    await page.waitForTimeout(120);
+  }
+  return times;
+}
+
 /** A library of `n` generated clips under `root`: sidecars, and one real 720p MP4 and its poster hard-linked into every folder. */
 async function makeLibrary(root: string, work: string, n: number): Promise<void> {
   const mp4 = join(work, 'real.mp4');
@@ -236,43 +298,18 @@ export async function benchLibraryGrid(): Promise<void> {
     const warm = await switchToLibrary(page);
     const total = await page.locator('.library-count').textContent();
 
-    const run = (await page.evaluate(
-      ({ durationMs, speed }) =>
-        new Promise<ScrollRun>((resolvePromise) => {
-          const el = document.querySelector<HTMLElement>('.clip-grid');
-          if (!el) throw new Error('no .clip-grid');
-          let longTasks = 0;
-          const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
-          observer.observe({ type: 'longtask' });
-          const intervals: number[] = [];
-          let placeholders = 0;
-          let start = -1;
-          let last = 0;
-          let distance = 0;
-          const frame = (t: number) => {
-            if (start < 0) start = t;
-            else intervals.push(t - last);
-            last = t;
-            if (document.querySelector('.clip-card.is-loading')) placeholders++;
-            // Down the grid at a steady speed; back up from the bottom if it gets there.
-            const max = el.scrollHeight - el.clientHeight;
-            const travelled = ((t - start) / 1000) * speed;
-            const lap = travelled % (2 * max);
-            el.scrollTop = lap <= max ? lap : 2 * max - lap;
-            distance = travelled;
-            if (t - start < durationMs) requestAnimationFrame(frame);
-            else {
-              observer.disconnect();
-              resolvePromise({ intervals, framesWithPlaceholders: placeholders, longTasks, distancePx: distance });
-            }
-          };
-          requestAnimationFrame(frame);
-        }),
-      { durationMs: SCROLL_MS, speed: SCROLL_SPEED },
-    )) as ScrollRun;
-
+    const floorPage = await browser.newPage({ viewport: VIEWPORT });
+    await floorPage.addInitScript('globalThis.__name = (fn) => fn;');
+    await floorPage.setContent(FLOOR_PAGE);
+    const floorRun = await scrollFor(floorPage, '.floor-scroller');
+    const run = await scrollFor(page, '.clip-grid');
     const searchTimes = await typeSearch(page, expectedCounts(CLIPS, await hashFile(join(work, 'real.mp4'))));
     const searchSorted = [...searchTimes].sort((a, b) => a - b);
+    const typingFloor = await keystrokeToPaint(floorPage, searchTimes.length);
+    await floorPage.close();
+    const floorSorted = [...floorRun.intervals].sort((a, b) => a - b);
+    const floorDropped = floorRun.intervals.filter((ms) => ms > 2 * FRAME_MS).length;
+    const typingSorted = [...typingFloor].sort((a, b) => a - b);
 
     const sorted = [...run.intervals].sort((a, b) => a - b);
     const dropped = run.intervals.filter((ms) => ms > 2 * FRAME_MS).length;
@@ -288,11 +325,15 @@ export async function benchLibraryGrid(): Promise<void> {
       `library-grid: scrolling ${(SCROLL_MS / 1000).toFixed(0)} s at ${SCROLL_SPEED} px/s (${(run.distancePx / 1000).toFixed(1)}k px): ${run.intervals.length} frames, ` +
         `frame time p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms; ` +
         `dropped (> ${(2 * FRAME_MS).toFixed(1)} ms) ${dropped} (${((100 * dropped) / Math.max(1, run.intervals.length)).toFixed(1)} %); ` +
-        `frames showing a loading card ${((100 * run.framesWithPlaceholders) / Math.max(1, run.intervals.length + 1)).toFixed(1)} %; long tasks ${run.longTasks}`,
+        `frames showing a loading card ${((100 * run.framesWithPlaceholders) / Math.max(1, run.intervals.length + 1)).toFixed(1)} %; long tasks ${run.longTasks}; ` +
+        `side by side, the floor (a plain scroller of the same height in the same browser, scrolled the same way just before): ${floorRun.intervals.length} frames, ` +
+        `p50 ${percentile(floorSorted, 50).toFixed(1)} ms, p99 ${percentile(floorSorted, 99).toFixed(1)} ms, dropped ${floorDropped} ` +
+        `(grid/floor p99 ${(percentile(sorted, 99) / percentile(floorSorted, 99)).toFixed(2)}×)`,
     );
     console.log(
       `library-grid: search as you type "${TYPED}" (no debounce): keystroke → narrowed grid painted, ${searchTimes.length} keystrokes that changed the count: ` +
-        `p50 ${percentile(searchSorted, 50).toFixed(0)} ms, max ${(searchSorted[searchSorted.length - 1] ?? NaN).toFixed(0)} ms (${searchTimes.map((t) => t.toFixed(0)).join(', ')})`,
+        `p50 ${percentile(searchSorted, 50).toFixed(0)} ms, max ${(searchSorted[searchSorted.length - 1] ?? NaN).toFixed(0)} ms (${searchTimes.map((t) => t.toFixed(0)).join(', ')}); ` +
+        `side by side, the floor (a key typed into a plain input, to the next painted frame, same browser, just after) p50 ${percentile(typingSorted, 50).toFixed(0)} ms, max ${(typingSorted[typingSorted.length - 1] ?? NaN).toFixed(0)} ms`,
     );
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 const BENCHES: Array<{ name: string; run: () => Promise<void> }> = [
   { name: 'images', run: async () => (await import('./images')).benchImages() },
   { name: 'library', run: async () => (await import('./library')).benchLibrary() },
+  { name: 'engine-wire', run: async () => (await import('./engine-wire')).benchEngineWire() },
   { name: 'jobs', run: async () => (await import('./jobs')).benchJobs() },
   { name: 'queue', run: async () => (await import('./queue')).benchQueue() },
   { name: 'library-grid', run: async () => (await import('./library-grid')).benchLibraryGrid() },

@@ -13,6 +13,7 @@ import type { ContextAnswer } from '../demo/demo-providers';
 import { deliverInto, type DeliverHook } from './delivery';
 import { createEngine, type EngineOptions } from './engine';
 import { createJobMirror, type JobsEvent, type JobTable } from './job-mirror';
+import { decodeChanges } from './job-wire';
 import { asStudioError } from '../references/errors';
 import type { ImageWork } from '../images/image-work';
 import { lastFrameOrUnavailable, type LastFrame } from '../library/posters';
@@ -259,9 +260,16 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         else p.reject(new StudioError('INTERNAL', 'The job engine sent an answer in an unexpected shape.'));
         return;
       }
-      case 'event':
-        mirror.apply(message.seq, message.event);
+      case 'event': {
+        const { event } = message;
+        if (event.type !== 'changed') return mirror.apply(message.seq, event);
+        // Patches apply to main's copy: only for an event the mirror takes (a stale one's base may be gone).
+        if (!mirror.accepts(message.seq)) return;
+        const { jobs, orphans } = decodeChanges(event, mirror.job);
+        if (orphans.length) log.error('jobs.protocol_orphan_patch', { ids: orphans.slice(0, 3), count: orphans.length });
+        mirror.apply(message.seq, { type: 'changed', jobs });
         return;
+      }
       case 'snapshot':
         mirror.replace(message);
         return;

@@ -19,6 +19,7 @@ import { asStudioError } from '../references/errors';
 import { prepareReferencesWith } from './prepare-references';
 import { adapterFor } from '../providers/registry';
 import { createEngine, type Engine } from './engine';
+import { createChangeEncoder } from './job-wire';
 import { numberEvents, type NumberedEvents } from './numbered-events';
 import { watchProcess } from './process-stats';
 import type { RoutedContext } from './runtime';
@@ -124,9 +125,18 @@ async function startEngine(options: EngineInit): Promise<NumberedEvents> {
     deliver: async (job, file) => CALL_DATA.deliver.parse(await call({ name: 'deliver', job, file })),
   });
   engine = created;
+  // Main holds the snapshot plus every batch since: a job it holds goes as the fields that changed (job-wire.ts).
+  const changes = createChangeEncoder();
   const events = numberEvents(created, {
-    event: (seq, event) => channel.send({ type: 'event', seq, event }),
-    snapshot: ({ seq, jobs }) => channel.send({ type: 'snapshot', seq, jobs }),
+    event: (seq, event) => {
+      if (event.type === 'changed') return channel.send({ type: 'event', seq, event: { type: 'changed', ...changes.encode(event.jobs) } });
+      if (event.type === 'removed') changes.forget(event.id);
+      channel.send({ type: 'event', seq, event });
+    },
+    snapshot: ({ seq, jobs }) => {
+      changes.reset(jobs);
+      channel.send({ type: 'snapshot', seq, jobs });
+    },
   });
   await created.start();
   return events;

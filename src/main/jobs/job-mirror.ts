@@ -34,6 +34,10 @@ export interface JobMirror {
    * sent no snapshot yet, or when the snapshot already holds it (`seq` at or below its cut).
    */
   apply(seq: number, event: TableEvent): void;
+  /** Whether `apply(seq, …)` would apply the event now (not stale, a snapshot held). */
+  accepts(seq: number): boolean;
+  /** Main's copy of one job, or undefined. */
+  job(id: string): Job | undefined;
   /** The engine process ended: nothing from the next one counts before its snapshot. */
   engineStopped(): void;
   /** Adds a listener; returns a function that removes it. */
@@ -72,6 +76,8 @@ export function createJobMirror(log: Logger): JobMirror {
       log.info('jobs.snapshot', { jobs: jobs.size, version, epoch });
       publish({ type: 'snapshot', jobs: snapshot.jobs, version, epoch });
     },
+    accepts: (seq) => engineSeq !== null && seq > engineSeq,
+    job: (id) => jobs.get(id),
     apply(seq, event) {
       if (engineSeq === null || seq <= engineSeq) return;
       engineSeq = seq;

@@ -9,6 +9,7 @@ import { FixAnswer, FixRequest, PreviewAnswer, PreviewRequest } from '../images/
 import { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
+import { WireChanges } from './job-wire';
 import { EngineProcessStats } from './process-stats';
 
 /**
@@ -109,9 +110,13 @@ export const REPLY_DATA = {
 const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
 export type WireError = z.infer<typeof ErrorShape>;
 
-/** A numbered event (numbered-events.ts `TableEvent`): `changed` is a batch of the latest saved state of each job that changed. */
+/**
+ * A numbered event (numbered-events.ts `TableEvent`): `changed` is a batch of the latest saved state
+ * of each job that changed, whole for a job main does not hold yet, else as a patch of the fields
+ * that changed (job-wire.ts: each field checked once, the rest of the job not parsed again).
+ */
 export const EngineEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('changed'), jobs: z.array(Job) }),
+  z.object({ type: z.literal('changed'), ...WireChanges.shape }),
   z.object({ type: z.literal('removed'), id: JobId }),
   z.object({ type: z.literal('stats'), stats: QueueStats }),
 ]);
@@ -175,12 +180,20 @@ export const CALL_DATA = {
 /** Main's answer to `referenceFiles`, in `params.references` order. */
 export type ReferenceFiles = z.infer<typeof CALL_DATA.referenceFiles>;
 
+/**
+ * A reply, told apart by `ok`. The message unions below are discriminated (by `type`, then `ok`):
+ * a plain `z.union` tries each option in turn and builds the issues of every one that fails, which
+ * made a small call cost main ~16× its own check (issue 12; `npm run bench -- --only engine-wire`).
+ */
+function replyOf<T extends string>(type: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ type: z.literal(type), seq: Seq, ok: z.literal(true), data: z.unknown() }),
+    z.object({ type: z.literal(type), seq: Seq, ok: z.literal(false), error: ErrorShape }),
+  ]);
+}
+
 /** Everything the host sends. */
-export const HostMessage = z.union([
-  EngineCommand,
-  z.object({ type: z.literal('call-reply'), seq: Seq, ok: z.literal(true), data: z.unknown() }),
-  z.object({ type: z.literal('call-reply'), seq: Seq, ok: z.literal(false), error: ErrorShape }),
-]);
+export const HostMessage = z.discriminatedUnion('type', [...EngineCommand.options, replyOf('call-reply')]);
 export type HostMessage = z.infer<typeof HostMessage>;
 
 /**
@@ -189,10 +202,9 @@ export type HostMessage = z.infer<typeof HostMessage>;
  * table holding exactly the events up to its `seq`, sent after every `init` and before its reply
  * (see numbered-events.ts): the host drops events it already holds and takes the table as the truth.
  */
-export const EngineMessage = z.union([
+export const EngineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('reply'), seq: Seq, ok: z.literal(true), data: z.unknown() }),
-  z.object({ type: z.literal('reply'), seq: Seq, ok: z.literal(false), error: ErrorShape }),
+  replyOf('reply'),
   z.object({ type: z.literal('event'), seq: Seq, event: EngineEventSchema }),
   z.object({ type: z.literal('snapshot'), seq: Seq, jobs: z.array(Job) }),
   z.object({ type: z.literal('call'), seq: Seq, call: HostCall }),
