@@ -57,7 +57,7 @@ export default tseslint.config(
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': [
-        'warn',
+        'error',
         {
           mode: 'jsx-only',
           'jsx-attributes': { include: ['^aria-label$', '^aria-description$', '^aria-roledescription$', '^aria-valuetext$', '^title$', '^placeholder$', '^alt$', '^label$'] },
