@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
+import { connectArk, useArkSimulator } from './ark-simulator';
 import { expect, test } from './fixtures';
 
 /**
@@ -97,33 +94,11 @@ test('Queue and Spend in Simplified Chinese: a demo job, its detail and Retry qu
 });
 
 test.describe('the budget question in Chinese', () => {
-  const KEY = 'sk-ARKTEST-0123456789abcdef';
-  let sim: SimulatorHandle;
-  let simDir: string;
-
-  test.beforeEach(async () => {
-    simDir = mkdtempSync(join(tmpdir(), 'seedance-e2e-spend-zh-'));
-    sim = await startSimulator({ dataDir: simDir, keys: { ark: KEY }, timeScale: 0.2 });
-  });
-
-  test.afterEach(async () => {
-    await sim.close();
-    rmSync(simDir, { recursive: true, force: true });
-  });
+  const sim = useArkSimulator(test, 'spend-zh');
 
   test('a paid job that would cross the monthly budget asks first, in Chinese, with zh-CN amounts', async ({ app: page }) => {
     test.setTimeout(90_000);
-    await page.evaluate(
-      async ({ key, url }) => {
-        const s = await window.studio.settings.update({ patch: { providers: { ark: { baseUrl: url } } } });
-        if (!s.ok) throw new Error(s.error.message);
-        const k = await window.studio.keys.set({ provider: 'ark', key, storage: 'session' });
-        if (!k.ok) throw new Error(k.error.message);
-        const b = await window.studio.spend.setBudget({ budgetUsd: 0.01 });
-        if (!b.ok) throw new Error(b.error.message);
-      },
-      { key: KEY, url: `${sim.url}/ark/api/v3` },
-    );
+    await connectArk(page, sim(), 0.01);
     // Compose is set up in English (its own branch translates it), then the language switches.
     await page.getByRole('combobox', { name: 'Model' }).click();
     await page.getByRole('group', { name: 'BytePlus ModelArk' }).getByRole('option', { name: 'Seedance 1.0 Pro', exact: true }).click();

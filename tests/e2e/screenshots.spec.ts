@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
+import { connectArk, useArkSimulator } from './ark-simulator';
 import { expect } from './fixtures';
 import { test } from './slow-start';
 import { composeDragonfly, DOCS, expectPictureIn, fourTakesInLibrary, openCompareOfFour, setLanguage, shoot } from './scenes';
@@ -59,40 +57,20 @@ test('Compare of four takes, light and dark, zh', async ({ app: page }) => {
 });
 
 test.describe('Spend with a billed job', () => {
-  const KEY = 'sk-ARKTEST-0123456789abcdef';
-  let sim: SimulatorHandle;
-  let simDir: string;
-
-  test.beforeEach(async () => {
-    simDir = mkdtempSync(join(tmpdir(), 'seedance-e2e-shots-'));
-    sim = await startSimulator({ dataDir: simDir, keys: { ark: KEY }, timeScale: 0.2 });
-  });
-
-  test.afterEach(async () => {
-    await sim.close();
-    rmSync(simDir, { recursive: true, force: true });
-  });
+  const sim = useArkSimulator(test, 'shots');
 
   test('Spend, light and dark, zh', async ({ app: page }) => {
     test.setTimeout(180_000);
-    // ModelArk pointed at the simulator with a key: the job takes the real, billed route (the demo never bills).
-    await page.evaluate(
-      async ({ key, url }) => {
-        const s = await window.studio.settings.update({ patch: { providers: { ark: { baseUrl: url } } } });
-        if (!s.ok) throw new Error(s.error.message);
-        // A budget, so the picture shows the month against it.
-        const b = await window.studio.spend.setBudget({ budgetUsd: 1 });
-        if (!b.ok) throw new Error(b.error.message);
-        const k = await window.studio.keys.set({ provider: 'ark', key, storage: 'session' });
-        if (!k.ok) throw new Error(k.error.message);
-        const params = { modelId: 'ark/seedance-1-0-pro-250528', resolution: '480p', aspectRatio: '16:9', duration: 5 } as const;
-        for (const prompt of ['A lighthouse beam sweeps the fog at dusk', 'Rain on a tin roof, slow pan across the yard']) {
-          const j = await window.studio.jobs.submit({ params: { ...params, prompt } });
-          if (!j.ok) throw new Error(j.error.message);
-        }
-      },
-      { key: KEY, url: `${sim.url}/ark/api/v3` },
-    );
+    // ModelArk pointed at the simulator with a key: the jobs take the real, billed route (the demo never
+    // bills); a budget, so the picture shows the month against it.
+    await connectArk(page, sim(), 1);
+    await page.evaluate(async () => {
+      const params = { modelId: 'ark/seedance-1-0-pro-250528', resolution: '480p', aspectRatio: '16:9', duration: 5 } as const;
+      for (const prompt of ['A lighthouse beam sweeps the fog at dusk', 'Rain on a tin roof, slow pan across the yard']) {
+        const j = await window.studio.jobs.submit({ params: { ...params, prompt } });
+        if (!j.ok) throw new Error(j.error.message);
+      }
+    });
     await setLanguage(page, 'zh-CN');
     await page.keyboard.press('Control+4');
     const ledger = page.locator('.view table').first();

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
+import { connectArk, useArkSimulator } from './ark-simulator';
 import { expect, test as base } from './fixtures';
 import { startHarness } from './harness-process';
 
@@ -17,7 +16,6 @@ import { startHarness } from './harness-process';
  */
 
 const DOCS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs');
-const KEY = 'sk-ARKTEST-0123456789abcdef';
 const PROMPT = 'A lighthouse beam sweeps the fog, "hello", at dusk';
 /** providers.md "Output sizes" and the catalogue: ModelArk 1.0 Pro, 480p 16:9, 5 s = 864×480×24×5/1024 tokens at $2.50 per million. */
 const TOKENS = (864 * 480 * 24 * 5) / 1024;
@@ -46,30 +44,11 @@ async function composeArkJob(page: Page, text: string): Promise<void> {
 }
 
 test.describe('spend', () => {
-  let sim: SimulatorHandle;
-  let simDir: string;
-
-  test.beforeEach(async () => {
-    simDir = mkdtempSync(join(tmpdir(), 'seedance-e2e-spend-'));
-    sim = await startSimulator({ dataDir: simDir, keys: { ark: KEY }, timeScale: 0.2 });
-  });
-
-  test.afterEach(async () => {
-    await sim.close();
-    rmSync(simDir, { recursive: true, force: true });
-  });
+  const sim = useArkSimulator(test, 'spend');
 
   test("a job's estimate and reported cost in Spend, the budget asks before Generate and Retry, CSV export", async ({ app: page }) => {
     test.setTimeout(180_000);
-    await page.evaluate(
-      async ({ key, url }) => {
-        const s = await window.studio.settings.update({ patch: { providers: { ark: { baseUrl: url } } } });
-        if (!s.ok) throw new Error(s.error.message);
-        const k = await window.studio.keys.set({ provider: 'ark', key, storage: 'session' });
-        if (!k.ok) throw new Error(k.error.message);
-      },
-      { key: KEY, url: `${sim.url}/ark/api/v3` },
-    );
+    await connectArk(page, sim());
     await expect(page.getByRole('contentinfo')).toContainText('Live providers');
 
     await composeArkJob(page, PROMPT);

@@ -10,22 +10,22 @@ const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 /** Environment variables a CLI test removes so only the simulator's settings reach the CLI. */
 export const PROVIDER_VARS = /^(NOVITA|FAL|EVOLINK|ARK)_|^SEEDANCE_/;
 
-/** What one `seedance` run printed, and its exit code (null when killed after 150 s). */
+/** What one `seedance` run printed, and its exit code (null when killed after its time limit). */
 export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs `seedance <args>` as its own process through tsx, as `npm run seedance` does; killed after 150 s. */
-export function seedance(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+/** Runs `seedance <args>` as its own process through tsx, as `npm run seedance` does; killed after `limitMs` (default 150 s). */
+export function seedance(args: string[], env: NodeJS.ProcessEnv, limitMs = 150_000): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -1,49 +1,19 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveMediaTool } from '../../../src/main/media-tools/ffmpeg';
 import { readSidecar } from '../../../src/shared/library/sidecar';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
+import { PROVIDER_VARS, seedance, tempDirs } from './cli-process';
 
 // Draft then final, end to end: `seedance run --draft` then `seedance finalize <clip>` through the
 // real engine, adapters and library, against the simulator (seedance-2.5.md §2.6 ModelArk, §3 fal).
 
-const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
-const PROVIDER_VARS = /^(NOVITA|FAL|EVOLINK|ARK)_|^SEEDANCE_/;
-
-const dirs: string[] = [];
-function temp(name: string): string {
-  const d = mkdtempSync(join(tmpdir(), `seedance-draft-${name}-`));
-  dirs.push(d);
-  return d;
-}
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function seedance(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 380_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
-}
+const { temp, removeAll } = tempDirs('draft');
+/** A draft or final run renders, downloads and files a clip: it gets longer than the default 150 s. */
+const DRAFT_RUN_LIMIT_MS = 380_000;
 
 async function videoOf(file: string): Promise<{ width: number; height: number; codec: string }> {
   const { stdout } = await promisify(execFile)(resolveMediaTool('ffprobe'), ['-v', 'error', '-print_format', 'json', '-show_streams', file]);
@@ -66,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sim?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  removeAll();
 });
 
 describe.each([
@@ -78,7 +48,7 @@ describe.each([
 
   it('files a 480p draft with its draft id and expiry', async () => {
     const out = temp('out');
-    const ran = await seedance(['run', '--model', model, '--prompt', 'a paper boat drifts down a gutter', '--aspect-ratio', '16:9', '--duration', '4', '--draft', '--out', out, '--json'], env);
+    const ran = await seedance(['run', '--model', model, '--prompt', 'a paper boat drifts down a gutter', '--aspect-ratio', '16:9', '--duration', '4', '--draft', '--out', out, '--json'], env, DRAFT_RUN_LIMIT_MS);
     expect(ran.code, ran.stderr).toBe(0);
     const record = JSON.parse(ran.stdout.trim()) as { path: string; taskId: string };
     draftVideo = record.path;
@@ -96,7 +66,7 @@ describe.each([
   it('makes the 1080p final, says both stages are billed, and files it linked to its draft', async () => {
     const out = temp('out');
     const draft = sidecarOf(draftVideo);
-    const ran = await seedance(['finalize', dirname(draftVideo), '--out', out, '--json'], env);
+    const ran = await seedance(['finalize', dirname(draftVideo), '--out', out, '--json'], env, DRAFT_RUN_LIMIT_MS);
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stderr).toMatch(/Both stages are billed: the draft/);
     expect(ran.stderr).toMatch(/can be made final until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
@@ -113,7 +83,7 @@ describe.each([
   }, 400_000);
 
   it('finalize by clip id refuses a clip that is not a draft (the final itself)', async () => {
-    const ran = await seedance(['finalize', finalId, '--out', temp('out')], env);
+    const ran = await seedance(['finalize', finalId, '--out', temp('out')], env, DRAFT_RUN_LIMIT_MS);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(/not a draft/);
   });

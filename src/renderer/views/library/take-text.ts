@@ -1,19 +1,6 @@
 import type { ClipDetail } from '../../../shared/contract/library';
 import { i18n } from '../../i18n/index';
-
-/** The setting names `takeDifferences` (shared/jobs/takes.ts) writes, by their resource key. */
-const SETTING_KEYS = {
-  seed: 'seed',
-  duration: 'duration',
-  resolution: 'resolution',
-  'aspect ratio': 'aspectRatio',
-  camera: 'camera',
-  audio: 'audio',
-  watermark: 'watermark',
-  'service tier': 'serviceTier',
-} as const;
-
-const isSettingName = (name: string): name is keyof typeof SETTING_KEYS => Object.prototype.hasOwnProperty.call(SETTING_KEYS, name);
+import { takeSettingKey } from '../../i18n/take-settings';
 
 /**
  * The clip's take among its prompt's takes, in the UI's language — English exactly as
@@ -26,6 +13,9 @@ export function takeText(take: ClipDetail['take']): string | null {
   const head = i18n.t('library:detail.takeHead', { n: take.n, of: take.of });
   if (take.n === 1) return head;
   if (take.differs.length === 0) return i18n.t('library:detail.takeSame', { head });
-  const settings = take.differs.map((name) => (isSettingName(name) ? i18n.t(`library:detail.takeSettings.${SETTING_KEYS[name]}`) : name));
+  const settings = take.differs.map((name) => {
+    const key = takeSettingKey(name);
+    return key ? i18n.t(`library:detail.takeSettings.${key}`) : name;
+  });
   return i18n.t('library:detail.takeDiffers', { head, settings: settings.join(i18n.t('library:detail.takeSeparator')) });
 }

@@ -1,21 +1,10 @@
 import { i18n } from '../../i18n/index';
+import { takeSettingKey } from '../../i18n/take-settings';
 import type { Take } from '../../store/jobs/takes';
-
-/** The i18n key of each setting name `takeDifferences` reports (src/shared/jobs/takes.ts `NAMES`). */
-const SETTING_KEYS = {
-  seed: 'seed',
-  duration: 'duration',
-  resolution: 'resolution',
-  'aspect ratio': 'aspectRatio',
-  camera: 'camera',
-  audio: 'audio',
-  watermark: 'watermark',
-  'service tier': 'serviceTier',
-} as const;
 
 /** A setting name from `takeDifferences` in the UI's language; an unknown one as it is. */
 function settingName(name: string): string {
-  const key = SETTING_KEYS[name as keyof typeof SETTING_KEYS] as (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS] | undefined;
+  const key = takeSettingKey(name);
   return key ? i18n.t(`queue:take.settings.${key}`) : name;
 }
 
