@@ -110,6 +110,9 @@ const FLOOR_PAGE = `<!doctype html><html><body style="margin:0"><input aria-labe
  * from the bottom) and answers the frame intervals, frames showing a loading card and long tasks.
  */
 async function scrollFor(page: Page, selector: string): Promise<ScrollRun> {
+  // tsx compiles this file with esbuild's keepNames, which wraps the named closure below in a
+  // `__name(fn, "frame")` call; the page has no such helper, so give it one that does nothing.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
   return (await page.evaluate(
     ({ durationMs, speed, selector }) =>
       new Promise<ScrollRun>((resolvePromise) => {
