@@ -133,6 +133,38 @@ test('Generate ×3 with a seed list → one batch in the Queue → Compare 3 in 
   await expect(page.getByRole('gridcell', { name: /take 2 of 3 of a batch, seed 2, 5 stars/ })).toBeVisible();
 });
 
+test('Takes per Generate and the seed list stay with the draft: back after a reload and when the draft is reopened', async ({ app: page }) => {
+  await page.getByRole('combobox', { name: 'Model' }).click();
+  await page.getByRole('group', { name: 'BytePlus ModelArk' }).getByRole('option', { name: /Seedance 1\.0 Pro/ }).first().click();
+  await page.getByRole('textbox', { name: /Prompt/ }).fill(PROMPT);
+  const takes = page.getByRole('group', { name: 'Takes per Generate' });
+  const count = (n: string) => takes.getByRole('radio', { name: n, exact: true });
+  const seeds = page.getByRole('textbox', { name: 'Seeds for the takes' });
+  await takes.locator('label.chip', { has: page.getByRole('radio', { name: '3', exact: true }) }).click();
+  await seeds.fill('11, 22, 33');
+  await expect(page.getByRole('button', { name: /Generate ×3/ })).toBeEnabled();
+
+  // The draft saves itself; a reload brings ×3 and the seeds back, Generate still a batch.
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.reload();
+  await page.locator('html[data-app-state="ready"]').waitFor();
+  await expect(page.getByRole('textbox', { name: /Prompt/ })).toHaveValue(PROMPT);
+  await expect(count('3')).toBeChecked();
+  await expect(seeds).toHaveValue('11, 22, 33');
+  await expect(page.getByRole('button', { name: /Generate ×3/ })).toBeEnabled();
+
+  // A new draft starts at one take; reopening this one brings its takes and seeds back.
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByRole('textbox', { name: /Prompt/ })).toHaveValue('');
+  await expect(count('1')).toBeChecked();
+  await expect(seeds).toBeHidden();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  await page.getByRole('menuitem', { name: /A red paper lantern/ }).click();
+  await expect(page.getByRole('textbox', { name: /Prompt/ })).toHaveValue(PROMPT);
+  await expect(count('3')).toBeChecked();
+  await expect(seeds).toHaveValue('11, 22, 33');
+});
+
 test('Compare 4 clips picked in the Library, light and dark: screenshots and axe', async ({ app: page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { findModel } from '../../shared/catalog/models';
 import { StudioError } from '../../shared/contract/result';
-import { Draft, DraftId, isBlankDraft, type DraftSeed } from '../../shared/drafts/draft';
+import { Draft, DraftId, isBlankDraft, ONE_TAKE, type DraftSeed } from '../../shared/drafts/draft';
 import { defaultParams, paramsForModel } from '../../shared/drafts/params';
 import type { Logger } from '../logging/logger';
 import { moveAside, readJsonFile } from './file';
@@ -115,6 +115,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
       references: seed.references ?? [],
       ...(seed.task ? { task: seed.task } : {}),
       ...(seed.sourceClip ? { sourceClip: seed.sourceClip } : {}),
+      variations: { ...ONE_TAKE },
     };
   };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AspectRatio, ReferenceItem, ReferenceTask, Resolution } from '../catalog/types';
+import { MAX_BATCH } from '../jobs/batch';
 
 /** A draft id: 8–64 lowercase letters, digits and dashes (a UUID fits). Safe as a file name. */
 export const DraftId = z.string().regex(/^[a-z0-9-]{8,64}$/, 'draft id must be 8–64 lowercase letters, digits or dashes');
@@ -81,6 +82,24 @@ export const DraftParams = z.object({
 });
 export type DraftParams = z.infer<typeof DraftParams>;
 
+/** Longest seed list a draft keeps, in characters (eight 10-digit seeds with separators fit twice over). */
+export const MAX_SEED_LIST = 200;
+
+/**
+ * Generate ×N (issue 14 "Variations"): how many takes one Generate sends (1 = one job; 2–8 = a
+ * batch) and the seed list as the user typed it ("1, 2, 42"; empty = random seeds), kept as text so
+ * a list still being typed (or one Compose refuses, with the reason shown) comes back as it was left.
+ * A file written before the field existed reads as one take, no list.
+ */
+export const DraftVariations = z.object({
+  count: z.number().int().min(1).max(MAX_BATCH).default(1),
+  seedList: z.string().max(MAX_SEED_LIST).default(''),
+});
+export type DraftVariations = z.infer<typeof DraftVariations>;
+
+/** One take, no seed list: what a new draft, and a file written before `variations` existed, start with. */
+export const ONE_TAKE: DraftVariations = { count: 1, seedList: '' };
+
 /** Longest prompt a draft keeps, in characters (far above any model's limit; guards the file). */
 export const MAX_DRAFT_PROMPT = 20_000;
 
@@ -104,6 +123,8 @@ export const Draft = z.object({
   /** The reference task (Seedance 2.5: reference, edit or extend); sent only to rows that offer it. */
   task: ReferenceTask.optional(),
   sourceClip: DraftSource.optional(),
+  /** Generate ×N's takes and seed list (`DraftVariations`); an older file without it reads as one take. */
+  variations: DraftVariations.default(ONE_TAKE),
 });
 export type Draft = z.infer<typeof Draft>;
 

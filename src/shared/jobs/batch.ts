@@ -34,6 +34,11 @@ export function batchJobId(batchId: string, take: number): string {
 /** What `parseSeedList` made of the user's text: the seeds, or why they cannot be used. */
 export type SeedListRead = { ok: true; seeds: number[] } | { ok: false; reason: string };
 
+/** The entries of a seed list as typed, whatever they hold: the text split at commas, spaces and semicolons. */
+export function seedListParts(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((p) => p !== '');
+}
+
 /**
  * Reads a seed list as the user types it: whole numbers separated by commas, spaces or semicolons
  * ("1, 2, 42"). Empty text is an empty list (random seeds). Refused, with the reason in plain words:
@@ -41,9 +46,8 @@ export type SeedListRead = { ok: true; seeds: number[] } | { ok: false; reason: 
  * `count` takes, and the same seed twice (those takes would be the same video).
  */
 export function parseSeedList(text: string, count: number, max: number): SeedListRead {
-  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
   const seeds: number[] = [];
-  for (const part of parts) {
+  for (const part of seedListParts(text)) {
     if (!/^\d+$/.test(part)) return { ok: false, reason: `“${part}” is not a seed: use whole numbers, like 1, 2, 42.` };
     const seed = Number(part);
     if (seed > max) return { ok: false, reason: `Seed ${part} is too large: this model takes 0 to ${max}.` };

@@ -3,16 +3,9 @@ import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { lineageOf, sourceOf } from '../../../shared/drafts/draft';
 import type { JobParams, ModelEntry } from '../../../shared/catalog/types';
-import { planBatch, type BatchPlan } from './batch-plan';
+import { planBatch, randomSeed, type BatchPlan } from '../../../shared/jobs/batch-plan';
 import { readiness, type Readiness } from './readiness';
 import { composeEstimateUsd } from '../spend/estimate';
-
-/** A random seed in 0 … `max` (capped at 2³¹ − 1, which every provider accepts), from the system's CSPRNG. */
-export function randomSeed(max: number): number {
-  const cap = Math.min(max, 2147483647);
-  const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
-  return n % (cap + 1);
-}
 
 /** `readiness` of the store's current draft, models, checks (frames and tray), inputs pick and submit state. */
 export function readinessNow(state: StudioState): Readiness {
@@ -63,14 +56,15 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
 }
 
 /**
- * Plans Generate ×N for the current draft (`planBatch` with `compose.variations`): null while
+ * Plans Generate ×N for the current draft (`planBatch` with the draft's `variations`): null while
  * `readiness` says no (the button shows why) or when one take is asked for. Seeds are rolled here,
  * once, so the confirm names the very seeds that will be sent.
  */
 export function planBatchNow(state: StudioState): (BatchPlan & { model: ModelEntry }) | null {
   const ready = readinessNow(state);
-  const { count, seedList } = state.compose.variations;
-  if (!ready.ready || count < 2) return null;
+  const variations = state.compose.draft?.variations;
+  if (!ready.ready || !variations || variations.count < 2) return null;
+  const { count, seedList } = variations;
   return { ...planBatch(ready.model, ready.params, count, seedList, randomSeed), model: ready.model };
 }
 

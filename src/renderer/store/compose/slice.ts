@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ModelEntry, ReferenceItem, ReferenceTask } from '../../../shared/catalog/types';
 import type { ImportedMedia, ReferenceCheck } from '../../../shared/contract/media';
 import type { DraftInputs } from '../../../shared/drafts/params';
-import type { Draft, DraftCrop, DraftParams } from '../../../shared/drafts/draft';
+import type { Draft, DraftCrop, DraftParams, DraftVariations } from '../../../shared/drafts/draft';
 import { describeError, StudioClientError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 import * as edit from './edits';
@@ -22,16 +22,6 @@ export type ComposeRequests = {
   files: StudioClient['files'];
   jobs: Pick<StudioClient['jobs'], 'submit' | 'submitBatch'>;
 };
-
-/**
- * Generate ×N (issue 14 "Variations"): how many takes Generate sends (1 = one job; 2–8 = a batch)
- * and the seed list as the user typed it ("1, 2, 42"; empty = random seeds). Not part of the
- * draft: a choice about sending, not about the video.
- */
-export interface Variations {
-  count: number;
-  seedList: string;
-}
 
 /** Where the autosave stands: `pending` = edited, waiting for the debounce; `error` keeps the message. */
 export type SaveState = { status: 'saved' | 'pending' | 'saving' } | { status: 'error'; message: string };
@@ -58,7 +48,6 @@ export interface ComposeState {
   importing: Record<FrameRole, boolean>;
   frameErrors: Record<FrameRole, string | null>;
   submit: SubmitState;
-  variations: Variations;
   /** Reference videos and audio main registered, by media id (name, probe, poster). */
   media: Record<string, ImportedMedia>;
   /** `media:check` of the tray for the current model and settings. */
@@ -98,7 +87,8 @@ export interface ComposeState {
   setFix(role: FrameRole, state: FixState): void;
   setSave(state: SaveState): void;
   setSubmit(state: SubmitState): void;
-  setVariations(patch: Partial<Variations>): void;
+  /** Generate ×N's takes and seed list: kept in the draft (saved like any edit, back after a reload). */
+  setVariations(patch: Partial<DraftVariations>): void;
   setOlderDrafts(drafts: Draft[] | null): void;
   /** Adds imported references to the tray (each at the end of its kind; one already there is skipped). */
   addReferences(items: ReferenceItem[]): void;
@@ -144,7 +134,6 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       importing: { first: false, last: false },
       frameErrors: { first: null, last: null },
       submit: { status: 'idle' },
-      variations: { count: 1, seedList: '' },
       media: {},
       referenceCheck: IDLE,
       referenceImport: { pending: 0, errors: [] },
@@ -201,7 +190,7 @@ export const createComposeSlice: StateCreator<StudioState, [], [], ComposeSlice>
       setFix: (role, state) => set((s) => ({ compose: { ...s.compose, fixes: { ...s.compose.fixes, [role]: state } } })),
       setSave: (save) => patch({ save }),
       setSubmit: (submit) => patch({ submit }),
-      setVariations: (next) => set((s) => ({ compose: { ...s.compose, variations: { ...s.compose.variations, ...next } } })),
+      setVariations: (next) => change((d) => ({ ...d, variations: { ...d.variations, ...next } })),
       setOlderDrafts: (olderDrafts) => patch({ olderDrafts }),
       addReferences: (items) => change((d) => withReferencesAdded(d, items)),
       moveReference(index, delta) {

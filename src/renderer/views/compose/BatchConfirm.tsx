@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CostEstimate } from '../../../shared/catalog/params';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
-import { seedsText, type BatchPlan } from '../../store/compose/batch-plan';
+import { seedsText, type BatchPlan } from '../../../shared/jobs/batch-plan';
 import { batchCostText } from './batch-cost-text';
 import { formatDuration } from './format';
 

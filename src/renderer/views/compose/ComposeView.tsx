@@ -7,7 +7,7 @@ import { ViewHeader } from '../../components/ViewHeader';
 import type { FrameRole } from '../../store/compose/edits';
 import { imageFileFrom } from '../../store/compose/frame-files';
 import { generate, generateBatch, planBatchNow, readinessNow } from '../../store/compose/generate';
-import type { BatchPlan } from '../../store/compose/batch-plan';
+import type { BatchPlan } from '../../../shared/jobs/batch-plan';
 import type { ModelEntry } from '../../../shared/catalog/types';
 import { addReferenceFiles } from '../../store/compose/reference-actions';
 import { filesFrom } from '../../store/compose/reference-files';
@@ -181,7 +181,7 @@ export function ComposeView() {
  */
 function startGenerate(openBatch: (plan: Extract<BatchPlan, { ok: true }> & { model: ModelEntry }) => void): boolean {
   const state = useStudio.getState();
-  if (state.compose.variations.count < 2) {
+  if ((state.compose.draft?.variations.count ?? 1) < 2) {
     if (!readinessNow(state).ready) return false;
     void generate(useStudio); // generate records its own outcome.
     return true;

@@ -2,7 +2,7 @@ import { Dices, Lock, LockOpen } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wholeNumberIn } from '../../components/whole-number';
-import { randomSeed } from '../../store/compose/generate';
+import { randomSeed } from '../../../shared/jobs/batch-plan';
 
 interface SeedFieldProps {
   seed: number;

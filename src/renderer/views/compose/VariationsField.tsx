@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelEntry } from '../../../shared/catalog/types';
+import { MAX_SEED_LIST, ONE_TAKE } from '../../../shared/drafts/draft';
 import { MAX_BATCH } from '../../../shared/jobs/batch';
-import { batchProblem, seedMax } from '../../store/compose/batch-plan';
+import { batchProblem, seedMax } from '../../../shared/jobs/batch-plan';
 import { useStudio } from '../../store/index';
 import { ChoiceField } from './ChoiceField';
 
@@ -14,7 +15,7 @@ const COUNTS = Array.from({ length: MAX_BATCH }, (_, i) => ({ value: String(i + 
  * rest random). On a row without a seed it says the takes differ only by chance.
  */
 export function VariationsField({ model }: { model: ModelEntry }) {
-  const { count, seedList } = useStudio((s) => s.compose.variations);
+  const { count, seedList } = useStudio((s) => s.compose.draft?.variations ?? ONE_TAKE);
   const setVariations = useStudio((s) => s.compose.setVariations);
   const id = useId();
   const helpId = useId();
@@ -39,6 +40,7 @@ export function VariationsField({ model }: { model: ModelEntry }) {
             id={id}
             className="param-input"
             inputMode="numeric"
+            maxLength={MAX_SEED_LIST}
             placeholder={t('variations.random')}
             value={seedList}
             aria-invalid={problem ? true : undefined}

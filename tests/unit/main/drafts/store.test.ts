@@ -54,11 +54,23 @@ describe('draft store', () => {
       params: { ...draft.params, duration: 10, seed: 42, seedLocked: true },
       firstFrame: { imageId: IMAGE, crop: { left: 10, top: 20, width: 1600, height: 900 } },
       lastFrame: { imageId: 'b'.repeat(32) },
+      variations: { count: 3, seedList: '11, 22, 33' },
     };
     const saved = await store.save(edited);
     expect(saved.updatedAt).toBeGreaterThan(0);
     expect({ ...saved, updatedAt: 0 }).toEqual(edited);
     expect(await open().current()).toEqual(saved);
+  });
+
+  it('opens a draft saved before Generate ×N was kept as one take, and keeps ×3 with its seeds once saved', async () => {
+    const store = open();
+    const draft = await store.current();
+    const { variations: _none, ...older } = { ...draft, prompt: 'a heron at dawn' };
+    writeFileSync(join(dir, `${draft.id}.json`), JSON.stringify(older));
+    const reopened = await open().current();
+    expect(reopened).toEqual({ ...older, variations: { count: 1, seedList: '' } });
+    await open().save({ ...reopened, variations: { count: 3, seedList: '11, 22, 33' } });
+    expect((await open().current()).variations).toEqual({ count: 3, seedList: '11, 22, 33' });
   });
 
   it('writes atomically: a reader polling the file during 40 saves never sees a partial file, and no temp file is left', async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findModel } from '../../../../../src/shared/catalog/models';
-import type { JobParams } from '../../../../../src/shared/catalog/types';
-import { batchProblem, planBatch, seedsText } from '../../../../../src/renderer/store/compose/batch-plan';
-import { batchCostText } from '../../../../../src/renderer/views/compose/batch-cost-text';
+import { findModel } from '../../../../src/shared/catalog/models';
+import type { JobParams } from '../../../../src/shared/catalog/types';
+import { batchProblem, planBatch, seedsText } from '../../../../src/shared/jobs/batch-plan';
 
 const ARK_1_0 = findModel('ark/seedance-1-0-pro-250528')!;
 // ModelArk's Seedance 2.0 takes no seed (providers.md, ModelArk).
@@ -40,17 +39,5 @@ describe('batch texts', () => {
   it('lists seeds as a sentence does', () => {
     expect(seedsText([1, 2, 42])).toBe('1, 2 and 42');
     expect(seedsText([7])).toBe('7');
-  });
-
-  it('names the total for real keys, says "would cost" in the demo, and says when there is no price', () => {
-    const each = { usd: 0.26, asOf: '2026-11', estimate: true as const };
-    expect(batchCostText(each, 3, 'Novita', false)).toEqual({
-      short: '3 takes ≈ $0.78, estimate as of 2026-11',
-      sentence: 'Novita bills each take: ≈ $0.78 in all (3 × $0.26, estimate as of 2026-11).',
-      button: 'Send 3 jobs, ≈ $0.78',
-    });
-    expect(batchCostText(each, 3, 'Novita', true).button).toBe('Send 3 jobs (demo, not billed)');
-    expect(batchCostText(each, 3, 'Novita', true).sentence).toContain('would cost ≈ $0.78');
-    expect(batchCostText(null, 2, 'fal', false).short).toBe('2 takes, no published price');
   });
 });

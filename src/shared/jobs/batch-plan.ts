@@ -1,8 +1,19 @@
-import type { JobParams, ModelEntry } from '../../../shared/catalog/types';
-import { batchSeeds, MAX_BATCH, MIN_BATCH, parseSeedList } from '../../../shared/jobs/batch';
+import type { JobParams, ModelEntry } from '../catalog/types';
+import { batchSeeds, MAX_BATCH, MIN_BATCH, parseSeedList } from './batch';
 
 /**
- * What Generate ×N will send: each take's parameters (the draft's, each with its own seed),
+ * A random seed in 0 … `max` (capped at 2³¹ − 1, which every provider accepts), from the platform's
+ * CSPRNG (Web Crypto: the renderer's and Node's global `crypto`). How Compose and `seedance run`
+ * pick every seed they are not given.
+ */
+export function randomSeed(max: number): number {
+  const cap = Math.min(max, 2147483647);
+  const [n = 0] = crypto.getRandomValues(new Uint32Array(1));
+  return n % (cap + 1);
+}
+
+/**
+ * What Generate ×N (or `seedance run --count`) will send: each take's parameters (the draft's, each with its own seed),
  * `seeds` (null on a row without a seed: the takes then differ only by chance), or why it cannot.
  */
 export type BatchPlan = { ok: true; takes: JobParams[]; seeds: number[] | null } | { ok: false; reason: string };
