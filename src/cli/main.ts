@@ -20,7 +20,7 @@ const USAGE = `Usage:
                [--image <file>] [--last-image <file>] [--fix] [--resolution <r>] [--aspect-ratio <a>]
                [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--data <dir>] [--json]
                [--reference-image <file>]... [--reference-video <file>|<https url>]... [--reference-audio <file>]...
-               [--draft] [--task reference|edit|extend]
+               [--draft] [--task reference|edit|extend] [--count <2-8>] [--seeds <n,n,…>]
   seedance finalize <clip id | clip folder | clip.json> --out <dir> [--data <dir>] [--json]
 
 run checks images like \`check\` and refuses them with the report; --fix sends fixed copies instead.
@@ -34,6 +34,11 @@ by URL). With --fix, videos and audio that break a rule ffmpeg can mend are re-e
 run refuses other values before sending. EvoLink's video-edit / video-extend models are the task.
 The video is filed in the library under the data folder (--data, else SEEDANCE_DATA_DIR, else a
 per-user folder) and copied to <out>/<clip id>.mp4; its library path is printed. Ctrl-C cancels.
+--count N sends N takes (2–8) of the same inputs as one batch, each with its own seed (random and
+distinct); --seeds 11,22,33 gives the takes' seeds (with --count, the first ones; without, one take
+per seed). Not with --seed; a model without a seed (fal and ModelArk 2.0) takes --count only, and
+its takes differ only by chance. The batch's total estimate is printed before anything is sent, then
+each take's progress; each finished take is filed and copied to <out> (one stdout line per take).
 --draft makes a 480p Draft on models that document it (Seedance 2.5 on ModelArk and fal); finalize
 sends that draft's 1080p final (valid 7 days after the draft; both stages are billed, and it says
 both prices first) and files it as a new clip linked to its draft.
@@ -60,6 +65,8 @@ const RUN_OPTIONS = {
   data: { type: 'string' },
   json: { type: 'boolean', default: false },
   task: { type: 'string' },
+  count: { type: 'string' },
+  seeds: { type: 'string' },
   ...REFERENCE_OPTIONS,
 } as const;
 
@@ -102,6 +109,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           json: v.json ?? false,
           references: referenceFlags(v),
           task: v.task,
+          count: v.count,
+          seeds: v.seeds,
         },
         io,
       );

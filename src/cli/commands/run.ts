@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Studio } from '../../main/composition/create-studio';
 import { PROVIDER_NAMES } from '../../main/providers/failure';
-import { KEY_VARS } from '../../main/providers/registry';
 import { findModel } from '../../shared/catalog/models';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
-import { estimateCost, outputSizeFor, paramsSchema } from '../../shared/catalog/params';
+import { paramsSchema } from '../../shared/catalog/params';
 import { ReferenceTask, type JobParams, type ModelEntry } from '../../shared/catalog/types';
-import { StudioError } from '../../shared/contract/result';
-import { durationText } from '../../shared/format/duration';
-import type { Job } from '../../shared/jobs/job';
 import { cliDataDir } from '../data-dir';
 import { EXIT, RejectedError, UsageError, type CliIo } from '../io';
-import { followJob } from '../run/follow';
-import { importFrames } from '../run/frames';
-import { importReferences } from '../run/import-references';
+import { runBatch } from '../run/batch';
+import { deliver } from '../run/deliver';
+import { toInt } from '../run/flags';
+import { prepareJob, settingsLine, usd } from '../run/prepare';
 import { referenceInputs, referenceItems, type ReferenceFlags } from '../run/references';
-import { cancelForCli } from '../run/interrupt';
-import { failureText, timingsOf } from '../run/outcome';
-import { describeProgress } from '../run/progress';
+import { failureText } from '../run/outcome';
+import { sendAndFollow } from '../run/send';
 import { openCliStudio } from '../run/studio';
+import { variationsFrom } from '../run/variations';
 
 /** Flags of `seedance run`, as parsed by main.ts (numbers still strings). */
 export interface RunOptions {
@@ -48,12 +43,10 @@ export interface RunOptions {
   references: ReferenceFlags;
   /** `--task reference|edit|extend` (Seedance 2.5 rows that offer task types; seedance-2.5.md §2.2). */
   task?: string;
-}
-
-function toInt(flag: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^-?\d+$/.test(v.trim())) throw new UsageError(`--${flag} must be a whole number, got "${v}".`);
-  return Number(v);
+  /** `--count N`: N takes (2–8) as one batch (`variationsFrom`). */
+  count?: string;
+  /** `--seeds 11,22,33`: the batch's seeds; without `--count`, one take per seed. */
+  seeds?: string;
 }
 
 /**
@@ -91,95 +84,19 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
   return params;
 }
 
-/**
- * Copies the clip's video to `<outDir>/<clip id>.mp4` through a `.part` file, so the name only ever
- * holds a whole video. Streamed into a new file rather than `copyFile`, which would carry over the
- * library's owner-only mode: the user's umask decides who can read what they asked for in --out.
- */
-async function copyOut(video: string, outDir: string, clipId: string): Promise<string> {
-  const final = join(outDir, `${clipId}.mp4`);
-  const part = `${final}.part`;
-  try {
-    await pipeline(createReadStream(video), createWriteStream(part));
-    await rename(part, final);
-  } catch (err) {
-    await rm(part, { force: true });
-    throw new RejectedError(`The video is in the library (${video}) but could not be copied into ${outDir}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return final;
-}
-
 /** Submits through the engine, shows progress, and reports the end. Returns the exit code. `seedance finalize` runs its final through it too. */
 export async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts: Pick<RunOptions, 'fix' | 'json' | 'references'>, outDir: string, io: CliIo): Promise<number> {
-  const name = PROVIDER_NAMES[entry.provider];
-  const say = (line: string) => io.stderr(`${line}\n`);
-  if (!studio.keys.anyConfigured()) {
-    say(`offline demo: no provider key is set (${Object.values(KEY_VARS).join(', ')}), so this runs against the built-in provider simulator. The video is a stand-in; nothing is billed.`);
-  } else if (!studio.keys.keyFor(entry.provider)) {
-    throw new UsageError(`Set ${KEY_VARS[entry.provider]} to your ${name} API key (other providers' keys are set, so the offline demo is off).`);
-  }
-
-  const frames = await importFrames(studio.images, entry, params, opts.fix, say);
-  const job: JobParams = { ...params };
-  if (frames.firstFrame) job.firstFrame = frames.firstFrame;
-  if (frames.lastFrame) job.lastFrame = frames.lastFrame;
-  const references = await importReferences(studio, entry, opts.references, Boolean(job.firstFrame || job.lastFrame), opts.fix, say, job.task);
-  if (references.length > 0) job.references = references;
-  const cost = estimateCost(entry, job, outputSizeFor(entry, job, frames.firstSize));
-  say(`${entry.id}: ${job.resolution}, ${job.aspectRatio}, ${durationText(job.duration)}${cost ? `, ≈ $${cost.usd.toFixed(2)} (estimate, prices as of ${cost.asOf})` : ''}`);
-
-  if (io.signal.aborted) {
-    say('Stopped before anything was sent; nothing was billed.');
-    return EXIT.interrupted;
-  }
+  const { job, cost } = await prepareJob(studio, entry, params, opts, (line) => io.stderr(`${line}\n`));
+  io.stderr(`${settingsLine(entry, job)}${cost ? `, ≈ ${usd(cost.usd)} (estimate, prices as of ${cost.asOf})` : ''}\n`);
   const id = randomUUID();
-  const started = Date.now();
-  let last = '';
-  const followed = followJob(studio.jobs, id, (j) => {
-    const line = describeProgress(j, name);
-    if (line !== last) say(`[${Math.round((Date.now() - started) / 1000)} s] ${line}`);
-    last = line;
-  });
-  const interrupted = new Promise<'interrupted'>((resolveStop) => io.signal.addEventListener('abort', () => resolveStop('interrupted'), { once: true }));
-  // The engine's timers are unref'd (so a host can always exit); while we wait for the job, this keeps the process alive.
-  const keepAlive = setInterval(() => undefined, 60_000);
-  try {
-    try {
-      await studio.jobs.submit(job, { id });
-    } catch (err) {
-      if (err instanceof StudioError && err.code === 'BAD_INPUT') throw new RejectedError(err.message);
-      throw err;
-    }
-    const end = await Promise.race([followed.ended, interrupted]);
-    if (end === 'interrupted') {
-      say(await cancelForCli(studio.jobs, followed, id));
-      return EXIT.interrupted;
-    }
-    if (end.state !== 'completed') {
-      io.stderr(failureText(end));
-      return EXIT.rejected;
-    }
-    return await report(end, entry, outDir, opts.json, io);
-  } finally {
-    clearInterval(keepAlive);
-    followed.stop();
+  const end = await sendAndFollow(studio, PROVIDER_NAMES[entry.provider], [{ id, label: '' }], () => studio.jobs.submit(job, { id }), io);
+  if (end === 'interrupted') return EXIT.interrupted;
+  const [done] = end;
+  if (done?.state !== 'completed') {
+    if (done) io.stderr(failureText(done));
+    return EXIT.rejected;
   }
-}
-
-/** Prints the finished job: the library video's path, or the JSON record. */
-async function report(job: Job, entry: ModelEntry, outDir: string, json: boolean, io: CliIo): Promise<number> {
-  const video = job.result?.path;
-  const clipId = job.result?.libraryId;
-  if (!video || !clipId) throw new RejectedError('The job finished but its video was not filed in the library; the log has details.');
-  const outPath = await copyOut(video, outDir, clipId);
-  io.stderr(`copied to ${outPath}\n`);
-  if (!json) {
-    io.stdout(`${video}\n`);
-    return EXIT.ok;
-  }
-  const seed = job.remote?.seed ?? (job.params.seed !== undefined && job.params.seed !== -1 ? job.params.seed : null);
-  const record = { path: video, outPath, clipId, seed, taskId: job.remote?.taskId ?? null, provider: entry.provider, model: entry.model, timings: timingsOf(job) };
-  io.stdout(`${JSON.stringify(record)}\n`);
+  await deliver(done, entry, outDir, opts.json, io);
   return EXIT.ok;
 }
 
@@ -191,7 +108,8 @@ async function report(job: Job, entry: ModelEntry, outDir: string, json: boolean
  * percent, ETA), delivered into the library, and copied to `<--out>/<clip id>.mp4`. Prints the
  * library video's path, or with `--json` one line `{ path, outPath, clipId, seed, taskId,
  * provider, model, timings }` (timings in ms, see `RunTimings`). With no provider key in the
- * environment it runs the offline demo and says so.
+ * environment it runs the offline demo and says so. With `--count`/`--seeds` it sends one batch of
+ * takes instead (`variationsFrom`, `runBatch`): one line per take, each JSON record with its `batch`.
  * Returns 0 done, 1 rejected by the provider or the input (reason on stderr), 130 stopped by
  * `io.signal` (the job cancelled where the provider can; otherwise its task id is printed).
  * Throws `UsageError` (2: also for a model retired today, naming its replacement — `retiredMessage`),
@@ -202,6 +120,7 @@ export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   if (!entry) throw new UsageError(`Unknown model "${opts.model}". Run \`seedance models\` for the list.`);
   const retired = retiredMessage(entry, isoDay(Date.now()), findModel);
   if (retired) throw new UsageError(`${retired} (\`seedance models\` shows each model's status.)`);
+  const variations = variationsFrom(entry, opts);
   const params = paramsFrom(entry, opts);
   const outDir = resolve(opts.out);
   try {
@@ -211,7 +130,9 @@ export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   }
   const studio = await openCliStudio(cliDataDir(opts.data, io.env), io.env);
   try {
-    return await runJob(studio, entry, params, opts, outDir, io);
+    if (!variations) return await runJob(studio, entry, params, opts, outDir, io);
+    const prepared = await prepareJob(studio, entry, params, opts, (line) => io.stderr(`${line}\n`));
+    return await runBatch(studio, entry, prepared, variations, opts.json, outDir, io);
   } finally {
     await studio.dispose();
   }

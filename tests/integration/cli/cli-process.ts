@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -47,4 +49,30 @@ export function tempDirs(prefix: string): { temp(name: string): string; removeAl
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/** The provider simulator a test file's CLI runs talk to, and the environment pointing them at it; set once `beforeAll` ran. */
+export interface CliSimulator {
+  sim: SimulatorHandle;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts the provider simulator before the file's tests (a quarter of its default times: 0.25 s
+ * queued, 0.75 s generating) with an environment for `seedance` that reaches only it (no provider
+ * keys or base URLs of the test process) and its own data folder; closes it and removes `dirs`'
+ * folders after them.
+ */
+export function cliAgainstSimulator(dirs: ReturnType<typeof tempDirs>): CliSimulator {
+  const rig = {} as CliSimulator;
+  beforeAll(async () => {
+    rig.sim = await startSimulator({ port: 0, dataDir: dirs.temp('sim'), timeScale: 0.25 });
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !PROVIDER_VARS.test(k)));
+    rig.env = { ...base, ...simulatorEnv(rig.sim.url), SEEDANCE_DATA_DIR: dirs.temp('data') };
+  });
+  afterAll(async () => {
+    await rig.sim?.close();
+    dirs.removeAll();
+  });
+  return rig;
 }

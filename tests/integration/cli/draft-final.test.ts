@@ -2,16 +2,16 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveMediaTool } from '../../../src/main/media-tools/ffmpeg';
 import { readSidecar } from '../../../src/shared/library/sidecar';
-import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
-import { PROVIDER_VARS, seedance, tempDirs } from './cli-process';
+import { cliAgainstSimulator, seedance, tempDirs } from './cli-process';
 
 // Draft then final, end to end: `seedance run --draft` then `seedance finalize <clip>` through the
 // real engine, adapters and library, against the simulator (seedance-2.5.md §2.6 ModelArk, §3 fal).
 
-const { temp, removeAll } = tempDirs('draft');
+const dirs = tempDirs('draft');
+const { temp } = dirs;
 /** A draft or final run renders, downloads and files a clip: it gets longer than the default 150 s. */
 const DRAFT_RUN_LIMIT_MS = 380_000;
 
@@ -27,17 +27,7 @@ const sidecarOf = (video: string) => {
   return read.sidecar;
 };
 
-let sim: SimulatorHandle;
-let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, dataDir: temp('sim'), timeScale: 0.25 });
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !PROVIDER_VARS.test(k)));
-  env = { ...base, ...simulatorEnv(sim.url), SEEDANCE_DATA_DIR: temp('data') };
-});
-afterAll(async () => {
-  await sim?.close();
-  removeAll();
-});
+const rig = cliAgainstSimulator(dirs);
 
 describe.each([
   ['ModelArk', 'ark/dreamina-seedance-2-5-260628', 'hevc'],
@@ -48,7 +38,7 @@ describe.each([
 
   it('files a 480p draft with its draft id and expiry', async () => {
     const out = temp('out');
-    const ran = await seedance(['run', '--model', model, '--prompt', 'a paper boat drifts down a gutter', '--aspect-ratio', '16:9', '--duration', '4', '--draft', '--out', out, '--json'], env, DRAFT_RUN_LIMIT_MS);
+    const ran = await seedance(['run', '--model', model, '--prompt', 'a paper boat drifts down a gutter', '--aspect-ratio', '16:9', '--duration', '4', '--draft', '--out', out, '--json'], rig.env, DRAFT_RUN_LIMIT_MS);
     expect(ran.code, ran.stderr).toBe(0);
     const record = JSON.parse(ran.stdout.trim()) as { path: string; taskId: string };
     draftVideo = record.path;
@@ -66,7 +56,7 @@ describe.each([
   it('makes the 1080p final, says both stages are billed, and files it linked to its draft', async () => {
     const out = temp('out');
     const draft = sidecarOf(draftVideo);
-    const ran = await seedance(['finalize', dirname(draftVideo), '--out', out, '--json'], env, DRAFT_RUN_LIMIT_MS);
+    const ran = await seedance(['finalize', dirname(draftVideo), '--out', out, '--json'], rig.env, DRAFT_RUN_LIMIT_MS);
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stderr).toMatch(/Both stages are billed: the draft/);
     expect(ran.stderr).toMatch(/can be made final until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
@@ -83,7 +73,7 @@ describe.each([
   }, 400_000);
 
   it('finalize by clip id refuses a clip that is not a draft (the final itself)', async () => {
-    const ran = await seedance(['finalize', finalId, '--out', temp('out')], env, DRAFT_RUN_LIMIT_MS);
+    const ran = await seedance(['finalize', finalId, '--out', temp('out')], rig.env, DRAFT_RUN_LIMIT_MS);
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(/not a draft/);
   });

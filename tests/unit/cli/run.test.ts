@@ -51,6 +51,9 @@ describe('seedance run: flags are checked before anything starts', () => {
     [['--model', 'ark/dreamina-seedance-2-5-260628', '--prompt', 'x', '--task', 'edit', '--reference-video', 'https://example.com/a.mp4', '--duration', '8'], 1, /keeps the source clip's length: set the duration to Auto/],
     [['--model', 'ark/dreamina-seedance-2-5-260628', '--prompt', 'x', '--task', 'extend', '--reference-video', 'https://example.com/a.mp4', '--aspect-ratio', '16:9'], 1, /To extend a clip, .* set it to adaptive/],
     [['--model', 'evolink/seedance-2.5-video-edit', '--prompt', 'x', '--task', 'extend', '--reference-video', 'https://example.com/a.mp4'], 1, /cannot extend a clip/],
+    // Variations (issue 14): the model's seed range, and the help names both flags.
+    [['--model', 'ark/seedance-1-0-pro-250528', '--prompt', 'x', '--seeds', '1,99999999999'], 1, /Seed 99999999999 is too large: this model takes 0 to \d+\./],
+    [['--model', 'ark/seedance-1-0-pro-250528', '--prompt', 'x', '--count', '9'], 2, /A batch holds 2 to 8 takes\.[\s\S]*\[--count <2-8>\] \[--seeds <n,n,…>\][\s\S]*--count N sends N takes/],
   ] as const)('%j exits %i', async (flags, exit, message) => {
     const out = join(await temp(), 'out');
     const data = await temp();
