@@ -28,9 +28,9 @@ export async function sendAndFollow(studio: Studio, provider: string, watched: r
     return 'interrupted';
   }
   const started = Date.now();
-  const followed: FollowedJob[] = watched.map(({ label }, i) => {
+  const followed: FollowedJob[] = watched.map(({ id, label }) => {
     let last = '';
-    return followJob(studio.jobs, watched[i]!.id, (j) => {
+    return followJob(studio.jobs, id, (j) => {
       const line = `${label}${describeProgress(j, provider)}`;
       if (line !== last) say(`[${Math.round((Date.now() - started) / 1000)} s] ${line}`);
       last = line;
