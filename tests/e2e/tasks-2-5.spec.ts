@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_PUBLIC_ORIGIN } from '../../src/main/demo/provider/files';
+import { findModel } from '../../src/shared/catalog/models';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../tools/provider-sim/index';
 import { fixture } from '../fixtures/images';
+import { FAL_TASK, JOBS_25, ROWS_25, type Job25, type Provider25 } from '../fixtures/rows-2-5';
 import { startRelay, type WireRelay } from '../fixtures/wire-relay';
 import { expect, test as base } from './fixtures';
-import { startHarness } from './harness-process';
+import { startHarness, type RunningHarness } from './harness-process';
 import { seedClip } from './library-seed';
 import { makeVideo } from './reference-media';
 
@@ -30,8 +32,11 @@ interface Wire {
   simData: string;
 }
 
-/** Each worker runs its own simulator and relay; each test its own harness pointed at them. */
-const test = base.extend<object, { wire: Wire }>({
+/**
+ * Each worker runs its own simulator and relay; each test its own harness pointed at them (the
+ * simulator's keys and base URLs as environment variables).
+ */
+const wired = base.extend<{ wiredHarness: RunningHarness }, { wire: Wire }>({
   wire: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
     async ({}, use) => {
@@ -45,9 +50,6 @@ const test = base.extend<object, { wire: Wire }>({
     },
     { scope: 'worker' },
   ],
-});
-// The harness of each test, pointed at this worker's relay (its keys and base URLs as environment variables).
-const wired = test.extend<{ wiredHarness: Awaited<ReturnType<typeof startHarness>> }>({
   wiredHarness: async ({ wire }, use) => {
     const harness = await startHarness(undefined, simulatorEnv(wire.relay.url));
     await use(harness);
@@ -58,29 +60,12 @@ const wired = test.extend<{ wiredHarness: Awaited<ReturnType<typeof startHarness
 const PHOTO = fixture('dragonfly-4224x3168.jpg');
 const REF_PHOTO = fixture('sunset-4272x2848.jpg');
 
-type Provider = 'ark' | 'fal' | 'evolink';
-type Job = 'text' | 'first frame' | 'reference' | 'edit' | 'extend';
-const JOBS: Job[] = ['text', 'first frame', 'reference', 'edit', 'extend'];
+type Provider = Provider25;
+type Job = Job25;
+const JOBS = JOBS_25;
 const GROUP: Record<Provider, string> = { ark: 'BytePlus ModelArk', fal: 'fal', evolink: 'EvoLink' };
-
-/** The row each job takes, by its name in the Model list (EvoLink's edit and extend are their own models). */
-const ROW: Record<Provider, Record<Job, string>> = {
-  ark: { text: 'Seedance 2.5', 'first frame': 'Seedance 2.5', reference: 'Seedance 2.5', edit: 'Seedance 2.5', extend: 'Seedance 2.5' },
-  fal: {
-    text: 'Seedance 2.5 · text to video',
-    'first frame': 'Seedance 2.5 · image to video',
-    reference: 'Seedance 2.5 · reference to video',
-    edit: 'Seedance 2.5 · reference to video',
-    extend: 'Seedance 2.5 · reference to video',
-  },
-  evolink: {
-    text: 'Seedance 2.5 · text to video',
-    'first frame': 'Seedance 2.5 · image to video',
-    reference: 'Seedance 2.5 · reference to video',
-    edit: 'Seedance 2.5 · video edit',
-    extend: 'Seedance 2.5 · video extend',
-  },
-};
+/** The row's name in the Model list. */
+const rowName = (provider: Provider, job: Job): string => findModel(ROWS_25[provider][job])?.name ?? ROWS_25[provider][job];
 
 /** Each job's prompt, marked with its provider so its request is found on the wire. */
 const prompt = (provider: Provider, job: Job): string =>
@@ -143,30 +128,29 @@ function expectTaskOnWire(provider: Provider, job: Job, body: Record<string, unk
   const task = job === 'reference' || job === 'edit' || job === 'extend' ? job : undefined;
   const follows = job === 'first frame' || job === 'edit' || job === 'extend';
   if (provider === 'ark') {
-    expect(body.model).toBe('dreamina-seedance-2-5-260628');
+    expect(body.model).toBe(ROWS_25.ark[job].slice('ark/'.length));
     expect(body.omni_reference_task_type).toBe(task);
     if (follows) expect(body.ratio).toBe('adaptive');
     if (job === 'edit') expect(body.duration).toBe(-1);
   } else if (provider === 'fal') {
-    expect(body.task).toBe(task && { reference: 'reference', edit: 'editing', extend: 'extension' }[task]);
+    expect(body.task).toBe(task && FAL_TASK[task]);
     if (follows) expect(body.aspect_ratio).toBe('auto');
     if (job === 'edit') expect(body.duration).toBe('auto');
   } else {
-    const model = { text: 'text-to-video', 'first frame': 'image-to-video', reference: 'reference-to-video', edit: 'video-edit', extend: 'video-extend' }[job];
-    expect(body.model).toBe(`seedance-2.5-${model}`);
+    expect(body.model).toBe(ROWS_25.evolink[job].slice('evolink/'.length));
     if (follows) expect(body.aspect_ratio).toBe('adaptive');
     if (job === 'edit') expect(body.duration ?? -1).toBe(-1);
   }
   expect(body.resolution ?? body.quality).toBe('480p');
 }
 
-/** Text, first frame and reference from Compose, the same way on every provider; `count` jobs so far. */
+/** Text, first frame and reference from Compose, the same way on every provider: jobs 1–3. */
 async function textFrameReference(page: Page, provider: Provider): Promise<void> {
-  await pickModel(page, provider, ROW[provider].text);
+  await pickModel(page, provider, rowName(provider, 'text'));
   await smallest(page);
   await generate(page, prompt(provider, 'text'), 1);
 
-  await pickModel(page, provider, ROW[provider]['first frame']);
+  await pickModel(page, provider, rowName(provider, 'first frame'));
   // ModelArk's one row takes frames or references: choose frames.
   if (provider === 'ark') await chip(page, 'First and last frame').click();
   await page.getByLabel('Choose a photo for the first frame').setInputFiles(PHOTO);
@@ -176,7 +160,7 @@ async function textFrameReference(page: Page, provider: Provider): Promise<void>
   await smallest(page);
   await generate(page, prompt(provider, 'first frame'), 2);
 
-  await pickModel(page, provider, ROW[provider].reference);
+  await pickModel(page, provider, rowName(provider, 'reference'));
   if (provider === 'ark') await chip(page, 'References').click();
   await page.getByLabel('Choose reference images, videos or audio').setInputFiles(REF_PHOTO);
   await expect(tray(page).getByRole('listitem', { name: 'Reference image 1, sunset-4272x2848.jpg, @image1' }).locator('.ref-verdict')).toContainText('Fits', { timeout: 30_000 });
@@ -223,7 +207,7 @@ for (const provider of ['fal', 'evolink'] as const) {
     await textFrameReference(page, provider);
 
     // Edit and extend: the clip is the first reference video, sent as a file (fal storage, EvoLink's files API).
-    await pickModel(page, provider, ROW[provider].edit);
+    await pickModel(page, provider, rowName(provider, 'edit'));
     await addSource(page, source);
     const task = page.getByRole('group', { name: 'Task' });
     if (provider === 'fal') await task.locator('label.chip', { has: page.getByRole('radio', { name: 'Edit a clip' }) }).click();
@@ -232,7 +216,7 @@ for (const provider of ['fal', 'evolink'] as const) {
     await smallest(page);
     await generate(page, prompt(provider, 'edit'), 4);
 
-    await pickModel(page, provider, ROW[provider].extend);
+    await pickModel(page, provider, rowName(provider, 'extend'));
     if (provider === 'fal') await task.locator('label.chip', { has: page.getByRole('radio', { name: 'Extend a clip' }) }).click();
     await expect(task).toContainText('Extend a clip');
     await expect(page.getByRole('group', { name: 'Aspect ratio' })).toContainText('Extend keeps the source clip’s aspect ratio.');

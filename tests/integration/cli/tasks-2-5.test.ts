@@ -6,6 +6,7 @@ import { DEMO_PUBLIC_ORIGIN } from '../../../src/main/demo/provider/files';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { fixture } from '../../fixtures/images';
 import { makeVideo } from '../../fixtures/media';
+import { FAL_TASK, JOBS_25, ROWS_25, type Job25, type Provider25 } from '../../fixtures/rows-2-5';
 import { startRelay, type WireRelay } from '../../fixtures/wire-relay';
 
 // Seedance 2.5 from the CLI against the simulator, on each provider that documents it (issue 15
@@ -53,27 +54,9 @@ afterAll(async () => {
   removeAll();
 });
 
-type Provider = 'ark' | 'fal' | 'evolink';
-type Job = 'text' | 'first frame' | 'reference' | 'edit' | 'extend';
-
-/** The 2.5 row for each job on each provider (EvoLink's edit and extend are their own models). */
-const MODEL: Record<Provider, Record<Job, string>> = {
-  ark: { text: 'ark/dreamina-seedance-2-5-260628', 'first frame': 'ark/dreamina-seedance-2-5-260628', reference: 'ark/dreamina-seedance-2-5-260628', edit: 'ark/dreamina-seedance-2-5-260628', extend: 'ark/dreamina-seedance-2-5-260628' },
-  fal: {
-    text: 'fal/bytedance/seedance-2.5/text-to-video',
-    'first frame': 'fal/bytedance/seedance-2.5/image-to-video',
-    reference: 'fal/bytedance/seedance-2.5/reference-to-video',
-    edit: 'fal/bytedance/seedance-2.5/reference-to-video',
-    extend: 'fal/bytedance/seedance-2.5/reference-to-video',
-  },
-  evolink: {
-    text: 'evolink/seedance-2.5-text-to-video',
-    'first frame': 'evolink/seedance-2.5-image-to-video',
-    reference: 'evolink/seedance-2.5-reference-to-video',
-    edit: 'evolink/seedance-2.5-video-edit',
-    extend: 'evolink/seedance-2.5-video-extend',
-  },
-};
+type Provider = Provider25;
+type Job = Job25;
+const MODEL = ROWS_25;
 
 const PROMPT: Record<Job, string> = {
   text: 'A lighthouse on a cliff at dusk, waves below',
@@ -102,11 +85,7 @@ function submitted(provider: Provider, job: Job, from: number): Record<string, u
   return bodies.at(-1)!.body;
 }
 
-/** fal's names for the tasks (seedance-2.5.md §3). */
-const FAL_TASK = { reference: 'reference', edit: 'editing', extend: 'extension' } as const;
-
-const JOBS: Job[] = ['text', 'first frame', 'reference', 'edit', 'extend'];
-const CASES = (['ark', 'fal', 'evolink'] as const).flatMap((provider) => JOBS.map((job) => ({ provider, job })));
+const CASES = (['ark', 'fal', 'evolink'] as const).flatMap((provider) => JOBS_25.map((job) => ({ provider, job })));
 
 describe.each(CASES)('Seedance 2.5 $job on $provider from the CLI', ({ provider, job }) => {
   it('runs to a filed clip, sending the task explicitly with its locks', async () => {
