@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_PUBLIC_ORIGIN } from '../../src/main/demo/provider/files';
 import { findModel } from '../../src/shared/catalog/models';
 import { fixture } from '../fixtures/images';
 import { expect, test } from './fixtures';
@@ -120,4 +123,31 @@ test('Compose refuses an edit of a 3 s clip and an extension without a clip, eac
 
   const listed = await page.evaluate(() => window.studio.jobs.list());
   expect(listed.ok && listed.data.jobs.length).toBe(0);
+});
+
+test('ModelArk: an edit of a 3 s clip given by URL, which the app cannot measure, is refused by the provider at once with the plain fix', async ({ app: page, harness }) => {
+  test.setTimeout(120_000);
+  // ModelArk takes videos only by public URL (the demo's public host reads `<data>/demo-provider/public`).
+  const video = makeVideo({ seconds: 3, width: 854, height: 480, fps: 24, name: 'wave-3s.mp4' });
+  const published = join(harness.dataDir, 'demo-provider', 'public', 'e2e', 'wave-3s.mp4');
+  mkdirSync(dirname(published), { recursive: true });
+  copyFileSync(video, published);
+  const url = `${DEMO_PUBLIC_ORIGIN}/e2e/wave-3s.mp4`;
+
+  await pickModel(page, 'BytePlus ModelArk', 'Seedance 2.5');
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: 'References' }) }).click();
+  await page.getByLabel('Reference video URL').fill(url);
+  await page.getByRole('button', { name: 'Add video' }).click();
+  await expect(tray(page).getByRole('listitem', { name: /^Reference video 1, .*wave-3s\.mp4, @video1$/ })).toBeVisible();
+  await page.getByRole('group', { name: 'Task' }).locator('label.chip', { has: page.getByRole('radio', { name: 'Edit a clip' }) }).click();
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: '480p', exact: true }) }).click();
+  await page.getByRole('textbox', { name: /Prompt/ }).fill('Edit video @video1: replace the wave with a calm sea');
+  await expect(generate(page)).toBeEnabled({ timeout: 30_000 });
+  await generate(page).click();
+
+  // A synchronous TaskTypeConstraint (no task made, not billed; seedance-2.5.md §2.8), said plainly.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Queue' }).click();
+  const row = page.locator('li.job-row');
+  await expect(row.locator('.job-chip')).toHaveText('Failed', { timeout: 60_000 });
+  await expect(row).toContainText("an edit's source clip must be 4–30 s");
 });

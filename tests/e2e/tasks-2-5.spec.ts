@@ -269,7 +269,11 @@ wired('2.5 on ModelArk from Compose, with Edit… and Extend… using the clip�
   for (const job of JOBS) expectTaskOnWire('ark', job, submitted(wire.relay, prompt('ark', job)));
   const edit = submitted(wire.relay, prompt('ark', 'edit'));
   expect((edit.content as Array<{ type: string; video_url?: { url: string } }>).find((c) => c.type === 'video_url')?.video_url?.url).toBe(link);
-  // Filed with its lineage.
+  // Filed with their lineage; the extension (only the new segment) offers Join with the source.
   await page.getByRole('gridcell', { name: /night sky/ }).click();
   await expect(page.getByRole('region', { name: 'Lineage' }).getByText('Edited from')).toBeVisible();
+  await openLibrary(page);
+  await page.getByRole('gridcell', { name: /fades to black/ }).click();
+  await expect(page.getByRole('region', { name: 'Lineage' }).getByText('Extended from')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Join with the source' })).toBeVisible();
 });
