@@ -29,12 +29,14 @@ export interface RunningHarness {
  * Starts `src/harness/main.ts` as a child process with a fresh `--data` folder and `--test-hooks`,
  * and resolves when it prints its `HARNESS <url>` line. Rejects with the harness's stderr if it
  * exits first, or after `timeoutMs` without the line (default 30 s, or `E2E_HARNESS_START_MS` on a
- * machine too loaded to start it in that time).
+ * machine too loaded to start it in that time). `extraEnv` is added after the keys are removed
+ * (e.g. a simulator's base URLs and keys: jobs then take the provider route to it).
  */
-export async function startHarness(timeoutMs = Number(process.env.E2E_HARNESS_START_MS) || 30_000): Promise<RunningHarness> {
+export async function startHarness(timeoutMs = Number(process.env.E2E_HARNESS_START_MS) || 30_000, extraEnv: Record<string, string> = {}): Promise<RunningHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seedance-e2e-'));
   const env = { ...process.env };
   for (const name of KEY_VARIABLES) delete env[name];
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [TSX_CLI, 'src/harness/main.ts', '--port', '0', '--data', dataDir, '--test-hooks'], {
     cwd: ROOT,
     env,

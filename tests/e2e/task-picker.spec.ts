@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DEMO_PUBLIC_ORIGIN } from '../../src/main/demo/provider/files';
 import { findModel } from '../../src/shared/catalog/models';
+import { fixture } from '../fixtures/images';
 import { expect, test } from './fixtures';
 import { makeVideo } from './reference-media';
 
@@ -84,4 +88,66 @@ test('A row locked to one task shows the task as text, and the picker is gone', 
   await expect(task.getByRole('radio')).toHaveCount(0);
   await expect(page.getByRole('switch', { name: 'Auto duration' })).toBeDisabled();
   await expect(page.getByRole('group', { name: 'Aspect ratio' })).toContainText('Edit keeps the source clip’s aspect ratio and length.');
+});
+
+test('Compose refuses an edit of a 3 s clip and an extension without a clip, each with its plain verdict, and sends nothing', async ({ app: page }) => {
+  test.setTimeout(120_000);
+  // 3 s: too short to edit (4–30 s), long enough to extend (1.8–30.2 s on fal; seedance-2.5.md §2.3).
+  const video = makeVideo({ seconds: 3, width: 854, height: 480, fps: 24, name: 'wave-3s.mp4' });
+  await pickModel(page, 'fal', 'Seedance 2.5 · reference to video');
+  const task = page.getByRole('group', { name: 'Task' });
+  const reason = page.locator('.generate-reason');
+  await page.getByRole('textbox', { name: /Prompt/ }).fill('Extend forward: the sunset @image1 fades into night');
+
+  // Extend with a photo but no clip in the tray: the source is missing.
+  await task.locator('label.chip', { has: page.getByRole('radio', { name: 'Extend a clip' }) }).click();
+  await page.getByLabel('Choose reference images, videos or audio').setInputFiles(fixture('sunset-4272x2848.jpg'));
+  await expect(tray(page).getByRole('listitem', { name: /^Reference image 1, .*@image1$/ }).locator('.ref-verdict')).toContainText('Fits', { timeout: 30_000 });
+  await expect(reason).toContainText('To extend a clip, Seedance 2.5 · reference to video needs the clip itself as the first reference video.');
+  await expect(generate(page)).toBeDisabled();
+
+  // The 3 s clip fits an extension…
+  await page.getByLabel('Choose reference images, videos or audio').setInputFiles(video);
+  const tile = tray(page).getByRole('listitem', { name: 'Reference video 1, wave-3s.mp4, @video1' });
+  await expect(tile.locator('.ref-verdict')).toContainText('Fits', { timeout: 30_000 });
+  await expect(generate(page)).toBeEnabled({ timeout: 30_000 });
+
+  // …but not an edit: a verdict on the set (the file itself fits), said at Generate in words.
+  await task.locator('label.chip', { has: page.getByRole('radio', { name: 'Edit a clip' }) }).click();
+  await page.getByRole('textbox', { name: /Prompt/ }).fill('Edit video @video1: replace the wave with a calm sea');
+  const verdict = 'The source clip lasts 3 s: to edit a clip, Seedance 2.5 · reference to video takes a source of 4–30 s.';
+  await expect(reason).toContainText(verdict, { timeout: 30_000 });
+  await expect(generate(page)).toBeDisabled();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Generate is blocked' })).toHaveCount(1);
+
+  const listed = await page.evaluate(() => window.studio.jobs.list());
+  expect(listed.ok && listed.data.jobs.length).toBe(0);
+});
+
+test('ModelArk: an edit of a 3 s clip given by URL, which the app cannot measure, is refused by the provider at once with the plain fix', async ({ app: page, harness }) => {
+  test.setTimeout(120_000);
+  // ModelArk takes videos only by public URL (the demo's public host reads `<data>/demo-provider/public`).
+  const video = makeVideo({ seconds: 3, width: 854, height: 480, fps: 24, name: 'wave-3s.mp4' });
+  const published = join(harness.dataDir, 'demo-provider', 'public', 'e2e', 'wave-3s.mp4');
+  mkdirSync(dirname(published), { recursive: true });
+  copyFileSync(video, published);
+  const url = `${DEMO_PUBLIC_ORIGIN}/e2e/wave-3s.mp4`;
+
+  await pickModel(page, 'BytePlus ModelArk', 'Seedance 2.5');
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: 'References' }) }).click();
+  await page.getByLabel('Reference video URL').fill(url);
+  await page.getByRole('button', { name: 'Add video' }).click();
+  await expect(tray(page).getByRole('listitem', { name: /^Reference video 1, .*wave-3s\.mp4, @video1$/ })).toBeVisible();
+  await page.getByRole('group', { name: 'Task' }).locator('label.chip', { has: page.getByRole('radio', { name: 'Edit a clip' }) }).click();
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: '480p', exact: true }) }).click();
+  await page.getByRole('textbox', { name: /Prompt/ }).fill('Edit video @video1: replace the wave with a calm sea');
+  await expect(generate(page)).toBeEnabled({ timeout: 30_000 });
+  await generate(page).click();
+
+  // A synchronous TaskTypeConstraint (no task made, not billed; seedance-2.5.md §2.8), said plainly.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Queue' }).click();
+  const row = page.locator('li.job-row');
+  await expect(row.locator('.job-chip')).toHaveText('Failed', { timeout: 60_000 });
+  await expect(row).toContainText("an edit's source clip must be 4–30 s");
 });

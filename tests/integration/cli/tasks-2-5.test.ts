@@ -1,6 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_VARS, seedance, tempDirs } from './cli-process';
@@ -8,6 +6,8 @@ import { DEMO_PUBLIC_ORIGIN } from '../../../src/main/demo/provider/files';
 import { simulatorEnv, startSimulator, type SimulatorHandle } from '../../../tools/provider-sim/index';
 import { fixture } from '../../fixtures/images';
 import { makeVideo } from '../../fixtures/media';
+import { FAL_TASK, JOBS_25, ROWS_25, type Job25, type Provider25 } from '../../fixtures/rows-2-5';
+import { startRelay, type WireRelay } from '../../fixtures/wire-relay';
 
 // Seedance 2.5 from the CLI against the simulator, on each provider that documents it (issue 15
 // "Done when"): text, first frame, reference, edit and extend on ModelArk, fal and EvoLink. What the
@@ -23,55 +23,8 @@ const REF_PHOTO = fixture('sunset-4272x2848.jpg');
 
 const { temp, removeAll } = tempDirs('2-5');
 
-/** One JSON request body as the provider received it. */
-interface Sent {
-  method: string;
-  path: string;
-  body: Record<string, unknown>;
-}
-
-/**
- * A relay in front of the simulator that forwards every request untouched and keeps the JSON
- * bodies of POSTs: what went over the wire, not what the app meant to send.
- */
-async function startRelay(target: string): Promise<{ url: string; sent: Sent[]; server: Server }> {
-  const sent: Sent[] = [];
-  const to = new URL(target);
-  const self = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (req.method === 'POST' && /json/.test(req.headers['content-type'] ?? '')) {
-        sent.push({ method: req.method, path: req.url ?? '', body: JSON.parse(body.toString('utf8')) as Record<string, unknown> });
-      }
-      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (answer) => {
-        if (!/json/.test(answer.headers['content-type'] ?? '')) {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          return;
-        }
-        // fal's status and response URLs name the simulator: point them at the relay, as they would name fal.
-        const parts: Buffer[] = [];
-        answer.on('data', (c: Buffer) => parts.push(c));
-        answer.on('end', () => {
-          const text = Buffer.concat(parts).toString('utf8').split(`${target}/fal-queue/`).join(`${self()}/fal-queue/`);
-          const { 'content-length': _length, 'transfer-encoding': _chunked, ...headers } = answer.headers;
-          res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
-          res.end(text);
-        });
-      });
-      upstream.on('error', () => res.destroy());
-      upstream.end(body);
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, server };
-}
-
 let sim: SimulatorHandle;
-let relay: Awaited<ReturnType<typeof startRelay>>;
+let relay: WireRelay;
 let env: NodeJS.ProcessEnv;
 let fiveSeconds: string;
 let threeSeconds: string;
@@ -101,27 +54,9 @@ afterAll(async () => {
   removeAll();
 });
 
-type Provider = 'ark' | 'fal' | 'evolink';
-type Job = 'text' | 'first frame' | 'reference' | 'edit' | 'extend';
-
-/** The 2.5 row for each job on each provider (EvoLink's edit and extend are their own models). */
-const MODEL: Record<Provider, Record<Job, string>> = {
-  ark: { text: 'ark/dreamina-seedance-2-5-260628', 'first frame': 'ark/dreamina-seedance-2-5-260628', reference: 'ark/dreamina-seedance-2-5-260628', edit: 'ark/dreamina-seedance-2-5-260628', extend: 'ark/dreamina-seedance-2-5-260628' },
-  fal: {
-    text: 'fal/bytedance/seedance-2.5/text-to-video',
-    'first frame': 'fal/bytedance/seedance-2.5/image-to-video',
-    reference: 'fal/bytedance/seedance-2.5/reference-to-video',
-    edit: 'fal/bytedance/seedance-2.5/reference-to-video',
-    extend: 'fal/bytedance/seedance-2.5/reference-to-video',
-  },
-  evolink: {
-    text: 'evolink/seedance-2.5-text-to-video',
-    'first frame': 'evolink/seedance-2.5-image-to-video',
-    reference: 'evolink/seedance-2.5-reference-to-video',
-    edit: 'evolink/seedance-2.5-video-edit',
-    extend: 'evolink/seedance-2.5-video-extend',
-  },
-};
+type Provider = Provider25;
+type Job = Job25;
+const MODEL = ROWS_25;
 
 const PROMPT: Record<Job, string> = {
   text: 'A lighthouse on a cliff at dusk, waves below',
@@ -150,11 +85,7 @@ function submitted(provider: Provider, job: Job, from: number): Record<string, u
   return bodies.at(-1)!.body;
 }
 
-/** fal's names for the tasks (seedance-2.5.md §3). */
-const FAL_TASK = { reference: 'reference', edit: 'editing', extend: 'extension' } as const;
-
-const JOBS: Job[] = ['text', 'first frame', 'reference', 'edit', 'extend'];
-const CASES = (['ark', 'fal', 'evolink'] as const).flatMap((provider) => JOBS.map((job) => ({ provider, job })));
+const CASES = (['ark', 'fal', 'evolink'] as const).flatMap((provider) => JOBS_25.map((job) => ({ provider, job })));
 
 describe.each(CASES)('Seedance 2.5 $job on $provider from the CLI', ({ provider, job }) => {
   it('runs to a filed clip, sending the task explicitly with its locks', async () => {
@@ -195,6 +126,11 @@ describe('Seedance 2.5 lock violations from the CLI', () => {
       reachesProvider: provider === 'ark',
     },
     { name: 'an extension with no video', args: ['--model', MODEL[provider].extend, '--prompt', PROMPT.extend, '--task', 'extend'], verdict: /video/i },
+    // Extend and a first frame keep the source's ratio too (§2.2: adaptive, or TaskTypeConstraint).
+    { name: 'an extension with a fixed aspect ratio', args: [...jobArgs(provider, 'extend'), '--aspect-ratio', '16:9'], verdict: /aspect ratio/i },
+    { name: 'a first frame with a fixed aspect ratio', args: [...jobArgs(provider, 'first frame'), '--aspect-ratio', '16:9'], verdict: /aspect ratio/i },
+    // A task the row does not offer: EvoLink's video-extend row cannot edit (the model id is the task).
+    ...(provider === 'evolink' ? [{ name: 'an edit on the video-extend row', args: [...jobArgs(provider, 'extend').filter((a) => a !== 'extend'), 'edit'], verdict: /cannot edit a clip/ }] : []),
   ];
 
   it.each(['ark', 'fal', 'evolink'] as const)('%s refuses each before anything is sent, with its plain verdict', async (provider) => {
