@@ -51,31 +51,49 @@ async function newestMtime(dir: string): Promise<number> {
 /** What is typed into the search box, one key at a time. */
 const TYPED = 'neon city storm';
 
+/** What the grid must show after a keystroke: the match count and the ids of the first matches, in the grid's order. */
+interface Expected {
+  total: number;
+  ids: string[];
+}
+
 /**
- * The match count after each keystroke of `TYPED`, from an index of the same generated sidecars
- * (the bench knows the answer, so it can tell when the grid shows it).
+ * The match count and first 500 matches after each keystroke of `TYPED`, from an index of the
+ * same generated sidecars (the bench knows the answer, so it can tell when the grid shows it).
  */
-function expectedCounts(n: number, video: VideoFacts): number[] {
+function expectedAnswers(n: number, video: VideoFacts): Expected[] {
   const index = createClipIndex();
   for (const sidecar of makeSidecars(n, n, video)) index.set({ id: sidecar.id, folder: sidecar.id, dir: '', sidecar, hasPoster: true, fingerprint: '' });
-  return [...TYPED].map((_, i) => index.query(LibraryQuery.parse({ query: TYPED.slice(0, i + 1).trim(), limit: 1 })).total);
+  return [...TYPED].map((_, i) => {
+    const { total, items } = index.query(LibraryQuery.parse({ query: TYPED.slice(0, i + 1).trim(), limit: 500 }));
+    return { total, ids: items.map((clip) => clip.id) };
+  });
 }
 
 /**
  * Types `TYPED` into the Library's search box, one key at a time, and returns for each keystroke
- * that changes the match count the ms from the key's event to the frame after the grid's count
- * shows the new total (the same render that swaps the cards). Each key waits for the previous
- * answer, as a quick typist's ~120 ms between keys would.
+ * that changes the match count the ms from the key's event to the frame after the grid shows the
+ * narrowed result: its count shows the new total and its first card in the DOM is a real card
+ * (not a loading one) holding the clip the result has at that place. Each key waits for the
+ * previous answer, as a quick typist's ~120 ms between keys would.
  */
-async function typeSearch(page: Page, counts: number[]): Promise<number[]> {
+async function typeSearch(page: Page, answers: Expected[]): Promise<number[]> {
   await page.getByLabel('Search prompts and tags').focus();
   await page.evaluate(() => {
-    const w = window as unknown as { __search: { keyAt: number; expect: string; done: number | null } };
-    w.__search = { keyAt: 0, expect: '', done: null };
+    const w = window as unknown as { __search: { keyAt: number; expect: string; ids: string[]; done: number | null } };
+    w.__search = { keyAt: 0, expect: '', ids: [], done: null };
     window.addEventListener('keydown', (e) => (w.__search.keyAt = e.timeStamp), true);
+    const narrowed = (s: typeof w.__search) => {
+      if (document.querySelector('.library-count')?.textContent?.trim() !== s.expect) return false;
+      if (s.ids.length === 0) return true;
+      const card = document.querySelector<HTMLElement>('.clip-grid [data-index]');
+      if (!card?.dataset.clipId) return false;
+      const index = Number(card.dataset.index);
+      return index >= s.ids.length || s.ids[index] === card.dataset.clipId;
+    };
     const observer = new MutationObserver(() => {
       const s = w.__search;
-      if (s.done !== null || document.querySelector('.library-count')?.textContent?.trim() !== s.expect) return;
+      if (s.done !== null || !narrowed(s)) return;
       s.done = -1;
       requestAnimationFrame(() => setTimeout(() => (s.done = performance.now() - s.keyAt)));
     });
@@ -84,10 +102,10 @@ async function typeSearch(page: Page, counts: number[]): Promise<number[]> {
   const times: number[] = [];
   let shown = await page.locator('.library-count').textContent();
   for (let i = 0; i < TYPED.length; i++) {
-    const total = counts[i] as number;
+    const { total, ids } = answers[i] as Expected;
     const expect = await page.evaluate((n) => `${n.toLocaleString()} ${n === 1 ? 'clip' : 'clips'}`, total);
     const changes = expect !== shown?.trim();
-    await page.evaluate((e) => Object.assign((window as unknown as { __search: object }).__search, { expect: e, done: null }), expect);
+    await page.evaluate(({ e, ids }) => Object.assign((window as unknown as { __search: object }).__search, { expect: e, ids, done: null }), { e: expect, ids });
     await page.keyboard.type(TYPED[i] as string);
     if (changes) {
       const handle = await page.waitForFunction(() => {
@@ -153,14 +171,16 @@ async function keystrokeToPaint(page: Page, keys: number): Promise<number[]> {
   await page.getByLabel('floor').focus();
   const times: number[] = [];
   for (let i = 0; i < keys; i++) {
-    const done = page.evaluate(
-      () =>
-        new Promise<number>((r) =>
-          window.addEventListener('keydown', (e) => requestAnimationFrame(() => setTimeout(() => r(performance.now() - e.timeStamp))), { once: true, capture: true }),
-        ),
-    );
+    // The listener is in place before the key is typed (a busy machine could otherwise deliver
+    // the key first, and the wait would never end).
+    await page.evaluate(() => {
+      const w = window as unknown as { __floorMs: number | null };
+      w.__floorMs = null;
+      window.addEventListener('keydown', (e) => requestAnimationFrame(() => setTimeout(() => (w.__floorMs = performance.now() - e.timeStamp))), { once: true, capture: true });
+    });
     await page.keyboard.type('n');
-    times.push(await done);
+    const handle = await page.waitForFunction(() => (window as unknown as { __floorMs: number | null }).__floorMs, undefined, { timeout: 10_000 });
+    times.push((await handle.jsonValue()) as number);
     await page.waitForTimeout(120);
   }
   return times;
@@ -306,7 +326,7 @@ export async function benchLibraryGrid(): Promise<void> {
     await floorPage.setContent(FLOOR_PAGE);
     const floorRun = await scrollFor(floorPage, '.floor-scroller');
     const run = await scrollFor(page, '.clip-grid');
-    const searchTimes = await typeSearch(page, expectedCounts(CLIPS, await hashFile(join(work, 'real.mp4'))));
+    const searchTimes = await typeSearch(page, expectedAnswers(CLIPS, await hashFile(join(work, 'real.mp4'))));
     const searchSorted = [...searchTimes].sort((a, b) => a - b);
     const typingFloor = await keystrokeToPaint(floorPage, searchTimes.length);
     await floorPage.close();

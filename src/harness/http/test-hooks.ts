@@ -136,7 +136,7 @@ export async function handleTestHook(deps: TestHookDeps, path: string, req: Inco
       return json(400, { error: err instanceof Error ? err.message : 'Bad request' });
     }
     try {
-      const id = deps.media.register(parsed.path, parsed.mime);
+      const id = await deps.media.register(parsed.path, parsed.mime);
       return json(200, { id, url: deps.mediaUrl(id) });
     } catch (err) {
       return json(400, { error: err instanceof Error ? err.message : 'Cannot register' });

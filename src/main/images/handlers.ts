@@ -16,7 +16,7 @@ export interface ImageHandlerDeps {
    * with `mediaUrl`, thumbnails become `media://…` / `/media/…` URLs. Without both, thumbnails are
    * sent inline as `data:` URLs (a 512 px JPEG is 30–80 KB).
    */
-  registerMedia?: (absPath: string, mime: string) => string;
+  registerMedia?: (absPath: string, mime: string) => Promise<string>;
   /** Turns a media id into a URL (`StudioConfig.mediaUrl`). */
   mediaUrl?: (id: string) => string;
   /** Resolves a library frame token to the file's path and the name to show (`FrameTokens.resolve`). */
@@ -36,7 +36,7 @@ const THUMB_SIDE = 512;
  */
 export function createImageHandlers(service: ImageService, deps: ImageHandlerDeps = {}): Handlers['images'] {
   const previewUrl = async (preview: Preview): Promise<string> => {
-    if (deps.registerMedia && deps.mediaUrl) return deps.mediaUrl(deps.registerMedia(preview.path, preview.mime));
+    if (deps.registerMedia && deps.mediaUrl) return deps.mediaUrl(await deps.registerMedia(preview.path, preview.mime));
     return `data:${preview.mime};base64,${(await readFile(preview.path)).toString('base64')}`;
   };
   const imported = async (run: () => Promise<{ imageId: string; info: ImageInfo }>) =>

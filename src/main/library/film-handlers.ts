@@ -19,11 +19,11 @@ export interface FilmHandlerDeps extends Pick<JoinDeps, 'library' | 'log' | 'now
   /** The engine's join, its work folder and the app version (`JoinDeps`); absent: `join` and `exportChain` answer UNAVAILABLE. */
   films?: Pick<JoinDeps, 'join' | 'workDir' | 'appVersion'>;
   /** The library handlers' summary of a clip (URLs registered). */
-  summary: (clip: LibraryClip) => ClipSummary;
+  summary: (clip: LibraryClip) => Promise<ClipSummary>;
   /** Registers a clip's video with the media service under `name` (as Reuse does); absent: `sourceVideo` answers UNAVAILABLE for file providers. */
   importMedia?: (path: string, name: string) => Promise<ImportedMedia>;
-  /** Registers a file the renderer may load; returns its media id. */
-  registerMedia: (absPath: string, mime: string) => string;
+  /** Registers a file the renderer may load; resolves with its media id. */
+  registerMedia: (absPath: string, mime: string) => Promise<string>;
   mediaUrl: (id: string) => string;
   chooseSavePath?: StudioConfig['chooseSavePath'];
 }
@@ -60,11 +60,11 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
     },
     chain: async ({ id }) => {
       const chain = await chainThrough(deps.library, id);
-      return { clips: chain.clips.map(deps.summary), branched: chain.branched };
+      return { clips: await Promise.all(chain.clips.map(deps.summary)), branched: chain.branched };
     },
     join: async ({ ids }) => {
       const { clip, joined } = await fileJoinedClip(joining(), ids);
-      return { clip: deps.summary(clip), method: joined.method, reasons: joined.reasons };
+      return { clip: await deps.summary(clip), method: joined.method, reasons: joined.reasons };
     },
     exportChain: async ({ id }) => {
       const chain = await chainThrough(deps.library, id);
@@ -77,7 +77,7 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
         // The harness downloads it from here, so it stays until the next export (or a restart's cleanup of `workDir`).
         if (lastDownload) await removeJoined(lastDownload);
         lastDownload = joined;
-        return { outcome: 'no_dialog', fileName, url: deps.mediaUrl(deps.registerMedia(joined.path, 'video/mp4')), clips: ids.length };
+        return { outcome: 'no_dialog', fileName, url: deps.mediaUrl(await deps.registerMedia(joined.path, 'video/mp4')), clips: ids.length };
       }
       const dest = await deps.chooseSavePath({ defaultName: fileName, kind: 'video' });
       if (!dest) return { outcome: 'cancelled' };

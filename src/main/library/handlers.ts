@@ -19,8 +19,8 @@ import { inputViews, reuseInputs } from './reuse';
 /** What the `library` handlers need. */
 export interface LibraryHandlerDeps {
   library: Library;
-  /** Registers a file the renderer may load and returns its media id (`MediaRegistry.register`). Throws when the file is missing. */
-  registerMedia: (absPath: string, mime: string) => string;
+  /** Registers a file the renderer may load and resolves with its media id (`MediaRegistry.register`). Rejects when the file is missing. */
+  registerMedia: (absPath: string, mime: string) => Promise<string>;
   /** Turns a media id into a URL (`StudioConfig.mediaUrl`). */
   mediaUrl: (id: string) => string;
   frameTokens: FrameTokens;
@@ -42,10 +42,10 @@ export interface LibraryHandlerDeps {
 export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['library'] {
   const { library } = deps;
 
-  const url = (path: string | null, mime: string): string | null => {
+  const url = async (path: string | null, mime: string): Promise<string | null> => {
     if (!path) return null;
     try {
-      return deps.mediaUrl(deps.registerMedia(path, mime));
+      return deps.mediaUrl(await deps.registerMedia(path, mime));
     } catch (err) {
       // The file went missing since the last scan; the watcher will catch up and send `changed`.
       deps.log.warn('library.media_unavailable', { error: err });
@@ -62,9 +62,14 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     return { take: { n: take.n, of: take.of, differs } };
   };
 
-  const summary = (clip: LibraryClip): ClipSummary => {
+  const summary = async (clip: LibraryClip): Promise<ClipSummary> => {
     const s = clip.sidecar;
-    const videoUrl = url(clip.paths.video, 'video/mp4');
+    // The files' realpaths are read in parallel, off main's thread (libuv's pool).
+    const [posterUrl, videoUrl, previewUrl] = await Promise.all([
+      url(clip.paths.poster, 'image/jpeg'),
+      url(clip.paths.video, 'video/mp4'),
+      url(clip.paths.preview, 'video/mp4'),
+    ]);
     return {
       id: clip.id,
       createdAt: s.createdAt,
@@ -84,18 +89,18 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       simulated: s.route === 'demo',
       ...takeOf(clip),
       ...(s.batch ? { batch: s.batch } : {}),
-      posterUrl: url(clip.paths.poster, 'image/jpeg'),
+      posterUrl,
       videoUrl,
       // A preview whose file went missing falls back to the original (which may still play here).
-      playUrl: url(clip.paths.preview, 'video/mp4') ?? videoUrl,
+      playUrl: previewUrl ?? videoUrl,
     };
   };
 
   const detail = async (clip: LibraryClip): Promise<ClipDetail> => ({
-    ...summary(clip),
+    ...(await summary(clip)),
     folder: clip.folder,
     sidecar: clip.sidecar,
-    inputs: inputViews(clip, url),
+    inputs: await inputViews(clip, url),
     lineage: await library.lineage(clip.id),
   });
 
@@ -132,7 +137,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
     ...films,
     list: async (query) => {
       const page = await library.list(query);
-      return { total: page.total, items: page.items.map(summary) };
+      return { total: page.total, items: await Promise.all(page.items.map(summary)) };
     },
     get: async ({ id }) => detail(await library.get(id)),
     update: async ({ id, rating, tags }) => summary(await library.update(id, { rating, tags })),

@@ -29,8 +29,8 @@ function labelOf(input: SidecarInput): string {
  * The detail view's inputs (`ClipInputView`, sidecar order): each with a URL for the file kept
  * (`url` registers it with main's media registry; null when missing), its name, size and hash.
  */
-export function inputViews(clip: LibraryClip, url: (path: string | null, mime: string) => string | null): ClipInputView[] {
-  return clip.sidecar.inputs.map((input, index) => {
+export function inputViews(clip: LibraryClip, url: (path: string | null, mime: string) => Promise<string | null>): Promise<ClipInputView[]> {
+  return Promise.all(clip.sidecar.inputs.map(async (input, index) => {
     const found = kept(clip, index);
     const file = found?.file;
     const view: ClipInputView = {
@@ -39,7 +39,7 @@ export function inputViews(clip: LibraryClip, url: (path: string | null, mime: s
       ...(input.tag ? { tag: input.tag } : {}),
       ...(input.name ? { name: input.name } : {}),
       kept: input.original ? 'original' : input.sent ? 'sent' : 'link',
-      url: found ? url(found.path, file?.mime ?? imageMime(found.path)) : null,
+      url: found ? await url(found.path, file?.mime ?? imageMime(found.path)) : null,
       ...(input.url ? { link: input.url } : {}),
       ...(file?.width && file.height ? { width: file.width, height: file.height } : {}),
       ...(file?.durationSec !== undefined ? { durationSec: file.durationSec } : {}),
@@ -47,7 +47,7 @@ export function inputViews(clip: LibraryClip, url: (path: string | null, mime: s
       ...(input.original && input.sent?.width && input.sent.height ? { sent: { width: input.sent.width, height: input.sent.height } } : {}),
     };
     return view;
-  });
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 
 /** A file the renderer may load, as registered. */
@@ -20,9 +20,11 @@ export interface MediaRegistry {
   /**
    * Registers an existing file and returns its id: 32 lowercase hex chars from 128 random bits,
    * so ids cannot be guessed. Registering the same path with the same mime again returns the same
-   * id. Throws when `absPath` is not absolute or does not exist (realpath fails).
+   * id. Rejects when `absPath` is not absolute or does not exist (realpath fails). Asynchronous:
+   * the library registers two files per clip for every page of the grid it answers, and a
+   * synchronous realpath per file would block main for each of them.
    */
-  register(absPath: string, mime: string): string;
+  register(absPath: string, mime: string): Promise<string>;
   /** The entry for `id`, or null for an unknown or malformed id. */
   resolve(id: string): MediaEntry | null;
   /** Stops serving `id` (e.g. the clip was deleted). Unknown ids are ignored. */
@@ -38,9 +40,9 @@ export function createMediaRegistry(): MediaRegistry {
   const keyOf = (path: string, mime: string) => `${mime}\u0000${path}`;
 
   return {
-    register(absPath, mime) {
+    async register(absPath, mime) {
       if (!isAbsolute(absPath)) throw new Error(`Media path must be absolute: ${absPath}`);
-      const realPath = realpathSync(absPath);
+      const realPath = await realpath(absPath);
       const key = keyOf(absPath, mime);
       const existing = byKey.get(key);
       if (existing && byId.get(existing)?.realPath === realPath) return existing;

@@ -15,8 +15,8 @@ export interface MediaHandlerDeps {
   images: ImageService;
   /** Redeems a grant token for the path of the file the user dropped or picked (`FileGrants.redeem`). */
   redeemGrant: (token: string) => string | null;
-  /** Registers a poster the renderer may load and returns its id (`MediaRegistry.register`). */
-  registerMedia: (absPath: string, mime: string) => string;
+  /** Registers a poster the renderer may load and resolves with its id (`MediaRegistry.register`). */
+  registerMedia: (absPath: string, mime: string) => Promise<string>;
   /** Turns a registered id into a URL (`StudioConfig.mediaUrl`). */
   mediaUrl: (id: string) => string;
   /** The catalogue; default the app's (`findModel`). */
@@ -28,12 +28,12 @@ export interface MediaHandlerDeps {
  * a video when `videoPath` (the media service's file for `file.mediaId`) is given, the video itself,
  * each as a registered `media://` URL (never a path; issue 13: a video reference plays on hover).
  */
-export function importedMediaView(file: MediaFile, deps: Pick<MediaHandlerDeps, 'mediaUrl' | 'registerMedia'>, videoPath?: string): ImportedMedia {
+export async function importedMediaView(file: MediaFile, deps: Pick<MediaHandlerDeps, 'mediaUrl' | 'registerMedia'>, videoPath?: string): Promise<ImportedMedia> {
   return {
     mediaId: file.mediaId,
     info: file.info,
-    previewUrl: file.poster ? deps.mediaUrl(deps.registerMedia(file.poster, 'image/jpeg')) : null,
-    ...(videoPath && file.info.kind === 'video' ? { playUrl: deps.mediaUrl(deps.registerMedia(videoPath, file.info.mime)) } : {}),
+    previewUrl: file.poster ? deps.mediaUrl(await deps.registerMedia(file.poster, 'image/jpeg')) : null,
+    ...(videoPath && file.info.kind === 'video' ? { playUrl: deps.mediaUrl(await deps.registerMedia(videoPath, file.info.mime)) } : {}),
   };
 }
 
@@ -51,7 +51,7 @@ export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
     if (!entry) throw new StudioError('NOT_FOUND', `Unknown model "${modelId.slice(0, 80)}".`);
     return entry;
   };
-  const view = (file: MediaFile): ImportedMedia => importedMediaView(file, deps, file.info.kind === 'video' ? deps.media.locate(file.mediaId).path : undefined);
+  const view = (file: MediaFile): Promise<ImportedMedia> => importedMediaView(file, deps, file.info.kind === 'video' ? deps.media.locate(file.mediaId).path : undefined);
 
   /** One reference as the checks see it; a file the app cannot read becomes that item's verdict, not a failed call. */
   const resolveItem = async (ref: { kind: 'image' | 'video' | 'audio'; id?: string; url?: string }): Promise<ResolvedReference> => {

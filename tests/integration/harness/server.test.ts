@@ -201,7 +201,7 @@ describe('harness server', () => {
     const clip = join(base, 'clip.mp4');
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '1', '-pix_fmt', 'yuv420p', '-y', clip]);
     const bytes = readFileSync(clip);
-    const id = studio.media.register(clip, 'video/mp4');
+    const id = await studio.media.register(clip, 'video/mp4');
     const url = harnessMediaUrl(token, id);
 
     const partial = await raw(url, { headers: { Range: 'bytes=10-29' } });

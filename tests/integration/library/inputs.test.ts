@@ -157,7 +157,7 @@ describe('library inputs: content-addressed store, references, v1 clips, clean-u
     expect(clip.sidecar.inputs).toEqual([{ role: 'first', kind: 'image', sent: { file: 'inputs/first.png', ...first, width: 1080, height: 1920 } }]);
 
     const frameTokens = createFrameTokens();
-    const handlers = createLibraryHandlers({ library, registerMedia: () => 'f'.repeat(32), mediaUrl: (id) => `media://clip/${id}`, frameTokens, importMedia: noMediaImport, log });
+    const handlers = createLibraryHandlers({ library, registerMedia: async () => 'f'.repeat(32), mediaUrl: (id) => `media://clip/${id}`, frameTokens, importMedia: noMediaImport, log });
     const detail = await handlers.get({ id: clip.id }, ctx);
     expect(detail.inputs[0]).toMatchObject({ role: 'first', kept: 'sent', width: 1080, height: 1920 });
     const answer = await handlers.reuseInputs({ id: clip.id }, ctx);

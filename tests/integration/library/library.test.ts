@@ -280,7 +280,7 @@ describe('library: adding, reading and changing clips (real MP4s)', () => {
     let answer: string | null = null;
     const handlers = createLibraryHandlers({
       library,
-      registerMedia: () => 'x',
+      registerMedia: async () => 'x',
       mediaUrl: (id) => `media://clip/${id}`,
       frameTokens: createFrameTokens(),
       importMedia: noMediaImport,

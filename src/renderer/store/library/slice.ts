@@ -42,8 +42,11 @@ export interface LibraryState {
   total: number | null;
   pages: ClipPages;
   listError: string | null;
-  /** Clip indexes the grid shows or is about to show (inclusive); `connectLibrary` loads their pages. */
-  range: { start: number; end: number };
+  /**
+   * Clip indexes the grid shows or is about to show (inclusive), and how many cards it has in its
+   * DOM (`shown`, what a new search asks for first); `connectLibrary` loads their pages.
+   */
+  range: { start: number; end: number; shown: number };
   detail: DetailState;
   toast: LibraryToast | null;
   /** The clip the last delete trashed, until restored: what Ctrl/Cmd+Z brings back. */
@@ -57,7 +60,7 @@ export interface LibraryState {
   setStats(stats: { clips: number; bytes: number }): void;
   setFilters(patch: Partial<LibraryFilterState>): void;
   resetFilters(): void;
-  setRange(start: number, end: number): void;
+  setRange(start: number, end: number, shown: number): void;
   /** Replaces every page (a new query or a change in main). */
   setList(pages: ClipPages, total: number): void;
   addPage(page: number, items: readonly ClipSummary[], total: number): void;
@@ -131,7 +134,7 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
       total: null,
       pages: {},
       listError: null,
-      range: { start: 0, end: -1 },
+      range: { start: 0, end: -1, shown: 0 },
       detail: { status: 'closed' },
       toast: null,
       lastTrashed: null,
@@ -143,9 +146,9 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
       setStats: (stats) => patch({ stats }),
       setFilters: (change) => set((s) => ({ library: { ...s.library, filters: { ...s.library.filters, ...change } } })),
       resetFilters: () => set((s) => ({ library: { ...s.library, filters: { ...NO_FILTERS, sort: s.library.filters.sort } } })),
-      setRange: (start, end) => {
+      setRange: (start, end, shown) => {
         const { range } = get().library;
-        if (range.start !== start || range.end !== end) patch({ range: { start, end } });
+        if (range.start !== start || range.end !== end || range.shown !== shown) patch({ range: { start, end, shown } });
       },
       setList: (pages, total) => patch({ pages, total, listError: null }),
       addPage: (page, items, total) => set((s) => ({ library: { ...s.library, pages: { ...s.library.pages, [page]: items }, total } })),

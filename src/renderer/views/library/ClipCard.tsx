@@ -25,6 +25,18 @@ interface ClipCardProps {
   onFocusIndex(index: number): void;
 }
 
+/** Labels already made, per clip object and language: a search shows the same clips again and again. */
+const labels = new WeakMap<ClipSummary, { language: string; label: string }>();
+
+/** `cardLabel(clip)`, made once per clip object and language (i18next's `t` is the bulk of a card's render). */
+function cachedLabel(clip: ClipSummary): string {
+  const known = labels.get(clip);
+  if (known?.language === i18n.language) return known.label;
+  const label = cardLabel(clip);
+  labels.set(clip, { language: i18n.language, label });
+  return label;
+}
+
 /** What a screen reader says for a card: prompt, model, length, size, take, seed, rating, date, and "simulated" for a demo clip. */
 export function cardLabel(clip: ClipSummary): string {
   const t = i18n.t;
@@ -53,10 +65,13 @@ export function cardLabel(clip: ClipSummary): string {
 
 /**
  * One poster in the grid. Hovering it for a moment plays a muted preview: the `<video>` exists
- * only for the hovered card, so 10,000 posters never mean more than one decoder.
+ * only for the hovered card, so 10,000 posters never mean more than one decoder. The cell is
+ * cheap; its content (`CardBody`) renders again only when the clip, the pick or the preview
+ * changes, not when a new search moves the same clip to another place in the grid.
  */
 export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, onOpen, onPick, onFocusIndex }: ClipCardProps) {
-  const { t } = useTranslation('library');
+  // Subscribed to the language: its label is made again when the language changes.
+  useTranslation('library');
   const [hovered, setHovered] = useState(false);
   const [preview, setPreview] = useState(false);
 
@@ -76,7 +91,7 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
       data-index={index}
       data-clip-id={clip.id}
       tabIndex={tabbable ? 0 : -1}
-      aria-label={cardLabel(clip)}
+      aria-label={cachedLabel(clip)}
       aria-selected={picked}
       data-picked={picked || undefined}
       onClick={(e) => (e.ctrlKey || e.metaKey ? onPick(clip.id) : onOpen(clip.id))}
@@ -84,6 +99,16 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
     >
+      <CardBody clip={clip} picked={picked} preview={preview} onPick={onPick} />
+    </div>
+  );
+});
+
+/** A card's poster, badges and caption (see `ClipCard`). */
+const CardBody = memo(function CardBody({ clip, picked, preview, onPick }: { clip: ClipSummary; picked: boolean; preview: boolean; onPick(id: string): void }) {
+  const { t } = useTranslation('library');
+  return (
+    <>
       <div className="clip-poster">
         {clip.posterUrl ? (
           // Sized (16:9, the box it fills) so layout never waits for the file; decoded off the
@@ -141,7 +166,7 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
           </span>
         </p>
       </div>
-    </div>
+    </>
   );
 });
 

@@ -36,6 +36,7 @@ function layoutFor(width: number): { columns: number; rowHeight: number } {
  */
 export function ClipGrid({ total }: { total: number }) {
   const pages = useStudio((s) => s.library.pages);
+  const filters = useStudio((s) => s.library.filters);
   const open = useStudio((s) => s.library.open);
   const rate = useStudio((s) => s.library.rate);
   const setRange = useStudio((s) => s.library.setRange);
@@ -75,7 +76,17 @@ export function ClipGrid({ total }: { total: number }) {
   const lastRow = rows[rows.length - 1]?.index ?? -1;
   const wantFrom = Math.max(0, firstRow - PREFETCH_ROWS) * columns;
   const wantTo = Math.min(total, (lastRow + 1 + PREFETCH_ROWS) * columns) - 1;
-  useEffect(() => setRange(wantFrom, wantTo), [setRange, wantFrom, wantTo]);
+  const shown = rows.length * columns;
+  useEffect(() => setRange(wantFrom, wantTo, shown), [setRange, wantFrom, wantTo, shown]);
+
+  // A new search or filter shows its first matches: back to the top (`connectLibrary` asks for
+  // just the cards shown there first).
+  const lastFilters = useRef(filters);
+  useLayoutEffect(() => {
+    if (lastFilters.current === filters) return;
+    lastFilters.current = filters;
+    virtualizer.scrollToOffset(0);
+  }, [filters, virtualizer]);
 
   // Keep the tab stop on a card that exists: after a new query, or when it scrolled out of the DOM.
   const active = Math.min(focusIndex, Math.max(0, total - 1));

@@ -12,46 +12,49 @@ describe('createMediaRegistry', () => {
   writeFileSync(b, 'b');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('hands out unguessable 128-bit hex ids and resolves them', () => {
+  it('hands out unguessable 128-bit hex ids and resolves them', async () => {
     const reg = createMediaRegistry();
-    const idA = reg.register(a, 'video/mp4');
-    const idB = reg.register(b, 'image/jpeg');
+    const idA = await reg.register(a, 'video/mp4');
+    const idB = await reg.register(b, 'image/jpeg');
     expect(idA).toMatch(/^[0-9a-f]{32}$/);
     expect(idB).not.toBe(idA);
     expect(reg.resolve(idA)).toEqual({ path: a, realPath: realpathSync(a), mime: 'video/mp4' });
     expect(reg.resolve(idB)?.mime).toBe('image/jpeg');
   });
 
-  it('gives different ids in different registries (ids are random, not derived from the path)', () => {
-    expect(createMediaRegistry().register(a, 'video/mp4')).not.toBe(createMediaRegistry().register(a, 'video/mp4'));
+  it('gives different ids in different registries (ids are random, not derived from the path)', async () => {
+    expect(await createMediaRegistry().register(a, 'video/mp4')).not.toBe(await createMediaRegistry().register(a, 'video/mp4'));
   });
 
-  it('returns the same id when the same file is registered again', () => {
+  it('returns the same id when the same file is registered again, also when asked twice at once', async () => {
     const reg = createMediaRegistry();
-    expect(reg.register(a, 'video/mp4')).toBe(reg.register(a, 'video/mp4'));
+    const first = await reg.register(a, 'video/mp4');
+    expect(await reg.register(a, 'video/mp4')).toBe(first);
+    const [x, y] = await Promise.all([reg.register(b, 'image/jpeg'), reg.register(b, 'image/jpeg')]);
+    expect(y).toBe(x);
   });
 
-  it('resolves symlinks at registration', () => {
+  it('resolves symlinks at registration', async () => {
     const link = join(dir, 'link.mp4');
     symlinkSync(a, link);
     const reg = createMediaRegistry();
-    expect(reg.resolve(reg.register(link, 'video/mp4'))?.realPath).toBe(realpathSync(a));
+    expect(reg.resolve(await reg.register(link, 'video/mp4'))?.realPath).toBe(realpathSync(a));
   });
 
-  it('refuses relative and missing paths', () => {
+  it('refuses relative and missing paths', async () => {
     const reg = createMediaRegistry();
-    expect(() => reg.register('a.mp4', 'video/mp4')).toThrow(/absolute/);
-    expect(() => reg.register(join(dir, 'missing.mp4'), 'video/mp4')).toThrow();
+    await expect(reg.register('a.mp4', 'video/mp4')).rejects.toThrow(/absolute/);
+    await expect(reg.register(join(dir, 'missing.mp4'), 'video/mp4')).rejects.toThrow(/ENOENT/);
   });
 
-  it('returns null for unknown, malformed and unregistered ids', () => {
+  it('returns null for unknown, malformed and unregistered ids', async () => {
     const reg = createMediaRegistry();
-    const id = reg.register(a, 'video/mp4');
+    const id = await reg.register(a, 'video/mp4');
     expect(reg.resolve('f'.repeat(32))).toBeNull();
     expect(reg.resolve('../a.mp4')).toBeNull();
     expect(reg.resolve(a)).toBeNull();
     reg.unregister(id);
     expect(reg.resolve(id)).toBeNull();
-    expect(reg.register(a, 'video/mp4')).not.toBe(id);
+    expect(await reg.register(a, 'video/mp4')).not.toBe(id);
   });
 });

@@ -21,13 +21,13 @@ describe('serveMedia', () => {
   let registry: MediaRegistry;
   let id: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'media-serve-'));
     mp4 = join(dir, 'clip.mp4');
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=24', '-t', '2', '-pix_fmt', 'yuv420p', mp4]);
     file = readFileSync(mp4);
     registry = createMediaRegistry();
-    id = registry.register(mp4, 'video/mp4');
+    id = await registry.register(mp4, 'video/mp4');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -109,7 +109,7 @@ describe('serveMedia', () => {
   it('stops serving an unregistered id', async () => {
     const copy = join(dir, 'copy.mp4');
     writeFileSync(copy, file);
-    const other = registry.register(copy, 'video/mp4');
+    const other = await registry.register(copy, 'video/mp4');
     expect((await serveMedia(registry, other, { method: 'HEAD' })).status).toBe(200);
     registry.unregister(other);
     expect((await serveMedia(registry, other, { method: 'HEAD' })).status).toBe(404);
@@ -118,7 +118,7 @@ describe('serveMedia', () => {
   it('answers 404 when the file was deleted after registration', async () => {
     const gone = join(dir, 'gone.mp4');
     writeFileSync(gone, file);
-    const goneId = registry.register(gone, 'video/mp4');
+    const goneId = await registry.register(gone, 'video/mp4');
     rmSync(gone);
     expect((await serveMedia(registry, goneId, { method: 'GET' })).status).toBe(404);
   });
@@ -128,7 +128,7 @@ describe('serveMedia', () => {
     writeFileSync(secret, 'not for the renderer');
     const link = join(dir, 'link.mp4');
     symlinkSync(mp4, link);
-    const linkId = registry.register(link, 'video/mp4');
+    const linkId = await registry.register(link, 'video/mp4');
     const before = await serveMedia(registry, linkId, { method: 'GET', rangeHeader: 'bytes=0-7' });
     expect(before.status).toBe(206);
     expect((await bytes(before.body)).equals(file.subarray(0, 8))).toBe(true);
@@ -145,7 +145,7 @@ describe('serveMedia', () => {
   it('refuses a directory swapped in place of the file', async () => {
     const path = join(dir, 'became-dir.mp4');
     writeFileSync(path, file);
-    const dirId = registry.register(path, 'video/mp4');
+    const dirId = await registry.register(path, 'video/mp4');
     rmSync(path);
     mkdirSync(path);
     expect((await serveMedia(registry, dirId, { method: 'GET' })).status).toBe(404);
