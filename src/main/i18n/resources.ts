@@ -1,5 +1,6 @@
-import en from './locales/en/native.json';
-import zh from './locales/zh-CN/native.json';
+// Attributes, as Node ESM needs for JSON (Playwright's loader, when a spec imports main's core).
+import en from './locales/en/native.json' with { type: 'json' };
+import zh from './locales/zh-CN/native.json' with { type: 'json' };
 
 /**
  * The text main shows natively — Electron's menu, file dialogs, the error box and page, desktop

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import en from './notes/en.json';
+// The attribute lets plain Node ESM (Playwright's loader for e2e specs that import the contract) load it.
+import en from './notes/en.json' with { type: 'json' };
 
 /**
  * A note on a catalogue row (`ModelEntry.notes`), as a stable key: the text lives in
