@@ -10,7 +10,9 @@ import type { NativeText } from '../i18n/native-text';
 export function errorPageUrl(options: { reason: string; reloadUrl: string; logFolder: string; text: Pick<NativeText, 't' | 'locale'> }): string {
   const { t, locale } = options.text;
   // Our own resources, escaped like everything else; only the log folder's <code> is markup.
-  const safe = escapeHtml(t('errorPage.safe', { folder: FOLDER_MARK })).replace(FOLDER_MARK, `<code>${escapeHtml(options.logFolder)}</code>`);
+  const safe = escapeHtml(t('errorPage.safe', { folder: FOLDER_MARK }))
+    // A replacer function: a folder named with `$&` or `$'` must not be read as a replacement pattern.
+    .replace(FOLDER_MARK, () => `<code>${escapeHtml(options.logFolder)}</code>`);
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
