@@ -74,3 +74,25 @@ test('Compose in Simplified Chinese: headings, labels, frames, parameters, verdi
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   expect(blocking).toEqual([]);
 });
+
+test("the catalogue's model notes follow the language: English, then Chinese, then English again", async ({ app: page }) => {
+  const html = page.locator('html');
+  const notes = page.locator('.model-facts .model-note');
+  const chooseLanguage = async (name: string) => {
+    await page.keyboard.press('Control+5');
+    await page.getByRole('region', { name: /^(Language|语言)$/ }).getByRole('radio', { name }).click();
+    await page.keyboard.press('Control+1');
+  };
+  await chooseLanguage('English');
+  await expect(html).toHaveAttribute('lang', 'en');
+  await page.getByRole('combobox', { name: 'Model' }).click();
+  await page.getByRole('group', { name: 'Novita' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
+  await expect(notes).toHaveText(['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.']);
+
+  await chooseLanguage('简体中文');
+  await expect(html).toHaveAttribute('lang', 'zh-CN');
+  await expect(notes).toHaveText(['双引号中的对白会生成语音。', '服务档 "flex" 价格减半，但速度更慢。']);
+
+  await chooseLanguage('English');
+  await expect(notes).toHaveText(['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.']);
+});

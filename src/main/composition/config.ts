@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/contract/app';
+import type { NativeText } from '../i18n/native-text';
 import type { KeyCrypto } from '../keys/crypto';
 import type { LaunchEngine } from '../jobs/engine-host';
 import type { NotifyHost } from '../notify/notifier';
@@ -71,6 +72,13 @@ export interface StudioConfig {
    * electron-store (ARCHITECTURE.md, "Data"); absent, `conf` itself (same file format).
    */
   openConf?: OpenConf;
+  /**
+   * The text main shows natively (notifications, the folder picker's title), which the core keeps
+   * on the language setting from start to dispose. The Electron host passes the one its menu and
+   * dialogs use, so they follow the same setting; absent (harness, CLI), the core makes its own,
+   * for which `system` means English (no OS language list there).
+   */
+  nativeText?: NativeText;
 }
 
 export type { AppInfo };

@@ -48,6 +48,7 @@ import { createLocalDemo } from '../demo/local-demo';
 import type { NetworkMonitor } from '../network/monitor';
 import { createStudioNetworkMonitor } from '../network/studio-monitor';
 import { createJobNotifier } from '../notify/notifier';
+import { createNativeText } from '../i18n/native-text';
 import { createBudgetStore } from '../spend/budget-store';
 import { createSpendHandlers } from '../spend/handlers';
 import { createSpendService } from '../spend/ledger-service';
@@ -97,6 +98,9 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   const settings = createSettingsStore({ dir: config.dataDir, defaultLibraryDir: config.libraryDir ?? join(config.dataDir, 'library'), log, openConf: config.openConf });
   const keys = createKeyVault({ dir: config.dataDir, crypto: config.keyCrypto ?? createSessionOnlyCrypto(), env: config.env, log, openConf: config.openConf });
   const baseUrls = baseUrlsFrom(settings, config.env);
+  // Native text (notifications, dialog titles, the host's menu) is in the saved language from here on.
+  const nativeText = config.nativeText ?? createNativeText(() => []);
+  nativeText.apply(settings.get().appearance.language);
   const checkKey = createKeyChecker({ keyFor: keys.keyFor, adapterFor, baseUrls });
   // Every subscription's unsubscribe, called by `dispose`.
   const unsubscribe: Array<() => void> = [];
@@ -104,6 +108,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
   unsubscribe.push(watchModels(keys, (list) => events.emit('models', 'changed', list)));
   const drafts = createDraftStore({ dir: join(config.dataDir, 'drafts'), log, defaultModelId: () => defaultModelId(listModels(CATALOG, keys.list())) });
   unsubscribe.push(settings.onChange((next) => events.emit('settings', 'changed', { settings: next })));
+  unsubscribe.push(settings.onChange((next) => nativeText.apply(next.appearance.language)));
   const library = createMovableLibrary({
     libraryDir: settings.get().libraryDir,
     framesDir: join(config.dataDir, 'frames'),
@@ -164,6 +169,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
     ? createJobNotifier({
         jobs,
         settings,
+        text: nativeText,
         log,
         isWindowFocused: () => desktop.isWindowFocused(),
         show: (n) => desktop.show(n),
@@ -236,7 +242,7 @@ export async function createStudio(config: StudioConfig): Promise<Studio> {
       retryEngine: () => jobs.restart(),
     }),
     keys: createKeyHandlers({ vault: keys, checkKey }),
-    settings: createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir), chooseFolder: config.chooseFolder }),
+    settings: createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir), chooseFolder: config.chooseFolder, text: nativeText }),
     library: createLibraryHandlers({
       library,
       registerMedia: (path, mime) => media.register(path, mime),

@@ -1,13 +1,15 @@
 import { access } from 'node:fs/promises';
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { StudioConfig } from '../composition/config';
+import type { NativeText } from '../i18n/native-text';
 
 /**
  * The core's `chooseFolder` on Electron: the system folder picker (`dialog.showOpenDialog` with
  * `openDirectory`, and `createDirectory` on macOS), attached to the window when one is open,
- * starting in `defaultPath` when it exists. Resolves to the folder chosen, or null on cancel.
+ * starting in `defaultPath` when it exists; its button says "Choose" in `text`'s language (the core
+ * gives the title). Resolves to the folder chosen, or null on cancel.
  */
-export function electronFolderDialog(window: () => BrowserWindow | undefined): NonNullable<StudioConfig['chooseFolder']> {
+export function electronFolderDialog(window: () => BrowserWindow | undefined, text: Pick<NativeText, 't'>): NonNullable<StudioConfig['chooseFolder']> {
   return async ({ title, defaultPath }) => {
     const exists = await access(defaultPath).then(
       () => true,
@@ -15,7 +17,7 @@ export function electronFolderDialog(window: () => BrowserWindow | undefined): N
     );
     const options: OpenDialogOptions = {
       title,
-      buttonLabel: 'Choose',
+      buttonLabel: text.t('dialog.choose'),
       ...(exists ? { defaultPath } : {}),
       properties: ['openDirectory', 'createDirectory'],
     };

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { PRODUCT_NAME } from '../app/user-data';
 import { createStudio, type Studio } from '../composition/create-studio';
+import { createNativeText } from '../i18n/native-text';
 import { buildCsp } from '../security/csp';
 import { electronStoreOpener } from './electron-store';
 import { registerIpc } from './ipc';
@@ -49,6 +50,14 @@ const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || u
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
 
+/**
+ * What main shows natively — menu, dialogs, notifications, the error box and page — in the language
+ * setting's language: the system's (Electron's preferred system languages, then its locale; English
+ * when none is Chinese or English) from `ready` until the core has read the saved setting, then the
+ * setting, which the core follows to quit. English before `ready` (only the fatal box can show then).
+ */
+const nativeText = createNativeText(() => [...app.getPreferredSystemLanguages(), app.getLocale()]);
+
 /** `out/main`, where this bundle lives; the preload and renderer are built next to it. */
 const outMain = dirname(fileURLToPath(import.meta.url));
 
@@ -64,6 +73,7 @@ function openWindow(): void {
     startUrl,
     appOrigin,
     logFolder,
+    text: nativeText,
     onFailure: (reason) => {
       console.error(`Seedance Studio: ${reason}`);
       studio?.log.error('window.failed', { reason });
@@ -115,8 +125,9 @@ function buildCore(): Promise<Studio> {
     showItemInFolder: (absPath) => shell.showItemInFolder(absPath),
     // `openPath` answers an error message, or '' when the folder opened.
     openFolder: async (absPath) => (await shell.openPath(absPath)) === '',
-    chooseSavePath: electronSaveDialog(() => mainWindow),
-    chooseFolder: electronFolderDialog(() => mainWindow),
+    chooseSavePath: electronSaveDialog(() => mainWindow, nativeText),
+    chooseFolder: electronFolderDialog(() => mainWindow, nativeText),
+    nativeText,
     // safeStorage must be created after `ready`: on Linux it reports no encryption before that.
     keyCrypto: createSafeStorageCrypto(),
     // The settings file and key vault are electron-store files, as the design card says.
@@ -131,6 +142,7 @@ function buildCore(): Promise<Studio> {
       // A click comes from the user, after `createStudio` has returned and `studio` is set.
       onActivate: (jobId, action) => studio?.events.emit('app', 'focusJob', { jobId, action }),
       onFailed: (jobId, error) => studio?.log.warn('notify.electron_failed', { jobId, error }),
+      text: nativeText,
     }),
   });
 }
@@ -142,6 +154,12 @@ function buildCore(): Promise<Studio> {
  */
 function start(): void {
   startup.readyMs = performance.now();
+  // The menu in the system's language now, rebuilt whenever the language changes: when the core
+  // applies the saved setting (in `buildCore`, so this comes first), and on every later change.
+  const setMenu = () => Menu.setApplicationMenu(buildAppMenu({ platform: process.platform, dev: !app.isPackaged, appName: app.name, text: nativeText }));
+  nativeText.apply('system');
+  setMenu();
+  nativeText.onChange(setMenu);
   const ses = session.defaultSession;
   guardSession(ses, appOrigin);
   if (devServerUrl) applyDevCsp(ses, appOrigin, buildCsp({ devServer: appOrigin }));
@@ -151,7 +169,6 @@ function start(): void {
   media.catch(() => undefined); // the failure is handled once, below
   registerMediaProtocol(media);
   registerIpc({ core, appOrigin, targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents) });
-  Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', dev: !app.isPackaged }));
   openWindow();
   core.then((ready) => {
     studio = ready;
@@ -177,7 +194,7 @@ function fatal(err: unknown): void {
     .then(() => appendFile(join(logFolder, 'studio.log'), line))
     .catch(() => undefined)
     .finally(() => {
-      dialog.showErrorBox('Seedance Studio could not start', `${message}\n\nThe log is in ${logFolder}`);
+      dialog.showErrorBox(nativeText.t('dialog.startFailedTitle'), nativeText.t('dialog.startFailedBody', { message, folder: logFolder }));
       app.exit(1);
     });
 }

@@ -1,4 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
+import type { NativeText } from '../i18n/native-text';
+import type { NativeKey } from '../i18n/resources';
 import type { NotificationAction } from '../notify/notification-text';
 import type { NotifyHost } from '../notify/notifier';
 
@@ -9,10 +11,12 @@ export interface ElectronDesktopOptions {
   onActivate: (jobId: string, action: NotificationAction) => void;
   /** The OS refused a notification (Windows: no app id or Start menu shortcut); `error` is its message. */
   onFailed: (jobId: string, error: string) => void;
+  /** Button labels, in the app's language when the notification is posted. */
+  text: Pick<NativeText, 't'>;
 }
 
-/** Button labels, as the in-app toasts word them (src/renderer/views/queue/JobToasts.tsx). */
-const BUTTON_TEXT: Record<NotificationAction, string> = { open: 'Open', continue: 'Continue from last frame' };
+/** Button labels' keys; the words are the in-app toasts' (src/renderer/views/queue/JobToasts.tsx). */
+const BUTTON_TEXT: Record<NotificationAction, NativeKey> = { open: 'notification.open', continue: 'notification.continue' };
 
 /**
  * The Electron desktop for the job notifier (`NotifyHost`):
@@ -48,7 +52,7 @@ export function createElectronDesktop(options: ElectronDesktopOptions): NotifyHo
       const notification = new Notification({
         title: n.title,
         body: n.body,
-        actions: buttons.map((a) => ({ type: 'button' as const, text: BUTTON_TEXT[a] })),
+        actions: buttons.map((a) => ({ type: 'button' as const, text: options.text.t(BUTTON_TEXT[a]) })),
       });
       const activate = (action: NotificationAction) => {
         live.delete(notification);

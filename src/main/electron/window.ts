@@ -1,4 +1,5 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import type { NativeText } from '../i18n/native-text';
 import { errorPageUrl } from './error-page';
 import { isAllowedExternalUrl } from '../security/external-links';
 import { isAllowedNavigation } from '../security/navigation';
@@ -15,6 +16,8 @@ export interface WindowOptions {
   appOrigin: string;
   /** Named on the error page (the user's way to the log). */
   logFolder: string;
+  /** The error page's words, in the app's language when it goes up. */
+  text: Pick<NativeText, 't' | 'locale'>;
   /** Called with the reason when the renderer failed to load or crashed and the error page went up (for the log). */
   onFailure: (reason: string) => void;
 }
@@ -61,7 +64,7 @@ export function createStudioWindow(options: WindowOptions): BrowserWindow {
   const fail = (reason: string) => {
     if (win.isDestroyed()) return;
     options.onFailure(reason);
-    const page = errorPageUrl({ reason, reloadUrl: options.startUrl, logFolder: options.logFolder });
+    const page = errorPageUrl({ reason, reloadUrl: options.startUrl, logFolder: options.logFolder, text: options.text });
     win.loadURL(page).catch(() => undefined);
     if (!win.isVisible()) win.show();
   };

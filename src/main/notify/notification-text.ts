@@ -1,6 +1,8 @@
 import { findModel } from '../../shared/catalog/models';
 import type { FocusJob } from '../../shared/contract/app';
 import type { Job, JobState } from '../../shared/jobs/job';
+import type { NativeText } from '../i18n/native-text';
+import type { NativeKey } from '../i18n/resources';
 import { redactText } from '../logging/redact';
 
 /**
@@ -45,11 +47,11 @@ export function notifySettingFor(state: JobState): NotifySetting | null {
 /** Longest prompt excerpt in a notification body, characters: about one line of a toast on every OS. */
 const PROMPT_CHARS = 80;
 
-/** What a failure's title says, and the reason used when the job carries no error message. */
-const FAILURE_TEXT: Record<'failed' | 'expired' | 'needs_attention', { title: string; reason: string }> = {
-  failed: { title: 'Video failed', reason: 'The provider could not make this video.' },
-  expired: { title: 'Video expired', reason: 'The video link expired before the download finished.' },
-  needs_attention: { title: 'Job needs attention', reason: 'It is unclear whether the provider received this job.' },
+/** The text keys of a failure's title, and of the reason used when the job carries no error message. */
+const FAILURE_TEXT: Record<'failed' | 'expired' | 'needs_attention', { title: NativeKey; reason: NativeKey }> = {
+  failed: { title: 'notification.failed', reason: 'notification.failedReason' },
+  expired: { title: 'notification.expired', reason: 'notification.expiredReason' },
+  needs_attention: { title: 'notification.needsAttention', reason: 'notification.needsAttentionReason' },
 };
 
 /**
@@ -60,30 +62,30 @@ const FAILURE_TEXT: Record<'failed' | 'expired' | 'needs_attention', { title: st
  * - `failed` / `expired` / `needs_attention`: the plain reason (`job.error.message`, never the
  *   provider's raw message), then the prompt excerpt; action `open`.
  * Registered secrets are masked in the body (`redactText`): the OS may keep notification history.
+ * The words are `t`'s (the app's language); the error message, prompt and model name are as they are.
  */
-export function notificationFor(job: Job): DesktopNotification | null {
-  const prompt = promptExcerpt(job.params.prompt);
+export function notificationFor(job: Job, t: NativeText['t']): DesktopNotification | null {
+  const prompt = promptExcerpt(job.params.prompt) || t('notification.noPrompt');
   switch (job.state) {
     case 'completed': {
       const model = findModel(job.params.modelId)?.name ?? job.params.modelId;
       const actions: NotificationAction[] = job.result?.libraryId ? ['open', 'continue'] : ['open'];
-      return { title: 'Video ready', body: redactText(`${prompt} · ${model}`), jobId: job.id, actions };
+      return { title: t('notification.ready'), body: redactText(`${prompt} · ${model}`), jobId: job.id, actions };
     }
     case 'failed':
     case 'expired':
     case 'needs_attention': {
       const text = FAILURE_TEXT[job.state];
-      const reason = job.error?.message.trim() || text.reason;
-      return { title: text.title, body: redactText(`${reason}\n${prompt}`), jobId: job.id, actions: ['open'] };
+      const reason = job.error?.message.trim() || t(text.reason);
+      return { title: t(text.title), body: redactText(`${reason}\n${prompt}`), jobId: job.id, actions: ['open'] };
     }
     default:
       return null;
   }
 }
 
-/** The prompt on one line, cut at `PROMPT_CHARS` with an ellipsis; "No prompt" when empty (as the Queue writes it). */
+/** The prompt on one line, cut at `PROMPT_CHARS` with an ellipsis; '' when empty (the caller says "No prompt", as the Queue does). */
 function promptExcerpt(prompt: string): string {
   const text = prompt.trim().replace(/\s+/g, ' ');
-  if (text === '') return 'No prompt';
   return text.length > PROMPT_CHARS ? `${text.slice(0, PROMPT_CHARS - 1)}…` : text;
 }

@@ -1,5 +1,6 @@
 import type { Job } from '../../shared/jobs/job';
 import type { EngineHost } from '../jobs/engine-host';
+import type { NativeText } from '../i18n/native-text';
 import type { Logger } from '../logging/logger';
 import type { SettingsStore } from '../settings/store';
 import { notificationFor, notifySettingFor, type DesktopNotification } from './notification-text';
@@ -23,6 +24,8 @@ export interface JobNotifierOptions extends NotifyHost {
   jobs: Pick<EngineHost, 'subscribe' | 'table'>;
   /** Read at each job end, so a change in Settings applies at once. */
   settings: Pick<SettingsStore, 'get'>;
+  /** The notifications' words, in the app's language when each is shown. */
+  text: Pick<NativeText, 't'>;
   log: Logger;
   /** ms epoch; default `Date.now`. Compared with the engine's `times`, which use the same wall clock. */
   now?: () => number;
@@ -101,7 +104,7 @@ export function createJobNotifier(options: JobNotifierOptions): JobNotifier {
     const setting = notifySettingFor(job.state);
     if (!setting || settled.has(job.id)) return;
     settled.add(job.id);
-    const notification = notificationFor(job);
+    const notification = notificationFor(job, options.text.t);
     if (!notification || !options.settings.get().notifications[setting] || options.isWindowFocused()) return;
     try {
       options.show(notification);

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract/index';
 import { StudioError } from '../../shared/contract/result';
 import type { StudioConfig } from '../composition/config';
+import type { NativeText } from '../i18n/native-text';
 import { pickedLibraryDir } from './library-dir';
 import type { SettingsStore } from './store';
 
@@ -14,6 +15,8 @@ export interface SettingsHandlerDeps {
   moveLibrary?: (dir: string) => Promise<unknown>;
   /** The host's folder picker (`StudioConfig.chooseFolder`); absent where the host has none. */
   chooseFolder?: StudioConfig['chooseFolder'];
+  /** The folder picker's title, in the app's language. */
+  text: Pick<NativeText, 't'>;
 }
 
 /**
@@ -22,12 +25,12 @@ export interface SettingsHandlerDeps {
  * saves nothing, and should saving fail after the move, the clips move back.
  */
 export function createSettingsHandlers(deps: SettingsHandlerDeps): Handlers['settings'] {
-  const { settings, moveLibrary, chooseFolder } = deps;
+  const { settings, moveLibrary, chooseFolder, text } = deps;
   return {
     get: () => settings.get(),
     chooseLibraryDir: async () => {
       if (!chooseFolder) return { outcome: 'no_dialog' };
-      const picked = await chooseFolder({ title: 'Choose the library folder', defaultPath: settings.get().libraryDir });
+      const picked = await chooseFolder({ title: text.t('dialog.libraryFolder'), defaultPath: settings.get().libraryDir });
       if (picked === null) return { outcome: 'cancelled' };
       try {
         return { outcome: 'chosen', path: await pickedLibraryDir(picked) };

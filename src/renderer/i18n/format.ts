@@ -1,5 +1,5 @@
 import { currentLocale } from './index';
-import type { Locale } from './language';
+import type { Locale } from '../../shared/i18n/locale';
 
 /*
  * Numbers, money and dates in the UI's language (issue 14, "Languages"). English output keeps the

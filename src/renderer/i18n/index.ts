@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/contract/settings';
-import { mirroredLanguage, mirrorLanguage, resolveLocale, type Locale } from './language';
+import { resolveLocale, type Locale } from '../../shared/i18n/locale';
+import { mirroredLanguage, mirrorLanguage } from './language';
 import { NAMESPACES, resources } from './resources';
 
 /**

@@ -1,3 +1,5 @@
+import enCatalog from '../../shared/catalog/notes/en.json';
+import zhCatalog from '../../shared/catalog/notes/zh-CN.json';
 import enCommon from './locales/en/common.json';
 import enCompare from './locales/en/compare.json';
 import enCompose from './locales/en/compose.json';
@@ -19,7 +21,8 @@ import zhSpend from './locales/zh-CN/spend.json';
 
 /**
  * Every UI string, per language and namespace (one namespace per view, `common` for words every view
- * uses, `media` for reference/upload texts shared by Compose and the Queue). English is the source;
+ * uses, `media` for reference/upload texts shared by Compose and the Queue, `catalog` for the catalogue's
+ * model notes, kept next to the catalogue in src/shared/catalog/notes/). English is the source;
  * `i18n-resources.test.ts` checks that Simplified Chinese has the same keys and placeholders.
  * Plurals follow i18next's suffixes (`_one`, `_other`; Chinese has only `_other`).
  */
@@ -34,6 +37,7 @@ export const resources = {
     settings: enSettings,
     spend: enSpend,
     media: enMedia,
+    catalog: enCatalog,
   },
   'zh-CN': {
     common: zhCommon,
@@ -45,6 +49,7 @@ export const resources = {
     settings: zhSettings,
     spend: zhSpend,
     media: zhMedia,
+    catalog: zhCatalog,
   },
 } as const;
 

@@ -37,9 +37,6 @@ const V2_MODES: ModelEntry['modes'] = [...ALL_MODES, 'reference-to-video'];
  * duration with 1.0 Pro, [2, 12].
  */
 const V10_FAST_MODES: ModelEntry['modes'] = ['text-to-video', 'image-to-video'];
-const NO_PRICE_NOTE = 'No published first-party USD price found; no estimate.';
-const REFERENCE_NOTE = 'Reference mode: up to 9 images, 3 videos and 3 audio clips (cite them as @image1, @video1, @audio1); not with a first or last frame.';
-const REFERENCE_VIDEO_NOTE = 'ModelArk takes reference videos only by public URL (no upload); images and audio are sent inline.';
 
 /**
  * BytePlus ModelArk (first party) rows (providers.md, BytePlus ModelArk "Models"); 1.0 Pro, 1.5 Pro
@@ -66,7 +63,7 @@ export const ARK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: GENERAL_IMAGE_RULES,
     cost: { kind: 'tokens', usdPerMillionTokens: 2.5, fps: 24, asOf: ASOF },
-    notes: ['Limits: 600 tasks/min, 10 running at once, 120 queued per account.'],
+    notes: ['arkLimits'],
   },
   {
     id: 'ark/seedance-1-0-pro-fast-251015',
@@ -86,7 +83,7 @@ export const ARK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: GENERAL_IMAGE_RULES,
     cost: null,
-    notes: ['First frame only: 1.0 Pro Fast takes no last frame.', NO_PRICE_NOTE],
+    notes: ['arkFastFirstFrameOnly', 'arkNoPrice'],
   },
   {
     id: 'ark/seedance-1-0-lite-t2v-250428',
@@ -106,7 +103,7 @@ export const ARK_MODELS: ModelEntry[] = [
     prompt: { ...PROMPT, required: true },
     imageRules: null,
     cost: null,
-    notes: ['Text to video only; the image-to-video Lite model is a separate id.', NO_PRICE_NOTE],
+    notes: ['arkLiteT2vOnly', 'arkNoPrice'],
   },
   {
     id: 'ark/seedance-1-5-pro-251215',
@@ -128,7 +125,7 @@ export const ARK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: GENERAL_IMAGE_RULES,
     cost: { kind: 'tokens', usdPerMillionTokens: 2.4, usdPerMillionTokensSilent: 1.2, fps: 24, asOf: ASOF },
-    notes: ['Generated audio can fail moderation on its own; retry with audio off.'],
+    notes: ['arkAudioModeration'],
     // BytePlus suggests dreamina-seedance-2-0-mini, which this catalogue has no row for; 2.0 is the nearest row it offers.
     status: {
       state: 'retired',
@@ -157,11 +154,11 @@ export const ARK_MODELS: ModelEntry[] = [
     cost: null,
     references: ARK_REFERENCE_RULES,
     notes: [
-      'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
-      'No seed or fixed camera on 2.0.',
-      NO_PRICE_NOTE,
-      REFERENCE_NOTE,
-      REFERENCE_VIDEO_NOTE,
+      'arkNoRealFaces',
+      'arkNoSeed20',
+      'arkNoPrice',
+      'arkReferences20',
+      'arkReferenceVideoUrl',
     ],
   },
   {
@@ -183,11 +180,11 @@ export const ARK_MODELS: ModelEntry[] = [
     cost: null,
     references: ARK_REFERENCE_RULES,
     notes: [
-      'Seedance 2.x rejects real human faces in input images (…PrivacyInformation).',
-      'No seed or fixed camera on 2.0; Fast has no 1080p.',
-      NO_PRICE_NOTE,
-      REFERENCE_NOTE,
-      REFERENCE_VIDEO_NOTE,
+      'arkNoRealFaces',
+      'arkNoSeed20Fast',
+      'arkNoPrice',
+      'arkReferences20',
+      'arkReferenceVideoUrl',
     ],
   },
 ];

@@ -15,7 +15,6 @@ import type { ModelEntry, ParamSpec, ReferenceTask } from './types';
 
 const PROMPT = { maxChars: 10_000, hard: false, required: true };
 const STATUS: ModelEntry['status'] = { state: 'active', source: 'seedance-2.5.md §1, §4: EvoLink docs live since 2026-08-07 (docs mirror [E1])' };
-const FACES_NOTE = 'EvoLink says it supports AIGC realistic human materials; direct real-face photos may still be refused.';
 
 function params(ratios: string[]): ParamSpec[] {
   return [resolutionSpec(['480p', '720p', '1080p'], '720p'), aspectRatioSpec(ratios, 'adaptive'), autoDurationSpec(4, 30, 5), generateAudioSpec];
@@ -25,12 +24,7 @@ function params(ratios: string[]): ParamSpec[] {
 function referenceRow(task: ReferenceTask): ModelEntry {
   const suffix = task === 'reference' ? 'reference-to-video' : `video-${task}`;
   const label = task === 'reference' ? 'reference to video' : task === 'edit' ? 'video edit' : 'video extend';
-  const taskNote =
-    task === 'reference'
-      ? 'Up to 30 reference images, 10 videos and 10 audio clips (videos and audio 30 s at most in all; audio alone is fine); cite them as @image1, @video1, @audio1.'
-      : task === 'edit'
-        ? 'Edits the first reference video (4–30 s): same aspect ratio and length (duration Auto). Up to 30 images, 10 videos, 10 audio clips.'
-        : 'Extends the first reference video (2–30 s): same aspect ratio. Up to 30 images, 10 videos, 10 audio clips.';
+  const taskNote = task === 'reference' ? 'evolink25References' : task === 'edit' ? 'evolink25Edit' : 'evolink25Extend';
   return {
     id: `evolink/seedance-2.5-${suffix}`,
     provider: 'evolink',
@@ -44,7 +38,7 @@ function referenceRow(task: ReferenceTask): ModelEntry {
     cost: null,
     references: EVOLINK_25_REFERENCE_RULES,
     tasks: [task],
-    notes: [taskNote, 'Local files are uploaded to the EvoLink files API (kept 72 h).', FACES_NOTE],
+    notes: [taskNote, 'evolink25Uploads', 'evolink25Faces'],
     status: STATUS,
   };
 }
@@ -62,7 +56,7 @@ export const EVOLINK_25_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: null,
-    notes: ['No USD list price: EvoLink bills in credits (a third party quotes $0.136/s at 480p, $0.293/s at 720p, unconfirmed).'],
+    notes: ['evolink25NoPrice'],
     status: STATUS,
   },
   {
@@ -76,7 +70,7 @@ export const EVOLINK_25_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: EVOLINK_IMAGE_RULES,
     cost: null,
-    notes: ['Keeps the first frame\'s aspect ratio (adaptive only); a last frame of another shape is cropped.', FACES_NOTE],
+    notes: ['evolink25KeepsRatio', 'evolink25Faces'],
     status: STATUS,
   },
   ...(['reference', 'edit', 'extend'] as const).map(referenceRow),

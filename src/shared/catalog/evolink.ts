@@ -8,7 +8,6 @@ import type { ModelEntry } from './types';
 const RATIOS = [...SIX_RATIOS, 'adaptive'];
 // "≤ 500 Chinese characters or ≤ 1000 English words": the character count is kept as a guide, not a hard cap.
 const PROMPT = { maxChars: 500, hard: false, required: true };
-const PROMPT_NOTE = 'Prompt limit: 500 Chinese characters or 1000 English words.';
 
 /**
  * `quality` per the per-model pages (providers.md, EvoLink fields table): standard 480p–4k (1080p opened
@@ -43,7 +42,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: null,
-    notes: [PROMPT_NOTE],
+    notes: ['evolinkPromptLimit'],
   },
   {
     id: 'evolink/seedance-2.0-image-to-video',
@@ -56,7 +55,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: EVOLINK_IMAGE_RULES,
     cost: null,
-    notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: ['evolinkPromptLimit', 'noRealFaces'],
   },
   {
     id: 'evolink/seedance-2.0-fast-text-to-video',
@@ -69,7 +68,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: null,
-    notes: [PROMPT_NOTE],
+    notes: ['evolinkPromptLimit'],
   },
   {
     id: 'evolink/seedance-2.0-fast-image-to-video',
@@ -82,7 +81,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: EVOLINK_IMAGE_RULES,
     cost: null,
-    notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: ['evolinkPromptLimit', 'noRealFaces'],
   },
   {
     id: 'evolink/seedance-2.0-mini-text-to-video',
@@ -95,7 +94,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: null,
-    notes: [PROMPT_NOTE],
+    notes: ['evolinkPromptLimit'],
   },
   {
     id: 'evolink/seedance-2.0-mini-image-to-video',
@@ -108,7 +107,7 @@ export const EVOLINK_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: EVOLINK_IMAGE_RULES,
     cost: null,
-    notes: [PROMPT_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: ['evolinkPromptLimit', 'noRealFaces'],
   },
   ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
 ];
@@ -140,9 +139,9 @@ function referenceRow(tier: 'standard' | 'fast' | 'mini'): ModelEntry {
     cost: null,
     references: EVOLINK_REFERENCE_RULES,
     notes: [
-      'Up to 9 reference images, 3 videos and 3 audio clips; cite them in the prompt as @image1, @video1, @audio1.',
-      'Local files are uploaded to the EvoLink files API (kept 72 h); its docs list images only, so a refused video or audio upload is reported as such.',
-      'Seedance 2.x rejects real human faces in reference images and videos.',
+      'evolinkReferences20',
+      'evolinkUploadsImagesOnly',
+      'noRealFacesReferences',
     ],
   };
 }

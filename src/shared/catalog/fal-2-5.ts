@@ -28,8 +28,6 @@ const REFERENCE_COST: CostModel = { ...COST, billsInputVideo: true, withVideoFac
 // fal does not document a prompt limit; 2000 characters is a guide only.
 const PROMPT = { maxChars: 2000, hard: false, required: true };
 const STATUS: ModelEntry['status'] = { state: 'active', source: 'seedance-2.5.md §0–§1: live on fal since 2026-08-07 (fal endpoint names [F1][F2]; 1080p since 2026-08-19 [F3])' };
-const US_NOTE = "fal's US endpoints (bytedance/seedance-2.5/us/…) cost 20 % more ($25.68 / $28.08 per million tokens); the app uses the global ones.";
-const PRICE_NOTE = 'Price per million tokens: $21.40 (480p/720p), $23.40 (1080p).';
 
 /**
  * fal 2.5 inputs (§3): `resolution` 480p/720p/1080p (default 720p), `aspect_ratio` the six ratios or
@@ -59,7 +57,7 @@ export const FAL_25_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: COST,
-    notes: [PRICE_NOTE, US_NOTE],
+    notes: ['fal25Price', 'fal25UsEndpoints'],
     status: STATUS,
     draft: FAL_25_DRAFT,
   },
@@ -77,10 +75,10 @@ export const FAL_25_MODELS: ModelEntry[] = [
     imageRules: FAL_2_IMAGE_RULES,
     cost: COST,
     notes: [
-      'Keeps the first frame\'s aspect ratio (auto).',
-      'Seedance 2.x rejects real human faces in input images.',
-      PRICE_NOTE,
-      US_NOTE,
+      'fal25KeepsRatio',
+      'noRealFaces',
+      'fal25Price',
+      'fal25UsEndpoints',
     ],
     status: STATUS,
     draft: FAL_25_DRAFT,
@@ -99,12 +97,12 @@ export const FAL_25_MODELS: ModelEntry[] = [
     references: FAL_25_REFERENCE_RULES,
     tasks: ['reference', 'edit', 'extend'],
     notes: [
-      'Up to 30 reference images, 10 videos and 10 audio clips, 50 files in all (videos and audio 30 s at most in all; audio alone is fine); cite them as @image1, @video1, @audio1.',
-      'Edit and Extend run here (fal `task` editing / extension): the first reference video is the source; both keep its aspect ratio, Edit also its length.',
-      'Input video seconds are billed too; the price is ×0.6 when videos are given.',
-      'Seedance 2.x rejects real human faces in reference images and videos.',
-      PRICE_NOTE,
-      US_NOTE,
+      'fal25References',
+      'fal25EditExtend',
+      'falVideoSecondsBilled',
+      'noRealFacesReferences',
+      'fal25Price',
+      'fal25UsEndpoints',
     ],
     status: STATUS,
     draft: FAL_25_DRAFT,

@@ -31,7 +31,6 @@ const referenceCost = (cost: Extract<CostModel, { kind: 'tokens' }>): CostModel 
 // fal does not document a prompt limit; the model's 2000-character limit (Novita V1 docs) is a guide only.
 const PROMPT = { maxChars: 2000, hard: false, required: true };
 const SEED_MAX = 2147483647;
-const DURATION_AUTO_NOTE = 'fal also accepts duration "auto" (the model picks the length); the app always sends seconds.';
 
 /** v1 inputs (providers.md fal table; defaults per fal-js endpoints.ts @381105e: Pro i2v 720p, the others 1080p). */
 function v1Params(ratios: string[], ratioDefault: string, resolutionDefault = '1080p') {
@@ -62,9 +61,6 @@ function v15Params() {
 function v2Params(resolutions: string[]) {
   return [resolutionSpec(resolutions, '720p'), aspectRatioSpec(['auto', ...SIX_RATIOS], 'auto'), durationSpec(4, 15, 5), generateAudioSpec];
 }
-const NO_SEED_NOTE = "No seed: fal's current Seedance 2.0 schema has none.";
-const NO_PRICE_NOTE = 'No published fal price was read for this model; no estimate.';
-const LAST_FRAME_GONE_NOTE = 'No last frame: fal now runs this endpoint on 1.0 Pro Fast and ignores end_image_url.';
 
 /**
  * fal's Seedance endpoints (providers.md, fal "Seedance endpoints"; 1.0 Pro Fast and the current
@@ -98,7 +94,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: FAL_1_IMAGE_RULES,
     cost: V1_COST,
-    notes: [LAST_FRAME_GONE_NOTE],
+    notes: ['falLastFrameIgnored'],
   },
   ...(['text-to-video', 'image-to-video'] as const).map(proFastRow),
   {
@@ -138,7 +134,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: V2_COST,
-    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'No cost estimate for 4k: no published output size.'],
+    notes: ['falDurationAuto', 'falNoSeed20', 'falNo4kEstimate'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/image-to-video',
@@ -151,7 +147,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_COST,
-    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: ['falDurationAuto', 'falNoSeed20', 'noRealFaces'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/fast/text-to-video',
@@ -164,7 +160,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: null,
     cost: V2_FAST_COST,
-    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE],
+    notes: ['falDurationAuto', 'falNoSeed20'],
   },
   {
     id: 'fal/bytedance/seedance-2.0/fast/image-to-video',
@@ -177,7 +173,7 @@ export const FAL_MODELS: ModelEntry[] = [
     prompt: PROMPT,
     imageRules: FAL_2_IMAGE_RULES,
     cost: V2_FAST_COST,
-    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, 'Seedance 2.x rejects real human faces in input images.'],
+    notes: ['falDurationAuto', 'falNoSeed20', 'noRealFaces'],
   },
   ...(['text-to-video', 'image-to-video'] as const).map(miniRow),
   ...(['standard', 'fast', 'mini'] as const).map(referenceRow),
@@ -203,7 +199,7 @@ function proFastRow(mode: 'text-to-video' | 'image-to-video'): ModelEntry {
     prompt: PROMPT,
     imageRules: i2v ? FAL_1_IMAGE_RULES : null,
     cost: null,
-    notes: [...(i2v ? ['No last frame: 1.0 Pro Fast takes a first frame only.'] : []), NO_PRICE_NOTE],
+    notes: [...(i2v ? (['falFastFirstFrameOnly'] as const) : []), 'falNoPrice'],
   };
 }
 
@@ -226,7 +222,7 @@ function miniRow(mode: 'text-to-video' | 'image-to-video'): ModelEntry {
     prompt: PROMPT,
     imageRules: i2v ? FAL_2_IMAGE_RULES : null,
     cost: null,
-    notes: [DURATION_AUTO_NOTE, NO_SEED_NOTE, NO_PRICE_NOTE, ...(i2v ? ['Seedance 2.x rejects real human faces in input images.'] : [])],
+    notes: ['falDurationAuto', 'falNoSeed20', 'falNoPrice', ...(i2v ? (['noRealFaces'] as const) : [])],
   };
 }
 
@@ -260,11 +256,11 @@ function referenceRow(tier: 'standard' | 'fast' | 'mini'): ModelEntry {
     cost,
     references: FAL_REFERENCE_RULES,
     notes: [
-      'Up to 9 reference images, 3 videos and 3 audio clips, 12 files in all; cite them in the prompt as @image1, @video1, @audio1.',
-      'Reference videos between about 640×640 and 834×1112 pixels (fal gives the bounds as approximate).',
-      'Input video seconds are billed too; the price is ×0.6 when videos are given.',
-      'No seed: fal\'s current schema for this endpoint has none.',
-      'Seedance 2.x rejects real human faces in reference images and videos.',
+      'falReferences20',
+      'falReferenceVideoSize',
+      'falVideoSecondsBilled',
+      'falNoSeedEndpoint',
+      'noRealFacesReferences',
     ],
   };
 }

@@ -56,7 +56,7 @@ export const NOVITA_MODELS: ModelEntry[] = [
     prompt: { ...V1_PROMPT, required: true },
     imageRules: null,
     cost: null,
-    notes: ['Novita does not publish a default resolution; 720p is the app default.'],
+    notes: ['novitaDefaultResolution'],
   },
   {
     id: 'novita/seedance-v1-pro-i2v',
@@ -69,7 +69,7 @@ export const NOVITA_MODELS: ModelEntry[] = [
     prompt: { ...V1_PROMPT, required: false },
     imageRules: GENERAL_IMAGE_RULES,
     cost: null,
-    notes: ['A last frame whose ratio differs from the first frame is centre-cropped by Novita.'],
+    notes: ['novitaLastFrameCropped'],
   },
   {
     id: 'novita/seedance-v1.5-pro-i2v',
@@ -83,7 +83,7 @@ export const NOVITA_MODELS: ModelEntry[] = [
     prompt: { ...V15_PROMPT, required: true },
     imageRules: GENERAL_IMAGE_RULES,
     cost: null,
-    notes: ['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.'],
+    notes: ['dialogueSpeech', 'novitaFlexTier'],
   },
   {
     id: 'novita/seedance-v1.5-pro-t2v',
@@ -96,7 +96,7 @@ export const NOVITA_MODELS: ModelEntry[] = [
     prompt: { ...V15_PROMPT, required: true },
     imageRules: null,
     cost: null,
-    notes: ['Novita\'s 1.5 Pro text-to-video page says 1080p is not supported.', 'Dialogue in double quotes drives generated speech.'],
+    notes: ['novita15T2vNo1080p', 'dialogueSpeech'],
   },
   {
     id: 'novita/seedance-v1-lite-i2v',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogNote } from './notes';
 
 /** The four providers that sell Seedance; one adapter module each under `src/main/providers/`. */
 export const ProviderId = z.enum(['novita', 'fal', 'evolink', 'ark']);
@@ -265,8 +266,11 @@ export const ModelEntry = z.object({
    * user does not pick it there.
    */
   tasks: z.array(ReferenceTask).min(1).optional(),
-  /** Free-form notes shown in the picker ("runs the fast model", "1080p unconfirmed"). */
-  notes: z.array(z.string()).default([]),
+  /**
+   * Notes shown in Compose's model picker, as stable keys (`CatalogNote`): the renderer shows each in
+   * the UI's language (its `catalog` namespace), English from `notes/en.json`.
+   */
+  notes: z.array(CatalogNote).default([]),
   /** Deprecation or retirement at the provider; absent = active. See `ModelStatus`. */
   status: ModelStatus.optional(),
   /** Draft → final, where the provider documents it (`DraftSupport`); absent = no draft. */

@@ -18,6 +18,33 @@ const ofKind = (calls: Call[], kind: string) => calls.filter((c) => c.kind === k
 const indexOf = (calls: Call[], test: (c: Call) => boolean) => calls.findIndex(test);
 type Result = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
+/** One item of a menu template as the double records it (functions become '[function]'). */
+interface MenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  submenu?: MenuItem[];
+}
+/** A menu's words: each label, '—' for a separator, `{ label: [...] }` for a submenu. */
+type Words = Array<string | Record<string, Words>>;
+const words = (items: MenuItem[]): Words => items.map((i) => (i.type === 'separator' ? '—' : i.submenu ? { [i.label ?? '']: words(i.submenu) } : (i.label ?? '')));
+const roles = (items: MenuItem[]): unknown[] => items.map((i) => [i.role ?? null, i.submenu ? roles(i.submenu) : null]);
+
+/** The menu of an unpackaged run on Linux/Windows-like platforms, as Electron's own roles word it (menu-item-roles.ts). */
+const MENU_EN: Words = [
+  { File: ['Quit'] },
+  { Edit: ['Undo', 'Redo', '—', 'Cut', 'Copy', 'Paste', 'Delete', '—', 'Select All'] },
+  { View: ['Reload', 'Force Reload', 'Toggle Developer Tools', '—', 'Actual Size', 'Zoom In', 'Zoom Out', '—', 'Toggle Full Screen'] },
+  { Window: ['Minimize', 'Zoom', 'Close'] },
+];
+const MENU_ZH: Words = [
+  { 文件: ['退出'] },
+  { 编辑: ['撤销', '重做', '—', '剪切', '复制', '粘贴', '删除', '—', '全选'] },
+  { 查看: ['重新加载', '强制重新加载', '切换开发者工具', '—', '实际大小', '放大', '缩小', '—', '切换全屏'] },
+  { 窗口: ['最小化', '缩放', '关闭'] },
+];
+const T2V = { modelId: 'novita/seedance-v1-pro-t2v', prompt: 'a paper boat drifts across a still pond at dawn', resolution: '480p', aspectRatio: '16:9', duration: 5 };
+
 /**
  * The built Electron entry (out/main/index.js) under plain Node, with a test double for `electron`
  * (double/): the entry's own handlers are called with real `Request`s and IPC events, and its
@@ -249,8 +276,97 @@ describe('Electron host, built entry under an electron double', () => {
     }
   }, 120_000);
 
-  it('a fatal start shows an error box naming the log folder, then quits', async () => {
+  it('native text follows the language setting: menu, dialogs, notifications and the error page in English, then Chinese; the menu is rebuilt on a language change only', async () => {
     const host = await startHost();
+    try {
+      await host.send('ready');
+      const frameUrl = `${APP}/index.html`;
+      const invoke = (channel: string, input: Record<string, unknown> = {}) => host.send<Result>('invoke', { channel, input, frameUrl });
+      const update = (patch: Record<string, unknown>) => invoke('settings:update', { patch });
+      expect(await invoke('app:info')).toMatchObject({ ok: true });
+      const menus = async () => ofKind(await host.calls(), 'Menu.setApplicationMenu').map((c) => c.template as MenuItem[]);
+      const [english] = await menus();
+      expect((await menus()).map(words)).toEqual([MENU_EN]);
+
+      /** Opens the folder picker and the spend export's save dialog (both cancelled), and answers what they showed last. */
+      const dialogs = async () => {
+        expect(await invoke('settings:chooseLibraryDir')).toEqual({ ok: true, data: { outcome: 'cancelled' } });
+        expect(await invoke('spend:exportCsv')).toEqual({ ok: true, data: { outcome: 'cancelled' } });
+        const calls = await host.calls();
+        const open = ofKind(calls, 'dialog.showOpenDialog').at(-1)?.options as { title: string; buttonLabel: string };
+        const save = ofKind(calls, 'dialog.showSaveDialog').at(-1)?.options as { title: string; filters: unknown };
+        return { open: [open.title, open.buttonLabel], save: [save.title, save.filters] };
+      };
+      /** Runs one demo job while the window is not focused; answers the notification it brought. */
+      const notify = async () => {
+        const before = ofKind(await host.calls(), 'Notification.show').length;
+        expect(await invoke('jobs:submit', { params: T2V })).toMatchObject({ ok: true });
+        const shown = await host.send<Call>('waitFor', { kind: 'Notification.show', skip: before });
+        return shown.options as { title: string; body: string; actions: Array<{ text: string }> };
+      };
+      /** Fails the page load; answers the error page's HTML. */
+      const errorPage = async () => {
+        await host.send('webContentsEvent', { index: 0, event: 'did-fail-load', args: [-6, 'ERR_FILE_NOT_FOUND', frameUrl, true] });
+        const url = String(ofKind(await host.calls(), 'BrowserWindow.loadURL').at(-1)?.url);
+        return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+      };
+
+      expect(await dialogs()).toEqual({ open: ['Choose the library folder', 'Choose'], save: ['Export spend', [{ name: 'CSV spreadsheet', extensions: ['csv'] }]] });
+      const ready = await notify();
+      expect(ready).toMatchObject({ title: 'Video ready', body: `${T2V.prompt} · Seedance 1.0 Pro · text to video` });
+      expect(ready.actions.map((a) => a.text)).toEqual(['Continue from last frame']);
+      const page = await errorPage();
+      expect(page).toContain('<html lang="en">');
+      expect(page).toContain('<h1>The Studio window could not be shown</h1>');
+      expect(page).toContain(`<p>Your jobs and library are safe. The log is in <code>${join(host.appData, 'Seedance Studio', 'logs')}</code>.</p>`);
+
+      expect(await update({ appearance: { language: 'zh-CN' } })).toMatchObject({ ok: true });
+      // Another setting, or the same language again, leaves the menu alone.
+      expect(await update({ polling: { minIntervalMs: 5000 } })).toMatchObject({ ok: true });
+      expect(await update({ appearance: { theme: 'dark', language: 'zh-CN' } })).toMatchObject({ ok: true });
+      const [, chinese] = await menus();
+      expect((await menus()).map(words)).toEqual([MENU_EN, MENU_ZH]);
+      // Only the words changed: every item keeps its role (actions, accelerators, macOS behaviour).
+      expect(roles(chinese ?? [])).toEqual(roles(english ?? []));
+
+      expect(await dialogs()).toEqual({ open: ['选择视频库文件夹', '选择'], save: ['导出花费', [{ name: 'CSV 表格', extensions: ['csv'] }]] });
+      const readyZh = await notify();
+      expect(readyZh).toMatchObject({ title: '视频已就绪', body: `${T2V.prompt} · Seedance 1.0 Pro · text to video` });
+      expect(readyZh.actions.map((a) => a.text)).toEqual(['从尾帧续拍']);
+      const pageZh = await errorPage();
+      expect(pageZh).toContain('<html lang="zh-CN">');
+      expect(pageZh).toContain('<h1>无法显示 Studio 窗口</h1>');
+      expect(pageZh).toContain(`<p>你的任务和视频库都安全无恙。日志位于 <code>${join(host.appData, 'Seedance Studio', 'logs')}</code>。</p>`);
+      expect(pageZh).toContain(`<a href="${frameUrl}">重新加载</a>`);
+
+      // Back to the system's language (English here).
+      expect(await update({ appearance: { language: 'system' } })).toMatchObject({ ok: true });
+      expect((await menus()).map(words)).toEqual([MENU_EN, MENU_ZH, MENU_EN]);
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+
+  it('on a Chinese system the menu is in Chinese from the start, until a saved English setting is read', async () => {
+    const host = await startHost({ DOUBLE_LANGUAGES: 'zh-Hans-CN,en-US' });
+    try {
+      const userData = join(host.appData, 'Seedance Studio');
+      mkdirSync(userData, { recursive: true });
+      writeFileSync(join(userData, 'settings.json'), JSON.stringify({ appearance: { theme: 'system', language: 'en' } }));
+      await host.send('ready');
+      expect(await host.send<Result>('invoke', { channel: 'app:info', input: {}, frameUrl: `${APP}/index.html` })).toMatchObject({ ok: true });
+      const menus = ofKind(await host.calls(), 'Menu.setApplicationMenu').map((c) => words(c.template as MenuItem[]));
+      expect(menus).toEqual([MENU_ZH, MENU_EN]);
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+
+  it.each([
+    ['en-US', 'Seedance Studio could not start', 'The log is in'],
+    ['zh-CN', 'Seedance Studio 无法启动', '日志位于'],
+  ])('a fatal start shows an error box naming the log folder, then quits (system language %s)', async (language, title, logIsIn) => {
+    const host = await startHost({ DOUBLE_LANGUAGES: language });
     try {
       // A data folder that cannot be created (a file stands where its parent should be).
       const blocked = join(host.appData, 'Seedance Studio');
@@ -258,8 +374,8 @@ describe('Electron host, built entry under an electron double', () => {
       (await import('node:fs')).writeFileSync(blocked, 'not a folder');
       await host.send('ready');
       const box = await host.send<Call>('waitFor', { kind: 'dialog.showErrorBox' });
-      expect(box.title).toBe('Seedance Studio could not start');
-      expect(box.content).toContain(join(blocked, 'logs'));
+      expect(box.title).toBe(title);
+      expect(String(box.content).endsWith(`\n\n${logIsIn} ${join(blocked, 'logs')}`)).toBe(true);
       expect(await host.send<Call>('waitFor', { kind: 'app.exit' })).toMatchObject({ code: 1 });
     } finally {
       await host.stop();

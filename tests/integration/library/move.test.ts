@@ -7,6 +7,7 @@ import { hashFile } from '../../../src/main/library/disk';
 import { createLibrary } from '../../../src/main/library/library';
 import { createMovableLibrary, type MovableLibrary } from '../../../src/main/library/movable';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
+import { createNativeText } from '../../../src/main/i18n/native-text';
 import { createSettingsHandlers } from '../../../src/main/settings/handlers';
 import { createSettingsStore } from '../../../src/main/settings/store';
 import { fields } from './clip-fields';
@@ -132,7 +133,7 @@ describe('settings:update with a new library folder', () => {
     const work = await workDir();
     const { library, kept } = await seeded(work);
     const settings = createSettingsStore({ dir: join(work, 'data'), defaultLibraryDir: join(work, 'old'), log });
-    const handlers = createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir) });
+    const handlers = createSettingsHandlers({ settings, moveLibrary: (dir) => library.moveTo(dir), text: createNativeText(() => []) });
     const ctx = { host: 'harness' } as const;
 
     await expect(handlers.update({ patch: { libraryDir: join(work, 'new'), polling: { minIntervalMs: 50_000, maxIntervalMs: 10_000 } } }, ctx)).rejects.toMatchObject({ code: 'BAD_INPUT' });

@@ -27,7 +27,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
   const modelId = useStudio((s) => s.compose.draft?.modelId);
   const setModel = useStudio((s) => s.compose.setModel);
   const labelId = useId();
-  const { t } = useTranslation('compose');
+  const { t } = useTranslation(['compose', 'catalog']);
 
   if (loadError) return <p className="compose-error" role="alert">{t('model.loadError', { message: loadError })}</p>;
   if (!list) return <p className="compose-muted">{t('model.loading')}</p>;
@@ -97,7 +97,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
           <Replacement selected={selected} models={list.models} onPick={setModel} />
           {selected.notes.map((note) => (
             <p key={note} className="compose-muted model-note">
-              {note}
+              {t(`catalog:${note}`)}
             </p>
           ))}
         </div>

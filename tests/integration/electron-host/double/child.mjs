@@ -13,14 +13,15 @@ async function describeResponse(res) {
   return { status: res.status, headers: Object.fromEntries(res.headers), body: body.toString('base64') };
 }
 
-/** The first recorded call of `kind` matching `where` (a partial), now or when it happens. */
-function waitFor(kind, where = {}) {
+/** The first recorded call of `kind` matching `where` (a partial) after the first `skip` such calls, now or when it happens. */
+function waitFor(kind, where = {}, skip = 0) {
   const matches = (e) => e.kind === kind && Object.entries(where).every(([k, v]) => JSON.stringify(e[k]) === JSON.stringify(v));
-  const found = state.calls.find(matches);
-  if (found) return Promise.resolve(found);
+  const earlier = state.calls.filter(matches);
+  if (earlier.length > skip) return Promise.resolve(earlier[skip]);
+  let seen = earlier.length;
   return new Promise((resolve) => {
     const on = (e) => {
-      if (!matches(e)) return;
+      if (!matches(e) || seen++ < skip) return;
       state.bus.off('record', on);
       resolve(e);
     };
@@ -31,7 +32,7 @@ function waitFor(kind, where = {}) {
 const commands = {
   ready: () => app.playReady(),
   calls: () => state.calls,
-  waitFor: ({ kind, where }) => waitFor(kind, where),
+  waitFor: ({ kind, where, skip }) => waitFor(kind, where, skip),
   fetch: async ({ url, method = 'GET', headers = {} }) => {
     const handler = state.protocolHandlers.get(new URL(url).protocol.slice(0, -1));
     return describeResponse(await handler(new Request(url, { method, headers })));

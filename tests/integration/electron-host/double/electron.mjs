@@ -4,7 +4,9 @@
  * `ready`), keeps the handlers it registers (`protocol.handle`, `ipcMain.handle`) so the test can
  * call them, and lets the test play lifecycle events. `utilityProcess.fork` runs the given entry in
  * a real Node child (the built engine talks over `process.send` there), or — while `engineMode` is
- * 'crash' — a process that exits at once, as an engine that cannot start would.
+ * 'crash' — a process that exits at once, as an engine that cannot start would. The system's
+ * languages are `DOUBLE_LANGUAGES` (comma-separated BCP 47 tags, default `en-US`). What the entry
+ * shows natively is recorded with its words: the menu's template, dialog options, notifications.
  */
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -35,8 +37,18 @@ const paths = { appData: process.env.DOUBLE_APP_DATA, videos: process.env.DOUBLE
 let resolveReady;
 const readyPromise = new Promise((r) => (resolveReady = r));
 
+const languages = (process.env.DOUBLE_LANGUAGES || 'en-US').split(',');
+
 class AppDouble extends EventEmitter {
   isPackaged = false;
+  name = 'Seedance Studio';
+  getPreferredSystemLanguages() {
+    return [...languages];
+  }
+  getLocale() {
+    if (!state.ready) throw new Error('app.getLocale() called before ready');
+    return languages[0];
+  }
   enableSandbox() {
     record('app.enableSandbox');
   }
@@ -193,7 +205,7 @@ export const session = {
 
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
-  setApplicationMenu: () => record('Menu.setApplicationMenu'),
+  setApplicationMenu: (menu) => record('Menu.setApplicationMenu', { template: menu.template }),
 };
 
 export const net = { isOnline: () => false };
@@ -222,7 +234,9 @@ export const shell = {
 
 export const dialog = {
   showErrorBox: (title, content) => record('dialog.showErrorBox', { title, content }),
-  showSaveDialog: async () => ({ canceled: true }),
+  // Called as (window, options) or (options); the user cancels.
+  showSaveDialog: async (...args) => (record('dialog.showSaveDialog', { options: args.at(-1) }), { canceled: true, filePath: '' }),
+  showOpenDialog: async (...args) => (record('dialog.showOpenDialog', { options: args.at(-1) }), { canceled: true, filePaths: [] }),
 };
 
 export const safeStorage = {
@@ -241,7 +255,14 @@ export const safeStorage = {
 
 export class Notification extends EventEmitter {
   static isSupported() {
-    return false;
+    return true;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+  }
+  show() {
+    record('Notification.show', { options: this.options });
   }
 }
 

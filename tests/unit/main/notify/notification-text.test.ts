@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createNativeText } from '../../../../src/main/i18n/native-text';
 import { registerSecret } from '../../../../src/main/logging/redact';
 import { notificationFor, notifySettingFor } from '../../../../src/main/notify/notification-text';
 import { JobState } from '../../../../src/shared/jobs/job';
 import { jobThrough } from './job-fixture';
 
 const LIFE = ['queued', 'submitting', 'submitted', 'running', 'downloading'] as const;
+/** Main's text in English and in Simplified Chinese (a system that prefers Chinese, setting `system`). */
+const en = createNativeText(() => []);
+const zh = createNativeText(() => ['zh-Hans-CN', 'en-US']);
+zh.apply('system');
 
 describe('notifySettingFor', () => {
   it.each([
@@ -31,7 +36,7 @@ describe('notifySettingFor', () => {
 describe('notificationFor', () => {
   it('says "Video ready" with the prompt and the model name, and offers Continue when the clip is filed', () => {
     const job = jobThrough('job-done-01', [...LIFE, 'completed'], { result: { libraryId: 'abcd1234efgh' } });
-    expect(notificationFor(job)).toEqual({
+    expect(notificationFor(job, en.t)).toEqual({
       title: 'Video ready',
       body: 'a paper boat on a pond, job-done-01 · Seedance 1.0 Pro · text to video',
       jobId: 'job-done-01',
@@ -41,13 +46,13 @@ describe('notificationFor', () => {
 
   it('offers only Open when no clip was filed, and names an unknown model by its id', () => {
     const job = jobThrough('job-done-02', [...LIFE, 'completed'], { params: { modelId: 'gone/old-model', prompt: '', resolution: '480p', aspectRatio: '16:9', duration: 5 } });
-    expect(notificationFor(job)).toEqual({ title: 'Video ready', body: 'No prompt · gone/old-model', jobId: 'job-done-02', actions: ['open'] });
+    expect(notificationFor(job, en.t)).toEqual({ title: 'Video ready', body: 'No prompt · gone/old-model', jobId: 'job-done-02', actions: ['open'] });
   });
 
   it('cuts a long prompt to one line of 80 characters', () => {
     const prompt = `a very   long\nprompt ${'with many words '.repeat(20)}`;
     const job = jobThrough('job-done-03', [...LIFE, 'completed'], { params: { modelId: 'novita/seedance-v1-pro-t2v', prompt, resolution: '480p', aspectRatio: '16:9', duration: 5 } });
-    const excerpt = notificationFor(job)?.body.split(' · ')[0] ?? '';
+    const excerpt = notificationFor(job, en.t)?.body.split(' · ')[0] ?? '';
     expect(excerpt).toHaveLength(80);
     expect(excerpt.startsWith('a very long prompt with many words')).toBe(true);
     expect(excerpt.endsWith('…')).toBe(true);
@@ -62,19 +67,28 @@ describe('notificationFor', () => {
   ] as const)('%s says "%s" and gives the plain reason, never the provider raw message', (state, title, error, reason) => {
     const states = state === 'needs_attention' ? (['queued', 'submitting', 'needs_attention'] as const) : ([...LIFE, state] as const);
     const job = jobThrough('job-bad-01', [...states], error ? { error: { ...error } } : {});
-    const n = notificationFor(job);
+    const n = notificationFor(job, en.t);
     expect(n).toEqual({ title, body: `${reason}\na paper boat on a pond, job-bad-01`, jobId: 'job-bad-01', actions: ['open'] });
     expect(n?.body).not.toContain('RAW');
   });
 
   it.each(['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'cancelled'] as const)('%s makes no notification', (state) => {
-    expect(notificationFor(jobThrough('job-none-01', [state]))).toBeNull();
+    expect(notificationFor(jobThrough('job-none-01', [state]), en.t)).toBeNull();
+  });
+
+  it('is in Simplified Chinese when the language is: titles, reasons, "No prompt"; prompt, model and error message as they are', () => {
+    const done = jobThrough('job-zh-01', [...LIFE, 'completed'], { params: { modelId: 'gone/old-model', prompt: '', resolution: '480p', aspectRatio: '16:9', duration: 5 } });
+    expect(notificationFor(done, zh.t)).toEqual({ title: '视频已就绪', body: '无提示词 · gone/old-model', jobId: 'job-zh-01', actions: ['open'] });
+    const failed = jobThrough('job-zh-02', [...LIFE, 'failed']);
+    expect(notificationFor(failed, zh.t)).toMatchObject({ title: '视频生成失败', body: '提供商无法生成此视频。\na paper boat on a pond, job-zh-02' });
+    const lost = jobThrough('job-zh-03', ['queued', 'submitting', 'needs_attention'], { error: { kind: 'interrupted', message: 'The app stopped while sending this job.' } });
+    expect(notificationFor(lost, zh.t)).toMatchObject({ title: '任务需要处理', body: 'The app stopped while sending this job.\na paper boat on a pond, job-zh-03' });
   });
 
   it('masks a registered secret that found its way into an error message', () => {
     const secret = 'sk-notify-test-0123456789';
     registerSecret(secret);
     const job = jobThrough('job-bad-02', [...LIFE, 'failed'], { error: { kind: 'auth', message: `Key ${secret} was refused.` } });
-    expect(notificationFor(job)?.body).toBe('Key ••• was refused.\na paper boat on a pond, job-bad-02');
+    expect(notificationFor(job, en.t)?.body).toBe('Key ••• was refused.\na paper boat on a pond, job-bad-02');
   });
 });

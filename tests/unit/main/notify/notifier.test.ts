@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TableEvent } from '../../../../src/main/jobs/numbered-events';
+import { createNativeText } from '../../../../src/main/i18n/native-text';
 import { createJobMirror } from '../../../../src/main/jobs/job-mirror';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 import type { DesktopNotification } from '../../../../src/main/notify/notification-text';
@@ -81,6 +82,7 @@ function start(initial: Job[], opts: { focused?: () => boolean; show?: (n: Deskt
   notifier = createJobNotifier({
     jobs: engine.jobs,
     settings,
+    text: createNativeText(() => []),
     log,
     isWindowFocused: opts.focused ?? (() => false),
     show: opts.show ?? ((n) => shown.push(n)),

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNativeText } from '../../../../src/main/i18n/native-text';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 import { createSettingsHandlers } from '../../../../src/main/settings/handlers';
 import { createSettingsStore } from '../../../../src/main/settings/store';
@@ -18,11 +19,11 @@ afterEach(() => {
 });
 
 /** The settings handlers with a folder picker that answers `picked` (the host's dialog is not under test). */
-function handlersPicking(picked: string | null | undefined) {
+function handlersPicking(picked: string | null | undefined, text = createNativeText(() => [])) {
   const settings = createSettingsStore({ dir, defaultLibraryDir: join(dir, 'Library'), log: createMemoryLogger() });
   const asked: Array<{ title: string; defaultPath: string }> = [];
   const chooseFolder = picked === undefined ? undefined : async (request: { title: string; defaultPath: string }) => (asked.push(request), picked);
-  const handlers = createSettingsHandlers({ settings, ...(chooseFolder ? { chooseFolder } : {}) });
+  const handlers = createSettingsHandlers({ settings, text, ...(chooseFolder ? { chooseFolder } : {}) });
   return { handlers: { choose: async () => handlers.chooseLibraryDir({}, CTX) }, asked, settings };
 }
 
@@ -34,6 +35,14 @@ describe('settings:chooseLibraryDir (issue 14: Browse… for the library folder)
     await expect(handlers.choose()).resolves.toEqual({ outcome: 'chosen', path: target });
     expect(asked).toEqual([{ title: 'Choose the library folder', defaultPath: join(dir, 'Library') }]);
     expect(settings.get().libraryDir).toBe(join(dir, 'Library'));
+  });
+
+  it("titles the picker in the app's language", async () => {
+    const text = createNativeText(() => []);
+    text.apply('zh-CN');
+    const { handlers, asked } = handlersPicking(null, text);
+    await expect(handlers.choose()).resolves.toEqual({ outcome: 'cancelled' });
+    expect(asked).toEqual([{ title: '选择视频库文件夹', defaultPath: join(dir, 'Library') }]);
   });
 
   it('says plainly why a picked folder cannot be used', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
+import { createNativeText } from '../../../../src/main/i18n/native-text';
 import { createSettingsHandlers } from '../../../../src/main/settings/handlers';
 import { createSettingsStore, type SettingsStore } from '../../../../src/main/settings/store';
 import { StudioError } from '../../../../src/shared/contract/result';
@@ -231,7 +232,7 @@ describe('preview', () => {
 describe('settings handlers', () => {
   it('answer with data that passes the contract, and update through the same validation', async () => {
     const store = open();
-    const handlers = createSettingsHandlers({ settings: store });
+    const handlers = createSettingsHandlers({ settings: store, text: createNativeText(() => []) });
     const ctx = { host: 'harness' } as const;
     const got = await handlers.get({}, ctx);
     expect(settingsDomain.requests.get.output.parse(got)).toEqual(store.get());

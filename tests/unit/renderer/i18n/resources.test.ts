@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { nativeResources } from '../../../../src/main/i18n/resources';
 import { resources } from '../../../../src/renderer/i18n/resources';
-import { resolveLocale } from '../../../../src/renderer/i18n/language';
+import { resolveLocale } from '../../../../src/shared/i18n/locale';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -21,44 +22,49 @@ const base = (key: string) => key.replace(PLURAL, '');
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 const tags = (text: string) => [...text.matchAll(/<(\/?\w+)\s*\/?>/g)].map((m) => m[1]).sort();
 
-describe('UI text resources', () => {
-  const namespaces = Object.keys(resources.en) as Array<keyof typeof resources.en>;
+/** Every resource set: the renderer's UI, and what main shows natively (menu, dialogs, notifications). */
+const SETS: Record<string, { en: Record<string, unknown>; 'zh-CN': Record<string, unknown> }> = { renderer: resources, main: nativeResources };
 
-  it('has the same namespaces in English and Simplified Chinese', () => {
-    expect(Object.keys(resources['zh-CN']).sort()).toEqual([...namespaces].sort());
-  });
+for (const [set, { en: enSet, 'zh-CN': zhSet }] of Object.entries(SETS)) {
+  describe(`UI text resources (${set})`, () => {
+    const namespaces = Object.keys(enSet);
 
-  for (const ns of namespaces) {
-    describe(ns, () => {
-      const en = leaves(resources.en[ns] as Tree);
-      const zh = leaves(resources['zh-CN'][ns] as Tree);
-
-      it('translates every English text, and has nothing English lacks', () => {
-        const enKeys = [...new Set([...en.keys()].map(base))].sort();
-        const zhKeys = [...new Set([...zh.keys()].map(base))].sort();
-        expect(zhKeys).toEqual(enKeys);
-      });
-
-      it('has no empty text', () => {
-        for (const [key, text] of [...en, ...zh]) expect(text.trim(), `${ns}:${key}`).not.toBe('');
-      });
-
-      it('keeps every placeholder and markup tag of the English text', () => {
-        for (const [key, text] of en) {
-          const translated = zh.get(key) ?? zh.get(`${base(key)}_other`);
-          if (translated === undefined) continue; // reported by the key test above
-          expect(placeholders(translated), `${ns}:${key}`).toEqual(placeholders(text));
-          expect(tags(translated), `${ns}:${key}`).toEqual(tags(text));
-        }
-      });
-
-      it('writes plurals as i18next expects: `_other` wherever English has `_one`', () => {
-        for (const key of en.keys()) if (key.endsWith('_one')) expect(en.has(`${base(key)}_other`), `${ns}:${key}`).toBe(true);
-        for (const key of zh.keys()) expect(/_(one|two|few|many)$/.test(key), `${ns}:${key} (Chinese has one plural form)`).toBe(false);
-      });
+    it('has the same namespaces in English and Simplified Chinese', () => {
+      expect(Object.keys(zhSet).sort()).toEqual([...namespaces].sort());
     });
-  }
-});
+
+    for (const ns of namespaces) {
+      describe(ns, () => {
+        const en = leaves(enSet[ns] as Tree);
+        const zh = leaves(zhSet[ns] as Tree);
+
+        it('translates every English text, and has nothing English lacks', () => {
+          const enKeys = [...new Set([...en.keys()].map(base))].sort();
+          const zhKeys = [...new Set([...zh.keys()].map(base))].sort();
+          expect(zhKeys).toEqual(enKeys);
+        });
+
+        it('has no empty text', () => {
+          for (const [key, text] of [...en, ...zh]) expect(text.trim(), `${ns}:${key}`).not.toBe('');
+        });
+
+        it('keeps every placeholder and markup tag of the English text', () => {
+          for (const [key, text] of en) {
+            const translated = zh.get(key) ?? zh.get(`${base(key)}_other`);
+            if (translated === undefined) continue; // reported by the key test above
+            expect(placeholders(translated), `${ns}:${key}`).toEqual(placeholders(text));
+            expect(tags(translated), `${ns}:${key}`).toEqual(tags(text));
+          }
+        });
+
+        it('writes plurals as i18next expects: `_other` wherever English has `_one`', () => {
+          for (const key of en.keys()) if (key.endsWith('_one')) expect(en.has(`${base(key)}_other`), `${ns}:${key}`).toBe(true);
+          for (const key of zh.keys()) expect(/_(one|two|few|many)$/.test(key), `${ns}:${key} (Chinese has one plural form)`).toBe(false);
+        });
+      });
+    }
+  });
+}
 
 describe('resolveLocale', () => {
   it('uses the chosen language', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
+import NOTES_EN from '../../../../src/shared/catalog/notes/en.json';
 import { estimateCost, outputSizeFor, paramsSchema } from '../../../../src/shared/catalog/params';
 import { offersTaskChoice, taskLocks, taskOf } from '../../../../src/shared/catalog/task-type';
 import type { ModelEntry } from '../../../../src/shared/catalog/types';
@@ -93,6 +94,6 @@ describe('Seedance 2.5 rows', () => {
     const fp = paramsSchema(fal).parse({ modelId: fal.id, prompt: 'p', resolution: '1080p', aspectRatio: '16:9', duration: 4, references: [{ kind: 'video', id: VIDEO_ID }] });
     // (4 + 2) × 1920 × 1080 × 24 / 1024 = 291,600 tokens × $23.40/M × 0.6.
     expect(estimateCost(fal, fp, outputSizeFor(fal, fp), { videoSeconds: 2 })?.usd).toBeCloseTo(4.094064, 6);
-    expect(fal.notes.join(' ')).toMatch(/US endpoints .* 20 %/);
+    expect(fal.notes.map((n) => NOTES_EN[n]).join(' ')).toMatch(/US endpoints .* 20 %/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
+import NOTES_EN from '../../../../src/shared/catalog/notes/en.json';
 import { ModelEntry, type ParamSpec } from '../../../../src/shared/catalog/types';
 
 const EXPECTED_IDS = [
@@ -110,7 +111,7 @@ describe('CATALOG', () => {
     expect(spec('evolink/seedance-2.0-text-to-video', 'seed')).toBeUndefined();
     for (const id of ['fal/bytedance/seedance-2.0/text-to-video', 'fal/bytedance/seedance-2.0/image-to-video', 'fal/bytedance/seedance-2.0/fast/image-to-video']) {
       expect(spec(id, 'seed')).toBeUndefined();
-      expect(findModel(id)?.notes.join(' ')).toMatch(/No seed/);
+      expect(findModel(id)?.notes.map((n) => NOTES_EN[n]).join(' ')).toMatch(/No seed/);
     }
     expect(spec('ark/seedance-1-0-pro-250528', 'duration')).toMatchObject({ min: 2, max: 12 });
     expect(spec('ark/dreamina-seedance-2-0-260128', 'duration')).toMatchObject({ min: 4, max: 15 });
@@ -121,7 +122,7 @@ describe('CATALOG', () => {
   });
 
   it('marks unconfirmed points in notes', () => {
-    expect(findModel('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video')?.notes.join(' ')).toMatch(/end_image_url/);
+    expect(findModel('fal/fal-ai/bytedance/seedance/v1/pro/image-to-video')?.notes.map((n) => NOTES_EN[n]).join(' ')).toMatch(/end_image_url/);
   });
 
   it('findModel returns undefined for an unknown id', () => {
