@@ -4,7 +4,8 @@ import { pollDelay } from '../../shared/jobs/poll-delay';
 import { PROVIDER_NAMES } from '../providers/failure';
 import type { TaskStatus } from '../providers/types';
 import { Aborted, sleep } from './clock';
-import { failureOf, jobErrorOf } from './failures';
+import { failureOf, jobErrorOf, jobFix } from './failures';
+import { phrase, said } from '../../shared/messages/phrase';
 import type { JobRuntime } from './runtime';
 
 /** The error of a job whose task outlived its documented lifetime without a final answer. */
@@ -13,8 +14,8 @@ function pastDeadline(job: Job, endsAt: number): JobError {
   const hours = Math.round((endsAt - DEADLINE_GRACE_MS - sentAt(job)) / 3_600_000);
   return {
     kind: 'expired',
-    message: `${name} did not finish this task within ${hours} hours, longer than it keeps tasks, so the app stopped checking it (task ${job.remote?.taskId ?? 'unknown'}).`,
-    fix: `Look for the task in the ${name} dashboard, or use Retry to make it again.`,
+    ...said('job.pastDeadline', { provider: name, hours, task: job.remote?.taskId ?? phrase('job.unknownTask') }),
+    ...jobFix('job.pastDeadlineFix', { provider: name }),
   };
 }
 
@@ -172,10 +173,10 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
         type: 'expire',
         error: {
           kind: 'expired',
-          message: `${name} let this task expire before it finished (task ${job.remote.taskId}).`,
+          ...said('job.taskExpired', { provider: name, task: job.remote.taskId }),
           ...(status.error?.providerCode ? { providerCode: status.error.providerCode } : {}),
           ...(status.error?.providerMessage ? { providerMessage: status.error.providerMessage } : {}),
-          fix: 'Use Retry to submit it again.',
+          ...jobFix('job.taskExpiredFix'),
         },
       });
       return true;

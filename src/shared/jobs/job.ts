@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobParams, ProviderId } from '../catalog/types';
 import { JobBatch } from './batch';
+import { LenientPhrase } from '../messages/phrase';
 
 /**
  * Every state a job can be in (ARCHITECTURE.md, "Job lifecycle"):
@@ -72,13 +73,20 @@ export const JobErrorKind = z.enum([
 ]);
 export type JobErrorKind = z.infer<typeof JobErrorKind>;
 
-/** An error fit to show a person: what happened (`message`), what to do (`fix`), and the provider's own words. */
+/**
+ * An error fit to show a person: what happened (`message`), what to do (`fix`), and the provider's own
+ * words. `phrase`/`fixPhrase` are the same two sentences as codes for the UI's language; `message` and
+ * `fix` stay the English of record (CLI, logs, jobs saved before phrases existed). A phrase that does
+ * not parse is dropped, never the job: the English is shown instead.
+ */
 export const JobError = z.object({
   kind: JobErrorKind,
   message: z.string(),
+  phrase: LenientPhrase,
   providerCode: z.string().optional(),
   providerMessage: z.string().optional(),
   fix: z.string().optional(),
+  fixPhrase: LenientPhrase,
 });
 export type JobError = z.infer<typeof JobError>;
 
