@@ -11,8 +11,7 @@ import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
 import { requestedSeconds, verifyVideo, type ExpectedVideo } from './verify';
-import { phrase, said, type Phrase } from '../../shared/messages/phrase';
-import { jobFix } from './failures';
+import { phrase, said, saidFix, type Phrase } from '../../shared/messages/phrase';
 
 /**
  * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
@@ -122,7 +121,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         badFiles++;
         rt.log.warn('jobs.verify_failed', { id, reason: check.reason });
         if (badFiles >= MAX_BAD_FILES) {
-          await rt.apply(id, { type: 'fail', error: { kind: 'verification', message: check.reason, ...jobFix('job.verificationFix') } });
+          await rt.apply(id, { type: 'fail', error: { kind: 'verification', message: check.reason, ...saidFix('job.verificationFix') } });
           return;
         }
         rt.live(id, { notice: `${check.reason} Downloading it again.` });
@@ -242,7 +241,7 @@ function expiredError(job: Job, err: unknown): JobError {
   return {
     kind: 'expired',
     ...said('job.linkExpired', { provider: name, http, task: taskOf(job) }),
-    ...jobFix('job.linkExpiredFix', { provider: name }),
+    ...saidFix('job.linkExpiredFix', { provider: name }),
   };
 }
 
@@ -250,7 +249,7 @@ function downloadError(job: Job, err: unknown): JobError {
   return {
     kind: 'download',
     ...said('job.downloadFailed', { reason: messageOf(err), task: taskOf(job) }),
-    ...jobFix('job.downloadFailedFix'),
+    ...saidFix('job.downloadFailedFix'),
   };
 }
 

@@ -28,8 +28,7 @@ import { createJobStore, type JobStore } from './store';
 import type { PrepareReferences } from './prepare-references';
 import { submitJob, type PrepareImages } from './submitter';
 import { expectedVideo } from './verify';
-import { said } from '../../shared/messages/phrase';
-import { jobFix } from './failures';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 export interface EngineOptions {
   /** App data folder; jobs live in `<dataDir>/jobs/`. */
@@ -216,7 +215,7 @@ export function createEngine(options: EngineOptions): Engine {
         error: {
           kind: 'internal',
           ...said('job.notReady', { code: why, tries: failures }),
-          ...jobFix('job.notReadyFix'),
+          ...saidFix('job.notReadyFix'),
         },
       })
       .catch((err: unknown) => {

@@ -2,7 +2,7 @@ import type { ProviderId } from '../../shared/catalog/types';
 import type { JobError } from '../../shared/jobs/job';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { ProviderError, type ProviderFailure } from '../providers/types';
-import { said, type PhraseCode, type PhraseValue } from '../../shared/messages/phrase';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 /**
  * Socket errors that mean the request never left this machine or never reached the server
@@ -64,12 +64,6 @@ export function submitOutcome(err: unknown, probe: RequestProbe): SubmitOutcome 
   return failure.retryable ? 'requeue' : 'fail';
 }
 
-/** `fix` and `fixPhrase` of a `JobError` from one phrase code (the English of record and the code). */
-export function jobFix(code: PhraseCode, values?: Record<string, PhraseValue>): Pick<JobError, 'fix' | 'fixPhrase'> {
-  const { message, phrase } = said(code, values);
-  return { fix: message, fixPhrase: phrase };
-}
-
 /** A provider failure as a `JobError` (kind, plain message, provider's code and words, a fix). */
 export function jobErrorOf(failure: ProviderFailure): JobError {
   const error: JobError = { kind: failure.kind, message: failure.message };
@@ -77,7 +71,7 @@ export function jobErrorOf(failure: ProviderFailure): JobError {
   if (failure.providerCode !== undefined) error.providerCode = failure.providerCode;
   if (failure.providerMessage !== undefined) error.providerMessage = failure.providerMessage;
   // Advice per kind, shown under the message (ARCHITECTURE.md "Errors": what happened, why, what to do).
-  return { ...error, ...jobFix(failure.modelUnavailable ? 'jobFix.modelUnavailable' : `jobFix.${failure.kind}`) };
+  return { ...error, ...saidFix(failure.modelUnavailable ? 'jobFix.modelUnavailable' : `jobFix.${failure.kind}`) };
 }
 
 /** The error of a job whose POST may or may not have created a task. */
@@ -86,7 +80,7 @@ export function ambiguousSubmitError(provider: ProviderId, failure?: ProviderFai
   const error: JobError = {
     kind: 'interrupted',
     ...said('job.ambiguousSubmit', { provider: name }),
-    ...jobFix('job.ambiguousSubmitFix', { provider: name }),
+    ...saidFix('job.ambiguousSubmitFix', { provider: name }),
   };
   if (failure?.providerCode !== undefined) error.providerCode = failure.providerCode;
   if (failure?.providerMessage !== undefined) error.providerMessage = failure.providerMessage;

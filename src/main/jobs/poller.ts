@@ -4,8 +4,8 @@ import { pollDelay } from '../../shared/jobs/poll-delay';
 import { PROVIDER_NAMES } from '../providers/failure';
 import type { TaskStatus } from '../providers/types';
 import { Aborted, sleep } from './clock';
-import { failureOf, jobErrorOf, jobFix } from './failures';
-import { phrase, said } from '../../shared/messages/phrase';
+import { failureOf, jobErrorOf } from './failures';
+import { phrase, said, saidFix } from '../../shared/messages/phrase';
 import type { JobRuntime } from './runtime';
 
 /** The error of a job whose task outlived its documented lifetime without a final answer. */
@@ -15,7 +15,7 @@ function pastDeadline(job: Job, endsAt: number): JobError {
   return {
     kind: 'expired',
     ...said('job.pastDeadline', { provider: name, hours, task: job.remote?.taskId ?? phrase('job.unknownTask') }),
-    ...jobFix('job.pastDeadlineFix', { provider: name }),
+    ...saidFix('job.pastDeadlineFix', { provider: name }),
   };
 }
 
@@ -176,7 +176,7 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
           ...said('job.taskExpired', { provider: name, task: job.remote.taskId }),
           ...(status.error?.providerCode ? { providerCode: status.error.providerCode } : {}),
           ...(status.error?.providerMessage ? { providerMessage: status.error.providerMessage } : {}),
-          ...jobFix('job.taskExpiredFix'),
+          ...saidFix('job.taskExpiredFix'),
         },
       });
       return true;

@@ -7,8 +7,7 @@ import type { Logger } from '../logging/logger';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { syncFolder, TEMP_MARK, writeFileAtomic } from '../storage/atomic-write';
 import { createKeyedLock } from '../storage/lock';
-import { said } from '../../shared/messages/phrase';
-import { jobFix } from './failures';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 /**
  * Crash-safe job persistence: one JSON file per job, `<dir>/<jobId>.json`, each write atomic
@@ -48,7 +47,7 @@ export function interruptedSubmitMessage(provider: string): string {
 
 /** The error of a job caught mid-submit: `interruptedSubmitMessage` with its phrases and fix. */
 function interruptedSubmitError(provider: string): JobError {
-  return { kind: 'interrupted', ...said('job.interruptedSubmit', { provider }), ...jobFix('job.interruptedSubmitFix') };
+  return { kind: 'interrupted', ...said('job.interruptedSubmit', { provider }), ...saidFix('job.interruptedSubmitFix') };
 }
 
 /**

@@ -4,10 +4,10 @@ import type { Job } from '../../shared/jobs/job';
 import type { PreparedImage, PreparedSubmission, ProviderFailure, RemoteTask } from '../providers/types';
 import type { PrepareReferences } from './prepare-references';
 import { Aborted, sleep } from './clock';
-import { ambiguousSubmitError, failureOf, jobErrorOf, jobFix, submitOutcome, type RequestProbe } from './failures';
+import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
 import type { JobRuntime, RoutedContext } from './runtime';
 import { createUploadMeter } from './upload-meter';
-import { said } from '../../shared/messages/phrase';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 /** The processed first/last frames for a job (main's image service resolves the params' image ids). */
 export type PrepareImages = (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
@@ -47,7 +47,7 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
   if (!entry) {
     await rt.apply(id, {
       type: 'fail',
-      error: { kind: 'invalid_input', ...said('job.modelGone', { model: job.params.modelId }), ...jobFix('job.modelGoneFix') },
+      error: { kind: 'invalid_input', ...said('job.modelGone', { model: job.params.modelId }), ...saidFix('job.modelGoneFix') },
     });
     return;
   }

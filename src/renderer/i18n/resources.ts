@@ -16,10 +16,13 @@ import zhQueue from './locales/zh-CN/queue.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhSpend from './locales/zh-CN/spend.json';
+import enMessages from '../../shared/messages/en.json';
+import zhMessages from '../../shared/messages/zh-CN.json';
 
 /**
  * Every UI string, per language and namespace (one namespace per view, `common` for words every view
- * uses, `media` for reference/upload texts shared by Compose and the Queue). English is the source;
+ * uses, `media` for reference/upload texts shared by Compose and the Queue, `messages` for the phrases
+ * main and the engine send with their English — see `shared/messages/phrase.ts`). English is the source;
  * `i18n-resources.test.ts` checks that Simplified Chinese has the same keys and placeholders.
  * Plurals follow i18next's suffixes (`_one`, `_other`; Chinese has only `_other`).
  */
@@ -34,6 +37,7 @@ export const resources = {
     settings: enSettings,
     spend: enSpend,
     media: enMedia,
+    messages: enMessages,
   },
   'zh-CN': {
     common: zhCommon,
@@ -45,6 +49,7 @@ export const resources = {
     settings: zhSettings,
     spend: zhSpend,
     media: zhMedia,
+    messages: zhMessages,
   },
 } as const;
 

@@ -75,3 +75,9 @@ export function said(code: PhraseCode, values?: Record<string, PhraseValue>): { 
   const p = phrase(code, values);
   return { message: english(p), phrase: p };
 }
+
+/** The same for a fix: `fix` (English) and `fixPhrase`, as job errors and image verdicts carry them. */
+export function saidFix(code: PhraseCode, values?: Record<string, PhraseValue>): { fix: string; fixPhrase: Phrase } {
+  const { message, phrase } = said(code, values);
+  return { fix: message, fixPhrase: phrase };
+}

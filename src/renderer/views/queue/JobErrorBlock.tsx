@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 import { useStudio } from '../../store/index';
 import { duplicateToCompose, retryJob, retryWithoutAudio } from '../../store/jobs/actions';
 import { fixFor, fixLabel, type FixAction } from './error-fix';
@@ -46,8 +47,8 @@ export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id
   const providerWords = [error.providerCode, error.providerMessage].filter(Boolean).join(': ');
   return (
     <div className="job-error" data-compact={compact ? '' : undefined}>
-      <p className="job-error-message">{error.message}</p>
-      {error.fix ? <p className="job-error-fix">{error.fix}</p> : null}
+      <p className="job-error-message">{phraseText(error.phrase, error.message)}</p>
+      {error.fix ? <p className="job-error-fix">{phraseText(error.fixPhrase, error.fix)}</p> : null}
       {fix && Icon ? (
         <button
           type="button"
