@@ -20,7 +20,7 @@ export interface Phrase {
 }
 
 /** The wire and disk form of a `Phrase`: codes are short dotted words; values nest at most a few levels. */
-export const Phrase: z.ZodType<Phrase> = z.lazy(() =>
+export const Phrase: z.ZodType<Phrase, Phrase> = z.lazy(() =>
   z.object({
     code: z.string().regex(/^[a-zA-Z0-9_.]{1,120}$/),
     values: z.record(z.string(), z.union([z.string(), z.number(), Phrase])).optional(),
