@@ -21,11 +21,12 @@ export function sentenceEnd(detail: string): string {
 
 /**
  * What happened and what to do, per kind; the provider's own words go in `providerMessage`.
- * `detail` is the "why" clause: the provider's words as they are, or a phrase of ours.
+ * `detail` is the "why" clause: the provider's words as they are (`why.words`: Chinese keeps a space
+ * after English words), or a phrase of ours (`why.detail`).
  */
 function plain(kind: ErrorKind, provider: string, detail?: string | Phrase): Phrase {
   if (kind === 'rate_limited' || kind === 'timeout') return phrase(`failure.${kind}`, { provider });
-  const why = typeof detail === 'object' ? phrase('failure.why.detail', { detail }) : detail?.trim() ? phrase('failure.why.detail', { detail: sentenceEnd(detail) }) : phrase('failure.why.none');
+  const why = typeof detail === 'object' ? phrase('failure.why.detail', { detail }) : detail?.trim() ? phrase('failure.why.words', { detail: sentenceEnd(detail) }) : phrase('failure.why.none');
   return phrase(`failure.${kind}`, { provider, why });
 }
 
