@@ -12,6 +12,7 @@ import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
 import { requestedSeconds, verifyVideo, type ExpectedVideo } from './verify';
 import { phrase, said, saidFix, type Phrase } from '../../shared/messages/phrase';
+import { retryNotice } from './failures';
 
 /**
  * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
@@ -168,7 +169,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         return;
       }
       const delay = backoff(failures);
-      rt.live(id, { notice: `${messageOf(err)} Trying again in ${Math.ceil(delay / 1000)} s.` });
+      rt.live(id, retryNotice(messageOf(err), delay, 'send'));
       await sleep(rt.clock, delay, signal);
     }
   }

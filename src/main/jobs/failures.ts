@@ -2,7 +2,7 @@ import type { ProviderId } from '../../shared/catalog/types';
 import type { JobError } from '../../shared/jobs/job';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { ProviderError, type ProviderFailure } from '../providers/types';
-import { said, saidFix } from '../../shared/messages/phrase';
+import { said, saidFix, type Phrase } from '../../shared/messages/phrase';
 
 /**
  * Socket errors that mean the request never left this machine or never reached the server
@@ -62,6 +62,17 @@ export function submitOutcome(err: unknown, probe: RequestProbe): SubmitOutcome 
   }
   if (status < 300 || status === 504 || failure.kind === 'timeout') return 'attention';
   return failure.retryable ? 'requeue' : 'fail';
+}
+
+/**
+ * The notice of a job held back after a retryable failure: "<what went wrong> Trying again in 12 s."
+ * (`again: 'send'`) or "… Checking again in 12 s." (`'check'`); `problem` is a failure, or the
+ * plain English of an error that has no phrase. `delayMs` is rounded up to whole seconds.
+ */
+export function retryNotice(problem: Pick<ProviderFailure, 'message' | 'phrase'> | string, delayMs: number, again: 'send' | 'check'): { notice: string; noticePhrase: Phrase } {
+  const what = typeof problem === 'string' ? problem : (problem.phrase ?? problem.message);
+  const { message, phrase } = said(again === 'send' ? 'job.tryingAgain' : 'job.checkingAgain', { problem: what, seconds: Math.ceil(delayMs / 1000) });
+  return { notice: message, noticePhrase: phrase };
 }
 
 /** A provider failure as a `JobError` (kind, plain message, provider's code and words, a fix). */

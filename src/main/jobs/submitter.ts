@@ -4,7 +4,7 @@ import type { Job } from '../../shared/jobs/job';
 import type { PreparedImage, PreparedSubmission, ProviderFailure, RemoteTask } from '../providers/types';
 import type { PrepareReferences } from './prepare-references';
 import { Aborted, sleep } from './clock';
-import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
+import { ambiguousSubmitError, failureOf, jobErrorOf, retryNotice, submitOutcome, type RequestProbe } from './failures';
 import type { JobRuntime, RoutedContext } from './runtime';
 import { createUploadMeter } from './upload-meter';
 import { said, saidFix } from '../../shared/messages/phrase';
@@ -87,7 +87,7 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     }
     const delay = rt.scheduler.penalize(provider, failure.retryAfterMs);
     deps.holdBack(id, delay);
-    rt.live(id, { notice: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
+    rt.live(id, retryNotice(failure, delay, 'send'));
     return;
   }
   if (signal.aborted || !deps.maySend() || rt.job(id)?.state !== 'queued') {
@@ -107,7 +107,8 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     if (outcome === 'requeue') {
       const delay = rt.scheduler.penalize(provider, failure.retryAfterMs);
       deps.holdBack(id, delay);
-      await rt.apply(id, { type: 'requeue', note: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
+      const { notice, noticePhrase } = retryNotice(failure, delay, 'send');
+      await rt.apply(id, { type: 'requeue', note: notice, notePhrase: noticePhrase });
     } else if (outcome === 'fail') {
       await rt.apply(id, { type: 'fail', error: jobErrorOf(failure) });
     } else {

@@ -124,8 +124,8 @@ export const JobResult = z.object({
 });
 export type JobResult = z.infer<typeof JobResult>;
 
-/** One line of the job's timeline. */
-export const JobHistoryEntry = z.object({ state: JobState, at: EpochMs, note: z.string().optional() });
+/** One line of the job's timeline; `notePhrase` is its note for the UI's language (lenient, like `JobError`'s). */
+export const JobHistoryEntry = z.object({ state: JobState, at: EpochMs, note: z.string().optional(), notePhrase: LenientPhrase });
 export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
 
 /**
@@ -144,7 +144,7 @@ export type JobUpload = z.infer<typeof JobUpload>;
  * - `etaSeconds`: the provider's estimate of seconds left, as of `updatedAt`.
  * - `upload`: bytes sent of the job's uploads while it prepares (`JobUpload`), cleared once it is sent.
  * - `notice`: a passing problem the engine is working around ("provider busy, retrying in 12 s"),
- *   cleared when it passes; `error` is set only by a failing exit.
+ *   cleared when it passes, with `noticePhrase` for the UI's language; `error` is set only by a failing exit.
  * - `attempts`: how many times the job entered `submitting` (never more than once per billable POST).
  * - `requests`: HTTP requests made to the provider for this job (uploads, submit, polls, cancel).
  * - `order`: position among queued jobs, lower first.
@@ -170,6 +170,7 @@ export const Job = z.object({
   queuePosition: z.number().int().nonnegative().optional(),
   upload: JobUpload.optional(),
   notice: z.string().optional(),
+  noticePhrase: LenientPhrase,
   error: JobError.optional(),
   result: JobResult.optional(),
   attempts: z.number().int().nonnegative(),

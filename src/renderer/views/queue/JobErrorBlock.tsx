@@ -37,11 +37,11 @@ function runFix(fix: Exclude<FixAction, null>, id: string): void {
  * provider's own message folded underneath. Also shows a passing `notice` ("provider busy,
  * retrying in 12 s") for jobs still under way.
  */
-export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id' | 'error' | 'notice' | 'params' | 'state' | 'provider'>; compact?: boolean }) {
+export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id' | 'error' | 'notice' | 'noticePhrase' | 'params' | 'state' | 'provider'>; compact?: boolean }) {
   const { t } = useTranslation('queue');
   const [confirming, setConfirming] = useState(false);
   const error = job.error;
-  if (!error) return job.notice ? <p className="job-notice">{job.notice}</p> : null;
+  if (!error) return job.notice ? <p className="job-notice">{phraseText(job.noticePhrase, job.notice)}</p> : null;
   const fix = fixFor(job);
   const Icon = fix ? FIX_ICONS[fix] : null;
   const providerWords = [error.providerCode, error.providerMessage].filter(Boolean).join(': ');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ambiguousSubmitError, jobErrorOf } from '../../../../src/main/jobs/failures';
+import { ambiguousSubmitError, jobErrorOf, retryNotice } from '../../../../src/main/jobs/failures';
 import { checkImage } from '../../../../src/main/images/check';
 import { inspectImage } from '../../../../src/main/images/inspect';
 import { arkFailure } from '../../../../src/main/providers/ark';
@@ -114,6 +114,20 @@ describe('phrases: main’s sentences in the UI’s language (issue 14)', () => 
     );
     expect((await both(error)).zh).toBe('发送此任务时连接中断；它可能已到达 fal，也可能没有。重试前请先查看提供商的控制台：重试可能会重复计费。');
     expect(await both(fix(error))).toEqual({ en: 'Open the fal dashboard; if no task is there, use Retry.', zh: '打开 fal 控制台；如果那里没有该任务，再点“重试”。' });
+  });
+
+  it('a retry notice: the failure, then when it is tried again', async () => {
+    const limited = novitaFailure(answer(429, { code: 429, reason: 'RATE_LIMIT', message: 'slow down' }));
+    const { notice, noticePhrase } = retryNotice(limited, 11_200, 'send');
+    expect(await both({ message: notice, phrase: noticePhrase })).toEqual({
+      en: 'Novita is limiting how fast requests are sent. The request will be retried shortly. Trying again in 12 s.',
+      zh: 'Novita 正在限制请求频率，稍后会自动重试。 12 秒后重试。',
+    });
+    const download = retryNotice('The connection was reset.', 3000, 'check');
+    expect(await both({ message: download.notice, phrase: download.noticePhrase })).toEqual({
+      en: 'The connection was reset. Checking again in 3 s.',
+      zh: 'The connection was reset. 3 秒后再次查询。',
+    });
   });
 
   it('an image verdict on a real photo: the nuthatch is over the 6000 px limit', async () => {
