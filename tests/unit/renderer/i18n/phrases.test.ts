@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ambiguousSubmitError, jobErrorOf, retryNotice } from '../../../../src/main/jobs/failures';
 import { checkImage } from '../../../../src/main/images/check';
+import { planCancel, providerCancelAnswer } from '../../../../src/main/jobs/cancel-plan';
 import { inspectImage } from '../../../../src/main/images/inspect';
 import { arkFailure } from '../../../../src/main/providers/ark';
 import { makeFailure, modelRefused } from '../../../../src/main/providers/failure';
@@ -127,6 +128,21 @@ describe('phrases: main’s sentences in the UI’s language (issue 14)', () => 
     expect(await both({ message: download.notice, phrase: download.noticePhrase })).toEqual({
       en: 'The connection was reset. Checking again in 3 s.',
       zh: 'The connection was reset. 3 秒后再次查询。',
+    });
+  });
+
+  it('cancel outcomes: a stopped download and a provider that could not cancel', async () => {
+    const plan = planCancel({ state: 'downloading', provider: 'ark' }, { cancel: 'queued-only' });
+    if (plan.kind !== 'download') throw new Error(plan.kind);
+    expect(await both(plan.note)).toEqual({
+      en: 'Download stopped. BytePlus ModelArk already made (and billed) the video; its link works until it expires.',
+      zh: '已停止下载。BytePlus ModelArk 已生成（并已计费）该视频；其链接在过期前仍可用。',
+    });
+    const refused = providerCancelAnswer('ark', { cancelled: false, reason: 'running' });
+    if (refused.cancelled) throw new Error('cancelled');
+    expect(await both(refused.message)).toEqual({
+      en: 'BytePlus ModelArk could not cancel it (running): it has probably started. It keeps running and the video will be downloaded.',
+      zh: 'BytePlus ModelArk 无法取消（running）：它可能已开始生成。任务会继续运行，视频会被下载。',
     });
   });
 
