@@ -1,6 +1,7 @@
 import type { PixelSize } from '../../shared/catalog/output-sizes';
 import type { ModelEntry } from '../../shared/catalog/types';
 import { cropNotices } from '../../shared/drafts/crop';
+import { phrase, said, saidFix, type Phrase } from '../../shared/messages/phrase';
 import { centreCrop, frameTarget, type FrameSpec, type Rect } from './geometry';
 import type { ImageInfo } from './inspect';
 import { base64Length, formatBytes } from './units';
@@ -10,17 +11,23 @@ export type ImageRule = 'model' | 'format' | 'bytes' | 'min_side' | 'max_side' |
 /** Things worth knowing that do not stop the image: the provider would crop or upscale it, etc. */
 export type ImageNotice = 'crop' | 'upscale' | 'animated' | 'colour' | 'base64';
 
-/** A failing rule: what is wrong (plain words with the numbers) and what `fixImage` would do about it. */
+/**
+ * A failing rule: what is wrong (plain words with the numbers) and what `fixImage` would do about
+ * it, in English and as phrases for the UI's language.
+ */
 export interface Violation {
   rule: ImageRule;
   message: string;
+  phrase: Phrase;
   fix: string;
+  fixPhrase: Phrase;
 }
 
-/** A non-blocking observation. */
+/** A non-blocking observation, in English and as a phrase. */
 export interface Warning {
   rule: ImageNotice;
   message: string;
+  phrase: Phrase;
 }
 
 /** The verdict on one image for one model and job settings. */
@@ -65,7 +72,7 @@ export function checkImage(info: ImageInfo, entry: ModelEntry, spec: FrameSpec):
   const warnings: Warning[] = [];
 
   if (!rules) {
-    violations.push({ rule: 'model', message: `${entry.name} takes no images.`, fix: 'Pick an image-to-video model for this frame.' });
+    violations.push({ rule: 'model', ...said('image.noImages', { model: entry.name }), ...saidFix('image.noImagesFix') });
     return { ok: false, violations, warnings, target: target.size, crop };
   }
 
@@ -73,21 +80,20 @@ export function checkImage(info: ImageInfo, entry: ModelEntry, spec: FrameSpec):
   if (!accepted.includes(info.format)) {
     violations.push({
       rule: 'format',
-      message: `${formatName(info.format)} is not accepted by ${entry.name} (it takes ${rules.formats.map(formatName).join(', ')}).`,
-      fix: `Convert to JPEG at ${sizeText}.`,
+      ...said('image.format', { format: formatName(info.format), model: entry.name, formats: rules.formats.map(formatName).join(', ') }),
+      ...saidFix('image.formatFix', { size: sizeText }),
     });
   }
   if (info.bytes >= rules.maxBytes) {
-    const where = info.bytes > rules.maxBytes ? 'over' : 'at';
     violations.push({
       rule: 'bytes',
-      message: `file size ${formatBytes(info.bytes)} is ${where} the ${formatBytes(rules.maxBytes)} limit; it must be under it.`,
-      fix: `Re-encode at ${sizeText}, well under ${formatBytes(rules.maxBytes)}.`,
+      ...said(info.bytes > rules.maxBytes ? 'image.bytesOver' : 'image.bytesAt', { bytes: formatBytes(info.bytes), limit: formatBytes(rules.maxBytes) }),
+      ...saidFix('image.bytesFix', { size: sizeText, limit: formatBytes(rules.maxBytes) }),
     });
   } else if (base64Length(info.bytes) >= rules.maxBytes) {
     warnings.push({
       rule: 'base64',
-      message: `sent inline as base64 the file grows to ${formatBytes(base64Length(info.bytes))}, over the ${formatBytes(rules.maxBytes)} limit some providers apply to the request.`,
+      ...said('image.base64', { bytes: formatBytes(base64Length(info.bytes)), limit: formatBytes(rules.maxBytes) }),
     });
   }
 
@@ -96,49 +102,43 @@ export function checkImage(info: ImageInfo, entry: ModelEntry, spec: FrameSpec):
   if (longer >= rules.maxSideExclusive) {
     violations.push({
       rule: 'max_side',
-      message:
-        longer > rules.maxSideExclusive
-          ? `longer side ${longer} px is over the ${rules.maxSideExclusive} px limit.`
-          : `longer side ${longer} px is at the ${rules.maxSideExclusive} px limit; it must be under ${rules.maxSideExclusive} px.`,
-      fix: `Scale down to ${sizeText}.`,
+      ...said(longer > rules.maxSideExclusive ? 'image.longerOver' : 'image.longerAt', { side: longer, max: rules.maxSideExclusive }),
+      ...saidFix('image.longerFix', { size: sizeText }),
     });
   }
   if (shorter <= rules.minSideExclusive) {
     violations.push({
       rule: 'min_side',
-      message:
-        shorter < rules.minSideExclusive
-          ? `shorter side ${shorter} px is under the ${rules.minSideExclusive} px minimum.`
-          : `shorter side ${shorter} px is at the ${rules.minSideExclusive} px minimum; it must be over ${rules.minSideExclusive} px.`,
-      fix: `Scale up to ${sizeText} (the result will look softer).`,
+      ...said(shorter < rules.minSideExclusive ? 'image.shorterUnder' : 'image.shorterAt', { side: shorter, min: rules.minSideExclusive }),
+      ...saidFix('image.shorterFix', { size: sizeText }),
     });
   }
   const ratio = image.width / image.height;
   if (ratio < rules.minRatio || ratio > rules.maxRatio) {
     violations.push({
       rule: 'ratio',
-      message: `aspect ratio ${ratio.toFixed(2)} (width ÷ height) is outside the allowed ${rules.minRatio} – ${rules.maxRatio}.`,
-      fix: `Crop to ${target.label} at ${sizeText}.`,
+      ...said('image.ratio', { ratio: ratio.toFixed(2), min: rules.minRatio, max: rules.maxRatio }),
+      ...saidFix('image.ratioFix', { target: target.label, size: sizeText }),
     });
   }
   if (info.orientation !== 1) {
     violations.push({
       rule: 'orientation',
-      message: `the photo is stored ${orientationWords(info.orientation)} with an EXIF tag (orientation ${info.orientation}) to turn it upright; providers ignore the tag, so it would arrive ${orientationWords(info.orientation)}.`,
-      fix: 'Turn the pixels upright.',
+      ...said('image.orientation', { how: orientationWords(info.orientation), tag: info.orientation }),
+      ...saidFix('image.orientationFix'),
     });
   }
 
   warnings.push(...cropNotices(image, crop, target.size, { by: 'provider', label: target.label }));
-  if (info.animated) warnings.push({ rule: 'animated', message: `the image has ${info.pages} frames; only the first is used.` });
+  if (info.animated) warnings.push({ rule: 'animated', ...said('image.animated', { pages: info.pages }) });
   if (!['srgb', 'b-w', 'rgb'].includes(info.space) || info.bitDepth > 8) {
-    warnings.push({ rule: 'colour', message: `colour is ${info.space} at ${info.bitDepth} bits per channel; it is converted to 8-bit sRGB.` });
+    warnings.push({ rule: 'colour', ...said('image.colour', { space: info.space, depth: info.bitDepth }) });
   }
   return { ok: violations.length === 0, violations, warnings, target: target.size, crop };
 }
 
-function orientationWords(orientation: number): string {
-  if (orientation === 3) return 'upside down';
-  if (orientation === 2 || orientation === 4) return 'mirrored';
-  return 'sideways';
+function orientationWords(orientation: number): Phrase {
+  if (orientation === 3) return phrase('image.stored.upsideDown');
+  if (orientation === 2 || orientation === 4) return phrase('image.stored.mirrored');
+  return phrase('image.stored.sideways');
 }

@@ -1,5 +1,6 @@
 import { adaptiveOutputSize, outputSize, type PixelSize } from '../../shared/catalog/output-sizes';
 import type { AspectRatio, ModelEntry, Resolution } from '../../shared/catalog/types';
+import { phrase, type PhraseValue } from '../../shared/messages/phrase';
 
 /** A rectangle in px of the upright (EXIF-oriented) source image. */
 export interface Rect {
@@ -32,8 +33,8 @@ export interface FrameSpec {
 export interface FrameTarget {
   size: PixelSize;
   basis: 'table' | 'adaptive' | 'first-frame' | 'source';
-  /** How to name the target ratio in messages: `16:9`, or `the first frame's 1280 × 720`. */
-  label: string;
+  /** How to name the target ratio in messages: `16:9`, or a phrase (`the first frame's 1280 × 720`). */
+  label: PhraseValue;
 }
 
 const RATIOS: Record<string, number> = { '21:9': 21 / 9, '16:9': 16 / 9, '4:3': 4 / 3, '1:1': 1, '3:4': 3 / 4, '9:16': 9 / 16, '9:21': 9 / 21 };
@@ -47,13 +48,13 @@ const RATIOS: Record<string, number> = { '21:9': 21 / 9, '16:9': 16 / 9, '4:3': 
 export function frameTarget(entry: ModelEntry, image: PixelSize, spec: FrameSpec, maxSideExclusive: number): FrameTarget {
   if (spec.role === 'last' && spec.firstFrameSize) {
     const { width, height } = spec.firstFrameSize;
-    return { size: { width, height }, basis: 'first-frame', label: `the first frame's ${width} × ${height}` };
+    return { size: { width, height }, basis: 'first-frame', label: phrase('image.target.firstFrame', { width, height }) };
   }
   const family = entry.sizeFamily;
   if (spec.aspectRatio === 'adaptive' || spec.aspectRatio === 'auto') {
     const adaptive = adaptiveOutputSize(family, spec.resolution, image);
     if (adaptive) return { size: adaptive.size, basis: 'adaptive', label: adaptive.ratio };
-    return sourceTarget(image, image.width / image.height, 'the photo’s own ratio', maxSideExclusive);
+    return sourceTarget(image, image.width / image.height, phrase('image.target.ownRatio'), maxSideExclusive);
   }
   if (spec.aspectRatio === '9:21') {
     const landscape = outputSize(family, spec.resolution, '21:9');
@@ -65,7 +66,7 @@ export function frameTarget(entry: ModelEntry, image: PixelSize, spec: FrameSpec
   return sourceTarget(image, RATIOS[spec.aspectRatio] ?? image.width / image.height, spec.aspectRatio, maxSideExclusive);
 }
 
-function sourceTarget(image: PixelSize, ratio: number, label: string, maxSideExclusive: number): FrameTarget {
+function sourceTarget(image: PixelSize, ratio: number, label: PhraseValue, maxSideExclusive: number): FrameTarget {
   const crop = centreCrop(image, ratio);
   const scale = Math.min(1, (maxSideExclusive - 1) / Math.max(crop.width, crop.height));
   const even = (n: number) => Math.max(2, Math.floor((n * scale) / 2) * 2);

@@ -3,6 +3,7 @@ import type { JobBatch } from '../../shared/jobs/batch';
 import type { Job } from '../../shared/jobs/job';
 import type { QueueStats } from '../../shared/jobs/queue-stats';
 import type { EngineConfig } from './protocol';
+import type { Phrase } from '../../shared/messages/phrase';
 
 /** What the engine tells its host. `changed` carries the whole job (main strips it to a `JobView` for the renderer). */
 export type EngineEvent = { type: 'changed'; job: Job } | { type: 'removed'; id: string } | { type: 'stats'; stats: QueueStats };
@@ -15,6 +16,8 @@ export interface CancelOutcome {
   job: Job;
   cancelled: boolean;
   message: string;
+  /** `message` as a phrase for the UI's language. */
+  phrase?: Phrase;
 }
 
 /**

@@ -3,10 +3,11 @@ import { StudioError } from '../../shared/contract/result';
 import type { Job } from '../../shared/jobs/job';
 import type { ProviderAdapter, ProviderContext } from '../providers/types';
 import type { CancelOutcome } from './api';
-import { planCancel, providerCancelAnswer } from './cancel-plan';
+import { planCancel, providerCancelAnswer, type Said } from './cancel-plan';
 import { partPathOf } from './delivery';
 import type { FlowSupervisor } from './flows';
 import type { JobTable } from './job-table';
+import { said } from '../../shared/messages/phrase';
 
 export interface CancelDeps {
   table: JobTable;
@@ -34,9 +35,9 @@ export function createCancel(deps: CancelDeps): (id: string) => Promise<CancelOu
     return job;
   }
 
-  async function cancelWith(id: string, note: string, refused: string): Promise<CancelOutcome> {
-    const out = await table.apply(id, { type: 'cancel', note });
-    return { job: out ?? need(id), cancelled: !!out, message: out ? note : refused };
+  async function cancelWith(id: string, note: Said, refused: Said): Promise<CancelOutcome> {
+    const out = await table.apply(id, { type: 'cancel', note: note.message, notePhrase: note.phrase });
+    return { job: out ?? need(id), cancelled: !!out, ...(out ? note : refused) };
   }
 
   async function cancel(id: string): Promise<CancelOutcome> {
@@ -48,33 +49,33 @@ export function createCancel(deps: CancelDeps): (id: string) => Promise<CancelOu
         throw new StudioError('CONFLICT', plan.message);
       case 'later':
         deps.later(id);
-        return { job, cancelled: false, message: plan.message };
+        return { job, cancelled: false, ...plan.message };
       case 'local':
         return flows.whileStopped(id, async () => {
           // Stopping waited for a POST already under way: the job has moved on, cancel it where it is now.
           const now = need(id).state;
           if (now !== 'draft' && now !== 'queued') return cancel(id);
-          return cancelWith(id, plan.note, 'It could not be cancelled in its current state.');
+          return cancelWith(id, plan.note, said('cancel.notInState'));
         });
       case 'download':
         return flows.whileStopped(id, async () => {
           await rm(partPathOf(deps.outputDir, id), { force: true });
-          return cancelWith(id, plan.note, 'It finished before it could be stopped.');
+          return cancelWith(id, plan.note, said('cancel.finishedBeforeStop'));
         });
       case 'dismiss':
         return flows.whileStopped(id, async () => ({ ...(await cancelWith(id, plan.note, plan.note)), cancelled: true }));
       case 'remote': {
-        let note: string;
+        let note: Said;
         if (plan.ask) {
           const task = { taskId: job.remote?.taskId ?? '', handle: job.remote?.handle ?? {} };
           const answer = await adapter.cancelTask(task, await deps.context(id)).catch((error: unknown) => ({ error }));
-          const said = providerCancelAnswer(job.provider, answer);
-          if (!said.cancelled) return { job: need(id), cancelled: false, message: said.message };
-          note = said.note;
+          const answered = providerCancelAnswer(job.provider, answer);
+          if (!answered.cancelled) return { job: need(id), cancelled: false, ...answered.message };
+          note = answered.note;
         } else {
           note = plan.note;
         }
-        return flows.whileStopped(id, () => cancelWith(id, note, 'It finished before it could be cancelled.'));
+        return flows.whileStopped(id, () => cancelWith(id, note, said('cancel.finishedBeforeCancel')));
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Job } from '../../shared/jobs/job';
 import { PROVIDER_NAMES } from '../providers/failure';
 import type { ProviderAdapter } from '../providers/types';
+import { phrase, said } from '../../shared/messages/phrase';
 
 /**
  * What cancelling a job means in its state (pure; the engine carries it out):
@@ -14,13 +15,16 @@ import type { ProviderAdapter } from '../providers/types';
  * - `ended`: terminal; nothing to cancel (`message` says so).
  */
 export type CancelPlan =
-  | { kind: 'local'; note: string }
-  | { kind: 'later'; message: string }
+  | { kind: 'local'; note: Said }
+  | { kind: 'later'; message: Said }
   | { kind: 'remote'; ask: true }
-  | { kind: 'remote'; ask: false; note: string }
-  | { kind: 'download'; note: string }
-  | { kind: 'dismiss'; note: string }
+  | { kind: 'remote'; ask: false; note: Said }
+  | { kind: 'download'; note: Said }
+  | { kind: 'dismiss'; note: Said }
   | { kind: 'ended'; message: string };
+
+/** A sentence for the user: its English of record and its phrase for the UI's language. */
+export type Said = ReturnType<typeof said>;
 
 /** The plan for cancelling `job` through `adapter` (its provider's). */
 export function planCancel(job: Pick<Job, 'state' | 'provider'>, adapter: Pick<ProviderAdapter, 'cancel'>): CancelPlan {
@@ -28,19 +32,19 @@ export function planCancel(job: Pick<Job, 'state' | 'provider'>, adapter: Pick<P
   switch (job.state) {
     case 'draft':
     case 'queued':
-      return { kind: 'local', note: 'Cancelled before it was sent; nothing was billed.' };
+      return { kind: 'local', note: said('cancel.local') };
     case 'submitting':
-      return { kind: 'later', message: `It is being sent to ${name} right now; it will be cancelled as soon as ${name} confirms it.` };
+      return { kind: 'later', message: said('cancel.later', { provider: name }) };
     case 'submitted':
     case 'running':
       if (adapter.cancel === 'none') {
-        return { kind: 'remote', ask: false, note: `Stopped tracking this job. ${name} has no way to cancel a task, so it may still run and be billed.` };
+        return { kind: 'remote', ask: false, note: said('cancel.untracked', { provider: name }) };
       }
       return { kind: 'remote', ask: true };
     case 'downloading':
-      return { kind: 'download', note: `Download stopped. ${name} already made (and billed) the video; its link works until it expires.` };
+      return { kind: 'download', note: said('cancel.download', { provider: name }) };
     case 'needs_attention':
-      return { kind: 'dismiss', note: `Dismissed. Check the ${name} dashboard for a task that may have been billed.` };
+      return { kind: 'dismiss', note: said('cancel.dismissed', { provider: name }) };
     case 'completed':
     case 'failed':
     case 'cancelled':
@@ -53,13 +57,13 @@ export function planCancel(job: Pick<Job, 'state' | 'provider'>, adapter: Pick<P
 export function providerCancelAnswer(
   provider: Job['provider'],
   answer: { cancelled: true } | { cancelled: false; reason?: string } | { error: unknown },
-): { cancelled: true; note: string } | { cancelled: false; message: string } {
+): { cancelled: true; note: Said } | { cancelled: false; message: Said } {
   const name = PROVIDER_NAMES[provider];
   if ('error' in answer) {
     const why = answer.error instanceof Error ? answer.error.message : String(answer.error);
-    return { cancelled: false, message: `Could not ask ${name} to cancel it (${why}). The job continues.` };
+    return { cancelled: false, message: said('cancel.askFailed', { provider: name, reason: why }) };
   }
-  if (answer.cancelled) return { cancelled: true, note: `Cancelled at ${name}.` };
-  const reason = answer.reason ? ` (${answer.reason})` : '';
-  return { cancelled: false, message: `${name} could not cancel it${reason}: it has probably started. It keeps running and the video will be downloaded.` };
+  if (answer.cancelled) return { cancelled: true, note: said('cancel.atProvider', { provider: name }) };
+  const reason = answer.reason ? phrase('cancel.refusedReason', { reason: answer.reason }) : '';
+  return { cancelled: false, message: said('cancel.refused', { provider: name, reason }) };
 }

@@ -11,6 +11,8 @@ import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
 import { requestedSeconds, verifyVideo, type ExpectedVideo } from './verify';
+import { phrase, said, saidFix, type Phrase } from '../../shared/messages/phrase';
+import { retryNotice } from './failures';
 
 /**
  * A downloaded, verified video waiting to be filed: the `.part` file, its hex sha256, size in bytes
@@ -120,7 +122,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         badFiles++;
         rt.log.warn('jobs.verify_failed', { id, reason: check.reason });
         if (badFiles >= MAX_BAD_FILES) {
-          await rt.apply(id, { type: 'fail', error: { kind: 'verification', message: check.reason, fix: 'Use Retry; if it happens again, report it to the provider with the task id.' } });
+          await rt.apply(id, { type: 'fail', error: { kind: 'verification', message: check.reason, ...saidFix('job.verificationFix') } });
           return;
         }
         rt.live(id, { notice: `${check.reason} Downloading it again.` });
@@ -167,7 +169,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         return;
       }
       const delay = backoff(failures);
-      rt.live(id, { notice: `${messageOf(err)} Trying again in ${Math.ceil(delay / 1000)} s.` });
+      rt.live(id, retryNotice(messageOf(err), delay, 'send'));
       await sleep(rt.clock, delay, signal);
     }
   }
@@ -236,18 +238,23 @@ function messageOf(err: unknown): string {
 
 function expiredError(job: Job, err: unknown): JobError {
   const name = PROVIDER_NAMES[job.provider];
-  const http = err instanceof DownloadError && err.status ? ` (HTTP ${err.status})` : '';
+  const http = err instanceof DownloadError && err.status ? phrase('job.linkExpiredHttp', { status: err.status }) : '';
   return {
     kind: 'expired',
-    message: `${name}'s link to this video stopped working before the download finished${http}. Provider task id: ${job.remote?.taskId ?? 'unknown'}.`,
-    fix: `The provider may still have it for a while: look for the task id in the ${name} dashboard, or use Retry to make it again.`,
+    ...said('job.linkExpired', { provider: name, http, task: taskOf(job) }),
+    ...saidFix('job.linkExpiredFix', { provider: name }),
   };
 }
 
 function downloadError(job: Job, err: unknown): JobError {
   return {
     kind: 'download',
-    message: `The video could not be downloaded or saved: ${messageOf(err)} Provider task id: ${job.remote?.taskId ?? 'unknown'}.`,
-    fix: 'Check free disk space and the library folder, then use Retry.',
+    ...said('job.downloadFailed', { reason: messageOf(err), task: taskOf(job) }),
+    ...saidFix('job.downloadFailedFix'),
   };
+}
+
+/** The provider's task id of `job`, or the word for an unknown one. */
+function taskOf(job: Job): Phrase | string {
+  return job.remote?.taskId ?? phrase('job.unknownTask');
 }

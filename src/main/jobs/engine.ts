@@ -28,6 +28,7 @@ import { createJobStore, type JobStore } from './store';
 import type { PrepareReferences } from './prepare-references';
 import { submitJob, type PrepareImages } from './submitter';
 import { expectedVideo } from './verify';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 export interface EngineOptions {
   /** App data folder; jobs live in `<dataDir>/jobs/`. */
@@ -213,8 +214,8 @@ export function createEngine(options: EngineOptions): Engine {
         type: 'fail',
         error: {
           kind: 'internal',
-          message: `The app could not get this job ready to send${why}; it stopped after ${failures} tries. Nothing was sent or billed.`,
-          fix: 'Check free disk space, then use Retry. The log has details.',
+          ...said('job.notReady', { code: why, tries: failures }),
+          ...saidFix('job.notReadyFix'),
         },
       })
       .catch((err: unknown) => {

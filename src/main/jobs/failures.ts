@@ -2,6 +2,7 @@ import type { ProviderId } from '../../shared/catalog/types';
 import type { JobError } from '../../shared/jobs/job';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { ProviderError, type ProviderFailure } from '../providers/types';
+import { said, saidFix, type Phrase } from '../../shared/messages/phrase';
 
 /**
  * Socket errors that mean the request never left this machine or never reached the server
@@ -33,11 +34,7 @@ export function socketCode(err: unknown): string | undefined {
 /** Any thrown value as a `ProviderFailure`; values that are not `ProviderError` become a non-retryable `provider_error`. */
 export function failureOf(err: unknown, provider: ProviderId): ProviderFailure {
   if (err instanceof ProviderError) return err.failure;
-  return {
-    kind: 'provider_error',
-    message: `Something went wrong talking to ${PROVIDER_NAMES[provider]}; the log has details.`,
-    retryable: false,
-  };
+  return { kind: 'provider_error', ...said('failure.unexpected', { provider: PROVIDER_NAMES[provider] }), retryable: false };
 }
 
 /** What to do with a job whose billable POST threw. */
@@ -67,26 +64,25 @@ export function submitOutcome(err: unknown, probe: RequestProbe): SubmitOutcome 
   return failure.retryable ? 'requeue' : 'fail';
 }
 
-/** Advice per kind, shown under the message (ARCHITECTURE.md "Errors": what happened, why, what to do). */
-const FIX: Partial<Record<ProviderFailure['kind'], string>> = {
-  auth: 'Check the key in Settings → Providers, then use Retry.',
-  quota: 'Top up the provider balance, then use Retry.',
-  invalid_input: 'Change the parameters or images in Compose (Duplicate), then submit again.',
-  content_policy: 'Change the prompt or images (Duplicate), then submit again.',
-  provider_error: 'Use Retry; if it keeps failing, try later or another provider.',
-  network: 'Check the internet connection, then use Retry.',
-  timeout: 'Use Retry.',
-  rate_limited: 'Use Retry in a minute.',
-};
+/**
+ * The notice of a job held back after a retryable failure: "<what went wrong> Trying again in 12 s."
+ * (`again: 'send'`) or "… Checking again in 12 s." (`'check'`); `problem` is a failure, or the
+ * plain English of an error that has no phrase. `delayMs` is rounded up to whole seconds.
+ */
+export function retryNotice(problem: Pick<ProviderFailure, 'message' | 'phrase'> | string, delayMs: number, again: 'send' | 'check'): { notice: string; noticePhrase: Phrase } {
+  const what = typeof problem === 'string' ? problem : (problem.phrase ?? problem.message);
+  const { message, phrase } = said(again === 'send' ? 'job.tryingAgain' : 'job.checkingAgain', { problem: what, seconds: Math.ceil(delayMs / 1000) });
+  return { notice: message, noticePhrase: phrase };
+}
 
 /** A provider failure as a `JobError` (kind, plain message, provider's code and words, a fix). */
 export function jobErrorOf(failure: ProviderFailure): JobError {
   const error: JobError = { kind: failure.kind, message: failure.message };
+  if (failure.phrase !== undefined) error.phrase = failure.phrase;
   if (failure.providerCode !== undefined) error.providerCode = failure.providerCode;
   if (failure.providerMessage !== undefined) error.providerMessage = failure.providerMessage;
-  const fix = failure.modelUnavailable ? 'Pick another model in Compose (Reuse keeps the prompt and settings), then submit again.' : FIX[failure.kind];
-  if (fix) error.fix = fix;
-  return error;
+  // Advice per kind, shown under the message (ARCHITECTURE.md "Errors": what happened, why, what to do).
+  return { ...error, ...saidFix(failure.modelUnavailable ? 'jobFix.modelUnavailable' : `jobFix.${failure.kind}`) };
 }
 
 /** The error of a job whose POST may or may not have created a task. */
@@ -94,8 +90,8 @@ export function ambiguousSubmitError(provider: ProviderId, failure?: ProviderFai
   const name = PROVIDER_NAMES[provider];
   const error: JobError = {
     kind: 'interrupted',
-    message: `The connection broke while sending this job; it may or may not have reached ${name}. Check the provider's dashboard before retrying: retrying may bill twice.`,
-    fix: `Open the ${name} dashboard; if no task is there, use Retry.`,
+    ...said('job.ambiguousSubmit', { provider: name }),
+    ...saidFix('job.ambiguousSubmitFix', { provider: name }),
   };
   if (failure?.providerCode !== undefined) error.providerCode = failure.providerCode;
   if (failure?.providerMessage !== undefined) error.providerMessage = failure.providerMessage;

@@ -25,7 +25,7 @@ export function createJobHandlers(engine: Omit<EngineHost, 'start' | 'pid' | 'su
     submitBatch: async (input) => ({ jobs: (await submitBatch(engine, input)).map(toJobView) }),
     cancel: async ({ id }) => {
       const out = await engine.cancel(id);
-      return { job: toJobView(out.job), cancelled: out.cancelled, message: out.message };
+      return { job: toJobView(out.job), cancelled: out.cancelled, message: out.message, ...(out.phrase ? { phrase: out.phrase } : {}) };
     },
     retry: async ({ id }) => ({ job: toJobView(await engine.retry(id)) }),
     duplicate: async ({ id }) => ({ params: await engine.duplicate(id) }),

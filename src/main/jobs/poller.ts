@@ -4,7 +4,8 @@ import { pollDelay } from '../../shared/jobs/poll-delay';
 import { PROVIDER_NAMES } from '../providers/failure';
 import type { TaskStatus } from '../providers/types';
 import { Aborted, sleep } from './clock';
-import { failureOf, jobErrorOf } from './failures';
+import { failureOf, jobErrorOf, retryNotice } from './failures';
+import { phrase, said, saidFix } from '../../shared/messages/phrase';
 import type { JobRuntime } from './runtime';
 
 /** The error of a job whose task outlived its documented lifetime without a final answer. */
@@ -13,8 +14,8 @@ function pastDeadline(job: Job, endsAt: number): JobError {
   const hours = Math.round((endsAt - DEADLINE_GRACE_MS - sentAt(job)) / 3_600_000);
   return {
     kind: 'expired',
-    message: `${name} did not finish this task within ${hours} hours, longer than it keeps tasks, so the app stopped checking it (task ${job.remote?.taskId ?? 'unknown'}).`,
-    fix: `Look for the task in the ${name} dashboard, or use Retry to make it again.`,
+    ...said('job.pastDeadline', { provider: name, hours, task: job.remote?.taskId ?? phrase('job.unknownTask') }),
+    ...saidFix('job.pastDeadlineFix', { provider: name }),
   };
 }
 
@@ -110,7 +111,7 @@ export async function pollUntilSettled(rt: JobRuntime, id: string, bounds: PollB
         }
       }
       rt.log.warn('jobs.poll_failed', { id, provider: current.provider, kind: failure.kind, status: failure.httpStatus, retryInMs: retryDelay });
-      rt.live(id, { notice: `${failure.message} Checking again in ${Math.ceil(retryDelay / 1000)} s.` });
+      rt.live(id, retryNotice(failure, retryDelay, 'check'));
       continue;
     }
     if (failures > 0) rt.live(id, { notice: null });
@@ -131,11 +132,11 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
     case 'queued':
       rt.live(id, live);
       return false;
-    case 'unknown':
-      rt.live(id, {
-        notice: `${name} reports the status "${status.providerStatus ?? '?'}", which the app does not know; it keeps checking until the task's time at ${name} runs out.`,
-      });
+    case 'unknown': {
+      const unknown = said('job.unknownStatus', { provider: name, status: status.providerStatus ?? '?' });
+      rt.live(id, { notice: unknown.message, noticePhrase: unknown.phrase });
       return false;
+    }
     case 'running':
       if (job.state === 'submitted') await rt.apply(id, { type: 'started', progress: status.progress, etaSeconds: status.etaSeconds });
       else rt.live(id, live);
@@ -161,21 +162,23 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
     case 'failed':
       await rt.apply(id, {
         type: 'fail',
-        error: status.error ? jobErrorOf(status.error) : { kind: 'provider_error', message: `${name} reported that the task failed, without a reason.`, fix: 'Use Retry.' },
+        error: status.error ? jobErrorOf(status.error) : { kind: 'provider_error', ...said('job.failedNoReason', { provider: name }), ...saidFix('job.failedNoReasonFix') },
       });
       return true;
-    case 'cancelled':
-      await rt.apply(id, { type: 'cancel', note: `${name} cancelled this task.` });
+    case 'cancelled': {
+      const cancelled = said('job.providerCancelled', { provider: name });
+      await rt.apply(id, { type: 'cancel', note: cancelled.message, notePhrase: cancelled.phrase });
       return true;
+    }
     case 'expired':
       await rt.apply(id, {
         type: 'expire',
         error: {
           kind: 'expired',
-          message: `${name} let this task expire before it finished (task ${job.remote.taskId}).`,
+          ...said('job.taskExpired', { provider: name, task: job.remote.taskId }),
           ...(status.error?.providerCode ? { providerCode: status.error.providerCode } : {}),
           ...(status.error?.providerMessage ? { providerMessage: status.error.providerMessage } : {}),
-          fix: 'Use Retry to submit it again.',
+          ...saidFix('job.taskExpiredFix'),
         },
       });
       return true;

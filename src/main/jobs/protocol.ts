@@ -11,6 +11,7 @@ import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { WireChanges } from './job-wire';
 import { EngineProcessStats } from './process-stats';
+import { LenientPhrase } from '../../shared/messages/phrase';
 
 /**
  * The private channel between main and the job engine's process (STYLE.md 5: a discriminated
@@ -81,7 +82,7 @@ export type CommandType = EngineCommand['type'];
 /** The `stats` reply: the queue, plus the engine process's own figures when it runs in a process of its own. */
 export const EngineStatsReply = QueueStats.extend({ process: EngineProcessStats.optional() });
 
-export const CancelOutcomeSchema = z.object({ job: Job, cancelled: z.boolean(), message: z.string() });
+export const CancelOutcomeSchema = z.object({ job: Job, cancelled: z.boolean(), message: z.string(), phrase: LenientPhrase });
 
 /** The `data` each command's successful reply carries. */
 export const REPLY_DATA = {

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../shared/catalog/types';
 import { providerError, PROVIDER_NAMES } from '../providers/failure';
 import type { ProviderContext } from '../providers/types';
+import { phrase } from '../../shared/messages/phrase';
 
 /**
  * The engine's `context` from main's services: the key from the vault (in memory; it only ever
@@ -14,7 +15,7 @@ export function providerContextFrom(
   return async (provider) => {
     const apiKey = keyFor(provider);
     if (!apiKey) {
-      throw providerError({ kind: 'auth', provider: PROVIDER_NAMES[provider], detail: 'no API key is set', retryable: false });
+      throw providerError({ kind: 'auth', provider: PROVIDER_NAMES[provider], detail: phrase('failure.detail.noApiKey'), retryable: false });
     }
     return { apiKey, baseUrls: baseUrls(provider), fetch: globalThis.fetch };
   };

@@ -6,6 +6,7 @@ import { Aborted, type EngineClock } from './clock';
 import { socketCode, type RequestProbe } from './failures';
 import type { JobTable } from './job-table';
 import type { Scheduler } from './scheduler';
+import type { Phrase } from '../../shared/messages/phrase';
 
 /** A job event without its timestamp: the table stamps it. */
 export type EventInput = JobEvent extends infer E ? (E extends JobEvent ? Omit<E, 'at'> : never) : never;
@@ -19,6 +20,8 @@ export interface LiveUpdate {
   upload?: JobUpload | null;
   /** A passing problem to show; `null` clears it. */
   notice?: string | null;
+  /** `notice` as a phrase for the UI's language. */
+  noticePhrase?: Phrase;
 }
 
 /** A provider context that says which route (demo simulator or real provider) it leads to, when the host says. */

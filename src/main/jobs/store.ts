@@ -1,12 +1,13 @@
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Job } from '../../shared/jobs/job';
+import { Job, type JobError } from '../../shared/jobs/job';
 import { transition } from '../../shared/jobs/transition';
 import type { Logger } from '../logging/logger';
 import { PROVIDER_NAMES } from '../providers/failure';
 import { syncFolder, TEMP_MARK, writeFileAtomic } from '../storage/atomic-write';
 import { createKeyedLock } from '../storage/lock';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 /**
  * Crash-safe job persistence: one JSON file per job, `<dir>/<jobId>.json`, each write atomic
@@ -41,10 +42,12 @@ const QUEUE_FILE = 'queue.settings.json';
 
 /** The plain explanation a job caught mid-submit gets (issue 5; providers.md "Pitfalls": never resubmit blindly). */
 export function interruptedSubmitMessage(provider: string): string {
-  return (
-    `The app stopped while sending this job; it may or may not have reached ${provider}. ` +
-    `Check the provider's dashboard before retrying: retrying may bill twice.`
-  );
+  return interruptedSubmitError(provider).message;
+}
+
+/** The error of a job caught mid-submit: `interruptedSubmitMessage` with its phrases and fix. */
+function interruptedSubmitError(provider: string): JobError {
+  return { kind: 'interrupted', ...said('job.interruptedSubmit', { provider }), ...saidFix('job.interruptedSubmitFix') };
 }
 
 /**
@@ -92,7 +95,7 @@ export function createJobStore(dir: string, log: Logger, now: () => number = Dat
     const out = transition(job, {
       type: 'attention',
       at: Math.max(now(), job.updatedAt),
-      error: { kind: 'interrupted', message: interruptedSubmitMessage(PROVIDER_NAMES[job.provider]), fix: 'Open the provider dashboard; if no task is there, use Retry.' },
+      error: interruptedSubmitError(PROVIDER_NAMES[job.provider]),
     });
     if (!out.ok) return job;
     log.warn('jobs.recovered_mid_submit', { id: job.id, provider: job.provider });

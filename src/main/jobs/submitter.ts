@@ -4,9 +4,10 @@ import type { Job } from '../../shared/jobs/job';
 import type { PreparedImage, PreparedSubmission, ProviderFailure, RemoteTask } from '../providers/types';
 import type { PrepareReferences } from './prepare-references';
 import { Aborted, sleep } from './clock';
-import { ambiguousSubmitError, failureOf, jobErrorOf, submitOutcome, type RequestProbe } from './failures';
+import { ambiguousSubmitError, failureOf, jobErrorOf, retryNotice, submitOutcome, type RequestProbe } from './failures';
 import type { JobRuntime, RoutedContext } from './runtime';
 import { createUploadMeter } from './upload-meter';
+import { said, saidFix } from '../../shared/messages/phrase';
 
 /** The processed first/last frames for a job (main's image service resolves the params' image ids). */
 export type PrepareImages = (job: Job) => Promise<{ first?: PreparedImage; last?: PreparedImage }>;
@@ -46,7 +47,7 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
   if (!entry) {
     await rt.apply(id, {
       type: 'fail',
-      error: { kind: 'invalid_input', message: `The model ${job.params.modelId} is no longer offered.`, fix: 'Duplicate the job and pick another model.' },
+      error: { kind: 'invalid_input', ...said('job.modelGone', { model: job.params.modelId }), ...saidFix('job.modelGoneFix') },
     });
     return;
   }
@@ -86,7 +87,7 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     }
     const delay = rt.scheduler.penalize(provider, failure.retryAfterMs);
     deps.holdBack(id, delay);
-    rt.live(id, { notice: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
+    rt.live(id, retryNotice(failure, delay, 'send'));
     return;
   }
   if (signal.aborted || !deps.maySend() || rt.job(id)?.state !== 'queued') {
@@ -106,7 +107,8 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     if (outcome === 'requeue') {
       const delay = rt.scheduler.penalize(provider, failure.retryAfterMs);
       deps.holdBack(id, delay);
-      await rt.apply(id, { type: 'requeue', note: `${failure.message} Trying again in ${Math.ceil(delay / 1000)} s.` });
+      const { notice, noticePhrase } = retryNotice(failure, delay, 'send');
+      await rt.apply(id, { type: 'requeue', note: notice, notePhrase: noticePhrase });
     } else if (outcome === 'fail') {
       await rt.apply(id, { type: 'fail', error: jobErrorOf(failure) });
     } else {

@@ -10,6 +10,7 @@ import { DAY_MS, compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIM
 import { dataUrl } from './reference-files';
 import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, SubmitRequest, TaskListing, TaskStatus } from './types';
 import { ProviderError } from './types';
+import { phrase, type Phrase } from '../../shared/messages/phrase';
 
 /*
  * BytePlus ModelArk (providers.md, "BytePlus ModelArk"): POST /contents/generations/tasks →
@@ -108,7 +109,7 @@ async function arkReferences(refs: SubmitRequest['references']): Promise<ArkRefe
       throw providerError({
         kind: 'invalid_input',
         provider: NAME,
-        detail: 'it takes reference videos only by public URL (https://…), not as a file; put the video where ModelArk can fetch it and give its address',
+        detail: phrase('failure.detail.arkVideoByUrl'),
         retryable: false,
       });
     } else out.push({ type: 'audio_url', url: await dataUrl(r.file, `audio/${audioFormat(r.file.mime)}`) });
@@ -119,7 +120,7 @@ async function arkReferences(refs: SubmitRequest['references']): Promise<ArkRefe
 const ErrorObject = z.object({ code: z.string().nullish(), message: z.string().nullish(), param: z.string().nullish(), type: z.string().nullish() });
 
 /** Kind and extra advice for a ModelArk error code (providers.md, ModelArk "Errors"; prefix match). */
-function classify(code: string | undefined): { kind?: ErrorKind; detail?: string } {
+function classify(code: string | undefined): { kind?: ErrorKind; detail?: Phrase } {
   if (!code) return {};
   const taskType = taskTypeFailure(code);
   if (taskType) return taskType;
@@ -127,10 +128,10 @@ function classify(code: string | undefined): { kind?: ErrorKind; detail?: string
   if (code.startsWith('AccountOverdueError')) return { kind: 'quota' };
   if (code.startsWith('RateLimitExceeded') || code.startsWith('ServerOverloaded')) return { kind: 'rate_limited' };
   if (code.includes('PrivacyInformation')) {
-    return { kind: 'content_policy', detail: 'Seedance 2.x refuses images showing real human faces; use an image without a real face' };
+    return { kind: 'content_policy', detail: phrase('failure.detail.realFace') };
   }
   if (code.startsWith('OutputAudioSensitiveContentDetected')) {
-    return { kind: 'content_policy', detail: 'the generated audio failed moderation; retry with audio turned off' };
+    return { kind: 'content_policy', detail: phrase('failure.detail.audioModeration') };
   }
   if (code.includes('SensitiveContentDetected')) return { kind: 'content_policy' };
   if (code.startsWith('InvalidParameter') || code.startsWith('MissingParameter')) return { kind: 'invalid_input' };
@@ -195,7 +196,7 @@ const STATES: Record<string, RemoteState> = {
  * outside the documented six reads as `unknown` (never as running).
  */
 export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
-  const t = parseOrFail(Task, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
+  const t = parseOrFail(Task, body, { provider: NAME, detail: phrase('failure.detail.statusUnreadable'), apiKey });
   const state = STATES[t.status] ?? 'unknown';
   const out: TaskStatus = state === 'unknown' ? { state, providerStatus: t.status } : { state };
   const seed = toNumber(t.seed);
@@ -210,7 +211,7 @@ export function parseArkTask(body: unknown, now = Date.now(), apiKey?: string): 
   }
   if (state === 'succeeded') {
     const url = t.content?.video_url;
-    if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the task succeeded without a video', retryable: false }) };
+    if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: phrase('failure.detail.succeededWithoutVideo'), retryable: false }) };
     out.resultUrl = url;
     out.resultExpiresAt = now + DAY_MS;
     const lastFrame = t.content?.last_frame_url;
@@ -246,7 +247,7 @@ const LIST_MAX_PAGES = 10;
  * clock by `skewMs` (provider clock − ours). Items that cannot be read are skipped (lenient reading).
  */
 export function parseArkTaskList(body: unknown, skewMs: number, apiKey?: string): { tasks: ListedTask[]; items: number; total: number | undefined } {
-  const page = parseOrFail(ListAnswer, body, { provider: NAME, detail: 'the task list could not be read', apiKey });
+  const page = parseOrFail(ListAnswer, body, { provider: NAME, detail: phrase('failure.detail.listUnreadable'), apiKey });
   const items = page.items ?? [];
   const tasks: ListedTask[] = [];
   for (const raw of items) {
@@ -294,7 +295,7 @@ export const arkAdapter: ProviderAdapter = {
       throw providerError({
         kind: 'invalid_input',
         provider: NAME,
-        detail: `the request would be ${Math.ceil(bytes / 2 ** 20)} MB with the images and audio inline; ModelArk takes at most 64 MB. Use fewer or smaller files`,
+        detail: phrase('failure.detail.arkBodyTooBig', { mb: Math.ceil(bytes / 2 ** 20) }),
         retryable: false,
       });
     }
@@ -303,7 +304,7 @@ export const arkAdapter: ProviderAdapter = {
 
   async submit(prepared, ctx) {
     const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'ark', String(prepared.body.model), arkModelRefusal);
-    const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
+    const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, phrase('failure.detail.noTaskId'));
     const handle: Record<string, string> = prepared.body.draft === true ? { [DRAFT_HANDLE_KEY]: '1' } : {};
     return { taskId: id, handle };
   },

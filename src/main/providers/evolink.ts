@@ -9,6 +9,7 @@ import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import { dataUrl, expectUploads, fileName, localFilesOf, referencesOf, uploadOnce, uploadTimeoutMs } from './reference-files';
 import { ProviderError, type ErrorKind, type PreparedImage, type PreparedMediaFile, type ProviderAdapter, type ProviderContext, type ProviderFailure, type RemoteState, type SubmitRequest, type TaskStatus } from './types';
+import { phrase, type Phrase } from '../../shared/messages/phrase';
 
 /*
  * EvoLink (providers.md, "EvoLink"): POST /v1/videos/generations → task `task-unified-…`;
@@ -67,8 +68,8 @@ const CODE_KINDS: Record<string, ErrorKind> = {
   resource_not_found: 'provider_error',
 };
 
-const CODE_DETAIL: Record<string, string> = {
-  model_access_denied: 'this key may not use this model',
+const CODE_DETAIL: Record<string, Phrase> = {
+  model_access_denied: phrase('failure.detail.keyMayNotUseModel'),
 };
 
 /** Maps a non-2xx EvoLink answer `{ error: { code, message, type } }` to a failure. */
@@ -130,7 +131,7 @@ const STATES: Record<string, RemoteState> = {
  * from `now` (ms), when the success is observed. Other statuses read as `unknown` (never as running).
  */
 export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
-  const t = parseOrFail(Task, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
+  const t = parseOrFail(Task, body, { provider: NAME, detail: phrase('failure.detail.statusUnreadable'), apiKey });
   const state = STATES[t.status] ?? 'unknown';
   const out: TaskStatus = state === 'unknown' ? { state, providerStatus: t.status } : { state };
   const progress = toNumber(t.progress);
@@ -139,7 +140,7 @@ export function parseEvolinkTask(body: unknown, now = Date.now(), apiKey?: strin
   if (eta !== undefined && (state === 'queued' || state === 'running')) out.etaSeconds = eta;
   if (state === 'succeeded') {
     const url = t.results?.[0];
-    if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the task completed without a video', retryable: false }) };
+    if (!url) return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: phrase('failure.detail.completedWithoutVideo'), retryable: false }) };
     out.resultUrl = url;
     out.resultExpiresAt = now + DAY_MS;
   }
@@ -171,12 +172,12 @@ const UploadAnswer = z.object({ data: z.object({ file_url: z.string().min(1), ex
 const UPLOAD_LIFETIME_MS = 72 * 3600 * 1000;
 
 function filesBase(ctx: ProviderContext): string {
-  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: 'no files API base URL is configured', retryable: false });
+  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: phrase('failure.detail.noFilesUrl'), retryable: false });
   return ctx.baseUrls.files;
 }
 
-function uploaded(answer: HttpAnswer, ctx: ProviderContext, what: string): { url: string; expiresAt: number } {
-  const read = parseOrFail(UploadAnswer, answer.body, { provider: NAME, detail: `the ${what} upload returned no URL`, providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
+function uploaded(answer: HttpAnswer, ctx: ProviderContext, what: 'image' | 'video' | 'audio'): { url: string; expiresAt: number } {
+  const read = parseOrFail(UploadAnswer, answer.body, { provider: NAME, detail: phrase(`failure.detail.uploadNoUrl.${what}`), providerMessage: answer.text.slice(0, 500), apiKey: ctx.apiKey });
   const stated = Date.parse(read.data.expires_at ?? '');
   return { url: read.data.file_url, expiresAt: Number.isFinite(stated) ? stated : Date.now() + UPLOAD_LIFETIME_MS };
 }
@@ -238,7 +239,7 @@ function uploadMedia(kind: 'video' | 'audio', file: PreparedMediaFile, ctx: Prov
       throw providerError({
         kind: 'invalid_input',
         provider: NAME,
-        detail: `the files API refused the reference ${kind} (EvoLink documents uploads of images only; give the ${kind} as a public URL or use another provider)`,
+        detail: phrase(`failure.detail.uploadRefused.${kind}`),
         providerCode: failure.providerCode,
         providerMessage: failure.providerMessage,
         httpStatus: answer.status,
@@ -276,7 +277,7 @@ export const evolinkAdapter: ProviderAdapter = {
 
   async submit(prepared, ctx) {
     const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'evolink', String(prepared.body.model), evolinkModelRefusal);
-    const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, 'the answer had no task id');
+    const { id } = requireBody(answer, z.object({ id: z.string().min(1) }), ctx, NAME, phrase('failure.detail.noTaskId'));
     return { taskId: id, handle: {} };
   },
 

@@ -4,6 +4,7 @@ import { replacementOf } from '../../shared/catalog/status';
 import type { ProviderId } from '../../shared/catalog/types';
 import type { ErrorKind, ProviderFailure } from './types';
 import { ProviderError } from './types';
+import { english, phrase, type Phrase, type PhraseValue } from '../../shared/messages/phrase';
 
 import { PROVIDER_NAMES } from '../../shared/catalog/provider-names';
 
@@ -12,34 +13,28 @@ export { PROVIDER_NAMES, type ProviderName } from '../../shared/catalog/provider
 /** Kinds where the same request may succeed later without changes (ARCHITECTURE.md, "Errors"). */
 const RETRYABLE: ReadonlySet<ErrorKind> = new Set(['rate_limited', 'network', 'timeout', 'provider_error']);
 
-/** What happened and what to do, per kind; the provider's own words go in `providerMessage`. */
-function plain(kind: ErrorKind, provider: string, detail?: string): string {
-  const why = detail ? `: ${/[.!?]$/.test(detail.trim()) ? detail.trim() : `${detail.trim()}.`}` : '.';
-  switch (kind) {
-    case 'auth':
-      return `${provider} refused the API key${why} Check the key in Settings → Providers.`;
-    case 'quota':
-      return `${provider} says the account has no credit left${why} Top up the balance, then retry.`;
-    case 'rate_limited':
-      return `${provider} is limiting how fast requests are sent. The request will be retried shortly.`;
-    case 'invalid_input':
-      return `${provider} rejected the request${why} Change the parameters or images and retry.`;
-    case 'content_policy':
-      return `${provider}'s content filter refused the prompt, an image or the result${why} Change the prompt or image and retry.`;
-    case 'provider_error':
-      return `${provider} reported an error on its side${why} Retry later.`;
-    case 'network':
-      return `Could not reach ${provider}${why} Check the internet connection; the request can be retried.`;
-    case 'timeout':
-      return `${provider} did not answer in time. The request can be retried.`;
-  }
+/** A provider detail as the end of a sentence: trimmed, with a full stop unless it has one. */
+export function sentenceEnd(detail: string): string {
+  const text = detail.trim();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** Inputs for `makeFailure`; `detail` overrides the default "why" clause of the plain message. */
+/**
+ * What happened and what to do, per kind; the provider's own words go in `providerMessage`.
+ * `detail` is the "why" clause: the provider's words as they are (`why.words`: Chinese keeps a space
+ * after English words), or a phrase of ours (`why.detail`).
+ */
+function plain(kind: ErrorKind, provider: string, detail?: string | Phrase): Phrase {
+  if (kind === 'rate_limited' || kind === 'timeout') return phrase(`failure.${kind}`, { provider });
+  const why = typeof detail === 'object' ? phrase('failure.why.detail', { detail }) : detail?.trim() ? phrase('failure.why.words', { detail: sentenceEnd(detail) }) : phrase('failure.why.none');
+  return phrase(`failure.${kind}`, { provider, why });
+}
+
+/** Inputs for `makeFailure`; `detail` (the provider's words, or a phrase of ours) overrides the default "why" clause of the plain message. */
 export interface FailureInit {
   kind: ErrorKind;
   provider: string;
-  detail?: string;
+  detail?: string | Phrase;
   providerCode?: string;
   providerMessage?: string;
   httpStatus?: number;
@@ -55,12 +50,24 @@ export function scrub(text: string, apiKey?: string): string {
   return redactText(out);
 }
 
+/** `p` with the key (and any registered secret) removed from every text value, nested ones too. */
+function scrubPhrase(p: Phrase, apiKey?: string): Phrase {
+  if (!p.values) return p;
+  const values: Record<string, PhraseValue> = {};
+  for (const [name, value] of Object.entries(p.values)) {
+    values[name] = typeof value === 'string' ? scrub(value, apiKey) : typeof value === 'number' ? value : scrubPhrase(value, apiKey);
+  }
+  return { ...p, values };
+}
+
 /** Builds a `ProviderFailure` with a plain message; `retryable` defaults by kind. */
 export function makeFailure(init: FailureInit): ProviderFailure {
   const clean = (s?: string) => (s === undefined ? undefined : scrub(s, init.apiKey));
+  const said = scrubPhrase(plain(init.kind, init.provider, init.detail), init.apiKey);
   const f: ProviderFailure = {
     kind: init.kind,
-    message: scrub(plain(init.kind, init.provider, clean(init.detail)), init.apiKey),
+    message: english(said),
+    phrase: said,
     // A provider_error answered with a 4xx (e.g. task not found) will not change on retry.
     retryable: init.retryable ?? (RETRYABLE.has(init.kind) && !(init.kind === 'provider_error' && init.httpStatus !== undefined && init.httpStatus < 500)),
   };
@@ -104,17 +111,20 @@ export function modelRefused(failure: ProviderFailure, provider: ProviderId, mod
   const name = PROVIDER_NAMES[provider];
   const entry = findModel(`${provider}/${model}`);
   const label = entry ? `${entry.name} (${model})` : model;
-  const said = how === 'gone' ? 'does not exist or is no longer offered' : 'is not open to this account (not activated, or no longer offered)';
   const status = entry?.status && entry.status.state !== 'active' ? entry.status : undefined;
   const next = entry ? replacementOf(entry, findModel) : undefined;
-  const instead = next ? ` Use ${next.name} instead.` : ' Choose another model.';
-  let advice: string;
+  let advice: Phrase;
   if (status) {
-    const when = status.date ? ` ${status.state === 'retired' ? 'on' : 'from'} ${status.date}` : '';
-    advice = ` It was ${status.state === 'retired' ? 'retired' : 'due to be retired'}${when}${/third-party/i.test(status.source) ? ' (per a third-party source)' : ''}.${instead}`;
-  } else if (how === 'not_activated') advice = ` Check the model's access in the ${name} console, or choose another model.`;
-  else advice = ' It may have been retired; choose another model.';
-  return new ProviderError({ ...failure, kind: 'invalid_input', retryable: false, modelUnavailable: true, message: `${name} says the model ${label} ${said}.${advice}` });
+    const retired = status.state === 'retired';
+    advice = phrase('failure.model.status', {
+      state: status.date ? phrase(retired ? 'failure.model.retiredOn' : 'failure.model.dueFrom', { date: status.date }) : phrase(retired ? 'failure.model.retired' : 'failure.model.due'),
+      source: /third-party/i.test(status.source) ? phrase('failure.model.thirdParty') : '',
+      instead: next ? phrase('failure.model.useInstead', { model: next.name }) : phrase('failure.model.chooseAnother'),
+    });
+  } else if (how === 'not_activated') advice = phrase('failure.model.checkAccess', { provider: name });
+  else advice = phrase('failure.model.mayBeRetired');
+  const said = phrase('failure.model.refused', { provider: name, model: label, said: phrase(how === 'gone' ? 'failure.model.gone' : 'failure.model.notActivated'), advice });
+  return new ProviderError({ ...failure, kind: 'invalid_input', retryable: false, modelUnavailable: true, message: english(said), phrase: said });
 }
 
 /**

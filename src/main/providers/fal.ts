@@ -10,6 +10,7 @@ import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } f
 import { expectUploads, fileName, localFilesOf, referencesOf, uploadOnce, uploadTimeoutMs, type LocalFile } from './reference-files';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, SubmitRequest, TaskStatus } from './types';
 import { ProviderError } from './types';
+import { phrase } from '../../shared/messages/phrase';
 
 /*
  * fal queue protocol (providers.md, "fal"): POST /<endpoint-id> → { request_id, status_url,
@@ -148,7 +149,7 @@ const SubmitAnswer = z.object({
  * COMPLETED → `'completed'` (the caller then fetches the result). Other statuses read as `unknown`.
  */
 export function parseFalStatus(body: unknown): TaskStatus | 'completed' {
-  const status = parseOrFail(StatusAnswer, body, { provider: NAME, detail: 'the status could not be read' });
+  const status = parseOrFail(StatusAnswer, body, { provider: NAME, detail: phrase('failure.detail.falStatusUnreadable') });
   if (status.status === 'COMPLETED') return 'completed';
   if (status.status === 'IN_QUEUE') {
     const pos = toNumber(status.queue_position);
@@ -171,7 +172,7 @@ export function parseFalResult(answer: Pick<HttpAnswer, 'ok' | 'status' | 'heade
   }
   const parsed = ResultAnswer.safeParse(answer.body);
   if (!parsed.success) {
-    return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the result had no video URL', providerMessage: answer.text.slice(0, 500), retryable: false, apiKey }) };
+    return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: phrase('failure.detail.noVideoUrl'), providerMessage: answer.text.slice(0, 500), retryable: false, apiKey }) };
   }
   const out: TaskStatus = { state: 'succeeded', resultUrl: parsed.data.video.url };
   // A draft's result names the draft its final completes (seedance-2.5.md §3; field name UNCONFIRMED).
@@ -209,7 +210,7 @@ function resultFetchFailed(task: RemoteTask, failure: ProviderFailure, apiKey: s
   const error = makeFailure({
     kind: 'provider_error',
     provider: NAME,
-    detail: `the task finished but its result could not be fetched (HTTP ${failure.httpStatus ?? '?'} on ${tries} tries)`,
+    detail: phrase('failure.detail.resultUnfetchable', { status: failure.httpStatus ?? '?', tries }),
     providerCode: failure.providerCode,
     providerMessage: failure.providerMessage,
     httpStatus: failure.httpStatus,
@@ -224,7 +225,7 @@ function auth(ctx: ProviderContext) {
 }
 
 function filesBase(ctx: ProviderContext): string {
-  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: 'no storage base URL is configured', retryable: false });
+  if (!ctx.baseUrls.files) throw providerError({ kind: 'invalid_input', provider: NAME, detail: phrase('failure.detail.noStorageUrl'), retryable: false });
   return ctx.baseUrls.files;
 }
 
@@ -232,7 +233,7 @@ function filesBase(ctx: ProviderContext): string {
 // points elsewhere is refused rather than sent our key.
 function guarded(ctx: ProviderContext, url: string): string {
   if (!sameOrigin(url, ctx.baseUrls.api)) {
-    throw providerError({ kind: 'provider_error', provider: NAME, detail: `fal returned a URL on an unexpected host (${new URL(url).host})`, retryable: false });
+    throw providerError({ kind: 'provider_error', provider: NAME, detail: phrase('failure.detail.unexpectedHost', { host: new URL(url).host }), retryable: false });
   }
   return url;
 }
@@ -271,7 +272,7 @@ function upload(file: LocalFile, ctx: ProviderContext): Promise<string> {
       },
       falFailure,
     );
-    const target = parseOrFail(InitiateAnswer, init.body, { provider: NAME, detail: 'the storage upload could not be started', providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
+    const target = parseOrFail(InitiateAnswer, init.body, { provider: NAME, detail: phrase('failure.detail.uploadNotStarted'), providerMessage: init.text.slice(0, 500), apiKey: ctx.apiKey });
     const bytes = await readFile(file.path);
     const put = await sendRequest(ctx, NAME, { method: 'PUT', url: target.upload_url, rawBody: bytes, onBodySent, headers: { 'Content-Type': file.mime }, timeoutMs: uploadTimeoutMs(file.bytes) });
     if (!put.ok) throw new ProviderError(falFailure(put, ctx.apiKey));
@@ -302,7 +303,7 @@ export const falAdapter: ProviderAdapter = {
   async prepare(req, ctx) {
     const complete = req.entry.draft?.completeEndpoint;
     if (req.params.finalOf) {
-      if (!complete) throw providerError({ kind: 'invalid_input', provider: NAME, detail: `${req.entry.name} has no draft completion endpoint`, retryable: false });
+      if (!complete) throw providerError({ kind: 'invalid_input', provider: NAME, detail: phrase('failure.detail.noDraftEndpoint', { model: req.entry.name }), retryable: false });
       return { url: `/${complete}`, body: buildFalFinalBody({ ...req.params, finalOf: req.params.finalOf }) };
     }
     const refers = req.entry.modes.includes('reference-to-video');
@@ -318,7 +319,7 @@ export const falAdapter: ProviderAdapter = {
   async submit(prepared, ctx) {
     // `prepared.url` is `/<endpoint>`, the catalog row's model id.
     const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'fal', prepared.url.replace(/^\//, ''), falModelRefusal);
-    const submitted = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no request_id');
+    const submitted = requireBody(answer, SubmitAnswer, ctx, NAME, phrase('failure.detail.noRequestId'));
     const id = submitted.request_id;
     return {
       taskId: id,
@@ -334,7 +335,7 @@ export const falAdapter: ProviderAdapter = {
   async poll(task: RemoteTask, ctx) {
     const statusUrl = task.handle.status_url;
     const responseUrl = task.handle.response_url;
-    if (!statusUrl || !responseUrl) throw providerError({ kind: 'provider_error', provider: NAME, detail: 'the task has no status URL', retryable: false });
+    if (!statusUrl || !responseUrl) throw providerError({ kind: 'provider_error', provider: NAME, detail: phrase('failure.detail.noStatusUrl'), retryable: false });
     const status = await call(ctx, 'GET', guarded(ctx, statusUrl));
     const read = parseFalStatus(status.body);
     if (read !== 'completed') return read;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Phrase } from '../../shared/messages/phrase';
 import { providerError } from './failure';
 import { ProviderError, type ProviderContext, type ProviderFailure } from './types';
 
@@ -142,7 +143,7 @@ export async function callJson(ctx: ProviderContext, provider: string, req: Http
 export function parseOrFail<T>(
   schema: z.ZodType<T>,
   body: unknown,
-  why: { provider: string; detail: string; providerMessage?: string; retryable?: boolean; apiKey?: string },
+  why: { provider: string; detail: string | Phrase; providerMessage?: string; retryable?: boolean; apiKey?: string },
 ): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw providerError({ kind: 'provider_error', ...why, providerMessage: why.providerMessage ?? parsed.error.message });
@@ -153,7 +154,7 @@ export function parseOrFail<T>(
  * The body of a 2xx answer read with `schema` (`parseOrFail`), for answers nothing retries: a
  * non-retryable `provider_error` with `detail` and the first 500 characters of the raw text.
  */
-export function requireBody<T>(answer: HttpAnswer, schema: z.ZodType<T>, ctx: ProviderContext, provider: string, detail: string): T {
+export function requireBody<T>(answer: HttpAnswer, schema: z.ZodType<T>, ctx: ProviderContext, provider: string, detail: string | Phrase): T {
   return parseOrFail(schema, answer.body, { provider, detail, providerMessage: answer.text.slice(0, 500), retryable: false, apiKey: ctx.apiKey });
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
-import { PROVIDER_NAMES, kindForStatus, makeFailure, withModelRefusal } from './failure';
+import { PROVIDER_NAMES, kindForStatus, makeFailure, sentenceEnd, withModelRefusal } from './failure';
 import { bearerAuth, callJson, parseOrFail, parseRetryAfter, requireBody, type HttpAnswer } from './http';
 import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
+import { phrase, type Phrase } from '../../shared/messages/phrase';
 
 /*
  * Novita (providers.md, "Novita"): POST /v3/async/<model> → { task_id }; GET
@@ -91,9 +92,9 @@ const REASON_KINDS: Record<string, ErrorKind> = {
   TASK_NOT_FOUND: 'provider_error',
 };
 
-const REASON_DETAIL: Record<string, string> = {
-  NEED_REAL_NAME_VERIFY: 'the account needs identity verification on novita.ai first',
-  TASK_NOT_FOUND: 'the task is unknown to Novita',
+const REASON_DETAIL: Record<string, Phrase> = {
+  NEED_REAL_NAME_VERIFY: phrase('failure.detail.needRealNameVerify'),
+  TASK_NOT_FOUND: phrase('failure.detail.taskUnknownToNovita'),
 };
 
 const ErrorBody = z.object({ code: numberish, reason: z.string().nullish(), message: z.string().nullish() });
@@ -135,7 +136,7 @@ function taskFailureKind(reason: string): ErrorKind {
  * `reason`; never poll on"): `TASK_STATUS_EXPIRED` → `expired`, anything else → `failed` naming the status.
  */
 export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string): TaskStatus {
-  const { task, videos, extra } = parseOrFail(TaskResult, body, { provider: NAME, detail: 'the task status could not be read', apiKey });
+  const { task, videos, extra } = parseOrFail(TaskResult, body, { provider: NAME, detail: phrase('failure.detail.statusUnreadable'), apiKey });
   const known = STATES[task.status];
   const state = known ?? 'failed';
   const out: TaskStatus = { state };
@@ -148,7 +149,7 @@ export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string
   if (state === 'succeeded') {
     const video = videos?.[0];
     if (!video) {
-      return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: 'the task succeeded without a video', retryable: false }) };
+      return { state: 'failed', error: makeFailure({ kind: 'provider_error', provider: NAME, detail: phrase('failure.detail.succeededWithoutVideo'), retryable: false }) };
     }
     out.resultUrl = video.video_url;
     const ttl = toNumber(video.video_url_ttl);
@@ -156,11 +157,10 @@ export function parseNovitaTask(body: unknown, now = Date.now(), apiKey?: string
   }
   if (state === 'failed' || state === 'expired') {
     const reason = task.reason?.trim() || undefined;
-    const unlisted = known ? undefined : `it reported the status ${task.status}, which its docs do not list`;
     out.error = makeFailure({
       kind: reason ? taskFailureKind(reason) : 'provider_error',
       provider: NAME,
-      detail: [unlisted, reason].filter(Boolean).join(': ') || undefined,
+      detail: known ? reason : phrase(reason ? 'failure.detail.unlistedStatusReason' : 'failure.detail.unlistedStatus', { status: task.status, reason: sentenceEnd(reason ?? '') }),
       providerCode: reason && REASON_KINDS[reason] ? reason : known ? undefined : task.status,
       providerMessage: reason,
       retryable: false,
@@ -194,7 +194,7 @@ export const novitaAdapter: ProviderAdapter = {
     // A 404 on `/v3/async/<model>` is no such endpoint: a removed or renamed model.
     const model = prepared.url.replace(/^\/v3\/async\//, '');
     const answer = await withModelRefusal(call(ctx, 'POST', prepared.url, prepared.body), 'novita', model, (f) => (f.httpStatus === 404 ? 'gone' : null));
-    const { taskId } = requireBody(answer, SubmitAnswer, ctx, NAME, 'the answer had no task_id (or id)');
+    const { taskId } = requireBody(answer, SubmitAnswer, ctx, NAME, phrase('failure.detail.noTaskIdOrId'));
     return { taskId, handle: {} };
   },
 

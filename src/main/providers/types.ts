@@ -1,4 +1,5 @@
 import type { JobParams, ModelEntry, ProviderId } from '../../shared/catalog/types';
+import type { Phrase } from '../../shared/messages/phrase';
 import type { UploadCache } from './upload-cache';
 
 /**
@@ -20,6 +21,8 @@ export interface ProviderFailure {
   kind: ErrorKind;
   /** Plain-language message for the user: what happened and what to do. Never contains a key. */
   message: string;
+  /** `message` as a phrase for the UI's language (its values are scrubbed like `message`). */
+  phrase?: Phrase;
   /** The provider's own error code, e.g. `INVALID_API_KEY`, `insufficient_quota`, `InvalidParameter`. */
   providerCode?: string;
   /** The provider's own message, kept verbatim (redacted of secrets). */

@@ -1,4 +1,5 @@
-import { sourceLengthProblem, taskOf } from '../../shared/catalog/task-type';
+import { sourceLengthPhrase, taskOf } from '../../shared/catalog/task-type';
+import { english, phrase, type Phrase } from '../../shared/messages/phrase';
 import type { MediaLimits, ModelEntry, ReferenceKind, ReferenceRules, ReferenceTask } from '../../shared/catalog/types';
 import type { MediaInfoView, ReferenceCheck, ReferenceItemCheck, ReferenceViolation } from '../../shared/contract/media';
 import { formatBytes } from '../../shared/format/bytes';
@@ -30,8 +31,27 @@ export interface FramesBeside {
   task?: ReferenceTask;
 }
 
-const KIND_WORD: Record<ReferenceKind, string> = { image: 'image', video: 'video', audio: 'audio clip' };
 const PLURAL: Record<ReferenceKind, string> = { image: 'images', video: 'videos', audio: 'audio clips' };
+/** "image", "audio clip": a kind as a word of a sentence. */
+const kindWord = (kind: ReferenceKind) => phrase(`reference.kind.${kind}`);
+/** "images", "audio clips". */
+const kindsWord = (kind: ReferenceKind) => phrase(`reference.kinds.${kind}`);
+
+/**
+ * A violation from phrases: the message, and the fix — an instruction phrase, or the name of a fix
+ * `media:fix` can make (`reencode`, `trim`), which the UI words itself.
+ */
+function violation(rule: string, message: Phrase, fix?: Phrase | 'reencode' | 'trim'): ReferenceViolation {
+  const out: ReferenceViolation = { rule, message: english(message), phrase: message };
+  if (typeof fix === 'string') out.fix = fix;
+  else if (fix) Object.assign(out, { fix: english(fix), fixPhrase: fix });
+  return out;
+}
+
+/** A warning from a phrase. */
+function warning(rule: string, message: Phrase): ReferenceItemCheck['warnings'][number] {
+  return { rule, message: english(message), phrase: message };
+}
 /** Codec names ffprobe gives audio streams; a row's `codecs` naming one of them also rules a video's sound. */
 const AUDIO_CODEC = /^(aac|mp3|mp2|opus|vorbis|flac|alac|ac3|eac3|pcm_.*)$/;
 
@@ -77,7 +97,7 @@ export function checkReferences(entry: ModelEntry, items: readonly ResolvedRefer
 
 /** The set-level violation of references given to a row that takes none. */
 export function takesNoReferences(entry: ModelEntry): ReferenceViolation {
-  return { rule: 'model', message: `${entry.name} takes no reference images, videos or audio.`, fix: 'Pick a reference-to-video model, or remove the references.' };
+  return violation('model', phrase('reference.noReferences', { model: entry.name }), phrase('reference.noReferencesFix'));
 }
 
 /**
@@ -91,30 +111,26 @@ export function checkSet(entry: ModelEntry, rules: ReferenceRules, items: readon
   const max: Record<ReferenceKind, number> = { image: rules.maxImages, video: rules.videos.max, audio: rules.audios.max };
   for (const kind of ['image', 'video', 'audio'] as const) {
     if (counts[kind] > max[kind]) {
-      out.push({
-        rule: `too_many_${kind === 'audio' ? 'audio' : PLURAL[kind]}`,
-        message:
-          max[kind] === 0
-            ? `${entry.name} takes no reference ${PLURAL[kind]}; there ${counts[kind] === 1 ? 'is' : 'are'} ${counts[kind]}.`
-            : `${counts[kind]} reference ${PLURAL[kind]}: ${entry.name} takes at most ${max[kind]}.`,
-        fix: `Remove ${counts[kind] - max[kind]} of them.`,
-      });
+      const values = { model: entry.name, kinds: kindsWord(kind), n: counts[kind], max: max[kind] };
+      out.push(
+        violation(
+          `too_many_${kind === 'audio' ? 'audio' : PLURAL[kind]}`,
+          phrase(max[kind] > 0 ? 'reference.tooMany' : counts[kind] === 1 ? 'reference.noneTakenOne' : 'reference.noneTakenOther', values),
+          phrase('reference.removeSome', { n: counts[kind] - max[kind] }),
+        ),
+      );
     }
   }
   const total = items.length;
   if (rules.maxFiles !== undefined && total > rules.maxFiles) {
-    out.push({ rule: 'too_many_files', message: `${total} references in all: ${entry.name} takes at most ${rules.maxFiles} files together.`, fix: `Remove ${total - rules.maxFiles} of them.` });
+    out.push(violation('too_many_files', phrase('reference.tooManyFiles', { n: total, model: entry.name, max: rules.maxFiles }), phrase('reference.removeSome', { n: total - rules.maxFiles })));
   }
   if (rules.audioNeedsVisual && counts.audio > 0 && counts.image + counts.video === 0) {
-    out.push({ rule: 'audio_alone', message: `Audio alone is not accepted: ${entry.name} needs at least one reference image or video with it.`, fix: 'Add a reference image or video.' });
+    out.push(violation('audio_alone', phrase('reference.audioAlone', { model: entry.name }), phrase('reference.audioAloneFix')));
   }
   if (rules.excludesFrames && total > 0 && (frames.firstFrame || frames.lastFrame)) {
-    const which = frames.firstFrame && frames.lastFrame ? 'a first and a last frame' : frames.firstFrame ? 'a first frame' : 'a last frame';
-    out.push({
-      rule: 'frames_mixed',
-      message: `References cannot be sent with ${which}: ${entry.name} refuses first/last frames mixed with reference media.`,
-      fix: 'Remove the frames, or add the picture as a reference image and say in the prompt "@image1 as the first frame".',
-    });
+    const which = phrase(frames.firstFrame && frames.lastFrame ? 'reference.frames.both' : frames.firstFrame ? 'reference.frames.first' : 'reference.frames.last');
+    out.push(violation('frames_mixed', phrase('reference.framesMixed', { frames: which, model: entry.name }), phrase('reference.framesMixedFix')));
   }
   for (const kind of ['video', 'audio'] as const) out.push(...checkTotals(kind, kind === 'video' ? rules.videos : rules.audios, items));
   out.push(...checkSource(entry, items, frames.task));
@@ -131,11 +147,9 @@ function checkSource(entry: ModelEntry, items: readonly (ResolvedReference | { k
   if (!entry.tasks?.length || task === 'reference') return [];
   const source = items.find((i) => i.kind === 'video');
   const verb = task === 'edit' ? 'edit' : 'extend';
-  if (!source) {
-    return [{ rule: 'source_missing', message: `To ${verb} a clip, ${entry.name} needs the clip itself as the first reference video.`, fix: 'Add the clip to edit or extend as the first reference video (@video1).' }];
-  }
-  const problem = 'media' in source ? sourceLengthProblem(entry, task, source.media.durationSec) : null;
-  return problem ? [{ rule: 'source_seconds', message: problem, fix: task === 'edit' ? 'Use a source clip of 4–30 s (trim a longer one).' : 'Use a longer or a trimmed source clip.' }] : [];
+  if (!source) return [violation('source_missing', phrase(`reference.sourceMissing.${verb}`, { model: entry.name }), phrase('reference.sourceMissingFix'))];
+  const problem = 'media' in source ? sourceLengthPhrase(entry, task, source.media.durationSec) : null;
+  return problem ? [violation('source_seconds', problem, phrase(`reference.sourceLengthFix.${verb}`))] : [];
 }
 
 function checkTotals(kind: 'video' | 'audio', limits: MediaLimits, items: readonly (ResolvedReference | { kind: ReferenceKind })[]): ReferenceViolation[] {
@@ -144,23 +158,16 @@ function checkTotals(kind: 'video' | 'audio', limits: MediaLimits, items: readon
   const out: ReferenceViolation[] = [];
   const seconds = files.reduce((s, m) => s + m.durationSec, 0);
   const bytes = files.reduce((s, m) => s + m.bytes, 0);
-  const what = files.length === 1 ? `The reference ${KIND_WORD[kind]}` : `The ${files.length} reference ${PLURAL[kind]}`;
+  const what = files.length === 1 ? phrase('reference.theOne', { kind: kindWord(kind) }) : phrase('reference.theMany', { n: files.length, kinds: kindsWord(kind) });
   if (limits.totalMaxSeconds !== undefined && seconds > limits.totalMaxSeconds) {
-    out.push({
-      rule: `${kind}_total_seconds`,
-      message: `${what} last ${secs(seconds)} together: at most ${secs(limits.totalMaxSeconds)} in all.`,
-      fix: `Trim them or remove one, to ${secs(limits.totalMaxSeconds)} or less together.`,
-    });
+    const max = secs(limits.totalMaxSeconds);
+    out.push(violation(`${kind}_total_seconds`, phrase('reference.totalTooLong', { what, seconds: secs(seconds), max }), phrase('reference.totalTooLongFix', { max })));
   }
   if (limits.totalMinSeconds !== undefined && seconds < limits.totalMinSeconds) {
-    out.push({ rule: `${kind}_total_seconds`, message: `${what} last ${secs(seconds)} together: at least ${secs(limits.totalMinSeconds)} in all.`, fix: 'Use longer clips.' });
+    out.push(violation(`${kind}_total_seconds`, phrase('reference.totalTooShort', { what, seconds: secs(seconds), min: secs(limits.totalMinSeconds) }), phrase('reference.totalTooShortFix')));
   }
   if (limits.totalMaxBytes !== undefined && bytes > limits.totalMaxBytes) {
-    out.push({
-      rule: `${kind}_total_bytes`,
-      message: `${what} are ${formatBytes(bytes)} together: at most ${formatBytes(limits.totalMaxBytes)} in all.`,
-      fix: 'Re-encode them smaller, or remove one.',
-    });
+    out.push(violation(`${kind}_total_bytes`, phrase('reference.totalTooBig', { what, bytes: formatBytes(bytes), max: formatBytes(limits.totalMaxBytes) }), phrase('reference.totalTooBigFix')));
   }
   return out;
 }
@@ -188,75 +195,83 @@ function checkItem(entry: ModelEntry, rules: ReferenceRules, item: ResolvedRefer
 
 function checkUrl(entry: ModelEntry, rules: ReferenceRules, kind: ReferenceKind, violations: ReferenceViolation[], warnings: ReferenceItemCheck['warnings']): void {
   if (kind !== 'video') {
-    violations.push({ rule: 'transport', message: `A reference ${KIND_WORD[kind]} cannot be given by URL; only reference videos can.`, fix: 'Add the file itself.' });
+    violations.push(violation('transport', phrase('reference.noUrl', { kind: kindWord(kind) }), phrase('reference.noUrlFix')));
     return;
   }
   const l = rules.videos;
-  const seconds = l.maxSeconds !== undefined ? `, ${l.minSeconds ?? 0}–${l.maxSeconds} s` : '';
-  warnings.push({
-    rule: 'unchecked',
-    message: `The app cannot check a video given by URL; ${entry.name} checks it when it fetches it (${l.formats.join('/')}${seconds}). It must be a public address the provider can reach.`,
-  });
+  const seconds = l.maxSeconds !== undefined ? phrase('reference.uncheckedSeconds', { min: l.minSeconds ?? 0, max: l.maxSeconds }) : '';
+  warnings.push(warning('unchecked', phrase('reference.unchecked', { model: entry.name, formats: l.formats.join('/'), seconds })));
 }
 
 function checkReferenceImage(entry: ModelEntry, rules: ReferenceRules, info: ImageInfo, violations: ReferenceViolation[], warnings: ReferenceItemCheck['warnings']): void {
   if (rules.imageTransport === 'public-url') {
-    violations.push({ rule: 'transport', message: `${entry.name} takes reference images only by URL.`, fix: 'Give the image as a public https address.' });
+    violations.push(violation('transport', phrase('reference.imagesByUrl', { model: entry.name }), phrase('reference.imagesByUrlFix')));
   }
   // The first frame's rules judge the file; its crop/upscale notes are about an output-size frame, which a reference is not.
   const verdict = checkImage(info, { ...entry, imageRules: rules.images }, { resolution: '720p', aspectRatio: 'adaptive', role: 'first' });
   const size = referenceImageSize(info, rules.images);
   for (const v of verdict.violations) {
-    violations.push({ rule: v.rule, message: `${info.name}: ${v.message}`, fix: `The app sends a fixed copy (${size.width} × ${size.height} px); the original is not changed.` });
+    violations.push(violation(v.rule, named(info.name, v.phrase), phrase('reference.imageFixedCopy', { width: size.width, height: size.height })));
   }
-  for (const w of verdict.warnings) if (w.rule !== 'crop' && w.rule !== 'upscale') warnings.push({ rule: w.rule, message: `${info.name}: ${w.message}` });
+  for (const w of verdict.warnings) if (w.rule !== 'crop' && w.rule !== 'upscale') warnings.push(warning(w.rule, named(info.name, w.phrase)));
+}
+
+/** "slow.mp4: …": a file's own message, naming it. */
+function named(name: string, text: Phrase): Phrase {
+  return phrase('reference.named', { name, text });
 }
 
 /** The per-file rules of one video or audio file (`MediaLimits`; the row's `source` names the provider's table). */
 function checkMedia(entry: ModelEntry, kind: 'video' | 'audio', l: MediaLimits, m: MediaInfoView, violations: ReferenceViolation[]): void {
-  const add = (rule: string, message: string, fix: string) => violations.push({ rule, message: `${m.name}: ${message}`, fix });
+  const add = (rule: string, message: Phrase, fix: Phrase | 'reencode' | 'trim') => violations.push(violation(rule, named(m.name, message), fix));
+  const formats = (sep: string) => l.formats.map((f) => f.toUpperCase()).join(sep);
   if (l.transport === 'public-url') {
-    add('transport', `${entry.name} takes reference ${PLURAL[kind]} only by public URL, not as a file from this computer.`, `Put the ${KIND_WORD[kind]} where it can be fetched (a public https address) and give its URL.`);
+    add('transport', phrase('reference.mediaByUrl', { model: entry.name, kinds: kindsWord(kind) }), phrase('reference.mediaByUrlFix', { kind: kindWord(kind) }));
   }
   if (kind === 'video' && !m.video) {
-    add('kind', 'it has sound but no picture, so it cannot be a reference video.', 'Add it as a reference audio clip.');
+    add('kind', phrase('reference.noPicture'), phrase('reference.noPictureFix'));
     return;
   }
   if (kind === 'audio' && m.video) {
-    add('kind', `it is a video; a reference audio clip must be an audio file (${l.formats.map((f) => f.toUpperCase()).join(' or ')}).`, 'Add it as a reference video, or use an audio file.');
+    add('kind', phrase('reference.isVideo', { formats: formats(' or ') }), phrase('reference.isVideoFix'));
     return;
   }
-  if (!l.formats.includes(m.container)) add('format', `${m.container.toUpperCase()} files are not accepted (${entry.name} takes ${l.formats.map((f) => f.toUpperCase()).join(', ')}).`, 'reencode');
+  if (!l.formats.includes(m.container)) add('format', phrase('reference.container', { container: m.container.toUpperCase(), model: entry.name, formats: formats(', ') }), 'reencode');
   if (l.codecs) {
     const main = kind === 'video' ? m.video?.codec : m.audio?.codec;
-    if (main && !l.codecs.includes(main)) add('codec', `the ${kind === 'video' ? 'picture' : 'sound'} is ${main}, which is not accepted (takes ${l.codecs.filter((c) => AUDIO_CODEC.test(c) === (kind === 'audio')).join(', ') || l.codecs.join(', ')}).`, 'reencode');
+    const codecs = l.codecs.filter((c) => AUDIO_CODEC.test(c) === (kind === 'audio')).join(', ') || l.codecs.join(', ');
+    if (main && !l.codecs.includes(main)) add('codec', phrase(`reference.codec.${kind}`, { codec: main, codecs }), 'reencode');
     const rulesSound = l.codecs.some((c) => AUDIO_CODEC.test(c));
     if (kind === 'video' && rulesSound && m.audio && !l.codecs.includes(m.audio.codec)) {
-      add('codec', `its sound is ${m.audio.codec}, which is not accepted (takes ${l.codecs.filter((c) => AUDIO_CODEC.test(c)).join(', ')}).`, 'reencode');
+      add('codec', phrase('reference.soundCodec', { codec: m.audio.codec, codecs: l.codecs.filter((c) => AUDIO_CODEC.test(c)).join(', ') }), 'reencode');
     }
   }
-  if (l.minSeconds !== undefined && m.durationSec < l.minSeconds) add('min_seconds', `${secs(m.durationSec)} long: each clip must be at least ${secs(l.minSeconds)}.`, `Use a clip of at least ${secs(l.minSeconds)}.`);
-  if (l.maxSeconds !== undefined && m.durationSec > l.maxSeconds) add('max_seconds', `${secs(m.durationSec)} long: each clip may be at most ${secs(l.maxSeconds)}.`, 'trim');
-  if (l.maxBytes !== undefined && m.bytes > l.maxBytes) add('bytes', `${formatBytes(m.bytes)}: each file may be at most ${formatBytes(l.maxBytes)}.`, 'reencode');
+  const long = secs(m.durationSec);
+  if (l.minSeconds !== undefined && m.durationSec < l.minSeconds) add('min_seconds', phrase('reference.tooShort', { seconds: long, min: secs(l.minSeconds) }), phrase('reference.tooShortFix', { min: secs(l.minSeconds) }));
+  if (l.maxSeconds !== undefined && m.durationSec > l.maxSeconds) add('max_seconds', phrase('reference.tooLong', { seconds: long, max: secs(l.maxSeconds) }), 'trim');
+  if (l.maxBytes !== undefined && m.bytes > l.maxBytes) add('bytes', phrase('reference.tooBig', { bytes: formatBytes(m.bytes), max: formatBytes(l.maxBytes) }), 'reencode');
   const v = m.video;
   if (kind !== 'video' || !v) return;
   const pixels = v.width * v.height;
-  if (l.minPixels !== undefined && pixels < l.minPixels) add('pixels', `${v.width} × ${v.height} is ${count(pixels)} pixels per frame: at least ${count(l.minPixels)} needed (about 640 × 640).`, 'reencode');
-  if (l.maxPixels !== undefined && pixels > l.maxPixels) add('pixels', `${v.width} × ${v.height} is ${count(pixels)} pixels per frame: at most ${count(l.maxPixels)}.`, 'reencode');
+  const size = `${v.width} × ${v.height}`;
+  if (l.minPixels !== undefined && pixels < l.minPixels) add('pixels', phrase('reference.fewPixels', { size, pixels: count(pixels), min: count(l.minPixels) }), 'reencode');
+  if (l.maxPixels !== undefined && pixels > l.maxPixels) add('pixels', phrase('reference.manyPixels', { size, pixels: count(pixels), max: count(l.maxPixels) }), 'reencode');
   const shorter = Math.min(v.width, v.height);
   const longer = Math.max(v.width, v.height);
-  if (l.minSide !== undefined && shorter < l.minSide) add('sides', `the shorter side is ${shorter} px: at least ${l.minSide} px.`, 'reencode');
-  if (l.maxSide !== undefined && longer > l.maxSide) add('sides', `the longer side is ${longer} px: at most ${l.maxSide} px.`, 'reencode');
+  if (l.minSide !== undefined && shorter < l.minSide) add('sides', phrase('reference.shortSide', { side: shorter, min: l.minSide }), 'reencode');
+  if (l.maxSide !== undefined && longer > l.maxSide) add('sides', phrase('reference.longSide', { side: longer, max: l.maxSide }), 'reencode');
   const ratio = v.width / v.height;
   if ((l.minRatio !== undefined && ratio < l.minRatio) || (l.maxRatio !== undefined && ratio > l.maxRatio)) {
-    add('ratio', `aspect ratio ${ratio.toFixed(2)} (width ÷ height) is outside ${l.minRatio ?? 0} – ${l.maxRatio ?? '∞'}.`, 'reencode');
+    add('ratio', phrase('reference.ratio', { ratio: ratio.toFixed(2), min: l.minRatio ?? 0, max: l.maxRatio ?? '∞' }), 'reencode');
   }
-  if (l.minFps !== undefined && v.fps < l.minFps) add('fps', `${round(v.fps)} frames per second: at least ${l.minFps}.`, 'reencode');
-  if (l.maxFps !== undefined && v.fps > l.maxFps) add('fps', `${round(v.fps)} frames per second: at most ${l.maxFps}.`, 'reencode');
+  if (l.minFps !== undefined && v.fps < l.minFps) add('fps', phrase('reference.fewFps', { fps: round(v.fps), min: l.minFps }), 'reencode');
+  if (l.maxFps !== undefined && v.fps > l.maxFps) add('fps', phrase('reference.manyFps', { fps: round(v.fps), max: l.maxFps }), 'reencode');
 }
 
+/** A file the app could not read: `problem` is main's English (the reader's errors carry no phrase yet). */
 function unreadable(problem: string): ReferenceViolation {
-  return { rule: 'unreadable', message: problem, fix: 'Add the file again, or remove it.' };
+  const fix = phrase('reference.unreadableFix');
+  return { rule: 'unreadable', message: problem, fix: english(fix), fixPhrase: fix };
 }
 
 function secs(n: number): string {

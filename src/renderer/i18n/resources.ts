@@ -18,11 +18,14 @@ import zhQueue from './locales/zh-CN/queue.json';
 import zhSettings from './locales/zh-CN/settings.json';
 import zhShell from './locales/zh-CN/shell.json';
 import zhSpend from './locales/zh-CN/spend.json';
+import enMessages from '../../shared/messages/en.json';
+import zhMessages from '../../shared/messages/zh-CN.json';
 
 /**
  * Every UI string, per language and namespace (one namespace per view, `common` for words every view
  * uses, `media` for reference/upload texts shared by Compose and the Queue, `catalog` for the catalogue's
- * model notes, kept next to the catalogue in src/shared/catalog/notes/). English is the source;
+ * model notes, kept next to the catalogue in src/shared/catalog/notes/, `messages` for the phrases
+ * main and the engine send with their English — see `shared/messages/phrase.ts`). English is the source;
  * `i18n-resources.test.ts` checks that Simplified Chinese has the same keys and placeholders.
  * Plurals follow i18next's suffixes (`_one`, `_other`; Chinese has only `_other`).
  */
@@ -38,6 +41,7 @@ export const resources = {
     spend: enSpend,
     media: enMedia,
     catalog: enCatalog,
+    messages: enMessages,
   },
   'zh-CN': {
     common: zhCommon,
@@ -50,6 +54,7 @@ export const resources = {
     spend: zhSpend,
     media: zhMedia,
     catalog: zhCatalog,
+    messages: zhMessages,
   },
 } as const;
 

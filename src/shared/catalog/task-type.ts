@@ -1,4 +1,5 @@
 import type { AspectRatio, JobParams, ModelEntry, ReferenceTask } from './types';
+import { english, phrase, type Phrase } from '../messages/phrase';
 
 /*
  * Seedance 2.5's task types and the locks the provider enforces on them (seedance-2.5.md §2.2,
@@ -87,10 +88,16 @@ export function sourceVideoMissing(entry: ModelEntry, params: Pick<JobParams, 't
  * `TaskTypeConstraint` otherwise, §2.8).
  */
 export function sourceLengthProblem(entry: Pick<ModelEntry, 'provider' | 'name'>, task: ReferenceTask, seconds: number): string | null {
+  const problem = sourceLengthPhrase(entry, task, seconds);
+  return problem ? english(problem) : null;
+}
+
+/** `sourceLengthProblem` as a phrase, for the UI's language. */
+export function sourceLengthPhrase(entry: Pick<ModelEntry, 'provider' | 'name'>, task: ReferenceTask, seconds: number): Phrase | null {
   const range = sourceSeconds(entry, task);
   if (!range || (seconds >= range.min && seconds <= range.max)) return null;
   const verb = task === 'edit' ? 'edit' : 'extend';
-  return `The source clip lasts ${Math.round(seconds * 10) / 10} s: to ${verb} a clip, ${entry.name} takes a source of ${range.min}–${range.max} s.`;
+  return phrase(`reference.sourceLength.${verb}`, { seconds: Math.round(seconds * 10) / 10, model: entry.name, min: range.min, max: range.max });
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AspectRatio, Resolution } from '../catalog/types';
 import { request } from './define';
 import { GrantToken } from './files';
+import { LenientPhrase } from '../messages/phrase';
 
 /** Opaque image id handed out by main's image service (32 hex chars); never a path. */
 export const ImageId = z.string().regex(/^[0-9a-f]{32}$/, 'not an image id');
@@ -71,8 +72,8 @@ export type CropInput = z.infer<typeof CropInput>;
 /** The verdict: failing rules (with the fix that would apply), non-blocking warnings, and the size sent. */
 export const ImageCheck = z.object({
   ok: z.boolean(),
-  violations: z.array(z.object({ rule: z.string(), message: z.string(), fix: z.string() })),
-  warnings: z.array(z.object({ rule: z.string(), message: z.string() })),
+  violations: z.array(z.object({ rule: z.string(), message: z.string(), phrase: LenientPhrase, fix: z.string(), fixPhrase: LenientPhrase })),
+  warnings: z.array(z.object({ rule: z.string(), message: z.string(), phrase: LenientPhrase })),
   /** px the image is sent at (the model's output size, or the first frame's for a last frame). */
   target: Size,
   /** The part of the image a centre crop keeps, for the crop box. */

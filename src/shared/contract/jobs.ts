@@ -4,6 +4,7 @@ import { BatchId, MAX_BATCH, MIN_BATCH } from '../jobs/batch';
 import { JobId, JobView } from '../jobs/job';
 import { QueueStats } from '../jobs/queue-stats';
 import { event, request } from './define';
+import { LenientPhrase } from '../messages/phrase';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: JobId }).strict();
@@ -69,7 +70,7 @@ export const jobsDomain = {
      * Cancels at the provider where it can; where it cannot, the job stops being tracked and may
      * still be billed — `message` says which, in plain words.
      */
-    cancel: request(ById, z.object({ job: JobView, cancelled: z.boolean(), message: z.string() })),
+    cancel: request(ById, z.object({ job: JobView, cancelled: z.boolean(), message: z.string(), phrase: LenientPhrase })),
     /** A NEW job with the same inputs (an explicit second submission, billed again). */
     retry: request(ById, z.object({ job: JobView })),
     /** The job's parameters, to open in Compose. */

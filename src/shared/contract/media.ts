@@ -3,6 +3,7 @@ import { AspectRatio, ReferenceItem, ReferenceKind, ReferenceTask, Resolution } 
 import { request } from './define';
 import { GrantToken } from './files';
 import { ImageId } from './images';
+import { LenientPhrase } from '../messages/phrase';
 
 /** Opaque id of a reference video or audio file, handed out by main's media service (32 hex chars); never a path. */
 export const MediaId = z.string().regex(/^[0-9a-f]{32}$/, 'not a media id');
@@ -51,8 +52,12 @@ export type ImportedMedia = z.infer<typeof ImportedMedia>;
 export const ReferenceViolation = z.object({
   rule: z.string(),
   message: z.string(),
+  /** `message` as a phrase for the UI's language (lenient: a bad one is dropped and `message` shown). */
+  phrase: LenientPhrase,
   /** A fix `media:fix` can make (`reencode`, `trim`) or a plain instruction when the user must act. */
   fix: z.string().optional(),
+  /** An instruction `fix` as a phrase. */
+  fixPhrase: LenientPhrase,
 });
 export type ReferenceViolation = z.infer<typeof ReferenceViolation>;
 
@@ -63,7 +68,7 @@ export const ReferenceItemCheck = z.object({
   tag: z.string(),
   ok: z.boolean(),
   violations: z.array(ReferenceViolation),
-  warnings: z.array(z.object({ rule: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ rule: z.string(), message: z.string(), phrase: LenientPhrase })),
 });
 export type ReferenceItemCheck = z.infer<typeof ReferenceItemCheck>;
 

@@ -1,4 +1,5 @@
 import type { DraftCrop } from './draft';
+import { phrase, said, type Phrase, type PhraseValue } from '../messages/phrase';
 
 /** A crop area in percent of the image (react-easy-crop's `Area` in percentages). */
 export interface PercentArea {
@@ -37,10 +38,11 @@ export function fitsRatio(rect: DraftCrop, target: number): boolean {
   return Math.abs(rect.width / rect.height / target - 1) <= 0.01;
 }
 
-/** A crop notice: the part of the photo left out (`crop`), or too few pixels kept (`upscale`). */
+/** A crop notice: the part of the photo left out (`crop`), or too few pixels kept (`upscale`); English and phrase. */
 export interface CropNotice {
   rule: 'crop' | 'upscale';
   message: string;
+  phrase: Phrase;
 }
 
 /** True when two width/height ratios differ by more than 1 % (below that a crop removes under a pixel row per 100). */
@@ -48,18 +50,21 @@ export function ratiosDiffer(a: number, b: number): boolean {
   return Math.abs(Math.log(a / b)) > 0.01;
 }
 
-/** "68 % of its height", "40 % of its width and 25 % of its height": what `kept` leaves out of `image`; '' when nothing. */
-function leftOut(image: Size, kept: Size): string {
-  const parts: string[] = [];
+/** "68 % of its height", "40 % of its width and 25 % of its height": what `kept` leaves out of `image`; undefined when nothing. */
+function leftOut(image: Size, kept: Size): Phrase | undefined {
   const width = Math.round((1 - kept.width / image.width) * 100);
   const height = Math.round((1 - kept.height / image.height) * 100);
-  if (width > 0) parts.push(`${width} % of its width`);
-  if (height > 0) parts.push(`${height} % of its height`);
-  return parts.join(' and ');
+  const ofWidth = phrase('image.crop.width', { percent: width });
+  const ofHeight = phrase('image.crop.height', { percent: height });
+  if (width > 0 && height > 0) return phrase('image.crop.both', { width: ofWidth, height: ofHeight });
+  if (width > 0) return ofWidth;
+  return height > 0 ? ofHeight : undefined;
 }
 
+const px = (size: Size) => `${size.width} × ${size.height}`;
+
 /** Who framed the crop: the user, or the provider's centre crop to the target ratio named `label` (`16:9`, `the first frame's 1280 × 720`). */
-export type Framing = { by: 'user' } | { by: 'provider'; label: string };
+export type Framing = { by: 'user' } | { by: 'provider'; label: PhraseValue };
 
 /**
  * What cropping the upright photo (`image`, px) to `kept` (px of it) means for an output of
@@ -76,20 +81,12 @@ export function cropNotices(image: Size, kept: Size, target: Size, framing: Fram
   const notices: CropNotice[] = [];
   const cut = leftOut(image, kept);
   if (framing.by === 'user') {
-    notices.push({
-      rule: 'crop',
-      message: cut
-        ? `your framing keeps ${kept.width} × ${kept.height} px of the ${image.width} × ${image.height} photo and leaves out ${cut}.`
-        : `your framing keeps the whole ${image.width} × ${image.height} photo.`,
-    });
+    notices.push({ rule: 'crop', ...(cut ? said('image.crop.userKeeps', { kept: px(kept), image: px(image), cut }) : said('image.crop.userWhole', { image: px(image) })) });
   } else if (ratiosDiffer(image.width / image.height, target.width / target.height)) {
-    notices.push({ rule: 'crop', message: `the photo (${image.width} × ${image.height}) does not match ${framing.label}: the provider centre-crops ${cut || 'under 1 %'}.` });
+    notices.push({ rule: 'crop', ...said('image.crop.provider', { image: px(image), target: framing.label, cut: cut ?? phrase('image.crop.underOnePercent') }) });
   }
   if (kept.width < target.width || kept.height < target.height) {
-    notices.push({
-      rule: 'upscale',
-      message: `after cropping, the photo has ${kept.width} × ${kept.height} px, fewer than the ${target.width} × ${target.height} output: it will be upscaled and look softer.`,
-    });
+    notices.push({ rule: 'upscale', ...said('image.crop.upscale', { kept: px(kept), output: px(target) }) });
   }
   return notices;
 }

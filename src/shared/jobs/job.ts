@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobParams, ProviderId } from '../catalog/types';
 import { JobBatch } from './batch';
+import { LenientPhrase } from '../messages/phrase';
 
 /**
  * Every state a job can be in (ARCHITECTURE.md, "Job lifecycle"):
@@ -72,13 +73,20 @@ export const JobErrorKind = z.enum([
 ]);
 export type JobErrorKind = z.infer<typeof JobErrorKind>;
 
-/** An error fit to show a person: what happened (`message`), what to do (`fix`), and the provider's own words. */
+/**
+ * An error fit to show a person: what happened (`message`), what to do (`fix`), and the provider's own
+ * words. `phrase`/`fixPhrase` are the same two sentences as codes for the UI's language; `message` and
+ * `fix` stay the English of record (CLI, logs, jobs saved before phrases existed). A phrase that does
+ * not parse is dropped, never the job: the English is shown instead.
+ */
 export const JobError = z.object({
   kind: JobErrorKind,
   message: z.string(),
+  phrase: LenientPhrase,
   providerCode: z.string().optional(),
   providerMessage: z.string().optional(),
   fix: z.string().optional(),
+  fixPhrase: LenientPhrase,
 });
 export type JobError = z.infer<typeof JobError>;
 
@@ -116,8 +124,8 @@ export const JobResult = z.object({
 });
 export type JobResult = z.infer<typeof JobResult>;
 
-/** One line of the job's timeline. */
-export const JobHistoryEntry = z.object({ state: JobState, at: EpochMs, note: z.string().optional() });
+/** One line of the job's timeline; `notePhrase` is its note for the UI's language (lenient, like `JobError`'s). */
+export const JobHistoryEntry = z.object({ state: JobState, at: EpochMs, note: z.string().optional(), notePhrase: LenientPhrase });
 export type JobHistoryEntry = z.infer<typeof JobHistoryEntry>;
 
 /**
@@ -136,7 +144,7 @@ export type JobUpload = z.infer<typeof JobUpload>;
  * - `etaSeconds`: the provider's estimate of seconds left, as of `updatedAt`.
  * - `upload`: bytes sent of the job's uploads while it prepares (`JobUpload`), cleared once it is sent.
  * - `notice`: a passing problem the engine is working around ("provider busy, retrying in 12 s"),
- *   cleared when it passes; `error` is set only by a failing exit.
+ *   cleared when it passes, with `noticePhrase` for the UI's language; `error` is set only by a failing exit.
  * - `attempts`: how many times the job entered `submitting` (never more than once per billable POST).
  * - `requests`: HTTP requests made to the provider for this job (uploads, submit, polls, cancel).
  * - `order`: position among queued jobs, lower first.
@@ -162,6 +170,7 @@ export const Job = z.object({
   queuePosition: z.number().int().nonnegative().optional(),
   upload: JobUpload.optional(),
   notice: z.string().optional(),
+  noticePhrase: LenientPhrase,
   error: JobError.optional(),
   result: JobResult.optional(),
   attempts: z.number().int().nonnegative(),

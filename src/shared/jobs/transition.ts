@@ -1,8 +1,15 @@
+import type { Phrase } from '../messages/phrase';
 import type { Job, JobError, JobRemote, JobResult, JobRoute, JobState, JobUpload } from './job';
 
 /** Fields every event carries: when it happened (ms epoch) and an optional note for the timeline. */
 interface At {
   at: number;
+}
+
+/** A timeline note: English of record, and its phrase for the UI's language. */
+interface Note {
+  note: string;
+  notePhrase?: Phrase;
 }
 
 /**
@@ -26,16 +33,16 @@ export type JobEvent =
   | ({ type: 'enqueue' } & At)
   | ({ type: 'submit'; route?: JobRoute } & At)
   | ({ type: 'accepted'; task: Pick<JobRemote, 'taskId' | 'handle'> } & At)
-  | ({ type: 'requeue'; note: string } & At)
-  | ({ type: 'recovered'; task: Pick<JobRemote, 'taskId' | 'handle'>; note: string } & At)
+  | ({ type: 'requeue' } & Note & At)
+  | ({ type: 'recovered'; task: Pick<JobRemote, 'taskId' | 'handle'> } & Note & At)
   | ({ type: 'attention'; error: JobError } & At)
   | ({ type: 'started'; progress?: number; etaSeconds?: number } & At)
-  | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; upload?: JobUpload | null; notice?: string | null } & At)
+  | ({ type: 'progress'; progress?: number; etaSeconds?: number; queuePosition?: number; upload?: JobUpload | null; notice?: string | null; noticePhrase?: Phrase } & At)
   | ({ type: 'succeeded'; resultUrl: string; resultExpiresAt?: number; lastFrameUrl?: string; seed?: number; usage?: Record<string, number>; draftId?: string } & At)
   | ({ type: 'completed'; result: JobResult } & At)
   | ({ type: 'fail'; error: JobError } & At)
   | ({ type: 'expire'; error: JobError } & At)
-  | ({ type: 'cancel'; note: string } & At);
+  | ({ type: 'cancel' } & Note & At);
 
 export type JobEventType = JobEvent['type'];
 
@@ -85,7 +92,7 @@ const TABLE: Record<JobEventType, { from: readonly JobState[]; to: JobState | nu
   cancel: { from: ['draft', 'queued', 'submitted', 'running', 'downloading', 'needs_attention'], to: 'cancelled' },
 };
 
-const LIVE_FIELDS = ['progress', 'etaSeconds', 'queuePosition', 'upload', 'notice'] as const;
+const LIVE_FIELDS = ['progress', 'etaSeconds', 'queuePosition', 'upload', 'notice', 'noticePhrase'] as const;
 
 /**
  * Applies `event` to `job` and returns the new job (the input is never mutated), or
@@ -124,10 +131,10 @@ function applyPayload(next: Job, event: JobEvent): void {
       return;
     case 'accepted':
       next.remote = { taskId: event.task.taskId, handle: { ...event.task.handle } };
-      delete next.notice;
+      setNotice(next, null);
       return;
     case 'requeue':
-      next.notice = event.note;
+      setNotice(next, event.note, event.notePhrase);
       delete next.error;
       return;
     case 'recovered':
@@ -147,8 +154,7 @@ function applyPayload(next: Job, event: JobEvent): void {
       setLive(next, event.progress, event.etaSeconds, event.queuePosition);
       if (event.upload === null) delete next.upload;
       else if (event.upload !== undefined) next.upload = { ...event.upload };
-      if (event.notice === null) delete next.notice;
-      else if (event.notice !== undefined) next.notice = event.notice;
+      if (event.notice !== undefined) setNotice(next, event.notice, event.noticePhrase);
       return;
     case 'succeeded': {
       next.remote = {
@@ -164,7 +170,7 @@ function applyPayload(next: Job, event: JobEvent): void {
       next.progress = 0;
       delete next.etaSeconds;
       delete next.queuePosition;
-      delete next.notice;
+      setNotice(next, null);
       return;
     }
     case 'completed':
@@ -181,16 +187,24 @@ function setLive(next: Job, progress?: number, etaSeconds?: number, queuePositio
   if (queuePosition !== undefined) next.queuePosition = Math.max(0, Math.trunc(queuePosition));
 }
 
-function noteOf(event: JobEvent): { note?: string } {
+/** Sets the job's notice and its phrase together, or clears both (`null`). */
+function setNotice(next: Job, notice: string | null, phrase?: Phrase): void {
+  if (notice === null) delete next.notice;
+  else next.notice = notice;
+  if (notice !== null && phrase) next.noticePhrase = phrase;
+  else delete next.noticePhrase;
+}
+
+function noteOf(event: JobEvent): { note?: string; notePhrase?: Phrase } {
   switch (event.type) {
     case 'requeue':
     case 'recovered':
     case 'cancel':
-      return { note: event.note };
+      return event.notePhrase ? { note: event.note, notePhrase: event.notePhrase } : { note: event.note };
     case 'attention':
     case 'fail':
     case 'expire':
-      return { note: event.error.message };
+      return event.error.phrase ? { note: event.error.message, notePhrase: event.error.phrase } : { note: event.error.message };
     default:
       return {};
   }

@@ -7,6 +7,8 @@ import { inputsFor, jobParamsFromDraft, takesFrames, type DraftInputs } from '..
 import type { FrameRole } from './edits';
 import type { CheckState, Keyed } from './frame-state';
 import { referenceBlocker } from './reference-readiness';
+import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 
 /** What decides whether Generate may run. `models` is null while the list is loading. */
 export interface ReadinessInput {
@@ -23,28 +25,28 @@ export interface ReadinessInput {
 /** Either the job to submit, or the reason written next to the disabled Generate button. */
 export type Readiness = { ready: true; model: ModelChoice; params: JobParams } | { ready: false; reason: string };
 
-const NAME: Record<FrameRole, string> = { first: 'first frame', last: 'last frame' };
 const not = (reason: string): Readiness => ({ ready: false, reason });
 
 /**
  * Whether the draft can be generated now, and if not, why — in the words shown next to the
- * disabled Generate button (UX.md, "Compose": "Disabled with the reason written next to it").
+ * disabled Generate button (UX.md, "Compose": "Disabled with the reason written next to it"), in
+ * the UI's language.
  * Order: draft and model, availability, prompt, then the job's inputs — either the frames the
  * model needs and each used frame's verdict (an image rule the fix cannot mend blocks; fixable
  * ones do not, the fix runs on submit), or the reference tray (`referenceBlocker`) — then the
  * catalog's own parameter schema as the last word. Pure.
  */
 export function readiness({ draft, models, checks, referenceCheck, inputs: chosen, sending }: ReadinessInput): Readiness {
-  if (!draft) return not('Loading the draft…');
-  if (!models) return not('Loading the models…');
+  if (!draft) return not(i18n.t('compose:ready.loadingDraft'));
+  if (!models) return not(i18n.t('compose:ready.loadingModels'));
   const model = models.find((m) => m.id === draft.modelId);
-  if (!model) return not('Pick a model.');
-  if (!model.available) return not(model.unavailableReason ?? `${model.name} is not available.`);
+  if (!model) return not(i18n.t('compose:ready.pickModel'));
+  if (!model.available) return not(model.unavailableReason ?? i18n.t('compose:ready.unavailable', { model: model.name }));
 
   const text = draft.prompt.trim();
-  if (model.prompt.required && !text) return not('Write a prompt.');
+  if (model.prompt.required && !text) return not(i18n.t('compose:ready.writePrompt'));
   if (model.prompt.hard && draft.prompt.length > model.prompt.maxChars) {
-    return not(`The prompt is ${draft.prompt.length - model.prompt.maxChars} characters over the ${model.prompt.maxChars}-character limit.`);
+    return not(i18n.t('compose:ready.promptOver', { over: draft.prompt.length - model.prompt.maxChars, max: model.prompt.maxChars }));
   }
 
   const inputs = inputsFor(draft, model, chosen ?? undefined);
@@ -61,16 +63,16 @@ export function readiness({ draft, models, checks, referenceCheck, inputs: chose
     first: takesImages && Boolean(draft.firstFrame),
     last: model.modes.includes('first-last-frame') && Boolean(draft.lastFrame),
   };
-  if (!model.modes.includes('text-to-video') && !draft.firstFrame) return not('Add a first frame: this model starts from a photo.');
-  if (used.last && !draft.firstFrame) return not('A last frame needs a first frame too.');
+  if (!model.modes.includes('text-to-video') && !draft.firstFrame) return not(i18n.t('compose:ready.addFirstFrame'));
+  if (used.last && !draft.firstFrame) return not(i18n.t('compose:ready.lastNeedsFirst'));
 
   for (const role of ['first', 'last'] as const) {
     if (!used[role]) continue;
     const check = checks[role];
-    if (check.status === 'idle' || check.status === 'busy') return not(`Checking the ${NAME[role]}…`);
-    if (check.status === 'error') return not(`The ${NAME[role]} cannot be used: ${check.message}`);
+    if (check.status === 'idle' || check.status === 'busy') return not(i18n.t(`compose:ready.checking.${role}`));
+    if (check.status === 'error') return not(i18n.t(`compose:ready.unusable.${role}`, { reason: check.message }));
     const unfixable = check.value.violations.find((v) => v.rule === 'model');
-    if (unfixable) return not(unfixable.message);
+    if (unfixable) return not(phraseText(unfixable.phrase, unfixable.message));
   }
 
   return finish(draft, model, inputs, sending);
@@ -78,9 +80,9 @@ export function readiness({ draft, models, checks, referenceCheck, inputs: chose
 
 /** The last word: not while sending, then the catalog's own parameter schema. */
 function finish(draft: Draft, model: ModelChoice, inputs: DraftInputs, sending: boolean): Readiness {
-  if (sending) return not('Sending to the queue…');
+  if (sending) return not(i18n.t('compose:ready.sending'));
   const params = jobParamsFromDraft(draft, model, inputs);
   const parsed = paramsSchema(model).safeParse(params);
-  if (!parsed.success) return not(parsed.error.issues[0]?.message ?? 'These settings are not valid for this model.');
+  if (!parsed.success) return not(parsed.error.issues[0]?.message ?? i18n.t('compose:ready.invalidSettings'));
   return { ready: true, model, params };
 }

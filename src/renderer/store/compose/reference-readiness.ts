@@ -2,8 +2,12 @@ import type { ReferenceCheck } from '../../../shared/contract/media';
 import type { Draft } from '../../../shared/drafts/draft';
 import { countByKind, promptTagReport } from '../../../shared/drafts/reference-tags';
 import type { Keyed } from './frame-state';
+import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 
-const list = (tags: readonly string[]) => (tags.length === 1 ? tags[0] : `${tags.slice(0, -1).join(', ')} and ${tags.at(-1)}`);
+/** "@image1, @image2 and @video1" in the UI's language (no serial comma, as Generate always said it). */
+const list = (tags: readonly string[]) =>
+  tags.length === 1 ? tags[0] : i18n.t('compose:ready.list', { head: tags.slice(0, -1).join(i18n.t('compose:ready.listSeparator')), last: tags.at(-1) });
 
 /**
  * Why a reference job cannot go yet, in the words written next to Generate, or null. Order: an
@@ -15,18 +19,18 @@ const list = (tags: readonly string[]) => (tags.length === 1 ? tags[0] : `${tags
 export function referenceBlocker(draft: Pick<Draft, 'prompt' | 'references'>, check: Keyed<ReferenceCheck>): string | null {
   const counts = countByKind(draft.references);
   if (counts.image + counts.video === 0) {
-    return counts.audio ? 'Add a reference image or video: audio cannot be used alone.' : 'Add a reference image or video to start from.';
+    return i18n.t(counts.audio ? 'compose:ready.refs.audioAlone' : 'compose:ready.refs.start');
   }
   const tags = promptTagReport(draft.prompt, draft.references);
-  if (tags.removed.length) return `The prompt still mentions a removed reference (${list(tags.removed)}): tag another file or rewrite it.`;
-  if (tags.missing.length) return `The prompt uses ${list(tags.missing)}, which ${tags.missing.length === 1 ? 'has' : 'have'} no file in the tray.`;
-  if (check.status === 'idle' || check.status === 'busy') return 'Checking the references…';
-  if (check.status === 'error') return `The references cannot be checked: ${check.message}`;
+  if (tags.removed.length) return i18n.t('compose:ready.refs.removedTag', { tags: list(tags.removed) });
+  if (tags.missing.length) return i18n.t(tags.missing.length === 1 ? 'compose:ready.refs.missingOne' : 'compose:ready.refs.missingOther', { tags: list(tags.missing) });
+  if (check.status === 'idle' || check.status === 'busy') return i18n.t('compose:ready.refs.checking');
+  if (check.status === 'error') return i18n.t('compose:ready.refs.checkFailed', { reason: check.message });
   const item = check.value.items.find((i) => i.violations.length > 0);
   const first = item?.violations[0];
-  if (item && first) return `${item.tag}: ${first.message}`;
+  if (item && first) return i18n.t('compose:ready.refs.item', { tag: item.tag, problem: phraseText(first.phrase, first.message) });
   const set = check.value.violations[0];
-  if (set) return set.message;
-  if (!check.value.ok) return 'The references break this model’s rules.';
+  if (set) return phraseText(set.phrase, set.message);
+  if (!check.value.ok) return i18n.t('compose:ready.refs.broken');
   return null;
 }

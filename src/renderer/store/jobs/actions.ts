@@ -6,6 +6,7 @@ import type { StudioState } from '../index';
 import { continueClip } from '../library/handoff';
 import { moveBy, moveTo, queuedIds, inQueueOrder } from './order';
 import { jobsRequests } from './slice';
+import { phraseText } from '../../i18n/phrase';
 
 /**
  * The Queue's verbs over the store. Each rejects with a `StudioClientError` whose message is fit
@@ -72,7 +73,7 @@ export async function dropJob(store: StoreApi<StudioState>, id: string, target: 
 export async function cancelJob(store: StoreApi<StudioState>, id: string): Promise<string> {
   const out = await jobsRequests(store.getState()).jobs.cancel({ id });
   store.getState().jobs.upsert(out.job);
-  return out.message;
+  return phraseText(out.phrase, out.message);
 }
 
 /** Retry: a NEW job with the same inputs (billed again); it becomes the selected job. */

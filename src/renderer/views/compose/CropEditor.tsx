@@ -11,6 +11,7 @@ import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { formatSize } from './format';
 import type { PhotoRatio } from './photo-ratio';
+import { phraseText } from '../../i18n/phrase';
 
 interface Size {
   width: number;
@@ -156,7 +157,7 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
     else return;
     e.preventDefault();
   };
-  const notices = cropNotices(source, rect, target, { by: 'user' });
+  const notices = cropNotices(source, rect, target, { by: 'user' }).map((n) => ({ rule: n.rule, text: phraseText(n.phrase, n.message) }));
 
   return (
     <>
@@ -246,7 +247,7 @@ function CropEditorBody({ onOpenChange, title, imageId, previewUrl, source, targ
         </span>
         {notices.map((n) => (
           <span key={n.rule} className="crop-notice" data-rule={n.rule}>
-            {n.message.charAt(0).toUpperCase() + n.message.slice(1)}
+            {n.text.charAt(0).toUpperCase() + n.text.slice(1)}
           </span>
         ))}
       </div>

@@ -16,6 +16,7 @@ import { BatchConfirm } from './BatchConfirm';
 import { batchCostText } from './batch-cost-text';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import { taskMismatchWarning } from '../../../shared/catalog/task-type';
+import { phraseText } from '../../i18n/phrase';
 
 /** Shown for a fact that does not apply yet (no model, no draft): a sign, the same in every language. */
 const NONE = '—';
@@ -69,7 +70,7 @@ export function GenerateBar({ model, shortcut, nudged, onGenerate, batch, onSend
   // The tray's set-level verdicts (counts, total seconds, audio alone…): each item's own are on its tile.
   if (params?.references && referenceCheck.status === 'done') {
     for (const [i, v] of referenceCheck.value.violations.entries()) {
-      if (state.ready || v.message !== state.reason) messages.push({ key: `references-${i}`, tone: 'error', text: violationText(v) });
+      if (state.ready || phraseText(v.phrase, v.message) !== state.reason) messages.push({ key: `references-${i}`, tone: 'error', text: violationText(v) });
     }
   }
   // The provider infers the task from the prompt too and fails the job after it started when they

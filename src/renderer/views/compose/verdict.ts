@@ -4,6 +4,8 @@ import { cropNotices, fitsRatio } from '../../../shared/drafts/crop';
 import type { DraftCrop } from '../../../shared/drafts/draft';
 import { formatFixed } from '../../i18n/format';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
+import type { Phrase } from '../../../shared/messages/phrase';
 import { formatBytes, formatSize } from './format';
 
 /** The verdict line under a frame: its tone, one headline, and the details behind it. */
@@ -43,18 +45,23 @@ function short(v: Violation, check: ImageCheck, entry: ModelEntry): string {
     case 'orientation':
       return i18n.t('compose:verdict.orientation');
     default:
-      return v.message.charAt(0).toUpperCase() + v.message.slice(1);
+      return sentence(said(v));
   }
 }
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A rule's message from main in the UI's language (its English when it has no usable phrase). */
+const said = (v: { message: string; phrase?: Phrase }) => phraseText(v.phrase, v.message);
+/** A violation's fix in the UI's language. */
+const fixOf = (v: Violation) => phraseText(v.fixPhrase, v.fix);
 
 /**
  * The warnings, with the crop and upscale notices about the user's own framing (`crop`, px of the
  * upright photo) instead of the provider's centre crop, when the user chose one for this target's
  * ratio (issue 14 item 9: the verdict follows the rectangle). Main's check judges the centre crop.
  */
-function warningsFor(check: ImageCheck, crop: DraftCrop | undefined): Array<{ rule: string; message: string }> {
+function warningsFor(check: ImageCheck, crop: DraftCrop | undefined): Array<{ rule: string; message: string; phrase?: Phrase }> {
   const { target } = check;
   if (!crop || !fitsRatio(crop, target.width / target.height)) return check.warnings;
   const own = cropNotices(check.info, crop, target, { by: 'user' });
@@ -66,12 +73,12 @@ function warningsFor(check: ImageCheck, crop: DraftCrop | undefined): Array<{ ru
  * or the first failing rule with its numbers and "— will be fixed" ("Too large: 6028 px > 6000 px
  * — will be fixed"), or, for a model that takes no images, why it cannot be used. With the user's
  * `crop` (px of the upright photo), the crop warnings speak of that framing. The headline is in the
- * UI's language; the rules' messages and fixes come from main (English this round).
+ * UI's language; the rules' messages and fixes come from main as phrases (English when a phrase is missing).
  */
 export function verdictFor(check: ImageCheck, entry: ModelEntry, crop?: DraftCrop): Verdict {
-  const warnings = warningsFor(check, crop).map((w) => ({ kind: 'warn' as const, text: sentence(w.message) }));
+  const warnings = warningsFor(check, crop).map((w) => ({ kind: 'warn' as const, text: sentence(said(w)) }));
   const blocking = check.violations.find((v) => v.rule === 'model');
-  if (blocking) return { tone: 'blocked', headline: blocking.message, details: [{ kind: 'fix', text: blocking.fix }] };
+  if (blocking) return { tone: 'blocked', headline: said(blocking), details: [{ kind: 'fix', text: fixOf(blocking) }] };
   const [first, ...rest] = check.violations;
   if (!first) return { tone: 'fits', headline: i18n.t('compose:verdict.fits', { size: formatSize(check.target) }), details: warnings };
   const more = rest.length ? i18n.t('compose:verdict.more', { n: rest.length }) : '';
@@ -80,7 +87,7 @@ export function verdictFor(check: ImageCheck, entry: ModelEntry, crop?: DraftCro
     headline: i18n.t('compose:verdict.willBeFixed', { problem: short(first, check, entry), more }),
     // One rule: the headline already says what is wrong, the detail says what the fix does.
     details: [
-      ...(rest.length ? check.violations.map((v) => i18n.t('compose:verdict.fixThen', { problem: sentence(v.message), fix: v.fix })) : [first.fix]).map((text) => ({ kind: 'fix' as const, text })),
+      ...(rest.length ? check.violations.map((v) => i18n.t('compose:verdict.fixThen', { problem: sentence(said(v)), fix: fixOf(v) })) : [fixOf(first)]).map((text) => ({ kind: 'fix' as const, text })),
       ...warnings,
     ],
   };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '../../../shared/jobs/job';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 import { useStudio } from '../../store/index';
 import { duplicateToCompose, retryJob, retryWithoutAudio } from '../../store/jobs/actions';
 import { fixFor, fixLabel, type FixAction } from './error-fix';
@@ -36,18 +37,18 @@ function runFix(fix: Exclude<FixAction, null>, id: string): void {
  * provider's own message folded underneath. Also shows a passing `notice` ("provider busy,
  * retrying in 12 s") for jobs still under way.
  */
-export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id' | 'error' | 'notice' | 'params' | 'state' | 'provider'>; compact?: boolean }) {
+export function JobErrorBlock({ job, compact = false }: { job: Pick<JobView, 'id' | 'error' | 'notice' | 'noticePhrase' | 'params' | 'state' | 'provider'>; compact?: boolean }) {
   const { t } = useTranslation('queue');
   const [confirming, setConfirming] = useState(false);
   const error = job.error;
-  if (!error) return job.notice ? <p className="job-notice">{job.notice}</p> : null;
+  if (!error) return job.notice ? <p className="job-notice">{phraseText(job.noticePhrase, job.notice)}</p> : null;
   const fix = fixFor(job);
   const Icon = fix ? FIX_ICONS[fix] : null;
   const providerWords = [error.providerCode, error.providerMessage].filter(Boolean).join(': ');
   return (
     <div className="job-error" data-compact={compact ? '' : undefined}>
-      <p className="job-error-message">{error.message}</p>
-      {error.fix ? <p className="job-error-fix">{error.fix}</p> : null}
+      <p className="job-error-message">{phraseText(error.phrase, error.message)}</p>
+      {error.fix ? <p className="job-error-fix">{phraseText(error.fixPhrase, error.fix)}</p> : null}
       {fix && Icon ? (
         <button
           type="button"

@@ -1,6 +1,7 @@
 import type { JobView } from '../../../shared/jobs/job';
 import { currentLocale } from '../../i18n/index';
 import { stateWord } from './job-text';
+import { phraseText } from '../../i18n/phrase';
 
 /**
  * Formatters per UI language: English keeps the computer's own locale (as the Queue always showed
@@ -33,7 +34,7 @@ export function JobTimeline({ history }: { history: JobView['history'] }) {
               {time.format(at)}
             </time>
             <span className="job-timeline-state">{stateWord({ state: entry.state })}</span>
-            {entry.note ? <span className="job-timeline-note">{entry.note}</span> : null}
+            {entry.note ? <span className="job-timeline-note">{phraseText(entry.notePhrase, entry.note)}</span> : null}
           </li>
         );
       })}

@@ -58,7 +58,7 @@ describe('checkImage: the rules (providers.md, "Input image rules")', () => {
   it('nuthatch: the longer side over 6000 px, in plain words, with the fix', () => {
     const r = checkImage(files.nuthatch!, V1, HD_16_9);
     expect(r.ok).toBe(false);
-    expect(r.violations).toEqual([{ rule: 'max_side', message: 'longer side 6028 px is over the 6000 px limit.', fix: 'Scale down to 1248 × 704.' }]);
+    expect(r.violations).toMatchObject([{ rule: 'max_side', message: 'longer side 6028 px is over the 6000 px limit.', fix: 'Scale down to 1248 × 704.' }]);
     expect(r.target).toEqual({ width: 1248, height: 704 });
     expect(checkImage(files.nuthatch!, EVO, HD_16_9).target).toEqual({ width: 1280, height: 720 });
   });

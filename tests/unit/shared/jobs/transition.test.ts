@@ -204,3 +204,24 @@ describe('transition: payloads', () => {
     expect(job.result).toMatchObject({ sha256: 'a'.repeat(64), bytes: 10 });
   });
 });
+
+describe('notices and notes carry their phrase (issue 14)', () => {
+  const phrase = { code: 'job.tryingAgain', values: { problem: 'Busy.', seconds: 12 } };
+
+  it('a requeue sets the notice and the timeline note with the phrase; being accepted clears both', () => {
+    const requeued = transition(jobIn('submitting'), { type: 'requeue', note: 'Busy. Trying again in 12 s.', notePhrase: phrase, at: T0 + 1000 });
+    if (!requeued.ok) throw new Error(requeued.reason);
+    expect(requeued.job).toMatchObject({ state: 'queued', notice: 'Busy. Trying again in 12 s.', noticePhrase: phrase });
+    expect(requeued.job.history.at(-1)).toEqual({ state: 'queued', at: T0 + 1000, note: 'Busy. Trying again in 12 s.', notePhrase: phrase });
+    const live = transition(requeued.job, { type: 'progress', notice: 'Without a phrase.', at: T0 + 1500 });
+    if (!live.ok) throw new Error(live.reason);
+    expect(live.job.notice).toBe('Without a phrase.');
+    expect(live.job.noticePhrase).toBeUndefined();
+  });
+
+  it('a failure’s timeline note is its message, with its phrase', () => {
+    const failed = transition(jobIn('running'), { type: 'fail', error: { ...err, phrase: { code: 'failure.timeout', values: { provider: 'Novita' } } }, at: T0 + 1000 });
+    if (!failed.ok) throw new Error(failed.reason);
+    expect(failed.job.history.at(-1)).toMatchObject({ note: 'The provider failed.', notePhrase: { code: 'failure.timeout' } });
+  });
+});

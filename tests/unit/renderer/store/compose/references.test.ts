@@ -8,6 +8,7 @@ import { withReferenceMoved, withReferenceRemoved, withReferencesAdded } from '.
 import { referenceKindOf } from '../../../../../src/renderer/store/compose/reference-files';
 import { readiness } from '../../../../../src/renderer/store/compose/readiness';
 import { IDLE } from '../../../../../src/renderer/store/compose/frame-state';
+import { i18n } from '../../../../../src/renderer/i18n/index';
 import { mixedRow, referenceRow } from '../../../shared/drafts/reference-row';
 
 const id = (c: string) => c.repeat(32);
@@ -79,6 +80,19 @@ describe('referenceBlocker', () => {
     [[img('a')], '@image1 walks', { status: 'error', key: 'k', message: 'Reference videos and audio are not available in this build yet.' }, 'The references cannot be checked: Reference videos and audio are not available in this build yet.'],
   ] as const)('%j, %j, %j → %j', (references, prompt, check, reason) => {
     expect(referenceBlocker({ prompt, references: [...references] }, check)).toBe(reason);
+  });
+
+  it('says the same reasons in Simplified Chinese, with main’s verdict in Chinese from its phrase', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(referenceBlocker({ prompt: '', references: [aud('c')] }, IDLE)).toBe('请添加参考图片或视频：音频不能单独使用。');
+      expect(referenceBlocker({ prompt: '@image1 meets @image2 and @video1', references: [img('a')] }, IDLE)).toBe('提示词使用了 @image2和@video1，但参考素材中没有对应的文件。');
+      const phrase = { code: 'reference.tooLong', values: { seconds: '21 s', max: '15 s' } };
+      const item = { index: 0, kind: 'video' as const, tag: '@video1', ok: false, violations: [{ rule: 'max_seconds', message: '21 s long: each clip may be at most 15 s.', phrase, fix: 'trim' }], warnings: [] };
+      expect(referenceBlocker({ prompt: '', references: [vid('b')] }, done({ ok: false, items: [item] }))).toBe('@video1：时长 21 s：每个片段最多 15 s。');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('names the first broken rule: an item by its tag, else the set', () => {

@@ -1,0 +1,69 @@
+import { FIXTURE_IMAGES } from '../fixtures/images';
+import { connectArk, useArkSimulator } from './ark-simulator';
+import { expect, test } from './fixtures';
+import { chooseChinese } from './language';
+
+/**
+ * Issue 14 "Languages": sentences made in main and the engine — a provider's failure and its fix in
+ * the Queue, an image verdict in Compose — reach a Chinese UI in Chinese. They travel as phrases
+ * (a code and its values) beside their English `message`, which the CLI and logs keep using.
+ */
+
+/** 1080 × 1920: sent at 16:9 the provider centre-crops most of its height. */
+const ALTAI = `${FIXTURE_IMAGES}/altai-portrait-1080x1920.png`;
+
+test.describe('a failed job in Chinese', () => {
+  const sim = useArkSimulator(test, 'messages-zh');
+
+  test('ModelArk refuses a real face: the Queue says what happened and what to do in Chinese', async ({ app: page }) => {
+    test.setTimeout(120_000);
+    await connectArk(page, sim());
+    // The simulator fails the next task with ModelArk's own payload for a real person's face.
+    sim().setFaults({ ark: { failTask: { times: 1, kind: 'image_policy' } } });
+    await chooseChinese(page);
+    await page.evaluate(async () => {
+      const r = await window.studio.jobs.submit({
+        params: { modelId: 'ark/seedance-1-0-pro-250528', prompt: 'A portrait turns to the light', resolution: '480p', aspectRatio: '16:9', duration: 2 },
+      });
+      if (!r.ok) throw new Error(r.error.message);
+    });
+
+    await page.keyboard.press('Control+2');
+    const row = page.locator('li.job-row').filter({ hasText: 'A portrait turns to the light' });
+    await expect(row.locator('.job-chip')).toHaveText('失败', { timeout: 90_000 });
+    const message =
+      'BytePlus ModelArk 的内容审核拒绝了提示词、某张图片或生成结果：Seedance 2.x 拒绝含有真实人脸的图片；请使用不含真实人脸的图片。请修改提示词或图片后重试。';
+    await expect(row.locator('.job-error-message')).toHaveText(message);
+    await expect(row.locator('.job-error-fix')).toHaveText('请修改提示词或图片（复制任务），然后重新提交。');
+
+    await row.locator('.job-select').click();
+    const panel = page.getByRole('complementary', { name: '任务详情' });
+    await expect(panel.locator('.job-error-message')).toHaveText(message);
+    // The provider's own words stay as the provider wrote them.
+    await expect(panel.locator('.job-error')).toContainText('InputImageSensitiveContentDetected.PrivacyInformation');
+
+    // The English of record is unchanged: what the CLI, the logs and an English UI show.
+    const stored = await page.evaluate(async () => {
+      const r = await window.studio.jobs.list();
+      return r.ok ? r.data.jobs[0]?.error : undefined;
+    });
+    expect(stored?.message).toBe(
+      "BytePlus ModelArk's content filter refused the prompt, an image or the result: Seedance 2.x refuses images showing real human faces; use an image without a real face. Change the prompt or image and retry.",
+    );
+    expect(stored?.phrase?.code).toBe('failure.content_policy');
+  });
+});
+
+test('an image verdict in Chinese: the provider’s centre crop of a portrait sent at 16:9', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await chooseChinese(page);
+  await page.keyboard.press('Control+1');
+  await page.getByRole('combobox', { name: '模型' }).click();
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: '16:9', exact: true }) }).click();
+  const first = page.getByRole('region', { name: '首帧', exact: true });
+  await page.getByLabel('为首帧选择照片').setInputFiles(ALTAI);
+  await expect(first.getByText('altai-portrait-1080x1920.png')).toBeVisible({ timeout: 20_000 });
+  await expect(first.getByText('照片（1080 × 1920）与 16:9 不符：提供商会居中裁掉高度的 68%。')).toBeVisible({ timeout: 20_000 });
+  await expect(first).not.toContainText('does not match');
+});
