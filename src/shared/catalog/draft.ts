@@ -1,3 +1,5 @@
+import { said, type Phrase } from '../messages/phrase';
+import { orList } from './or-list';
 import type { DraftSupport, JobParams, ModelEntry } from './types';
 
 /*
@@ -35,10 +37,11 @@ export function draftExpiresAt(support: Pick<DraftSupport, 'validDays'>, created
   return createdAt + support.validDays * DAY_MS;
 }
 
-/** One problem with a job's draft or final fields, for `paramsSchema`'s issues. */
+/** One problem with a job's draft or final fields, for `paramsSchema`'s issues: its English and its phrase. */
 export interface DraftIssue {
   path: 'draft' | 'finalOf' | 'resolution';
   message: string;
+  phrase: Phrase;
 }
 
 /**
@@ -50,20 +53,20 @@ export interface DraftIssue {
 export function draftIssues(entry: ModelEntry, params: Partial<JobParams>): DraftIssue[] {
   const support = entry.draft;
   const issues: DraftIssue[] = [];
-  if (params.draft && params.finalOf) issues.push({ path: 'draft', message: 'A job is either a draft or the final of a draft, not both.' });
+  if (params.draft && params.finalOf) issues.push({ path: 'draft', ...said('params.draft.both') });
   if (params.draft) {
-    if (!support) issues.push({ path: 'draft', message: `${entry.name} makes no drafts. Pick a Seedance 2.5 model on ModelArk or fal.` });
+    if (!support) issues.push({ path: 'draft', ...said('params.draft.noDrafts', { model: entry.name }) });
     else if (params.resolution !== undefined && params.resolution !== support.draftResolution) {
-      issues.push({ path: 'resolution', message: `A draft is made at ${support.draftResolution}; the final is made from it later.` });
+      issues.push({ path: 'resolution', ...said('params.draft.draftResolution', { resolution: support.draftResolution }) });
     }
   }
   if (params.finalOf) {
-    if (!support) issues.push({ path: 'finalOf', message: `${entry.name} cannot finish a draft.` });
+    if (!support) issues.push({ path: 'finalOf', ...said('params.draft.noFinal', { model: entry.name }) });
     else if (params.resolution !== undefined && !support.finalResolutions.includes(params.resolution)) {
-      issues.push({ path: 'resolution', message: `The final of a draft is made at ${support.finalResolutions.join(' or ')} only.` });
+      issues.push({ path: 'resolution', ...said('params.draft.finalResolution', { resolutions: orList(support.finalResolutions) }) });
     }
     if (params.firstFrame || params.lastFrame || (params.references?.length ?? 0) > 0) {
-      issues.push({ path: 'finalOf', message: 'The final of a draft takes no frames or references: it reuses the draft’s.' });
+      issues.push({ path: 'finalOf', ...said('params.draft.finalNoMedia') });
     }
   }
   return issues;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Phrase, said, type PhraseCode, type PhraseValue, type Said } from '../messages/phrase';
+import { orList } from './or-list';
 import { adaptiveOutputSize, outputSize, type PixelSize } from './output-sizes';
 import { draftIssues, draftResolutionFor } from './draft';
 import { AUTO_DURATION, sourceVideoMissing, taskLocks, taskLockViolations } from './task-type';
@@ -10,20 +12,52 @@ type OptionalKey = 'seed' | 'cameraFixed' | 'generateAudio' | 'watermark' | 'ser
 const OPTIONAL_KEYS: readonly OptionalKey[] = ['seed', 'cameraFixed', 'generateAudio', 'watermark', 'serviceTier'];
 const FOLLOWS_IMAGE = ['adaptive', 'auto'];
 
+/**
+ * A refusal as zod options: the English as the issue's message (CLI, logs, tests) and the phrase in
+ * its `params`, for the UI's language (`issuePhrase`). Only custom issues keep `params`, so the
+ * type checks that used to be zod's (`z.boolean`, `z.literal`, `z.undefined`) are `z.custom` here.
+ */
+function refusal(code: PhraseCode, values?: Record<string, PhraseValue>): { error: string; params: { phrase: Phrase } } {
+  const { message, phrase } = said(code, values);
+  return { error: message, params: { phrase } };
+}
+
+/** A custom zod issue at `path` from an English message and its phrase. */
+const issue = (path: Array<string | number>, { message, phrase }: Said) => ({ code: 'custom' as const, path, message, params: { phrase } });
+
+/**
+ * The phrase a `paramsSchema` issue carries, or undefined (zod's own issues: unknown keys, a
+ * non-text value where text is due); its `message` is the English either way.
+ */
+export function issuePhrase(zodIssue: z.core.$ZodIssue): Phrase | undefined {
+  if (zodIssue.code !== 'custom') return undefined;
+  const parsed = Phrase.safeParse((zodIssue.params as { phrase?: unknown } | undefined)?.phrase);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const label = (spec: ParamSpec) => said(`params.label.${spec.key}`).phrase;
+
 function enumSchema(spec: Extract<ParamSpec, { kind: 'enum' }>, model: string) {
-  return z
-    .string()
-    .refine((v) => spec.options.includes(v), { error: `${spec.label} must be one of ${spec.options.join(', ')} on ${model}` });
+  return z.string().refine((v) => spec.options.includes(v), refusal('params.oneOf', { label: label(spec), options: spec.options.join(', '), model }));
 }
 
 function intSchema(spec: Extract<ParamSpec, { kind: 'int' }>, model: string) {
-  const allowed = `${spec.values ? spec.values.join(' or ') : `${spec.min} … ${spec.max}`}${spec.unit ? ` ${spec.unit}` : ''}${spec.auto ? ', or Auto (-1)' : ''}`;
-  const message = `${spec.label} must be a whole number, ${allowed}, on ${model}`;
+  const allowed = spec.values ? orList(spec.values) : said('params.range', { min: spec.min, max: spec.max }).phrase;
+  const refused = refusal('params.wholeNumber', {
+    label: label(spec),
+    allowed,
+    // Seconds are the only unit the catalog has; another would be shown as written.
+    unit: spec.unit === 's' ? said('params.unitSeconds').phrase : spec.unit ? ` ${spec.unit}` : '',
+    auto: spec.auto ? said('params.orAuto').phrase : '',
+    model,
+  });
   const inRange = (v: number) => v >= spec.min && v <= spec.max && (!spec.values || spec.values.includes(v));
+  // Not a number at all: zod's type check, English only (the UI only ever sends numbers here). A
+  // fraction stops here, as zod's `.int()` did (the mode rules are not judged then); a whole number out of range does not.
   return z
-    .number({ error: message })
-    .int({ error: message })
-    .refine((v) => inRange(v) || (spec.auto === true && v === AUTO_DURATION), { error: message });
+    .number({ error: refused.error })
+    .refine((v) => Number.isInteger(v), { ...refused, abort: true })
+    .refine((v) => inRange(v) || (spec.auto === true && v === AUTO_DURATION), refused);
 }
 
 function specSchema(spec: ParamSpec, model: string): z.ZodType {
@@ -36,7 +70,7 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
       // duration's default depends on the task (an edit keeps the source's length): applied in the transform below.
       return spec.key === 'duration' ? intSchema(spec, model).optional() : intSchema(spec, model).default(spec.default);
     case 'bool':
-      return z.boolean({ error: `${spec.label} must be true or false` }).default(spec.default);
+      return z.custom<boolean>((v) => typeof v === 'boolean', refusal('params.trueOrFalse', { label: label(spec) })).default(spec.default);
   }
 }
 
@@ -57,14 +91,15 @@ function specSchema(spec: ParamSpec, model: string): z.ZodType {
  * Draft → final (`draftIssues`, seedance-2.5.md §2.6, §3): `draft` and `finalOf` only on rows with
  * `draft`; a left-out resolution is the draft's (480p) or the final's (1080p); a final skips the
  * mode rules, since it carries none of the draft's media.
- * Parse errors carry plain messages naming the parameter and its allowed values.
+ * Parse errors carry plain messages naming the parameter and its allowed values, and each refusal
+ * its phrase (`issuePhrase`) for the UI's language.
  */
 export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   const specs = new Map(entry.params.map((s) => [s.key, s] as const));
   const shape: Record<string, z.ZodType> = {
-    modelId: z.literal(entry.id, { error: `modelId must be ${entry.id}` }),
+    modelId: z.custom<string>((v) => v === entry.id, refusal('params.modelId', { id: entry.id })),
     prompt: entry.prompt.hard
-      ? z.string().max(entry.prompt.maxChars, { error: `The prompt is longer than ${entry.prompt.maxChars} characters` }).default('')
+      ? z.string().refine((s) => s.length <= entry.prompt.maxChars, refusal('params.promptTooLong', { max: entry.prompt.maxChars })).default('')
       : z.string().default(''),
     firstFrame: z.string().min(1).optional(),
     lastFrame: z.string().min(1).optional(),
@@ -82,7 +117,7 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   }
   for (const key of OPTIONAL_KEYS) {
     const spec = specs.get(key);
-    shape[key] = spec ? specSchema(spec, entry.name) : z.undefined({ error: `${entry.name} has no ${key} parameter` }).optional();
+    shape[key] = spec ? specSchema(spec, entry.name) : z.custom<undefined>((v) => v === undefined, refusal('params.noParameter', { model: entry.name, key })).optional();
   }
   const aspect = specs.get('aspectRatio') as Extract<ParamSpec, { kind: 'enum' }>;
   const duration = specs.get('duration') as Extract<ParamSpec, { kind: 'int' }>;
@@ -96,38 +131,35 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
     .strictObject(shape)
     .superRefine((raw, ctx) => {
       const p = raw as Partial<JobParams>;
-      for (const issue of draftIssues(entry, p)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+      for (const d of draftIssues(entry, p)) ctx.addIssue(issue([d.path], d));
       // A final inherits the draft's prompt, media and task (seedance-2.5.md §2.6): the mode rules were the draft's.
       if (p.finalOf) return;
       const refs = p.references ?? [];
       if (!hasImage && (p.firstFrame || p.lastFrame)) {
-        const message = hasReference
-          ? `${entry.name} takes reference media, not a first or last frame. Add the image as a reference and say in the prompt "@image1 as the first frame".`
-          : `${entry.name} is text-to-video only: it takes no image. Pick the image-to-video model.`;
-        ctx.addIssue({ code: 'custom', path: ['firstFrame'], message });
+        ctx.addIssue(issue(['firstFrame'], said(hasReference ? 'params.framesNotReferences' : 'params.textOnly', { model: entry.name })));
       }
       if (!hasText && !hasReference && !p.firstFrame) {
-        ctx.addIssue({ code: 'custom', path: ['firstFrame'], message: `${entry.name} needs a first frame image.` });
+        ctx.addIssue(issue(['firstFrame'], said('params.needsFirstFrame', { model: entry.name })));
       }
-      for (const issue of referenceIssues(entry, refs, hasText, Boolean(p.firstFrame || p.lastFrame))) ctx.addIssue({ code: 'custom', ...issue });
+      for (const r of referenceIssues(entry, refs, hasText, Boolean(p.firstFrame || p.lastFrame))) ctx.addIssue(issue(r.path, r));
       if (p.lastFrame && !p.firstFrame) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: 'A last frame needs a first frame too.' });
+        ctx.addIssue(issue(['lastFrame'], said('params.lastNeedsFirst')));
       }
       if (p.lastFrame && hasImage && !hasLast) {
-        ctx.addIssue({ code: 'custom', path: ['lastFrame'], message: `${entry.name} does not take a last frame.` });
+        ctx.addIssue(issue(['lastFrame'], said('params.noLastFrame', { model: entry.name })));
       }
       if (entry.prompt.required && !(p.prompt ?? '').trim()) {
-        ctx.addIssue({ code: 'custom', path: ['prompt'], message: `${entry.name} needs a prompt.` });
+        ctx.addIssue(issue(['prompt'], said('params.needsPrompt', { model: entry.name })));
       }
       // Locks are checked on the values the user gave; the ones left out are filled with the locked value below.
       const locks = taskLocks(entry, p);
       const given = { ...p, aspectRatio: p.aspectRatio ?? locks.aspectRatio, duration: p.duration ?? locks.duration } as JobParams;
       const violations = taskLockViolations(entry, given);
       for (const v of violations) {
-        if (v.path === 'task' || (given as Partial<JobParams>)[v.path] !== undefined) ctx.addIssue({ code: 'custom', path: [v.path], message: v.message });
+        if (v.path === 'task' || (given as Partial<JobParams>)[v.path] !== undefined) ctx.addIssue(issue([v.path], v));
       }
       const missing = violations.some((v) => v.path === 'task') ? null : sourceVideoMissing(entry, p);
-      if (missing) ctx.addIssue({ code: 'custom', path: ['references'], message: missing });
+      if (missing) ctx.addIssue(issue(['references'], missing));
     })
     .transform((raw) => {
       const p = raw as Partial<JobParams>;
@@ -143,8 +175,10 @@ export function paramsSchema(entry: ModelEntry): z.ZodType<JobParams> {
   return schema as unknown as z.ZodType<JobParams>;
 }
 
-const KIND_WORDS: Record<ReferenceKind, [string, string]> = { image: ['image', 'images'], video: ['video', 'videos'], audio: ['audio clip', 'audio clips'] };
-const count = (n: number, kind: ReferenceKind) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`;
+const count = (n: number, kind: ReferenceKind) => said(`params.references.count.${kind}.${n === 1 ? 'one' : 'other'}`, { n }).phrase;
+
+/** One reference problem: where it is, its English and its phrase. */
+type ReferenceIssue = { path: Array<string | number> } & Said;
 
 /**
  * The reference rules that need no file (providers.md "Seedance 2.0 reference-to-video", as encoded in
@@ -153,36 +187,37 @@ const count = (n: number, kind: ReferenceKind) => `${n} ${KIND_WORDS[kind][n ===
  * where the row excludes them; a URL only for a video, and a provider that takes videos only by public
  * URL (ModelArk) gets no local video. What needs the files (seconds, pixels, codecs) is media:check's.
  */
-function referenceIssues(entry: ModelEntry, refs: readonly ReferenceItem[], hasText: boolean, hasFrames: boolean): Array<{ path: Array<string | number>; message: string }> {
+function referenceIssues(entry: ModelEntry, refs: readonly ReferenceItem[], hasText: boolean, hasFrames: boolean): ReferenceIssue[] {
   const rules = entry.references;
+  const model = entry.name;
   if (!rules) {
-    return refs.length > 0 ? [{ path: ['references'], message: `${entry.name} takes no reference media. Pick a reference-to-video model.` }] : [];
+    return refs.length > 0 ? [{ path: ['references'], ...said('params.references.none', { model }) }] : [];
   }
-  const issues: Array<{ path: Array<string | number>; message: string }> = [];
+  const issues: ReferenceIssue[] = [];
   const n: Record<ReferenceKind, number> = { image: 0, video: 0, audio: 0 };
   for (const r of refs) n[r.kind]++;
   if (!hasText && refs.length === 0) {
-    issues.push({ path: ['references'], message: `${entry.name} needs at least one reference image${rules.audioNeedsVisual ? ' or video' : ', video or audio clip'}.` });
+    issues.push({ path: ['references'], ...said(rules.audioNeedsVisual ? 'params.references.needOneVisual' : 'params.references.needOneAny', { model }) });
   }
   const max: Record<ReferenceKind, number> = { image: rules.maxImages, video: rules.videos.max, audio: rules.audios.max };
   for (const kind of ['image', 'video', 'audio'] as const) {
-    if (n[kind] > max[kind]) issues.push({ path: ['references'], message: `${entry.name} takes at most ${count(max[kind], kind)}; this job has ${n[kind]}.` });
+    if (n[kind] > max[kind]) issues.push({ path: ['references'], ...said('params.references.atMost', { model, max: count(max[kind], kind), n: n[kind] }) });
   }
   if (rules.maxFiles !== undefined && refs.length > rules.maxFiles) {
-    issues.push({ path: ['references'], message: `${entry.name} takes at most ${rules.maxFiles} reference files in all; this job has ${refs.length}.` });
+    issues.push({ path: ['references'], ...said('params.references.atMostFiles', { model, max: rules.maxFiles, n: refs.length }) });
   }
   if (rules.audioNeedsVisual && n.audio > 0 && n.image + n.video === 0) {
-    issues.push({ path: ['references'], message: `${entry.name} takes reference audio only together with a reference image or video.` });
+    issues.push({ path: ['references'], ...said('params.references.audioAlone', { model }) });
   }
   if (rules.excludesFrames && refs.length > 0 && hasFrames) {
-    issues.push({ path: ['references'], message: `${entry.name} cannot mix a first or last frame with reference media. Use references only, and say in the prompt "@image1 as the first frame".` });
+    issues.push({ path: ['references'], ...said('params.references.framesMixed', { model }) });
   }
   refs.forEach((r, i) => {
     if (r.url !== undefined && r.kind !== 'video') {
-      issues.push({ path: ['references', i], message: `A reference ${r.kind === 'image' ? 'image' : 'audio clip'} must be a file; only reference videos may be given by URL.` });
+      issues.push({ path: ['references', i], ...said(`params.references.fileOnly.${r.kind === 'image' ? 'image' : 'audio'}`) });
     }
     if (r.id !== undefined && r.kind === 'video' && rules.videos.transport === 'public-url') {
-      issues.push({ path: ['references', i], message: `${entry.name} takes reference videos only by public URL (https://…); it cannot receive a video file.` });
+      issues.push({ path: ['references', i], ...said('params.references.publicUrlOnly', { model }) });
     }
   });
   return issues;

@@ -1,5 +1,5 @@
 import type { AspectRatio, JobParams, ModelEntry, ReferenceTask } from './types';
-import { english, phrase, type Phrase } from '../messages/phrase';
+import { english, phrase, said, type Phrase, type Said } from '../messages/phrase';
 
 /*
  * Seedance 2.5's task types and the locks the provider enforces on them (seedance-2.5.md §2.2,
@@ -71,15 +71,15 @@ export function sourceSeconds(entry: Pick<ModelEntry, 'provider'>, task: Referen
 }
 
 /**
- * Why an edit or extension cannot be sent with these references (no file needed), or null: it needs
+ * Why an edit or extension cannot be sent with these references (no file needed; English and phrase), or null: it needs
  * the source clip as its first reference video (seedance-2.5.md §2.2: "≥1 reference_video (first =
  * source)"; EvoLink §4: "edit/extend required: the first one is the target").
  */
-export function sourceVideoMissing(entry: ModelEntry, params: Pick<JobParams, 'task' | 'references'>): string | null {
+export function sourceVideoMissing(entry: ModelEntry, params: Pick<JobParams, 'task' | 'references'>): Said | null {
   const task = taskOf(params, entry);
   if (!entry.tasks?.length || task === 'reference') return null;
   if ((params.references ?? []).some((r) => r.kind === 'video')) return null;
-  return `To ${task} a clip, ${entry.name} needs the clip itself: add it as the first reference video (@video1).`;
+  return said(`params.task.sourceMissing.${task}`, { model: entry.name });
 }
 
 /**
@@ -101,22 +101,23 @@ export function sourceLengthPhrase(entry: Pick<ModelEntry, 'provider' | 'name'>,
 }
 
 /**
- * Plain messages for each lock `params` breaks on `entry` (empty when none): what the provider
+ * Plain messages (English and phrase) for each lock `params` breaks on `entry` (empty when none): what the provider
  * would answer with `InvalidParameter.TaskTypeConstraint`, said before anything is sent.
  */
-export function taskLockViolations(entry: ModelEntry, params: JobParams): Array<{ path: 'aspectRatio' | 'duration' | 'task'; message: string }> {
-  const out: Array<{ path: 'aspectRatio' | 'duration' | 'task'; message: string }> = [];
+export function taskLockViolations(entry: ModelEntry, params: JobParams): Array<{ path: 'aspectRatio' | 'duration' | 'task' } & Said> {
+  const out: Array<{ path: 'aspectRatio' | 'duration' | 'task' } & Said> = [];
   if (params.task && !entry.tasks?.includes(params.task)) {
-    out.push({ path: 'task', message: `${entry.name} cannot ${params.task === 'reference' ? 'make a clip from references' : `${params.task} a clip`}.` });
+    out.push({ path: 'task', ...said(`params.task.cannot.${params.task}`, { model: entry.name }) });
     return out;
   }
   const locks = taskLocks(entry, params);
-  const what = params.firstFrame ? 'With a first frame' : taskOf(params, entry) === 'edit' ? 'To edit a clip' : 'To extend a clip';
+  const what = params.firstFrame ? 'firstFrame' : taskOf(params, entry) === 'edit' ? 'edit' : 'extend';
   if (locks.aspectRatio && params.aspectRatio !== locks.aspectRatio) {
-    out.push({ path: 'aspectRatio', message: `${what}, ${entry.name} keeps the source's aspect ratio: set it to ${locks.aspectRatio}.` });
+    out.push({ path: 'aspectRatio', ...said(`params.task.lockRatio.${what}`, { model: entry.name, ratio: locks.aspectRatio }) });
   }
   if (locks.duration !== undefined && params.duration !== locks.duration) {
-    out.push({ path: 'duration', message: `${what}, ${entry.name} keeps the source clip's length: set the duration to Auto.` });
+    // Only an edit locks the duration (taskLocks): its sentence says so.
+    out.push({ path: 'duration', ...said('params.task.lockDuration', { model: entry.name }) });
   }
   return out;
 }

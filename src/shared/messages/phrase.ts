@@ -70,8 +70,14 @@ export function english(p: Phrase): string {
   return interpolate(template, values);
 }
 
+/** A sentence as main and shared code hand it on: its English `message` and its `phrase`. */
+export interface Said {
+  message: string;
+  phrase: Phrase;
+}
+
 /** A message and its phrase: the English text for `message` and the phrase for the UI's language. */
-export function said(code: PhraseCode, values?: Record<string, PhraseValue>): { message: string; phrase: Phrase } {
+export function said(code: PhraseCode, values?: Record<string, PhraseValue>): Said {
   const p = phrase(code, values);
   return { message: english(p), phrase: p };
 }

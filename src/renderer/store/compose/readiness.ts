@@ -1,4 +1,4 @@
-import { paramsSchema } from '../../../shared/catalog/params';
+import { issuePhrase, paramsSchema } from '../../../shared/catalog/params';
 import type { JobParams } from '../../../shared/catalog/types';
 import type { ReferenceCheck } from '../../../shared/contract/media';
 import type { ModelChoice } from '../../../shared/contract/models';
@@ -83,6 +83,7 @@ function finish(draft: Draft, model: ModelChoice, inputs: DraftInputs, sending: 
   if (sending) return not(i18n.t('compose:ready.sending'));
   const params = jobParamsFromDraft(draft, model, inputs);
   const parsed = paramsSchema(model).safeParse(params);
-  if (!parsed.success) return not(parsed.error.issues[0]?.message ?? i18n.t('compose:ready.invalidSettings'));
-  return { ready: true, model, params };
+  if (parsed.success) return { ready: true, model, params };
+  const first = parsed.error.issues[0];
+  return not(first ? phraseText(issuePhrase(first), first.message) : i18n.t('compose:ready.invalidSettings'));
 }

@@ -69,7 +69,7 @@ describe('paramsSchema with task types', () => {
   });
 
   it('lists each violation once with its parameter', () => {
-    expect(taskLockViolations(row25, { modelId: row25.id, prompt: '', resolution: '720p', aspectRatio: '1:1', duration: 5, task: 'extend' })).toEqual([
+    expect(taskLockViolations(row25, { modelId: row25.id, prompt: '', resolution: '720p', aspectRatio: '1:1', duration: 5, task: 'extend' })).toMatchObject([
       { path: 'aspectRatio', message: "To extend a clip, Seedance 2.5 (test row) keeps the source's aspect ratio: set it to adaptive." },
     ]);
   });
