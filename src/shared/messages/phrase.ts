@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import en from './en.json';
+import en from './en.json' with { type: 'json' };
 
 /*
  * Sentences built outside the renderer (engine and provider failures, image and reference verdicts)
