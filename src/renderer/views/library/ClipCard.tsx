@@ -1,6 +1,6 @@
 import { Check, FlaskConical, ImageOff, Layers } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { memo, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { i18n } from '../../i18n/index';
 import { date, MODE_LABEL, modelName, seconds } from './format';
@@ -23,7 +23,16 @@ interface ClipCardProps {
   /** Picks or unpicks the clip for Compare (Ctrl/Cmd+click, the check mark, or X on the card). */
   onPick(id: string): void;
   onFocusIndex(index: number): void;
+  /**
+   * The grid's `library` translator: one language subscription for the whole grid instead of one
+   * per card (react-i18next's `useTranslation` copies the i18next instance on every mount, a cost
+   * each new search paid for every card it showed). A new language is a new `t`: the cards render again.
+   */
+  t: LibraryT;
 }
+
+/** The `library` namespace's translator, as `useTranslation('library')` gives it. */
+export type LibraryT = TFunction<'library'>;
 
 /** Labels already made, per clip object and language: a search shows the same clips again and again. */
 const labels = new WeakMap<ClipSummary, { language: string; label: string }>();
@@ -69,9 +78,7 @@ export function cardLabel(clip: ClipSummary): string {
  * cheap; its content (`CardBody`) renders again only when the clip, the pick or the preview
  * changes, not when a new search moves the same clip to another place in the grid.
  */
-export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, onOpen, onPick, onFocusIndex }: ClipCardProps) {
-  // Subscribed to the language: its label is made again when the language changes.
-  useTranslation('library');
+export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, onOpen, onPick, onFocusIndex, t }: ClipCardProps) {
   const [hovered, setHovered] = useState(false);
   const [preview, setPreview] = useState(false);
 
@@ -99,14 +106,13 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
     >
-      <CardBody clip={clip} picked={picked} preview={preview} onPick={onPick} />
+      <CardBody clip={clip} picked={picked} preview={preview} onPick={onPick} t={t} />
     </div>
   );
 });
 
 /** A card's poster, badges and caption (see `ClipCard`). */
-const CardBody = memo(function CardBody({ clip, picked, preview, onPick }: { clip: ClipSummary; picked: boolean; preview: boolean; onPick(id: string): void }) {
-  const { t } = useTranslation('library');
+const CardBody = memo(function CardBody({ clip, picked, preview, onPick, t }: { clip: ClipSummary; picked: boolean; preview: boolean; onPick(id: string): void; t: LibraryT }) {
   return (
     <>
       <div className="clip-poster">
@@ -149,7 +155,7 @@ const CardBody = memo(function CardBody({ clip, picked, preview, onPick }: { cli
         ) : null}
         {clip.rating > 0 ? (
           <span className="clip-badge clip-rating">
-            <Stars rating={clip.rating} size={11} />
+            <Stars rating={clip.rating} size={11} t={t} />
           </span>
         ) : null}
       </div>
@@ -171,8 +177,7 @@ const CardBody = memo(function CardBody({ clip, picked, preview, onPick }: { cli
 });
 
 /** A card whose page is still on its way: same size, no content. */
-export function ClipCardPlaceholder({ index, tabbable }: { index: number; tabbable: boolean }) {
-  const { t } = useTranslation('library');
+export function ClipCardPlaceholder({ index, tabbable, t }: { index: number; tabbable: boolean; t: LibraryT }) {
   return (
     <div role="gridcell" className="clip-card is-loading" data-index={index} tabIndex={tabbable ? 0 : -1} aria-label={t('card.loading')} aria-busy="true">
       <div className="clip-poster" />

@@ -177,9 +177,10 @@ export function ClipGrid({ total }: { total: number }) {
                   onOpen={onOpen}
                   onPick={onPick}
                   onFocusIndex={setFocusIndex}
+                  t={t}
                 />
               ) : (
-                <ClipCardPlaceholder key={`i${index}`} index={index} tabbable={index === tabStop} />
+                <ClipCardPlaceholder key={`i${index}`} index={index} tabbable={index === tabStop} t={t} />
               );
             })}
           </div>
