@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { blockingViolations as axeBlocking } from './axe';
 import { expect, test } from './fixtures';
 
 const PROMPT = 'A red paper lantern drifts over a night market, warm light on wet stones';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-/** Serious or critical axe violations on the page as it is now. */
-async function axeBlocking(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
-
 /** The compared players' positions, seconds, and whether each is playing. */
 function players(page: Page) {
   return page.locator('.compare video').evaluateAll((els) => (els as HTMLVideoElement[]).map((v) => ({ t: v.currentTime, paused: v.paused, ready: v.readyState })));
