@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { channelName, type RequestDef } from '../../shared/contract/define';
 import { contract, type HandlerContext, type Handlers } from '../../shared/contract/index';
-import { StudioError, type Result } from '../../shared/contract/result';
+import { errorShape, StudioError, type Result, type StudioErrorShape } from '../../shared/contract/result';
+import { said, type PhraseCode, type PhraseValue } from '../../shared/messages/phrase';
 import type { Logger } from '../logging/logger';
 
 /** Dispatches one raw renderer message to its handler. Hosts call it after their sender check. */
@@ -36,32 +37,38 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
 
   async function dispatch(channel: string, rawInput: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
     const route = routes.get(channel);
-    if (!route) return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel "${String(channel).slice(0, 80)}".` } };
+    if (!route) return { ok: false, error: refusal('NOT_FOUND', 'request.unknownChannel', { channel: String(channel).slice(0, 80) }) };
     const parsed = route.def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'BAD_INPUT', message: describeIssues(channel, parsed.error) } };
+      return { ok: false, error: refusal('BAD_INPUT', 'request.badShape', { channel, issues: describeIssues(parsed.error) }) };
     }
     try {
       const answer = await route.handler(parsed.data, ctx);
       const out = route.def.output.safeParse(answer);
       if (!out.success) {
-        log.error('ipc.output_invalid', { channel, issues: describeIssues(channel, out.error) });
-        return { ok: false, error: { code: 'INTERNAL', message: `The app produced an unexpected answer for ${channel}.` } };
+        log.error('ipc.output_invalid', { channel, issues: describeIssues(out.error) });
+        return { ok: false, error: refusal('INTERNAL', 'request.badAnswer', { channel }) };
       }
       return { ok: true, data: out.data };
     } catch (err) {
-      if (err instanceof StudioError) {
-        return { ok: false, error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
-      }
+      if (err instanceof StudioError) return { ok: false, error: errorShape(err) };
       log.error('ipc.handler_failed', { channel, error: err });
-      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong handling ${channel}; the log has details.` } };
+      return { ok: false, error: refusal('INTERNAL', 'request.failed', { channel }) };
     }
   }
 
   return { dispatch, channels: [...routes.keys()] };
 }
 
-function describeIssues(channel: string, error: z.ZodError): string {
-  const first = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  return `Invalid message for ${channel}: ${first.join('; ')}`;
+function refusal(code: StudioErrorShape['code'], phraseCode: PhraseCode, values: Record<string, PhraseValue>): StudioErrorShape {
+  return { code, ...said(phraseCode, values) };
+}
+
+// zod's own wording stays as it is (in English) inside the sentence: it names fields of the
+// contract, for whoever reads the log or reports the bug, not words a creator needs translated.
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
 }

@@ -34,6 +34,7 @@ import {
   type HostCall,
   type HostMessage,
   type ReferenceFiles,
+  wireSaid,
 } from './protocol';
 
 /** One running engine process, as the host sees it. Node: `forkEngine`; Electron: a utilityProcess wrapper. */
@@ -254,7 +255,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         const p = pending.get(message.seq);
         if (!p) return;
         pending.delete(message.seq);
-        if (!message.ok) return p.reject(new StudioError(message.error.code, message.error.message));
+        if (!message.ok) return p.reject(new StudioError(message.error.code, wireSaid(message.error)));
         const data = (REPLY_DATA[p.command.type] as z.ZodType).safeParse(message.data);
         if (data.success) p.resolve(data.data);
         else p.reject(new StudioError('INTERNAL', 'The job engine sent an answer in an unexpected shape.'));

@@ -23,7 +23,7 @@ import { createChangeEncoder } from './job-wire';
 import { numberEvents, type NumberedEvents } from './numbered-events';
 import { watchProcess } from './process-stats';
 import type { RoutedContext } from './runtime';
-import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineInit, type EngineMessage, type HostCall } from './protocol';
+import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, wireSaid, type EngineInit, type EngineMessage, type HostCall } from './protocol';
 
 /** One end of the channel to main, whichever kind of process this is. */
 interface ParentChannel {
@@ -225,7 +225,7 @@ channel.onMessage((raw) => {
     pendingCalls.delete(message.seq);
     if (!pending) return;
     if (message.ok) pending.resolve(message.data);
-    else pending.reject(new StudioError(message.error.code, message.error.message));
+    else pending.reject(new StudioError(message.error.code, wireSaid(message.error)));
     return;
   }
   const command = message;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VideoProbeSchema } from '../media-tools/ffmpeg';
 import { JobParams, ProviderId } from '../../shared/catalog/types';
-import { ErrorCode } from '../../shared/contract/result';
+import { ErrorCode, StudioError } from '../../shared/contract/result';
 import { JobBatch } from '../../shared/jobs/batch';
 import { Job, JobId, JobRoute } from '../../shared/jobs/job';
 import { QueueStats } from '../../shared/jobs/queue-stats';
@@ -11,7 +11,7 @@ import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { WireChanges } from './job-wire';
 import { EngineProcessStats } from './process-stats';
-import { LenientPhrase } from '../../shared/messages/phrase';
+import { LenientPhrase, type Said } from '../../shared/messages/phrase';
 
 /**
  * The private channel between main and the job engine's process (STYLE.md 5: a discriminated
@@ -108,7 +108,7 @@ export const REPLY_DATA = {
   joinMedia: JoinedMedia,
 } as const satisfies Record<CommandType, z.ZodType>;
 
-const ErrorShape = z.object({ code: ErrorCode, message: z.string() });
+const ErrorShape = z.object({ code: ErrorCode, message: z.string(), phrase: LenientPhrase });
 export type WireError = z.infer<typeof ErrorShape>;
 
 /**
@@ -212,9 +212,17 @@ export const EngineMessage = z.discriminatedUnion('type', [
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
 
+/** A wire error's sentence as `StudioError` takes it: with its phrase when it carried one, else plain English. */
+export function wireSaid(error: WireError): string | Said {
+  return error.phrase ? { message: error.message, phrase: error.phrase } : error.message;
+}
+
 /** A thrown value as the wire's error shape; only `StudioError`-like codes cross, other errors become INTERNAL. */
 export function toWireError(err: unknown): WireError {
   const code = ErrorCode.safeParse((err as { code?: unknown })?.code);
-  if (code.success && err instanceof Error) return { code: code.data, message: err.message };
+  if (code.success && err instanceof Error) {
+    const phrase = err instanceof StudioError ? err.phrase : undefined;
+    return { code: code.data, message: err.message, ...(phrase ? { phrase } : {}) };
+  }
   return { code: 'INTERNAL', message: 'The job engine hit an unexpected error; the log has details.' };
 }

@@ -1,16 +1,20 @@
 import type { StudioBridge, StudioFiles } from '../../shared/contract/files';
 import { contract, onName, type Domain, type EventName, type EventPayload, type RequestOutput, type StudioApi, type Verb } from '../../shared/contract/index';
 import type { ErrorCode, Result } from '../../shared/contract/result';
+import type { Phrase } from '../../shared/messages/phrase';
+import { phraseText } from '../i18n/phrase';
 
 /**
  * A failed request as the renderer sees it: the contract's error code (`BAD_INPUT`, `NOT_FOUND`,
- * `UNAVAILABLE`, …) and a message fit to show a person, plus optional details from main.
+ * `UNAVAILABLE`, …), a message fit to show a person (English), the same sentence as a phrase when
+ * main sent one (shown in the UI's language by `describeError`), plus optional details from main.
  */
 export class StudioClientError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly phrase?: Phrase,
   ) {
     super(message);
     this.name = 'StudioClientError';
@@ -36,7 +40,7 @@ export type StudioClient = {
 /** Returns the data of an ok Result, or throws its error as a `StudioClientError`. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.data;
-  throw new StudioClientError(result.error.code, result.error.message, result.error.details);
+  throw new StudioClientError(result.error.code, result.error.message, result.error.details, result.error.phrase);
 }
 
 /**
@@ -80,9 +84,9 @@ export function createStudioClient(api: StudioApi & Partial<Pick<StudioBridge, '
   return { ...(client as unknown as Omit<StudioClient, 'files'>), files };
 }
 
-/** A message for any error a request may reject with, for status lines and inline errors. */
+/** A message for any error a request may reject with, for status lines and inline errors, in the UI's language where main gave a phrase. */
 export function describeError(err: unknown): string {
-  if (err instanceof StudioClientError) return err.message;
+  if (err instanceof StudioClientError) return phraseText(err.phrase, err.message);
   if (err instanceof Error) return err.message;
   return String(err);
 }

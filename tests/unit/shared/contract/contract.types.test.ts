@@ -23,6 +23,7 @@ import {
 } from '../../../../src/shared/contract/index';
 import { StudioError, type Result } from '../../../../src/shared/contract/result';
 import { createRouter } from '../../../../src/main/ipc/router';
+import { said } from '../../../../src/shared/messages/phrase';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -165,6 +166,19 @@ describe('createRouter', () => {
     });
     const answer = await createRouter(handlers, createMemoryLogger()).dispatch('app:status', {}, ctx);
     expect(answer).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'The network is down.', details: { retryInMs: 5000 } } });
+  });
+
+  it('passes a StudioError built from a phrase on with that phrase, its English as the message', async () => {
+    const { handlers } = recordingHandlers({
+      'app:status': () => {
+        throw new StudioError('NOT_FOUND', said('request.unknownChannel', { channel: 'x:y' }));
+      },
+    });
+    const answer = await createRouter(handlers, createMemoryLogger()).dispatch('app:status', {}, ctx);
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Unknown channel "x:y".', phrase: { code: 'request.unknownChannel', values: { channel: 'x:y' } } },
+    });
   });
 
   it('hides an unexpected error behind INTERNAL and logs it', async () => {
