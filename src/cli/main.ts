@@ -20,7 +20,7 @@ const USAGE = `Usage:
                [--image <file>] [--last-image <file>] [--fix] [--resolution <r>] [--aspect-ratio <a>]
                [--duration <s>] [--seed <n>] [--camera-fixed] [--no-audio] [--data <dir>] [--json]
                [--reference-image <file>]... [--reference-video <file>|<https url>]... [--reference-audio <file>]...
-               [--draft] [--task reference|edit|extend] [--count <2-8>] [--seeds <n,n,…>]
+               [--draft] [--task reference|edit|extend] [--count <2-8>] [--seeds <n,n,…>] [--max-cost <usd>]
   seedance finalize <clip id | clip folder | clip.json> --out <dir> [--data <dir>] [--json]
 
 run checks images like \`check\` and refuses them with the report; --fix sends fixed copies instead.
@@ -39,6 +39,8 @@ distinct); --seeds 11,22,33 gives the takes' seeds (with --count, the first ones
 per seed). Not with --seed; a model without a seed (fal and ModelArk 2.0) takes --count only, and
 its takes differ only by chance. The batch's total estimate is printed before anything is sent, then
 each take's progress; each finished take is filed and copied to <out> (one stdout line per take).
+--max-cost 2.50 refuses (exit 1, nothing sent) a job or batch whose estimate is above that many US
+dollars, or that has no published price; without it run asks nothing (the monthly budget is the app's).
 --draft makes a 480p Draft on models that document it (Seedance 2.5 on ModelArk and fal); finalize
 sends that draft's 1080p final (valid 7 days after the draft; both stages are billed, and it says
 both prices first) and files it as a new clip linked to its draft.
@@ -67,6 +69,7 @@ const RUN_OPTIONS = {
   task: { type: 'string' },
   count: { type: 'string' },
   seeds: { type: 'string' },
+  'max-cost': { type: 'string' },
   ...REFERENCE_OPTIONS,
 } as const;
 
@@ -111,6 +114,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           task: v.task,
           count: v.count,
           seeds: v.seeds,
+          maxCost: v['max-cost'],
         },
         io,
       );

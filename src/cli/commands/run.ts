@@ -11,7 +11,8 @@ import { cliDataDir } from '../data-dir';
 import { EXIT, RejectedError, UsageError, type CliIo } from '../io';
 import { runBatch } from '../run/batch';
 import { deliver } from '../run/deliver';
-import { toInt } from '../run/flags';
+import { toInt, toUsd } from '../run/flags';
+import { checkMaxCost } from '../run/max-cost';
 import { prepareJob, settingsLine, usd } from '../run/prepare';
 import { referenceInputs, referenceItems, type ReferenceFlags } from '../run/references';
 import { failureText } from '../run/outcome';
@@ -47,6 +48,8 @@ export interface RunOptions {
   count?: string;
   /** `--seeds 11,22,33`: the batch's seeds; without `--count`, one take per seed. */
   seeds?: string;
+  /** `--max-cost 2.50`: refuse to send when the estimate (a batch's total) is above it, in USD (`checkMaxCost`). */
+  maxCost?: string;
 }
 
 /**
@@ -84,10 +87,22 @@ function paramsFrom(entry: ModelEntry, opts: RunOptions): JobParams {
   return params;
 }
 
-/** Submits through the engine, shows progress, and reports the end. Returns the exit code. `seedance finalize` runs its final through it too. */
-export async function runJob(studio: Studio, entry: ModelEntry, params: JobParams, opts: Pick<RunOptions, 'fix' | 'json' | 'references'>, outDir: string, io: CliIo): Promise<number> {
+/**
+ * Submits through the engine, shows progress, and reports the end. Returns the exit code. `seedance
+ * finalize` runs its final through it too. `maxUsd` (`--max-cost`) refuses an estimate above it
+ * before anything is sent (`checkMaxCost`, `RejectedError`).
+ */
+export async function runJob(
+  studio: Studio,
+  entry: ModelEntry,
+  params: JobParams,
+  opts: Pick<RunOptions, 'fix' | 'json' | 'references'> & { maxUsd?: number },
+  outDir: string,
+  io: CliIo,
+): Promise<number> {
   const { job, cost } = await prepareJob(studio, entry, params, opts, (line) => io.stderr(`${line}\n`));
   io.stderr(`${settingsLine(entry, job)}${cost ? `, ≈ ${usd(cost.usd)} (estimate, prices as of ${cost.asOf})` : ''}\n`);
+  checkMaxCost(opts.maxUsd, cost?.usd ?? null);
   const id = randomUUID();
   const end = await sendAndFollow(studio, PROVIDER_NAMES[entry.provider], [{ id, label: '' }], () => studio.jobs.submit(job, { id }), io);
   if (end === 'interrupted') return EXIT.interrupted;
@@ -110,6 +125,7 @@ export async function runJob(studio: Studio, entry: ModelEntry, params: JobParam
  * provider, model, timings }` (timings in ms, see `RunTimings`). With no provider key in the
  * environment it runs the offline demo and says so. With `--count`/`--seeds` it sends one batch of
  * takes instead (`variationsFrom`, `runBatch`): one line per take, each JSON record with its `batch`.
+ * `--max-cost` refuses an estimate (a batch's total) above it, or no published price, before sending.
  * Returns 0 done, 1 rejected by the provider or the input (reason on stderr), 130 stopped by
  * `io.signal` (the job cancelled where the provider can; otherwise its task id is printed).
  * Throws `UsageError` (2: also for a model retired today, naming its replacement — `retiredMessage`),
@@ -122,6 +138,7 @@ export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   if (retired) throw new UsageError(`${retired} (\`seedance models\` shows each model's status.)`);
   const variations = variationsFrom(entry, opts);
   const params = paramsFrom(entry, opts);
+  const maxUsd = toUsd('max-cost', opts.maxCost);
   const outDir = resolve(opts.out);
   try {
     await mkdir(outDir, { recursive: true });
@@ -130,9 +147,9 @@ export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   }
   const studio = await openCliStudio(cliDataDir(opts.data, io.env), io.env);
   try {
-    if (!variations) return await runJob(studio, entry, params, opts, outDir, io);
+    if (!variations) return await runJob(studio, entry, params, { ...opts, maxUsd }, outDir, io);
     const prepared = await prepareJob(studio, entry, params, opts, (line) => io.stderr(`${line}\n`));
-    return await runBatch(studio, entry, prepared, variations, opts.json, outDir, io);
+    return await runBatch(studio, entry, prepared, variations, { json: opts.json, maxUsd }, outDir, io);
   } finally {
     await studio.dispose();
   }

@@ -8,6 +8,7 @@ import { batchCost, batchJobId } from '../../shared/jobs/batch';
 import { planBatch, randomSeed, seedsText } from '../../shared/jobs/batch-plan';
 import { EXIT, RejectedError, type CliIo } from '../io';
 import { deliver } from './deliver';
+import { checkMaxCost } from './max-cost';
 import { failureText } from './outcome';
 import { settingsLine, usd, type PreparedJob } from './prepare';
 import { sendAndFollow } from './send';
@@ -35,14 +36,24 @@ function batchLine(entry: ModelEntry, prepared: PreparedJob, seeds: number[] | n
  * estimate first, shows each take's progress ("take 2/3 (seed 22): generating 40%"), and delivers
  * every finished take like a lone job (`deliver`: one stdout line each, in take order). Returns 0
  * when every take finished, 1 when any did not (each reason on stderr, the finished ones still
- * delivered), 130 when stopped (every take still going cancelled where it can be).
+ * delivered), 130 when stopped (every take still going cancelled where it can be). `opts.maxUsd`
+ * (`--max-cost`) refuses a total estimate above it before anything is sent (`RejectedError`).
  */
-export async function runBatch(studio: Studio, entry: ModelEntry, prepared: PreparedJob, variations: DraftVariations, json: boolean, outDir: string, io: CliIo): Promise<number> {
+export async function runBatch(
+  studio: Studio,
+  entry: ModelEntry,
+  prepared: PreparedJob,
+  variations: DraftVariations,
+  opts: { json: boolean; maxUsd?: number },
+  outDir: string,
+  io: CliIo,
+): Promise<number> {
   const plan = planBatch(entry, prepared.job, variations.count, variations.seedList, randomSeed);
   // `variationsFrom` refused every problem already; this only narrows the type.
   if (!plan.ok) throw new RejectedError(plan.reason);
   const count = plan.takes.length;
   io.stderr(`${batchLine(entry, prepared, plan.seeds, count)}\n`);
+  checkMaxCost(opts.maxUsd, batchCost(prepared.cost?.usd ?? null, count));
   const batchId = randomUUID();
   const label = (i: number) => `take ${i + 1}/${count}${plan.seeds ? ` (seed ${plan.seeds[i]})` : ''}: `;
   const watched = plan.takes.map((_, i) => ({ id: batchJobId(batchId, i + 1), label: label(i) }));
@@ -51,7 +62,7 @@ export async function runBatch(studio: Studio, entry: ModelEntry, prepared: Prep
   let failed = 0;
   for (const [i, job] of end.entries()) {
     if (job.state === 'completed') {
-      await deliver(job, entry, outDir, json, io);
+      await deliver(job, entry, outDir, opts.json, io);
     } else {
       failed++;
       io.stderr(`${label(i)}${failureText(job)}`);
