@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { FIXTURE_IMAGES } from '../fixtures/images';
 import { makeClipVideo, seedClip } from './library-seed';
@@ -14,6 +14,17 @@ async function axeBlocking(page: Page) {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** How many lines the text inside `el` takes: the height its text boxes span over the tallest one (1 = one line; an icon beside the text counts as its line). */
+function textLines(el: Locator): Promise<number> {
+  return el.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    const span = Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top));
+    return Math.round(span / Math.max(...rects.map((r) => r.height)));
+  });
 }
 
 // Local noon on 2 December 2026: the date every seeded clip carries, so the expected Chinese date is fixed.
@@ -71,7 +82,12 @@ test('the Library and Compare in Simplified Chinese: grid, card names, the clip 
   for (const name of ['复用', '从尾帧续拍', '在文件夹中显示', '另存副本…', '导出附属文件（sidecar）', '删除']) {
     await expect(actions.getByRole('button', { name })).toBeVisible();
   }
-  await expect(page.getByRole('toolbar', { name: '播放器控制' }).getByRole('button', { name: '播放' })).toBeVisible();
+  const playerBar = page.getByRole('toolbar', { name: '播放器控制' });
+  await expect(playerBar.getByRole('button', { name: '播放' })).toBeVisible();
+  // The player's time and its Loop label each keep to one line in Chinese (they once wrapped to two in the detail column).
+  for (const control of [playerBar.locator('.player-time'), playerBar.getByRole('button', { name: '循环' })]) {
+    expect(await textLines(control)).toBe(1);
+  }
   for (const name of ['输入', '评分和标签', '来源关系', '提示词', '生成方式', '输出', '提供商任务', '花费']) {
     await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
   }
