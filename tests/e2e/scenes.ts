@@ -91,6 +91,12 @@ export async function openCompareOfFour(page: Page, cards: Locator): Promise<Loc
   await expect.poll(async () => (await comparePlayers(page)).every((p) => p.ready >= 2), { timeout: 20_000 }).toBe(true);
   await compare.locator('input[type="range"]').first().fill('1');
   await expect.poll(async () => (await comparePlayers(page)).map((p) => Math.round(p.t * 24))).toEqual([24, 24, 24, 24]);
+  // Each whole frame is shown: the video fits inside its stage (letterboxed), never cropped by it.
+  for (const stage of await compare.locator('.compare-stage').all()) {
+    const [box, video] = [await stage.boundingBox(), await stage.locator('video').boundingBox()];
+    expect(video!.height).toBeLessThanOrEqual(box!.height + 0.5);
+    expect(video!.width).toBeLessThanOrEqual(box!.width + 0.5);
+  }
   return compare;
 }
 

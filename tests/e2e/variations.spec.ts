@@ -168,6 +168,10 @@ test('Compare 4 clips picked in the Library, light and dark: screenshots and axe
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
   const cards = page.locator('.clip-card[data-clip-id]');
   await expect(cards).toHaveCount(4, { timeout: 150_000 });
+  // The "Video ready" toasts would cover the settings table in the pictures: dismissed, as a user would.
+  const dismiss = page.locator('.job-toast button.icon-button');
+  await expect(dismiss.first()).toBeVisible();
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
 
   // Pick: X on a focused card, Ctrl+click, and the check mark.
   await cards.nth(0).focus();
@@ -211,6 +215,7 @@ test('Compare 4 clips picked in the Library, light and dark: screenshots and axe
   // Arrow keys on the slider moved the volume, not the players.
   expect((await players(page)).map((p) => Math.round(p.t * 24))).toEqual([24, 24, 24, 24]);
   expect(await axeBlocking(page)).toEqual([]);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: 'docs/compare-light.png' });
 
   await page.emulateMedia({ colorScheme: 'dark' });
