@@ -4,7 +4,7 @@ import type { ClipDetail } from '../../../../src/shared/contract/library';
 import type { Result, StudioErrorShape } from '../../../../src/shared/contract/result';
 import { findModel } from '../../../../src/shared/catalog/models';
 import { Draft } from '../../../../src/shared/drafts/draft';
-import { ClipSidecar } from '../../../../src/shared/library/sidecar';
+import type { ClipSidecar } from '../../../../src/shared/library/sidecar';
 import { createStudioClient } from '../../../../src/renderer/api/client';
 import { i18n } from '../../../../src/renderer/i18n/index';
 import { seedText, settingsDiff } from '../../../../src/renderer/store/compare/diff';
@@ -19,6 +19,7 @@ import type { SpendRequests } from '../../../../src/renderer/store/spend/slice';
 import { useStudio } from '../../../../src/renderer/store/index';
 import { mixedRow } from '../../shared/drafts/reference-row';
 import { installFileReader } from '../node-file-reader';
+import { clipSidecar } from '../store/library/sidecar-fixture';
 
 /*
  * Issue 14 "Languages": sentences the store builds in plain .ts files — the Library's toasts,
@@ -147,25 +148,14 @@ describe('Generate says how it went in the UI’s language', () => {
   });
 });
 
-const sidecar = ClipSidecar.parse({
-  schemaVersion: 2,
-  id: 'abcd1234',
-  createdAt: 1,
-  prompt: 'A dragonfly lands on a reed',
+// A ModelArk Seedance 1.0 Pro clip made from text.
+const sidecar = clipSidecar({
   provider: 'ark',
   modelId: 'ark/seedance-1-0-pro-250528',
   mode: 'text-to-video',
   parameters: { resolution: '480p', aspectRatio: '16:9', duration: 5 },
   seed: 42,
   output: { width: 864, height: 480, durationSec: 5 },
-  providerTaskId: 'task',
-  timings: { queuedAt: 1, submittedAt: 2, completedAt: 3, downloadedAt: 4 },
-  cost: { estimate: null, usage: null },
-  inputs: [],
-  video: { sha256: 'a'.repeat(64), bytes: 10 },
-  appVersion: 'test',
-  rating: 0,
-  tags: [],
 });
 const CLIP = { id: sidecar.id, prompt: sidecar.prompt, rating: 0, tags: [], sidecar, inputs: [] } as unknown as ClipDetail;
 const SOURCE_ID = 'beef5678';
