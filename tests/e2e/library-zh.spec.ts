@@ -115,6 +115,10 @@ test('the Library and Compare in Simplified Chinese: grid, card names, the clip 
   await expect(compare.getByRole('heading', { name: /^设置 — \d+ 项不同$/ })).toBeVisible();
   await expect(compare.getByRole('rowheader', { name: /^提示词/ })).toContainText('不同');
   await expect(compare.getByRole('columnheader', { name: '设置项' })).toBeVisible();
+  // The values the store words, in Chinese too (both clips: 5 s, camera free).
+  const values = (label: string) => compare.locator('tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td');
+  await expect(values('时长')).toHaveText(['5 秒', '5 秒']);
+  await expect(values('镜头')).toHaveText(['不固定', '不固定']);
   expect(await axeBlocking(page)).toEqual([]);
   await compare.getByRole('button', { name: '关闭对比' }).click();
   await expect(compare).toBeHidden();

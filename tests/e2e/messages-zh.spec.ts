@@ -2,6 +2,7 @@ import { FIXTURE_IMAGES } from '../fixtures/images';
 import { connectArk, useArkSimulator } from './ark-simulator';
 import { expect, test } from './fixtures';
 import { chooseChinese } from './language';
+import { makeClipVideo, seedClip } from './library-seed';
 
 /**
  * Issue 14 "Languages": sentences made in main and the engine — a provider's failure and its fix in
@@ -66,4 +67,45 @@ test('an image verdict in Chinese: the provider’s centre crop of a portrait se
   await expect(first.getByText('altai-portrait-1080x1920.png')).toBeVisible({ timeout: 20_000 });
   await expect(first.getByText('照片（1080 × 1920）与 16:9 不符：提供商会居中裁掉高度的 68%。')).toBeVisible({ timeout: 20_000 });
   await expect(first).not.toContainText('does not match');
+});
+
+/*
+ * Sentences the renderer's store builds (not main's phrases): Generate's outcome in Compose, and the
+ * Library's delete toast and its Undo, in Chinese — with no English left around the names that stay
+ * as they are (the model's, the clip's prompt).
+ */
+test('Generate’s outcome in Chinese: queued on the model, follow it in the Queue', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  await chooseChinese(page);
+  await page.keyboard.press('Control+1');
+  await page.getByRole('combobox', { name: '模型' }).click();
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: 'Seedance 1.5 Pro · text to video', exact: true }).click();
+  await page.locator('label.chip', { has: page.getByRole('radio', { name: '480p', exact: true }) }).click();
+  await page.getByRole('textbox', { name: '提示词' }).fill('Fog rolls over a pine ridge at dawn');
+  const generate = page.getByRole('button', { name: /^生成/ });
+  await expect(generate).toBeEnabled({ timeout: 30_000 });
+  await generate.click();
+  const outcome = page.locator('.generate-outcome');
+  await expect(outcome).toContainText(/已加入队列，模型：Seedance 1\.5 Pro.*。可在队列中查看进度。/);
+  await expect(outcome).not.toContainText('Queued');
+  await expect(outcome).not.toContainText('Follow');
+});
+
+test('the Library’s delete toast and its Undo in Chinese', async ({ app: page, harness }) => {
+  test.setTimeout(90_000);
+  const prompt = 'A heron wades through the shallows at dusk';
+  await seedClip(harness, { videoPath: makeClipVideo(), prompt, modelId: 'novita/seedance-v1-pro-t2v' });
+  await chooseChinese(page);
+  await page.keyboard.press('Control+3');
+  const card = page.getByRole('gridcell', { name: /heron/ });
+  await card.click();
+  await expect(page.getByRole('heading', { level: 2, name: /heron/ })).toBeVisible();
+  await page.getByRole('toolbar', { name: '视频操作' }).getByRole('button', { name: '删除' }).click();
+  const toast = page.locator('.library-toast');
+  await expect(toast).toContainText(`已移到回收站：${prompt}`);
+  await expect(card).toHaveCount(0);
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await expect(toast).toContainText(`已恢复：${prompt}`);
+  await expect(toast).not.toContainText(/Moved|Restored/);
+  await expect(card).toBeVisible();
 });

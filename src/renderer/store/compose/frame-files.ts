@@ -1,5 +1,6 @@
 import type { ImportedImage } from '../../../shared/contract/images';
 import type { StudioClient } from '../../api/client';
+import { i18n } from '../../i18n/index';
 
 /** Base64 of a blob's bytes, without the `data:` prefix (FileReader does the encoding natively). */
 export function blobToBase64(blob: Blob): Promise<string> {
@@ -9,7 +10,7 @@ export function blobToBase64(blob: Blob): Promise<string> {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.onerror = () => reject(reader.error ?? new Error(i18n.t('media:file.unreadable')));
     reader.readAsDataURL(blob);
   });
 }
@@ -27,7 +28,7 @@ export async function importImageFile(
 ): Promise<ImportedImage> {
   const grant = await requests.files.grant(file);
   if (grant) return requests.images.import({ token: grant.token });
-  return requests.images.importBytes({ bytes: await blobToBase64(file), name: file.name || 'Pasted image' });
+  return requests.images.importBytes({ bytes: await blobToBase64(file), name: file.name || i18n.t('media:file.pasted.image') });
 }
 
 /** The first image file in a drop or paste, or null (text, a link, or a non-image file). */

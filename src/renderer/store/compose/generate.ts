@@ -6,6 +6,7 @@ import type { JobParams, ModelEntry } from '../../../shared/catalog/types';
 import { planBatch, randomSeed, type BatchPlan } from '../../../shared/jobs/batch-plan';
 import { readiness, type Readiness } from './readiness';
 import { composeEstimateUsd } from '../spend/estimate';
+import { i18n } from '../../i18n/index';
 
 /** `readiness` of the store's current draft, models, checks (frames and tray), inputs pick and submit state. */
 export function readinessNow(state: StudioState): Readiness {
@@ -42,14 +43,14 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
   const requests = state().compose.requests;
   if (!ready.ready || !requests) return;
   // A monthly budget asks first, with the amounts, when this job would take the month past it (issue 14 "Spend").
-  if (!(await withinBudget(store, 'this job', composeEstimateUsd(state(), ready.model, ready.params)))) return;
+  if (!(await withinBudget(store, 1, composeEstimateUsd(state(), ready.model, ready.params)))) return;
   state().compose.setSubmit({ status: 'sending' });
   try {
     const draft = state().compose.draft;
     const continuedFrom = draft ? lineageOf(draft) : undefined;
     const sourceClip = draft ? sourceOf(draft) : undefined;
     await requests.jobs.submit({ params: ready.params, ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) });
-    state().compose.setSubmit({ status: 'sent', message: `Queued on ${ready.model.name}. Follow it in the Queue.` });
+    state().compose.setSubmit({ status: 'sent', message: i18n.t('compose:generate.queued', { model: ready.model.name }) });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
   }
@@ -82,7 +83,7 @@ export async function generateBatch(store: StoreApi<StudioState>, takes: JobPara
   // The budget is asked about the whole batch at once: the sum of its takes' estimates.
   const each = takes.map((t) => composeEstimateUsd(state(), ready.model, t));
   const total = each.some((usd) => usd === null) ? null : each.reduce<number>((sum, usd) => sum + (usd ?? 0), 0);
-  if (!(await withinBudget(store, `these ${takes.length} takes`, total))) return;
+  if (!(await withinBudget(store, takes.length, total))) return;
   state().compose.setSubmit({ status: 'sending' });
   try {
     const draft = state().compose.draft;
@@ -94,21 +95,21 @@ export async function generateBatch(store: StoreApi<StudioState>, takes: JobPara
       ...(continuedFrom ? { continuedFrom } : {}),
       ...(sourceClip ? { sourceClip } : {}),
     });
-    state().compose.setSubmit({ status: 'sent', message: `Queued ${jobs.length} takes as one batch. Follow them in the Queue.` });
+    state().compose.setSubmit({ status: 'sent', message: i18n.t('compose:generate.queuedBatch', { n: jobs.length }) });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
   }
 }
 
 /**
- * The monthly budget's answer for sending `what` at `usd` (null = no estimate): true to send. When
- * the budget cannot be read, nothing is sent and `compose.submit` says why.
+ * The monthly budget's answer for sending `takes` jobs (1, or a batch's) at `usd` in all (null = no
+ * estimate): true to send. When the budget cannot be read, nothing is sent and `compose.submit` says why.
  */
-async function withinBudget(store: StoreApi<StudioState>, what: string, usd: number | null): Promise<boolean> {
+async function withinBudget(store: StoreApi<StudioState>, takes: number, usd: number | null): Promise<boolean> {
   try {
-    return await store.getState().spend.confirmBudget(what, usd);
+    return await store.getState().spend.confirmBudget(takes, usd);
   } catch (err) {
-    store.getState().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
+    store.getState().compose.setSubmit({ status: 'error', message: i18n.t('compose:generate.budgetUnchecked', { error: describeError(err) }) });
     return false;
   }
 }

@@ -8,8 +8,11 @@ import { i18n } from '../../i18n/index';
 
 /** What the user is told when a local video is given to a row that takes reference videos only by URL. */
 export function urlOnlyMessage(model: Pick<ModelEntry, 'name'>): string {
-  return `${model.name} takes reference videos only by public URL: put the video where the service can fetch it and paste its https:// address below.`;
+  return i18n.t('compose:tray.urlOnly', { model: model.name });
 }
+
+/** One line of the tray's import errors: "clip.mov: <why>". */
+const fileProblem = (name: string, problem: string) => i18n.t('compose:tray.fileProblem', { name, problem });
 
 const currentModel = (store: StoreApi<StudioState>) => selectModel(store.getState(), store.getState().compose.draft?.modelId);
 
@@ -33,9 +36,9 @@ export async function addReferenceFiles(store: StoreApi<StudioState>, files: rea
   const errors: string[] = [];
   const wanted = files.flatMap((file) => {
     const kind = referenceKindOf(file);
-    const name = file.name || 'The pasted file';
-    if (!kind) errors.push(`${name} is not an image, a video or an audio file.`);
-    else if (kind === 'video' && urlOnly && model) errors.push(`${name}: ${urlOnlyMessage(model)}`);
+    const name = file.name || i18n.t('compose:tray.pastedFile');
+    if (!kind) errors.push(i18n.t('compose:tray.notMedia', { name }));
+    else if (kind === 'video' && urlOnly && model) errors.push(fileProblem(name, urlOnlyMessage(model)));
     else return [{ file, kind, name }];
     return [];
   });
@@ -44,7 +47,7 @@ export async function addReferenceFiles(store: StoreApi<StudioState>, files: rea
   const items: ReferenceItem[] = [];
   results.forEach((result, i) => {
     if (result.status === 'rejected') {
-      errors.push(`${wanted[i]?.name ?? 'A file'}: ${describeError(result.reason)}`);
+      errors.push(fileProblem(wanted[i]?.name ?? i18n.t('compose:tray.aFile'), describeError(result.reason)));
       return;
     }
     const imported = result.value;
@@ -67,7 +70,7 @@ export async function addReferenceFiles(store: StoreApi<StudioState>, files: rea
  */
 export function addReferenceUrl(store: StoreApi<StudioState>, url: string): string | null {
   const parsed = ReferenceItem.safeParse({ kind: 'video', url: url.trim() });
-  if (!parsed.success) return url.trim() ? 'Give a public https:// address the service can fetch.' : 'Paste the video’s https:// address first.';
+  if (!parsed.success) return i18n.t(url.trim() ? 'compose:tray.urlInvalid' : 'compose:tray.urlEmpty');
   store.getState().compose.addReferences([parsed.data]);
   return null;
 }
@@ -81,7 +84,7 @@ export async function fixReference(store: StoreApi<StudioState>, index: number, 
   const { draft, requests } = store.getState().compose;
   const item = draft?.references[index];
   const model = currentModel(store);
-  if (!item?.id || item.kind === 'image' || !requests || !model?.references) return 'This reference cannot be fixed here.';
+  if (!item?.id || item.kind === 'image' || !requests || !model?.references) return i18n.t('compose:tray.cannotFix');
   const limits = item.kind === 'video' ? model.references.videos : model.references.audios;
   try {
     const fixed = await requests.media.fix({

@@ -3,6 +3,7 @@ import type { ImportedImage } from '../../../shared/contract/images';
 import type { ImportedMedia } from '../../../shared/contract/media';
 import type { StudioClient } from '../../api/client';
 import { blobToBase64, importImageFile } from './frame-files';
+import { i18n } from '../../i18n/index';
 
 const EXTENSIONS: Record<ReferenceKind, readonly string[]> = {
   image: ['jpg', 'jpeg', 'png', 'webp', 'bmp', 'tif', 'tiff', 'gif', 'heic', 'heif', 'avif'],
@@ -57,6 +58,6 @@ export async function importReferenceFile(requests: ReferenceImportRequests, fil
   const grant = await requests.files.grant(file);
   const media = grant
     ? await requests.media.import({ token: grant.token })
-    : await requests.media.importBytes({ bytes: await blobToBase64(file), name: file.name || `Pasted ${kind}` });
+    : await requests.media.importBytes({ bytes: await blobToBase64(file), name: file.name || i18n.t(`media:file.pasted.${kind}`) });
   return { kind: media.info.kind, media };
 }

@@ -10,8 +10,8 @@ export type SpendRequests = Pick<StudioClient, 'spend' | 'prompts'>;
 
 /** A job that would take the month over the budget, waiting for the user's answer (all USD). */
 export interface BudgetAsk {
-  /** What is being sent, for the question: "this job", "this retry". */
-  what: string;
+  /** How many jobs are being sent: 1 reads "this job", more "these 3 takes" (a batch). */
+  takes: number;
   jobUsd: number;
   budgetUsd: number;
   committedUsd: number;
@@ -35,10 +35,10 @@ export interface SpendState {
   /** Main's budget changed (this window or another): the summary's budget figures follow. */
   budgetChanged(state: RequestOutput<'spend', 'budget'>): void;
   /**
-   * Resolves true when a job estimated at `jobUsd` may be sent: no budget, no price, the demo, or the
+   * Resolves true when `takes` jobs (1, or a batch's) estimated at `jobUsd` in all may be sent: no budget, no price, the demo, or the
    * month stays within the budget; otherwise shows the question (`ask`) and resolves with the answer.
    */
-  confirmBudget(what: string, jobUsd: number | null): Promise<boolean>;
+  confirmBudget(takes: number, jobUsd: number | null): Promise<boolean>;
   /** The user's answer to `ask`. */
   answer(send: boolean): void;
 }
@@ -76,13 +76,13 @@ export const createSpendSlice: StateCreator<StudioState, [], [], SpendSlice> = (
         const summary = get().spend.summary;
         if (summary) patch({ summary: { ...summary, ...state } });
       },
-      confirmBudget: async (what, jobUsd) => {
+      confirmBudget: async (takes, jobUsd) => {
         if (get().app.info?.demo || jobUsd === null) return true;
         const { budgetUsd, committedUsd } = await spendRequests(get()).spend.budget();
         const verdict = budgetVerdict(budgetUsd, committedUsd, jobUsd);
         if (!verdict.crosses || budgetUsd === null) return true;
         resolveAsk?.(false);
-        patch({ ask: { what, jobUsd, budgetUsd, committedUsd, afterUsd: verdict.afterUsd, overUsd: verdict.overUsd } });
+        patch({ ask: { takes, jobUsd, budgetUsd, committedUsd, afterUsd: verdict.afterUsd, overUsd: verdict.overUsd } });
         return new Promise<boolean>((resolve) => {
           resolveAsk = resolve;
         });

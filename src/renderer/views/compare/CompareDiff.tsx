@@ -2,11 +2,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiffRow } from '../../store/compare/diff';
 
-/** The rows Compare names in the UI's language (`settingsDiff`'s keys); any other keeps its own label. */
-const ROW_KEYS = ['model', 'provider', 'prompt', 'seed', 'resolution', 'aspectRatio', 'output', 'duration', 'cameraFixed', 'audio', 'first', 'last', 'references'] as const;
-type RowKey = (typeof ROW_KEYS)[number];
-const isRowKey = (key: string): key is RowKey => (ROW_KEYS as readonly string[]).includes(key);
-
 /**
  * The compared clips' settings as a table, one column per clip: the rows whose values differ are
  * marked with the word "differs" and an accent (never colour alone); "Only what differs" hides the rest.
@@ -44,7 +39,7 @@ export function CompareDiff({ rows, names }: { rows: DiffRow[]; names: string[] 
             {shown.map((row) => (
               <tr key={row.key} data-differs={row.differs ? '' : undefined}>
                 <th scope="row">
-                  {isRowKey(row.key) ? t(`diff.rows.${row.key}`) : row.label}
+                  {row.label}
                   {row.differs ? <span className="compare-differs">{t('diff.differs')}</span> : null}
                 </th>
                 {row.values.map((v, i) => (

@@ -41,7 +41,7 @@ export function BudgetDialog() {
                 {t('dialog.title')}
               </Dialog.Title>
               <Dialog.Description className="spend-dialog-text">
-                {t('dialog.text', { what: whatWords(ask.what), after: money(ask.afterUsd), over: money(ask.overUsd), budget: money(ask.budgetUsd) })}
+                {t('dialog.text', { what: whatWords(ask.takes), after: money(ask.afterUsd), over: money(ask.overUsd), budget: money(ask.budgetUsd) })}
               </Dialog.Description>
               <dl className="spend-dialog-figures">
                 <dt>{t('dialog.job')}</dt>
@@ -69,13 +69,7 @@ export function BudgetDialog() {
   );
 }
 
-/**
- * What is being sent, in the UI's language. The question's subject comes from the store in English
- * (`spend.confirmBudget(what)`: "this job", "these 3 takes", from Compose's Generate); the two known
- * forms are said in the UI's language, anything else as it is.
- */
-function whatWords(what: string): string {
-  if (what === 'this job') return i18n.t('spend:dialog.thisJob');
-  const takes = /^these (\d+) takes$/.exec(what);
-  return takes ? i18n.t('spend:dialog.theseTakes', { count: Number(takes[1]) }) : what;
+/** What is being sent, in the UI's language: "this job" for one, "these 3 takes" for a batch. */
+function whatWords(takes: number): string {
+  return takes === 1 ? i18n.t('spend:dialog.thisJob') : i18n.t('spend:dialog.theseTakes', { count: takes });
 }

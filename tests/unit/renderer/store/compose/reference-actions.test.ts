@@ -7,21 +7,9 @@ import { addReferenceFiles, addReferenceUrl } from '../../../../../src/renderer/
 import type { ComposeRequests } from '../../../../../src/renderer/store/compose/slice';
 import { useStudio } from '../../../../../src/renderer/store/index';
 import { mixedRow, referenceRow } from '../../../shared/drafts/reference-row';
+import { installFileReader } from '../../node-file-reader';
 
-/** Node has no FileReader; the page's `blobToBase64` uses `readAsDataURL`, done here with Node's own Blob and base64. */
-class NodeFileReader {
-  result: string | null = null;
-  error: Error | null = null;
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  readAsDataURL(blob: Blob) {
-    void blob.arrayBuffer().then((bytes) => {
-      this.result = `data:${blob.type};base64,${Buffer.from(bytes).toString('base64')}`;
-      this.onload?.();
-    });
-  }
-}
-globalThis.FileReader ??= NodeFileReader as unknown as typeof FileReader;
+installFileReader();
 
 const id = (n: number) => n.toString(16).padStart(32, '0');
 
