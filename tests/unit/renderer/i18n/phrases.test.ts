@@ -10,7 +10,7 @@ import { checkSet } from '../../../../src/main/references/check';
 import { i18n } from '../../../../src/renderer/i18n/index';
 import { phraseText } from '../../../../src/renderer/i18n/phrase';
 import { findModel } from '../../../../src/shared/catalog/models';
-import type { ModelEntry } from '../../../../src/shared/catalog/types';
+import type { JobParams, ModelEntry } from '../../../../src/shared/catalog/types';
 import { cropNotices } from '../../../../src/shared/drafts/crop';
 import { JobError } from '../../../../src/shared/jobs/job';
 import en from '../../../../src/shared/messages/en.json';
@@ -178,7 +178,7 @@ describe('phrases: main’s sentences in the UI’s language (issue 14)', () => 
 
   it('a new job the model refuses: each of zod’s first three issues in the UI’s language', async () => {
     const entry = model('novita/seedance-v1-pro-t2v');
-    const params = { modelId: entry.id, prompt: 'a paper boat', resolution: '4k', aspectRatio: '16:9', duration: 7, seed: 1.5 };
+    const params: JobParams = { modelId: entry.id, prompt: 'a paper boat', resolution: '4k', aspectRatio: '16:9', duration: 7, seed: 1.5 };
     let err: unknown;
     try {
       newQueuedJob(params, findModel, { id: undefined, order: 0, now: Date.UTC(2026, 0, 1) });
