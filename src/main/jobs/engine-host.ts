@@ -210,7 +210,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   /** Gives up after `policy.maxCrashes`: nothing waits on an engine that is not coming back. */
   function goDown(code: number | null): void {
     log.error('jobs.engine_down', { code, crashes });
-    setStatus({ state: 'down', message: `The job engine stopped ${crashes} times in a row (last exit code ${code ?? 'none'}).` });
+    setStatus({ state: 'down', ...(code === null ? said('job.engine.downNoCode', { crashes }) : said('job.engine.down', { crashes, code })) });
     for (const p of pending.values()) p.reject(downError());
     pending.clear();
     firstStart?.resolve();
