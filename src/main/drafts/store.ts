@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger';
 import { moveAside, readJsonFile } from './file';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { Mutex } from 'async-mutex';
+import { said } from '../../shared/messages/phrase';
 
 /** Which draft is current: `<dir>/current.json`. Its name can never be a draft id (those have 8+ characters). */
 const POINTER = 'current.json';
@@ -60,14 +61,14 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => writer.runExclusive(task);
   const pathOf = (id: string) => join(dir, `${id}.json`);
 
-  const io = async <T>(what: string, task: () => Promise<T>): Promise<T> => {
+  const io = async <T>(what: 'read' | 'saved' | 'listed' | 'opened' | 'created', task: () => Promise<T>): Promise<T> => {
     try {
       return await task();
     } catch (err) {
       if (err instanceof StudioError) throw err;
       const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
       log.error('drafts.io_failed', { what, code });
-      throw new StudioError('UNAVAILABLE', `The draft could not be ${what} (${code}). Your text stays in the window; check that the app's data folder is writable.`);
+      throw new StudioError('UNAVAILABLE', said(`draft.ioFailed.${what}`, { code }));
     }
   };
 
@@ -179,7 +180,7 @@ export function createDraftStore(deps: DraftStoreDeps): DraftStore {
           const current = await loadCurrent();
           if (current.id === id) return current;
           const draft = await read(id);
-          if (!draft) throw new StudioError('NOT_FOUND', 'That draft no longer exists (a damaged file is kept aside with the extension .corrupt).');
+          if (!draft) throw new StudioError('NOT_FOUND', said('draft.gone'));
           await leaveCurrent();
           await point(draft.id);
           currentDraft = draft;

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import type { Language } from '../../shared/contract/settings';
 import { resolveLocale, type Locale } from '../../shared/i18n/locale';
+import type { Phrase } from '../../shared/messages/phrase';
+import { renderPhrase } from '../../shared/messages/render';
 import { nativeResources, type NativeKey } from './resources';
 
 /**
@@ -12,6 +14,11 @@ export interface NativeText {
   readonly locale: Locale;
   /** The text for `key` in `locale`, `{{name}}` placeholders filled from `values` as given (plain text, not escaped). */
   t(key: NativeKey, values?: Record<string, string | number>): string;
+  /**
+   * A phrase from main or the engine (a job error's `phrase`) in `locale`, or `english` (the
+   * `message` it came with) when there is none or this build has no text for one of its codes.
+   */
+  phrase(p: Phrase | undefined, english: string): string;
   /**
    * Applies the language setting (`appearance.language`); `system` asks `systemLanguages` each time.
    * Listeners hear only a change of language, not every call.
@@ -32,7 +39,7 @@ export function createNativeText(systemLanguages: () => readonly string[]): Nati
     resources: nativeResources,
     lng: 'en',
     fallbackLng: 'en',
-    ns: ['native'],
+    ns: ['native', 'messages'],
     defaultNS: 'native',
     // Plain text for the OS; the error page escapes what it puts in HTML itself.
     interpolation: { escapeValue: false },
@@ -45,12 +52,17 @@ export function createNativeText(systemLanguages: () => readonly string[]): Nati
   const translators: Record<Locale, Translate> = { en: i18n.getFixedT('en') as Translate, 'zh-CN': i18n.getFixedT('zh-CN') as Translate };
   const listeners = new Set<(locale: Locale) => void>();
   let locale: Locale = 'en';
+  const messageText = (code: string, values: Record<string, string | number>): string | undefined => {
+    const key = `messages:${code}`;
+    return i18n.exists(key, { lng: locale }) ? translators[locale](key, values) : undefined;
+  };
 
   return {
     get locale() {
       return locale;
     },
     t: (key, values) => translators[locale](key, values),
+    phrase: (p, english) => (p && renderPhrase(p, messageText)) ?? english,
     apply(setting) {
       const next = resolveLocale(setting, setting === 'system' ? systemLanguages() : []);
       if (next === locale) return;

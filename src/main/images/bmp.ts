@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { decode } from 'bmp-ts';
 import { ImageError } from './errors';
+import { said } from '../../shared/messages/phrase';
 
 /** What a BMP's headers declare (BITMAPFILEHEADER + BITMAPINFOHEADER and later versions). */
 export interface BmpHeader {
@@ -30,7 +31,7 @@ const BI_ALPHA_BITFIELDS = 6;
  * `ImageError('decode_failed')` for a header that cannot describe an image.
  */
 export function readBmpHeader(head: Uint8Array, name: string): BmpHeader {
-  if (head.length < 30) throw new ImageError('truncated', `${name} ends inside its BMP header.`);
+  if (head.length < 30) throw new ImageError('truncated', said('image.file.bmpHeaderCut', { name }));
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const headerSize = view.getUint32(14, true);
   const width = view.getInt32(18, true);
@@ -38,7 +39,7 @@ export function readBmpHeader(head: Uint8Array, name: string): BmpHeader {
   const bitsPerPixel = view.getUint16(28, true);
   const compression = head.length >= 34 ? view.getUint32(30, true) : BI_RGB;
   if (headerSize < 40 || width <= 0 || height <= 0 || ![1, 4, 8, 16, 24, 32].includes(bitsPerPixel)) {
-    throw new ImageError('decode_failed', `${name} has a BMP header this app cannot read (${width} × ${height} px, ${bitsPerPixel} bits).`);
+    throw new ImageError('decode_failed', said('image.file.bmpHeader', { name, width, height, bits: bitsPerPixel }));
   }
   const hasAlphaMaskField = headerSize >= 56 || compression === BI_ALPHA_BITFIELDS;
   const alphaMask = hasAlphaMaskField && head.length >= 70 ? view.getUint32(66, true) : 0;
@@ -140,7 +141,7 @@ function decodeInWorker(path: string, bitsPerPixel: number): Promise<WorkerAnswe
  */
 export async function decodeBmp(path: string, header: BmpHeader, name: string): Promise<RawPixels> {
   if (header.compression === 1 || header.compression === 2) {
-    throw new ImageError('unsupported_format', `${name} is a run-length compressed BMP, which this app cannot read. Save it as PNG or JPEG and try again.`);
+    throw new ImageError('unsupported_format', said('image.file.bmpRle', { name }));
   }
   let answer = await decodeInWorker(path, header.bitsPerPixel);
   if (!answer) {
@@ -151,7 +152,7 @@ export async function decodeBmp(path: string, header: BmpHeader, name: string): 
       answer = { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   }
-  if (!answer.ok) throw new ImageError('decode_failed', `${name} could not be decoded as BMP (${answer.message}).`);
+  if (!answer.ok) throw new ImageError('decode_failed', said('image.file.bmpDecode', { name, detail: answer.message }));
   const { data, width, height, channels } = answer.raw;
   return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels };
 }

@@ -1,3 +1,6 @@
+import { messageOf, phraseOf } from '../../shared/messages/error-said';
+import { said, type Phrase, type Said } from '../../shared/messages/phrase';
+
 /**
  * Why an image could not be used, as a stable code the UI, the CLI and tests can branch on:
  * - `unreadable`: no such file, a dangling link, or no permission to read it.
@@ -19,22 +22,40 @@ export type ImageErrorCode =
 
 /**
  * The one error the image domain throws for bad input. `message` is plain language fit to show a
- * person (what is wrong and what to do); it names the file by its base name only.
+ * person (what is wrong and what to do); it names the file by its base name only. Built from a
+ * `said()` sentence it also carries the `phrase` for the UI's language (issue 14).
  */
 export class ImageError extends Error {
+  readonly phrase?: Phrase;
   constructor(
     readonly code: ImageErrorCode,
-    message: string,
+    said: string | Said,
   ) {
-    super(message);
+    super(messageOf(said));
     this.name = 'ImageError';
+    const p = phraseOf(said);
+    if (p) this.phrase = p;
   }
 }
 
 /** An image id the service never handed out (or handed out before its index was lost). */
 export class UnknownImageError extends Error {
+  readonly phrase: Phrase;
   constructor(readonly imageId: string) {
-    super('This image is no longer known to the app. Add it again.');
+    const { message, phrase } = said('image.file.unknown');
+    super(message);
     this.name = 'UnknownImageError';
+    this.phrase = phrase;
+  }
+}
+
+/** A crop rectangle that does not lie inside its image (a `RangeError`, as the handlers map it), with its phrase. */
+export class CropRangeError extends RangeError {
+  readonly phrase?: Phrase;
+  constructor(said: string | Said) {
+    super(messageOf(said));
+    this.name = 'CropRangeError';
+    const p = phraseOf(said);
+    if (p) this.phrase = p;
   }
 }

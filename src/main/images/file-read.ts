@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { Stats } from 'node:fs';
 import { ImageError } from './errors';
 import { HEAD_BYTES, TAIL_BYTES } from './sniff';
+import { phrase, said } from '../../shared/messages/phrase';
 
 const errCode = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code;
 
@@ -20,16 +21,16 @@ export async function statImageFile(path: string): Promise<Stats> {
     const code = errCode(err);
     if (code === 'ENOENT') {
       const link = await lstat(path).catch(() => null);
-      if (link?.isSymbolicLink()) throw new ImageError('unreadable', `${name} is a link to a file that no longer exists.`);
-      throw new ImageError('unreadable', `${name} was not found. It may have been moved or deleted.`);
+      if (link?.isSymbolicLink()) throw new ImageError('unreadable', said('image.file.danglingLink', { name }));
+      throw new ImageError('unreadable', said('image.file.notFound', { name }));
     }
-    if (code === 'EACCES' || code === 'EPERM') throw new ImageError('unreadable', `${name} cannot be read: permission denied.`);
-    if (code === 'ELOOP') throw new ImageError('unreadable', `${name} is a link that points to itself.`);
-    throw new ImageError('unreadable', `${name} cannot be read (${code ?? 'unknown error'}).`);
+    if (code === 'EACCES' || code === 'EPERM') throw new ImageError('unreadable', said('image.file.permission', { name }));
+    if (code === 'ELOOP') throw new ImageError('unreadable', said('image.file.loop', { name }));
+    throw new ImageError('unreadable', said('image.file.cannotRead', { name, code: code ?? phrase('image.file.unknownError') }));
   }
-  if (st.isDirectory()) throw new ImageError('not_a_file', `${name} is a folder, not an image file.`);
-  if (!st.isFile()) throw new ImageError('not_a_file', `${name} is not a regular file.`);
-  if (st.size === 0) throw new ImageError('empty', `${name} is empty (0 bytes).`);
+  if (st.isDirectory()) throw new ImageError('not_a_file', said('image.file.folder', { name }));
+  if (!st.isFile()) throw new ImageError('not_a_file', said('image.file.notRegular', { name }));
+  if (st.size === 0) throw new ImageError('empty', said('image.file.empty', { name }));
   return st;
 }
 
@@ -43,8 +44,8 @@ export async function readHeadAndTail(path: string, size: number): Promise<{ hea
     handle = await open(path, 'r');
   } catch (err) {
     const code = errCode(err);
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unknown error');
-    throw new ImageError('unreadable', `${basename(path)} cannot be read: ${why}.`);
+    const why = code === 'EACCES' || code === 'EPERM' ? phrase('image.file.permissionDenied') : (code ?? phrase('image.file.unknownError'));
+    throw new ImageError('unreadable', said('image.file.cannotOpen', { name: basename(path), why }));
   }
   try {
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));

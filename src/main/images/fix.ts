@@ -6,9 +6,10 @@ import type { PreparedImage } from '../providers/types';
 import { cacheKey, cachedPath, findCached, sha256File, writeAtomic } from './cache';
 import { openFirstFrame } from './decoder';
 import { encodeToFit, type FinalPixels, type OutputFormat } from './encode';
-import { ImageError } from './errors';
+import { CropRangeError, ImageError } from './errors';
 import { centreCrop, frameTarget, type FrameSpec, type Rect } from './geometry';
 import { decodeError, inspectImage, type ImageInfo } from './inspect';
+import { said } from '../../shared/messages/phrase';
 
 /**
  * Which part of the image to keep when its ratio differs from the target's:
@@ -72,7 +73,7 @@ export async function fixImage(src: string, entry: ModelEntry, opts: FixOptions)
   const rules = entry.imageRules;
   if (!rules) throw new Error(`${entry.name} takes no images.`);
   if (opts.format && !(rules.formats as readonly string[]).includes(opts.format)) {
-    throw new ImageError('unsupported_format', `${entry.name} does not accept ${opts.format.toUpperCase()} images.`);
+    throw new ImageError('unsupported_format', said('image.file.formatRefused', { model: entry.name, format: opts.format.toUpperCase() }));
   }
   const source = opts.info ?? (await inspectImage(src));
   const upright = { width: source.width, height: source.height };
@@ -124,7 +125,7 @@ function fitRect(rect: Rect, image: PixelSize, target: PixelSize): Rect {
   const width = Math.min(image.width - left, Math.round(rect.width));
   const height = Math.min(image.height - top, Math.round(rect.height));
   if (width < 1 || height < 1) {
-    throw new RangeError(`The crop rectangle (${rect.left}, ${rect.top}, ${rect.width} × ${rect.height}) lies outside the ${image.width} × ${image.height} image.`);
+    throw new CropRangeError(said('image.file.cropOutside', { left: rect.left, top: rect.top, width: rect.width, height: rect.height, imageWidth: image.width, imageHeight: image.height }));
   }
   const inner = centreCrop({ width, height }, target.width / target.height);
   return { left: left + inner.left, top: top + inner.top, width: inner.width, height: inner.height };

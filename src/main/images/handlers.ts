@@ -8,6 +8,8 @@ import { ImageError, UnknownImageError } from './errors';
 import type { ImageService } from './image-service';
 import type { ImageInfo } from './inspect';
 import type { Preview } from './preview';
+import { saidOf } from '../../shared/messages/error-said';
+import { said, type Said } from '../../shared/messages/phrase';
 
 /** What the `images` handlers need besides the service. */
 export interface ImageHandlerDeps {
@@ -46,7 +48,7 @@ export function createImageHandlers(service: ImageService, deps: ImageHandlerDep
     });
 
   /** Imports the file a token stands for; `gone` is the message when it stands for nothing. */
-  const importByToken = (resolve: ((token: string) => string | { path: string; name?: string } | null) | undefined, token: string, gone: string) =>
+  const importByToken = (resolve: ((token: string) => string | { path: string; name?: string } | null) | undefined, token: string, gone: Said) =>
     imported(() => {
       const found = resolve?.(token);
       if (!found) throw new StudioError('NOT_FOUND', gone);
@@ -54,9 +56,9 @@ export function createImageHandlers(service: ImageService, deps: ImageHandlerDep
     });
 
   return {
-    import: ({ token }) => importByToken(deps.redeemGrant, token, 'That file is no longer available to the app. Drop or choose it again.'),
+    import: ({ token }) => importByToken(deps.redeemGrant, token, said('image.file.unavailable')),
     importBytes: ({ bytes, name }) => imported(() => service.importBytes(Buffer.from(bytes, 'base64'), name)),
-    importFrame: ({ token }) => importByToken(deps.resolveFrameToken, token, 'That frame is no longer available. Open the clip again and retry.'),
+    importFrame: ({ token }) => importByToken(deps.resolveFrameToken, token, said('image.file.frameUnavailable')),
     check: (input) =>
       guard(async () => {
         const result = await service.check({ ...input, entry: model(input.modelId) });
@@ -65,7 +67,7 @@ export function createImageHandlers(service: ImageService, deps: ImageHandlerDep
     fix: (input) =>
       guard(async () => {
         const entry = model(input.modelId);
-        if (!entry.imageRules) throw new StudioError('BAD_INPUT', `${entry.name} takes no images.`);
+        if (!entry.imageRules) throw new StudioError('BAD_INPUT', said('image.noImages', { model: entry.name }));
         const result = await service.fix({ ...input, entry });
         return {
           info: view(result.info),
@@ -88,7 +90,7 @@ export function createImageHandlers(service: ImageService, deps: ImageHandlerDep
 
 function model(modelId: string): ModelEntry {
   const entry = findModel(modelId);
-  if (!entry) throw new StudioError('NOT_FOUND', `Unknown model "${modelId.slice(0, 80)}".`);
+  if (!entry) throw new StudioError('NOT_FOUND', said('job.refused.unknownModel', { model: modelId.slice(0, 80) }));
   return entry;
 }
 
@@ -103,9 +105,9 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof ImageError) throw new StudioError('BAD_INPUT', err.message, { reason: err.code });
-    if (err instanceof UnknownImageError) throw new StudioError('NOT_FOUND', err.message);
-    if (err instanceof RangeError) throw new StudioError('BAD_INPUT', err.message);
+    if (err instanceof ImageError) throw new StudioError('BAD_INPUT', saidOf(err), { reason: err.code });
+    if (err instanceof UnknownImageError) throw new StudioError('NOT_FOUND', saidOf(err));
+    if (err instanceof RangeError) throw new StudioError('BAD_INPUT', saidOf(err));
     throw err;
   }
 }

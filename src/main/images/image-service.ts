@@ -15,6 +15,7 @@ import { localImageWork, type ImageWork } from './image-work';
 import type { Preview } from './preview';
 import { configureSharp } from './sharp-setup';
 import { HEAD_BYTES, sniffFormat } from './sniff';
+import { said } from '../../shared/messages/phrase';
 
 /** What the service needs from its host. */
 export interface ImageServiceDeps {
@@ -99,7 +100,7 @@ export async function createImageService(deps: ImageServiceDeps): Promise<ImageS
     return { ...(await inspectImage(entry.path)), name: entry.name };
   };
   const importPath = async (path: string, name?: string): Promise<Imported> => {
-    if (!isAbsolute(path)) throw new ImageError('unreadable', `${basename(path)}: expected a full path to the file.`);
+    if (!isAbsolute(path)) throw new ImageError('unreadable', said('image.file.fullPath', { name: basename(path) }));
     const full = resolve(path);
     const inspected = await inspectImage(full);
     const shown = name ?? inspected.name;
@@ -120,7 +121,7 @@ export async function createImageService(deps: ImageServiceDeps): Promise<ImageS
     async importBytes(bytes, name) {
       const format = sniffFormat(bytes.subarray(0, HEAD_BYTES));
       const shown = basename(name).slice(0, 200) || 'Pasted image';
-      if (!format || !EXT[format]) throw new ImageError('unsupported_format', `${shown} is not an image this app can read. Paste a JPEG, PNG or WebP image.`);
+      if (!format || !EXT[format]) throw new ImageError('unsupported_format', said('image.file.pastedNotImage', { name: shown }));
       const path = join(inputs, 'pasted', `${sha256Bytes(bytes)}.${EXT[format]}`);
       await writeAtomic(path, bytes);
       try {

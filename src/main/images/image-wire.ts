@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AspectRatio, Resolution } from '../../shared/catalog/types';
 import { ImageInfoView, ImageRect } from '../../shared/contract/images';
-import { ImageError, type ImageErrorCode } from './errors';
+import { LenientPhrase, type Phrase } from '../../shared/messages/phrase';
+import { saidOf } from '../../shared/messages/error-said';
+import { CropRangeError, ImageError, type ImageErrorCode } from './errors';
 import type { SourceFormat } from './sniff';
 
 /*
@@ -52,27 +54,29 @@ const IMAGE_ERROR_CODES = ['unreadable', 'not_a_file', 'empty', 'truncated', 'un
 
 /**
  * What a worker answers: the result, or the image domain's expected failure as data (an
- * `ImageError` keeps its code, a crop outside the image stays a `RangeError`), so main rethrows
+ * `ImageError` keeps its code, a crop outside the image stays a `RangeError`, both keep their
+ * phrase, leniently), so main rethrows
  * exactly what the work would have thrown here and the handlers' mapping does not change.
  */
 export function imageAnswer<T extends z.ZodType>(result: T) {
   return z.union([
     z.object({ ok: z.literal(true), result }),
-    z.object({ ok: z.literal(false), kind: z.literal('image'), code: z.enum(IMAGE_ERROR_CODES), message: z.string() }),
-    z.object({ ok: z.literal(false), kind: z.literal('range'), message: z.string() }),
+    z.object({ ok: z.literal(false), kind: z.literal('image'), code: z.enum(IMAGE_ERROR_CODES), message: z.string(), phrase: LenientPhrase }),
+    z.object({ ok: z.literal(false), kind: z.literal('range'), message: z.string(), phrase: LenientPhrase }),
   ]);
 }
 export const FixAnswer = imageAnswer(FixResultWire);
 export const PreviewAnswer = imageAnswer(PreviewWire);
-type Answer<T> = { ok: true; result: T } | { ok: false; kind: 'image'; code: ImageErrorCode; message: string } | { ok: false; kind: 'range'; message: string };
+type Failure = { message: string; phrase?: Phrase | undefined };
+type Answer<T> = { ok: true; result: T } | ({ ok: false; kind: 'image'; code: ImageErrorCode } & Failure) | ({ ok: false; kind: 'range' } & Failure);
 
 /** Runs `work`, answering its `ImageError` or `RangeError` as data; anything else is thrown (an internal failure). */
 export async function answerOf<T>(work: () => Promise<T>): Promise<Answer<T>> {
   try {
     return { ok: true, result: await work() };
   } catch (err) {
-    if (err instanceof ImageError) return { ok: false, kind: 'image', code: err.code, message: err.message };
-    if (err instanceof RangeError) return { ok: false, kind: 'range', message: err.message };
+    if (err instanceof ImageError) return { ok: false, kind: 'image', code: err.code, ...failureOf(err) };
+    if (err instanceof RangeError) return { ok: false, kind: 'range', ...failureOf(err) };
     throw err;
   }
 }
@@ -80,7 +84,12 @@ export async function answerOf<T>(work: () => Promise<T>): Promise<Answer<T>> {
 /** The result of an answer, or its failure thrown again as the error it was. */
 export function resultOf<T>(answer: Answer<T>): T {
   if (answer.ok) return answer.result;
-  if (answer.kind === 'image') throw new ImageError(answer.code, answer.message);
-  throw new RangeError(answer.message);
+  if (answer.kind === 'image') throw new ImageError(answer.code, saidOf(answer));
+  throw new CropRangeError(saidOf(answer));
+}
+
+/** An error's message and, when it has one, its phrase (the sentence in the UI's language, issue 14). */
+function failureOf(err: { message: string; phrase?: Phrase | undefined }): Failure {
+  return err.phrase ? { message: err.message, phrase: err.phrase } : { message: err.message };
 }
 

@@ -5,6 +5,7 @@ import { PIXEL_LIMIT } from './decoder';
 import { ImageError } from './errors';
 import { readHeadAndTail, statImageFile } from './file-read';
 import { endsCleanly, looksLikeText, mimeOf, sniffFormat, type SourceFormat } from './sniff';
+import { said, type PhraseCode } from '../../shared/messages/phrase';
 
 /** What a source image is, measured from its content (never from its name). */
 export interface ImageInfo {
@@ -39,12 +40,12 @@ export interface ImageInfo {
 }
 
 /** Formats recognised by their bytes that this app cannot decode, with what to do instead. */
-const UNDECODABLE: Partial<Record<SourceFormat, string>> = {
-  heic: 'HEIC photos cannot be decoded here (the HEVC decoder is not bundled). Export it as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible; on a Mac: Preview → Export) and try again.',
-  jxl: 'JPEG XL is not supported. Export it as JPEG or PNG and try again.',
-  jp2: 'JPEG 2000 is not supported. Export it as JPEG or PNG and try again.',
-  pdf: 'This is a PDF, not an image. Export the page as PNG or JPEG and try again.',
-  psd: 'Photoshop documents are not supported. Export a flattened JPEG or PNG and try again.',
+const UNDECODABLE: Partial<Record<SourceFormat, PhraseCode>> = {
+  heic: 'image.file.undecodable.heic',
+  jxl: 'image.file.undecodable.jxl',
+  jp2: 'image.file.undecodable.jp2',
+  pdf: 'image.file.undecodable.pdf',
+  psd: 'image.file.undecodable.psd',
 };
 
 /**
@@ -63,11 +64,10 @@ export async function inspectImage(path: string): Promise<ImageInfo> {
   const { head, tail } = await readHeadAndTail(path, st.size);
   const format = sniffFormat(head);
   if (!format) {
-    const what = looksLikeText(head) ? 'contains text, not an image' : 'is not an image this app recognises';
-    throw new ImageError('unsupported_format', `${name} ${what}. Use a JPEG, PNG or WebP file.`);
+    throw new ImageError('unsupported_format', said(looksLikeText(head) ? 'image.file.text' : 'image.file.notRecognised', { name }));
   }
   const refusal = UNDECODABLE[format];
-  if (refusal) throw new ImageError('unsupported_format', `${name}: ${refusal}`);
+  if (refusal) throw new ImageError('unsupported_format', said(refusal, { name }));
 
   const base = { path, name, format, mime: mimeOf(format), bytes: st.size };
   if (format === 'bmp') {
@@ -108,11 +108,8 @@ export async function inspectImage(path: string): Promise<ImageInfo> {
 
 function guardPixels(name: string, width: number, height: number): void {
   if (width * height > PIXEL_LIMIT) {
-    const mp = (n: number) => `${Math.round(n / 1e6)} MP`;
-    throw new ImageError(
-      'too_many_pixels',
-      `${name} declares ${width} × ${height} px (${mp(width * height)}), over this app's ${mp(PIXEL_LIMIT)} limit. Save a smaller copy (at most 6000 px on the longer side is plenty) and try again.`,
-    );
+    const mp = (n: number) => Math.round(n / 1e6);
+    throw new ImageError('too_many_pixels', said('image.file.tooManyPixels', { name, width, height, mp: mp(width * height), limit: mp(PIXEL_LIMIT) }));
   }
 }
 
@@ -127,20 +124,20 @@ async function confirmComplete(path: string, name: string, format: SourceFormat)
 }
 
 function incomplete(name: string, format: string): ImageError {
-  return new ImageError('truncated', `${name} is incomplete: the ${format.toUpperCase()} data stops before the image ends. Copy or download it again.`);
+  return new ImageError('truncated', said('image.file.incomplete', { name, format: format.toUpperCase() }));
 }
 
 function truncated(name: string, bytes: number, expected: number): ImageError {
-  return new ImageError('truncated', `${name} is incomplete: ${bytes} bytes where the header promises ${expected}. Copy or download it again.`);
+  return new ImageError('truncated', said('image.file.truncated', { name, bytes, expected }));
 }
 
 /** Maps a sharp/libvips failure to an `ImageError`, keeping the decoder's words in the message. */
 export function decodeError(name: string, format: string, err: unknown): ImageError {
   const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
-  if (/exceeds pixel limit/i.test(detail)) return new ImageError('too_many_pixels', `${name} has more pixels than this app's ${PIXEL_LIMIT / 1e6} MP limit.`);
+  if (/exceeds pixel limit/i.test(detail)) return new ImageError('too_many_pixels', said('image.file.overPixelLimit', { name, limit: PIXEL_LIMIT / 1e6 }));
   if (/premature end|truncated|unexpected end|not enough data|short read|end of file/i.test(detail)) return incomplete(name, format);
-  if (/unsupported image format/i.test(detail)) return new ImageError('unsupported_format', `${name} is not an image this app can read.`);
-  return new ImageError('decode_failed', `${name} could not be decoded as ${format.toUpperCase()} (${detail}). The file may be damaged; try re-saving it as JPEG or PNG.`);
+  if (/unsupported image format/i.test(detail)) return new ImageError('unsupported_format', said('image.file.notReadable', { name }));
+  return new ImageError('decode_failed', said('image.file.decodeFailed', { name, format: format.toUpperCase(), detail }));
 }
 
 function depthBits(depth: string): number {

@@ -31,7 +31,7 @@ export function createCancel(deps: CancelDeps): (id: string) => Promise<CancelOu
 
   function need(id: string): Job {
     const job = table.get(id);
-    if (!job) throw new StudioError('NOT_FOUND', 'There is no such job; it may have been removed.');
+    if (!job) throw new StudioError('NOT_FOUND', said('job.refused.noSuchJob'));
     return job;
   }
 

@@ -21,7 +21,7 @@ export type CancelPlan =
   | { kind: 'remote'; ask: false; note: Said }
   | { kind: 'download'; note: Said }
   | { kind: 'dismiss'; note: Said }
-  | { kind: 'ended'; message: string };
+  | { kind: 'ended'; message: Said };
 
 /** A sentence for the user: its English of record and its phrase for the UI's language. */
 export type Said = ReturnType<typeof said>;
@@ -49,7 +49,7 @@ export function planCancel(job: Pick<Job, 'state' | 'provider'>, adapter: Pick<P
     case 'failed':
     case 'cancelled':
     case 'expired':
-      return { kind: 'ended', message: `This job has already ended (${job.state}); there is nothing to cancel.` };
+      return { kind: 'ended', message: said('cancel.ended', { state: phrase(`cancel.state.${job.state}`) }) };
   }
 }
 

@@ -11,7 +11,7 @@ import { Aborted, sleep } from './clock';
 import { DownloadError, downloadToPart } from './download';
 import type { JobRuntime } from './runtime';
 import { requestedSeconds, verifyVideo, type ExpectedVideo } from './verify';
-import { phrase, said, saidFix, type Phrase } from '../../shared/messages/phrase';
+import { phrase, said, saidFix, type Phrase, type PhraseValue, type Said } from '../../shared/messages/phrase';
 import { retryNotice } from './failures';
 
 /**
@@ -122,10 +122,10 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         badFiles++;
         rt.log.warn('jobs.verify_failed', { id, reason: check.reason });
         if (badFiles >= MAX_BAD_FILES) {
-          await rt.apply(id, { type: 'fail', error: { kind: 'verification', message: check.reason, ...saidFix('job.verificationFix') } });
+          await rt.apply(id, { type: 'fail', error: { kind: 'verification', message: check.reason, phrase: check.reasonPhrase, ...saidFix('job.verificationFix') } });
           return;
         }
-        rt.live(id, { notice: `${check.reason} Downloading it again.` });
+        rt.live(id, noticeOf(said('notice.redownload', { reason: check.reasonPhrase })));
         continue;
       }
       const preview = await makePreview(rt, deps, id, part, check.probe);
@@ -169,7 +169,7 @@ export async function deliverResult(rt: JobRuntime, id: string, deps: DeliveryDe
         return;
       }
       const delay = backoff(failures);
-      rt.live(id, retryNotice(messageOf(err), delay, 'send'));
+      rt.live(id, retryNotice(problemOf(err), delay, 'send'));
       await sleep(rt.clock, delay, signal);
     }
   }
@@ -222,7 +222,7 @@ async function makePreview(rt: JobRuntime, deps: DeliveryDeps, id: string, part:
   const check = playability(probe);
   if (check.playable) return null;
   try {
-    rt.live(id, { notice: `Making a copy the player can show (the video is ${check.reason}).` });
+    rt.live(id, noticeOf(said('notice.playableCopy', { reason: check.reasonPhrase })));
     const made = await deps.previews.ensurePlayable(part, probe, previewPathOf(deps.outputDir, id));
     if (made) rt.log.info('jobs.preview_made', { id, reason: made.reason, bytes: made.bytes });
     return made;
@@ -232,8 +232,22 @@ async function makePreview(rt: JobRuntime, deps: DeliveryDeps, id: string, part:
   }
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** A thrown value as a sentence: its message and phrase when it has one (a `DownloadError`), else its English. */
+function problemOf(err: unknown): { message: string; phrase?: Phrase } {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const p = (err as { phrase?: Phrase }).phrase;
+  return p ? { message: err.message, phrase: p } : { message: err.message };
+}
+
+/** A thrown value as a phrase value for another sentence: its phrase, else its English. */
+function reasonOf(err: unknown): PhraseValue {
+  const problem = problemOf(err);
+  return problem.phrase ?? problem.message;
+}
+
+/** A live notice from a sentence: its English and its phrase. */
+function noticeOf({ message, phrase }: Said): { notice: string; noticePhrase: Phrase } {
+  return { notice: message, noticePhrase: phrase };
 }
 
 function expiredError(job: Job, err: unknown): JobError {
@@ -249,7 +263,7 @@ function expiredError(job: Job, err: unknown): JobError {
 function downloadError(job: Job, err: unknown): JobError {
   return {
     kind: 'download',
-    ...said('job.downloadFailed', { reason: messageOf(err), task: taskOf(job) }),
+    ...said('job.downloadFailed', { reason: reasonOf(err), task: taskOf(job) }),
     ...saidFix('job.downloadFailedFix'),
   };
 }

@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { said, type Phrase, type Said } from '../../shared/messages/phrase';
 
 /**
  * Why a download stopped: `expired` — the URL no longer serves the file (403/404/410: signed URLs
@@ -10,14 +11,17 @@ import { Agent, interceptors, request, type Dispatcher } from 'undici';
  */
 export type DownloadErrorKind = 'expired' | 'http' | 'network' | 'aborted';
 
+/** A failed download: why (`kind`), in English (`message`) and as a phrase for the UI's language, with the HTTP status when there was one. */
 export class DownloadError extends Error {
+  readonly phrase: Phrase;
   constructor(
     readonly kind: DownloadErrorKind,
-    message: string,
+    said: Said,
     readonly status?: number,
   ) {
-    super(message);
+    super(said.message);
     this.name = 'DownloadError';
+    this.phrase = said.phrase;
   }
 
   /** True when trying again later may work (network, 429, 5xx). */
@@ -78,7 +82,7 @@ export async function downloadToPart(options: DownloadOptions): Promise<Download
     const status = res.statusCode;
     if (EXPIRED_STATUSES.has(status)) {
       await discard(res);
-      throw new DownloadError('expired', `The video link no longer works (HTTP ${status}).`, status);
+      throw new DownloadError('expired', said('job.download.expired', { status }), status);
     }
     if (offset > 0 && status === 206 && rangeStart(header(res, 'content-range')) === offset) {
       return await stream(res, options, offset);
@@ -90,7 +94,7 @@ export async function downloadToPart(options: DownloadOptions): Promise<Download
     }
     if (status !== 200) {
       await discard(res);
-      throw new DownloadError('http', `The video download was refused (HTTP ${status}).`, status);
+      throw new DownloadError('http', said('job.download.refused', { status }), status);
     }
     // A 200 is the whole file — also when the server ignored our Range: the part is overwritten from byte 0.
     return await stream(res, options, 0);
@@ -175,7 +179,7 @@ async function stream(res: Response, options: DownloadOptions, offset: number): 
   }
   if (failure !== undefined) throw asNetworkError(failure, options.signal);
   if (total !== undefined && written !== total) {
-    throw new DownloadError('network', `The download ended early (${written} of ${total} bytes).`);
+    throw new DownloadError('network', said('job.download.endedEarly', { written, total }));
   }
   return { bytes: written, sha256: hash.digest('hex'), resumed: offset > 0 };
 }
@@ -233,7 +237,7 @@ function expectedTotal(res: Response, offset: number): number | undefined {
 
 function asNetworkError(err: unknown, signal?: AbortSignal): DownloadError {
   if (err instanceof DownloadError) return err;
-  if (signal?.aborted) return new DownloadError('aborted', 'The download was stopped.');
+  if (signal?.aborted) return new DownloadError('aborted', said('job.download.stopped'));
   const cause = (err as { cause?: { code?: string } })?.cause?.code ?? (err as { code?: string })?.code;
-  return new DownloadError('network', `The download was interrupted${cause ? ` (${cause})` : ''}.`);
+  return new DownloadError('network', cause ? said('job.download.interruptedCode', { code: cause }) : said('job.download.interrupted'));
 }

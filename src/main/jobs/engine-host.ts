@@ -23,6 +23,7 @@ import type { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import type { MediaFixRequest } from '../references/fix';
 import type { FixedMedia, MediaWork, ProbedMedia } from '../references/work';
 import { numberEvents } from './numbered-events';
+import { said } from '../../shared/messages/phrase';
 import {
   EngineMessage,
   REPLY_DATA,
@@ -183,7 +184,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   const deliver = options.deliver ?? deliverInto(options.init.outputDir);
   const referenceFiles =
     options.referenceFiles ??
-    (() => Promise.reject(new StudioError('UNAVAILABLE', 'This app cannot prepare reference files here.')));
+    (() => Promise.reject(new StudioError('UNAVAILABLE', said('job.refused.noReferenceFiles'))));
   const mirror = createJobMirror(log);
   const pending = new Map<number, Pending>();
   let seq = 0;
@@ -209,7 +210,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   /** Gives up after `policy.maxCrashes`: nothing waits on an engine that is not coming back. */
   function goDown(code: number | null): void {
     log.error('jobs.engine_down', { code, crashes });
-    setStatus({ state: 'down', message: `The job engine stopped ${crashes} times in a row (last exit code ${code ?? 'none'}).` });
+    setStatus({ state: 'down', ...(code === null ? said('job.engine.downNoCode', { crashes }) : said('job.engine.down', { crashes, code })) });
     for (const p of pending.values()) p.reject(downError());
     pending.clear();
     firstStart?.resolve();
@@ -258,7 +259,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         if (!message.ok) return p.reject(new StudioError(message.error.code, wireSaid(message.error)));
         const data = (REPLY_DATA[p.command.type] as z.ZodType).safeParse(message.data);
         if (data.success) p.resolve(data.data);
-        else p.reject(new StudioError('INTERNAL', 'The job engine sent an answer in an unexpected shape.'));
+        else p.reject(new StudioError('INTERNAL', said('job.engine.badAnswer')));
         return;
       }
       case 'event': {
@@ -323,7 +324,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 
   /** Sends a command once the engine is ready (queued meanwhile; re-sent after a restart). */
   function request<T extends CommandType>(type: T, fields: Omit<Extract<EngineCommand, { type: T }>, 'seq' | 'type'>): Promise<z.infer<(typeof REPLY_DATA)[T]>> {
-    if (disposed) return Promise.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
+    if (disposed) return Promise.reject(new StudioError('UNAVAILABLE', said('job.engine.shutDown')));
     if (status.state === 'down') return Promise.reject(downError());
     const full = { ...fields, type, seq: ++seq } as EngineCommand;
     return new Promise((resolve, reject) => {
@@ -406,7 +407,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       disposed = true;
       current?.kill();
       channel = null;
-      for (const p of pending.values()) p.reject(new StudioError('UNAVAILABLE', 'The job engine has shut down.'));
+      for (const p of pending.values()) p.reject(new StudioError('UNAVAILABLE', said('job.engine.shutDown')));
       pending.clear();
       mirror.close();
       statusListeners.clear();
@@ -415,7 +416,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 }
 
 function downError(): StudioError {
-  return new StudioError('UNAVAILABLE', 'The job engine is not running. Use Retry in the status line to start it again.');
+  return new StudioError('UNAVAILABLE', said('job.engine.notRunning'));
 }
 
 /**

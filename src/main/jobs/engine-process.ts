@@ -24,6 +24,7 @@ import { numberEvents, type NumberedEvents } from './numbered-events';
 import { watchProcess } from './process-stats';
 import type { RoutedContext } from './runtime';
 import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, wireSaid, type EngineInit, type EngineMessage, type HostCall } from './protocol';
+import { said } from '../../shared/messages/phrase';
 
 /** One end of the channel to main, whichever kind of process this is. */
 interface ParentChannel {
@@ -62,7 +63,7 @@ let tools: { ffmpeg: string; ffprobe: string } | null = null;
 
 /** `extractLastFrame` here, at normal priority (someone is waiting for it). */
 function lastFrameHere(video: string, out: string): Promise<LastFrame> {
-  if (!tools) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  if (!tools) throw new StudioError('UNAVAILABLE', said('job.engine.notInitialised'));
   return lastFrameOrUnavailable(tools, video, out);
 }
 
@@ -149,7 +150,7 @@ async function handle(command: EngineCommand): Promise<unknown> {
     const snapshot = await numbered.sendSnapshot();
     return { jobs: snapshot.jobs.length };
   }
-  if (!engine || !media) throw new StudioError('UNAVAILABLE', 'The job engine has not been initialised yet.');
+  if (!engine || !media) throw new StudioError('UNAVAILABLE', said('job.engine.notInitialised'));
   const work = media;
   switch (command.type) {
     case 'list':
@@ -215,7 +216,7 @@ channel.onMessage((raw) => {
     const seq = (raw as { seq?: unknown })?.seq;
     log?.error('jobs.protocol_invalid', { issues: parsed.error.issues.slice(0, 3).map((i) => i.message) });
     if (typeof seq === 'number' && (raw as { type?: unknown }).type !== 'call-reply') {
-      channel.send({ type: 'reply', seq, ok: false, error: { code: 'BAD_INPUT', message: 'The job engine received a malformed command.' } });
+      channel.send({ type: 'reply', seq, ok: false, error: { code: 'BAD_INPUT', ...said('job.engine.malformedCommand') } });
     }
     return;
   }
@@ -236,7 +237,7 @@ channel.onMessage((raw) => {
       const checked = REPLY_DATA[command.type].safeParse(data ?? null);
       if (!checked.success) {
         log?.error('jobs.reply_invalid', { type: command.type });
-        channel.send({ type: 'reply', seq: command.seq, ok: false, error: { code: 'INTERNAL', message: 'The job engine produced an unexpected answer.' } });
+        channel.send({ type: 'reply', seq: command.seq, ok: false, error: { code: 'INTERNAL', ...said('job.engine.unexpectedAnswer') } });
         return;
       }
       channel.send({ type: 'reply', seq: command.seq, ok: true, data: checked.data });

@@ -264,7 +264,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   function need(id: string): Job {
     const job = table.get(id);
-    if (!job) throw new StudioError('NOT_FOUND', 'There is no such job; it may have been removed.');
+    if (!job) throw new StudioError('NOT_FOUND', said('job.refused.noSuchJob'));
     return job;
   }
 
@@ -310,7 +310,7 @@ export function createEngine(options: EngineOptions): Engine {
     async retry(id, opts) {
       const source = need(id);
       if (!isTerminal(source.state) && source.state !== 'needs_attention') {
-        throw new StudioError('CONFLICT', 'Only a job that has ended or needs attention can be retried.');
+        throw new StudioError('CONFLICT', said('job.refused.retry'));
       }
       // The user's retry settles a job needing attention: the look through the task list stops (it
       // must not send the original again next to the retry).
@@ -324,10 +324,10 @@ export function createEngine(options: EngineOptions): Engine {
     async remove(id) {
       const job = need(id);
       if (REMOTE_STATES.includes(job.state) || job.state === 'downloading') {
-        throw new StudioError('CONFLICT', 'This job is at the provider or downloading; cancel it before removing it.');
+        throw new StudioError('CONFLICT', said('job.refused.removeRemote'));
       }
       await flows.whileStopped(id, async () => {
-        if (REMOTE_STATES.includes(need(id).state)) throw new StudioError('CONFLICT', 'This job was just sent; cancel it before removing it.');
+        if (REMOTE_STATES.includes(need(id).state)) throw new StudioError('CONFLICT', said('job.refused.removeJustSent'));
         await table.remove(id);
         dispatcher.release(id);
         flowFailures.delete(id);

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { paramsSchema } from '../../shared/catalog/params';
+import { issuePhrase, paramsSchema } from '../../shared/catalog/params';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import type { JobBatch } from '../../shared/jobs/batch';
 import { JobId, type Job } from '../../shared/jobs/job';
 import { transition } from '../../shared/jobs/transition';
+import { joinPhrases, saidValue } from '../../shared/messages/error-said';
+import { said } from '../../shared/messages/phrase';
 
 /** Where a new job comes from: an explicit retry of another job, a library clip it continues, one it edits or extends (2.5), the batch it is a take of. */
 export interface Lineage {
@@ -27,13 +29,17 @@ export function newQueuedJob(
   at: { id: string | undefined; order: number; now: number },
   lineage: Lineage = {},
 ): Job {
-  if (at.id !== undefined && !JobId.safeParse(at.id).success) throw new StudioError('BAD_INPUT', 'That job id is not valid.');
+  if (at.id !== undefined && !JobId.safeParse(at.id).success) throw new StudioError('BAD_INPUT', said('job.refused.badId'));
   const entry = catalog(params.modelId);
-  if (!entry) throw new StudioError('BAD_INPUT', `Unknown model "${params.modelId}".`);
+  if (!entry) throw new StudioError('BAD_INPUT', said('job.refused.unknownModel', { model: params.modelId }));
   const retired = retiredMessage(entry, isoDay(at.now), catalog);
   if (retired) throw new StudioError('BAD_INPUT', retired);
   const parsed = paramsSchema(entry).safeParse(params);
-  if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues.map((i) => i.message).slice(0, 3).join('; '));
+  if (!parsed.success) {
+    // The first three refusals, each in the UI's language when the schema gave it a phrase.
+    const issues = parsed.error.issues.slice(0, 3).map((i) => issuePhrase(i) ?? i.message);
+    throw new StudioError('BAD_INPUT', saidValue(joinPhrases('job.refused.issues', issues)));
+  }
   const draft: Job = {
     id: at.id ?? randomUUID(),
     params: parsed.data,

@@ -145,7 +145,7 @@ async function applyStatus(rt: JobRuntime, id: string, status: TaskStatus): Prom
       if (!status.resultUrl) {
         await rt.apply(id, {
           type: 'fail',
-          error: { kind: 'provider_error', message: `${name} reported the task done but gave no video link (task ${job.remote.taskId}).`, fix: 'Contact the provider with the task id, or use Retry.' },
+          error: { kind: 'provider_error', ...said('job.noVideoLink', { provider: name, task: job.remote.taskId }), ...saidFix('job.noVideoLinkFix') },
         });
         return true;
       }

@@ -5,6 +5,7 @@ import { ImageError, UnknownImageError } from '../images/errors';
 import type { ImageService } from '../images/image-service';
 import type { PreparedImage } from '../providers/types';
 import type { PrepareImages } from './submitter';
+import { saidOf } from '../../shared/messages/error-said';
 
 /**
  * The engine's `prepareImages`, backed by main's image service: fixes the job's first/last frame
@@ -36,7 +37,7 @@ export function prepareImagesWith(images: ImageService, catalog: (modelId: strin
         out.last = (await images.fix(req)).prepared;
       }
     } catch (err) {
-      if (err instanceof ImageError || err instanceof UnknownImageError) throw new StudioError('BAD_INPUT', err.message);
+      if (err instanceof ImageError || err instanceof UnknownImageError) throw new StudioError('BAD_INPUT', saidOf(err));
       throw err;
     }
     return out;

@@ -7,6 +7,8 @@ import { checkReferences, checkSet, takesNoReferences, verdictLines, type Resolv
 import { MediaError } from '../references/errors';
 import type { MediaWork } from '../references/work';
 import type { ReferenceFiles } from './protocol';
+import { joinPhrases, saidOf } from '../../shared/messages/error-said';
+import { said } from '../../shared/messages/phrase';
 
 /** A reference-to-video job's references ready for `adapter.prepare`, in `params.references` order; [] for a job without any. */
 export type PrepareReferences = (job: Job) => Promise<PreparedReference[]>;
@@ -33,14 +35,14 @@ export function prepareReferencesWith(deps: PrepareReferencesDeps): PrepareRefer
     const refs = job.params.references ?? [];
     if (refs.length === 0) return [];
     const entry = deps.catalog(job.params.modelId);
-    if (!entry) throw new StudioError('BAD_INPUT', `The model ${job.params.modelId} is no longer offered.`);
+    if (!entry) throw new StudioError('BAD_INPUT', said('job.modelGone', { model: job.params.modelId }));
     const frames = { firstFrame: Boolean(job.params.firstFrame), lastFrame: Boolean(job.params.lastFrame), task: job.params.task };
     const rules = entry.references;
     const early = rules ? checkSet(entry, rules, refs, frames) : [takesNoReferences(entry)];
     if (early.length > 0) refuse({ ok: false, items: [], violations: early });
 
     const answer = await deps.files(job);
-    if (answer.items.length !== refs.length) throw new StudioError('INTERNAL', 'The reference files did not match the job’s references.');
+    if (answer.items.length !== refs.length) throw new StudioError('INTERNAL', said('job.refused.referencesMismatch'));
     const resolved: ResolvedReference[] = [];
     const out: PreparedReference[] = [];
     for (const [i, item] of answer.items.entries()) {
@@ -58,10 +60,10 @@ export function prepareReferencesWith(deps: PrepareReferencesDeps): PrepareRefer
           out.push({ kind, file: { path: item.path, mime: probe.mime, bytes: probe.bytes, sha256, durationSec: probe.durationSec } });
         } catch (err) {
           if (!(err instanceof MediaError)) throw err;
-          resolved.push({ kind, problem: err.message });
+          resolved.push({ kind, problem: saidOf(err) });
         }
       } else {
-        throw new StudioError('INTERNAL', 'An image reference came back as a media file.');
+        throw new StudioError('INTERNAL', said('job.refused.imageAsMedia'));
       }
     }
     const verdict = checkReferences(entry, resolved, frames);
@@ -71,5 +73,5 @@ export function prepareReferencesWith(deps: PrepareReferencesDeps): PrepareRefer
 }
 
 function refuse(verdict: ReferenceCheck): never {
-  throw new StudioError('BAD_INPUT', `The references cannot be sent:\n${verdictLines(verdict).join('\n')}`);
+  throw new StudioError('BAD_INPUT', said('job.refused.references', { lines: joinPhrases('job.refused.lines', verdictLines(verdict)) }));
 }

@@ -11,7 +11,7 @@ import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { WireChanges } from './job-wire';
 import { EngineProcessStats } from './process-stats';
-import { LenientPhrase, type Said } from '../../shared/messages/phrase';
+import { LenientPhrase, said, type Said } from '../../shared/messages/phrase';
 
 /**
  * The private channel between main and the job engine's process (STYLE.md 5: a discriminated
@@ -224,5 +224,5 @@ export function toWireError(err: unknown): WireError {
     const phrase = err instanceof StudioError ? err.phrase : undefined;
     return { code: code.data, message: err.message, ...(phrase ? { phrase } : {}) };
   }
-  return { code: 'INTERNAL', message: 'The job engine hit an unexpected error; the log has details.' };
+  return { code: 'INTERNAL', ...said('job.engine.unexpectedError') };
 }

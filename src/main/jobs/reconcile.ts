@@ -6,6 +6,7 @@ import type { ListedTask, ProviderAdapter, TaskListing } from '../providers/type
 import { sleep } from './clock';
 import { failureOf } from './failures';
 import type { JobRuntime } from './runtime';
+import { said } from '../../shared/messages/phrase';
 
 /**
  * Margin around the window in which a job's POST could have made its task, ms: the provider's
@@ -86,10 +87,11 @@ export async function reconcileJob(rt: JobRuntime, id: string, catalog: (modelId
   const match = matchTask(current, entry.model, listing.tasks, claimed);
   rt.log.info('jobs.reconciled', { id, match: match.kind, complete: listing.complete, clockChecked: listing.clockChecked });
   if (match.kind === 'one') {
-    const note = `Found in ${name}'s task list as ${match.task.taskId}, made while the app was sending it; it is followed as usual.`;
-    await rt.apply(id, { type: 'recovered', task: { taskId: match.task.taskId, handle: {} }, note });
+    const { message, phrase } = said('notice.foundInList', { provider: name, task: match.task.taskId });
+    await rt.apply(id, { type: 'recovered', task: { taskId: match.task.taskId, handle: {} }, note: message, notePhrase: phrase });
   } else if (match.kind === 'none' && listing.complete && listing.clockChecked) {
-    await rt.apply(id, { type: 'requeue', note: `${name}'s task list shows no task from this job, so nothing was billed; it is sent again.` });
+    const { message, phrase } = said('notice.notInList', { provider: name });
+    await rt.apply(id, { type: 'requeue', note: message, notePhrase: phrase });
   }
 }
 

@@ -80,7 +80,7 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
     clearUpload();
     if (signal.aborted || err instanceof Aborted) return;
     const failure: ProviderFailure =
-      err instanceof StudioError ? { kind: 'invalid_input', message: err.message, retryable: false } : failureOf(err, provider);
+      err instanceof StudioError ? { kind: 'invalid_input', message: err.message, ...(err.phrase ? { phrase: err.phrase } : {}), retryable: false } : failureOf(err, provider);
     if (!failure.retryable) {
       await rt.apply(id, { type: 'fail', error: jobErrorOf(failure) });
       return;
@@ -134,6 +134,6 @@ export async function submitJob(rt: JobRuntime, id: string, deps: SubmitDeps, si
 /** The job's references ready to send; a job with references on a host that cannot prepare them is refused, never sent without them. */
 async function prepareReferences(deps: SubmitDeps, job: Job) {
   if (!job.params.references?.length) return [];
-  if (!deps.prepareReferences) throw new StudioError('BAD_INPUT', 'This app cannot send reference images, videos or audio from here.');
+  if (!deps.prepareReferences) throw new StudioError('BAD_INPUT', said('job.refused.noReferenceSend'));
   return deps.prepareReferences(job);
 }

@@ -2,6 +2,8 @@ import { open } from 'node:fs/promises';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { outputSize, type PixelSize } from '../../shared/catalog/output-sizes';
 import { MediaToolError, probeVideo, runMediaTool, type MediaRunner, type VideoProbe } from '../media-tools/ffmpeg';
+import { joinPhrases } from '../../shared/messages/error-said';
+import { said, type Phrase, type Said } from '../../shared/messages/phrase';
 
 /** What the finished video must look like. */
 export interface ExpectedVideo {
@@ -43,8 +45,13 @@ export function requestedSeconds(duration: number): number | null {
   return duration < 0 ? null : duration;
 }
 
-/** `{ ok: true, probe }`, or `{ ok: false, reason }` with a sentence saying what is wrong with the file. */
-export type VerifyResult = { ok: true; probe: VideoProbe } | { ok: false; reason: string };
+/** `{ ok: true, probe }`, or `{ ok: false, reason }` with a sentence saying what is wrong with the file (English), and `reasonPhrase` for the UI's language. */
+export type VerifyResult = { ok: true; probe: VideoProbe } | { ok: false; reason: string; reasonPhrase: Phrase };
+
+/** A failed verification from a `said()` sentence. */
+function refused({ message, phrase }: Said): VerifyResult {
+  return { ok: false, reason: message, reasonPhrase: phrase };
+}
 
 /**
  * Checks a downloaded file: ffprobe says container MP4/MOV; its top-level MP4 boxes end exactly at
@@ -58,22 +65,22 @@ export async function verifyVideo(ffprobe: string, file: string, expected: Expec
   try {
     probe = await probeVideo(ffprobe, file, run);
   } catch (err) {
-    const why = err instanceof MediaToolError ? err.message : String(err);
-    return { ok: false, reason: `The downloaded file is not a readable video (${why}).` };
+    const why = err instanceof MediaToolError ? (err.phrase ?? err.message) : String(err);
+    return refused(said('job.verify.notReadable', { why }));
   }
   const containers = probe.container.split(',');
   if (!containers.includes('mp4') && !containers.includes('mov')) {
-    return { ok: false, reason: `The downloaded file is a ${probe.container} file, not an MP4 video.` };
+    return refused(said('job.verify.container', { container: probe.container }));
   }
   const incomplete = await missingBytes(file);
-  if (incomplete) return { ok: false, reason: incomplete };
-  if (!CODECS.has(probe.codec)) return { ok: false, reason: `The video uses the ${probe.codec} codec, not H.264 or HEVC.` };
+  if (incomplete) return refused(incomplete);
+  if (!CODECS.has(probe.codec)) return refused(said('job.verify.codec', { codec: probe.codec }));
   if (expected.durationSec !== null && Math.abs(probe.durationSec - expected.durationSec) > durationTolerance(expected.durationSec)) {
-    return { ok: false, reason: `The video lasts ${probe.durationSec.toFixed(2)} s; ${expected.durationSec} s were asked for.` };
+    return refused(said('job.verify.duration', { seconds: probe.durationSec.toFixed(2), expected: expected.durationSec }));
   }
   if (expected.sizes && !expected.sizes.some((s) => s.width === probe.width && s.height === probe.height)) {
-    const want = expected.sizes.map((s) => `${s.width}×${s.height}`).join(' or ');
-    return { ok: false, reason: `The video is ${probe.width}×${probe.height} px; ${want} was expected.` };
+    const want = joinPhrases('job.verify.or', expected.sizes.map((s) => `${s.width}×${s.height}`));
+    return refused(said('job.verify.size', { width: probe.width, height: probe.height, want }));
   }
   return { ok: true, probe };
 }
@@ -83,7 +90,7 @@ export async function verifyVideo(ffprobe: string, file: string, expected: Expec
  * size follows, size 0 = to end of file) and returns why the file is incomplete, or null when the
  * last box ends exactly at the end of the file. Reads 16 bytes per box, never the payload.
  */
-async function missingBytes(file: string): Promise<string | null> {
+async function missingBytes(file: string): Promise<Said | null> {
   const handle = await open(file, 'r');
   try {
     const size = (await handle.stat()).size;
@@ -91,18 +98,18 @@ async function missingBytes(file: string): Promise<string | null> {
     let at = 0;
     while (at < size) {
       const { bytesRead } = await handle.read(head, 0, 16, at);
-      if (bytesRead < 8) return `The downloaded file ends inside an MP4 box header (${size} bytes).`;
+      if (bytesRead < 8) return said('job.verify.boxHeader', { size });
       let box = head.readUInt32BE(0);
       if (box === 1) {
-        if (bytesRead < 16) return `The downloaded file ends inside an MP4 box header (${size} bytes).`;
+        if (bytesRead < 16) return said('job.verify.boxHeader', { size });
         box = Number(head.readBigUInt64BE(8));
       } else if (box === 0) {
         return null;
       }
-      if (box < 8) return 'The downloaded file is not an MP4 video (bad box size).';
+      if (box < 8) return said('job.verify.badBox');
       at += box;
     }
-    return at === size ? null : `The downloaded file is incomplete: ${size} of ${at} bytes.`;
+    return at === size ? null : said('job.verify.incomplete', { size, at });
   } finally {
     await handle.close();
   }

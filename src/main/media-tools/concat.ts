@@ -1,6 +1,7 @@
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { FfprobeOutput, MediaToolError, probeVideo, runMediaTool, type VideoProbe } from './ffmpeg';
+import { said } from '../../shared/messages/phrase';
 
 /*
  * Joining clips into one MP4 (issue 15 §2 "Join with the source": Seedance 2.5's extend output may
@@ -36,12 +37,12 @@ export async function probeForJoin(ffprobe: string, path: string): Promise<JoinP
   try {
     parsed = FfprobeOutput.parse(JSON.parse(out));
   } catch {
-    throw new MediaToolError('ffprobe answered in an unexpected shape.', out.slice(0, 2000));
+    throw new MediaToolError(said('media.tool.shape'), out.slice(0, 2000));
   }
   const video = parsed.streams.find((s) => s.codec_type === 'video');
   const audio = parsed.streams.find((s) => s.codec_type === 'audio');
   const durationSec = Number(parsed.format.duration);
-  if (!video?.width || !video.height || !(durationSec > 0)) throw new MediaToolError('The file has no playable video stream.', out.slice(0, 2000));
+  if (!video?.width || !video.height || !(durationSec > 0)) throw new MediaToolError(said('media.tool.noVideo'), out.slice(0, 2000));
   const frameRate = video.r_frame_rate ?? '0/0';
   const [num, den] = frameRate.split('/').map(Number);
   return {
@@ -119,7 +120,7 @@ const LENGTH_TOLERANCE_SEC = 0.25;
  * absent. Throws `MediaToolError` when a clip cannot be read or ffmpeg fails.
  */
 export async function joinVideos(tools: { ffmpeg: string; ffprobe: string }, paths: readonly string[], out: string): Promise<JoinedVideo> {
-  if (paths.length < 2 || paths.length > MAX_JOIN_CLIPS) throw new MediaToolError(`A join takes 2 to ${MAX_JOIN_CLIPS} clips, not ${paths.length}.`, '');
+  if (paths.length < 2 || paths.length > MAX_JOIN_CLIPS) throw new MediaToolError(said('media.tool.joinCount', { max: MAX_JOIN_CLIPS, n: paths.length }), '');
   const clips: JoinProbe[] = [];
   for (const path of paths) clips.push(await probeForJoin(tools.ffprobe, path));
   const total = clips.reduce((sum, c) => sum + c.durationSec, 0);
@@ -132,7 +133,7 @@ export async function joinVideos(tools: { ffmpeg: string; ffprobe: string }, pat
       try {
         await copyJoin(tools.ffmpeg, clips, list, part);
         const probe = await probeVideo(tools.ffprobe, part);
-        if (Math.abs(probe.durationSec - total) > LENGTH_TOLERANCE_SEC * clips.length) throw new MediaToolError(`the copy came out ${probe.durationSec.toFixed(2)} s long instead of ${total.toFixed(2)} s`, '');
+        if (Math.abs(probe.durationSec - total) > LENGTH_TOLERANCE_SEC * clips.length) throw new MediaToolError(said('media.tool.joinLength', { got: probe.durationSec.toFixed(2), want: total.toFixed(2) }), '');
       } catch (err) {
         reasons = [`copying the streams failed (${err instanceof Error ? err.message : 'ffmpeg failed'})`];
       }

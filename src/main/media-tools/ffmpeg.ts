@@ -4,6 +4,8 @@ import { setPriority } from 'node:os';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import { runnableBinary } from './asar';
+import { messageOf, phraseOf } from '../../shared/messages/error-said';
+import { said, type Phrase, type Said } from '../../shared/messages/phrase';
 
 /** Which media tool to find. */
 export type MediaTool = 'ffmpeg' | 'ffprobe';
@@ -46,14 +48,20 @@ export function resolveMediaTools(env: Readonly<Record<string, string | undefine
   return { ffmpeg: resolveMediaTool('ffmpeg', env), ffprobe: resolveMediaTool('ffprobe', env) };
 }
 
-/** A media tool that could not be started or exited non-zero; `stderr` holds its last 2,000 characters. */
+/**
+ * A media tool that could not be started or exited non-zero; `stderr` holds its last 2,000
+ * characters. `phrase` is the message for the UI's language when it was built with `said()`.
+ */
 export class MediaToolError extends Error {
+  readonly phrase?: Phrase;
   constructor(
-    message: string,
+    said: string | Said,
     readonly stderr: string,
   ) {
-    super(message);
+    super(messageOf(said));
     this.name = 'MediaToolError';
+    const p = phraseOf(said);
+    if (p) this.phrase = p;
   }
 }
 
@@ -68,7 +76,7 @@ export function runMediaTool(bin: string, args: readonly string[], timeoutMs = 6
     const child = execFile(bin, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
       if (err) {
         const tail = String(stderr).slice(-2000);
-        reject(new MediaToolError(`${bin.split(/[\\/]/).pop()} failed: ${err.message.split('\n')[0]}`, tail));
+        reject(new MediaToolError(said('media.tool.failed', { tool: bin.split(/[\\/]/).pop() ?? bin, detail: err.message.split('\n')[0] ?? '' }), tail));
         return;
       }
       resolve(String(stdout));
@@ -161,14 +169,14 @@ export async function probeVideo(ffprobe: string, file: string, run: MediaRunner
   try {
     json = JSON.parse(out);
   } catch {
-    throw new MediaToolError('ffprobe answered something that is not JSON.', out.slice(0, 2000));
+    throw new MediaToolError(said('media.tool.notJson'), out.slice(0, 2000));
   }
   const parsed = FfprobeOutput.safeParse(json);
-  if (!parsed.success) throw new MediaToolError('ffprobe answered in an unexpected shape.', out.slice(0, 2000));
+  if (!parsed.success) throw new MediaToolError(said('media.tool.shape'), out.slice(0, 2000));
   const video = parsed.data.streams.find((s) => s.codec_type === 'video');
   const durationSec = Number(video?.duration ?? parsed.data.format.duration);
   if (!video?.width || !video.height || !(durationSec > 0)) {
-    throw new MediaToolError('The file has no playable video stream.', out.slice(0, 2000));
+    throw new MediaToolError(said('media.tool.noVideo'), out.slice(0, 2000));
   }
   const audio = parsed.data.streams.find((s) => s.codec_type === 'audio');
   return {

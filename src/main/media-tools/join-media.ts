@@ -6,6 +6,7 @@ import { MediaError } from '../references/errors';
 import { joinVideos, MAX_JOIN_CLIPS } from './concat';
 import { MediaToolError, VideoProbeSchema } from './ffmpeg';
 import { makePreview, playability } from './playable';
+import { phrase, said } from '../../shared/messages/phrase';
 
 /** A join main asks the engine for: the clips' files in order (2–`MAX_JOIN_CLIPS`, absolute paths main resolved) and where the MP4 goes. */
 export const JoinRequest = z.object({
@@ -46,7 +47,8 @@ export async function joinMedia(tools: { ffmpeg: string; ffprobe: string }, req:
   } catch (err) {
     if (!(err instanceof MediaToolError)) throw err;
     const why = err.stderr.trim().split('\n').pop();
-    throw new MediaError('tool_failed', `The clips could not be joined: ${err.message}${why ? ` (${why.slice(0, 200)})` : ''}.`);
+    const detail = why ? phrase('media.joinDetail', { detail: why.slice(0, 200) }) : '';
+    throw new MediaError('tool_failed', said('media.joinFailed', { reason: err.phrase ?? err.message, detail }));
   }
   const sha256 = await sha256File(joined.path);
   const poster = `${req.out}.poster.jpg`;

@@ -1,8 +1,12 @@
 import { rename, rm, stat } from 'node:fs/promises';
 import { MediaToolError, probeVideo, runMediaTool, type VideoProbe } from './ffmpeg';
+import { said, type PhraseValue } from '../../shared/messages/phrase';
 
-/** Whether the app's players (Chromium in Electron and in the harness's browser) can be counted on to play a video. */
-export type Playability = { playable: true } | { playable: false; reason: string };
+/**
+ * Whether the app's players (Chromium in Electron and in the harness's browser) can be counted on
+ * to play a video; `reasonPhrase` is `reason` for the UI's language (codec names stay as they are).
+ */
+export type Playability = { playable: true } | { playable: false; reason: string; reasonPhrase: PhraseValue };
 
 /** 8-bit 4:2:0 pixel formats every Chromium build decodes in software. */
 const PLAYABLE_PIX_FMTS = new Set(['yuv420p', 'yuvj420p']);
@@ -27,10 +31,12 @@ export function playability(probe: VideoProbe): Playability {
   if (!codecName || !pixFmtOk) {
     const details = [probe.profile, probe.pixFmt, probe.bitDepth ? `${probe.bitDepth}-bit` : null].filter(Boolean).join(', ');
     const name = codecName ?? (probe.codec === 'hevc' ? 'HEVC' : probe.codec === 'prores' ? 'ProRes' : probe.codec);
-    return { playable: false, reason: `${name}${details ? ` (${details})` : ''}` };
+    const reason = `${name}${details ? ` (${details})` : ''}`;
+    return { playable: false, reason, reasonPhrase: reason };
   }
   if (probe.audioCodec !== null && !PLAYABLE_AUDIO_CODECS.has(probe.audioCodec)) {
-    return { playable: false, reason: `${probe.audioCodec} audio` };
+    const { message, phrase } = said('media.audioCodec', { codec: probe.audioCodec });
+    return { playable: false, reason: message, reasonPhrase: phrase };
   }
   return { playable: true };
 }
@@ -74,7 +80,7 @@ export async function makePreview(tools: { ffmpeg: string; ffprobe: string }, vi
     );
     const probe = await probeVideo(tools.ffprobe, tmp);
     const check = playability(probe);
-    if (!check.playable) throw new MediaToolError(`The preview came out as ${check.reason}, which the player cannot show either.`, '');
+    if (!check.playable) throw new MediaToolError(said('media.tool.previewUnplayable', { reason: check.reasonPhrase }), '');
     await rename(tmp, out);
     return { path: out, bytes: (await stat(out)).size, width: probe.width, height: probe.height, durationSec: probe.durationSec, reason };
   } finally {

@@ -59,12 +59,14 @@ const FAILURE_TEXT: Record<'failed' | 'expired' | 'needs_attention', { title: Na
  * notify (see `notifySettingFor`).
  * - `completed`: "Video ready"; body = prompt excerpt · model name; actions `open`, plus `continue`
  *   when the library filed the clip (continuing needs its last frame).
- * - `failed` / `expired` / `needs_attention`: the plain reason (`job.error.message`, never the
- *   provider's raw message), then the prompt excerpt; action `open`.
+ * - `failed` / `expired` / `needs_attention`: the plain reason (`job.error.phrase` in the app's
+ *   language, else `job.error.message`; never the provider's raw message), then the prompt
+ *   excerpt; action `open`.
  * Registered secrets are masked in the body (`redactText`): the OS may keep notification history.
- * The words are `t`'s (the app's language); the error message, prompt and model name are as they are.
+ * The words are `text`'s (the app's language); the prompt and model name are as they are.
  */
-export function notificationFor(job: Job, t: NativeText['t']): DesktopNotification | null {
+export function notificationFor(job: Job, text: Pick<NativeText, 't' | 'phrase'>): DesktopNotification | null {
+  const { t } = text;
   const prompt = promptExcerpt(job.params.prompt) || t('notification.noPrompt');
   switch (job.state) {
     case 'completed': {
@@ -75,9 +77,9 @@ export function notificationFor(job: Job, t: NativeText['t']): DesktopNotificati
     case 'failed':
     case 'expired':
     case 'needs_attention': {
-      const text = FAILURE_TEXT[job.state];
-      const reason = job.error?.message.trim() || t(text.reason);
-      return { title: t(text.title), body: redactText(`${reason}\n${prompt}`), jobId: job.id, actions: ['open'] };
+      const keys = FAILURE_TEXT[job.state];
+      const reason = (job.error ? text.phrase(job.error.phrase, job.error.message).trim() : '') || t(keys.reason);
+      return { title: t(keys.title), body: redactText(`${reason}\n${prompt}`), jobId: job.id, actions: ['open'] };
     }
     default:
       return null;

@@ -25,7 +25,7 @@ export interface JobNotifierOptions extends NotifyHost {
   /** Read at each job end, so a change in Settings applies at once. */
   settings: Pick<SettingsStore, 'get'>;
   /** The notifications' words, in the app's language when each is shown. */
-  text: Pick<NativeText, 't'>;
+  text: Pick<NativeText, 't' | 'phrase'>;
   log: Logger;
   /** ms epoch; default `Date.now`. Compared with the engine's `times`, which use the same wall clock. */
   now?: () => number;
@@ -104,7 +104,7 @@ export function createJobNotifier(options: JobNotifierOptions): JobNotifier {
     const setting = notifySettingFor(job.state);
     if (!setting || settled.has(job.id)) return;
     settled.add(job.id);
-    const notification = notificationFor(job, options.text.t);
+    const notification = notificationFor(job, options.text);
     if (!notification || !options.settings.get().notifications[setting] || options.isWindowFocused()) return;
     try {
       options.show(notification);

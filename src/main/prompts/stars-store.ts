@@ -3,6 +3,7 @@ import { StudioError } from '../../shared/contract/result';
 import type { Logger } from '../logging/logger';
 import { openJsonStore, type OpenConf } from '../settings/store-file';
 import type { StarredPrompt } from './history';
+import { said } from '../../shared/messages/phrase';
 
 /** File name (without `.json`) of the starred prompts inside the data folder. */
 export const STARS_FILE = 'prompt-stars';
@@ -38,7 +39,7 @@ export function createStarsStore(deps: { dir: string; log: Logger; openConf?: Op
         file.write({ starred: next });
       } catch (err) {
         deps.log.error('prompts.stars_write_failed', { error: err });
-        throw new StudioError('UNAVAILABLE', 'The star could not be saved.');
+        throw new StudioError('UNAVAILABLE', said('prompt.starNotSaved'));
       }
       stars = next;
     },

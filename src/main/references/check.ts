@@ -1,5 +1,5 @@
 import { sourceLengthPhrase, taskOf } from '../../shared/catalog/task-type';
-import { english, phrase, type Phrase } from '../../shared/messages/phrase';
+import { english, phrase, type Phrase, type PhraseValue, type Said } from '../../shared/messages/phrase';
 import type { MediaLimits, ModelEntry, ReferenceKind, ReferenceRules, ReferenceTask } from '../../shared/catalog/types';
 import type { MediaInfoView, ReferenceCheck, ReferenceItemCheck, ReferenceViolation } from '../../shared/contract/media';
 import { formatBytes } from '../../shared/format/bytes';
@@ -11,7 +11,7 @@ import { referenceImageSize } from './image-size';
 /**
  * One reference as the checks see it, in the job's order: an inspected image, a probed video or
  * audio file, a URL the user gave (not fetched: the provider fetches it), or a file the app could
- * not read (`problem` says why, in plain words).
+ * not read (`problem` says why, in plain words, with its phrase when the reader gave one).
  */
 export type ResolvedReference =
   | { kind: 'image'; image: ImageInfo }
@@ -19,7 +19,7 @@ export type ResolvedReference =
   | { kind: 'image'; fixed: PreparedImage }
   | { kind: 'video' | 'audio'; media: MediaInfoView }
   | { kind: ReferenceKind; url: string }
-  | { kind: ReferenceKind; problem: string };
+  | { kind: ReferenceKind; problem: string | Said };
 
 /**
  * What a job would be sent with beside its references: frames, and the task (Seedance 2.5: an edit
@@ -268,10 +268,11 @@ function checkMedia(entry: ModelEntry, kind: 'video' | 'audio', l: MediaLimits, 
   if (l.maxFps !== undefined && v.fps > l.maxFps) add('fps', phrase('reference.manyFps', { fps: round(v.fps), max: l.maxFps }), 'reencode');
 }
 
-/** A file the app could not read: `problem` is main's English (the reader's errors carry no phrase yet). */
-function unreadable(problem: string): ReferenceViolation {
+/** A file the app could not read: `problem` is the reader's sentence (plain English when it had no phrase). */
+function unreadable(problem: string | Said): ReferenceViolation {
   const fix = phrase('reference.unreadableFix');
-  return { rule: 'unreadable', message: problem, fix: english(fix), fixPhrase: fix };
+  const said = typeof problem === 'string' ? { message: problem } : problem;
+  return { rule: 'unreadable', ...said, fix: english(fix), fixPhrase: fix };
 }
 
 function secs(n: number): string {
@@ -287,14 +288,20 @@ function count(n: number): string {
 }
 
 /**
- * A verdict as plain lines, for an error message or the CLI: each set-level violation, then each
- * item's (`@video1: slow.mp4: 10 frames per second: at least 24.`), each with its fix when it is an
- * instruction (`reencode`/`trim` say what `media:fix` or `--fix` would do).
+ * A verdict as lines, for an error message or the CLI: each set-level violation, then each item's
+ * (`@video1: slow.mp4: 10 frames per second: at least 24.`), each with its fix when it is an
+ * instruction (`reencode`/`trim` say what `media:fix` or `--fix` would do). Each line is a phrase
+ * (a violation without one keeps its English), so a refusal reads in the UI's language.
  */
-export function verdictLines(check: ReferenceCheck): string[] {
-  const fixText = (fix: string | undefined) => (fix === 'reencode' ? ' Fix: re-encode a copy.' : fix === 'trim' ? ' Fix: trim a copy.' : fix ? ` Fix: ${fix}` : '');
+export function verdictLines(check: ReferenceCheck): PhraseValue[] {
+  const withFix = (v: ReferenceViolation): PhraseValue => {
+    const text = v.phrase ?? v.message;
+    if (v.fix === 'reencode') return phrase('job.refused.fixReencode', { text });
+    if (v.fix === 'trim') return phrase('job.refused.fixTrim', { text });
+    return v.fix ? phrase('job.refused.fix', { text, fix: v.fixPhrase ?? v.fix }) : text;
+  };
   return [
-    ...check.violations.map((v) => `${v.message}${fixText(v.fix)}`),
-    ...check.items.flatMap((i) => i.violations.map((v) => `${i.tag}: ${v.message}${fixText(v.fix)}`)),
+    ...check.violations.map(withFix),
+    ...check.items.flatMap((i) => i.violations.map((v) => phrase('reference.named', { name: i.tag, text: withFix(v) }))),
   ];
 }

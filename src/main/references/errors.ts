@@ -1,4 +1,6 @@
 import { StudioError } from '../../shared/contract/result';
+import { messageOf, phraseOf, saidOf } from '../../shared/messages/error-said';
+import { said, type Phrase, type Said } from '../../shared/messages/phrase';
 
 /**
  * Why a reference video or audio file could not be used, as a stable code:
@@ -8,22 +10,31 @@ import { StudioError } from '../../shared/contract/result';
  */
 export type MediaErrorCode = 'unreadable' | 'not_media' | 'tool_failed';
 
-/** The one error the media domain throws for bad input; `message` is plain words naming the file by its base name. */
+/**
+ * The one error the media domain throws for bad input; `message` is plain words naming the file by
+ * its base name, `phrase` the same sentence for the UI's language when built with `said()`.
+ */
 export class MediaError extends Error {
+  readonly phrase?: Phrase;
   constructor(
     readonly code: MediaErrorCode,
-    message: string,
+    said: string | Said,
   ) {
-    super(message);
+    super(messageOf(said));
     this.name = 'MediaError';
+    const p = phraseOf(said);
+    if (p) this.phrase = p;
   }
 }
 
 /** A media id the service never handed out (or handed out before its index was lost). */
 export class UnknownMediaError extends Error {
+  readonly phrase: Phrase;
   constructor(readonly mediaId: string) {
-    super('This video or audio file is no longer known to the app. Add it again.');
+    const { message, phrase } = said('media.unknown');
+    super(message);
     this.name = 'UnknownMediaError';
+    this.phrase = phrase;
   }
 }
 
@@ -32,7 +43,7 @@ export async function asStudioError<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof MediaError) throw new StudioError('BAD_INPUT', err.message, { reason: err.code });
+    if (err instanceof MediaError) throw new StudioError('BAD_INPUT', saidOf(err), { reason: err.code });
     throw err;
   }
 }

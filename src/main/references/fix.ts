@@ -6,6 +6,7 @@ import { MediaLimits } from '../../shared/catalog/types';
 import { MediaToolError, runMediaTool } from '../media-tools/ffmpeg';
 import { MediaError } from './errors';
 import { probeMedia, type MediaProbe } from './probe';
+import { said } from '../../shared/messages/phrase';
 
 /**
  * A fix of one reference file for one kind's limits (a row's `references.videos` or `.audios`):
@@ -46,7 +47,7 @@ export async function fixMedia(tools: { ffmpeg: string; ffprobe: string }, req: 
   const source = await probeMedia(tools.ffprobe, req.path);
   const st = await stat(req.path);
   const maxSeconds = req.maxSeconds ?? req.limits.maxSeconds;
-  if (req.action === 'trim' && maxSeconds === undefined) throw new MediaError('tool_failed', 'There is no length to trim to.');
+  if (req.action === 'trim' && maxSeconds === undefined) throw new MediaError('tool_failed', said('media.noTrimLength'));
   const plan = req.action === 'trim' ? trimPlan(req.path, source, maxSeconds!) : req.kind === 'video' ? videoPlan(req, source, maxSeconds) : audioPlan(req, maxSeconds);
   const key = createHash('sha256')
     .update(JSON.stringify({ v: RECIPE_VERSION, path: req.path, bytes: st.size, mtime: st.mtimeMs, kind: req.kind, action: req.action, limits: req.limits, maxSeconds }))
@@ -63,7 +64,8 @@ export async function fixMedia(tools: { ffmpeg: string; ffprobe: string }, req: 
   } catch (err) {
     await rm(part, { force: true });
     const why = err instanceof MediaToolError ? err.stderr.trim().split('\n').pop() : undefined;
-    throw new MediaError('tool_failed', `ffmpeg could not fix ${basename(req.path)}${why ? `: ${why.slice(0, 200)}` : '.'}`);
+    const name = basename(req.path);
+    throw new MediaError('tool_failed', why ? said('media.fixFailed', { name, detail: why.slice(0, 200) }) : said('media.fixFailedNoDetail', { name }));
   }
   return { path: out, probe: await probeMedia(tools.ffprobe, out) };
 }
@@ -89,7 +91,7 @@ function audioPlan(req: MediaFixRequest, maxSeconds: number | undefined): Plan {
 function videoPlan(req: MediaFixRequest, source: MediaProbe, maxSeconds: number | undefined): Plan {
   const l = req.limits;
   const v = source.video;
-  if (!v) throw new MediaError('not_media', `${basename(req.path)} has no picture to re-encode.`);
+  if (!v) throw new MediaError('not_media', said('media.noPicture', { name: basename(req.path) }));
   const filters: string[] = [];
   let width = v.width;
   let height = v.height;

@@ -8,6 +8,8 @@ import type { ImageService } from '../images/image-service';
 import { checkReferences, type ResolvedReference } from './check';
 import { UnknownMediaError } from './errors';
 import type { MediaFile, MediaService } from './media-service';
+import { saidOf } from '../../shared/messages/error-said';
+import { said } from '../../shared/messages/phrase';
 
 /** What the `media` handlers need besides the services. */
 export interface MediaHandlerDeps {
@@ -48,7 +50,7 @@ export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
   const catalog = deps.catalog ?? findModel;
   const model = (modelId: string): ModelEntry => {
     const entry = catalog(modelId);
-    if (!entry) throw new StudioError('NOT_FOUND', `Unknown model "${modelId.slice(0, 80)}".`);
+    if (!entry) throw new StudioError('NOT_FOUND', said('job.refused.unknownModel', { model: modelId.slice(0, 80) }));
     return entry;
   };
   const view = (file: MediaFile): Promise<ImportedMedia> => importedMediaView(file, deps, file.info.kind === 'video' ? deps.media.locate(file.mediaId).path : undefined);
@@ -60,8 +62,8 @@ export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
       if (ref.kind === 'image') return { kind: 'image', image: await deps.images.info(ref.id!) };
       return { kind: ref.kind, media: (await deps.media.info(ref.id!)).info };
     } catch (err) {
-      if (err instanceof ImageError || err instanceof UnknownImageError || err instanceof UnknownMediaError) return { kind: ref.kind, problem: err.message };
-      if (err instanceof StudioError && err.code === 'BAD_INPUT') return { kind: ref.kind, problem: err.message };
+      if (err instanceof ImageError || err instanceof UnknownImageError || err instanceof UnknownMediaError) return { kind: ref.kind, problem: saidOf(err) };
+      if (err instanceof StudioError && err.code === 'BAD_INPUT') return { kind: ref.kind, problem: saidOf(err) };
       throw err;
     }
   };
@@ -70,7 +72,7 @@ export function createMediaHandlers(deps: MediaHandlerDeps): Handlers['media'] {
     import: ({ token }) =>
       guard(async () => {
         const path = deps.redeemGrant(token);
-        if (!path) throw new StudioError('NOT_FOUND', 'That file is no longer available to the app. Drop or choose it again.');
+        if (!path) throw new StudioError('NOT_FOUND', said('image.file.unavailable'));
         return view(await deps.media.import(path));
       }),
     importBytes: ({ bytes, name }) => guard(async () => view(await deps.media.importBytes(Buffer.from(bytes, 'base64'), name))),
@@ -90,7 +92,7 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof UnknownMediaError) throw new StudioError('NOT_FOUND', err.message);
+    if (err instanceof UnknownMediaError) throw new StudioError('NOT_FOUND', saidOf(err));
     throw err;
   }
 }

@@ -10,6 +10,8 @@ import { UnknownMediaError } from './errors';
 import type { MediaFixRequest } from './fix';
 import { openMediaIndex, type KnownProbe } from './media-index';
 import type { FixedMedia, ProbedMedia } from './work';
+import { renamePhrase } from '../../shared/messages/error-said';
+import { said, type Said } from '../../shared/messages/phrase';
 
 /** Where the probing and fixing happen: the job engine (its own process in the app; `EngineHost.probeMedia` / `fixMedia`). */
 export interface MediaProber {
@@ -64,13 +66,13 @@ export async function createMediaService(deps: { dataDir: string; log: Logger; p
    */
   const probe = async (path: string, name = basename(path)): Promise<KnownProbe> => {
     const st = await stat(path).catch(() => null);
-    if (!st?.isFile()) throw new StudioError('BAD_INPUT', `${basename(path)} was not found or is not a file.`);
+    if (!st?.isFile()) throw new StudioError('BAD_INPUT', said('media.notFound', { name: basename(path) }));
     const key = createHash('sha256').update(`${path}\u0000${st.size}\u0000${st.mtimeMs}`).digest('hex').slice(0, 32);
     let probed: ProbedMedia;
     try {
       probed = await deps.prober.probeMedia(path, { poster: join(root, 'posters', `${key}.jpg`) });
     } catch (err) {
-      if (err instanceof StudioError && name !== basename(path)) throw new StudioError(err.code, err.message.replaceAll(basename(path), name), err.details);
+      if (err instanceof StudioError && name !== basename(path)) throw new StudioError(err.code, renamed(err, basename(path), name), err.details);
       throw err;
     }
     const { poster, ...info } = probed;
@@ -83,7 +85,7 @@ export async function createMediaService(deps: { dataDir: string; log: Logger; p
     return entry;
   };
   const importPath = async (path: string, name?: string): Promise<MediaFile> => {
-    if (!isAbsolute(path)) throw new StudioError('BAD_INPUT', `${basename(path)}: expected a full path to the file.`);
+    if (!isAbsolute(path)) throw new StudioError('BAD_INPUT', said('image.file.fullPath', { name: basename(path) }));
     const full = resolve(path);
     const shown = (name ?? basename(full)).slice(0, 200);
     const known = await probe(full, shown);
@@ -95,7 +97,7 @@ export async function createMediaService(deps: { dataDir: string; log: Logger; p
   const info = async (mediaId: string): Promise<MediaFile> => {
     const entry = entryOf(mediaId);
     const st = await stat(entry.path).catch(() => null);
-    if (!st?.isFile()) throw new StudioError('BAD_INPUT', `${entry.name} was not found; it may have been moved or deleted. Add it again.`);
+    if (!st?.isFile()) throw new StudioError('BAD_INPUT', said('media.gone', { name: entry.name }));
     if (entry.probe && entry.probe.bytes === st.size && entry.probe.mtimeMs === st.mtimeMs) return fileOf(mediaId, entry.name, entry.probe);
     const known = await probe(entry.path, entry.name);
     await index.setProbe(mediaId, known);
@@ -126,7 +128,7 @@ export async function createMediaService(deps: { dataDir: string; log: Logger; p
       const source = await info(mediaId);
       const kind = source.info.kind;
       const limits = kind === 'video' ? entry.references?.videos : entry.references?.audios;
-      if (!limits || limits.max === 0) throw new StudioError('BAD_INPUT', `${entry.name} takes no reference ${kind === 'video' ? 'videos' : 'audio'}.`);
+      if (!limits || limits.max === 0) throw new StudioError('BAD_INPUT', said(kind === 'video' ? 'media.noVideos' : 'media.noAudio', { model: entry.name }));
       const started = Date.now();
       const fixed = await deps.prober.fixMedia({
         path: entryOf(mediaId).path,
@@ -143,4 +145,10 @@ export async function createMediaService(deps: { dataDir: string; log: Logger; p
     },
     dispose: () => index.flush(),
   };
+}
+
+/** An error's sentence with the file's saved name `from` replaced by the name the user knows, `to` (message and phrase). */
+function renamed(err: StudioError, from: string, to: string): string | Said {
+  const message = err.message.replaceAll(from, to);
+  return err.phrase ? { message, phrase: renamePhrase(err.phrase, from, to) } : message;
 }

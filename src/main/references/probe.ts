@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MediaInfoView } from '../../shared/contract/media';
 import { MediaToolError, runMediaTool } from '../media-tools/ffmpeg';
 import { MediaError } from './errors';
+import { said } from '../../shared/messages/phrase';
 
 /** What ffprobe tells about a reference file: `MediaInfoView` without the name (the service adds the user's name). */
 export const MediaProbe = MediaInfoView.omit({ name: true });
@@ -54,26 +55,26 @@ const MIME: Record<string, string> = { mp4: 'video/mp4', mov: 'video/quicktime',
 export async function probeMedia(ffprobe: string, path: string): Promise<MediaProbe> {
   const name = basename(path);
   const st = await stat(path).catch(() => null);
-  if (!st?.isFile()) throw new MediaError('unreadable', `${name} was not found or is not a file.`);
-  if (st.size === 0) throw new MediaError('unreadable', `${name} is empty (0 bytes).`);
+  if (!st?.isFile()) throw new MediaError('unreadable', said('media.notFound', { name }));
+  if (st.size === 0) throw new MediaError('unreadable', said('media.empty', { name }));
   let out: string;
   try {
     out = await runMediaTool(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', '-i', path], PROBE_TIMEOUT_MS);
   } catch (err) {
     if (err instanceof MediaToolError && /Invalid data|could not find codec|moov atom not found|End of file/i.test(err.stderr)) {
-      throw new MediaError('not_media', `${name} is not a video or audio file the app can read.`);
+      throw new MediaError('not_media', said('media.notMedia', { name }));
     }
-    if (err instanceof MediaToolError && err.stderr) throw new MediaError('not_media', `${name} could not be read as video or audio: ${lastLine(err.stderr)}`);
-    throw new MediaError('tool_failed', `The app could not run ffprobe to read ${name}.`);
+    if (err instanceof MediaToolError && err.stderr) throw new MediaError('not_media', said('media.unreadable', { name, detail: lastLine(err.stderr) }));
+    throw new MediaError('tool_failed', said('media.noProbe', { name }));
   }
   const parsed = ProbeJson.safeParse(safeJson(out));
-  if (!parsed.success) throw new MediaError('tool_failed', `ffprobe answered in an unexpected shape for ${name}.`);
+  if (!parsed.success) throw new MediaError('tool_failed', said('media.probeShape', { name }));
   const { streams, format } = parsed.data;
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const audio = streams.find((s) => s.codec_type === 'audio');
-  if (!video && !audio) throw new MediaError('not_media', `${name} has no video or audio in it.`);
+  if (!video && !audio) throw new MediaError('not_media', said('media.noStreams', { name }));
   const formatName = (format.format_name ?? 'unknown').split(',')[0] ?? 'unknown';
-  if (!MEDIA_FORMATS.has(formatName)) throw new MediaError('not_media', `${name} is not a video or audio file the app can read.`);
+  if (!MEDIA_FORMATS.has(formatName)) throw new MediaError('not_media', said('media.notMedia', { name }));
   const container = formatName === 'mov' ? (format.tags?.major_brand?.trim() === 'qt' ? 'mov' : 'mp4') : formatName;
   const kind = video ? 'video' : 'audio';
   const durationSec = positive(format.duration) ?? positive(video?.duration) ?? positive(audio?.duration) ?? 0;

@@ -7,6 +7,8 @@ import type { ReferenceFiles } from '../jobs/protocol';
 import { UnknownMediaError } from './errors';
 import { referenceImageSize } from './image-size';
 import type { MediaService } from './media-service';
+import { saidOf } from '../../shared/messages/error-said';
+import { said } from '../../shared/messages/phrase';
 
 /**
  * Main's side of the engine's `referenceFiles` call: for each of the job's references, in order,
@@ -21,7 +23,7 @@ export function referenceFilesWith(deps: { images: ImageService; media: MediaSer
   return async (job) => {
     const entry = deps.catalog(job.params.modelId);
     const rules = entry?.references;
-    if (!entry || !rules) throw new StudioError('BAD_INPUT', 'This model takes no reference images, videos or audio.');
+    if (!entry || !rules) throw new StudioError('BAD_INPUT', said('media.noReferences'));
     const { resolution, aspectRatio } = job.params;
     const items: ReferenceFiles['items'] = [];
     try {
@@ -35,7 +37,7 @@ export function referenceFilesWith(deps: { images: ImageService; media: MediaSer
         } else items.push({ as: 'media', ...deps.media.locate(ref.id!) });
       }
     } catch (err) {
-      if (err instanceof ImageError || err instanceof UnknownImageError || err instanceof UnknownMediaError) throw new StudioError('BAD_INPUT', err.message);
+      if (err instanceof ImageError || err instanceof UnknownImageError || err instanceof UnknownMediaError) throw new StudioError('BAD_INPUT', saidOf(err));
       throw err;
     }
     return { items };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobId } from '../jobs/job';
 import { event, request } from './define';
+import { LenientPhrase } from '../messages/phrase';
 
 /** Where the app runs and what it runs on; shown in Settings → About. */
 export const AppInfo = z.object({
@@ -28,6 +29,8 @@ export type AppStatus = z.infer<typeof AppStatus>;
 export const EngineStatus = z.object({
   state: z.enum(['starting', 'running', 'restarting', 'down']),
   message: z.string().max(500).optional(),
+  /** `message` as a phrase for the UI's language (issue 14; lenient: a bad one is dropped and `message` shown). */
+  phrase: LenientPhrase,
 });
 export type EngineStatus = z.infer<typeof EngineStatus>;
 

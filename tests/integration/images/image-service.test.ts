@@ -123,14 +123,18 @@ describe('the images domain through the assembled studio', () => {
     expect(fixed).toMatchObject({ ok: true, data: { mime: 'image/jpeg', target: { width: 1248, height: 704 }, info: { width: 1248, height: 704 } } });
     expect(JSON.stringify(fixed)).not.toContain(dir);
 
-    expect(await call('images:import', { token: grantFile(studio, join(dir, 'missing.jpg')) })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { reason: 'unreadable' } } });
+    // A file that is gone: the reader's sentence and its phrase reach the window (issue 14).
+    expect(await call('images:import', { token: grantFile(studio, join(dir, 'missing.jpg')) })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'missing.jpg was not found. It may have been moved or deleted.', phrase: { code: 'image.file.notFound', values: { name: 'missing.jpg' } }, details: { reason: 'unreadable' } },
+    });
     // Only a granted file, once: a used or forged token and a raw path get nothing.
     expect(await call('images:import', { token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('images:import', { token: 'b'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('images:import', { path: PHOTOS.nuthatch })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await call('files:grant', { path: PHOTOS.nuthatch })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('images:check', { ...frame, modelId: 'nobody/none' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call('images:check', { ...frame, imageId: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('images:check', { ...frame, imageId: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', phrase: { code: 'image.file.unknown' } } });
     expect(await call('images:check', { ...frame, imageId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
 
     const pasted = await call<{ previewUrl: string }>('images:importBytes', { bytes: (await jpegAt(640, 480)).toString('base64'), name: 'paste.jpg' });

@@ -39,7 +39,7 @@ describe('engine host: an engine that keeps crashing', () => {
     host.onStatus((s) => seen.push(s));
 
     await host.start();
-    expect(host.status()).toEqual({ state: 'down', message: 'The job engine stopped 3 times in a row (last exit code 3).' });
+    expect(host.status()).toEqual({ state: 'down', message: 'The job engine stopped 3 times in a row (last exit code 3).', phrase: { code: 'job.engine.down', values: { crashes: 3, code: 3 } } });
     expect(seen.map((s) => s.state)).toEqual(['restarting', 'restarting', 'down']);
     // Commands for the engine are refused at once; `list` still answers main's last copy of the table.
     await expect(host.pause()).rejects.toMatchObject({ code: 'UNAVAILABLE' });

@@ -78,7 +78,8 @@ describe('the media domain, with probes and fixes in the job engine’s own proc
     const wav = await callStudio<ImportedMedia>(studio, 'media:importBytes', { bytes: (await readFile(files['tone.wav']!)).toString('base64'), name: 'voice.wav' });
     expect(wav).toMatchObject({ info: { kind: 'audio', name: 'voice.wav', container: 'wav', audio: { codec: 'pcm_s16le' } }, previewUrl: null });
     const refused = await studio.router.dispatch('media:importBytes', { bytes: Buffer.from('just some words\n'.repeat(40)).toString('base64'), name: 'notes.mp4' }, { host: 'harness' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('notes.mp4') } });
+    // The file is saved under a random name: the refusal names it as pasted, in its phrase too (across the engine's wire).
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'notes.mp4 is not a video or audio file the app can read.', phrase: { code: 'media.notMedia', values: { name: 'notes.mp4' } } } });
     expect(await readdir(join(dir, 'data', 'media', 'pasted'))).toHaveLength(1);
   });
 

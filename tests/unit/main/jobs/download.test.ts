@@ -141,6 +141,7 @@ describe('downloadToPart', () => {
     expect(err).toBeInstanceOf(DownloadError);
     expect((err as DownloadError).kind).toBe('expired');
     expect((err as DownloadError).retryable).toBe(false);
+    expect(err).toMatchObject({ message: `The video link no longer works (HTTP ${status}).`, phrase: { code: 'job.download.expired', values: { status } } });
   });
 
   it('treats 503 as retryable and 400 as not', async () => {
@@ -176,9 +177,9 @@ describe('verifyVideo (ffprobe)', () => {
 
   it('refuses a wrong size, a wrong duration, and a truncated file, saying why', async () => {
     const wrongSize = await verifyVideo(ffprobe, video, { durationSec: 2, sizes: [{ width: 1280, height: 720 }] });
-    expect(wrongSize).toEqual({ ok: false, reason: expect.stringContaining('320×240') });
+    expect(wrongSize).toEqual({ ok: false, reason: expect.stringContaining('320×240'), reasonPhrase: { code: 'job.verify.size', values: { width: 320, height: 240, want: '1280×720' } } });
     const wrongLength = await verifyVideo(ffprobe, video, { durationSec: 10, sizes: null });
-    expect(wrongLength).toEqual({ ok: false, reason: expect.stringContaining('10 s were asked for') });
+    expect(wrongLength).toEqual({ ok: false, reason: expect.stringContaining('10 s were asked for'), reasonPhrase: { code: 'job.verify.duration', values: { seconds: expect.any(String), expected: 10 } } });
     const cut = join(dir, 'cut.mp4');
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const truncated = await verifyVideo(ffprobe, cut, { durationSec: 2, sizes: null });
@@ -197,7 +198,7 @@ describe('verifyVideo (ffprobe)', () => {
     const mkv = join(dir, 'clip.mkv');
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=24:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', mkv]);
     const out = await verifyVideo(ffprobe, mkv, { durationSec: 2, sizes: null });
-    expect(out).toEqual({ ok: false, reason: expect.stringContaining('not an MP4') });
+    expect(out).toEqual({ ok: false, reason: expect.stringContaining('not an MP4'), reasonPhrase: { code: 'job.verify.container', values: { container: 'matroska,webm' } } });
     expect(existsSync(mkv)).toBe(true);
   });
 

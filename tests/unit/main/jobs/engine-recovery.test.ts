@@ -81,6 +81,7 @@ describe('a job caught mid-submit is reconciled from the ModelArk task list', ()
     expect(found.remote?.taskId).toBe('cgt-mine');
     expect(found.error).toBeUndefined();
     expect(found.history.at(-1)?.note).toBe("Found in BytePlus ModelArk's task list as cgt-mine, made while the app was sending it; it is followed as usual.");
+    expect(found.history.at(-1)?.notePhrase).toEqual({ code: 'notice.foundInList', values: { provider: 'BytePlus ModelArk', task: 'cgt-mine' } });
     expect(queries[0]!.from).toBeLessThanOrEqual(T0 - 10_000);
     expect(queries[0]!.to).toBeGreaterThanOrEqual(T0);
     expect(r.providers.ark.calls.submit).toBe(0);
@@ -92,6 +93,10 @@ describe('a job caught mid-submit is reconciled from the ModelArk task list', ()
     r.clock.advance(RECONCILE_SETTLE_MS + 60_000);
     const sent = await r.until('job-mine0001', (j) => j.state === 'submitted');
     expect(sent.history.map((h) => h.state)).toEqual(['draft', 'submitting', 'needs_attention', 'queued', 'submitting', 'submitted']);
+    expect(sent.history[3]).toMatchObject({
+      note: "BytePlus ModelArk's task list shows no task from this job, so nothing was billed; it is sent again.",
+      notePhrase: { code: 'notice.notInList', values: { provider: 'BytePlus ModelArk' } },
+    });
     expect(r.providers.ark.calls).toMatchObject({ list: 1, submit: 1 });
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_QUEUED_FLOW_FAILURES } from '../../../../src/main/jobs/engine';
 import { partPathOf } from '../../../../src/main/jobs/delivery';
+import { expectedVideo } from '../../../../src/main/jobs/verify';
+import { findModel } from '../../../../src/shared/catalog/models';
 import { providerError } from '../../../../src/main/providers/failure';
+import { makeVideo } from '../../../fixtures/media';
 import { deferred, failingStore, FAL_T2V, jobIn, mode, NOVITA_T2V, seed, startEngine, T0, type Rig } from './engine-rig';
 
 const rigs: Rig[] = [];
@@ -238,4 +241,42 @@ describe('job engine: routes', () => {
     expect(r.providers.fal.apis.at(-1)).toBe('https://demo.fal.test');
     expect(r.routesAsked.at(-1)).toBe('demo');
   });
+});
+
+/** An engine with `id` (NOVITA_T2V) downloading the file at `path` from a local server, as a provider's result link. */
+async function downloading(id: string, path: string): Promise<Rig> {
+  const video = readFileSync(path);
+  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(video.length) }).end(video));
+  await new Promise<void>((res) => server!.listen(0, '127.0.0.1', res));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v.mp4`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'engine-unit-'));
+  await seed(dataDir, jobIn(id, 'downloading', NOVITA_T2V, { remote: { taskId: `task-${id}`, handle: {}, resultUrl: url }, progress: 0 }));
+  return rig({ dataDir });
+}
+
+/** The job, as each event that showed it with a notice carried it, in order. */
+function noticedJobs(r: Rig) {
+  return r.events.flatMap((e) => (e.event.type === 'changed' && e.event.job.notice ? [e.event.job] : []));
+}
+
+describe('job engine: notices while delivering, in the UI’s language (issue 14)', () => {
+  it('a real MP4 shorter than asked: “Downloading it again.”, then a verification error, both with phrases', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engine-verify-'));
+    const r = await downloading('job-short001', await makeVideo(dir, 'short.mp4', { width: 320, height: 240, fps: 24, seconds: 2 }));
+    const failed = await r.until('job-short001', (j) => j.state === 'failed');
+    const noticed = noticedJobs(r);
+    const reason = { code: 'job.verify.duration', values: { seconds: '2.00', expected: 5 } };
+    expect(noticed[0]).toMatchObject({ notice: 'The video lasts 2.00 s; 5 s were asked for. Downloading it again.', noticePhrase: { code: 'notice.redownload', values: { reason } } });
+    expect(failed.error).toMatchObject({ kind: 'verification', message: 'The video lasts 2.00 s; 5 s were asked for.', phrase: reason });
+  }, 60_000);
+
+  it('a real HEVC MP4 of the asked size and length: “Making a copy the player can show”, with its phrase', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engine-preview-'));
+    const [size] = expectedVideo(findModel(NOVITA_T2V.modelId)!, NOVITA_T2V).sizes!;
+    const r = await downloading('job-hevc0001', await makeVideo(dir, 'hevc.mp4', { width: size!.width, height: size!.height, fps: 24, seconds: 5, encoder: 'libx265' }));
+    await r.until('job-hevc0001', (j) => j.state === 'completed');
+    const noticed = noticedJobs(r);
+    expect(noticed[0]?.notice).toMatch(/^Making a copy the player can show \(the video is HEVC \(Main, yuv420p, 8-bit\)\)\.$/);
+    expect(noticed[0]?.noticePhrase).toEqual({ code: 'notice.playableCopy', values: { reason: 'HEVC (Main, yuv420p, 8-bit)' } });
+  }, 120_000);
 });

@@ -38,7 +38,7 @@ describe('probeVideo stream details', () => {
 describe('playability', () => {
   it('does not count on HEVC 10-bit (Seedance 2.5 1080p) and says why', async () => {
     const check = playability(await probeVideo(ffprobe, makeTestVideo(dir, 'hevc10')));
-    expect(check).toEqual({ playable: false, reason: 'HEVC (Main 10, yuv420p10le, 10-bit)' });
+    expect(check).toEqual({ playable: false, reason: 'HEVC (Main 10, yuv420p10le, 10-bit)', reasonPhrase: 'HEVC (Main 10, yuv420p10le, 10-bit)' });
   });
 
   it('does not count on H.264 4:4:4 (2.5 mov output)', async () => {
@@ -53,7 +53,7 @@ describe('playability', () => {
       '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440',
       '-t', '1', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-c:a', 'pcm_s16le', file,
     ]);
-    expect(playability(await probeVideo(ffprobe, file))).toEqual({ playable: false, reason: 'pcm_s16le audio' });
+    expect(playability(await probeVideo(ffprobe, file))).toEqual({ playable: false, reason: 'pcm_s16le audio', reasonPhrase: { code: 'media.audioCodec', values: { codec: 'pcm_s16le' } } });
   });
 
   it('plays H.264 8-bit 4:2:0 with AAC, and 8-bit VP9', async () => {

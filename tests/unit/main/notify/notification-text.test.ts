@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNativeText } from '../../../../src/main/i18n/native-text';
+import { ambiguousSubmitError } from '../../../../src/main/jobs/failures';
 import { registerSecret } from '../../../../src/main/logging/redact';
 import { notificationFor, notifySettingFor } from '../../../../src/main/notify/notification-text';
 import { JobState } from '../../../../src/shared/jobs/job';
@@ -36,7 +37,7 @@ describe('notifySettingFor', () => {
 describe('notificationFor', () => {
   it('says "Video ready" with the prompt and the model name, and offers Continue when the clip is filed', () => {
     const job = jobThrough('job-done-01', [...LIFE, 'completed'], { result: { libraryId: 'abcd1234efgh' } });
-    expect(notificationFor(job, en.t)).toEqual({
+    expect(notificationFor(job, en)).toEqual({
       title: 'Video ready',
       body: 'a paper boat on a pond, job-done-01 · Seedance 1.0 Pro · text to video',
       jobId: 'job-done-01',
@@ -46,13 +47,13 @@ describe('notificationFor', () => {
 
   it('offers only Open when no clip was filed, and names an unknown model by its id', () => {
     const job = jobThrough('job-done-02', [...LIFE, 'completed'], { params: { modelId: 'gone/old-model', prompt: '', resolution: '480p', aspectRatio: '16:9', duration: 5 } });
-    expect(notificationFor(job, en.t)).toEqual({ title: 'Video ready', body: 'No prompt · gone/old-model', jobId: 'job-done-02', actions: ['open'] });
+    expect(notificationFor(job, en)).toEqual({ title: 'Video ready', body: 'No prompt · gone/old-model', jobId: 'job-done-02', actions: ['open'] });
   });
 
   it('cuts a long prompt to one line of 80 characters', () => {
     const prompt = `a very   long\nprompt ${'with many words '.repeat(20)}`;
     const job = jobThrough('job-done-03', [...LIFE, 'completed'], { params: { modelId: 'novita/seedance-v1-pro-t2v', prompt, resolution: '480p', aspectRatio: '16:9', duration: 5 } });
-    const excerpt = notificationFor(job, en.t)?.body.split(' · ')[0] ?? '';
+    const excerpt = notificationFor(job, en)?.body.split(' · ')[0] ?? '';
     expect(excerpt).toHaveLength(80);
     expect(excerpt.startsWith('a very long prompt with many words')).toBe(true);
     expect(excerpt.endsWith('…')).toBe(true);
@@ -67,28 +68,38 @@ describe('notificationFor', () => {
   ] as const)('%s says "%s" and gives the plain reason, never the provider raw message', (state, title, error, reason) => {
     const states = state === 'needs_attention' ? (['queued', 'submitting', 'needs_attention'] as const) : ([...LIFE, state] as const);
     const job = jobThrough('job-bad-01', [...states], error ? { error: { ...error } } : {});
-    const n = notificationFor(job, en.t);
+    const n = notificationFor(job, en);
     expect(n).toEqual({ title, body: `${reason}\na paper boat on a pond, job-bad-01`, jobId: 'job-bad-01', actions: ['open'] });
     expect(n?.body).not.toContain('RAW');
   });
 
   it.each(['draft', 'queued', 'submitting', 'submitted', 'running', 'downloading', 'cancelled'] as const)('%s makes no notification', (state) => {
-    expect(notificationFor(jobThrough('job-none-01', [state]), en.t)).toBeNull();
+    expect(notificationFor(jobThrough('job-none-01', [state]), en)).toBeNull();
   });
 
   it('is in Simplified Chinese when the language is: titles, reasons, "No prompt"; prompt, model and error message as they are', () => {
     const done = jobThrough('job-zh-01', [...LIFE, 'completed'], { params: { modelId: 'gone/old-model', prompt: '', resolution: '480p', aspectRatio: '16:9', duration: 5 } });
-    expect(notificationFor(done, zh.t)).toEqual({ title: '视频已就绪', body: '无提示词 · gone/old-model', jobId: 'job-zh-01', actions: ['open'] });
+    expect(notificationFor(done, zh)).toEqual({ title: '视频已就绪', body: '无提示词 · gone/old-model', jobId: 'job-zh-01', actions: ['open'] });
     const failed = jobThrough('job-zh-02', [...LIFE, 'failed']);
-    expect(notificationFor(failed, zh.t)).toMatchObject({ title: '视频生成失败', body: '提供商无法生成此视频。\na paper boat on a pond, job-zh-02' });
+    expect(notificationFor(failed, zh)).toMatchObject({ title: '视频生成失败', body: '提供商无法生成此视频。\na paper boat on a pond, job-zh-02' });
     const lost = jobThrough('job-zh-03', ['queued', 'submitting', 'needs_attention'], { error: { kind: 'interrupted', message: 'The app stopped while sending this job.' } });
-    expect(notificationFor(lost, zh.t)).toMatchObject({ title: '任务需要处理', body: 'The app stopped while sending this job.\na paper boat on a pond, job-zh-03' });
+    expect(notificationFor(lost, zh)).toMatchObject({ title: '任务需要处理', body: 'The app stopped while sending this job.\na paper boat on a pond, job-zh-03' });
+  });
+
+  it('gives a failure reason that carries a phrase in the app’s language, and in English when the app is', () => {
+    const error = ambiguousSubmitError('fal');
+    const lost = jobThrough('job-zh-04', ['queued', 'submitting', 'needs_attention'], { error });
+    expect(notificationFor(lost, zh)?.body).toBe('发送此任务时连接中断；它可能已到达 fal，也可能没有。重试前请先查看提供商的控制台：重试可能会重复计费。\na paper boat on a pond, job-zh-04');
+    expect(notificationFor(lost, en)?.body).toBe(`${error.message}\na paper boat on a pond, job-zh-04`);
+    // A phrase this build does not know: the English message it came with.
+    const newer = jobThrough('job-zh-05', [...LIFE, 'failed'], { error: { kind: 'provider_error', message: 'A newer sentence.', phrase: { code: 'job.fromTheFuture' } } });
+    expect(notificationFor(newer, zh)?.body).toBe('A newer sentence.\na paper boat on a pond, job-zh-05');
   });
 
   it('masks a registered secret that found its way into an error message', () => {
     const secret = 'sk-notify-test-0123456789';
     registerSecret(secret);
     const job = jobThrough('job-bad-02', [...LIFE, 'failed'], { error: { kind: 'auth', message: `Key ${secret} was refused.` } });
-    expect(notificationFor(job, en.t)?.body).toBe('Key ••• was refused.\na paper boat on a pond, job-bad-02');
+    expect(notificationFor(job, en)?.body).toBe('Key ••• was refused.\na paper boat on a pond, job-bad-02');
   });
 });

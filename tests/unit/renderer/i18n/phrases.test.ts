@@ -10,26 +10,24 @@ import { checkSet } from '../../../../src/main/references/check';
 import { i18n } from '../../../../src/renderer/i18n/index';
 import { phraseText } from '../../../../src/renderer/i18n/phrase';
 import { findModel } from '../../../../src/shared/catalog/models';
-import type { ModelEntry } from '../../../../src/shared/catalog/types';
+import type { JobParams, ModelEntry } from '../../../../src/shared/catalog/types';
 import { cropNotices } from '../../../../src/shared/drafts/crop';
 import { JobError } from '../../../../src/shared/jobs/job';
 import en from '../../../../src/shared/messages/en.json';
 import { english, lookup, type Phrase } from '../../../../src/shared/messages/phrase';
 import { PHOTOS } from '../../main/images/derive';
+import { both, englishLeft } from './in-both';
+import { newQueuedJob } from '../../../../src/main/jobs/new-job';
+import { prepareReferencesWith } from '../../../../src/main/jobs/prepare-references';
+import { paramsSchema } from '../../../../src/shared/catalog/params';
+import { StudioError } from '../../../../src/shared/contract/result';
+import type { Job } from '../../../../src/shared/jobs/job';
 
 type Tree = { [key: string]: string | Tree };
 
 /** Every code of a resource tree. */
 function codes(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : codes(value, `${prefix}${key}.`)));
-}
-
-/** A sentence (English of record + phrase) in English and in Simplified Chinese, through the UI's i18n. */
-async function both(said: { message: string; phrase?: Phrase }): Promise<{ en: string; zh: string }> {
-  await i18n.changeLanguage('en');
-  const inEnglish = phraseText(said.phrase, said.message);
-  await i18n.changeLanguage('zh-CN');
-  return { en: inEnglish, zh: phraseText(said.phrase, said.message) };
 }
 
 const fix = (e: { fix?: string; fixPhrase?: Phrase }) => ({ message: e.fix ?? '', phrase: e.fixPhrase });
@@ -170,6 +168,49 @@ describe('phrases: main’s sentences in the UI’s language (issue 14)', () => 
       zh: `不接受只有音频：${entry.name} 需要至少搭配一张参考图片或一段参考视频。`,
     });
     expect(await both(fix(alone!))).toEqual({ en: 'Add a reference image or video.', zh: '请添加参考图片或视频。' });
+  });
+
+  it('cancelling a job that has ended: the state in the UI’s language', async () => {
+    const plan = planCancel({ state: 'completed', provider: 'fal' }, { cancel: 'queued-only' });
+    if (plan.kind !== 'ended') throw new Error(plan.kind);
+    expect(await both(plan.message)).toEqual({ en: 'This job has already ended (completed); there is nothing to cancel.', zh: '此任务已经结束（已完成）；没有可取消的内容。' });
+  });
+
+  it('a new job the model refuses: each of zod’s first three issues in the UI’s language', async () => {
+    const entry = model('novita/seedance-v1-pro-t2v');
+    const params: JobParams = { modelId: entry.id, prompt: 'a paper boat', resolution: '4k', aspectRatio: '16:9', duration: 7, seed: 1.5 };
+    let err: unknown;
+    try {
+      newQueuedJob(params, findModel, { id: undefined, order: 0, now: Date.UTC(2026, 0, 1) });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StudioError);
+    const issues = paramsSchema(entry).safeParse(params).error!.issues.slice(0, 3);
+    expect(issues.length).toBeGreaterThan(1);
+    const { en, zh } = await both(err as StudioError);
+    expect(en).toBe(issues.map((i) => i.message).join('; '));
+    expect(zh.split('；')).toHaveLength(issues.length);
+    expect(englishLeft(zh, [entry.name, '480p', '720p', '1080p', 'Auto'])).toEqual([]);
+  });
+
+  it('references the engine refuses before asking for any file: the verdict lines, each in the UI’s language', async () => {
+    const entry = model('evolink/seedance-2.0-reference-to-video');
+    const prepare = prepareReferencesWith({
+      catalog: findModel,
+      files: () => Promise.reject(new Error('no file is asked for')),
+      media: { prepare: () => Promise.reject(new Error('no file is probed')) },
+    });
+    const job = { params: { modelId: entry.id, prompt: 'hum', resolution: '720p', aspectRatio: '16:9', duration: 5, references: [{ kind: 'audio', id: 'a'.repeat(32) }] } } as unknown as Job;
+    const err = await prepare(job).then(
+      () => null,
+      (e: unknown) => e as StudioError,
+    );
+    expect(err?.code).toBe('BAD_INPUT');
+    expect(await both(err!)).toEqual({
+      en: `The references cannot be sent:\nAudio alone is not accepted: ${entry.name} needs at least one reference image or video with it. Fix: Add a reference image or video.`,
+      zh: `无法发送这些参考：\n不接受只有音频：${entry.name} 需要至少搭配一张参考图片或一段参考视频。修复方法：请添加参考图片或视频。`,
+    });
   });
 
   it('falls back to the English message: no phrase (a job saved before phrases), an unknown code, an unknown nested code', async () => {

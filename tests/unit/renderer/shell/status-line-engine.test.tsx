@@ -4,6 +4,7 @@ import { buildStudioApi, type StudioTransport } from '../../../../src/shared/con
 import type { Result } from '../../../../src/shared/contract/result';
 import { createStudioClient } from '../../../../src/renderer/api/client';
 import { EngineStatusSegment } from '../../../../src/renderer/shell/EngineStatusSegment';
+import { i18n } from '../../../../src/renderer/i18n/index';
 import { connectApp } from '../../../../src/renderer/store/app/connect';
 import { useStudio } from '../../../../src/renderer/store/index';
 
@@ -19,6 +20,17 @@ describe('status line: job engine segment', () => {
     if (texts.length === 0) expect(html).toBe('');
     for (const text of texts) expect(html).toContain(text);
     if (engine?.state !== 'down') expect(html).not.toContain('Retry');
+  });
+
+  it('gives main’s reason in the UI’s language when it came with a phrase', async () => {
+    const engine = { state: 'down' as const, message: 'The job engine stopped 5 times in a row (last exit code 3).', phrase: { code: 'job.engine.down', values: { crashes: 5, code: 3 } } };
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(renderToStaticMarkup(<EngineStatusSegment engine={engine} onRetry={null} />)).toContain('title="任务引擎已连续停止 5 次（最后的退出码为 3）。"');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    expect(renderToStaticMarkup(<EngineStatusSegment engine={engine} onRetry={null} />)).toContain(`title="${engine.message}"`);
   });
 });
 
