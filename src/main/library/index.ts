@@ -118,30 +118,50 @@ export function createClipIndex(): ClipIndex {
     return list;
   }
 
+  /**
+   * The matches of the last query that had search words or filters, in the order scanned. Typing
+   * narrows: when every word of that query is the start of a word of the next one (same filters,
+   * same order), the next one's matches are among these, so it scans them rather than every clip.
+   * Its `list` is the order it scanned: a change to the index makes new orders, which ends reuse.
+   */
+  let lastScan: { list: Entry[]; step: number; filters: string; needles: string[]; matches: Entry[] } | null = null;
+
+  /** The entries to scan for `needles` in `list` (walked by `step`) with `filters`: the last matches when they hold every answer. */
+  function candidates(list: Entry[], step: number, filters: string, needles: string[]): { entries: Entry[]; step: number } {
+    const last = lastScan;
+    const narrows = last !== null && last.list === list && last.step === step && last.filters === filters && last.needles.every((old) => needles.some((n) => n.startsWith(old)));
+    return narrows ? { entries: last.matches, step: 1 } : { entries: list, step };
+  }
+
   function query(q: LibraryQuery): { total: number; items: ClipRecord[] } {
     const needles = [...new Set(searchTerms(q.query))].map((word) => ` ${word}`);
     const accept = filterOf(q.filters);
     const list = order(q.sort.by);
     const step = q.sort.dir === 'asc' ? 1 : -1;
-    const at = (k: number) => list[step === 1 ? k : list.length - 1 - k] as Entry;
     if (!accept && needles.length === 0) {
       const items: ClipRecord[] = [];
+      const at = (k: number) => list[step === 1 ? k : list.length - 1 - k] as Entry;
       for (let k = q.offset; k < Math.min(list.length, q.offset + q.limit); k++) items.push(at(k).record);
       return { total: list.length, items };
     }
+    const filters = JSON.stringify(q.filters);
+    const scan = candidates(list, step, filters, needles);
+    const from = scan.entries;
+    const at = (k: number) => from[scan.step === 1 ? k : from.length - 1 - k] as Entry;
     // One tight pass: this loop is the whole cost of a search (10,000 clips: a few ms).
     const [first, ...more] = needles;
+    const matches: Entry[] = [];
     const items: ClipRecord[] = [];
-    let total = 0;
-    for (let k = 0; k < list.length; k++) {
+    for (let k = 0; k < from.length; k++) {
       const entry = at(k);
       if (first !== undefined && !entry.haystack.includes(first)) continue;
       if (more.length > 0 && !more.every((needle) => entry.haystack.includes(needle))) continue;
       if (accept && !accept(entry)) continue;
-      if (total >= q.offset && items.length < q.limit) items.push(entry.record);
-      total++;
+      if (matches.length >= q.offset && items.length < q.limit) items.push(entry.record);
+      matches.push(entry);
     }
-    return { total, items };
+    lastScan = { list, step, filters, needles, matches };
+    return { total: matches.length, items };
   }
 
   return {

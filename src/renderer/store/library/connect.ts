@@ -36,6 +36,8 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
   let prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   /** `Date.now()` before which `ensureVisible` waits (see `PREFETCH_DELAY_MS`). */
   let quietUntil = 0;
+  /** Every clip object handed to the grid, by id (see `reuseClips`). */
+  const known = new Map<string, ClipSummary>();
 
   // The status line's "N clips · size"; a failure leaves the last figure (it is a nicety, not data).
   const refreshStats = () =>
@@ -57,7 +59,7 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
       const answers = await Promise.all(wanted.map((page) => fetchClips(page * PAGE_SIZE, page === 0 && fromTop ? headSize(library().range.shown) : PAGE_SIZE)));
       if (mine !== generation) return;
       const pages: Record<number, ClipSummary[]> = {};
-      answers.forEach((answer, i) => (pages[wanted[i] as number] = reuseClips(library().pages, answer.items)));
+      answers.forEach((answer, i) => (pages[wanted[i] as number] = reuseClips(known, answer.items)));
       // The first page's count is the one the grid sizes to (page 0 is always asked).
       library().setList(pages, answers[0]?.total ?? 0);
       quietUntil = fromTop ? Date.now() + PREFETCH_DELAY_MS : 0;
@@ -90,7 +92,7 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
           const answer = await fetchClips(offset, limit);
           // A page whose head is loaded keeps those clips (the same objects: their cards do not re-render).
           const head = (library().pages[page] ?? []).slice(0, offset - page * PAGE_SIZE);
-          if (mine === generation) library().addPage(page, [...head, ...answer.items], answer.total);
+          if (mine === generation) library().addPage(page, [...head, ...reuseClips(known, answer.items)], answer.total);
         } catch (err) {
           if (mine === generation) library().setListError(describeError(err));
         } finally {

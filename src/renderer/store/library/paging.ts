@@ -41,17 +41,19 @@ export function pagesFor(start: number, end: number): number[] {
 }
 
 /**
- * `items` with each clip `pages` already holds, unchanged, replaced by the object held: main sends
- * fresh copies of the same clips on every keystroke, and a memoised card skips a clip it already
- * shows only when it is the same object. Summaries are plain JSON built in one order by main, so
- * equal text means an equal clip.
+ * `items` with each clip `known` holds, unchanged, replaced by the object held; `known` (clips by
+ * id, kept by `connectLibrary` for the session) then holds the objects returned. Main sends fresh
+ * copies of the same clips on every keystroke, and a memoised card, or the text a card caches per
+ * clip object, is reused only for the same object: a clip seen once, then again some keystrokes
+ * later, costs its card nothing new. Summaries are plain JSON built in one order by main, so equal
+ * text means an equal clip.
  */
-export function reuseClips(pages: ClipPages, items: readonly ClipSummary[]): ClipSummary[] {
-  const held = new Map<string, ClipSummary>();
-  for (const list of Object.values(pages)) for (const clip of list) held.set(clip.id, clip);
+export function reuseClips(known: Map<string, ClipSummary>, items: readonly ClipSummary[]): ClipSummary[] {
   return items.map((clip) => {
-    const old = held.get(clip.id);
-    return old && JSON.stringify(old) === JSON.stringify(clip) ? old : clip;
+    const old = known.get(clip.id);
+    if (old && JSON.stringify(old) === JSON.stringify(clip)) return old;
+    known.set(clip.id, clip);
+    return clip;
   });
 }
 

@@ -34,16 +34,39 @@ interface ClipCardProps {
 /** The `library` namespace's translator, as `useTranslation('library')` gives it. */
 export type LibraryT = TFunction<'library'>;
 
-/** Labels already made, per clip object and language: a search shows the same clips again and again. */
-const labels = new WeakMap<ClipSummary, { language: string; label: string }>();
+/** A card's words: its accessible name and the texts its body shows, in one language. */
+interface CardText {
+  language: string;
+  label: string;
+  prompt: string;
+  model: string;
+  duration: string;
+  take: string | null;
+  seed: string;
+}
 
-/** `cardLabel(clip)`, made once per clip object and language (i18next's `t` is the bulk of a card's render). */
-function cachedLabel(clip: ClipSummary): string {
-  const known = labels.get(clip);
-  if (known?.language === i18n.language) return known.label;
-  const label = cardLabel(clip);
-  labels.set(clip, { language: i18n.language, label });
-  return label;
+/** Card words already made, per clip object: a search shows the same clips again and again (`reuseClips` keeps their objects). */
+const texts = new WeakMap<ClipSummary, CardText>();
+
+/**
+ * The words of `clip`'s card, made once per clip object and language: i18next's `t` (a dozen calls
+ * a card) was the bulk of rendering a new search's cards.
+ */
+function cardText(clip: ClipSummary): CardText {
+  const known = texts.get(clip);
+  if (known?.language === i18n.language) return known;
+  const t = i18n.t;
+  const made: CardText = {
+    language: i18n.language,
+    label: cardLabel(clip),
+    prompt: clip.prompt.trim() || t('library:card.untitled'),
+    model: modelName(clip.modelId),
+    duration: seconds(clip.durationSec),
+    take: clip.take ? t('library:card.take', { n: clip.take.n, of: clip.take.of }) : null,
+    seed: clip.seed === null ? '' : t('library:card.seed', { seed: clip.seed }),
+  };
+  texts.set(clip, made);
+  return made;
 }
 
 /** What a screen reader says for a card: prompt, model, length, size, take, seed, rating, date, and "simulated" for a demo clip. */
@@ -98,7 +121,7 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
       data-index={index}
       data-clip-id={clip.id}
       tabIndex={tabbable ? 0 : -1}
-      aria-label={cachedLabel(clip)}
+      aria-label={cardText(clip).label}
       aria-selected={picked}
       data-picked={picked || undefined}
       onClick={(e) => (e.ctrlKey || e.metaKey ? onPick(clip.id) : onOpen(clip.id))}
@@ -113,6 +136,7 @@ export const ClipCard = memo(function ClipCard({ clip, index, tabbable, picked, 
 
 /** A card's poster, badges and caption (see `ClipCard`). */
 const CardBody = memo(function CardBody({ clip, picked, preview, onPick, t }: { clip: ClipSummary; picked: boolean; preview: boolean; onPick(id: string): void; t: LibraryT }) {
+  const text = cardText(clip);
   return (
     <>
       <div className="clip-poster">
@@ -127,7 +151,7 @@ const CardBody = memo(function CardBody({ clip, picked, preview, onPick, t }: { 
           </span>
         )}
         {preview && clip.playUrl ? <video className="clip-preview" src={clip.playUrl} muted loop autoPlay playsInline aria-hidden="true" /> : null}
-        <span className="clip-badge clip-duration">{seconds(clip.durationSec)}</span>
+        <span className="clip-badge clip-duration">{text.duration}</span>
         <span className="clip-badge clip-mode">{MODE_LABEL[clip.mode].short}</span>
         {clip.simulated ? (
           <span className="clip-badge clip-simulated" title={t('card.simulatedTitle')}>
@@ -161,14 +185,14 @@ const CardBody = memo(function CardBody({ clip, picked, preview, onPick, t }: { 
       </div>
       <div className="clip-caption">
         <p className="clip-prompt" title={clip.prompt.trim() || undefined}>
-          {clip.prompt.trim() || t('card.untitled')}
+          {text.prompt}
         </p>
         <p className="clip-meta">
-          <span className="clip-model">{modelName(clip.modelId)}</span>
+          <span className="clip-model">{text.model}</span>
           <span className="clip-format">
-            {clip.take ? <span className="clip-take">{t('card.take', { n: clip.take.n, of: clip.take.of })}</span> : null}
+            {text.take === null ? null : <span className="clip-take">{text.take}</span>}
             {clip.resolution} · {clip.aspectRatio}
-            {clip.seed === null ? '' : t('card.seed', { seed: clip.seed })}
+            {text.seed}
           </span>
         </p>
       </div>

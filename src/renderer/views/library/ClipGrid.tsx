@@ -36,7 +36,6 @@ function layoutFor(width: number): { columns: number; rowHeight: number } {
  */
 export function ClipGrid({ total }: { total: number }) {
   const pages = useStudio((s) => s.library.pages);
-  const filters = useStudio((s) => s.library.filters);
   const open = useStudio((s) => s.library.open);
   const rate = useStudio((s) => s.library.rate);
   const setRange = useStudio((s) => s.library.setRange);
@@ -64,7 +63,7 @@ export function ClipGrid({ total }: { total: number }) {
     count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    overscan: 1,
     // Render scroll updates in React's normal batch, not synchronously inside each scroll event.
     useFlushSync: false,
   });
@@ -80,13 +79,15 @@ export function ClipGrid({ total }: { total: number }) {
   useEffect(() => setRange(wantFrom, wantTo, shown), [setRange, wantFrom, wantTo, shown]);
 
   // A new search or filter shows its first matches: back to the top (`connectLibrary` asks for
-  // just the cards shown there first).
-  const lastFilters = useRef(filters);
-  useLayoutEffect(() => {
-    if (lastFilters.current === filters) return;
-    lastFilters.current = filters;
-    virtualizer.scrollToOffset(0);
-  }, [filters, virtualizer]);
+  // just the cards shown there first). Told by the store, not by rendering the grid again: a
+  // keystroke's render would show the old matches once more, delaying the new ones.
+  useLayoutEffect(
+    () =>
+      useStudio.subscribe((state, previous) => {
+        if (state.library.filters !== previous.library.filters) virtualizer.scrollToOffset(0);
+      }),
+    [virtualizer],
+  );
 
   // Keep the tab stop on a card that exists: after a new query, or when it scrolled out of the DOM.
   const active = Math.min(focusIndex, Math.max(0, total - 1));

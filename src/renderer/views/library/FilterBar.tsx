@@ -1,10 +1,11 @@
 import { Search, X } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { CATALOG } from '../../../shared/catalog/models';
 import { AspectRatio, Mode, ProviderId, Resolution } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
-import { isFiltered, type DatePreset, type SortChoice } from '../../store/library/filters';
+import { isFiltered, type DatePreset, type LibraryFilterState, type SortChoice } from '../../store/library/filters';
 import { MODE_LABEL, PROVIDER_LABEL } from './format';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -17,10 +18,12 @@ const RATIOS = AspectRatio.options.filter((r) => r !== 'adaptive' && r !== 'auto
 /**
  * The Library's filter bar: search over prompts and tags (`Ctrl/Cmd+F` focuses it), a menu per
  * filter (provider, model, mode, resolution, aspect ratio, date, rating) and the sort. Every
- * change queries main at once (typing after a short pause, see `connectLibrary`).
+ * change queries main at once (see `connectLibrary`). A keystroke renders the search box again,
+ * not the menus (`FilterMenus`): each key's narrowed grid is waiting on this render.
  */
 export function FilterBar() {
-  const filters = useStudio((s) => s.library.filters);
+  const text = useStudio((s) => s.library.filters.text);
+  const filtered = useStudio((s) => isFiltered(s.library.filters));
   const setFilters = useStudio((s) => s.library.setFilters);
   const reset = useStudio((s) => s.library.resetFilters);
   const search = useRef<HTMLInputElement>(null);
@@ -38,8 +41,6 @@ export function FilterBar() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const models = CATALOG.filter((m) => !filters.provider || m.provider === filters.provider);
-
   return (
     <div role="search" className="library-filters" aria-label={t('filters.label')}>
       <div className="library-search">
@@ -47,13 +48,13 @@ export function FilterBar() {
         <input
           ref={search}
           type="search"
-          value={filters.text}
+          value={text}
           placeholder={t('filters.searchPlaceholder')}
           aria-label={t('filters.searchLabel')}
           aria-keyshortcuts={IS_MAC ? 'Meta+F' : 'Control+F'}
           onChange={(e) => setFilters({ text: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && filters.text) {
+            if (e.key === 'Escape' && text) {
               e.stopPropagation();
               setFilters({ text: '' });
             }
@@ -61,6 +62,34 @@ export function FilterBar() {
         />
         <kbd aria-hidden="true">{IS_MAC ? t('filters.shortcutMac') : t('filters.shortcut')}</kbd>
       </div>
+      <FilterMenus />
+      {filtered ? (
+        <button type="button" className="library-clear" onClick={reset}>
+          <X aria-hidden="true" size={14} />
+          {t('filters.clear')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The menus' values: every filter but the search text. */
+type MenuValues = Omit<LibraryFilterState, 'text'>;
+
+/** The filter and sort menus (see `FilterBar`); they render again only when one of their values changes. */
+function FilterMenus() {
+  const filters = useStudio(
+    useShallow((s): MenuValues => {
+      const { provider, modelId, mode, resolution, aspectRatio, date, minRating, batchId, sort } = s.library.filters;
+      return { provider, modelId, mode, resolution, aspectRatio, date, minRating, batchId, sort };
+    }),
+  );
+  const setFilters = useStudio((s) => s.library.setFilters);
+  const { t } = useTranslation('library');
+  const models = CATALOG.filter((m) => !filters.provider || m.provider === filters.provider);
+
+  return (
+    <>
       <Menu label={t('filters.provider')} value={filters.provider} onChange={(v) => setFilters({ provider: v as ProviderId | '', modelId: '' })}>
         <option value="">{t('filters.allProviders')}</option>
         {ProviderId.options.map((p) => (
@@ -131,13 +160,7 @@ export function FilterBar() {
           </option>
         ))}
       </Menu>
-      {isFiltered(filters) ? (
-        <button type="button" className="library-clear" onClick={reset}>
-          <X aria-hidden="true" size={14} />
-          {t('filters.clear')}
-        </button>
-      ) : null}
-    </div>
+    </>
   );
 }
 

@@ -73,7 +73,7 @@ export function LibraryView() {
 function Browser() {
   const total = useStudio((s) => s.library.total);
   const error = useStudio((s) => s.library.listError);
-  const filters = useStudio((s) => s.library.filters);
+  const filtered = useStudio((s) => isFiltered(s.library.filters));
   const reset = useStudio((s) => s.library.resetFilters);
   const setView = useStudio((s) => s.shell.setView);
   const { t } = useTranslation('library');
@@ -92,7 +92,7 @@ function Browser() {
       </p>
     );
   }
-  if (total === 0 && isFiltered(filters)) {
+  if (total === 0 && filtered) {
     return (
       <EmptyState icon={SearchX} title={t('browser.noMatchTitle')}>
         <p>{t('browser.noMatchText')}</p>

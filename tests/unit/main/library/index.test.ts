@@ -81,6 +81,32 @@ describe('clip index', () => {
     expect(nonEmpty).toBeGreaterThanOrEqual(queries.length - 1);
   });
 
+  it('agrees with a linear scan for every keystroke of a typed search, backspaces and a filter change included', () => {
+    const typed = 'dragonfly sun';
+    const steps = [...typed].map((_, i) => typed.slice(0, i + 1));
+    // Typed forward, then erased back to one letter, a filter set midway and a different order.
+    const inputs: Array<Parameters<typeof LibraryQuery.parse>[0]> = [
+      ...steps.map((query) => ({ query, limit: 24 })),
+      ...[...steps].reverse().map((query) => ({ query, limit: 24, offset: 3 })),
+      { query: 'dra', filters: { resolution: ['720p' as const] } },
+      { query: 'drag', filters: { resolution: ['720p' as const] } },
+      { query: 'drag', filters: { resolution: ['1080p' as const] } },
+      { query: 'drago', sort: { by: 'rating' as const, dir: 'asc' as const } },
+      { query: 'dragon', sort: { by: 'rating' as const, dir: 'asc' as const } },
+    ];
+    for (const q of inputs) expect(run(q), JSON.stringify(q)).toEqual(oracle(sidecars, q));
+  });
+
+  it('a search typed on after a clip changed finds the change (no stale narrowing)', () => {
+    const local = createClipIndex();
+    const [a, b] = makeSidecars(2, 7, VIDEO) as [ClipSidecar, ClipSidecar];
+    local.set(record({ ...a, tags: ['zanzibar'] }));
+    local.set(record({ ...b, tags: [] }));
+    expect(local.query(LibraryQuery.parse({ query: 'zan' })).items.map((r) => r.id)).toEqual([a.id]);
+    local.set(record({ ...b, tags: ['zanzibar'] }));
+    expect(local.query(LibraryQuery.parse({ query: 'zanz' })).items.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it('follows updates: new tags are searchable, old ones are not, and removal drops the clip', () => {
     const local = createClipIndex();
     const [a, b] = makeSidecars(2, 7, VIDEO) as [ClipSidecar, ClipSidecar];

@@ -49,21 +49,27 @@ describe('a new search asks first for the cards shown', () => {
 });
 
 describe('reuseClips', () => {
-  it('keeps the object the grid already holds for an unchanged clip, and takes main’s copy of a changed or new one', () => {
+  it('keeps the object the grid already had for an unchanged clip, and takes main’s copy of a changed or new one', () => {
     const held = [clip(1), clip(2), clip(3)];
-    const pages: ClipPages = { 0: held };
+    const known = new Map(held.map((c) => [c.id, c]));
     // Main's answer to the next keystroke: fresh copies (as JSON makes them), one clip rated since, one new.
     const answer = [clip(3), clip(2, { rating: 5 }), clip(7)].map((c) => JSON.parse(JSON.stringify(c)) as ClipSummary);
-    const reused = reuseClips(pages, answer);
+    const reused = reuseClips(known, answer);
     expect(reused[0]).toBe(held[2]);
     expect(reused[1]).toBe(answer[1]);
     expect(reused[1]?.rating).toBe(5);
     expect(reused[2]).toBe(answer[2]);
     expect(reused.map((c) => c.id)).toEqual(['clip0003', 'clip0002', 'clip0007']);
+    // What it returned is what it holds now: the rated clip's new object, the new clip.
+    expect(known.get('clip0002')).toBe(answer[1]);
+    expect(known.get('clip0007')).toBe(answer[2]);
+    // A later answer (another keystroke) showing clip 7 again gets the object of the first.
+    const again = reuseClips(known, [JSON.parse(JSON.stringify(clip(7))) as ClipSummary]);
+    expect(again[0]).toBe(answer[2]);
   });
 
   it('changes nothing when nothing is held', () => {
     const answer = [clip(1), clip(2)];
-    expect(reuseClips({}, answer)).toEqual(answer);
+    expect(reuseClips(new Map(), answer)).toEqual(answer);
   });
 });
