@@ -1,6 +1,7 @@
 import { PROVIDER_NAMES } from '../catalog/provider-names';
-import { sourceLengthProblem } from '../catalog/task-type';
+import { sourceLengthPhrase } from '../catalog/task-type';
 import type { ModelEntry, ProviderId } from '../catalog/types';
+import { english, type Said } from '../messages/phrase';
 import type { ClipSidecar } from './sidecar';
 
 /*
@@ -19,7 +20,13 @@ export type SourceTask = 'edit' | 'extend';
  * (30.0004 s) is judged at 1/100 s.
  */
 export function sourceLengthFor(entry: Pick<ModelEntry, 'provider' | 'name'>, task: SourceTask, durationSec: number): string | null {
-  return sourceLengthProblem(entry, task, Math.round(durationSec * 100) / 100);
+  return sourceLengthSaid(entry, task, durationSec)?.message ?? null;
+}
+
+/** `sourceLengthFor` with its phrase, for an error shown in the UI's language. */
+export function sourceLengthSaid(entry: Pick<ModelEntry, 'provider' | 'name'>, task: SourceTask, durationSec: number): Said | null {
+  const problem = sourceLengthPhrase(entry, task, Math.round(durationSec * 100) / 100);
+  return problem ? { message: english(problem), phrase: problem } : null;
 }
 
 /**

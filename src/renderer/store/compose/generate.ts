@@ -1,5 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { describeError } from '../../api/client';
+import { i18n } from '../../i18n/index';
+import { modelName } from '../../i18n/model-name';
 import type { StudioState } from '../index';
 import { lineageOf, sourceOf } from '../../../shared/drafts/draft';
 import type { JobParams, ModelEntry } from '../../../shared/catalog/types';
@@ -49,7 +51,7 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
     const continuedFrom = draft ? lineageOf(draft) : undefined;
     const sourceClip = draft ? sourceOf(draft) : undefined;
     await requests.jobs.submit({ params: ready.params, ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) });
-    state().compose.setSubmit({ status: 'sent', message: `Queued on ${ready.model.name}. Follow it in the Queue.` });
+    state().compose.setSubmit({ status: 'sent', message: i18n.t('compose:generate.queuedOn', { model: modelName(ready.model) }) });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
   }
@@ -94,7 +96,7 @@ export async function generateBatch(store: StoreApi<StudioState>, takes: JobPara
       ...(continuedFrom ? { continuedFrom } : {}),
       ...(sourceClip ? { sourceClip } : {}),
     });
-    state().compose.setSubmit({ status: 'sent', message: `Queued ${jobs.length} takes as one batch. Follow them in the Queue.` });
+    state().compose.setSubmit({ status: 'sent', message: i18n.t('compose:generate.queuedBatch', { n: jobs.length }) });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
   }
@@ -108,7 +110,7 @@ async function withinBudget(store: StoreApi<StudioState>, what: string, usd: num
   try {
     return await store.getState().spend.confirmBudget(what, usd);
   } catch (err) {
-    store.getState().compose.setSubmit({ status: 'error', message: `Not sent: the budget could not be checked (${describeError(err)}).` });
+    store.getState().compose.setSubmit({ status: 'error', message: i18n.t('compose:generate.budgetUnchecked', { message: describeError(err) }) });
     return false;
   }
 }

@@ -5,10 +5,11 @@ import type { StudioState } from '../index';
 import { selectModel } from '../models/slice';
 import { importReferenceFile, referenceKindOf } from './reference-files';
 import { i18n } from '../../i18n/index';
+import { modelName } from '../../i18n/model-name';
 
 /** What the user is told when a local video is given to a row that takes reference videos only by URL. */
 export function urlOnlyMessage(model: Pick<ModelEntry, 'name'>): string {
-  return `${model.name} takes reference videos only by public URL: put the video where the service can fetch it and paste its https:// address below.`;
+  return i18n.t('compose:tray.urlOnly', { model: modelName(model) });
 }
 
 const currentModel = (store: StoreApi<StudioState>) => selectModel(store.getState(), store.getState().compose.draft?.modelId);

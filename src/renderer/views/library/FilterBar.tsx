@@ -6,6 +6,7 @@ import { AspectRatio, Mode, ProviderId, Resolution } from '../../../shared/catal
 import { useStudio } from '../../store/index';
 import { isFiltered, type DatePreset, type SortChoice } from '../../store/library/filters';
 import { MODE_LABEL, PROVIDER_LABEL } from './format';
+import { modelName } from '../../i18n/model-name';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -79,7 +80,7 @@ export function FilterBar() {
                 .filter((m) => m.provider === p)
                 .map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}
+                    {modelName(m)}
                   </option>
                 ))}
             </optgroup>

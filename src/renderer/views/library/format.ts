@@ -30,11 +30,6 @@ export const MODE_LABEL: Record<Mode, { readonly long: string; readonly short: s
   ]),
 ) as Record<Mode, { readonly long: string; readonly short: string }>;
 
-/** The catalog's model name, or the id itself for a model this build no longer offers. */
-export function modelName(modelId: string): string {
-  return findModel(modelId)?.name ?? modelId;
-}
-
 /** Seconds as a clock, `m:ss.cc` (the player) — e.g. 65.5 → "1:05.50". */
 export function clock(seconds: number): string {
   const s = Math.max(0, Number.isFinite(seconds) ? seconds : 0);
