@@ -23,8 +23,8 @@ test('Compose in Simplified Chinese: headings, labels, frames, parameters, verdi
 
   // The model picker and a row with frames and parameters (fal's 1.5 Pro image-to-video).
   await page.getByRole('combobox', { name: '模型' }).click();
-  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
-  await expect(page.getByRole('combobox', { name: '模型' })).toContainText('Seedance 1.5 Pro · image to video');
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · 图生视频/ }).click();
+  await expect(page.getByRole('combobox', { name: '模型' })).toContainText('Seedance 1.5 Pro · 图生视频');
   await expect(page.locator('.model-picker').getByText('演示', { exact: true })).toBeVisible();
 
   // The prompt, its placeholder and hint.
@@ -86,7 +86,7 @@ test("the catalogue's model notes follow the language: English, then Chinese, th
   await chooseLanguage('English');
   await expect(html).toHaveAttribute('lang', 'en');
   await page.getByRole('combobox', { name: 'Model' }).click();
-  await page.getByRole('group', { name: 'Novita' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
+  await page.getByRole('group', { name: 'Novita' }).getByRole('option', { name: /Seedance 1\.5 Pro · 图生视频/ }).click();
   await expect(notes).toHaveText(['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.']);
 
   await chooseLanguage('简体中文');

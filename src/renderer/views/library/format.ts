@@ -1,4 +1,3 @@
-import { findModel } from '../../../shared/catalog/models';
 import type { Mode, ProviderId } from '../../../shared/catalog/types';
 import { i18n } from '../../i18n/index';
 import { formatDate, formatDateTime, formatFixed, formatNumber, formatUsd } from '../../i18n/format';
