@@ -6,7 +6,8 @@ import type { DraftFrame, DraftSeed } from '../../../shared/drafts/draft';
 import { describeError } from '../../api/client';
 import type { StudioState } from '../index';
 import { continueSeed, reuseSeed } from './seeds';
-import { libraryRequests, type LibraryBusy, type LibraryRequests } from './slice';
+import { i18n } from '../../i18n/index';
+import { libraryRequests, type LibraryRequests } from './slice';
 
 /**
  * Saves Compose's pending edit, creates a new current draft from `seed` (the old draft stays in
@@ -50,8 +51,11 @@ async function importInputs(requests: LibraryRequests, clip: ClipDetail) {
   return { inputs: { ...frames, references }, images, left: answer.left };
 }
 
+/** The Library's hand-offs to Compose and the engine, named in `library:toast.what`. */
+export type HandOff = 'reuse' | 'continue' | 'edit' | 'extend' | 'join';
+
 /** Runs a hand-off with the busy flag set; a failure becomes an error toast (nothing was changed). */
-export async function run(store: StoreApi<StudioState>, busy: Exclude<LibraryBusy, null>, what: string, work: (requests: LibraryRequests) => Promise<void>): Promise<void> {
+export async function run(store: StoreApi<StudioState>, busy: HandOff, work: (requests: LibraryRequests) => Promise<void>): Promise<void> {
   const library = () => store.getState().library;
   if (library().busy) return;
   library().setBusy(busy);
@@ -60,7 +64,7 @@ export async function run(store: StoreApi<StudioState>, busy: Exclude<LibraryBus
     library().setBusy(null);
   } catch (err) {
     library().setBusy(null);
-    library().showToast({ tone: 'error', text: `${what} failed: ${describeError(err)}` });
+    library().showToast({ tone: 'error', text: i18n.t('library:toast.failed', { what: i18n.t(`library:toast.what.${busy}`), error: describeError(err) }) });
   }
 }
 
@@ -70,11 +74,11 @@ export async function run(store: StoreApi<StudioState>, busy: Exclude<LibraryBus
  * was open stays in the draft list. Inputs that could not come back are named in the status line.
  */
 export function reuseClip(store: StoreApi<StudioState>, clip: ClipDetail): Promise<void> {
-  return run(store, 'reuse', 'Reuse', async (requests) => {
+  return run(store, 'reuse', async (requests) => {
     const { inputs, images, left } = await importInputs(requests, clip);
     await openAsNewDraft(store, requests, reuseSeed(clip.sidecar, inputs), images);
     // Compose is open now, so the status line (not the Library's toast) says what did not come back.
-    if (left.length > 0) store.getState().shell.announce(`Reused without some inputs. ${left.join(' ')}`);
+    if (left.length > 0) store.getState().shell.announce(i18n.t('library:toast.reusedWithout', { left: left.join(' ') }));
   });
 }
 
@@ -84,7 +88,7 @@ export function reuseClip(store: StoreApi<StudioState>, clip: ClipDetail): Promi
  * opens a NEW draft with it as the first frame and the clip's model and settings.
  */
 export function continueClip(store: StoreApi<StudioState>, clip: ClipDetail): Promise<void> {
-  return run(store, 'continue', 'Continue from last frame', async (requests) => {
+  return run(store, 'continue', async (requests) => {
     const { token } = await requests.library.lastFrame({ id: clip.id });
     const frame = await requests.images.importFrame({ token });
     await openAsNewDraft(store, requests, continueSeed(clip.sidecar, frame.imageId), [frame]);

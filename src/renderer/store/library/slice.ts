@@ -124,7 +124,7 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
       applyClip(await libraryRequests(get()).library.update({ id, ...change }));
     } catch (err) {
       if (before) applyClip(before);
-      patch({ toast: { tone: 'error', text: `Not saved: ${describeError(err)}` } });
+      patch({ toast: { tone: 'error', text: i18n.t('library:toast.notSaved', { error: describeError(err) }) } });
     }
   }
 
@@ -182,11 +182,11 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
           patch({
             busy: null,
             detail: isOpen(detail, id) ? { status: 'closed' } : detail,
-            toast: { tone: 'info', text: `Moved to the trash: ${excerpt(label)}`, undoId: id },
+            toast: { tone: 'info', text: i18n.t('library:toast.trashed', { prompt: excerpt(label) }), undoId: id },
             lastTrashed: id,
           });
         } catch (err) {
-          patch({ busy: null, toast: { tone: 'error', text: `Not deleted: ${describeError(err)}` } });
+          patch({ busy: null, toast: { tone: 'error', text: i18n.t('library:toast.notDeleted', { error: describeError(err) }) } });
         }
       },
       async restore(id) {
@@ -194,9 +194,9 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
         try {
           const clip = await libraryRequests(get()).library.restore({ id });
           const { lastTrashed } = get().library;
-          patch({ busy: null, toast: { tone: 'info', text: `Restored: ${excerpt(clip.prompt)}` }, lastTrashed: lastTrashed === id ? null : lastTrashed });
+          patch({ busy: null, toast: { tone: 'info', text: i18n.t('library:toast.restored', { prompt: excerpt(clip.prompt) }) }, lastTrashed: lastTrashed === id ? null : lastTrashed });
         } catch (err) {
-          patch({ busy: null, toast: { tone: 'error', text: `Not restored: ${describeError(err)}` } });
+          patch({ busy: null, toast: { tone: 'error', text: i18n.t('library:toast.notRestored', { error: describeError(err) }) } });
         }
       },
       setBusy: (busy) => patch({ busy }),
@@ -213,6 +213,6 @@ function isOpen(detail: DetailState, id: string): boolean {
 /** The first words of a prompt for a one-line message. */
 export function excerpt(prompt: string, max = 60): string {
   const text = prompt.trim().replace(/\s+/g, ' ');
-  if (text === '') return 'Untitled clip';
+  if (text === '') return i18n.t('library:toast.untitled');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

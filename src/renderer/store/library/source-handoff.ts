@@ -3,6 +3,7 @@ import type { ModelEntry } from '../../../shared/catalog/types';
 import type { ClipDetail } from '../../../shared/contract/library';
 import type { SourceTask } from '../../../shared/library/source-video';
 import type { StudioState } from '../index';
+import { i18n } from '../../i18n/index';
 import { openAsNewDraft, run } from './handoff';
 import { sourceSeed } from './source-seed';
 
@@ -14,7 +15,7 @@ import { sourceSeed } from './source-seed';
  * (`sourceSeed`). A refusal becomes the Library's error toast; nothing is changed.
  */
 export function sourceClip(store: StoreApi<StudioState>, clip: ClipDetail, entry: ModelEntry, task: SourceTask): Promise<void> {
-  return run(store, task, task === 'edit' ? 'Edit' : 'Extend', async (requests) => {
+  return run(store, task, async (requests) => {
     const source = await requests.library.sourceVideo({ id: clip.id, provider: entry.provider, task });
     const video = source.as === 'media' ? { mediaId: source.media.mediaId } : { url: source.url };
     if (source.as === 'media') store.getState().compose.rememberMedia(source.media);
@@ -28,7 +29,7 @@ export function sourceClip(store: StoreApi<StudioState>, clip: ClipDetail, entry
  * were copied or re-encoded, and why.
  */
 export function joinWithSource(store: StoreApi<StudioState>, clip: ClipDetail, sourceId: string): Promise<void> {
-  return run(store, 'join', 'Join with the source', async (requests) => {
+  return run(store, 'join', async (requests) => {
     const answer = await requests.library.join({ ids: [sourceId, clip.id] });
     const library = store.getState().library;
     await library.open(answer.clip.id);
@@ -38,7 +39,8 @@ export function joinWithSource(store: StoreApi<StudioState>, clip: ClipDetail, s
 
 /** What a join did, in plain words. */
 export function joinedText(answer: { method: 'copy' | 'reencode'; reasons: string[]; clip: { durationSec: number } }): string {
-  const length = `${answer.clip.durationSec.toFixed(1)} s`;
-  if (answer.method === 'copy') return `Joined into one ${length} clip; the video was copied as it is (nothing re-encoded).`;
-  return `Joined into one ${length} clip, re-encoded to H.264 because ${answer.reasons.join('; ')}.`;
+  const length = i18n.t('common:seconds', { value: answer.clip.durationSec.toFixed(1) });
+  if (answer.method === 'copy') return i18n.t('library:toast.joinedCopy', { length });
+  // The engine's reasons are its own words (ffprobe's facts), kept as they are.
+  return i18n.t('library:toast.joinedReencoded', { length, reasons: answer.reasons.join('; ') });
 }
