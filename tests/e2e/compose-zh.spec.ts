@@ -86,12 +86,12 @@ test("the catalogue's model notes follow the language: English, then Chinese, th
   await chooseLanguage('English');
   await expect(html).toHaveAttribute('lang', 'en');
   await page.getByRole('combobox', { name: 'Model' }).click();
-  await page.getByRole('group', { name: 'Novita' }).getByRole('option', { name: /Seedance 1\.5 Pro · 图生视频/ }).click();
+  await page.getByRole('group', { name: 'Novita' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
   await expect(notes).toHaveText(['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.']);
 
   await chooseLanguage('简体中文');
   await expect(html).toHaveAttribute('lang', 'zh-CN');
-  await expect(notes).toHaveText(['双引号中的对白会生成语音。', '服务档 "flex" 价格减半，但速度更慢。']);
+  await expect(notes).toHaveText(['双引号中的对白会生成语音。', '推理模式“flex”（离线推理）价格减半，但速度更慢。']);
 
   await chooseLanguage('English');
   await expect(notes).toHaveText(['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.']);

@@ -9,6 +9,7 @@ import { useStudio } from '../../store/index';
 import { sourceClip } from '../../store/library/source-handoff';
 import { formatFixed } from '../../i18n/format';
 import { modelName } from '../../i18n/model-name';
+import { phraseText } from '../../i18n/phrase';
 
 /**
  * Picks the Seedance 2.5 row for **Edit…** / **Extend…** (issue 15 §2): one radio per row that
@@ -61,7 +62,7 @@ export function SourceDialog({ clip, task, choices, onClose }: { clip: ClipDetai
                       </label>
                       {c.reason ? (
                         <p id={`${id}-why`} className="library-dialog-why">
-                          {c.reason}
+                          {phraseText(c.reason.phrase, c.reason.message)}
                         </p>
                       ) : null}
                     </div>

@@ -21,6 +21,7 @@ import type { StudioApi } from '../../../../src/shared/contract/index';
 import { StudioError } from '../../../../src/shared/contract/result';
 import en from '../../../../src/shared/messages/en.json';
 import zh from '../../../../src/shared/messages/zh-CN.json';
+import { sourceChoices } from '../../../../src/shared/library/source-video';
 import { said, type Phrase } from '../../../../src/shared/messages/phrase';
 
 const PHOTO = '/work/shared/fixtures/images/sunset-4272x2848.jpg';
@@ -57,7 +58,7 @@ async function refusal(run: () => unknown): Promise<{ code: string; en: string; 
 }
 
 /** Latin words a Chinese sentence may keep: names, file names, codes and values it interpolates. */
-const KEPT = /\b(Seedance|CSV|API|HTTP|GNOME|Keyring|KWallet|clip\.json|https?|flex)\b/g;
+const KEPT = /\b(Seedance|ModelArk|CSV|API|HTTP|GNOME|Keyring|KWallet|clip\.json|https?|flex)\b/g;
 
 /** Every `{{name}}` of `template` given a value with no Latin letters, so any left are the template's own. */
 function filled(template: string): string {
@@ -187,6 +188,19 @@ describe('library, settings, keys and spend sentences (issue 14)', () => {
 
     const check = createKeyChecker({ keyFor: () => undefined, adapterFor: () => { throw new Error('not reached'); }, baseUrls: () => ({ api: 'http://127.0.0.1:9' }) });
     expect(await refusal(() => check('novita'))).toEqual({ code: 'NOT_FOUND', en: 'No novita key is set. Add one first.', zh: '尚未设置 novita 的密钥。请先添加。' });
+  });
+
+  it('says why a clip cannot be the source of an edit on ModelArk, naming the providers that can take its file', async () => {
+    const expiresAt = Date.parse('2026-12-02T11:00:00Z');
+    const models = CATALOG.map((m) => ({ ...m, available: true }));
+    const { choices } = sourceChoices('edit', { durationSec: 5, sidecar: { resultLink: { url: 'https://x.example/v.mp4', expiresAt } } }, models, expiresAt + 1);
+    const ark = choices.find((c) => c.model.provider === 'ark')?.reason;
+    expect(await both(ark?.phrase, ark?.message ?? '')).toEqual({
+      en: "ModelArk takes a source video only by a public link, and this clip's link expired on Wed, 02 Dec 2026 11:00:00 GMT (links last 24 h). fal and EvoLink can take the clip's file instead.",
+      zh: 'ModelArk 只能通过公开链接接收源视频，而此视频的链接已于 Wed, 02 Dec 2026 11:00:00 GMT 过期（链接有效期为 24 小时）。fal 和 EvoLink 可以改用该视频的文件。',
+    });
+    const none = sourceChoices('extend', { durationSec: 5, sidecar: {} }, [], 0).problem;
+    expect(await both(none?.phrase, none?.message ?? '')).toEqual({ en: 'No Seedance 2.5 model in this version can extend a clip.', zh: '此版本中没有能延长视频的 Seedance 2.5 模型。' });
   });
 
   it('shows a client-side refusal in the UI language', async () => {
