@@ -1,7 +1,7 @@
-import { findModel } from '../../../shared/catalog/models';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { durationText } from '../../../shared/format/duration';
+import { modelName } from '../../i18n/model-name';
 
 /** One setting across the compared clips: its label, each clip's value in words, and whether they differ. */
 export interface DiffRow {
@@ -30,7 +30,7 @@ const on = (b: boolean | undefined, yes: string, no: string, unset = '—') => (
 
 /** The settings Compare lists, each read from a clip's detail as a key (what tells values apart) and words. */
 const FIELDS: Array<{ key: string; label: string; read(c: ClipDetail): string | { key: string; text: string } }> = [
-  { key: 'model', label: 'Model', read: (c) => findModel(c.modelId)?.name ?? c.modelId },
+  { key: 'model', label: 'Model', read: (c) => modelName(c.modelId) },
   { key: 'provider', label: 'Provider', read: (c) => PROVIDER_NAMES[c.provider] },
   { key: 'prompt', label: 'Prompt', read: (c) => c.prompt.trim() || '(no prompt)' },
   { key: 'seed', label: 'Seed', read: (c) => seedText(c) },

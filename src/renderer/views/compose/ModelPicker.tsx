@@ -119,7 +119,7 @@ function Replacement({ selected, models, onPick }: { selected: ModelChoice; mode
   if (!next) return null;
   return (
     <button type="button" className="button" onClick={() => onPick(next)}>
-      {t('model.use', { model: next.name, provider: PROVIDER_LABELS[next.provider].name })}
+      {t('model.use', { model: modelName(next), provider: PROVIDER_LABELS[next.provider].name })}
     </button>
   );
 }
