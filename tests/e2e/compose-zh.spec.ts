@@ -23,8 +23,8 @@ test('Compose in Simplified Chinese: headings, labels, frames, parameters, verdi
 
   // The model picker and a row with frames and parameters (fal's 1.5 Pro image-to-video).
   await page.getByRole('combobox', { name: '模型' }).click();
-  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
-  await expect(page.getByRole('combobox', { name: '模型' })).toContainText('Seedance 1.5 Pro · image to video');
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · 图生视频/ }).click();
+  await expect(page.getByRole('combobox', { name: '模型' })).toContainText('Seedance 1.5 Pro · 图生视频');
   await expect(page.locator('.model-picker').getByText('演示', { exact: true })).toBeVisible();
 
   // The prompt, its placeholder and hint.
@@ -91,7 +91,7 @@ test("the catalogue's model notes follow the language: English, then Chinese, th
 
   await chooseLanguage('简体中文');
   await expect(html).toHaveAttribute('lang', 'zh-CN');
-  await expect(notes).toHaveText(['双引号中的对白会生成语音。', '服务档 "flex" 价格减半，但速度更慢。']);
+  await expect(notes).toHaveText(['双引号中的对白会生成语音。', '推理模式“flex”（离线推理）价格减半，但速度更慢。']);
 
   await chooseLanguage('English');
   await expect(notes).toHaveText(['Dialogue in double quotes drives generated speech.', 'Service tier "flex" is half price and slower.']);

@@ -60,7 +60,7 @@ test('an image verdict in Chinese: the provider’s centre crop of a portrait se
   await chooseChinese(page);
   await page.keyboard.press('Control+1');
   await page.getByRole('combobox', { name: '模型' }).click();
-  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · image to video/ }).click();
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · 图生视频/ }).click();
   await page.locator('label.chip', { has: page.getByRole('radio', { name: '16:9', exact: true }) }).click();
   const first = page.getByRole('region', { name: '首帧', exact: true });
   await page.getByLabel('为首帧选择照片').setInputFiles(ALTAI);
@@ -79,7 +79,7 @@ test('Generate’s outcome in Chinese: queued on the model, follow it in the Que
   await chooseChinese(page);
   await page.keyboard.press('Control+1');
   await page.getByRole('combobox', { name: '模型' }).click();
-  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: 'Seedance 1.5 Pro · text to video', exact: true }).click();
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: 'Seedance 1.5 Pro · 文生视频', exact: true }).click();
   await page.locator('label.chip', { has: page.getByRole('radio', { name: '480p', exact: true }) }).click();
   await page.getByRole('textbox', { name: '提示词' }).fill('Fog rolls over a pine ridge at dawn');
   const generate = page.getByRole('button', { name: /^生成/ });
@@ -108,4 +108,36 @@ test('the Library’s delete toast and its Undo in Chinese', async ({ app: page,
   await expect(toast).toContainText(`已恢复：${prompt}`);
   await expect(toast).not.toContainText(/Moved|Restored/);
   await expect(card).toBeVisible();
+});
+
+test('model names say their mode in Chinese, and stay the catalogue’s English names in English', async ({ app: page }) => {
+  test.setTimeout(90_000);
+  const picker = () => page.getByRole('combobox', { name: /^(模型|Model)$/ });
+  await chooseChinese(page);
+  await page.keyboard.press('Control+1');
+  await picker().click();
+  const options = page.getByRole('option');
+  // Each option's name (its ItemText), without the mode badges and the reason beside it.
+  const names = page.locator('[role="option"] .model-item-main > span:first-child');
+  await expect(options.first()).toBeVisible();
+  const zh = await names.allTextContents();
+  expect(zh).toContain('Seedance 2.0 · 文生视频');
+  expect(zh).toContain('Seedance 1.5 Pro · 图生视频');
+  expect(zh).toContain('Seedance 2.5 · 参考生视频');
+  expect(zh.filter((name) => / to video/.test(name))).toEqual([]);
+  await page.getByRole('group', { name: 'fal' }).getByRole('option', { name: /Seedance 1\.5 Pro · 图生视频/ }).click();
+  await expect(picker()).toContainText('Seedance 1.5 Pro · 图生视频');
+
+  await page.keyboard.press('Control+5');
+  await page.getByRole('region', { name: '语言' }).getByRole('radio', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.keyboard.press('Control+1');
+  await expect(picker()).toContainText('Seedance 1.5 Pro · image to video');
+  await picker().click();
+  await expect(options.first()).toBeVisible();
+  const en = await names.allTextContents();
+  expect(en).toContain('Seedance 2.0 · text to video');
+  expect(en).toContain('Seedance 2.5 · reference to video');
+  expect(en.filter((name) => /视频/.test(name))).toEqual([]);
+  await expect(page.getByRole('group', { name: 'fal' }).getByRole('option', { name: 'Seedance 1.5 Pro · image to video', exact: true })).toBeVisible();
 });

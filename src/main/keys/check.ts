@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../shared/catalog/types';
 import type { KeyCheckResult } from '../../shared/contract/keys';
 import { StudioError } from '../../shared/contract/result';
+import { phrase, said, type Phrase, type PhraseValue } from '../../shared/messages/phrase';
 import { redactText } from '../logging/redact';
 import { ProviderError, type ProviderAdapter, type ProviderContext } from '../providers/types';
 
@@ -29,7 +30,7 @@ export function createKeyChecker(deps: KeyCheckDeps): (provider: ProviderId) => 
   const timeoutMs = deps.timeoutMs ?? KEY_CHECK_TIMEOUT_MS;
   return async (provider) => {
     const apiKey = deps.keyFor(provider);
-    if (apiKey === undefined) throw new StudioError('NOT_FOUND', `No ${provider} key is set. Add one first.`);
+    if (apiKey === undefined) throw new StudioError('NOT_FOUND', said('keys.noKey', { provider }));
     const baseUrls = deps.baseUrls(provider);
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,31 +42,40 @@ export function createKeyChecker(deps: KeyCheckDeps): (provider: ProviderId) => 
       }, timeoutMs);
     });
     const ctx: ProviderContext = { apiKey, baseUrls, fetch: deps.fetch ?? fetch, signal: controller.signal };
-    const silent = `${host(baseUrls.api)} did not answer within ${Math.round(timeoutMs / 1000)} s.`;
+    const silent = { result: 'unreachable', ...said('keys.silent', { host: host(baseUrls.api), seconds: Math.round(timeoutMs / 1000) }) } as const;
     let outcome: KeyCheckResult;
     try {
       const answer = await Promise.race([deps.adapterFor(provider).checkKey(ctx), timedOut]);
-      if (answer === 'timeout') outcome = { result: 'unreachable', message: silent };
+      if (answer === 'timeout') outcome = silent;
       else outcome = answer;
     } catch (err) {
-      outcome = controller.signal.aborted ? { result: 'unreachable', message: silent } : fromError(err, baseUrls.api);
+      outcome = controller.signal.aborted ? silent : fromError(err, baseUrls.api);
     } finally {
       clearTimeout(timer);
     }
     if (outcome.message === undefined) return { result: outcome.result };
     // Registered secrets, and this exact key even if nobody registered it (a proxy may echo it back).
-    return { result: outcome.result, message: redactText(outcome.message).split(apiKey).join('•••') };
+    const scrub = (text: string) => redactText(text).split(apiKey).join('•••');
+    return { result: outcome.result, message: scrub(outcome.message), ...(outcome.phrase ? { phrase: scrubbed(outcome.phrase, scrub) } : {}) };
   };
 }
 
 /** Adapters signal most outcomes by their answer; a thrown error is mapped by its kind (messages are redacted by the caller). */
 function fromError(err: unknown, api: string): KeyCheckResult {
   if (err instanceof ProviderError) {
-    return { result: err.failure.kind === 'auth' ? 'rejected' : 'unreachable', message: err.message };
+    return { result: err.failure.kind === 'auth' ? 'rejected' : 'unreachable', message: err.message, ...(err.failure.phrase ? { phrase: err.failure.phrase } : {}) };
   }
   const cause = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  const why = typeof cause === 'string' ? cause : err instanceof Error ? err.message : 'unknown error';
-  return { result: 'unreachable', message: `Could not reach ${host(api)} (${why}). Check the network and the provider's base URL.` };
+  const why = typeof cause === 'string' ? cause : err instanceof Error ? err.message : phrase('keys.unknownError');
+  return { result: 'unreachable', ...said('keys.unreachable', { host: host(api), why }) };
+}
+
+/** `p` with every text value passed through `scrub` (provider text may echo a key), nested phrases too. */
+function scrubbed(p: Phrase, scrub: (text: string) => string): Phrase {
+  if (!p.values) return p;
+  const values: Record<string, PhraseValue> = {};
+  for (const [name, value] of Object.entries(p.values)) values[name] = typeof value === 'string' ? scrub(value) : typeof value === 'number' ? value : scrubbed(value, scrub);
+  return { code: p.code, values };
 }
 
 function host(url: string): string {

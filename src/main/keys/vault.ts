@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProviderId } from '../../shared/catalog/types';
 import { ApiKeyText, type KeyStatus, type KeyStorage, type SetKeyOutcome } from '../../shared/contract/keys';
 import { StudioError } from '../../shared/contract/result';
+import { said } from '../../shared/messages/phrase';
 import type { Logger } from '../logging/logger';
 import { redactText, registerSecret } from '../logging/redact';
 import { KEY_VARS, keyFromEnv } from '../providers/registry';
@@ -123,9 +124,9 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
     }
 
     const entry = storedEntry(provider);
-    let problem: Pick<KeyStatus, 'status' | 'message' | 'last4' | 'backend'> | undefined;
+    let problem: Pick<KeyStatus, 'status' | 'message' | 'phrase' | 'last4' | 'backend'> | undefined;
     if (entry === 'damaged') {
-      problem = { status: 'unreadable', last4: null, backend: null, message: 'The stored key is damaged. Enter the key again.' };
+      problem = { status: 'unreadable', last4: null, backend: null, ...said('keys.damaged') };
     } else if (entry) {
       const now = currentBackend(crypto);
       if (entry.backend !== now) {
@@ -133,10 +134,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
           status: 'backend_changed',
           last4: entry.last4,
           backend: entry.backend,
-          message:
-            now === NO_BACKEND
-              ? `This key was encrypted with "${entry.backend}", which this system no longer offers. Enter the key again.`
-              : `This key was encrypted with "${entry.backend}", but this system now uses "${now}". Enter the key again.`,
+          ...(now === NO_BACKEND ? said('keys.backendGone', { backend: entry.backend }) : said('keys.backendChanged', { backend: entry.backend, now })),
         };
       } else {
         const plain = decrypt(entry);
@@ -150,7 +148,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
           status: 'unreadable',
           last4: entry.last4,
           backend: entry.backend,
-          message: 'The stored key can no longer be decrypted (the system keyring may have been reset). Enter the key again.',
+          ...said('keys.undecryptable'),
         };
       }
     }
@@ -165,7 +163,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
         backend: null,
         status: problem?.status ?? 'ok',
       };
-      if (problem?.message) status.message = `${problem.message} Until then the key from ${KEY_VARS[provider]} is used.`;
+      if (problem?.phrase) Object.assign(status, said('keys.untilThen', { problem: problem.phrase, envVar: KEY_VARS[provider] }));
       return { key: fromEnv, status };
     }
     if (problem) {
@@ -194,7 +192,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       file.write(entries);
     } catch (err) {
       log.error('keys.write_failed', { error: err });
-      throw new StudioError('UNAVAILABLE', `The key file could not be written (${errorCode(err)}). Nothing was changed.`);
+      throw new StudioError('UNAVAILABLE', said('keys.notWritten', { code: errorCode(err) }));
     }
   };
 
@@ -206,7 +204,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       if (crypto.decryptString(Buffer.from(ciphertext, 'base64')) !== key) throw new Error('round trip mismatch');
     } catch (err) {
       log.error('keys.encrypt_failed', { provider, backend, error: err });
-      throw new StudioError('UNAVAILABLE', `The system keyring ("${backend}") could not encrypt the key: ${redactText(errorMessage(err))}. Nothing was stored.`);
+      throw new StudioError('UNAVAILABLE', said('keys.encryptFailed', { backend, detail: redactText(errorMessage(err)) }));
     }
     const entry: StoredKey = { ciphertext, backend, last4: last4(key), storedAt: new Date().toISOString() };
     writeEntries((entries) => {
@@ -222,7 +220,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
 
     set(provider, rawKey, storage) {
       const parsed = ApiKeyText.safeParse(rawKey);
-      if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues[0]?.message ?? 'That is not a valid key.');
+      if (!parsed.success) throw new StudioError('BAD_INPUT', parsed.error.issues[0]?.message ?? said('keys.invalid'));
       const key = parsed.data;
       registerSecret(key);
 
@@ -241,12 +239,12 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       const backend = currentBackend(crypto);
       if (backend === NO_BACKEND) {
         if (storage === 'store_anyway') {
-          throw new StudioError('UNAVAILABLE', 'This system offers no encryption, so the key cannot be stored. Keep it for this session instead.');
+          throw new StudioError('UNAVAILABLE', said('keys.noEncryption'));
         }
         return {
           saved: false,
           needsChoice: 'no_encryption',
-          message: 'This system offers no encryption for stored keys. The key can be kept for this session only, until the app quits.',
+          ...said('keys.sessionOnly'),
           choices: ['session'],
         };
       }
@@ -254,8 +252,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
         return {
           saved: false,
           needsChoice: 'weak_backend',
-          message:
-            'No system keyring (such as GNOME Keyring or KWallet) is available, so a stored key would only be obfuscated, not protected by your login. Keep it for this session only, or store it anyway.',
+          ...said('keys.weakBackend'),
           choices: ['session', 'store_anyway'],
         };
       }
@@ -277,7 +274,7 @@ export function createKeyVault(deps: KeyVaultDeps): KeyVault {
       if (!hadSession && !hadStored && keyFromEnv(provider, env) !== undefined) {
         throw new StudioError(
           'CONFLICT',
-          `The ${provider} key comes from the environment variable ${KEY_VARS[provider]}; unset it there and restart the app to remove it.`,
+          said('keys.fromEnvironment', { provider, envVar: KEY_VARS[provider] }),
         );
       }
       if (hadSession || hadStored) {

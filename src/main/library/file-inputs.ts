@@ -6,6 +6,7 @@ import { StudioError } from '../../shared/contract/result';
 import { ReferenceTag, type SidecarInput, type StoredInputFile } from '../../shared/library/sidecar';
 import type { Logger } from '../logging/logger';
 import { storeExtension, type InputStore } from './inputs-store';
+import { phrase, said } from '../../shared/messages/phrase';
 
 /**
  * One file of a new clip's input, as the host found it: an absolute path (the user's file, a
@@ -55,16 +56,16 @@ export type NewClipInput = z.input<typeof NewClipInput>;
 export async function storeInputs(store: InputStore, inputs: readonly z.output<typeof NewClipInput>[], log: Logger, pinned: string[]): Promise<SidecarInput[]> {
   const out: SidecarInput[] = [];
   const put = async (input: z.output<typeof NewClipInput>, file: NewInputFile): Promise<StoredInputFile> => {
-    const what = input.tag ?? `${input.role} frame`;
+    const what = input.tag ? phrase('library.input.tag', { tag: input.tag }) : phrase(`library.input.${input.role}`);
     const ext = storeExtension(file.mime, file.path);
-    if (!ext) throw new StudioError('BAD_INPUT', `The ${what} is of a type the library does not keep (${basename(file.path)}).`);
+    if (!ext) throw new StudioError('BAD_INPUT', said('library.inputType', { what, file: basename(file.path) }));
     const known = file.sha256 && file.bytes !== undefined ? { sha256: file.sha256, bytes: file.bytes } : undefined;
     const stored = await store.put(file.path, ext, known);
     pinned.push(stored.sha256);
     let { width, height } = file;
     if (input.kind === 'image' && (!width || !height)) {
       const meta = await sharp(store.pathOf(stored.file)).metadata();
-      if (!meta.width || !meta.height) throw new StudioError('BAD_INPUT', `The ${what} is not a readable image.`);
+      if (!meta.width || !meta.height) throw new StudioError('BAD_INPUT', said('library.inputUnreadable', { what }));
       // The image service reports sizes after EXIF orientation; so does this.
       const turned = (meta.orientation ?? 1) >= 5;
       width = turned ? meta.height : meta.width;

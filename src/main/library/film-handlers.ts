@@ -5,12 +5,13 @@ import type { Handlers } from '../../shared/contract/index';
 import type { ClipSummary } from '../../shared/contract/library';
 import type { ImportedMedia } from '../../shared/contract/media';
 import { StudioError } from '../../shared/contract/result';
-import { sourceLengthFor, sourceLink, takesSourceFile } from '../../shared/library/source-video';
+import { sourceLengthSaid, sourceLink, takesSourceFile } from '../../shared/library/source-video';
 import type { StudioConfig } from '../composition/config';
 import { chainThrough } from './chain';
-import { copyFileAtomic, describeFsError } from './disk';
+import { copyFileAtomic, fsFailure } from './disk';
 import { fileJoinedClip, joinToFile, removeJoined, type JoinDeps } from './join';
 import type { LibraryClip } from './library';
+import { said } from '../../shared/messages/phrase';
 
 type LibraryHandlers = Handlers['library'];
 
@@ -37,7 +38,7 @@ export interface FilmHandlerDeps extends Pick<JoinDeps, 'library' | 'log' | 'now
 export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers, 'sourceVideo' | 'chain' | 'join' | 'exportChain'> {
   const now = deps.now ?? Date.now;
   const joining = (): JoinDeps => {
-    if (!deps.films) throw new StudioError('UNAVAILABLE', 'Joining clips needs the job engine, which this window is not connected to.');
+    if (!deps.films) throw new StudioError('UNAVAILABLE', said('library.noEngine'));
     return { ...deps.films, library: deps.library, log: deps.log, ...(deps.now ? { now: deps.now } : {}) };
   };
   // The harness's last chain download, removed when the next one is made (a restart empties `workDir`).
@@ -46,8 +47,8 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
     sourceVideo: async ({ id, provider, task }) => {
       const clip = await deps.library.get(id);
       const row = CATALOG.find((m) => m.provider === provider && m.tasks?.includes(task));
-      if (!row) throw new StudioError('BAD_INPUT', `No Seedance 2.5 model on ${PROVIDER_NAMES[provider]} can ${task} a clip.`);
-      const length = sourceLengthFor(row, task, clip.sidecar.output.durationSec);
+      if (!row) throw new StudioError('BAD_INPUT', said(`library.noSourceModel.${task}`, { provider: PROVIDER_NAMES[provider] }));
+      const length = sourceLengthSaid(row, task, clip.sidecar.output.durationSec);
       if (length) throw new StudioError('BAD_INPUT', length);
       if (!takesSourceFile(provider)) {
         const fileProviders = [...new Set(CATALOG.filter((m) => m.tasks?.includes(task) && takesSourceFile(m.provider)).map((m) => PROVIDER_NAMES[m.provider]))];
@@ -55,7 +56,7 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
         if (!link.ok) throw new StudioError('BAD_INPUT', link.reason);
         return { as: 'url', url: link.url, expiresAt: link.expiresAt };
       }
-      if (!deps.importMedia) throw new StudioError('UNAVAILABLE', 'Reference videos cannot be registered in this build.');
+      if (!deps.importMedia) throw new StudioError('UNAVAILABLE', said('library.noReferenceVideos'));
       return { as: 'media', media: await deps.importMedia(clip.paths.video, `${clip.folder}.mp4`) };
     },
     chain: async ({ id }) => {
@@ -68,7 +69,7 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
     },
     exportChain: async ({ id }) => {
       const chain = await chainThrough(deps.library, id);
-      if (chain.clips.length < 2) throw new StudioError('BAD_INPUT', 'This clip is not part of a chain: continue it from its last frame first.');
+      if (chain.clips.length < 2) throw new StudioError('BAD_INPUT', said('library.notChained'));
       const first = chain.clips[0] as LibraryClip;
       const fileName = `${first.folder}-chain-${chain.clips.length}.mp4`;
       const ids = chain.clips.map((c) => c.id);
@@ -87,8 +88,7 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
         return { outcome: 'saved', fileName: basename(dest), folder: dirname(dest), bytes, clips: ids.length };
       } catch (err) {
         deps.log.warn('library.chain_export_failed', { id, error: err });
-        const why = describeFsError(err);
-        throw new StudioError('UNAVAILABLE', `${why.charAt(0).toUpperCase()}${why.slice(1)}.`);
+        throw new StudioError('UNAVAILABLE', fsFailure(err));
       } finally {
         await removeJoined(joined);
       }

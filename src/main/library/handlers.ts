@@ -8,7 +8,7 @@ import type { ClipDetail, ClipSummary } from '../../shared/contract/library';
 import type { ImportedMedia } from '../../shared/contract/media';
 import type { StudioConfig } from '../composition/config';
 import type { Logger } from '../logging/logger';
-import { copyFileAtomic, describeFsError } from './disk';
+import { copyFileAtomic, fsFailure } from './disk';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { FrameTokens } from './frame-tokens';
 import type { Library, LibraryClip } from './library';
@@ -117,8 +117,7 @@ export function createLibraryHandlers(deps: LibraryHandlerDeps): Handlers['libra
       return { outcome: 'saved', fileName: basename(dest), folder: dirname(dest), bytes: await write(dest) };
     } catch (err) {
       deps.log.warn('library.save_failed', { id, kind, error: err });
-      const why = describeFsError(err);
-      throw new StudioError('UNAVAILABLE', `${why.charAt(0).toUpperCase()}${why.slice(1)}.`);
+      throw new StudioError('UNAVAILABLE', fsFailure(err));
     }
   };
 

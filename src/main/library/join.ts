@@ -6,6 +6,7 @@ import type { JoinedMedia, JoinRequest } from '../media-tools/join-media';
 import type { Logger } from '../logging/logger';
 import type { Library, LibraryClip } from './library';
 import { streamDetails } from './library';
+import { said } from '../../shared/messages/phrase';
 
 /** What joining clips needs: the library, the engine's join (`EngineHost.joinMedia`) and a work folder in app data. */
 export interface JoinDeps {
@@ -25,7 +26,7 @@ export interface JoinDeps {
  * Errors: `NOT_FOUND` for a clip not in the library, `BAD_INPUT` when ffmpeg cannot join them.
  */
 export async function joinToFile(deps: JoinDeps, ids: readonly string[]): Promise<{ clips: LibraryClip[]; joined: JoinedMedia }> {
-  if (new Set(ids).size !== ids.length) throw new StudioError('BAD_INPUT', 'A clip can be joined only once in one film.');
+  if (new Set(ids).size !== ids.length) throw new StudioError('BAD_INPUT', said('library.joinTwice'));
   const clips: LibraryClip[] = [];
   for (const id of ids) clips.push(await deps.library.get(id));
   await mkdir(deps.workDir, { recursive: true });

@@ -18,6 +18,7 @@ import { readClipFolder, type ClipRecord } from './read-clip';
 import { createIndexCacheSaver, indexCachePath } from './index-cache';
 import { coldIndex, SCAN_CONCURRENCY, syncAll, syncFolder } from './scan';
 import { watchLibrary, type LibraryWatcher } from './watch';
+import { phrase, said } from '../../shared/messages/phrase';
 
 /** What `createLibrary` needs from its host. */
 export interface LibraryDeps {
@@ -258,7 +259,7 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   const ready = (async () => {
     await mkdir(root, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-      throw new StudioError('UNAVAILABLE', `The library folder cannot be opened (${err.code ?? 'error'}); choose another one in Settings.`);
+      throw new StudioError('UNAVAILABLE', said('library.cannotOpen', { code: err.code ?? 'error' }));
     });
     const started = now();
     const cold = await coldIndex(index, root, indexCachePath(root), log, deps.scanConcurrency ?? SCAN_CONCURRENCY);
@@ -315,7 +316,7 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   function need(id: string): ClipRecord {
     const record = index.get(id);
-    if (!record) throw new StudioError('NOT_FOUND', 'That clip is no longer in the library.');
+    if (!record) throw new StudioError('NOT_FOUND', said('library.gone'));
     return record;
   }
 
@@ -324,7 +325,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   async function reindex(folder: string): Promise<ClipRecord> {
     emit(await syncFolder(index, root, folder, log));
     const record = index.byFolder(folder);
-    if (!record) throw new StudioError('CONFLICT', `The clip folder "${folder}" changed on disk while the app was writing it.`);
+    if (!record) throw new StudioError('CONFLICT', said('library.changedOnDisk', { folder }));
     return record;
   }
 
@@ -333,7 +334,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     const parsed = NewClip.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new StudioError('BAD_INPUT', `The clip cannot be added: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid fields'}.`);
+      throw new StudioError('BAD_INPUT', said('library.cannotAdd', { issue: issue ? `${issue.path.join('.')}: ${issue.message}` : phrase('library.invalidFields') }));
     }
     const { videoPath, preview: newPreview, keepSource, inputs, createdAt, tags, verified, posterPath, lastFramePath, ...fields } = parsed.data;
     const filedFirst = filedFor(fields.jobId);
@@ -398,9 +399,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     } catch (err) {
       await rm(stage, { recursive: true, force: true });
       if (err instanceof StudioError) throw err;
-      if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The video could not be read: ${err.message}`);
+      if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', said('library.videoUnreadable', { detail: err.message }));
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new StudioError('NOT_FOUND', `A file to add to the library is missing: ${basename((err as NodeJS.ErrnoException).path ?? '')}.`);
+        throw new StudioError('NOT_FOUND', said('library.fileMissing', { file: basename((err as NodeJS.ErrnoException).path ?? '') }));
       }
       throw err;
     } finally {
@@ -450,13 +451,13 @@ export function createLibrary(deps: LibraryDeps): Library {
         .catch(() => null);
       const current = readSidecar(raw);
       if (!current.ok || current.sidecar.id !== id) {
-        throw new StudioError('CONFLICT', 'The clip\'s clip.json was changed outside the app and no longer reads as this clip; it was left as it is.');
+        throw new StudioError('CONFLICT', said('library.sidecarChanged'));
       }
       const next = { ...(raw as Record<string, unknown>) };
       if (patch.rating !== undefined) next.rating = Rating.parse(patch.rating);
       if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
       // The file keeps its own version: a v1 sidecar stays v1 (its frames are where v1 put them).
-      if (!readSidecar(next).ok) throw new StudioError('BAD_INPUT', 'That rating or those tags cannot be stored.');
+      if (!readSidecar(next).ok) throw new StudioError('BAD_INPUT', said('library.ratingRefused'));
       await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
       return view(await reindex(record.folder));
     });
@@ -486,9 +487,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     await ready;
     return serialized(INDEX_LOCK, async () => {
       const entry = trashed.get(id);
-      if (!entry) throw new StudioError('NOT_FOUND', 'That clip is not in the app\'s trash any more; look for it in the system trash.');
+      if (!entry) throw new StudioError('NOT_FOUND', said('library.notInTrash'));
       const target = join(root, entry.folder);
-      if (await exists(target)) throw new StudioError('CONFLICT', `A folder named "${entry.folder}" is already in the library.`);
+      if (await exists(target)) throw new StudioError('CONFLICT', said('library.folderTaken', { folder: entry.folder }));
       if (entry.timer) clearTimeout(entry.timer);
       await rename(entry.path, target).catch(inUse);
       trashed.delete(id);
@@ -626,7 +627,7 @@ function originalFolder(trashName: string): string {
 /** Rethrows a rename failure; Windows refuses to move a folder while a file in it is open (a playing video). */
 function inUse(err: NodeJS.ErrnoException): never {
   if (err.code === 'EBUSY' || err.code === 'EPERM' || err.code === 'EACCES') {
-    throw new StudioError('CONFLICT', 'The clip\'s files are in use (perhaps playing or open in another program); close them and try again.');
+    throw new StudioError('CONFLICT', said('library.inUse'));
   }
   throw err;
 }

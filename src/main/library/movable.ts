@@ -3,6 +3,7 @@ import { StudioError } from '../../shared/contract/result';
 import { describeFsError } from './disk';
 import { createLibrary, type Library, type LibraryDeps } from './library';
 import { moveClipFolders, type MoveReport } from './move';
+import { said } from '../../shared/messages/phrase';
 
 /** A library whose folder can change while the app runs. */
 export interface MovableLibrary extends Library {
@@ -63,7 +64,7 @@ export function createMovableLibrary(deps: LibraryDeps): MovableLibrary {
       current = createLibrary({ ...deps, libraryDir: old.dir });
       unforward();
       unforward = current.onChange(emit);
-      throw new StudioError('UNAVAILABLE', `The clips could not be moved (${describeFsError(err)}); they are all still in the previous folder, which stays in use.`);
+      throw new StudioError('UNAVAILABLE', said('library.notMoved', { why: describeFsError(err) }));
     }
     current = createLibrary({ ...deps, libraryDir: dir });
     unforward();

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger';
-import { exists, hashFile } from './disk';
+import { CopyCheckError, exists, hashFile } from './disk';
 import { STAGING_DIR, TRASH_DIR, VIDEO_FILE } from './layout';
 import { copyInputStore, removeInputStore } from './inputs-store';
 import { readClipFolder } from './read-clip';
@@ -77,9 +77,9 @@ async function moveFolder(src: string, dst: string, stagingDir: string, videoSha
     await mkdir(stagingDir, { recursive: true });
     await cp(src, staged, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true });
     if (videoSha256 !== null) {
-      if ((await hashFile(join(staged, VIDEO_FILE))).sha256 !== videoSha256) throw new Error(`the copy of ${VIDEO_FILE} does not match its sidecar`);
+      if ((await hashFile(join(staged, VIDEO_FILE))).sha256 !== videoSha256) throw new CopyCheckError({ kind: 'hashMismatch', file: VIDEO_FILE });
     } else if ((await folderBytes(staged)) !== (await folderBytes(src))) {
-      throw new Error('the copy differs in size from the original');
+      throw new CopyCheckError({ kind: 'sizeDiffers' });
     }
     await rename(staged, dst);
   } catch (err) {

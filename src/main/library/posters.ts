@@ -2,6 +2,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StudioError } from '../../shared/contract/result';
 import { MediaToolError, probeVideo, runMediaTool, type MediaRunner } from '../media-tools/ffmpeg';
+import { said } from '../../shared/messages/phrase';
 
 /** Seconds into the clip where the poster is taken: 1 s, or the middle of clips shorter than 2 s. */
 export function posterTime(durationSec: number): number {
@@ -55,7 +56,7 @@ export async function lastFrameOrUnavailable(tools: { ffmpeg: string; ffprobe: s
   try {
     return await extractLastFrame(tools, video, out);
   } catch (err) {
-    if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', `The last frame could not be extracted: ${err.message}`);
+    if (err instanceof MediaToolError) throw new StudioError('UNAVAILABLE', said('library.lastFrameFailed', { detail: err.message }));
     throw err;
   }
 }

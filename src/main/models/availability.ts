@@ -2,6 +2,7 @@ import type { ModelEntry, ProviderId } from '../../shared/catalog/types';
 import type { KeyStatus } from '../../shared/contract/keys';
 import type { ModelChoice, ModelList } from '../../shared/contract/models';
 import { isoDay, retiredMessage } from '../../shared/catalog/status';
+import { said, type Said } from '../../shared/messages/phrase';
 import { PROVIDER_NAMES } from '../providers/failure';
 
 /**
@@ -23,17 +24,18 @@ export function listModels(catalog: readonly ModelEntry[], keys: readonly KeySta
     if (demo) return { ...entry, available: true };
     const status = byProvider.get(entry.provider);
     if (status?.configured) return { ...entry, available: true };
-    return { ...entry, available: false, unavailableReason: reasonFor(entry.provider, status) };
+    const reason = reasonFor(entry.provider, status);
+    return { ...entry, available: false, unavailableReason: reason.message, unavailablePhrase: reason.phrase };
   });
   return { demo, models };
 }
 
-function reasonFor(provider: ProviderId, status: KeyStatus | undefined): string {
+function reasonFor(provider: ProviderId, status: KeyStatus | undefined): Said {
   const name = PROVIDER_NAMES[provider];
   if (status && (status.status === 'backend_changed' || status.status === 'unreadable') && status.message) {
-    return `${name}: ${status.message}`;
+    return said('keys.providerProblem', { provider: name, problem: status.phrase ?? status.message });
   }
-  return `No API key for ${name}. Add one in Settings → Providers.`;
+  return said('keys.noKeyFor', { provider: name });
 }
 
 /**

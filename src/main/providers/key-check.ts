@@ -1,3 +1,4 @@
+import { phrase, type Phrase } from '../../shared/messages/phrase';
 import { sendRequest, type HttpAnswer, type HttpRequest } from './http';
 import { ProviderError, type KeyCheck, type ProviderContext, type ProviderFailure } from './types';
 
@@ -17,11 +18,16 @@ export async function checkKeyWith(
   try {
     answer = await sendRequest(ctx, provider, req);
   } catch (err) {
-    if (err instanceof ProviderError) return { result: 'unreachable', message: err.message };
+    if (err instanceof ProviderError) return { result: 'unreachable', message: err.message, ...withPhrase(err.failure.phrase) };
     throw err;
   }
   if (accepted(answer)) return { result: 'valid' };
   const f = failureOf(answer);
-  if (f.kind === 'auth') return { result: 'rejected', message: f.message };
-  return { result: 'unreachable', message: `${f.message} (HTTP ${answer.status})` };
+  if (f.kind === 'auth') return { result: 'rejected', message: f.message, ...withPhrase(f.phrase) };
+  return { result: 'unreachable', message: `${f.message} (HTTP ${answer.status})`, phrase: phrase('keys.httpStatus', { message: f.phrase ?? f.message, status: answer.status }) };
+}
+
+/** `{ phrase }` when there is one, else nothing (the contract's field is optional). */
+function withPhrase(p: Phrase | undefined): { phrase?: Phrase } {
+  return p ? { phrase: p } : {};
 }

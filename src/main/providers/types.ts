@@ -206,7 +206,7 @@ export interface ProviderContext {
 }
 
 /** What `checkKey` found: the key works, the provider refused it, or the provider could not be reached. */
-export type KeyCheck = { result: 'valid' } | { result: 'rejected'; message: string } | { result: 'unreachable'; message: string };
+export type KeyCheck = { result: 'valid' } | { result: 'rejected' | 'unreachable'; message: string; phrase?: Phrase };
 
 /**
  * One provider's adapter (one module per provider). Submission is two steps so the engine can

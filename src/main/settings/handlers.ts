@@ -2,7 +2,8 @@ import type { Handlers } from '../../shared/contract/index';
 import { StudioError } from '../../shared/contract/result';
 import type { StudioConfig } from '../composition/config';
 import type { NativeText } from '../i18n/native-text';
-import { pickedLibraryDir } from './library-dir';
+import { pickedLibraryDir, refusalOf } from './library-dir';
+import { said } from '../../shared/messages/phrase';
 import type { SettingsStore } from './store';
 
 /** What the `settings` handlers need. */
@@ -35,7 +36,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Handlers['set
       try {
         return { outcome: 'chosen', path: await pickedLibraryDir(picked) };
       } catch (err) {
-        throw new StudioError('BAD_INPUT', `That folder cannot hold the library: ${(err as Error).message} Pick another one.`);
+        throw new StudioError('BAD_INPUT', said('settings.folderRefused', { why: refusalOf(err) }));
       }
     },
     update: async ({ patch }) => {

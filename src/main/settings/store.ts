@@ -4,7 +4,8 @@ import { StudioError } from '../../shared/contract/result';
 import { Settings, SettingsPatch } from '../../shared/contract/settings';
 import type { Logger } from '../logging/logger';
 import { defaultSettings } from './defaults';
-import { usableLibraryDir } from './library-dir';
+import { refusalOf, usableLibraryDir } from './library-dir';
+import { said } from '../../shared/messages/phrase';
 import { openJsonStore, type OpenConf } from './store-file';
 
 /** File name (without `.json`) of the settings inside the data folder; separate from the key vault. */
@@ -66,7 +67,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
       try {
         next.libraryDir = usableLibraryDir(next.libraryDir);
       } catch (err) {
-        throw new StudioError('BAD_INPUT', `The library folder cannot be used: ${(err as Error).message} The previous folder is kept.`);
+        throw new StudioError('BAD_INPUT', said('settings.folderUnusable', { why: refusalOf(err) }));
       }
     }
     return { next, sections: Object.keys(parsedPatch.data) };
@@ -84,7 +85,7 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
         file.write(next);
       } catch (err) {
         log.error('settings.write_failed', { error: err });
-        throw new StudioError('UNAVAILABLE', 'The settings file could not be written; the previous settings are kept.');
+        throw new StudioError('UNAVAILABLE', said('settings.notWritten'));
       }
       const previous = current;
       current = next;
@@ -129,7 +130,7 @@ function refused(error: z.ZodError): StudioError {
     .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.') || 'settings'}: ${i.message}`)
     .join('; ');
-  return new StudioError('BAD_INPUT', `Settings not saved — ${what}. The previous settings are kept.`);
+  return new StudioError('BAD_INPUT', said('settings.refused', { what }));
 }
 
 /** Keeps every valid section (and every valid provider) from disk; the rest falls back to defaults. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StudioError } from '../../shared/contract/result';
 import type { Logger } from '../logging/logger';
 import { openJsonStore, type OpenConf } from '../settings/store-file';
+import { said } from '../../shared/messages/phrase';
 
 /** File name (without `.json`) of the spend preferences inside the data folder. */
 export const SPEND_FILE = 'spend';
@@ -29,7 +30,7 @@ export function createBudgetStore(deps: { dir: string; log: Logger; openConf?: O
         file.write({ monthlyBudgetUsd: usd });
       } catch (err) {
         deps.log.error('spend.budget_write_failed', { error: err });
-        throw new StudioError('UNAVAILABLE', 'The budget could not be saved; the previous one is kept.');
+        throw new StudioError('UNAVAILABLE', said('spend.budgetNotSaved'));
       }
       budget = usd;
     },

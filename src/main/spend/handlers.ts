@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import type { BudgetStore } from './budget-store';
 import { ledgerCsv } from './csv';
 import type { SpendService } from './ledger-service';
+import { said } from '../../shared/messages/phrase';
 
 /** `seedance-spend-2026-12-02.csv`: the export's suggested name, dated in the user's calendar. */
 function csvName(now: number): string {
@@ -57,7 +58,7 @@ export function createSpendHandlers(deps: {
         await writeFileAtomic(dest, csv);
       } catch (err) {
         deps.log.warn('spend.export_failed', { error: err });
-        throw new StudioError('UNAVAILABLE', `The CSV could not be saved: ${describeFsError(err)}.`);
+        throw new StudioError('UNAVAILABLE', said('spend.csvNotSaved', { why: describeFsError(err) }));
       }
       return { outcome: 'saved', fileName: basename(dest), folder: dirname(dest), lines: lines.length };
     },

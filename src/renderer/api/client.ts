@@ -2,6 +2,7 @@ import type { StudioBridge, StudioFiles } from '../../shared/contract/files';
 import { contract, onName, type Domain, type EventName, type EventPayload, type RequestOutput, type StudioApi, type Verb } from '../../shared/contract/index';
 import type { ErrorCode, Result } from '../../shared/contract/result';
 import type { Phrase } from '../../shared/messages/phrase';
+import { i18n } from '../i18n/index';
 import { phraseText } from '../i18n/phrase';
 
 /**
@@ -57,7 +58,7 @@ export function createStudioClient(api: StudioApi & Partial<Pick<StudioBridge, '
     for (const verb of Object.keys(def.requests)) {
       wrapped[verb] = async (...args: unknown[]) => {
         const fn = side?.[verb];
-        if (typeof fn !== 'function') throw new StudioClientError('UNAVAILABLE', `This build cannot reach ${domain}:${verb}.`);
+        if (typeof fn !== 'function') throw new StudioClientError('UNAVAILABLE', i18n.t('common:cannotReach', { channel: `${domain}:${verb}` }));
         return unwrap((await fn(...args)) as Result<unknown>);
       };
     }

@@ -1,5 +1,6 @@
 import enCatalog from '../../shared/catalog/notes/en.json';
 import zhCatalog from '../../shared/catalog/notes/zh-CN.json';
+import enCatalogWords from './locales/en/catalog.json';
 import enCommon from './locales/en/common.json';
 import enCompare from './locales/en/compare.json';
 import enCompose from './locales/en/compose.json';
@@ -9,6 +10,7 @@ import enQueue from './locales/en/queue.json';
 import enSettings from './locales/en/settings.json';
 import enShell from './locales/en/shell.json';
 import enSpend from './locales/en/spend.json';
+import zhCatalogWords from './locales/zh-CN/catalog.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhCompare from './locales/zh-CN/compare.json';
 import zhCompose from './locales/zh-CN/compose.json';
@@ -24,7 +26,8 @@ import zhMessages from '../../shared/messages/zh-CN.json';
 /**
  * Every UI string, per language and namespace (one namespace per view, `common` for words every view
  * uses, `media` for reference/upload texts shared by Compose and the Queue, `catalog` for the catalogue's
- * model notes, kept next to the catalogue in src/shared/catalog/notes/, `messages` for the phrases
+ * model notes, kept next to the catalogue in src/shared/catalog/notes/, and the mode words of its
+ * model names (locales/{en,zh-CN}/catalog.json, see `model-name.ts`), `messages` for the phrases
  * main and the engine send with their English — see `shared/messages/phrase.ts`). English is the source;
  * `i18n-resources.test.ts` checks that Simplified Chinese has the same keys and placeholders.
  * Plurals follow i18next's suffixes (`_one`, `_other`; Chinese has only `_other`).
@@ -40,7 +43,7 @@ export const resources = {
     settings: enSettings,
     spend: enSpend,
     media: enMedia,
-    catalog: enCatalog,
+    catalog: { ...enCatalog, ...enCatalogWords },
     messages: enMessages,
   },
   'zh-CN': {
@@ -53,7 +56,7 @@ export const resources = {
     settings: zhSettings,
     spend: zhSpend,
     media: zhMedia,
-    catalog: zhCatalog,
+    catalog: { ...zhCatalog, ...zhCatalogWords },
     messages: zhMessages,
   },
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProviderId } from '../catalog/types';
+import { LenientPhrase } from '../messages/phrase';
 import { event, request } from './define';
 
 /**
@@ -40,6 +41,8 @@ export const KeyStatus = z.object({
   envVar: z.string(),
   /** Plain words for anything other than a healthy or absent key: what happened and what to do. */
   message: z.string().optional(),
+  /** `message` as a phrase, for the UI's language (issue 14). */
+  phrase: LenientPhrase,
 });
 export type KeyStatus = z.infer<typeof KeyStatus>;
 
@@ -72,6 +75,8 @@ export const SetKeyOutcome = z.discriminatedUnion('saved', [
     saved: z.literal(false),
     needsChoice: KeyChoiceNeeded,
     message: z.string(),
+    /** `message` as a phrase, for the UI's language. */
+    phrase: LenientPhrase,
     choices: z.array(KeyStorage),
   }),
 ]);
@@ -81,6 +86,8 @@ export type SetKeyOutcome = z.infer<typeof SetKeyOutcome>;
 export const KeyCheckResult = z.object({
   result: z.enum(['valid', 'rejected', 'unreachable']),
   message: z.string().optional(),
+  /** `message` as a phrase, for the UI's language, when main has one. */
+  phrase: LenientPhrase,
 });
 export type KeyCheckResult = z.infer<typeof KeyCheckResult>;
 

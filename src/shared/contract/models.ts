@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ModelEntry } from '../catalog/types';
+import { LenientPhrase } from '../messages/phrase';
 import { event, request } from './define';
 
 /** A catalog row and whether Compose may generate with it now; `unavailableReason` says why not, in plain words. */
 export const ModelChoice = ModelEntry.extend({
   available: z.boolean(),
   unavailableReason: z.string().optional(),
+  /** `unavailableReason` as a phrase, for the UI's language, when main has one (issue 14). */
+  unavailablePhrase: LenientPhrase,
 });
 export type ModelChoice = z.infer<typeof ModelChoice>;
 

@@ -1,6 +1,7 @@
 import { PROVIDER_NAMES } from '../catalog/provider-names';
-import { sourceLengthProblem } from '../catalog/task-type';
+import { sourceLengthPhrase } from '../catalog/task-type';
 import type { ModelEntry, ProviderId } from '../catalog/types';
+import { english, phrase, said, type Phrase, type PhraseValue, type Said } from '../messages/phrase';
 import type { ClipSidecar } from './sidecar';
 
 /*
@@ -19,7 +20,13 @@ export type SourceTask = 'edit' | 'extend';
  * (30.0004 s) is judged at 1/100 s.
  */
 export function sourceLengthFor(entry: Pick<ModelEntry, 'provider' | 'name'>, task: SourceTask, durationSec: number): string | null {
-  return sourceLengthProblem(entry, task, Math.round(durationSec * 100) / 100);
+  return sourceLengthSaid(entry, task, durationSec)?.message ?? null;
+}
+
+/** `sourceLengthFor` with its phrase, for an error shown in the UI's language. */
+export function sourceLengthSaid(entry: Pick<ModelEntry, 'provider' | 'name'>, task: SourceTask, durationSec: number): Said | null {
+  const problem = sourceLengthPhrase(entry, task, Math.round(durationSec * 100) / 100);
+  return problem ? { message: english(problem), phrase: problem } : null;
 }
 
 /**
@@ -35,31 +42,37 @@ export function takesSourceFile(provider: ProviderId): boolean {
 export const RESULT_LINK_MS = 24 * 60 * 60 * 1000;
 
 /** The clip's own result link, usable by a URL-only provider while it lasts, or why not. */
-export type SourceLink = { ok: true; url: string; expiresAt: number } | { ok: false; reason: string };
+export type SourceLink = { ok: true; url: string; expiresAt: number } | { ok: false; reason: Said };
 
 /**
  * The clip's own result link (sidecar `resultLink`: the provider's URL and when it stops working,
  * 24 h on ModelArk) as the source of a URL-only provider, checked at `now` (ms). Not usable, with
- * the reason in plain words naming `fileProviders` (the providers that can take the file instead):
- * no link recorded, a link that is not public https (the offline demo's), or one that expired.
+ * the reason in plain words (English and phrase) naming `fileProviders` (the providers that can
+ * take the file instead): no link recorded, a link that is not public https (the offline demo's),
+ * or one that expired.
  */
 export function sourceLink(sidecar: Pick<ClipSidecar, 'resultLink'>, now: number, fileProviders: readonly string[]): SourceLink {
-  const instead = fileProviders.length > 0 ? ` ${listOf(fileProviders)} can take the clip's file instead.` : '';
+  const instead = fileProviders.length > 0 ? phrase('library.link.instead', { providers: listOf(fileProviders) }) : '';
   const link = sidecar.resultLink;
-  if (!link) return { ok: false, reason: `ModelArk takes a source video only by a public link, and this clip has no link recorded.${instead}` };
-  if (!/^https:\/\//.test(link.url)) {
-    return { ok: false, reason: `ModelArk takes a source video only by a public https link; this clip's link is not one (it was made by the offline demo).${instead}` };
-  }
-  if (now >= link.expiresAt) {
-    return { ok: false, reason: `ModelArk takes a source video only by a public link, and this clip's link expired on ${new Date(link.expiresAt).toUTCString()} (links last 24 h).${instead}` };
-  }
+  if (!link) return { ok: false, reason: said('library.link.none', { instead }) };
+  if (!/^https:\/\//.test(link.url)) return { ok: false, reason: said('library.link.notHttps', { instead }) };
+  if (now >= link.expiresAt) return { ok: false, reason: said('library.link.expired', { date: new Date(link.expiresAt).toUTCString(), instead }) };
   return { ok: true, url: link.url, expiresAt: link.expiresAt };
+}
+
+/** A catalog row as the Library offers it: available or not, and why not (English and phrase, as main sent them). */
+type OfferedRow = ModelEntry & { available?: boolean; unavailableReason?: string; unavailablePhrase?: Phrase | undefined };
+
+/** A reason in English and, where there is one, as a phrase for the UI's language. */
+export interface SourceReason {
+  message: string;
+  phrase?: Phrase | undefined;
 }
 
 /** One 2.5 row offered for an edit or extend of a clip, and why it cannot be used now (absent when it can). */
 export interface SourceChoice {
-  model: ModelEntry & { available?: boolean; unavailableReason?: string };
-  reason?: string;
+  model: OfferedRow;
+  reason?: SourceReason;
 }
 
 /**
@@ -67,22 +80,23 @@ export interface SourceChoice {
  * and whose source range the clip's length fits (`sourceLengthFor`), each with why it cannot take
  * this clip now: the model is unavailable (no key), or, on a URL-only provider, the clip's link is
  * missing or expired (`sourceLink`). `problem` is the clip-wide reason nothing can be offered (no
- * row takes the task in this build, or the clip fits no row's range), else null. Pure; `now` ms.
+ * row takes the task in this build, or the clip fits no row's range), else null. Reasons are
+ * English with their phrase. Pure; `now` ms.
  */
 export function sourceChoices(
   task: SourceTask,
   clip: { durationSec: number; sidecar: Pick<ClipSidecar, 'resultLink'> },
-  models: ReadonlyArray<ModelEntry & { available?: boolean; unavailableReason?: string }>,
+  models: readonly OfferedRow[],
   now: number,
-): { problem: string | null; choices: SourceChoice[] } {
+): { problem: Said | null; choices: SourceChoice[] } {
   const all = models.filter((m) => m.tasks?.includes(task) && m.status?.state !== 'retired');
-  if (all.length === 0) return { problem: `No Seedance 2.5 model in this version can ${task} a clip.`, choices: [] };
+  if (all.length === 0) return { problem: said(`library.noModel.${task}`), choices: [] };
   // A row whose source range the clip misses is not offered; when none is left, the first row's verdict says why.
   const rows = all.filter((m) => sourceLengthFor(m, task, clip.durationSec) === null);
-  if (rows.length === 0) return { problem: sourceLengthFor(all[0] as ModelEntry, task, clip.durationSec), choices: [] };
+  if (rows.length === 0) return { problem: sourceLengthSaid(all[0] as ModelEntry, task, clip.durationSec), choices: [] };
   const fileProviders = [...new Set(rows.filter((m) => takesSourceFile(m.provider) && m.available !== false).map((m) => PROVIDER_NAMES[m.provider]))];
   const choices = rows.map((model): SourceChoice => {
-    if (model.available === false) return { model, reason: model.unavailableReason ?? `${PROVIDER_NAMES[model.provider]} is not set up.` };
+    if (model.available === false) return { model, reason: unavailable(model) };
     if (takesSourceFile(model.provider)) return { model };
     const link = sourceLink(clip.sidecar, now, fileProviders);
     return link.ok ? { model } : { model, reason: link.reason };
@@ -90,9 +104,15 @@ export function sourceChoices(
   return { problem: null, choices };
 }
 
+/** Why an unavailable row cannot be used: main's reason (with its phrase when it sent one), else "not set up". */
+function unavailable(model: OfferedRow): SourceReason {
+  if (model.unavailableReason === undefined) return said('library.notSetUp', { provider: PROVIDER_NAMES[model.provider] });
+  return { message: model.unavailableReason, phrase: model.unavailablePhrase };
+}
+
 /** "a", "a and b", "a, b and c". */
-function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+function listOf(items: readonly string[]): PhraseValue {
+  return items.length <= 1 ? (items[0] ?? '') : phrase('library.link.and', { first: items.slice(0, -1).join(', '), last: items[items.length - 1] as string });
 }
 
 /**

@@ -1,8 +1,8 @@
-import { findModel } from '../../../shared/catalog/models';
 import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { AUTO_DURATION } from '../../../shared/catalog/task-type';
 import { i18n } from '../../i18n/index';
+import { modelName } from '../../i18n/model-name';
 
 /** The settings Compare lists, in order (the keys of `compare:diff.rows`). */
 export type DiffKey = 'model' | 'provider' | 'prompt' | 'seed' | 'resolution' | 'aspectRatio' | 'output' | 'duration' | 'cameraFixed' | 'audio' | 'first' | 'last' | 'references';
@@ -41,7 +41,7 @@ function durationWords(seconds: number): string {
 
 /** The settings Compare lists, each read from a clip's detail as a key (what tells values apart) and words. */
 const FIELDS: Array<{ key: DiffKey; read(c: ClipDetail): string | { key: string; text: string } }> = [
-  { key: 'model', read: (c) => findModel(c.modelId)?.name ?? c.modelId },
+  { key: 'model', read: (c) => modelName(c.modelId) },
   { key: 'provider', read: (c) => PROVIDER_NAMES[c.provider] },
   { key: 'prompt', read: (c) => c.prompt.trim() || word('noPrompt') },
   { key: 'seed', read: (c) => seedText(c) },

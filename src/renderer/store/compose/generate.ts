@@ -7,6 +7,7 @@ import { planBatch, randomSeed, type BatchPlan } from '../../../shared/jobs/batc
 import { readiness, type Readiness } from './readiness';
 import { composeEstimateUsd } from '../spend/estimate';
 import { i18n } from '../../i18n/index';
+import { modelName } from '../../i18n/model-name';
 
 /** `readiness` of the store's current draft, models, checks (frames and tray), inputs pick and submit state. */
 export function readinessNow(state: StudioState): Readiness {
@@ -50,7 +51,7 @@ export async function generate(store: StoreApi<StudioState>): Promise<void> {
     const continuedFrom = draft ? lineageOf(draft) : undefined;
     const sourceClip = draft ? sourceOf(draft) : undefined;
     await requests.jobs.submit({ params: ready.params, ...(continuedFrom ? { continuedFrom } : {}), ...(sourceClip ? { sourceClip } : {}) });
-    state().compose.setSubmit({ status: 'sent', message: i18n.t('compose:generate.queued', { model: ready.model.name }) });
+    state().compose.setSubmit({ status: 'sent', message: i18n.t('compose:generate.queued', { model: modelName(ready.model) }) });
   } catch (err) {
     state().compose.setSubmit({ status: 'error', message: describeError(err) });
   }

@@ -9,6 +9,7 @@ import type { CheckState, Keyed } from './frame-state';
 import { referenceBlocker } from './reference-readiness';
 import { i18n } from '../../i18n/index';
 import { phraseText } from '../../i18n/phrase';
+import { modelName, unavailableText } from '../../i18n/model-name';
 
 /** What decides whether Generate may run. `models` is null while the list is loading. */
 export interface ReadinessInput {
@@ -41,7 +42,7 @@ export function readiness({ draft, models, checks, referenceCheck, inputs: chose
   if (!models) return not(i18n.t('compose:ready.loadingModels'));
   const model = models.find((m) => m.id === draft.modelId);
   if (!model) return not(i18n.t('compose:ready.pickModel'));
-  if (!model.available) return not(model.unavailableReason ?? i18n.t('compose:ready.unavailable', { model: model.name }));
+  if (!model.available) return not(model.unavailableReason === undefined ? i18n.t('compose:ready.unavailable', { model: modelName(model) }) : unavailableText(model));
 
   const text = draft.prompt.trim();
   if (model.prompt.required && !text) return not(i18n.t('compose:ready.writePrompt'));

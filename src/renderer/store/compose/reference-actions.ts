@@ -5,10 +5,11 @@ import type { StudioState } from '../index';
 import { selectModel } from '../models/slice';
 import { importReferenceFile, referenceKindOf } from './reference-files';
 import { i18n } from '../../i18n/index';
+import { modelName } from '../../i18n/model-name';
 
 /** What the user is told when a local video is given to a row that takes reference videos only by URL. */
 export function urlOnlyMessage(model: Pick<ModelEntry, 'name'>): string {
-  return i18n.t('compose:tray.urlOnly', { model: model.name });
+  return i18n.t('compose:tray.urlOnly', { model: modelName(model) });
 }
 
 /** One line of the tray's import errors: "clip.mov: <why>". */

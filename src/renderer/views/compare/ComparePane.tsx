@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { MAX_RATING } from '../../../shared/library/sidecar';
 import { RatingControl } from '../library/RatingControl';
-import { modelName } from '../library/format';
+import { modelName } from '../../i18n/model-name';
 
 interface ComparePaneProps {
   clip: ClipDetail;

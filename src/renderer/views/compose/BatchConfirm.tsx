@@ -7,6 +7,7 @@ import { PROVIDER_NAMES } from '../../../shared/catalog/provider-names';
 import { seedsText, type BatchPlan } from '../../../shared/jobs/batch-plan';
 import { batchCostText } from './batch-cost-text';
 import { formatDuration } from './format';
+import { modelName } from '../../i18n/model-name';
 
 interface BatchConfirmProps {
   /** Null when closed. */
@@ -41,10 +42,10 @@ export function BatchConfirm({ plan, each, demo, onSend, onCancel }: BatchConfir
                 {t('batch.title', { n: count })}
               </Dialog.Title>
               <Dialog.Description className="compose-dialog-text">
-                {t('batch.description', { model: plan.model.name, provider, resolution: first.resolution, duration: formatDuration(first.duration) })}
+                {t('batch.description', { model: modelName(plan.model), provider, resolution: first.resolution, duration: formatDuration(first.duration) })}
               </Dialog.Description>
               <p className="compose-dialog-text" data-testid="batch-seeds">
-                {plan.seeds ? t('batch.seeds', { seeds: seedsText(plan.seeds) }) : t('batch.noSeed', { model: plan.model.name })}
+                {plan.seeds ? t('batch.seeds', { seeds: seedsText(plan.seeds) }) : t('batch.noSeed', { model: modelName(plan.model) })}
               </p>
               <p className="compose-dialog-cost" data-testid="batch-cost">
                 {cost.sentence}

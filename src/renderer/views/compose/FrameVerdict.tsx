@@ -5,6 +5,7 @@ import type { DraftCrop } from '../../../shared/drafts/draft';
 import type { CheckState, FixState } from '../../store/compose/frame-state';
 import { formatBytes, formatSize } from './format';
 import { verdictFor } from './verdict';
+import { modelName } from '../../i18n/model-name';
 
 const ICON = { fits: CircleCheck, fix: Wrench, blocked: CircleAlert } as const;
 
@@ -19,7 +20,7 @@ export function FrameVerdict({ check, fix, model, crop }: { check: CheckState; f
     return (
       <p className="verdict" data-tone="busy" role="status">
         <LoaderCircle className="spin" aria-hidden="true" size={15} />
-        {t('verdict.checking', { model: model?.name ?? t('verdict.theModel') })}
+        {t('verdict.checking', { model: (model ? modelName(model) : t('verdict.theModel')) })}
       </p>
     );
   }

@@ -8,6 +8,7 @@ import { cspNonce } from '../../shell/csp-nonce';
 import { useStudio } from '../../store/index';
 import { PROVIDER_LABELS } from '../settings/providers';
 import { ModeBadges } from './ModeBadges';
+import { modelName, unavailableText } from '../../i18n/model-name';
 
 /** Models grouped by provider, in catalog order. */
 function byProvider(models: readonly ModelChoice[]): Array<[ProviderId, ModelChoice[]]> {
@@ -57,7 +58,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
             {selected ? (
               <span className="model-trigger-text">
                 <span className="model-trigger-provider">{PROVIDER_LABELS[selected.provider].name}</span>
-                <span className="model-trigger-name">{selected.name}</span>
+                <span className="model-trigger-name">{modelName(selected)}</span>
               </span>
             ) : null}
           </Select.Value>
@@ -75,10 +76,10 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
                   {models.map((m) => (
                     <Select.Item key={m.id} value={m.id} disabled={!m.available} className="model-item">
                       <div className="model-item-main">
-                        <Select.ItemText>{m.name}</Select.ItemText>
+                        <Select.ItemText>{modelName(m)}</Select.ItemText>
                         <ModeBadges modes={m.modes} />
                       </div>
-                      {m.available ? null : <div className="model-item-reason">{m.unavailableReason}</div>}
+                      {m.available ? null : <div className="model-item-reason">{unavailableText(m)}</div>}
                       <Select.ItemIndicator className="model-item-check">
                         <Check aria-hidden="true" size={15} />
                       </Select.ItemIndicator>
@@ -93,7 +94,7 @@ export function ModelPicker({ selected }: { selected: ModelChoice | undefined })
       {selected ? (
         <div className="model-facts">
           <ModeBadges modes={selected.modes} />
-          {selected.available ? null : <p className="compose-error">{selected.unavailableReason}</p>}
+          {selected.available ? null : <p className="compose-error">{unavailableText(selected)}</p>}
           <Replacement selected={selected} models={list.models} onPick={setModel} />
           {selected.notes.map((note) => (
             <p key={note} className="compose-muted model-note">
@@ -118,7 +119,7 @@ function Replacement({ selected, models, onPick }: { selected: ModelChoice; mode
   if (!next) return null;
   return (
     <button type="button" className="button" onClick={() => onPick(next)}>
-      {t('model.use', { model: next.name, provider: PROVIDER_LABELS[next.provider].name })}
+      {t('model.use', { model: modelName(next), provider: PROVIDER_LABELS[next.provider].name })}
     </button>
   );
 }

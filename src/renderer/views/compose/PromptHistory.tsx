@@ -9,6 +9,7 @@ import { useStudio } from '../../store/index';
 import { spendRequests } from '../../store/spend/slice';
 import '../spend/dialog.css';
 import './prompt-history.css';
+import { modelName } from '../../i18n/model-name';
 
 /** How long typing in the search waits before asking main: one request per pause, not per key. */
 const SEARCH_MS = 150;
@@ -138,7 +139,7 @@ export function PromptHistory() {
                 <button type="button" className="prompt-use" title={t('history.useTitle')} onClick={() => use(entry)}>
                   <span className="prompt-use-text">{entry.text}</span>
                   <span className="prompt-use-meta">
-                    {t('history.meta', { usage: entry.count === 0 ? t('history.starred') : t('history.used', { n: entry.count, when: ago(entry.lastUsedAt) }), model: entry.modelName })}
+                    {t('history.meta', { usage: entry.count === 0 ? t('history.starred') : t('history.used', { n: entry.count, when: ago(entry.lastUsedAt) }), model: modelName(entry.modelId) })}
                   </span>
                 </button>
                 <button type="button" className="prompt-star" aria-label={t('history.star')} aria-pressed={entry.starred} title={entry.starred ? t('history.starredTitle') : t('history.starTitle')} onClick={() => void star(entry)}>

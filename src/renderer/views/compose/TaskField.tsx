@@ -4,6 +4,7 @@ import type { ModelEntry, ReferenceTask } from '../../../shared/catalog/types';
 import { useStudio } from '../../store/index';
 import { ChoiceField } from './ChoiceField';
 import { taskHelp, taskLabel } from './task-words';
+import { modelName } from '../../i18n/model-name';
 
 /**
  * "Task" on a Seedance 2.5 reference row (seedance-2.5.md §2.2): a choice of the row's tasks where
@@ -26,7 +27,7 @@ export function TaskField({ model }: { model: ModelEntry }) {
           {t('task.label')}
         </span>
         <p className="task-locked-value">{taskLabel(task)}</p>
-        <p className="param-help">{t('task.onlyThis', { model: model.name, help: taskHelp(task) })}</p>
+        <p className="param-help">{t('task.onlyThis', { model: modelName(model), help: taskHelp(task) })}</p>
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { MAX_BATCH } from '../../../shared/jobs/batch';
 import { batchProblem, seedMax } from '../../../shared/jobs/batch-plan';
 import { useStudio } from '../../store/index';
 import { ChoiceField } from './ChoiceField';
+import { modelName } from '../../i18n/model-name';
 
 const COUNTS = Array.from({ length: MAX_BATCH }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
 
@@ -54,7 +55,7 @@ export function VariationsField({ model }: { model: ModelEntry }) {
       ) : null}
       {count > 1 && !seeded ? (
         <p className="param-help" role="note">
-          {t('variations.noSeed', { model: model.name })}
+          {t('variations.noSeed', { model: modelName(model) })}
         </p>
       ) : null}
     </div>

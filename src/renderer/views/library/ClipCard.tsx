@@ -3,8 +3,9 @@ import type { TFunction } from 'i18next';
 import { memo, useEffect, useState } from 'react';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { i18n } from '../../i18n/index';
-import { date, MODE_LABEL, modelName, seconds } from './format';
+import { date, MODE_LABEL, seconds } from './format';
 import { Stars } from './Stars';
+import { modelName } from '../../i18n/model-name';
 
 /** ms the pointer rests on a card before its preview starts: sweeping across the grid starts none. */
 const PREVIEW_DELAY_MS = 150;

@@ -6,7 +6,7 @@ import { useStudio } from '../../store/index';
 import { excerpt, type DetailState } from '../../store/library/slice';
 import { ClipActions } from './ClipActions';
 import { ClipFacts, ClipPrompt } from './ClipFacts';
-import { date, modelName } from './format';
+import { date } from './format';
 import { ClipInputs } from './ClipInputs';
 import { FilmActions } from './FilmActions';
 import { Lineage } from './Lineage';
@@ -15,6 +15,7 @@ import { isTyping, playerCommand } from './player-keys';
 import { RatingControl } from './RatingControl';
 import { TagEditor } from './TagEditor';
 import { takeText } from './take-text';
+import { modelName } from '../../i18n/model-name';
 
 /** Space on these keeps its own meaning (press the button, open the menu) rather than play/pause. */
 const SPACE_OWNERS = 'button, a[href], select, summary, [role="radio"], [role="button"]';

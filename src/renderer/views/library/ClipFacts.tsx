@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ClipDetail } from '../../../shared/contract/library';
 import { AUTO_DURATION } from '../../../shared/catalog/task-type';
 import { formatNumber } from '../../i18n/format';
-import { bytes, dateTime, MODE_LABEL, modelName, PROVIDER_LABEL, seconds, span, usd } from './format';
+import { bytes, dateTime, MODE_LABEL, PROVIDER_LABEL, seconds, span, usd } from './format';
 import { CopyButton } from './CopyButton';
+import { modelName } from '../../i18n/model-name';
 
 /** The full prompt, with a Copy button. */
 export function ClipPrompt({ prompt }: { prompt: string }) {

@@ -7,6 +7,7 @@ import { useStudio } from '../../store/index';
 import { joinWithSource } from '../../store/library/source-handoff';
 import { ChainDialog, type ChainMode } from './ChainDialog';
 import { SourceDialog } from './SourceDialog';
+import { phraseText } from '../../i18n/phrase';
 
 /** The Seedance 2.5 tasks on a clip, in button order. */
 const SOURCE_TASKS: readonly SourceTask[] = ['edit', 'extend'];
@@ -34,9 +35,10 @@ export function FilmActions({ clip }: { clip: ClipDetail }) {
   const why = (kind: SourceTask): string | null => {
     if (!models) return t('film.loadingModels');
     const v = verdicts[kind];
-    if (v.problem) return v.problem;
+    if (v.problem) return phraseText(v.problem.phrase, v.problem.message);
     const usable = v.choices.some((c) => !c.reason);
-    return usable ? null : (v.choices[0]?.reason ?? null);
+    const reason = v.choices[0]?.reason;
+    return usable || !reason ? null : phraseText(reason.phrase, reason.message);
   };
   const extendSource = clip.lineage.extendedFrom;
   const inChain = Boolean(clip.lineage.continuedFrom?.present) || clip.lineage.continuedBy.length > 0;

@@ -7,6 +7,7 @@ import { AspectRatio, Mode, ProviderId, Resolution } from '../../../shared/catal
 import { useStudio } from '../../store/index';
 import { isFiltered, type DatePreset, type LibraryFilterState, type SortChoice } from '../../store/library/filters';
 import { MODE_LABEL, PROVIDER_LABEL } from './format';
+import { modelName } from '../../i18n/model-name';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -108,7 +109,7 @@ function FilterMenus() {
                 .filter((m) => m.provider === p)
                 .map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}
+                    {modelName(m)}
                   </option>
                 ))}
             </optgroup>

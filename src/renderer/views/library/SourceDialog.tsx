@@ -8,6 +8,8 @@ import type { SourceChoice, SourceTask } from '../../../shared/library/source-vi
 import { useStudio } from '../../store/index';
 import { sourceClip } from '../../store/library/source-handoff';
 import { formatFixed } from '../../i18n/format';
+import { modelName } from '../../i18n/model-name';
+import { phraseText } from '../../i18n/phrase';
 
 /**
  * Picks the Seedance 2.5 row for **Edit…** / **Extend…** (issue 15 §2): one radio per row that
@@ -56,11 +58,11 @@ export function SourceDialog({ clip, task, choices, onClose }: { clip: ClipDetai
                           aria-describedby={c.reason ? `${id}-why` : undefined}
                           onChange={() => setPicked(c.model.id)}
                         />
-                        {c.model.name} <span className="muted">({PROVIDER_NAMES[c.model.provider]})</span>
+                        {modelName(c.model)} <span className="muted">({PROVIDER_NAMES[c.model.provider]})</span>
                       </label>
                       {c.reason ? (
                         <p id={`${id}-why`} className="library-dialog-why">
-                          {c.reason}
+                          {phraseText(c.reason.phrase, c.reason.message)}
                         </p>
                       ) : null}
                     </div>

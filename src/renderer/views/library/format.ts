@@ -1,4 +1,3 @@
-import { findModel } from '../../../shared/catalog/models';
 import type { Mode, ProviderId } from '../../../shared/catalog/types';
 import { i18n } from '../../i18n/index';
 import { formatDate, formatDateTime, formatFixed, formatNumber, formatUsd } from '../../i18n/format';
@@ -29,11 +28,6 @@ export const MODE_LABEL: Record<Mode, { readonly long: string; readonly short: s
     },
   ]),
 ) as Record<Mode, { readonly long: string; readonly short: string }>;
-
-/** The catalog's model name, or the id itself for a model this build no longer offers. */
-export function modelName(modelId: string): string {
-  return findModel(modelId)?.name ?? modelId;
-}
 
 /** Seconds as a clock, `m:ss.cc` (the player) — e.g. 65.5 → "1:05.50". */
 export function clock(seconds: number): string {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/index';
 import { useStudio } from '../../store/index';
 import { jobCost } from './job-cost';
-import { durationWords, modelName, providerName } from './job-text';
+import { durationWords, providerName } from './job-text';
+import { modelName } from '../../i18n/model-name';
 
 function yesNo(value: boolean | undefined): string | null {
   return value === undefined ? null : value ? i18n.t('queue:params.yes') : i18n.t('queue:params.no');

@@ -5,13 +5,14 @@ import type { JobView } from '../../../shared/jobs/job';
 import { JobErrorBlock } from './JobErrorBlock';
 import { useStudio } from '../../store/index';
 import { jobCost } from './job-cost';
-import { durationWords, modelName, promptExcerpt, providerName } from './job-text';
+import { durationWords, promptExcerpt, providerName } from './job-text';
 import { JobThumb } from './JobThumb';
 import { JobTimes } from './JobTimes';
 import { JobWait } from './JobWait';
 import { ProgressBar } from './ProgressBar';
 import { StateChip } from './StateChip';
 import { UploadProgress } from './UploadProgress';
+import { modelName } from '../../i18n/model-name';
 
 /** Where a dragged job would land relative to this row. */
 export type DropPlace = 'before' | 'after';

@@ -23,11 +23,6 @@ export function promptExcerpt(prompt: string, max = 90): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** The model's name from the catalog, or its id when the catalog no longer has it. */
-export function modelName(modelId: string): string {
-  return findModel(modelId)?.name ?? modelId;
-}
-
 /** The provider's name as Settings shows it. */
 export function providerName(provider: JobView['provider']): string {
   return PROVIDER_LABELS[provider].name;

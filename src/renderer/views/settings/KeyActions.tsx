@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyCheckResult, KeyStatus } from '../../../shared/contract/keys';
 import { describeError } from '../../api/client';
+import { phraseText } from '../../i18n/phrase';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
 import { PROVIDER_LABELS } from './providers';
@@ -104,7 +105,8 @@ function CheckOutcome({ state, name }: { state: CheckState; name: string }) {
       </p>
     );
   }
-  const { result, message } = state.result;
+  const { result, phrase } = state.result;
+  const message = state.result.message === undefined ? undefined : phraseText(phrase, state.result.message);
   switch (result) {
     case 'valid':
       return (

@@ -4,6 +4,7 @@ import type { ProviderId } from '../../../shared/catalog/types';
 import { ApiKeyText, type KeyStatus, type KeyStorage } from '../../../shared/contract/keys';
 import { describeError } from '../../api/client';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 import { useStudio } from '../../store/index';
 import { FieldError, StatusNote, type Note } from './Feedback';
 import { Form } from './Form';
@@ -51,7 +52,7 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
         setNote({ tone: 'done', text: demoOff ? t('keyForm.savedDemoOff', { saved: savedText(outcome.key), demoOff }) : savedText(outcome.key) });
         if (demoOff) useStudio.getState().shell.announce(demoOff);
       } else {
-        setQuestion({ needsChoice: outcome.needsChoice, message: outcome.message, choices: outcome.choices });
+        setQuestion({ needsChoice: outcome.needsChoice, message: phraseText(outcome.phrase, outcome.message), choices: outcome.choices });
       }
     } catch (err) {
       setQuestion(null);
@@ -71,7 +72,9 @@ export function KeyForm({ status, statusId, inputRef }: KeyFormProps) {
     const parsed = ApiKeyText.safeParse(draft);
     if (!parsed.success) {
       setNote(null);
-      setError(parsed.error.issues[0]?.message ?? t('keyForm.invalid'));
+      // The contract's own words are English; the issue's kind picks the same sentence in the UI's language.
+      const kind = parsed.error.issues[0]?.code;
+      setError(t(kind === 'too_small' ? 'keyForm.tooShort' : kind === 'too_big' ? 'keyForm.tooLong' : kind === 'invalid_format' ? 'keyForm.unprintable' : 'keyForm.invalid'));
       return;
     }
     void send(parsed.data); // send() records its own failure inline.

@@ -1,5 +1,6 @@
 import type { KeyStatus } from '../../../shared/contract/keys';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 
 /** How a key status looks: a tone for the icon's colour and the words that carry the meaning. */
 export interface KeyStatusView {
@@ -27,7 +28,7 @@ export function describeKeyStatus(status: KeyStatus): KeyStatusView {
     const what = i18n.t(status.status === 'backend_changed' ? 'settings:keyStatus.backendChanged' : 'settings:keyStatus.unreadable');
     // An environment key may still stand in; its status carries the same problem.
     const words = status.source === 'environment' ? i18n.t('settings:keyStatus.envProblem', { masked, what }) : i18n.t('settings:keyStatus.problem', { what });
-    return { tone: 'problem', icon: 'problem', words, detail: status.message ?? null };
+    return { tone: 'problem', icon: 'problem', words, detail: status.message === undefined ? null : phraseText(status.phrase, status.message) };
   }
   switch (status.source) {
     case 'stored':

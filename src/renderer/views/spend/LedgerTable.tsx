@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale, i18n } from '../../i18n/index';
 import { formatNumber } from '../../i18n/format';
 import { money, statusHelp, statusText } from './money';
+import { modelName } from '../../i18n/model-name';
 
 const STATUS_ICON: Record<LedgerStatus, LucideIcon> = {
   billed: CircleCheck,
@@ -64,7 +65,7 @@ export function LedgerTable({ lines, total }: { lines: LedgerEntry[]; total: num
                       {line.prompt || <span className="spend-muted">{t('ledger.noPrompt')}</span>}
                     </td>
                     <td>
-                      {line.modelName}
+                      {modelName(line.modelId)}
                       <span className="spend-muted"> · {PROVIDER_NAMES[line.provider]}</span>
                     </td>
                     <td className="spend-status" data-status={line.status} title={statusHelp(line.status)}>

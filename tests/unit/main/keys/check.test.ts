@@ -85,7 +85,7 @@ describe('checkKey against a server that answers like Novita', () => {
     mode = 'silent';
     const started = Date.now();
     const silent = await checker({ novita: VALID }, () => api, 300)('novita');
-    expect(silent).toEqual({ result: 'unreachable', message: expect.stringMatching(/did not answer within/) });
+    expect(silent).toEqual({ result: 'unreachable', message: expect.stringMatching(/did not answer within/), phrase: { code: 'keys.silent', values: { host: expect.any(String), seconds: 0 } } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

@@ -108,7 +108,7 @@ describe('parameter rules in the UI’s language (issue 14)', () => {
     const many = paramsSchema(ref).safeParse({ modelId: ref.id, prompt: 'a dance', references: Array.from({ length: max + 1 }, (_, i) => img(String.fromCharCode(97 + i))) });
     const tooMany = many.success ? undefined : many.error.issues.find((i) => i.message.includes('takes at most'));
     expect(tooMany?.message).toBe(`${ref.name} takes at most ${max} images; this job has ${max + 1}.`);
-    expect(phraseText(tooMany && issuePhrase(tooMany), '')).toBe(`${ref.name} 最多接受 ${max} 张图片；此任务有 ${max + 1} 个。`);
+    expect(phraseText(tooMany && issuePhrase(tooMany), '')).toBe(`${ref.name} 最多接受 ${max} 张图片；此任务中的数量为 ${max + 1}。`);
   });
 
   it('Compose’s last Generate-blocked reason, the parameter rule, in Chinese', async () => {

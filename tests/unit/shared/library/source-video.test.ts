@@ -28,20 +28,20 @@ describe('sourceChoices', () => {
     expect(live.choices.every((c) => !c.reason)).toBe(true);
     const expired = sourceChoices('edit', { durationSec: 5, sidecar: { resultLink: { url: 'https://x.example/v.mp4', expiresAt: NOW - HOUR } } }, models, NOW);
     const ark = expired.choices.find((c) => c.model.provider === 'ark');
-    expect(ark?.reason).toMatch(/expired on Wed, 02 Dec 2026 11:00:00 GMT \(links last 24 h\)\. fal and EvoLink can take the clip's file instead\./);
+    expect(ark?.reason?.message).toMatch(/expired on Wed, 02 Dec 2026 11:00:00 GMT \(links last 24 h\)\. fal and EvoLink can take the clip's file instead\./);
     expect(expired.choices.filter((c) => !c.reason).map((c) => c.model.provider).sort()).toEqual(['evolink', 'fal']);
   });
 
   it('says when the clip is too short, when no row takes the task, and when a model is not set up', () => {
     expect(sourceChoices('edit', { durationSec: 3, sidecar: {} }, models, NOW)).toEqual({
-      problem: 'The source clip lasts 3 s: to edit a clip, Seedance 2.5 · reference to video takes a source of 4–30 s.',
+      problem: expect.objectContaining({ message: 'The source clip lasts 3 s: to edit a clip, Seedance 2.5 · reference to video takes a source of 4–30 s.' }),
       choices: [],
     });
     // 1.9 s fits only fal's extend range (1.8–30.2 s): only fal is offered.
     expect(sourceChoices('extend', { durationSec: 1.9, sidecar: {} }, models, NOW).choices.map((c) => c.model.provider)).toEqual(['fal']);
-    expect(sourceChoices('extend', { durationSec: 5, sidecar: {} }, [], NOW).problem).toBe('No Seedance 2.5 model in this version can extend a clip.');
+    expect(sourceChoices('extend', { durationSec: 5, sidecar: {} }, [], NOW).problem?.message).toBe('No Seedance 2.5 model in this version can extend a clip.');
     const noKeys = sourceChoices('extend', { durationSec: 5, sidecar: {} }, models.map((m) => ({ ...m, available: false, unavailableReason: 'Add a key.' })), NOW);
-    expect(noKeys.choices.every((c) => c.reason === 'Add a key.')).toBe(true);
+    expect(noKeys.choices.every((c) => c.reason?.message === 'Add a key.')).toBe(true);
   });
 });
 
