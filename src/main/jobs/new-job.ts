@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issuePhrase, paramsSchema } from '../../shared/catalog/params';
-import { isoDay, retiredMessage } from '../../shared/catalog/status';
+import { isoDay, retiredSaid } from '../../shared/catalog/status';
 import type { JobParams, ModelEntry } from '../../shared/catalog/types';
 import { StudioError } from '../../shared/contract/result';
 import type { JobBatch } from '../../shared/jobs/batch';
@@ -21,7 +21,7 @@ export interface Lineage {
  * A new queued job (not yet saved) for `params`, validated against its model's catalog entry.
  * `id` defaults to a fresh UUID; `order` puts it in the queue; `now` is ms epoch.
  * Throws `StudioError('BAD_INPUT')` for an invalid id, an unknown model, a model retired on `at.now`
- * (the message names the replacement, `retiredMessage`) or parameters the model refuses.
+ * (the message names the replacement, `retiredSaid`) or parameters the model refuses.
  */
 export function newQueuedJob(
   params: JobParams,
@@ -32,7 +32,7 @@ export function newQueuedJob(
   if (at.id !== undefined && !JobId.safeParse(at.id).success) throw new StudioError('BAD_INPUT', said('job.refused.badId'));
   const entry = catalog(params.modelId);
   if (!entry) throw new StudioError('BAD_INPUT', said('job.refused.unknownModel', { model: params.modelId }));
-  const retired = retiredMessage(entry, isoDay(at.now), catalog);
+  const retired = retiredSaid(entry, isoDay(at.now), catalog);
   if (retired) throw new StudioError('BAD_INPUT', retired);
   const parsed = paramsSchema(entry).safeParse(params);
   if (!parsed.success) {

@@ -1,7 +1,7 @@
 import type { ModelEntry, ProviderId } from '../../shared/catalog/types';
 import type { KeyStatus } from '../../shared/contract/keys';
 import type { ModelChoice, ModelList } from '../../shared/contract/models';
-import { isoDay, retiredMessage } from '../../shared/catalog/status';
+import { isoDay, retiredSaid } from '../../shared/catalog/status';
 import { said, type Said } from '../../shared/messages/phrase';
 import { PROVIDER_NAMES } from '../providers/failure';
 
@@ -11,7 +11,7 @@ import { PROVIDER_NAMES } from '../providers/failure';
  * - otherwise a model is available when its provider's key is configured; an unavailable one says
  *   why — the vault's own message for a damaged or re-encrypted key, else "no API key";
  * - a row retired on `today` (`YYYY-MM-DD`, UTC; `modelState`) is never available, demo or not:
- *   its reason names the replacement (`retiredMessage`). It stays listed so Reuse can show it.
+ *   its reason names the replacement (`retiredSaid`). It stays listed so Reuse can show it.
  * Keeps `catalog` order. A provider missing from `keys` counts as not configured. Pure but for the default `today`.
  */
 export function listModels(catalog: readonly ModelEntry[], keys: readonly KeyStatus[], today: string = isoDay(Date.now())): ModelList {
@@ -19,8 +19,8 @@ export function listModels(catalog: readonly ModelEntry[], keys: readonly KeySta
   const demo = !keys.some((k) => k.configured);
   const find = (id: string) => catalog.find((m) => m.id === id);
   const models = catalog.map((entry): ModelChoice => {
-    const retired = retiredMessage(entry, today, find);
-    if (retired) return { ...entry, available: false, unavailableReason: retired };
+    const retired = retiredSaid(entry, today, find);
+    if (retired) return { ...entry, available: false, unavailableReason: retired.message, unavailablePhrase: retired.phrase };
     if (demo) return { ...entry, available: true };
     const status = byProvider.get(entry.provider);
     if (status?.configured) return { ...entry, available: true };

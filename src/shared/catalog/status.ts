@@ -1,5 +1,6 @@
 import type { ModelEntry, ModelStatus } from './types';
 import { PROVIDER_NAMES } from './provider-names';
+import { phrase, said, type Said } from '../messages/phrase';
 
 /** A row's state on `today` (`YYYY-MM-DD`, UTC): a deprecated row counts as retired from its shutdown date on; no status = active. */
 export function modelState(entry: Pick<ModelEntry, 'status'>, today: string): ModelStatus['state'] {
@@ -35,13 +36,23 @@ export function statusLine(entry: Pick<ModelEntry, 'status'>, today: string): st
 /**
  * Why a retired row cannot start a new job, naming the model, its provider, the date and the
  * replacement, e.g. "Seedance 1.5 Pro on BytePlus ModelArk was retired on 2026-11-11 (per a
- * third-party source). Use Seedance 2.0 (BytePlus ModelArk) instead." Null when the row is not retired on `today`.
+ * third-party source); it no longer takes new jobs. Use Seedance 2.0 (BytePlus ModelArk) instead."
+ * Null when the row is not retired on `today`. `retiredSaid` gives the same sentence with its phrase.
  */
 export function retiredMessage(entry: ModelEntry, today: string, catalog: (id: string) => ModelEntry | undefined): string | null {
+  return retiredSaid(entry, today, catalog)?.message ?? null;
+}
+
+/** `retiredMessage` as a `Said`: its English and its phrase (`retired.*`), for the UI's language. */
+export function retiredSaid(entry: ModelEntry, today: string, catalog: (id: string) => ModelEntry | undefined): Said | null {
   if (modelState(entry, today) !== 'retired') return null;
-  const date = entry.status?.date ? ` on ${entry.status.date}` : '';
-  const thirdParty = /third-party/i.test(entry.status?.source ?? '') ? ' (per a third-party source)' : '';
+  const date = entry.status?.date;
   const next = replacementOf(entry, catalog);
-  const instead = next ? ` Use ${next.name} (${PROVIDER_NAMES[next.provider]}) instead.` : ' Choose another model.';
-  return `${entry.name} on ${PROVIDER_NAMES[entry.provider]} was retired${date}${thirdParty}; it no longer takes new jobs.${instead}`;
+  const values = {
+    model: entry.name,
+    provider: PROVIDER_NAMES[entry.provider],
+    source: /third-party/i.test(entry.status?.source ?? '') ? phrase('retired.thirdParty') : phrase('retired.official'),
+    instead: next ? phrase('retired.useInstead', { model: next.name, provider: PROVIDER_NAMES[next.provider] }) : phrase('retired.chooseAnother'),
+  };
+  return date ? said('retired.dated', { ...values, date }) : said('retired.undated', values);
 }

@@ -10,13 +10,14 @@ import { copyFileAtomic, describeFsError, fsFailure } from '../../../../src/main
 import { createLibrary } from '../../../../src/main/library/library';
 import { createMemoryLogger } from '../../../../src/main/logging/logger';
 import { listModels } from '../../../../src/main/models/availability';
+import { newQueuedJob } from '../../../../src/main/jobs/new-job';
 import { createSettingsStore } from '../../../../src/main/settings/store';
 import { createBudgetStore } from '../../../../src/main/spend/budget-store';
 import { createStudioClient, describeError } from '../../../../src/renderer/api/client';
 import { i18n } from '../../../../src/renderer/i18n/index';
 import { modelName, unavailableText } from '../../../../src/renderer/i18n/model-name';
 import { phraseText } from '../../../../src/renderer/i18n/phrase';
-import { CATALOG } from '../../../../src/shared/catalog/models';
+import { CATALOG, findModel } from '../../../../src/shared/catalog/models';
 import type { StudioApi } from '../../../../src/shared/contract/index';
 import { StudioError } from '../../../../src/shared/contract/result';
 import en from '../../../../src/shared/messages/en.json';
@@ -230,5 +231,21 @@ describe('model names in the UI language', () => {
     expect(names).toContain('Seedance 2.5 · 参考生视频');
     for (const name of names) expect(name).not.toMatch(/ to video/);
     expect(modelName('novita/gone-model')).toBe('novita/gone-model');
+  });
+});
+
+describe('a retired model, in Chinese (issue 14)', () => {
+  const ark15 = findModel('ark/seedance-1-5-pro-251215')!;
+
+  it('refuses a new job and greys the row with the replacement named, in the UI language', async () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    const job = { modelId: ark15.id, prompt: 'a kite', resolution: '480p' as const, aspectRatio: '16:9' as const, duration: 5 };
+    const { code, en, zh } = await refusal(() => newQueuedJob(job, findModel, { id: undefined, order: 1, now }));
+    expect(code).toBe('BAD_INPUT');
+    expect(en).toBe('Seedance 1.5 Pro on BytePlus ModelArk was retired on 2026-11-11 (per a third-party source); it no longer takes new jobs. Use Seedance 2.0 (BytePlus ModelArk) instead.');
+    expect(zh).toBe('BytePlus ModelArk 上的 Seedance 1.5 Pro 于 2026-11-11 已停用（据第三方来源），不再接受新任务。请改用 Seedance 2.0（BytePlus ModelArk）。');
+
+    const row = listModels(CATALOG, [], '2026-12-02').models.find((m) => m.id === ark15.id)!;
+    expect(await both(row.unavailablePhrase, row.unavailableReason ?? '')).toEqual({ en, zh });
   });
 });
