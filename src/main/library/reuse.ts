@@ -3,6 +3,8 @@ import type { ClipInputView } from '../../shared/contract/library';
 import type { ImportedMedia } from '../../shared/contract/media';
 import type { Handlers } from '../../shared/contract/index';
 import type { SidecarInput, StoredInputFile } from '../../shared/library/sidecar';
+import { StudioError } from '../../shared/contract/result';
+import { phrase, said, type PhraseValue, type Said } from '../../shared/messages/phrase';
 import type { Logger } from '../logging/logger';
 import { exists } from './disk';
 import type { FrameTokens } from './frame-tokens';
@@ -21,8 +23,13 @@ function kept(clip: LibraryClip, index: number): { file: StoredInputFile; path: 
 }
 
 /** What a person calls an input in a message: its tag, or "first frame" / "last frame". */
-function labelOf(input: SidecarInput): string {
-  return input.tag ?? `${input.role} frame`;
+function labelOf(input: SidecarInput): PhraseValue {
+  return input.tag ?? phrase(input.role === 'last' ? 'library.reuse.frame.last' : 'library.reuse.frame.first');
+}
+
+/** `text` ending as a sentence does. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 /**
@@ -55,14 +62,18 @@ export function inputViews(clip: LibraryClip, url: (path: string | null, mime: s
  * the original's name (the image service imports the kept file under it, `images:importFrame`),
  * a frame's crop only when the original came back (the crop is in the original's px), reference
  * videos and audio registered through `importMedia` (main's media service), URL references as
- * they were. An input whose file is gone or cannot be registered is named in `left` and the rest
- * still comes back.
+ * they were. An input whose file is gone or cannot be registered is named in `left` (English) and
+ * `leftPhrases` (the same, for the UI's language) and the rest still comes back.
  */
 export async function reuseInputs(
   clip: LibraryClip,
   deps: { frameTokens: FrameTokens; importMedia: (path: string, name: string) => Promise<ImportedMedia>; log: Logger },
 ): Promise<ReuseAnswer> {
-  const answer: ReuseAnswer = { frames: [], references: [], left: [] };
+  const answer: ReuseAnswer = { frames: [], references: [], left: [], leftPhrases: [] };
+  const leave = ({ message, phrase: p }: Said) => {
+    answer.left.push(message);
+    answer.leftPhrases?.push(p);
+  };
   for (const [index, input] of clip.sidecar.inputs.entries()) {
     const found = kept(clip, index);
     if (!found && input.url) {
@@ -70,7 +81,7 @@ export async function reuseInputs(
       continue;
     }
     if (!found || !(await exists(found.path))) {
-      answer.left.push(`The ${labelOf(input)}: its file is no longer in the library.`);
+      leave(said('library.reuse.gone', { input: labelOf(input) }));
       continue;
     }
     // The name shown is the original's; a sent-only copy (schema v1) keeps its own file name.
@@ -85,7 +96,9 @@ export async function reuseInputs(
         answer.references.push({ kind: input.kind, tag: input.tag as string, media: await deps.importMedia(found.path, name ?? basename(found.path)) });
       } catch (err) {
         deps.log.warn('library.reuse_media_failed', { id: clip.id, tag: input.tag, error: err });
-        answer.left.push(`The ${labelOf(input)}: ${err instanceof Error ? err.message : 'it could not be registered'}.`);
+        // A phrase is a whole sentence already; a bare message gets its full stop.
+        const why = err instanceof StudioError && err.phrase ? err.phrase : err instanceof Error ? sentence(err.message) : phrase('library.reuse.notRegistered');
+        leave(said('library.reuse.failed', { input: labelOf(input), why }));
       }
     }
   }

@@ -5,6 +5,7 @@ import { LibraryQuery } from '../library/query';
 import { ClipId, ClipSidecar, Rating, Tag } from '../library/sidecar';
 import { event, request } from './define';
 import { ImportedMedia } from './media';
+import { Phrase } from '../messages/phrase';
 
 /**
  * One clip in the library grid. `aspectRatio` is the effective ratio (adaptive clips report the one
@@ -149,6 +150,8 @@ export const libraryDomain = {
           ]),
         ),
         left: z.array(z.string()),
+        /** `left` as phrases, in the same order, for the UI's language (absent from older hosts). */
+        leftPhrases: z.array(Phrase).optional(),
       }),
     ),
     /**

@@ -11,8 +11,12 @@ import { createLibrary, type Library } from '../../../src/main/library/library';
 import { moveClipFolders } from '../../../src/main/library/move';
 import { createMemoryLogger } from '../../../src/main/logging/logger';
 import { createMediaRegistry } from '../../../src/main/media/registry';
+import { i18n } from '../../../src/renderer/i18n/index';
+import { phraseText } from '../../../src/renderer/i18n/phrase';
 import { libraryDomain } from '../../../src/shared/contract/library';
 import type { ImportedMedia } from '../../../src/shared/contract/media';
+import { StudioError } from '../../../src/shared/contract/result';
+import { said } from '../../../src/shared/messages/phrase';
 import { FIXTURE_IMAGES } from '../../fixtures/images';
 import { fields } from './clip-fields';
 import { makeTestMp4, tools } from './media';
@@ -130,6 +134,21 @@ describe('library inputs: content-addressed store, references, v1 clips, clean-u
     const failing = await createLibraryHandlers({ ...base, importMedia: noMediaImport }).reuseInputs({ id: clip.id }, ctx);
     expect(failing.references.map((r) => r.tag)).toEqual(['@image1', '@video2']);
     expect(failing.left).toEqual(['The @video1: no media import in this test.', 'The @audio1: no media import in this test.']);
+    // The same lines for the UI's language: the sentence around the tag and the reason is Chinese.
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(failing.left.map((message, i) => phraseText(failing.leftPhrases?.[i], message))).toEqual([
+        '未能带回@video1：no media import in this test.',
+        '未能带回@audio1：no media import in this test.',
+      ]);
+      // A refusal main said as a phrase comes through whole, in Chinese.
+      const gone = new StudioError('BAD_INPUT', said('media.notFound', { name: 'waves.mp4' }));
+      const refused = await createLibraryHandlers({ ...base, importMedia: () => Promise.reject(gone) }).reuseInputs({ id: clip.id }, ctx);
+      expect(refused.left[0]).toBe('The @video1: waves.mp4 was not found or is not a file.');
+      expect(phraseText(refused.leftPhrases?.[0], refused.left[0]!)).toBe('未能带回@video1：找不到 waves.mp4，或它不是文件。');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('keeps loading a v1 clip (frames copied into its folder), reuses its sent copy and keeps it v1 when rated', async () => {

@@ -5,6 +5,7 @@ import type { ReferenceItem } from '../../../shared/catalog/types';
 import type { DraftFrame, DraftSeed } from '../../../shared/drafts/draft';
 import { describeError } from '../../api/client';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 import type { StudioState } from '../index';
 import { continueSeed, reuseSeed } from './seeds';
 import { libraryRequests, type LibraryBusy, type LibraryRequests } from './slice';
@@ -48,7 +49,9 @@ async function importInputs(requests: LibraryRequests, clip: ClipDetail) {
     } else if ('media' in reference) references.push({ kind: reference.kind, id: reference.media.mediaId });
     else references.push({ kind: 'video', url: reference.url });
   }
-  return { inputs: { ...frames, references }, images, left: answer.left };
+  // Each input left behind in the UI's language when main said it as a phrase (same order as `left`).
+  const left = answer.left.map((message, i) => phraseText(answer.leftPhrases?.[i], message));
+  return { inputs: { ...frames, references }, images, left };
 }
 
 /** The hand-offs from a clip to Compose: each is its busy flag and names its failure ("Reuse failed: …"). */
