@@ -65,7 +65,7 @@ export function createFilmHandlers(deps: FilmHandlerDeps): Pick<LibraryHandlers,
     },
     join: async ({ ids }) => {
       const { clip, joined } = await fileJoinedClip(joining(), ids);
-      return { clip: await deps.summary(clip), method: joined.method, reasons: joined.reasons };
+      return { clip: await deps.summary(clip), method: joined.method, reasons: joined.reasons, ...(joined.reasonPhrases ? { reasonPhrases: joined.reasonPhrases } : {}) };
     },
     exportChain: async ({ id }) => {
       const chain = await chainThrough(deps.library, id);

@@ -1,7 +1,7 @@
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { FfprobeOutput, MediaToolError, probeVideo, runMediaTool, type VideoProbe } from './ffmpeg';
-import { said } from '../../shared/messages/phrase';
+import { phrase, said, type Phrase, type Said } from '../../shared/messages/phrase';
 
 /*
  * Joining clips into one MP4 (issue 15 §2 "Join with the source": Seedance 2.5's extend output may
@@ -59,8 +59,11 @@ export async function probeForJoin(ffprobe: string, path: string): Promise<JoinP
   };
 }
 
-/** How the clips will be joined: `copy` (concat demuxer, streams copied) or `reencode`, with why in plain words. */
-export type JoinPlan = { method: 'copy' } | { method: 'reencode'; reasons: string[] };
+/**
+ * How the clips will be joined: `copy` (concat demuxer, streams copied) or `reencode`, with why in
+ * plain words (English) and the same reasons as phrases, in the same order, for the UI's language.
+ */
+export type JoinPlan = { method: 'copy' } | { method: 'reencode'; reasons: string[]; reasonPhrases: Phrase[] };
 
 /** Codecs an MP4 takes as they are, so a stream copy is possible. */
 const COPYABLE_VIDEO = new Set(['h264', 'hevc']);
@@ -73,20 +76,29 @@ const COPYABLE_AUDIO = new Set(['aac', 'mp3']);
  * ("sizes differ: 1280×720, 854×480"). Pure.
  */
 export function joinPlan(clips: readonly JoinProbe[]): JoinPlan {
-  const reasons: string[] = [];
-  const differs = (what: string, values: string[]) => {
+  const reasons: Said[] = [];
+  // The values are ffprobe's facts (codec names, sizes, rates), the same in every language.
+  const differs = (what: 'codecs' | 'profiles' | 'pixelFormats' | 'sizes' | 'frameRates' | 'sound', values: string[]) => {
     const distinct = [...new Set(values)];
-    if (distinct.length > 1) reasons.push(`${what} differ: ${distinct.join(', ')}`);
+    if (distinct.length > 1) reasons.push(said('media.join.differ', { what: phrase(`media.join.what.${what}`), values: distinct.join(', ') }));
   };
-  differs('video codecs', clips.map((c) => c.codec));
+  differs('codecs', clips.map((c) => c.codec));
   differs('profiles', clips.map((c) => c.profile ?? 'unknown'));
-  differs('pixel formats', clips.map((c) => c.pixFmt ?? 'unknown'));
+  differs('pixelFormats', clips.map((c) => c.pixFmt ?? 'unknown'));
   differs('sizes', clips.map((c) => `${c.width}×${c.height}`));
-  differs('frame rates', clips.map((c) => c.frameRate));
+  differs('frameRates', clips.map((c) => c.frameRate));
   differs('sound', clips.map((c) => (c.audio ? `${c.audio.codec} ${c.audio.sampleRate} Hz ${c.audio.channels} ch` : 'none')));
   const odd = clips.find((c) => !COPYABLE_VIDEO.has(c.codec) || (c.audio !== null && !COPYABLE_AUDIO.has(c.audio.codec)));
-  if (odd) reasons.push(`${odd.audio && !COPYABLE_AUDIO.has(odd.audio.codec) ? `${odd.audio.codec} audio` : odd.codec} does not go into an MP4 as it is`);
-  return reasons.length === 0 ? { method: 'copy' } : { method: 'reencode', reasons };
+  if (odd) {
+    const audio = odd.audio && !COPYABLE_AUDIO.has(odd.audio.codec) ? odd.audio.codec : null;
+    reasons.push(audio ? said('media.join.audioNotMp4', { codec: audio }) : said('media.join.videoNotMp4', { codec: odd.codec }));
+  }
+  return reasons.length === 0 ? { method: 'copy' } : { method: 'reencode', ...unzip(reasons) };
+}
+
+/** Sentences as the parallel `reasons` (English) and `reasonPhrases` a join answers with. */
+function unzip(said: readonly Said[]): { reasons: string[]; reasonPhrases: Phrase[] } {
+  return { reasons: said.map((s) => s.message), reasonPhrases: said.map((s) => s.phrase) };
 }
 
 /** A joined MP4: where, its size in bytes, how it was made and the probe of the result. */
@@ -96,6 +108,8 @@ export interface JoinedVideo {
   method: 'copy' | 'reencode';
   /** Why it was re-encoded (`joinPlan`'s reasons, or that the copy failed); empty for a copy. */
   reasons: string[];
+  /** `reasons` as phrases, in the same order. */
+  reasonPhrases: Phrase[];
   probe: VideoProbe;
 }
 
@@ -128,20 +142,21 @@ export async function joinVideos(tools: { ffmpeg: string; ffprobe: string }, pat
   const list = `${out}.list.txt`;
   const plan = joinPlan(clips);
   try {
-    let reasons = plan.method === 'reencode' ? plan.reasons : [];
+    let why = plan.method === 'reencode' ? { reasons: plan.reasons, reasonPhrases: plan.reasonPhrases } : unzip([]);
     if (plan.method === 'copy') {
       try {
         await copyJoin(tools.ffmpeg, clips, list, part);
         const probe = await probeVideo(tools.ffprobe, part);
         if (Math.abs(probe.durationSec - total) > LENGTH_TOLERANCE_SEC * clips.length) throw new MediaToolError(said('media.tool.joinLength', { got: probe.durationSec.toFixed(2), want: total.toFixed(2) }), '');
       } catch (err) {
-        reasons = [`copying the streams failed (${err instanceof Error ? err.message : 'ffmpeg failed'})`];
+        const cause = err instanceof MediaToolError && err.phrase ? err.phrase : err instanceof Error ? err.message : phrase('media.join.ffmpegFailed');
+        why = unzip([said('media.join.copyFailed', { why: cause })]);
       }
     }
-    if (reasons.length > 0) await encodeJoin(tools.ffmpeg, clips, part, total);
+    if (why.reasons.length > 0) await encodeJoin(tools.ffmpeg, clips, part, total);
     const probe = await probeVideo(tools.ffprobe, part);
     await rename(part, out);
-    return { path: out, bytes: (await stat(out)).size, method: reasons.length > 0 ? 'reencode' : 'copy', reasons, probe };
+    return { path: out, bytes: (await stat(out)).size, method: why.reasons.length > 0 ? 'reencode' : 'copy', ...why, probe };
   } finally {
     await rm(part, { force: true });
     await rm(list, { force: true });

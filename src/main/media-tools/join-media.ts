@@ -6,7 +6,7 @@ import { MediaError } from '../references/errors';
 import { joinVideos, MAX_JOIN_CLIPS } from './concat';
 import { MediaToolError, VideoProbeSchema } from './ffmpeg';
 import { makePreview, playability } from './playable';
-import { phrase, said } from '../../shared/messages/phrase';
+import { Phrase, phrase, said } from '../../shared/messages/phrase';
 
 /** A join main asks the engine for: the clips' files in order (2–`MAX_JOIN_CLIPS`, absolute paths main resolved) and where the MP4 goes. */
 export const JoinRequest = z.object({
@@ -28,6 +28,8 @@ export const JoinedMedia = z.object({
   bytes: z.number().int().nonnegative(),
   method: z.enum(['copy', 'reencode']),
   reasons: z.array(z.string()),
+  /** `reasons` as phrases, in the same order (lenient: a reply without them shows the English). */
+  reasonPhrases: z.array(Phrase).optional().catch(undefined),
   probe: VideoProbeSchema,
   poster: z.string().optional(),
   preview: z.object({ path: z.string(), width: z.number(), height: z.number(), reason: z.string() }).optional(),
@@ -64,6 +66,7 @@ export async function joinMedia(tools: { ffmpeg: string; ffprobe: string }, req:
     bytes: joined.bytes,
     method: joined.method,
     reasons: joined.reasons,
+    reasonPhrases: joined.reasonPhrases,
     probe: joined.probe,
     ...(posterMade ? { poster } : {}),
     ...(preview ? { preview: { path: preview.path, width: preview.width, height: preview.height, reason: preview.reason } } : {}),

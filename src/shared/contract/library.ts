@@ -221,7 +221,7 @@ export const libraryDomain = {
      */
     join: request(
       z.object({ ids: z.array(ClipId).min(2).max(50) }).strict(),
-      z.object({ clip: ClipSummary, method: z.enum(['copy', 'reencode']), reasons: z.array(z.string()) }),
+      z.object({ clip: ClipSummary, method: z.enum(['copy', 'reencode']), reasons: z.array(z.string()), reasonPhrases: z.array(Phrase).optional() }),
     ),
     /**
      * Exports the chain through the clip (`chain`) as one MP4 where the user picks, through the

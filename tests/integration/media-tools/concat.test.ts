@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { concatList, joinPlan, joinVideos, probeForJoin } from '../../../src/main/media-tools/concat';
 import { probeVideo } from '../../../src/main/media-tools/ffmpeg';
+import { i18n } from '../../../src/renderer/i18n/index';
+import { phraseText } from '../../../src/renderer/i18n/phrase';
 import { makeTestVideo } from '../../fixtures/videos';
 
 const tools = { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' };
@@ -101,9 +103,20 @@ describe('joinPlan', () => {
   it('names each difference, and a codec MP4 cannot carry as it is', async () => {
     const a = await probeForJoin('ffprobe', clip('plan-a', { seconds: 2 }));
     expect(joinPlan([a, { ...a }])).toEqual({ method: 'copy' });
-    expect(joinPlan([a, { ...a, frameRate: '30/1' }])).toEqual({ method: 'reencode', reasons: ['frame rates differ: 24/1, 30/1'] });
+    const rate = joinPlan([a, { ...a, frameRate: '30/1' }]);
+    expect(rate).toMatchObject({ method: 'reencode', reasons: ['frame rates differ: 24/1, 30/1'] });
     const pcm = { ...a, audio: { codec: 'pcm_s16le', sampleRate: 48000, channels: 1 } };
-    expect(joinPlan([pcm, pcm])).toEqual({ method: 'reencode', reasons: ['pcm_s16le audio does not go into an MP4 as it is'] });
+    const sound = joinPlan([pcm, pcm]);
+    expect(sound).toMatchObject({ method: 'reencode', reasons: ['pcm_s16le audio does not go into an MP4 as it is'] });
+    // The same reasons as phrases, for the UI's language: the words translated, ffprobe's facts as they are.
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const inChinese = (plan: ReturnType<typeof joinPlan>) => (plan.method === 'reencode' ? plan.reasons.map((r, i) => phraseText(plan.reasonPhrases[i], r)) : []);
+      expect(inChinese(rate)).toEqual(['帧率不同：24/1, 30/1']);
+      expect(inChinese(sound)).toEqual(['pcm_s16le 音频无法原样放入 MP4']);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('writes the demuxer list with quotes escaped', () => {

@@ -4,7 +4,9 @@ import type { ClipDetail } from '../../../shared/contract/library';
 import type { SourceTask } from '../../../shared/library/source-video';
 import type { StudioState } from '../index';
 import { openAsNewDraft, run } from './handoff';
+import type { Phrase } from '../../../shared/messages/phrase';
 import { i18n } from '../../i18n/index';
+import { phraseText } from '../../i18n/phrase';
 import { formatFixed } from '../../i18n/format';
 import { sourceSeed } from './source-seed';
 
@@ -40,10 +42,12 @@ export function joinWithSource(store: StoreApi<StudioState>, clip: ClipDetail, s
 
 /**
  * What a join did, in plain words and the UI's language: "Joined into one 7.0 s clip; …". The
- * `reasons` for a re-encode are main's words, joined as they are.
+ * `reasons` for a re-encode are main's, each in the UI's language where main gave its phrase
+ * (`reasonPhrases`, same order), else as main wrote it.
  */
-export function joinedText(answer: { method: 'copy' | 'reencode'; reasons: string[]; clip: { durationSec: number } }): string {
+export function joinedText(answer: { method: 'copy' | 'reencode'; reasons: string[]; reasonPhrases?: Phrase[]; clip: { durationSec: number } }): string {
   const length = i18n.t('library:format.seconds', { value: formatFixed(answer.clip.durationSec, 1) });
   if (answer.method === 'copy') return i18n.t('library:toast.joinedCopy', { length });
-  return i18n.t('library:toast.joinedReencode', { length, reasons: answer.reasons.join(i18n.t('library:toast.reasonSeparator')) });
+  const reasons = answer.reasons.map((reason, i) => phraseText(answer.reasonPhrases?.[i], reason));
+  return i18n.t('library:toast.joinedReencode', { length, reasons: reasons.join(i18n.t('library:toast.reasonSeparator')) });
 }
