@@ -1,7 +1,7 @@
 import type { Job } from '../../shared/jobs/job';
 import { PROVIDER_NAMES } from '../providers/failure';
-import type { ProviderAdapter } from '../providers/types';
-import { phrase, said } from '../../shared/messages/phrase';
+import { ProviderError, type ProviderAdapter } from '../providers/types';
+import { phrase, said, type Said } from '../../shared/messages/phrase';
 
 /**
  * What cancelling a job means in its state (pure; the engine carries it out):
@@ -22,9 +22,6 @@ export type CancelPlan =
   | { kind: 'download'; note: Said }
   | { kind: 'dismiss'; note: Said }
   | { kind: 'ended'; message: Said };
-
-/** A sentence for the user: its English of record and its phrase for the UI's language. */
-export type Said = ReturnType<typeof said>;
 
 /** The plan for cancelling `job` through `adapter` (its provider's). */
 export function planCancel(job: Pick<Job, 'state' | 'provider'>, adapter: Pick<ProviderAdapter, 'cancel'>): CancelPlan {
@@ -56,14 +53,16 @@ export function planCancel(job: Pick<Job, 'state' | 'provider'>, adapter: Pick<P
 /** What to say after asking the provider to cancel: cancelled (`note` for the job), or why it goes on. */
 export function providerCancelAnswer(
   provider: Job['provider'],
-  answer: { cancelled: true } | { cancelled: false; reason?: string } | { error: unknown },
+  answer: { cancelled: true } | { cancelled: false; reason?: string | Said } | { error: unknown },
 ): { cancelled: true; note: Said } | { cancelled: false; message: Said } {
   const name = PROVIDER_NAMES[provider];
   if ('error' in answer) {
-    const why = answer.error instanceof Error ? answer.error.message : String(answer.error);
+    // A provider failure carries its sentence as a phrase; anything else is shown as it was thrown.
+    const why = answer.error instanceof ProviderError && answer.error.failure.phrase ? answer.error.failure.phrase : answer.error instanceof Error ? answer.error.message : String(answer.error);
     return { cancelled: false, message: said('cancel.askFailed', { provider: name, reason: why }) };
   }
   if (answer.cancelled) return { cancelled: true, note: said('cancel.atProvider', { provider: name }) };
-  const reason = answer.reason ? phrase('cancel.refusedReason', { reason: answer.reason }) : '';
+  const given = typeof answer.reason === 'object' ? answer.reason.phrase : answer.reason;
+  const reason = given ? phrase('cancel.refusedReason', { reason: given }) : '';
   return { cancelled: false, message: said('cancel.refused', { provider: name, reason }) };
 }

@@ -10,7 +10,7 @@ import { DAY_MS, compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIM
 import { dataUrl } from './reference-files';
 import type { ErrorKind, ListedTask, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, SubmitRequest, TaskListing, TaskStatus } from './types';
 import { ProviderError } from './types';
-import { phrase, type Phrase } from '../../shared/messages/phrase';
+import { phrase, said, type Phrase } from '../../shared/messages/phrase';
 
 /*
  * BytePlus ModelArk (providers.md, "BytePlus ModelArk"): POST /contents/generations/tasks →
@@ -323,7 +323,7 @@ export const arkAdapter: ProviderAdapter = {
     if (answer.ok) return { cancelled: true };
     const failure = arkFailure(answer, ctx.apiKey);
     if (failure.kind === 'invalid_input' || answer.status === 404 || answer.status === 409) {
-      return { cancelled: false, reason: failure.providerMessage ?? 'ModelArk only cancels tasks that are still queued.' };
+      return { cancelled: false, reason: failure.providerMessage ?? said('cancel.reason.arkQueuedOnly') };
     }
     throw new ProviderError(failure);
   },

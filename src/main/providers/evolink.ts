@@ -9,7 +9,7 @@ import { taskTypeFailure } from './task-type-failure';
 import { DAY_MS, compact, numberish, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import { dataUrl, expectUploads, fileName, localFilesOf, referencesOf, uploadOnce, uploadTimeoutMs } from './reference-files';
 import { ProviderError, type ErrorKind, type PreparedImage, type PreparedMediaFile, type ProviderAdapter, type ProviderContext, type ProviderFailure, type RemoteState, type SubmitRequest, type TaskStatus } from './types';
-import { phrase, type Phrase } from '../../shared/messages/phrase';
+import { phrase, said, type Phrase } from '../../shared/messages/phrase';
 
 /*
  * EvoLink (providers.md, "EvoLink"): POST /v1/videos/generations → task `task-unified-…`;
@@ -287,7 +287,7 @@ export const evolinkAdapter: ProviderAdapter = {
   },
 
   async cancelTask() {
-    return { cancelled: false, reason: 'EvoLink has no cancel API; the task runs to the end.' };
+    return { cancelled: false, reason: said('cancel.reason.noCancelApi', { provider: 'EvoLink' }) };
   },
 
   // EvoLink documents no task expiry (only 24 h video links and 72 h uploads); it passes the task to

@@ -10,7 +10,7 @@ import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } f
 import { expectUploads, fileName, localFilesOf, referencesOf, uploadOnce, uploadTimeoutMs, type LocalFile } from './reference-files';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteTask, SubmitRequest, TaskStatus } from './types';
 import { ProviderError } from './types';
-import { phrase } from '../../shared/messages/phrase';
+import { phrase, said } from '../../shared/messages/phrase';
 
 /*
  * fal queue protocol (providers.md, "fal"): POST /<endpoint-id> → { request_id, status_url,
@@ -351,11 +351,11 @@ export const falAdapter: ProviderAdapter = {
 
   async cancelTask(task, ctx) {
     const url = task.handle.cancel_url;
-    if (!url) return { cancelled: false, reason: 'The task has no cancel URL.' };
+    if (!url) return { cancelled: false, reason: said('cancel.reason.noCancelUrl') };
     const answer = await sendRequest(ctx, NAME, { method: 'PUT', url: guarded(ctx, url), headers: auth(ctx) });
     if (answer.ok) return { cancelled: true };
     // 400 ALREADY_COMPLETED: fal only cancels requests that have not started.
-    if (answer.status === 400) return { cancelled: false, reason: 'fal cannot cancel a request that has already started.' };
+    if (answer.status === 400) return { cancelled: false, reason: said('cancel.reason.falStarted') };
     throw new ProviderError(falFailure(answer, ctx.apiKey));
   },
 

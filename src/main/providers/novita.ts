@@ -6,7 +6,7 @@ import { imageDataUrl } from './inline-image';
 import { checkKeyWith } from './key-check';
 import { compact, numberish, seedToSend, toNumber, UPSTREAM_TASK_LIFETIME_MS } from './lenient';
 import type { ErrorKind, ProviderAdapter, ProviderContext, ProviderFailure, RemoteState, TaskStatus } from './types';
-import { phrase, type Phrase } from '../../shared/messages/phrase';
+import { phrase, said, type Phrase } from '../../shared/messages/phrase';
 
 /*
  * Novita (providers.md, "Novita"): POST /v3/async/<model> → { task_id }; GET
@@ -204,7 +204,7 @@ export const novitaAdapter: ProviderAdapter = {
   },
 
   async cancelTask() {
-    return { cancelled: false, reason: 'Novita has no cancel API; the task runs to the end.' };
+    return { cancelled: false, reason: said('cancel.reason.noCancelApi', { provider: 'Novita' }) };
   },
 
   // 1.5 Pro: `execution_expires_after` default 172,800 s (Novita's 1.5 Pro pages; the app never sets

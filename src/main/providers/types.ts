@@ -1,5 +1,5 @@
 import type { JobParams, ModelEntry, ProviderId } from '../../shared/catalog/types';
-import type { Phrase } from '../../shared/messages/phrase';
+import type { Phrase, Said } from '../../shared/messages/phrase';
 import type { UploadCache } from './upload-cache';
 
 /**
@@ -222,8 +222,11 @@ export interface ProviderAdapter {
   submit(prepared: PreparedSubmission, ctx: ProviderContext): Promise<RemoteTask>;
   /** One status read in the unified shape. Throws `ProviderError` for transport/HTTP failures only. */
   poll(task: RemoteTask, ctx: ProviderContext): Promise<TaskStatus>;
-  /** Asks the provider to cancel; `{ cancelled: false, reason }` where it cannot. */
-  cancelTask(task: RemoteTask, ctx: ProviderContext): Promise<{ cancelled: boolean; reason?: string }>;
+  /**
+   * Asks the provider to cancel; `{ cancelled: false, reason }` where it cannot — the provider's own
+   * words as a string, or our sentence as a `Said` (its phrase shown in the UI's language).
+   */
+  cancelTask(task: RemoteTask, ctx: ProviderContext): Promise<{ cancelled: boolean; reason?: string | Said }>;
   /** A cheap authenticated request that never starts a paid task. */
   checkKey(ctx: ProviderContext): Promise<KeyCheck>;
   /**

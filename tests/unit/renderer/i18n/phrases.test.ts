@@ -5,7 +5,8 @@ import { planCancel, providerCancelAnswer } from '../../../../src/main/jobs/canc
 import { inspectImage } from '../../../../src/main/images/inspect';
 import { arkFailure } from '../../../../src/main/providers/ark';
 import { makeFailure, modelRefused } from '../../../../src/main/providers/failure';
-import { novitaFailure, parseNovitaTask } from '../../../../src/main/providers/novita';
+import { novitaAdapter, novitaFailure, parseNovitaTask } from '../../../../src/main/providers/novita';
+import { ProviderError } from '../../../../src/main/providers/types';
 import { checkSet } from '../../../../src/main/references/check';
 import { i18n } from '../../../../src/renderer/i18n/index';
 import { phraseText } from '../../../../src/renderer/i18n/phrase';
@@ -142,6 +143,22 @@ describe('phrases: main’s sentences in the UI’s language (issue 14)', () => 
       en: 'BytePlus ModelArk could not cancel it (running): it has probably started. It keeps running and the video will be downloaded.',
       zh: 'BytePlus ModelArk 无法取消（running）：它可能已开始生成。任务会继续运行，视频会被下载。',
     });
+  });
+
+  it('a provider that cannot cancel says why in Chinese: the adapter’s own answer, and a failed ask', async () => {
+    const noApi = await novitaAdapter.cancelTask({ taskId: 'task-1', handle: {} }, { apiKey: 'k', baseUrls: { api: 'https://api.novita.ai' }, fetch });
+    if (noApi.cancelled) throw new Error('Novita cancelled');
+    const refused = providerCancelAnswer('novita', { cancelled: false, ...(noApi.reason ? { reason: noApi.reason } : {}) });
+    if (refused.cancelled) throw new Error('cancelled');
+    expect(await both(refused.message)).toEqual({
+      en: 'Novita could not cancel it (Novita has no cancel API; the task runs to the end.): it has probably started. It keeps running and the video will be downloaded.',
+      zh: 'Novita 无法取消（Novita 没有取消接口；任务会一直运行到结束。）：它可能已开始生成。任务会继续运行，视频会被下载。',
+    });
+    const down = providerCancelAnswer('fal', { error: new ProviderError(makeFailure({ kind: 'network', provider: 'fal' })) });
+    if (down.cancelled) throw new Error('cancelled');
+    const shown = await both(down.message);
+    expect(shown.en).toMatch(/^Could not ask fal to cancel it \(Could not reach fal/);
+    expect(englishLeft(shown.zh, ['fal'])).toEqual([]);
   });
 
   it('an image verdict on a real photo: the nuthatch is over the 6000 px limit', async () => {
