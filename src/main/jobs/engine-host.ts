@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ProviderId } from '../../shared/catalog/types';
 import type { EngineStatus } from '../../shared/contract/app';
 import { StudioError } from '../../shared/contract/result';
+import { saidOf } from '../../shared/messages/error-said';
 import { backoff } from '../../shared/jobs/backoff';
 import type { Job, JobRoute } from '../../shared/jobs/job';
 import type { Logger } from '../logging/logger';
@@ -35,7 +36,6 @@ import {
   type HostCall,
   type HostMessage,
   type ReferenceFiles,
-  wireSaid,
 } from './protocol';
 
 /** One running engine process, as the host sees it. Node: `forkEngine`; Electron: a utilityProcess wrapper. */
@@ -256,7 +256,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         const p = pending.get(message.seq);
         if (!p) return;
         pending.delete(message.seq);
-        if (!message.ok) return p.reject(new StudioError(message.error.code, wireSaid(message.error)));
+        if (!message.ok) return p.reject(new StudioError(message.error.code, saidOf(message.error)));
         const data = (REPLY_DATA[p.command.type] as z.ZodType).safeParse(message.data);
         if (data.success) p.resolve(data.data);
         else p.reject(new StudioError('INTERNAL', said('job.engine.badAnswer')));

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { findModel } from '../../shared/catalog/models';
 import { StudioError } from '../../shared/contract/result';
+import { saidOf } from '../../shared/messages/error-said';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { createLocalDemo, type LocalDemo } from '../demo/local-demo';
@@ -23,7 +24,7 @@ import { createChangeEncoder } from './job-wire';
 import { numberEvents, type NumberedEvents } from './numbered-events';
 import { watchProcess } from './process-stats';
 import type { RoutedContext } from './runtime';
-import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, wireSaid, type EngineInit, type EngineMessage, type HostCall } from './protocol';
+import { CALL_DATA, EngineCommand, HostMessage, REPLY_DATA, toWireError, type EngineInit, type EngineMessage, type HostCall } from './protocol';
 import { said } from '../../shared/messages/phrase';
 
 /** One end of the channel to main, whichever kind of process this is. */
@@ -226,7 +227,7 @@ channel.onMessage((raw) => {
     pendingCalls.delete(message.seq);
     if (!pending) return;
     if (message.ok) pending.resolve(message.data);
-    else pending.reject(new StudioError(message.error.code, wireSaid(message.error)));
+    else pending.reject(new StudioError(message.error.code, saidOf(message.error)));
     return;
   }
   const command = message;

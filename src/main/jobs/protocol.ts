@@ -11,7 +11,7 @@ import { MediaFixRequest } from '../references/fix';
 import { FixedMedia, ProbedMedia } from '../references/work';
 import { WireChanges } from './job-wire';
 import { EngineProcessStats } from './process-stats';
-import { LenientPhrase, said, type Said } from '../../shared/messages/phrase';
+import { LenientPhrase, said } from '../../shared/messages/phrase';
 
 /**
  * The private channel between main and the job engine's process (STYLE.md 5: a discriminated
@@ -211,11 +211,6 @@ export const EngineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), seq: Seq, call: HostCall }),
 ]);
 export type EngineMessage = z.infer<typeof EngineMessage>;
-
-/** A wire error's sentence as `StudioError` takes it: with its phrase when it carried one, else plain English. */
-export function wireSaid(error: WireError): string | Said {
-  return error.phrase ? { message: error.message, phrase: error.phrase } : error.message;
-}
 
 /** A thrown value as the wire's error shape; only `StudioError`-like codes cross, other errors become INTERNAL. */
 export function toWireError(err: unknown): WireError {

@@ -97,8 +97,8 @@ export function joinPlan(clips: readonly JoinProbe[]): JoinPlan {
 }
 
 /** Sentences as the parallel `reasons` (English) and `reasonPhrases` a join answers with. */
-function unzip(said: readonly Said[]): { reasons: string[]; reasonPhrases: Phrase[] } {
-  return { reasons: said.map((s) => s.message), reasonPhrases: said.map((s) => s.phrase) };
+function unzip(sentences: readonly Said[]): { reasons: string[]; reasonPhrases: Phrase[] } {
+  return { reasons: sentences.map((s) => s.message), reasonPhrases: sentences.map((s) => s.phrase) };
 }
 
 /** A joined MP4: where, its size in bytes, how it was made and the probe of the result. */
