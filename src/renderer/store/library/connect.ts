@@ -3,7 +3,9 @@ import { describeError, type StudioClient } from '../../api/client';
 import type { StudioState } from '../index';
 import { toListQuery } from './filters';
 import type { ClipSummary } from '../../../shared/contract/library';
+import { LibraryQuery } from '../../../shared/library/query';
 import { headSize, missingTail, PAGE_SIZE, pagesFor, reuseClips } from './paging';
+import { catalogEntry, createCatalog, type CatalogEntry } from './catalog';
 
 /** `library:changed` often comes in bursts (a copy of many folders); one reload per burst, in ms. */
 export const CHANGE_DELAY_MS = 150;
@@ -15,6 +17,16 @@ export const CHANGE_DELAY_MS = 150;
  * nobody sees yet.
  */
 export const PREFETCH_DELAY_MS = 200;
+
+/**
+ * ms after the Library's first answer, or after main said the library changed, before the
+ * catalog (every clip's summary, for searches answered as the key is typed) is asked for:
+ * the grid's own pages go first, and a burst of changes (a batch of takes filed) costs one load.
+ */
+export const CATALOG_DELAY_MS = 1_000;
+
+/** Clips per `library:list` call while loading the catalog (the contract's largest page). */
+const CATALOG_PAGE = 500;
 
 /**
  * Binds the Library to main: lends the slice its verbs, loads the pages of `library:list` the grid
@@ -38,6 +50,10 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
   let quietUntil = 0;
   /** Every clip object handed to the grid, by id (see `reuseClips`). */
   const known = new Map<string, ClipSummary>();
+  const catalog = createCatalog();
+  /** Bumped when a catalog load starts or main says the library changed: a load of an older number stops. */
+  let catalogLoad = 0;
+  let catalogTimer: ReturnType<typeof setTimeout> | undefined;
 
   // The status line's "N clips · size"; a failure leaves the last figure (it is a nicety, not data).
   const refreshStats = () =>
@@ -55,13 +71,20 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     reloading = true;
     inflight.clear();
     const wanted = fromTop ? [0] : [...new Set([0, ...visiblePages()])];
+    // A new search is shown at once from the catalog (its whole first page), then checked against main's answer.
+    const local = fromTop ? catalog.query(LibraryQuery.parse(toListQuery(library().filters, { offset: 0, limit: PAGE_SIZE }))) : null;
+    if (local) library().setList({ 0: local.items }, local.total);
     try {
       const answers = await Promise.all(wanted.map((page) => fetchClips(page * PAGE_SIZE, page === 0 && fromTop ? headSize(library().range.shown) : PAGE_SIZE)));
       if (mine !== generation) return;
       const pages: Record<number, ClipSummary[]> = {};
       answers.forEach((answer, i) => (pages[wanted[i] as number] = reuseClips(known, answer.items)));
+      const head = pages[0] ?? [];
+      const total = answers[0]?.total ?? 0;
+      // Main agrees (same count, the same clip objects first): the catalog's fuller page stays.
+      const agrees = local !== null && local.total === total && head.every((clip, i) => local.items[i] === clip);
       // The first page's count is the one the grid sizes to (page 0 is always asked).
-      library().setList(pages, answers[0]?.total ?? 0);
+      if (!agrees) library().setList(pages, total);
       quietUntil = fromTop ? Date.now() + PREFETCH_DELAY_MS : 0;
     } catch (err) {
       if (mine === generation) library().setListError(describeError(err));
@@ -102,6 +125,39 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     );
   }
 
+  /**
+   * Fills the catalog: every clip, newest first, a page at a time (each page's words folded
+   * between pages, so the window never stalls). Dropped when main says the library changed
+   * meanwhile; kept only when main's count and the clips received agree.
+   */
+  async function loadCatalog(): Promise<void> {
+    const mine = ++catalogLoad;
+    const entries: CatalogEntry[] = [];
+    let total = Number.POSITIVE_INFINITY;
+    try {
+      while (entries.length < total) {
+        const answer = await client.library.list({ query: '', filters: {}, sort: { by: 'date', dir: 'desc' }, offset: entries.length, limit: CATALOG_PAGE });
+        if (mine !== catalogLoad) return;
+        total = answer.total;
+        if (answer.items.length === 0) break;
+        for (const clip of reuseClips(known, answer.items)) entries.push(catalogEntry(clip));
+      }
+    } catch {
+      return; // Searches keep asking main; the next change tries again.
+    }
+    if (entries.length === total && new Set(entries.map((entry) => entry.clip.id)).size === total) catalog.fill(entries);
+  }
+
+  /**
+   * Loads the catalog in `CATALOG_DELAY_MS`, while the Library is the open view: elsewhere it
+   * waits for the Library to open (a run of jobs filing clips costs main no catalog loads).
+   */
+  const scheduleCatalog = () => {
+    clearTimeout(catalogTimer);
+    if (catalog.ready || store.getState().shell.view !== 'library') return;
+    catalogTimer = setTimeout(() => void loadCatalog(), CATALOG_DELAY_MS);
+  };
+
   const off = store.subscribe((state, previous) => {
     const now = state.library;
     const before = previous.library;
@@ -112,9 +168,14 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     } else if (now.range !== before.range) {
       void ensureVisible();
     }
+    if (state.shell.view !== previous.shell.view) scheduleCatalog();
   });
 
   const offChanged = client.library.onChanged(({ ids }) => {
+    // The catalog no longer holds the library: searches wait for main until it is filled again.
+    catalog.clear();
+    catalogLoad++;
+    scheduleCatalog();
     clearTimeout(changeTimer);
     changeTimer = setTimeout(() => {
       void reload();
@@ -124,7 +185,7 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     if (detail.status !== 'closed' && ids.includes(detail.id)) void library().reloadDetail();
   });
 
-  void reload(); // Records its own failure in the slice.
+  void reload().then(scheduleCatalog); // Records its own failure in the slice.
   void refreshStats();
 
   return () => {
@@ -132,6 +193,8 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     offChanged();
     clearTimeout(changeTimer);
     clearTimeout(prefetchTimer);
+    clearTimeout(catalogTimer);
+    catalogLoad++;
     generation++; // Answers still on their way are dropped.
     // StrictMode connects twice; only the connection that bound the verbs may unbind them.
     if (library().requests === requests) library().setRequests(null);

@@ -43,7 +43,8 @@ interface CardText {
   model: string;
   duration: string;
   take: string | null;
-  seed: string;
+  /** Resolution, aspect ratio and seed as one text ("720p · 16:9 · seed 42"): one text node, not four. */
+  format: string;
 }
 
 /** Card words already made, per clip object: a search shows the same clips again and again (`reuseClips` keeps their objects). */
@@ -64,7 +65,7 @@ function cardText(clip: ClipSummary): CardText {
     model: modelName(clip.modelId),
     duration: seconds(clip.durationSec),
     take: clip.take ? t('library:card.take', { n: clip.take.n, of: clip.take.of }) : null,
-    seed: clip.seed === null ? '' : t('library:card.seed', { seed: clip.seed }),
+    format: `${clip.resolution} · ${clip.aspectRatio}${clip.seed === null ? '' : t('library:card.seed', { seed: clip.seed })}`,
   };
   texts.set(clip, made);
   return made;
@@ -192,8 +193,7 @@ const CardBody = memo(function CardBody({ clip, picked, preview, onPick, t }: { 
           <span className="clip-model">{text.model}</span>
           <span className="clip-format">
             {text.take === null ? null : <span className="clip-take">{text.take}</span>}
-            {clip.resolution} · {clip.aspectRatio}
-            {text.seed}
+            {text.format}
           </span>
         </p>
       </div>

@@ -80,11 +80,13 @@ export function ClipGrid({ total }: { total: number }) {
 
   // A new search or filter shows its first matches: back to the top (`connectLibrary` asks for
   // just the cards shown there first). Told by the store, not by rendering the grid again: a
-  // keystroke's render would show the old matches once more, delaying the new ones.
+  // keystroke's render would show the old matches once more, delaying the new ones. Already at
+  // the top (every keystroke after the first), nothing is done: scrolling reads the grid's size,
+  // which would lay out the page inside the keystroke, before its request is even sent.
   useLayoutEffect(
     () =>
       useStudio.subscribe((state, previous) => {
-        if (state.library.filters !== previous.library.filters) virtualizer.scrollToOffset(0);
+        if (state.library.filters !== previous.library.filters && virtualizer.scrollOffset !== 0) virtualizer.scrollToOffset(0);
       }),
     [virtualizer],
   );

@@ -1,5 +1,5 @@
 import { Search, X } from 'lucide-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOG } from '../../../shared/catalog/models';
@@ -77,8 +77,11 @@ export function FilterBar() {
 /** The menus' values: every filter but the search text. */
 type MenuValues = Omit<LibraryFilterState, 'text'>;
 
-/** The filter and sort menus (see `FilterBar`); they render again only when one of their values changes. */
-function FilterMenus() {
+/**
+ * The filter and sort menus (see `FilterBar`); they render again only when one of their values
+ * changes (memo: the search box's keystroke renders `FilterBar`, and with it every child not memoised).
+ */
+const FilterMenus = memo(function FilterMenus() {
   const filters = useStudio(
     useShallow((s): MenuValues => {
       const { provider, modelId, mode, resolution, aspectRatio, date, minRating, batchId, sort } = s.library.filters;
@@ -163,7 +166,7 @@ function FilterMenus() {
       </Menu>
     </>
   );
-}
+});
 
 /**
  * One labelled native menu (keyboard- and screen-reader-friendly on every platform). A filter's menu

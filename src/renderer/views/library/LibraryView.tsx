@@ -20,7 +20,6 @@ const IS_MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
  */
 export function LibraryView() {
   const detail = useStudio((s) => s.library.detail);
-  const total = useStudio((s) => s.library.total);
   const open = detail.status !== 'closed';
   const lastOpen = useRef<string | null>(null);
   const browser = useRef<HTMLDivElement>(null);
@@ -55,7 +54,7 @@ export function LibraryView() {
       <ViewHeader
         title={t('view.title')}
         subtitle={t('view.subtitle')}
-        actions={total !== null ? <span className="library-count">{clipCount(total)}</span> : null}
+        actions={<LibraryCount />}
       />
       <div className="library-body">
         <div className="library-browser" ref={browser} inert={open}>
@@ -67,6 +66,15 @@ export function LibraryView() {
       </div>
     </div>
   );
+}
+
+/**
+ * "N clips" in the header. Its own component: each keystroke of a search changes the count, and
+ * only this text (and the grid) should render again for it, not the header and filter bar.
+ */
+function LibraryCount() {
+  const total = useStudio((s) => s.library.total);
+  return total !== null ? <span className="library-count">{clipCount(total)}</span> : null;
 }
 
 /** The grid, or what stands in its place: loading, an error, an empty library, no matches. */
