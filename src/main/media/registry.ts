@@ -20,12 +20,9 @@ export interface MediaRegistry {
   /**
    * Registers an existing file and returns its id: 32 lowercase hex chars from 128 random bits,
    * so ids cannot be guessed. Registering the same path with the same mime again returns the same
-   * id; a path that is not a symlink gets it at once, without touching the disk (the library
-   * registers three files per clip of every answer it gives the grid, each keystroke of a search),
-   * as serving checks the realpath again anyway: a file removed since is refused then
-   * (`serveMedia`), never served. A symlink is resolved again, and gets a new id when its target
-   * changed. Rejects when `absPath` is not absolute or must be resolved and does not exist
-   * (realpath fails). Asynchronous: a synchronous realpath per file would block main.
+   * id. Rejects when `absPath` is not absolute or does not exist (realpath fails). Asynchronous:
+   * the library registers two files per clip for every page of the grid it answers, and a
+   * synchronous realpath per file would block main for each of them.
    */
   register(absPath: string, mime: string): Promise<string>;
   /** The entry for `id`, or null for an unknown or malformed id. */
@@ -45,12 +42,8 @@ export function createMediaRegistry(): MediaRegistry {
   return {
     async register(absPath, mime) {
       if (!isAbsolute(absPath)) throw new Error(`Media path must be absolute: ${absPath}`);
-      const key = keyOf(absPath, mime);
-      const known = byKey.get(key);
-      // A path that was its own realpath can only resolve to itself again (or fail, which serving
-      // notices): answer at once. A symlink may point elsewhere now: resolve it again.
-      if (known && byId.get(known)?.realPath === absPath) return known;
       const realPath = await realpath(absPath);
+      const key = keyOf(absPath, mime);
       const existing = byKey.get(key);
       if (existing && byId.get(existing)?.realPath === realPath) return existing;
       if (existing) byId.delete(existing);
