@@ -35,9 +35,9 @@ export interface Searchable {
 export function haystackOf(clip: { prompt: string; tags: readonly string[] }): string {
   const terms = new Set(searchTerms(clip.prompt));
   for (const tag of clip.tags) for (const term of searchTerms(tag)) terms.add(term);
-  let out = '';
-  for (const term of terms) out += ` ${term}`;
-  return out;
+  // One flat string: `+=` would build a rope that the first search flattens, clip by clip, in
+  // the keystroke (10,000 clips: ~10 ms of a first key's search).
+  return terms.size === 0 ? '' : ` ${[...terms].join(' ')}`;
 }
 
 /** Runs library queries over a set of clips; `invalidate` after any change to the set. */

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/index';
@@ -47,6 +47,8 @@ export function ClipGrid({ total }: { total: number }) {
   const [width, setWidth] = useState(0);
   const [focusIndex, setFocusIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
+  /** Tells the virtualizer the grid's scroll offset now, px (its own listener hears of a scroll only in a later task). */
+  const reportOffset = useRef<(offset: number) => void>(() => undefined);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -66,6 +68,10 @@ export function ClipGrid({ total }: { total: number }) {
     overscan: 1,
     // Render scroll updates in React's normal batch, not synchronously inside each scroll event.
     useFlushSync: false,
+    observeElementOffset: (instance, onOffset) => {
+      reportOffset.current = (offset) => onOffset(offset, false);
+      return observeElementOffset(instance, onOffset);
+    },
   });
   // Row height follows the width; the virtualizer keeps estimates until told.
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
@@ -82,11 +88,15 @@ export function ClipGrid({ total }: { total: number }) {
   // just the cards shown there first). Told by the store, not by rendering the grid again: a
   // keystroke's render would show the old matches once more, delaying the new ones. Already at
   // the top (every keystroke after the first), nothing is done: scrolling reads the grid's size,
-  // which would lay out the page inside the keystroke, before its request is even sent.
+  // which would lay out the page inside the keystroke, before its request is even sent. The
+  // virtualizer is told of the new offset at once, so the keystroke's render shows the top rows
+  // (its scroll listener would hear of it a task later: one frame of the old rows as loading cards).
   useLayoutEffect(
     () =>
       useStudio.subscribe((state, previous) => {
-        if (state.library.filters !== previous.library.filters && virtualizer.scrollOffset !== 0) virtualizer.scrollToOffset(0);
+        if (state.library.filters === previous.library.filters || virtualizer.scrollOffset === 0) return;
+        virtualizer.scrollToOffset(0);
+        reportOffset.current(0);
       }),
     [virtualizer],
   );
@@ -170,9 +180,10 @@ export function ClipGrid({ total }: { total: number }) {
             {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, col) => {
               const index = row.index * columns + col;
               const clip = clipAt(pages, index);
+              // Keyed by column, not by clip: a new search reuses the cards on screen (see `ClipCard`).
               return clip ? (
                 <ClipCard
-                  key={clip.id}
+                  key={col}
                   clip={clip}
                   index={index}
                   tabbable={index === tabStop}
