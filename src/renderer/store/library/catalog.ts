@@ -30,7 +30,8 @@ export function catalogEntry(clip: ClipSummary): CatalogEntry {
 /**
  * The window's copy of every clip's summary, so a search is answered as the key is typed: the
  * same search as main's index (`createSearcher`), over the summaries main sent. Main stays the
- * truth: each query is still asked of main, whose answer replaces this one; the catalog is
+ * truth: each query the user has not already typed past is still asked of main (once the frame
+ * showing the catalog's answer is painted), and main's answer replaces this one; the catalog is
  * dropped as soon as main says the library changed, and filled again from main.
  */
 export interface Catalog {

@@ -28,6 +28,22 @@ export const CATALOG_DELAY_MS = 1_000;
 /** Clips per `library:list` call while loading the catalog (the contract's largest page). */
 const CATALOG_PAGE = 500;
 
+/** ms `afterPaint` waits at most: a hidden window paints no frames. */
+const PAINT_WAIT_MAX_MS = 100;
+
+/** Resolves once the frame being made now is painted (a task after its animation frame), or after `PAINT_WAIT_MAX_MS`. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MAX_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
+
 /**
  * Binds the Library to main: lends the slice its verbs, loads the pages of `library:list` the grid
  * shows (page 0 always, for the total), reloads them when the filters change or main sends
@@ -71,10 +87,14 @@ export function connectLibrary(client: StudioClient, store: StoreApi<StudioState
     reloading = true;
     inflight.clear();
     const wanted = fromTop ? [0] : [...new Set([0, ...visiblePages()])];
-    // A new search is shown at once from the catalog (its whole first page), then checked against main's answer.
+    // A new search is shown at once from the catalog (its whole first page), then checked against
+    // main's answer, asked once that frame is painted: main's search and its answer's handling do not
+    // compete with the frame for the CPU, and a keystroke overtaken meanwhile asks main nothing.
     const local = fromTop ? catalog.query(LibraryQuery.parse(toListQuery(library().filters, { offset: 0, limit: PAGE_SIZE }))) : null;
     if (local) library().setList({ 0: local.items }, local.total);
     try {
+      if (local) await afterPaint();
+      if (mine !== generation) return;
       const answers = await Promise.all(wanted.map((page) => fetchClips(page * PAGE_SIZE, page === 0 && fromTop ? headSize(library().range.shown) : PAGE_SIZE)));
       if (mine !== generation) return;
       const pages: Record<number, ClipSummary[]> = {};

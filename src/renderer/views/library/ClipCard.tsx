@@ -4,14 +4,12 @@ import { memo, useEffect, useState } from 'react';
 import type { ClipSummary } from '../../../shared/contract/library';
 import { i18n } from '../../i18n/index';
 import { date, MODE_LABEL, seconds } from './format';
+import { Poster } from './Poster';
 import { Stars } from './Stars';
 import { modelName } from '../../i18n/model-name';
 
 /** ms the pointer rests on a card before its preview starts: sweeping across the grid starts none. */
 const PREVIEW_DELAY_MS = 150;
-/** The poster box's aspect (16:9) as `<img>` width and height attributes, px; CSS sizes it to the card. */
-const POSTER_WIDTH = 320;
-const POSTER_HEIGHT = 180;
 
 interface ClipCardProps {
   clip: ClipSummary;
@@ -146,9 +144,7 @@ const CardBody = memo(function CardBody({ clip, picked, preview, onPick, t }: { 
     <>
       <div className="clip-poster">
         {clip.posterUrl ? (
-          // Sized (16:9, the box it fills) so layout never waits for the file; decoded off the
-          // main thread; not lazy: the grid is virtualised, every card rendered is in or near view.
-          <img key={clip.posterUrl} src={clip.posterUrl} alt="" width={POSTER_WIDTH} height={POSTER_HEIGHT} decoding="async" draggable={false} />
+          <Poster key={clip.posterUrl} url={clip.posterUrl} />
         ) : (
           <span className="clip-poster-missing">
             <ImageOff aria-hidden="true" size={20} />

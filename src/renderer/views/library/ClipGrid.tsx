@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/index';
 import { clipAt } from '../../store/library/paging';
 import { ClipCard, ClipCardPlaceholder } from './ClipCard';
+import { holdPosters } from './Poster';
 import { nextIndex } from './grid-keys';
 import { MAX_COMPARE } from '../../store/compare/slice';
 
@@ -19,6 +20,13 @@ const CAPTION = 62;
  * does not show loading cards.
  */
 const PREFETCH_ROWS = 24;
+/** Rows rendered beyond those in view, each way, so a scroll finds the next row already made. */
+const OVERSCAN_ROWS = 1;
+/**
+ * ms without a new search before the rows beyond the view are rendered again: while the user types,
+ * each keystroke's frame makes only the rows in view (a typist's next key comes within this).
+ */
+const OVERSCAN_AFTER_MS = 250;
 
 /** Columns, card width and row height (px) for a grid `width` px wide. */
 function layoutFor(width: number): { columns: number; rowHeight: number } {
@@ -49,6 +57,8 @@ export function ClipGrid({ total }: { total: number }) {
   const pendingFocus = useRef<number | null>(null);
   /** Tells the virtualizer the grid's scroll offset now, px (its own listener hears of a scroll only in a later task). */
   const reportOffset = useRef<(offset: number) => void>(() => undefined);
+  /** `OVERSCAN_ROWS`, or 0 while a search is being typed (see the filter subscription below). */
+  const [overscan, setOverscan] = useState(OVERSCAN_ROWS);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -65,7 +75,7 @@ export function ClipGrid({ total }: { total: number }) {
     count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 1,
+    overscan,
     // Render scroll updates in React's normal batch, not synchronously inside each scroll event.
     useFlushSync: false,
     observeElementOffset: (instance, onOffset) => {
@@ -87,19 +97,31 @@ export function ClipGrid({ total }: { total: number }) {
   // A new search or filter shows its first matches: back to the top (`connectLibrary` asks for
   // just the cards shown there first). Told by the store, not by rendering the grid again: a
   // keystroke's render would show the old matches once more, delaying the new ones. Already at
-  // the top (every keystroke after the first), nothing is done: scrolling reads the grid's size,
-  // which would lay out the page inside the keystroke, before its request is even sent. The
+  // the top (every keystroke after the first), nothing is scrolled: scrolling reads the grid's
+  // size, which would lay out the page inside the keystroke, before its request is even sent. The
   // virtualizer is told of the new offset at once, so the keystroke's render shows the top rows
   // (its scroll listener would hear of it a task later: one frame of the old rows as loading cards).
-  useLayoutEffect(
-    () =>
-      useStudio.subscribe((state, previous) => {
-        if (state.library.filters === previous.library.filters || virtualizer.scrollOffset === 0) return;
-        virtualizer.scrollToOffset(0);
-        reportOffset.current(0);
-      }),
-    [virtualizer],
-  );
+  // While the user types, the grid makes only the rows in view; the row below them follows once
+  // typing pauses (a quarter of the cards at 1280×800: that much less to render, lay out and paint
+  // before each keystroke's narrowed grid shows), and the posters of the new cards start loading
+  // only after the frame that shows them (`holdPosters`).
+  useLayoutEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = useStudio.subscribe((state, previous) => {
+      if (state.library.filters === previous.library.filters) return;
+      holdPosters();
+      setOverscan(0);
+      clearTimeout(timer);
+      timer = setTimeout(() => setOverscan(OVERSCAN_ROWS), OVERSCAN_AFTER_MS);
+      if (virtualizer.scrollOffset === 0) return;
+      virtualizer.scrollToOffset(0);
+      reportOffset.current(0);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [virtualizer]);
 
   // Keep the tab stop on a card that exists: after a new query, or when it scrolled out of the DOM.
   const active = Math.min(focusIndex, Math.max(0, total - 1));
