@@ -84,7 +84,7 @@ function posterPixels(grid: Locator): Promise<Array<{ id: string; rgb: number[] 
   );
 }
 
-test('after each search every card shows its own clip\'s poster, loaded once the narrowed grid is painted', async ({ page, harness }) => {
+test('after each search every card shows its own clip\'s poster', async ({ page, harness }) => {
   const video = makeClipVideo();
   const bytes = readFileSync(video);
   const sidecars = makeSidecars(120, 11, { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });

@@ -6,6 +6,7 @@ import type { ClipSummary } from '../../../shared/contract/library';
 import { LibraryQuery } from '../../../shared/library/query';
 import { headSize, missingTail, PAGE_SIZE, pagesFor, reuseClips } from './paging';
 import { catalogEntry, createCatalog, type CatalogEntry } from './catalog';
+import { afterPaint } from '../../shell/after-paint';
 
 /** `library:changed` often comes in bursts (a copy of many folders); one reload per burst, in ms. */
 export const CHANGE_DELAY_MS = 150;
@@ -27,22 +28,6 @@ export const CATALOG_DELAY_MS = 1_000;
 
 /** Clips per `library:list` call while loading the catalog (the contract's largest page). */
 const CATALOG_PAGE = 500;
-
-/** ms `afterPaint` waits at most: a hidden window paints no frames. */
-const PAINT_WAIT_MAX_MS = 100;
-
-/** Resolves once the frame being made now is painted (a task after its animation frame), or after `PAINT_WAIT_MAX_MS`. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MAX_MS);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }),
-    );
-  });
-}
 
 /**
  * Binds the Library to main: lends the slice its verbs, loads the pages of `library:list` the grid

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { afterPaint } from '../../shell/after-paint';
 
 /** The poster box's aspect (16:9) as `<img>` width and height attributes, px; CSS sizes it to the card. */
 const POSTER_WIDTH = 320;
@@ -8,7 +9,8 @@ const IDLE_TIMEOUT_MS = 100;
 
 /** True from `holdPosters` until the frame being made then is painted. */
 let held = false;
-let release = 0;
+/** Counts `holdPosters` calls: only the latest one's paint releases the hold. */
+let holds = 0;
 /** Held posters, and the URL each will load. */
 const waiting = new Map<HTMLImageElement, string>();
 let flushing = false;
@@ -21,9 +23,11 @@ let flushing = false;
  * otherwise (opening the Library, scrolling) load at once.
  */
 export function holdPosters(): void {
+  const mine = ++holds;
   held = true;
-  cancelAnimationFrame(release);
-  release = requestAnimationFrame(() => setTimeout(() => (held = false)));
+  void afterPaint().then(() => {
+    if (mine === holds) held = false;
+  });
 }
 
 /** Queues `url` for `img` until the window is idle after the next paint; returns the undo (a card replaced before then). */
@@ -31,7 +35,7 @@ function loadWhenIdle(img: HTMLImageElement, url: string): () => void {
   waiting.set(img, url);
   if (!flushing) {
     flushing = true;
-    requestAnimationFrame(() =>
+    void afterPaint().then(() =>
       requestIdleCallback(
         () => {
           flushing = false;
